@@ -1,0 +1,1 @@
+"""One module per ``geokit`` subcommand; each exposes ``register(subparsers)``."""
