@@ -1,0 +1,413 @@
+"""Document inputs: turn paths (files, folders, globs, stdin, JSONL, Parquet) into documents.
+
+Every command that reads a collection goes through ``iter_documents`` so that bad input is
+handled one way everywhere: a problem with one file or line becomes an ``InputError`` in the
+stream (the caller reports it and carries on), never an exception that loses the other documents.
+The stream is lazy: a million-line JSONL file is read line by line, Parquet batch by batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import hashlib
+import io
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# Suffixes picked up when walking a folder (a file named explicitly is read whatever its suffix).
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
+GLOB_CHARS = frozenset("*?[")
+
+# How much of a file is sniffed for binary content, and the share of non-text characters
+# (control characters, replacement characters) above which it is treated as binary.
+SNIFF_BYTES = 8192
+MAX_NONTEXT_SHARE = 0.30
+
+
+@dataclass(slots=True)
+class InputDoc:
+    """One document to process: its id, text, published date, optional gold spans and origin."""
+
+    id: str
+    text: str
+    published: dt.date | None = None
+    spans: list[tuple[int, int]] | None = None
+    source: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    def content_hash(self) -> str:
+        """A short hash of what the result depends on (text, date, spans): the resume key."""
+        h = hashlib.blake2b(digest_size=12)
+        h.update(self.text.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00" + (self.published.isoformat() if self.published else "").encode())
+        if self.spans is not None:
+            h.update(b"\x00" + json.dumps([list(s) for s in self.spans]).encode())
+        return h.hexdigest()
+
+
+@dataclass(slots=True)
+class InputError:
+    """A file, line or row that could not be read; ``id`` is None when no document id is known."""
+
+    source: str
+    id: str | None
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "source": self.source, "reason": self.reason}
+
+
+class InputProblem(ValueError):
+    """Raised by ``read_text_file`` for a file that is not readable text (binary, undecodable)."""
+
+
+# ------------------------------------------------------------------ small parsers
+
+
+def parse_published(value: Any) -> dt.date | None:
+    """A date from a date, datetime or ISO string ("2012-06-24", "2012-06-24T10:00:00Z").
+
+    Raises ValueError for anything else, so callers can turn it into a warning.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        s = value.strip()
+        try:
+            return dt.date.fromisoformat(s)
+        except ValueError:
+            pass
+        try:
+            return dt.datetime.fromisoformat(s).date()
+        except ValueError:
+            raise ValueError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+    # pandas/pyarrow timestamps and numpy datetimes expose .date() or to_pydatetime()
+    if hasattr(value, "to_pydatetime"):
+        return value.to_pydatetime().date()
+    raise ValueError(f"published date {value!r} is not a date")
+
+
+def parse_spans(value: Any, text_len: int) -> list[tuple[int, int]] | None:
+    """Gold spans as [[start, end], ...] with 0 <= start < end <= len(text); ValueError otherwise."""
+    if value is None:
+        return None
+    if not isinstance(value, list | tuple):
+        raise ValueError("spans must be a list of [start, end] pairs")
+    out: list[tuple[int, int]] = []
+    for item in value:
+        if (
+            not isinstance(item, list | tuple)
+            or len(item) != 2
+            or not all(isinstance(x, int) and not isinstance(x, bool) for x in item)
+        ):
+            raise ValueError(f"span {item!r} is not a [start, end] pair of integers")
+        s, e = item
+        if not 0 <= s < e <= text_len:
+            raise ValueError(f"span {item!r} is outside the text (length {text_len})")
+        out.append((s, e))
+    return out
+
+
+def _looks_binary(sample: bytes) -> bool:
+    if b"\x00" in sample:
+        return True
+    if not sample:
+        return False
+    chars = sample.decode("utf-8", "replace")
+    bad = sum(1 for c in chars if c == "\ufffd" or (ord(c) < 32 and c not in "\t\n\r\f\v\x1b"))
+    return bad / max(1, len(chars)) > MAX_NONTEXT_SHARE
+
+
+def decode_text(data: bytes, *, encoding_errors: str = "replace") -> tuple[str, list[str]]:
+    """Bytes to text: UTF-8 (a BOM is honoured, UTF-16 too), undecodable bytes replaced with a warning.
+
+    Raises InputProblem for binary data or, with ``encoding_errors="strict"``, invalid UTF-8.
+    """
+    warnings: list[str] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), warnings
+        except UnicodeDecodeError as exc:
+            raise InputProblem(f"invalid UTF-16 text: {exc.reason}") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if _looks_binary(data[:SNIFF_BYTES]):
+        raise InputProblem("binary file (not text): NUL bytes or mostly non-text characters")
+    try:
+        return data.decode("utf-8"), warnings
+    except UnicodeDecodeError as exc:
+        if encoding_errors == "strict":
+            raise InputProblem(f"invalid UTF-8 at byte {exc.start}: {exc.reason}") from None
+        text = data.decode("utf-8", encoding_errors)
+        if encoding_errors == "replace":
+            n = text.count("\ufffd")
+            warnings.append(f"invalid UTF-8 (first at byte {exc.start}); {n} character(s) replaced with U+FFFD")
+        else:
+            warnings.append(f"invalid UTF-8 (first at byte {exc.start}); bad bytes handled with {encoding_errors!r}")
+        return text, warnings
+
+
+def read_text_file(path: str | os.PathLike, *, encoding_errors: str = "replace") -> tuple[str, list[str]]:
+    """Read a text file as (text, warnings). Raises InputProblem (binary) or OSError (unreadable)."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return decode_text(data, encoding_errors=encoding_errors)
+
+
+# ------------------------------------------------------------------ per-format readers
+
+
+def _make_doc(
+    obj: Any, *, default_id: str, source: str, published: dt.date | None
+) -> InputDoc | InputError:
+    """An InputDoc from a JSON object / Parquet row, or an InputError saying what is wrong."""
+    if not isinstance(obj, dict):
+        return InputError(source, None, f"expected a JSON object, got {type(obj).__name__}")
+    raw_id = obj.get("id")
+    doc_id = default_id if raw_id is None or raw_id == "" else str(raw_id)
+    text = obj.get("text")
+    if not isinstance(text, str):
+        why = "missing 'text'" if text is None else f"'text' is {type(text).__name__}, not a string"
+        return InputError(source, doc_id, why)
+    warnings: list[str] = []
+    pub = published
+    if obj.get("published") not in (None, ""):
+        try:
+            pub = parse_published(obj["published"])
+        except ValueError as exc:
+            warnings.append(f"{exc}; ignored")
+    try:
+        spans = parse_spans(obj.get("spans"), len(text))
+    except ValueError as exc:
+        return InputError(source, doc_id, f"bad spans: {exc}")
+    return InputDoc(doc_id, text, pub, spans, source, warnings)
+
+
+def _iter_jsonl_stream(
+    fh: io.BufferedIOBase, name: str, stem: str, published: dt.date | None, encoding_errors: str
+) -> Iterator[InputDoc | InputError]:
+    for lineno, raw in enumerate(fh, 1):
+        if not raw.strip():
+            continue
+        source = f"{name}:{lineno}"
+        line = raw.decode("utf-8", "strict" if encoding_errors == "strict" else "replace")
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(source, None, f"line {lineno}: invalid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        item = _make_doc(obj, default_id=f"{stem}:{lineno}", source=source, published=published)
+        if isinstance(item, InputError):
+            item.reason = f"line {lineno}: {item.reason}"
+        elif "\ufffd" in line and b"\xef\xbf\xbd" not in raw:
+            item.warnings.append(f"line {lineno}: invalid UTF-8 replaced with U+FFFD")
+        yield item
+
+
+def _iter_jsonl(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputError]:
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield InputError(str(path), None, f"cannot open: {exc.strerror or exc}")
+        return
+    with fh:
+        try:
+            yield from _iter_jsonl_stream(fh, str(path), path.stem, published, encoding_errors)
+        except (OSError, UnicodeDecodeError) as exc:
+            yield InputError(str(path), None, f"read failed: {exc}")
+
+
+def _iter_parquet(path: Path, published: dt.date | None, batch_size: int = 1024) -> Iterator[InputDoc | InputError]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        yield InputError(str(path), None, "reading Parquet needs pyarrow: pip install 'geokit[dask]'")
+        return
+    try:
+        pf = pq.ParquetFile(path)
+        names = set(pf.schema_arrow.names)
+    except Exception as exc:  # pyarrow raises ArrowInvalid/OSError for corrupt or truncated files
+        yield InputError(str(path), None, f"corrupt or unreadable Parquet file: {exc}")
+        return
+    if "text" not in names:
+        yield InputError(str(path), None, f"Parquet file has no 'text' column (columns: {sorted(names)})")
+        return
+    cols = [c for c in ("id", "text", "published", "spans") if c in names]
+    row = 0
+    try:
+        for batch in pf.iter_batches(batch_size=batch_size, columns=cols):
+            for obj in batch.to_pylist():
+                row += 1
+                item = _make_doc(obj, default_id=f"{path.stem}:{row}", source=f"{path}#row{row}",
+                                 published=published)
+                if isinstance(item, InputError):
+                    item.reason = f"row {row}: {item.reason}"
+                yield item
+    except Exception as exc:
+        yield InputError(str(path), None, f"corrupt Parquet file after row {row}: {exc}")
+
+
+def _iter_text(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputError]:
+    try:
+        text, warnings = read_text_file(path, encoding_errors=encoding_errors)
+    except InputProblem as exc:
+        yield InputError(str(path), path.stem, str(exc))
+        return
+    except OSError as exc:
+        yield InputError(str(path), path.stem, f"cannot read: {exc.strerror or exc}")
+        return
+    yield InputDoc(path.stem, text, published, None, str(path), warnings)
+
+
+def _iter_stdin(published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputError]:
+    """stdin: JSONL when its first non-blank line is a JSON object with "text", else one text document."""
+    data = sys.stdin.buffer.read()
+    first = next((ln for ln in data.splitlines() if ln.strip()), b"")
+    is_jsonl = False
+    if first.lstrip().startswith(b"{"):
+        try:
+            is_jsonl = isinstance(obj := json.loads(first), dict) and "text" in obj
+        except ValueError:
+            is_jsonl = False
+    if is_jsonl:
+        yield from _iter_jsonl_stream(io.BytesIO(data), "<stdin>", "stdin", published, encoding_errors)
+        return
+    try:
+        text, warnings = decode_text(data, encoding_errors=encoding_errors)
+    except InputProblem as exc:
+        yield InputError("<stdin>", "stdin", str(exc))
+        return
+    yield InputDoc("stdin", text, published, None, "<stdin>", warnings)
+
+
+def _iter_file(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputError]:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _iter_jsonl(path, published, encoding_errors)
+    elif suffix in PARQUET_SUFFIXES:
+        yield from _iter_parquet(path, published)
+    else:
+        yield from _iter_text(path, published, encoding_errors)
+
+
+def _walk_folder(folder: Path) -> tuple[list[Path], int]:
+    """Readable files under a folder (recursive, sorted, hidden entries skipped) and the count skipped."""
+    found: list[Path] = []
+    skipped = 0
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            suffix = Path(name).suffix.lower()
+            if suffix in TEXT_SUFFIXES or suffix in JSONL_SUFFIXES or suffix in PARQUET_SUFFIXES:
+                found.append(Path(root) / name)
+            else:
+                skipped += 1
+    return found, skipped
+
+
+def _iter_path(spec: str | os.PathLike, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputError]:
+    s = os.fspath(spec)
+    if s == "-":
+        yield from _iter_stdin(published, encoding_errors)
+        return
+    path = Path(s).expanduser()
+    if path.is_dir():
+        files, skipped = _walk_folder(path)
+        if not files:
+            extra = f" ({skipped} other file(s) skipped)" if skipped else ""
+            yield InputError(str(path), None, f"folder has no text (.txt/.md), JSONL or Parquet files{extra}")
+        for f in files:
+            yield from _iter_file(f, published, encoding_errors)
+        return
+    if path.is_file():
+        yield from _iter_file(path, published, encoding_errors)
+        return
+    if GLOB_CHARS & set(s):
+        matches = sorted(glob.glob(os.path.expanduser(s), recursive=True))
+        files = [Path(m) for m in matches if Path(m).is_file()]
+        if not files:
+            yield InputError(s, None, "no files match this pattern")
+        for f in files:
+            yield from _iter_file(f, published, encoding_errors)
+        return
+    if path.exists():
+        yield InputError(str(path), None, "not a regular file or folder")
+    else:
+        yield InputError(str(path), None, "no such file or folder")
+
+
+# ------------------------------------------------------------------ public API
+
+
+def unique_ids(items: Iterable[InputDoc | InputError]) -> Iterator[InputDoc | InputError]:
+    """Make document ids unique in a stream: the second "a" becomes "a#2" (with a warning).
+
+    Keeps one set of ids seen (a few dozen bytes per document), the only per-collection state.
+    """
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, InputDoc):
+            if item.id in seen:
+                n = 2
+                while f"{item.id}#{n}" in seen:
+                    n += 1
+                new = f"{item.id}#{n}"
+                item.warnings.append(f"duplicate id {item.id!r} (from {item.source}) renamed to {new!r}")
+                item.id = new
+            seen.add(item.id)
+        yield item
+
+
+def iter_documents(
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    *,
+    published: dt.date | str | None = None,
+    encoding_errors: str = "replace",
+) -> Iterator[InputDoc | InputError]:
+    """Documents from files, folders (recursive), globs, ``-`` (stdin), JSONL and Parquet files.
+
+    ``published`` is the default date of documents that carry none. Problems come out as
+    ``InputError`` items in order, so one bad file never stops the others.
+    """
+    if encoding_errors not in ("replace", "strict", "ignore", "backslashreplace", "surrogateescape"):
+        raise ValueError(f"encoding_errors must be 'replace', 'strict', 'ignore', ... not {encoding_errors!r}")
+    default_pub = parse_published(published) if published is not None else None
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    elif not isinstance(paths, Iterable):
+        raise TypeError(f"paths must be a path or a list of paths, not {type(paths).__name__}")
+
+    def gen() -> Iterator[InputDoc | InputError]:
+        for p in paths:
+            if not isinstance(p, str | os.PathLike):
+                yield InputError(repr(p), None, f"not a path: {type(p).__name__}")
+                continue
+            yield from _iter_path(p, default_pub, encoding_errors)
+
+    return unique_ids(gen())
+
+
+def docs_from_records(records: Iterable[dict[str, Any] | InputDoc | InputError]) -> Iterator[InputDoc | InputError]:
+    """Documents from in-memory dicts ({"id", "text", "published"?, "spans"?}) or ready InputDocs."""
+    def gen() -> Iterator[InputDoc | InputError]:
+        for n, rec in enumerate(records, 1):
+            if isinstance(rec, InputDoc | InputError):
+                yield rec
+            else:
+                yield _make_doc(rec, default_id=f"doc:{n}", source=f"<records>#{n}", published=None)
+
+    return unique_ids(gen())
