@@ -299,7 +299,7 @@ def test_cli_eval_json_and_errors(tmp_path, monkeypatch, capsys):
     def both(text, published=None, spans=None):
         return fake_resolution(text, spans=spans) if spans is not None else fake_end2end(text)
 
-    monkeypatch.setattr(ev, "_default_parse", lambda: both)
+    monkeypatch.setattr(ev.run, "default_parse", lambda: both)
     errors = tmp_path / "errs.jsonl"
     rc = cli_main(["eval", str(TRN), "--json", "--errors", str(errors), "--no-progress"])
     assert rc == 0
@@ -344,3 +344,33 @@ def test_shared_corpora_load_with_expected_counts(name, articles, toponyms, shif
     if name == "TR-News.xml":
         assert 100 <= snapped <= 130  # the README's "about 115" drifting offsets
         assert len({a.id for a in arts}) == articles
+
+
+# ------------------------------------------------------------------ speed bench (function only, no timing asserts)
+
+
+def test_parser_bench_counts_and_survives_failures():
+    from geokit.bench import parser as bench
+
+    calls: list[str] = []
+
+    def fake(text, published=None, spans=None):
+        calls.append(text)
+        if "boom" in text:
+            raise ValueError("bad article")
+        return Document(text=text, toponyms=[Toponym(0, 3, text[:3])])
+
+    texts = ["Ankara is large.", "boom", "Hama and Homs."]
+    out = bench.run(parse=fake, texts=texts)
+    assert calls[0] == bench.WARMUP_TEXT and calls[1:] == texts  # warm-up (gazetteer load) first
+    assert out["articles"] == 3 and out["characters"] == sum(map(len, texts))
+    assert out["toponyms"] == 2 and out["failed_articles"] == 1 and out["source"] == "given"
+    assert out["load_seconds"] >= 0 and out["articles_per_second"] > 0
+
+
+def test_parser_bench_generated_texts_are_deterministic():
+    from geokit.bench import parser as bench
+
+    a, b = bench.generated_texts(5), bench.generated_texts(5)
+    assert a == b and len(a) == 5 and all(len(t) > 200 for t in a)
+    assert bench.generated_texts(5, seed=8) != a
