@@ -373,41 +373,40 @@ def unique_ids(items: Iterable[InputDoc | InputError]) -> Iterator[InputDoc | In
 
 
 def iter_documents(
-    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    paths: str | os.PathLike | Iterable[str | os.PathLike | InputDoc | InputError | dict],
     *,
     published: dt.date | str | None = None,
     encoding_errors: str = "replace",
 ) -> Iterator[InputDoc | InputError]:
     """Documents from files, folders (recursive), globs, ``-`` (stdin), JSONL and Parquet files.
 
-    ``published`` is the default date of documents that carry none. Problems come out as
-    ``InputError`` items in order, so one bad file never stops the others.
+    Items may also be ready ``InputDoc``/``InputError`` objects or ``{"id", "text", ...}`` dicts,
+    so callers can mix files with in-memory documents. ``published`` is the default date of
+    documents that carry none. Problems come out as ``InputError`` items in order, so one bad
+    file never stops the others; ids are made unique across the whole stream.
     """
     if encoding_errors not in ("replace", "strict", "ignore", "backslashreplace", "surrogateescape"):
         raise ValueError(f"encoding_errors must be 'replace', 'strict', 'ignore', ... not {encoding_errors!r}")
     default_pub = parse_published(published) if published is not None else None
-    if isinstance(paths, str | os.PathLike):
+    if isinstance(paths, str | os.PathLike | InputDoc | InputError | dict):
         paths = [paths]
     elif not isinstance(paths, Iterable):
         raise TypeError(f"paths must be a path or a list of paths, not {type(paths).__name__}")
 
     def gen() -> Iterator[InputDoc | InputError]:
-        for p in paths:
-            if not isinstance(p, str | os.PathLike):
-                yield InputError(repr(p), None, f"not a path: {type(p).__name__}")
-                continue
-            yield from _iter_path(p, default_pub, encoding_errors)
+        for n, p in enumerate(paths, 1):
+            if isinstance(p, InputDoc | InputError):
+                yield p
+            elif isinstance(p, dict):
+                yield _make_doc(p, default_id=f"doc:{n}", source=f"<records>#{n}", published=default_pub)
+            elif isinstance(p, str | os.PathLike):
+                yield from _iter_path(p, default_pub, encoding_errors)
+            else:
+                yield InputError(repr(p)[:80], None, f"not a path or document: {type(p).__name__}")
 
     return unique_ids(gen())
 
 
 def docs_from_records(records: Iterable[dict[str, Any] | InputDoc | InputError]) -> Iterator[InputDoc | InputError]:
     """Documents from in-memory dicts ({"id", "text", "published"?, "spans"?}) or ready InputDocs."""
-    def gen() -> Iterator[InputDoc | InputError]:
-        for n, rec in enumerate(records, 1):
-            if isinstance(rec, InputDoc | InputError):
-                yield rec
-            else:
-                yield _make_doc(rec, default_id=f"doc:{n}", source=f"<records>#{n}", published=None)
-
-    return unique_ids(gen())
+    return iter_documents(records)

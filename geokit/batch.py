@@ -1,0 +1,447 @@
+"""Corpus-scale runs: the per-document pipeline over a collection, serially, on local processes or Dask.
+
+``run`` streams documents from ``geokit.inputs``, sends them in small chunks to a runner (in
+this process, a spawn-safe process pool, or a ``dask.distributed`` cluster), writes each result
+as it arrives (``geokit.batch_sinks``) and reports bad input in an errors file. At most
+``max_in_flight`` chunks are out at once, so memory does not depend on the collection's size.
+
+Each worker process opens the gazetteer once (``geokit.store.open_store`` keeps one store per
+process); tasks carry only the documents, never the gazetteer. A worker that dies (crash,
+``os._exit``, out-of-memory kill) costs nothing already written: the documents it may have held
+are retried one at a time in a fresh pool, and one that kills its worker again is reported as an
+error. A rerun skips every document whose (id, content hash) the output already holds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from geokit.batch_sinks import SinkError, is_parquet_path, open_sink
+from geokit.inputs import InputDoc, InputError, iter_documents
+
+TASKS = ("parse", "events")
+
+# (ok, payload): payload is the result dict when ok, else the failure's reason.
+Outcome = tuple[bool, Any]
+DocFn = Callable[[InputDoc], Any]
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended while it held a chunk (crash, os._exit, killed by the OS)."""
+
+
+# ----------------------------------------------------------------- per-document tasks
+
+
+def parse_task(doc: InputDoc) -> dict[str, Any]:
+    """Task "parse": ``geokit.parse`` of one document, as ``Document.to_dict()`` (id set by the caller)."""
+    import geokit
+
+    parsed = geokit.parse(doc.text, published=doc.published, spans=doc.spans)
+    out = parsed.to_dict()
+    out.pop("id", None)
+    if parsed.warnings:
+        out["warnings"] = list(parsed.warnings)
+    return out
+
+
+def events_task(doc: InputDoc) -> dict[str, Any]:
+    """Task "events": the document parsed, then its events, movements and facts (unlinked)."""
+    import geokit
+
+    parsed = geokit.parse(doc.text, published=doc.published, spans=doc.spans)
+    parsed.id = doc.id
+    records = geokit.extract([parsed])
+    return {"records": [r.to_dict() if hasattr(r, "to_dict") else r for r in records]}
+
+
+def task_function(task: str) -> DocFn:
+    if task == "parse":
+        return parse_task
+    if task == "events":
+        return events_task
+    raise ValueError(f"task must be one of {', '.join(TASKS)}, not {task!r}")
+
+
+def warm_gazetteer() -> None:
+    """Open this process's gazetteer store now (once), so the first document does not pay for it."""
+    from geokit.store import open_store
+
+    open_store()
+
+
+def as_result(value: Any) -> dict[str, Any]:
+    """A task's return value as a JSON-ready dict (objects with ``to_dict``, lists of them, dicts)."""
+    if isinstance(value, dict):
+        return value
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, list | tuple):
+        return {"records": [v.to_dict() if hasattr(v, "to_dict") else v for v in value]}
+    raise TypeError(f"a batch task must return a dict or an object with to_dict(), not {type(value).__name__}")
+
+
+def run_chunk(fn: DocFn, docs: list[InputDoc]) -> list[Outcome]:
+    """Apply ``fn`` to each document; one document's exception never loses the others' results."""
+    out: list[Outcome] = []
+    for doc in docs:
+        try:
+            out.append((True, as_result(fn(doc))))
+        except Exception as exc:  # reported per document in the errors file
+            msg = str(exc).strip().splitlines()[0][:500] if str(exc).strip() else ""
+            out.append((False, f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__))
+    return out
+
+
+def _init_worker(warm: bool, env: dict[str, str]) -> None:
+    os.environ.update(env)
+    if warm:
+        warm_gazetteer()
+
+
+# ----------------------------------------------------------------- runners
+
+
+class SerialRunner:
+    """Runs chunks in this process as they are submitted (workers=1)."""
+
+    name = "serial"
+
+    def __init__(self, fn: DocFn, warm: bool) -> None:
+        self.fn = fn
+        self._ready: list[tuple[int, list[Outcome] | BaseException]] = []
+        if warm:
+            warm_gazetteer()
+
+    def submit(self, key: int, docs: list[InputDoc]) -> None:
+        self._ready.append((key, run_chunk(self.fn, docs)))
+
+    def next_done(self) -> tuple[int, list[Outcome] | BaseException]:
+        return self._ready.pop(0)
+
+    def restart(self) -> None:
+        """Nothing to restart."""
+
+    def close(self) -> None:
+        """Nothing to close."""
+
+
+class PoolRunner:
+    """A spawn-based process pool; each worker warms the gazetteer once in its initializer."""
+
+    name = "processes"
+
+    def __init__(self, fn: DocFn, warm: bool, workers: int) -> None:
+        self.fn, self.warm, self.workers = fn, warm, workers
+        self._pending: dict[Any, int] = {}
+        self._pool = self._new_pool()
+
+    def _new_pool(self):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        env = {k: v for k, v in os.environ.items() if k.startswith("GEOKIT_")}
+        return ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(self.warm, env))
+
+    def submit(self, key: int, docs: list[InputDoc]) -> None:
+        self._pending[self._pool.submit(run_chunk, self.fn, docs)] = key
+
+    def next_done(self) -> tuple[int, list[Outcome] | BaseException]:
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        fut = next((f for f in self._pending if f.done()), None)
+        if fut is None:
+            done, _ = wait(list(self._pending), return_when=FIRST_COMPLETED)
+            fut = next(iter(done))
+        key = self._pending.pop(fut)
+        try:
+            return key, fut.result()
+        except BrokenProcessPool as exc:
+            return key, WorkerDied(str(exc))
+        except BaseException as exc:  # e.g. a document that cannot be pickled
+            return key, exc
+
+    def restart(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._new_pool()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ----------------------------------------------------------------- the run
+
+
+@dataclass(slots=True)
+class BatchSummary:
+    """What a run did; ``errors`` counts documents/inputs reported in the errors file."""
+
+    out: str
+    errors_path: str
+    runner: str
+    seen: int = 0
+    processed: int = 0
+    skipped: int = 0
+    failed: int = 0
+    input_errors: int = 0
+    warnings: int = 0
+    seconds: float = 0.0
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.processed / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def errors(self) -> int:
+        return self.failed + self.input_errors
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(asdict(self), docs_per_second=round(self.docs_per_second, 2), errors=self.errors)
+
+    def line(self) -> str:
+        return (f"{self.processed} processed, {self.skipped} already done, {self.failed} failed, "
+                f"{self.input_errors} unreadable, {self.warnings} warnings in {self.seconds:.1f}s "
+                f"({self.docs_per_second:.1f} docs/s, {self.runner}) -> {self.out}")
+
+
+def default_errors_path(out: str | os.PathLike) -> Path:
+    p = Path(out)
+    base = p.name
+    for suffix in (".jsonl", ".ndjson", ".json", ".geoparquet", ".parquet"):
+        if base.lower().endswith(suffix):
+            base = base[: -len(suffix)]
+            break
+    return p.with_name(base + ".errors.jsonl")
+
+
+class _Errors:
+    """The errors file: one JSON object per problem (id, source, stage, level, reason)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._fh = open(path, "w", encoding="utf-8")
+
+    def add(self, *, id: str | None, source: str, stage: str, reason: str, level: str = "error") -> None:
+        row = {"id": id, "source": source, "stage": stage, "level": level, "reason": reason}
+        self._fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        self._fh.flush()
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+def _make_runner(fn: DocFn, warm: bool, workers: int, scheduler: str | None):
+    if scheduler:
+        from geokit.dask import DaskRunner
+
+        return DaskRunner(fn, warm, scheduler, workers)
+    if workers <= 1:
+        return SerialRunner(fn, warm)
+    return PoolRunner(fn, warm, workers)
+
+
+def run(
+    inputs: Any,
+    *,
+    task: str = "parse",
+    out: str | os.PathLike,
+    workers: int = 1,
+    scheduler: str | None = None,
+    resume: bool = True,
+    errors_path: str | os.PathLike | None = None,
+    progress: bool = True,
+    fn: DocFn | None = None,
+    published: Any = None,
+    chunksize: int = 8,
+    max_in_flight: int | None = None,
+    part_docs: int = 2000,
+    warm: bool | None = None,
+) -> BatchSummary:
+    """Run ``task`` over every document of ``inputs`` and stream the results to ``out``.
+
+    ``inputs``: paths/globs/folders/``-``/JSONL/Parquet (see ``geokit.inputs``), or documents.
+    ``out``: ``*.jsonl`` (one row per document) or ``*.parquet`` (a GeoParquet folder, a row per
+    toponym or record). ``workers``: 1 runs here, N > 1 a local process pool, 0 one per CPU.
+    ``scheduler``: ``"local"`` or a ``tcp://`` address runs on dask.distributed instead.
+    ``fn``: a picklable ``fn(InputDoc) -> dict`` replacing the task's own (tests, custom pipelines).
+    ``warm``: open the gazetteer in each worker first (default: when ``fn`` is the task's own).
+    """
+    if task not in TASKS:
+        raise ValueError(f"task must be one of {', '.join(TASKS)}, not {task!r}")
+    if not isinstance(workers, int) or workers < 0:
+        raise ValueError(f"workers must be a whole number >= 0, not {workers!r}")
+    if not isinstance(chunksize, int) or chunksize < 1:
+        raise ValueError(f"chunksize must be a whole number >= 1, not {chunksize!r}")
+    if out is None or str(out) == "":
+        raise ValueError("an output path is required (out=...jsonl or ...parquet)")
+    if fn is not None and not callable(fn):
+        raise TypeError(f"fn must be callable, not {type(fn).__name__}")
+    workers = workers or os.cpu_count() or 1
+    doc_fn = fn or task_function(task)
+    if warm is None:
+        warm = fn is None
+    err_path = Path(errors_path) if errors_path else default_errors_path(out)
+    if Path(err_path).resolve() == Path(out).resolve():
+        raise ValueError("the errors file must differ from the output")
+    limit = max_in_flight or max(2, 3 * workers)
+
+    sink = open_sink(out, task=task, resume=resume, part_docs=part_docs)
+    errors = _Errors(err_path)
+    summary = BatchSummary(str(out), str(err_path), "")
+    done = sink.done
+    stale: set[tuple[str, str]] = set()
+    bar = _progress(progress, task)
+    t0 = time.perf_counter()
+    runner = None
+    try:
+        if warm and not scheduler:
+            warm_gazetteer()  # build the store here once, before workers race to open it
+        runner = _make_runner(doc_fn, warm, workers, scheduler)
+        summary.runner = runner.name if workers <= 1 or scheduler else f"{runner.name} x{workers}"
+        in_flight: dict[int, list[tuple[InputDoc, str]]] = {}
+        next_key = 0
+
+        def finish(chunk: list[tuple[InputDoc, str]], outcomes: list[Outcome]) -> None:
+            for (doc, h), (ok, payload) in zip(chunk, outcomes, strict=True):
+                if ok:
+                    sink.write_result(doc.id, h, payload)
+                    prev = done.get(doc.id)
+                    if prev is not None and prev != h:
+                        stale.add((doc.id, prev))
+                    summary.processed += 1
+                else:
+                    errors.add(id=doc.id, source=doc.source, stage="process", reason=payload)
+                    summary.failed += 1
+            sink.sync()
+            bar.update(len(chunk))
+            bar.set_postfix(failed=summary.failed + summary.input_errors, skipped=summary.skipped, refresh=False)
+
+        def collect_one() -> None:
+            key, res = runner.next_done()
+            chunk = in_flight.pop(key)
+            if isinstance(res, WorkerDied):
+                _recover(runner, chunk, _drain(runner, in_flight), finish, errors, summary)
+            elif isinstance(res, BaseException):
+                for doc, _ in chunk:
+                    errors.add(id=doc.id, source=doc.source, stage="process",
+                               reason=f"{type(res).__name__}: {res}")
+                summary.failed += len(chunk)
+            else:
+                finish(chunk, res)
+
+        pending: list[tuple[InputDoc, str]] = []
+        for item in _as_stream(inputs, published):
+            if isinstance(item, InputError):
+                errors.add(id=item.id, source=item.source, stage="input", reason=item.reason)
+                summary.input_errors += 1
+                continue
+            summary.seen += 1
+            for w in item.warnings:
+                errors.add(id=item.id, source=item.source, stage="input", reason=w, level="warning")
+                summary.warnings += 1
+            h = item.content_hash()
+            if done.get(item.id) == h:
+                summary.skipped += 1
+                continue
+            pending.append((item, h))
+            if len(pending) >= chunksize:
+                while len(in_flight) >= limit:
+                    collect_one()
+                in_flight[next_key] = pending
+                runner.submit(next_key, [d for d, _ in pending])
+                next_key += 1
+                pending = []
+        if pending:
+            in_flight[next_key] = pending
+            runner.submit(next_key, [d for d, _ in pending])
+        while in_flight:
+            collect_one()
+        sink.close()
+        sink.drop(stale)
+    finally:
+        summary.seconds = time.perf_counter() - t0
+        bar.close()
+        if runner is not None:
+            runner.close()
+        errors.close()
+        _close_quietly(sink)
+    return summary
+
+
+def _drain(runner, in_flight: dict[int, list]) -> list[list]:
+    """After a worker died, every other chunk out on that runner: finished ones come back too."""
+    chunks = []
+    while in_flight:
+        key, res = runner.next_done()
+        chunk = in_flight.pop(key)
+        chunks.append((chunk, res))
+    return chunks
+
+
+def _recover(runner, died: list, others: list, finish, errors: _Errors, summary: BatchSummary) -> None:
+    """Keep results that finished, then retry the suspects one by one in a fresh runner."""
+    suspects = list(died)
+    for chunk, res in others:
+        if isinstance(res, BaseException):
+            suspects.extend(chunk)
+        else:
+            finish(chunk, res)
+    runner.restart()
+    for doc, h in suspects:
+        runner.submit(-1, [doc])
+        _, res = runner.next_done()
+        if isinstance(res, WorkerDied):
+            errors.add(id=doc.id, source=doc.source, stage="worker",
+                       reason="the worker process died while processing this document "
+                              "(crash, os._exit or killed, e.g. out of memory)")
+            summary.failed += 1
+            runner.restart()
+        elif isinstance(res, BaseException):
+            errors.add(id=doc.id, source=doc.source, stage="process", reason=f"{type(res).__name__}: {res}")
+            summary.failed += 1
+        else:
+            finish([(doc, h)], res)
+
+
+def _close_quietly(sink) -> None:
+    try:
+        sink.close()
+    except Exception:  # already closed, or the disk is gone: nothing more to save
+        pass
+
+
+def _as_stream(inputs: Any, published: Any) -> Iterable[InputDoc | InputError]:
+    return iter_documents(inputs, published=published)
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def set_postfix(self, **kw: Any) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(enabled: bool, task: str):
+    if not enabled:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(desc=f"geokit {task}", unit="doc", file=sys.stderr, smoothing=0.1, mininterval=0.5)
+
+
+__all__ = ["BatchSummary", "SinkError", "TASKS", "WorkerDied", "as_result", "default_errors_path",
+           "events_task", "is_parquet_path", "parse_task", "run", "run_chunk", "task_function",
+           "warm_gazetteer"]
