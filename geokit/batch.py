@@ -303,8 +303,8 @@ def run(
     t0 = time.perf_counter()
     runner = None
     try:
-        if warm and not scheduler:
-            warm_gazetteer()  # build the store here once, before workers race to open it
+        if warm and scheduler in (None, "", "local"):
+            warm_gazetteer()  # build the store here once, before local workers race to open it
         runner = _make_runner(doc_fn, warm, workers, scheduler)
         summary.runner = runner.name if workers <= 1 or scheduler else f"{runner.name} x{workers}"
         in_flight: dict[int, list[tuple[InputDoc, str]]] = {}

@@ -1,0 +1,80 @@
+"""The Dask path gives the same results as the serial path, and survives a killed worker."""
+
+from __future__ import annotations
+
+import functools
+import json
+
+import pytest
+
+pytest.importorskip("dask.bag", reason="needs the dask extra: pip install 'geokit[dask]'")
+pytest.importorskip("distributed", reason="needs the dask extra: pip install 'geokit[dask]'")
+
+import dask.bag as db  # noqa: E402
+from batch_fns import fake_parse, kill_once  # noqa: E402
+from distributed import Client, LocalCluster  # noqa: E402
+from test_batch import by_id, sample_docs, write_jsonl  # noqa: E402
+
+from geokit import batch  # noqa: E402
+from geokit import dask as gdask  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=40) as lc, Client(lc) as client:
+        yield lc, client
+
+
+def test_parse_bag_matches_serial(tmp_path, cluster):
+    _, client = cluster
+    docs = sample_docs(20) + [{"id": "bad", "text": "EXPLODE near Hatay"}, {"id": "nil", "text": None}]
+    feed = write_jsonl(tmp_path / "docs.jsonl", docs[:20])
+    batch.run(feed, out=tmp_path / "serial.jsonl", fn=fake_parse, progress=False)
+    serial = by_id(tmp_path / "serial.jsonl")
+    rows = gdask.parse_bag(db.from_sequence(docs, npartitions=4), fn=fake_parse).compute()
+    got = {r["id"]: r for r in rows}
+    assert len(rows) == 22
+    assert "makes the parser fail" in got.pop("bad")["error"]
+    assert "text" in got.pop("nil")["error"]
+    assert got == serial
+
+
+def test_read_jsonl_bag_keeps_bad_lines_as_errors(tmp_path, cluster):
+    feed = write_jsonl(tmp_path / "docs.jsonl", sample_docs(6))
+    with open(feed, "a", encoding="utf-8") as fh:
+        fh.write("{broken\n")
+    rows = gdask.parse_bag(gdask.read_jsonl_bag(str(feed), blocksize=200), fn=fake_parse).compute()
+    assert sorted(r["id"] for r in rows if "error" not in r) == [f"d{i:02d}" for i in range(6)]
+    [bad] = [r for r in rows if "error" in r]
+    assert "invalid JSON" in bad["error"]
+
+
+def test_batch_run_on_scheduler_matches_serial(tmp_path, cluster):
+    lc, _ = cluster
+    feed = write_jsonl(tmp_path / "docs.jsonl", sample_docs(20))
+    batch.run(feed, out=tmp_path / "serial.jsonl", fn=fake_parse, progress=False)
+    s = batch.run(feed, out=tmp_path / "dask.jsonl", fn=fake_parse, scheduler=lc.scheduler_address,
+                  chunksize=3, progress=False)
+    assert s.processed == 20 and s.runner.startswith("dask")
+    assert by_id(tmp_path / "dask.jsonl") == by_id(tmp_path / "serial.jsonl")
+    again = batch.run(feed, out=tmp_path / "dask.jsonl", fn=fake_parse, scheduler=lc.scheduler_address,
+                      progress=False)
+    assert (again.processed, again.skipped) == (0, 20)
+
+
+def test_killed_dask_worker_loses_nothing(tmp_path, cluster):
+    lc, _ = cluster
+    feed = write_jsonl(tmp_path / "docs.jsonl", sample_docs(20))
+    fn = functools.partial(kill_once, str(tmp_path), "d11")
+    s = batch.run(feed, out=tmp_path / "dask.jsonl", fn=fn, scheduler=lc.scheduler_address, chunksize=2,
+                  progress=False)
+    assert (tmp_path / "killed-d11").exists(), "no worker was killed"
+    assert s.processed == 20 and s.errors == 0
+    batch.run(feed, out=tmp_path / "serial.jsonl", fn=fake_parse, progress=False)
+    assert by_id(tmp_path / "dask.jsonl") == by_id(tmp_path / "serial.jsonl")
+
+
+def test_parse_bag_rejects_non_bags():
+    with pytest.raises(TypeError, match="dask.bag"):
+        gdask.parse_bag([json.dumps({"text": "x"})])
