@@ -104,7 +104,9 @@ class Resolver:
         kinds: Iterable[str] | None = None,
         limit: int = 5,
         fuzzy: bool = True,
+        bonus=None,
     ) -> list[Candidate]:
+        """Rank candidates; ``bonus(place) -> float`` (prior units) lets callers add context."""
         name = _check_name(name)
         if name is None or limit <= 0:
             return []
@@ -118,9 +120,9 @@ class Resolver:
             found = self.gather(name, fuzzy=True)
         if not found:
             return []
-        return self.rank(name, found, cue=cue, country=country, near=near, kinds=kinds, limit=limit)
+        return self.rank(name, found, cue=cue, country=country, near=near, kinds=kinds, limit=limit, bonus=bonus)
 
-    def rank(self, name, found, *, cue="", country=None, near=None, kinds=None, limit=5) -> list[Candidate]:
+    def rank(self, name, found, *, cue="", country=None, near=None, kinds=None, limit=5, bonus=None) -> list[Candidate]:
         st = self.store
         countries = {country.upper()} if isinstance(country, str) else {c.upper() for c in country or ()}
         kinds = set(kinds) if kinds else None
@@ -153,6 +155,8 @@ class Resolver:
             if near is not None:
                 d = haversine_km(near[0], near[1], p.lat, p.lon)
                 weight += 1.5 * math.exp(-d / 150.0) - 0.5 * min(d / 2000.0, 1.0)
+            if bonus is not None:
+                weight += bonus(p)
             scored.append((weight, quality, p, mkind, nm))
         if not scored:
             return []

@@ -1,0 +1,655 @@
+"""Geoparsing: every toponym in a text, with character offsets, resolved in the document's context.
+
+Pipeline (each step a small function with plain data in and out):
+
+1. ``tokens``: words with offsets; possessives split off ("Turkey’s" -> "Turkey" + "’s").
+2. ``runs``: maximal capitalised runs ("Jisr al-Shughour", "Free Syrian Army").
+3. ``recognise``: longest gazetteer match inside each run, extended by type words
+   ("Hatay Province", "Apaydin refugee camp"), then filtered: persons (titles, "First Last"
+   shapes and their later mentions), organisations and media (the place is "embedded"),
+   common words, acronyms. Demonyms come back with kind "demonym".
+4. ``resolve``: one sense per form per document; candidates re-ranked with the document's
+   country focus, admin consistency, spatial coherence and cue words. A weak best candidate
+   gives ``place=None`` with a reason and the candidates considered ("no match").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+import re
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field
+
+from geokit.geo import haversine_km
+from geokit.lexicon import (
+    COMMON_WORDS,
+    DIRECTIONS,
+    MEDIA_FOLLOWERS,
+    MEDIA_NAMES,
+    NAME_CONNECTORS,
+    ORG_WORDS,
+    PERSON_TITLES,
+)
+from geokit.model import Candidate, Document, Toponym
+from geokit.resolver import Resolver, default_resolver, to_candidate
+from geokit.store import PlaceRecord
+from geokit.text import clean, fold, skeleton, strip_type_words
+
+log = logging.getLogger(__name__)
+
+MIN_SCORE = 0.2  # below this the best candidate is reported as "no match"
+MAX_SPAN_TOKENS = 6
+CHUNK_CHARS = 200_000  # recognition works chunk by chunk so a huge text keeps memory bounded
+
+_TOKEN = re.compile(r"[^\W_](?:\w|[’'‘`\-.](?=\w))*\.?", re.UNICODE)
+_POSSESSIVE = re.compile(r"[’']s?$")
+_TYPE_AFTER = re.compile(
+    r"(?:[ \t]+|[ \t]*\n[ \t]*)((?:refugee|displacement|idp|tent|border|air|military|international)?[ \t\n]*"
+    r"(?:camps?|crossing|gate|air[ \t]+base|airbase|airport|province|governorate|district|region|"
+    r"sub-district|county|city|town|village))\b",
+    re.IGNORECASE,
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|from|into|outside|to|toward|towards|across|around)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|province|governorate|district|region|camp|area)\s+of\s+)?)$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z’'\-. ]+[A-Z])(?:,\s*[A-Za-z. ]+)?\s*(?:—|–|-|\(|,)", re.MULTILINE)
+_METONYMY_AFTER = re.compile(
+    r"^(?:[’']s\s+(?:government|ministry|foreign|defen[cs]e|interior|prime|president|military|army|officials|"
+    r"state|leaders?|parliament|authorities|police|intelligence|embassy|ambassador|envoy|regime|opposition|"
+    r"navy|air\s+force|forces|most|top|main|ally|allies)|\s+(?:said|says|has|have|had|is|was|will|would|"
+    r"scrambled|announced|called|denied|accused|warned|reported|agreed|insisted|condemned|demanded|rejected|"
+    r"sent|deployed|threatened|claimed|vowed|urged|touts?))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    cap: bool
+    possessive: bool = False
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    name: str  # what is looked up (span text, type words included)
+    kind: str = "literal"
+    cue: str = ""
+    demonym_cc: str = ""
+    abbr_cc: str = ""
+    unknown: bool = False  # a cue says place but the gazetteer has no such name
+    notes: list[str] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- tokens
+
+
+def tokenize(text: str, offset: int = 0) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e, w = m.start(), m.end(), m.group()
+        if w.endswith(".") and not _is_abbrev(w):
+            e -= 1
+            w = w[:-1]
+        poss = False
+        pm = _POSSESSIVE.search(w) if len(w) > 2 and w[-2:-1] in "’'" else None
+        if pm and w[-1] in "sS":
+            e -= 2
+            w = w[:-2]
+            poss = True
+        if not w:
+            continue
+        out.append(Tok(s + offset, e + offset, w, w[0].isupper(), poss))
+    return out
+
+
+def _is_abbrev(w: str) -> bool:
+    # "U.S.", "U.N.", "St.", "Mr." keep their final dot
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.", w))
+
+
+def _gap(text: str, a: Tok, b: Tok) -> str:
+    return text[a.end:b.start]
+
+
+def runs(text: str, toks: list[Tok]) -> list[list[int]]:
+    """Indexes of maximal capitalised runs (connectors allowed inside, not at the ends)."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for i, t in enumerate(toks):
+        joinable = bool(cur) and _joinable(text, toks[cur[-1]], t)
+        if t.cap or (t.text.lower() in NAME_CONNECTORS and cur and joinable):
+            if cur and not joinable:
+                out.append(cur)
+                cur = []
+            cur.append(i)
+            if t.possessive:
+                out.append(cur)
+                cur = []
+        else:
+            if cur:
+                out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    # connectors may not end a run
+    cleaned = []
+    for r in out:
+        while r and not toks[r[-1]].cap:
+            r = r[:-1]
+        if r:
+            cleaned.append(r)
+    return cleaned
+
+
+def _joinable(text: str, a: Tok, b: Tok) -> bool:
+    gap = text[a.end:b.start]
+    return not a.possessive and (gap in (" ", "-", "‐", "–") or (gap.strip() == "" and "\n\n" not in gap and len(gap) < 4))
+
+
+# ----------------------------------------------------------------------------- recognition
+
+
+class Recogniser:
+    """Finds toponym mentions; needs only the store's key lookups (no model)."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.store = resolver.store
+
+    def is_name(self, key: str, span: str = "") -> bool:
+        """Whether the gazetteer knows the name; an all-caps code (IATA "WAS") only matches all-caps text."""
+        if not key:
+            return False
+        rows = self.store.by_key(key)
+        if not rows:
+            return False
+        if not span or span.isupper():
+            return True
+        return any(not nm.isupper() or len(nm) > 5 for _pid, nm, _p in rows)
+
+    def recognise(self, text: str) -> list[Mention]:
+        mentions: list[Mention] = []
+        self._persons = set()
+        pos = 0
+        n = len(text)
+        while pos < n:
+            end = min(n, pos + CHUNK_CHARS)
+            if end < n:  # cut at a paragraph or line break so names are not split
+                cut = text.rfind("\n", pos + CHUNK_CHARS // 2, end)
+                end = cut + 1 if cut > pos else end
+            mentions.extend(self._recognise_chunk(text, pos, end))
+            pos = end
+        return self._filter_persons(text, mentions)
+
+    def _recognise_chunk(self, text: str, start: int, end: int) -> list[Mention]:
+        chunk = text[start:end]
+        toks = tokenize(chunk, start)
+        headline_lines = _headline_lines(text, start, end)
+        datelines = {m.start(1) + start for m in _DATELINE.finditer(chunk)}
+        lower_words = {t.text.lower() for t in toks if not t.cap}
+        out: list[Mention] = []
+        for run in runs(text, toks):
+            i = 0
+            rtoks = [toks[k] for k in run]
+            self._note_titled_person(text, toks, rtoks)
+            in_headline = _line_start(text, rtoks[0].start) in headline_lines
+            while i < len(rtoks):
+                m, j = self._match_at(text, rtoks, i)
+                if m is None:
+                    i += 1
+                    continue
+                verdict = self._judge(text, toks, run, rtoks, i, j, m, datelines, lower_words, in_headline)
+                if verdict:
+                    out.append(verdict)
+                i = j
+            self._unknown_with_cue(text, rtoks, out)
+        return out
+
+    def _note_titled_person(self, text: str, toks: list[Tok], rtoks: list[Tok]) -> None:
+        """'Lieutenant Khaled al-Hamoud', 'Mr. Hague': remember the name words as a person's."""
+        words = [t.text.lower().rstrip(".") for t in rtoks]
+        prev = _prev_word(text, toks, rtoks[0]).lower().rstrip(".")
+        k = 0
+        while k < len(words) and words[k] in PERSON_TITLES:
+            k += 1
+        if (k or prev in PERSON_TITLES) and k < len(rtoks) and len(rtoks) - k <= 3:
+            for t in rtoks[k:]:
+                if t.cap and t.text.lower() not in NAME_CONNECTORS and not self.store.demonym(t.text):
+                    self._persons.add(skeleton(t.text.split("-")[-1]))
+                    self._persons.add(skeleton(t.text))
+
+    def _match_at(self, text: str, rtoks: list[Tok], i: int) -> tuple[Mention | None, int]:
+        if not rtoks[i].cap:
+            return None, i + 1
+        for j in range(min(len(rtoks), i + MAX_SPAN_TOKENS), i, -1):
+            last = rtoks[j - 1]
+            if not last.cap:
+                continue
+            s, e = rtoks[i].start, last.end
+            span = text[s:e]
+            key = fold(span)
+            if j - i == 1:
+                dem = self.store.demonym(span) if span[0].isupper() else None
+                if dem:
+                    return Mention(s, e, span, span, kind="demonym", demonym_cc=dem[0]), j
+                ab = self.store.abbreviation(span) if span.replace(".", "").isupper() else None
+                if ab is not None:
+                    if not ab[0]:
+                        return None, j  # "U.N.": looks like a place, is not
+                    return Mention(s, e, span, span, abbr_cc=ab[0]), j
+            if self.is_name(key, span):
+                m = Mention(s, e, span, span)
+                self._extend_type_words(text, m)
+                return m, j
+        return None, i + 1
+
+    def _extend_type_words(self, text: str, m: Mention) -> None:
+        tm = _TYPE_AFTER.match(text, m.end)
+        if tm and tm.end() - m.end < 40:
+            ext = text[m.start:tm.end()]
+            core, cue = strip_type_words(ext)
+            if cue:
+                m.end, m.text, m.name, m.cue = tm.end(), ext, ext, cue
+                return
+        before = text[max(0, m.start - 40):m.start]
+        for pat, cue in ((r"\b(?:town|towns) of\s+$", "town"), (r"\b(?:city) of\s+$", "city"),
+                         (r"\b(?:village|villages) of\s+$", "village"), (r"\b(?:province|governorate) of\s+$", "admin1"),
+                         (r"\bdistrict of\s+$", "admin2")):
+            if re.search(pat, before, re.IGNORECASE):
+                m.cue = cue
+                return
+
+    def _judge(self, text, toks, run, rtoks, i, j, m: Mention, datelines, lower_words, in_headline) -> Mention | None:
+        span_toks = rtoks[i:j]
+        first = span_toks[0]
+        key = fold(m.name)
+        words = [t.text for t in rtoks]
+        low_words = [w.lower().rstrip(".") for w in words]
+        single = j - i == 1
+        # Dateline: "ISTANBUL —" is a place whatever its case.
+        is_dateline = first.start in datelines
+        if m.kind == "demonym":
+            # "Free Syrian Army": the demonym is part of an organisation
+            if any(w in ORG_WORDS for w in low_words[j:]) and rtoks[-1].text[0].isupper():
+                m.kind = "embedded"
+            return m
+        # media and agencies
+        if fold(text[first.start:rtoks[-1].end]) in MEDIA_NAMES or key in MEDIA_NAMES:
+            if not self._is_strong(key) or _followed_by_media(text, m.end) or _media_context(text, m.start, m.end):
+                return None
+        if _followed_by_media(text, m.end):
+            m.kind = "embedded"
+            return None
+        # organisations: an org word in the same run after the place (or "University of X")
+        if not is_dateline and not m.cue:
+            after = low_words[j:]
+            before = low_words[:i]
+            if any(w in ORG_WORDS for w in after) or (before and any(w in ORG_WORDS for w in before)
+                                                       and any(w == "of" for w in before)):
+                m.kind = "embedded"
+                return None
+        # persons: a title right before, or a "First Last" run where the place is not the whole run
+        prev = _prev_word(text, toks, first)
+        if prev and prev.lower().rstrip(".") in PERSON_TITLES and not m.cue and not is_dateline:
+            self._persons.add(skeleton(m.text))
+            return None
+        if not in_headline and not is_dateline and not m.cue and len(rtoks) >= 2 and (j - i) < len(rtoks):
+            others = [t for k, t in enumerate(rtoks) if not (i <= k < j) and t.cap]
+            if others and i > 0 and self._looks_like_given_name(rtoks[0].text) and len(rtoks) <= 4:
+                self._persons.add(skeleton(m.text))
+                return None
+            if i == 0 and j < len(rtoks) and self._looks_like_surname_run(rtoks[j:]) and not self._is_strong(key):
+                self._persons.add(skeleton(m.text))
+                return None
+        # common words and acronyms
+        if single and not is_dateline:
+            w = first.text
+            if key in COMMON_WORDS or w.lower() in COMMON_WORDS:
+                return None
+            if w.isupper() and len(w) <= 5 and not m.abbr_cc and not self._is_strong(key):
+                return None  # an acronym (NATO, CIA) unless it is a country's name
+            if w.lower() in lower_words and not self._is_strong(key):
+                return None  # the text also uses it as an ordinary word
+            if _sentence_start(text, first.start) and not self._is_strong(key) and w.lower() in _FUNCTIONISH:
+                return None
+        if not single and all(fold(t.text) in COMMON_WORDS for t in span_toks if t.cap):
+            return None
+        # literal or metonymic
+        if _METONYMY_AFTER.match(text[m.end:m.end + 40]) and self._is_strong(key):
+            m.kind = "metonymic"
+        return m
+
+    def _is_strong(self, key: str) -> bool:
+        """A country, an admin1 area or a big city: a name unlikely to be anything else."""
+        for pid, _nm, _p in self.store.by_key(key)[:50]:
+            p = self.store.place(pid)
+            if p and (p.kind in ("country", "continent", "admin1") or p.population >= 100_000):
+                return True
+        return False
+
+    def _looks_like_given_name(self, w: str) -> bool:
+        lw = w.lower()
+        if lw in PERSON_TITLES or lw in DIRECTIONS or lw in NAME_CONNECTORS or lw in COMMON_WORDS:
+            return False
+        if self.store.demonym(w) or self._is_strong(fold(w)):
+            return False
+        return w[0].isupper() and w[1:].islower() and len(w) > 2 and not self._place_prior(fold(w))
+
+    def _looks_like_surname_run(self, rest: list[Tok]) -> bool:
+        """After a place token: capitalised words that are not places (Barbara Walters)."""
+        if not rest or len(rest) > 2:
+            return False
+        for t in rest:
+            lw = t.text.lower()
+            if (lw in ORG_WORDS or lw in COMMON_WORDS or lw in DIRECTIONS or self.is_name(fold(t.text))
+                    or self.store.demonym(t.text) or not t.text[1:].islower()):
+                return False
+        return True
+
+    def _place_prior(self, key: str) -> bool:
+        """Whether the name is a notable place (a town of 20,000 or more, or an admin area)."""
+        for pid, _nm, _p in self.store.by_key(key)[:50]:
+            p = self.store.place(pid)
+            if p and (p.population >= 20_000 or p.kind in ("country", "admin1", "continent", "camp", "crossing")):
+                return True
+        return False
+
+    def _unknown_with_cue(self, text: str, rtoks: list[Tok], out: list[Mention]) -> None:
+        """'the village of Xyz' / 'Xyz refugee camp' where Xyz is not in the gazetteer: a place with no match."""
+        covered = {(m.start, m.end) for m in out}
+        if any(m.start <= rtoks[0].start < m.end for m in out):
+            return
+        s, e = rtoks[0].start, rtoks[-1].end
+        if (s, e) in covered or len(rtoks) > 4:
+            return
+        words = [t.text.lower() for t in rtoks]
+        if any(w in ORG_WORDS or w in PERSON_TITLES or w in COMMON_WORDS for w in words):
+            return
+        if any(self.store.demonym(t.text) for t in rtoks):
+            return
+        m = Mention(s, e, text[s:e], text[s:e])
+        before = text[max(0, s - 40):s]
+        self._extend_type_words(text, m)
+        strong_prefix = re.search(r"\b(?:town|village|city|camp|province|governorate|district)s? of\s+$", before, re.I)
+        if m.cue in ("camp", "crossing", "airbase", "village", "town", "city", "admin1", "admin2") and (
+                m.end > e or strong_prefix):
+            m.unknown = True
+            out.append(m)
+
+    def _filter_persons(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Later (or earlier) bare mentions of a person's name are not places."""
+        persons = getattr(self, "_persons", set())
+        self._persons = set()
+        if not persons:
+            return mentions
+        out = []
+        for m in mentions:
+            if m.kind == "literal" and not m.cue and " " not in m.text.strip() and skeleton(m.text) in persons:
+                if not self._is_strong(fold(m.text)) or m.text.isupper():
+                    continue
+            out.append(m)
+        return out
+
+
+_FUNCTIONISH = frozenset("read see watch join get sign click follow more also however meanwhile still even".split())
+
+
+def _prev_word(text: str, toks: list[Tok], t: Tok) -> str:
+    m = re.search(r"([A-Za-z][A-Za-z.’']*)\s+$", text[max(0, t.start - 30):t.start])
+    return m.group(1) if m else ""
+
+
+def _followed_by_media(text: str, end: int) -> bool:
+    m = re.match(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[end:end + 30])
+    if not m:
+        return False
+    w1 = m.group(1).lower()
+    w2 = (m.group(2) or "").lower()
+    return (w1 in MEDIA_FOLLOWERS and w1 not in ("news",)) or (w1 == "news" and w2 in ("agency", "network", "channel", "service"))
+
+
+def _media_context(text: str, start: int, end: int) -> bool:
+    after = text[end:end + 30]
+    before = text[max(0, start - 30):start]
+    return bool(re.match(r"[’']s\s+[A-Z][a-z]+\s+[A-Z]", after) or re.match(r"\s*(?:reported|reports|said|says|wrote|writes)\b", after)
+                or re.search(r"(?:reported by|according to|told|reports)\s+(?:the\s+)?$", before, re.I))
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4):pos].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?\n:•*-—"
+
+
+def _headline_lines(text: str, start: int, end: int) -> set[int]:
+    """Starts of short lines written in Title Case (headlines: capitals carry no signal there)."""
+    out = set()
+    pos = start
+    for line in text[start:end].split("\n"):
+        words = re.findall(r"[^\W\d_][\w’'-]*", line)
+        if 2 <= len(words) <= 16 and not line.rstrip().endswith((".", "?", "!", "”", "\"")) or (
+                2 <= len(words) <= 16 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)):
+            big = [w for w in words if len(w) > 3]
+            if big and sum(w[0].isupper() for w in big) >= 0.75 * len(big):
+                out.add(pos)
+        pos += len(line) + 1
+    return out
+
+
+# ----------------------------------------------------------------------------- resolution
+
+
+class ContextResolver:
+    """Resolves a document's mentions together (country focus, admin consistency, coherence)."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.store = resolver.store
+
+    def resolve(self, mentions: list[Mention]) -> list[Toponym]:
+        forms: dict[tuple[str, str], list[Mention]] = {}
+        for m in mentions:
+            forms.setdefault((fold(m.name), m.cue), []).append(m)
+        # pass 1: context-free candidates per form
+        first: dict[tuple[str, str], list[Candidate]] = {}
+        for f, ms in forms.items():
+            m = ms[0]
+            try:
+                first[f] = self._candidates(m, None)
+            except Exception as exc:  # one bad mention never spoils the rest
+                log.warning("resolving %r failed: %s", m.text, exc)
+                first[f] = []
+        focus, admins, anchors, chosen = self._context(forms, first)
+
+        def bonus(p: PlaceRecord) -> float:
+            b = 2.5 * focus.get(p.cc, 0.0)
+            if (p.cc, p.admin1) in admins and p.kind != "admin1":
+                b += 1.0
+            if p.id in chosen:
+                b += 1.0
+            if anchors and p.kind not in ("country", "continent"):
+                d = min(haversine_km(p.lat, p.lon, a[0], a[1]) for a in anchors)
+                b += 1.2 * math.exp(-d / 150.0)
+            return b
+
+        out: list[Toponym] = []
+        for f, ms in forms.items():
+            try:
+                cands = self._candidates(ms[0], bonus) if first[f] else []
+                reason = ""
+            except Exception as exc:
+                cands, reason = [], f"error while resolving: {exc}"
+            for m in ms:
+                out.append(self._toponym(m, cands, reason))
+        out.sort(key=lambda t: t.start)
+        return out
+
+    def _candidates(self, m: Mention, bonus) -> list[Candidate]:
+        if m.demonym_cc or m.abbr_cc:
+            p = self.store.country(m.demonym_cc or m.abbr_cc)
+            return [to_candidate(p, score=0.99 if m.abbr_cc else 0.95, match="alternate", matched_name=m.text)] if p else []
+        if m.unknown:
+            return self.resolver.resolve(m.name, limit=5, bonus=bonus)
+        return self.resolver.resolve(m.name, limit=8, bonus=bonus)
+
+    def _context(self, forms, first):
+        focus: Counter = Counter()
+        admins: set[tuple[str, str]] = set()
+        anchors: list[tuple[float, float]] = []
+        chosen: set[str] = set()
+        for f, ms in forms.items():
+            cands = first.get(f) or []
+            if not cands:
+                continue
+            top = cands[0]
+            w = len(ms)
+            if top.kind == "country":
+                focus[top.country_code] += w * (0.5 if ms[0].kind == "demonym" else 1.0) * top.score
+            elif top.score >= 0.5:
+                focus[top.country_code] += 0.7 * w * top.score
+            if top.score >= 0.8:
+                chosen.add(top.id)
+                if top.kind == "admin1":
+                    admins.add((top.country_code, top.admin1 or top.name))
+                if top.kind not in ("country", "continent", "admin1"):
+                    anchors.append((top.lat, top.lon))
+        total = sum(focus.values()) or 1.0
+        return {cc: v / total for cc, v in focus.items()}, admins, anchors[:50], chosen
+
+    def _toponym(self, m: Mention, cands: list[Candidate], reason: str) -> Toponym:
+        if m.demonym_cc:
+            place = cands[0] if cands else None
+            return Toponym(m.start, m.end, m.text, kind=m.kind if m.kind != "literal" else "demonym", place=place,
+                           score=place.score if place else 0.0, candidates=cands[:3],
+                           reason="" if place else "country of the demonym not in the gazetteer")
+        top = cands[0] if cands else None
+        if top is None or top.score < MIN_SCORE:
+            why = reason or ("no gazetteer entry" if top is None else f"ambiguous or weak: best candidate scored {top.score:.2f}")
+            return Toponym(m.start, m.end, m.text, kind=m.kind, place=None, score=top.score if top else 0.0,
+                           reason=why, candidates=cands[:5])
+        return Toponym(m.start, m.end, m.text, kind=m.kind, place=top, score=top.score, candidates=cands[:5])
+
+
+# ----------------------------------------------------------------------------- public API
+
+
+def _coerce_text(text) -> tuple[str, list[str]]:
+    warns: list[str] = []
+    if text is None:
+        raise TypeError("text must be a string, not None")
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError:
+            text = bytes(text).decode("utf-8", errors="replace")
+            warns.append("text was not valid UTF-8: undecodable bytes replaced with U+FFFD")
+            warnings.warn(warns[-1], stacklevel=3)
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a string, not {type(text).__name__}")
+    if "\x00" in text:
+        warns.append("text contains NUL bytes (binary data?)")
+    return text, warns
+
+
+def _coerce_date(published) -> dt.date | None:
+    if published is None or published == "":
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published.strip()[:10])
+        except ValueError as exc:
+            raise ValueError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}") from exc
+    raise TypeError(f"published must be a date or ISO string, not {type(published).__name__}")
+
+
+class Parser:
+    """The geoparser: a recogniser plus a context resolver over one gazetteer."""
+
+    def __init__(self, resolver: Resolver | None = None) -> None:
+        self.resolver = resolver or default_resolver()
+        self.recogniser = Recogniser(self.resolver)
+        self.context = ContextResolver(self.resolver)
+
+    def parse(self, text, *, published=None, spans=None, id: str = "") -> Document:
+        text, warns = _coerce_text(text)
+        doc = Document(text=text, id=id, published=_coerce_date(published), warnings=warns)
+        if not text.strip():
+            return doc
+        if spans is not None:
+            mentions = self._given_spans(text, spans, doc)
+        else:
+            mentions = self.recogniser.recognise(clean_offsets(text))
+        doc.toponyms = self.context.resolve(mentions)
+        return doc
+
+    def _given_spans(self, text: str, spans, doc: Document) -> list[Mention]:
+        out = []
+        for sp in spans:
+            try:
+                s, e = (sp["start"], sp["end"]) if isinstance(sp, dict) else (int(sp[0]), int(sp[1]))
+            except (TypeError, ValueError, KeyError, IndexError):
+                doc.warnings.append(f"ignored malformed span {sp!r}")
+                continue
+            if not (0 <= s < e <= len(text)):
+                doc.warnings.append(f"ignored span ({s}, {e}) outside the text")
+                continue
+            span = text[s:e]
+            m = Mention(s, e, span, span)
+            dem = self.resolver.store.demonym(span.strip())
+            if dem and not self.resolver.store.has_key(fold(span)):
+                m.kind, m.demonym_cc = "demonym", dem[0]
+            else:
+                ab = self.resolver.store.abbreviation(span.strip())
+                if ab and ab[0]:
+                    m.abbr_cc = ab[0]
+                _core, m.cue = strip_type_words(span)
+            out.append(m)
+        return out
+
+
+def clean_offsets(text: str) -> str:
+    """Text for recognition with the same length as the input (offsets stay valid):
+    invisible controls become spaces so "Re\u200byhanli" cannot split a token unseen."""
+    return "".join(" " if (0x200B <= ord(c) <= 0x200F or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069
+                           or c == "\ufeff") else c for c in text) if any(ord(c) > 0x2000 for c in text) else text
+
+
+_DEFAULT: Parser | None = None
+
+
+def default_parser() -> Parser:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Parser()
+    return _DEFAULT
+
+
+def parse(text, *, published=None, spans=None, id: str = "") -> Document:
+    """Find and resolve every toponym in ``text``.
+
+    ``spans`` (a list of (start, end) pairs or {"start", "end"} dicts) skips recognition and
+    resolves just those spans, in the document's context. Unresolvable names come back with
+    ``place=None``, a ``reason`` and the ``candidates`` considered.
+    """
+    return default_parser().parse(text, published=published, spans=spans, id=id)
+
+
+__all__ = ["parse", "Parser", "default_parser", "tokenize", "runs", "clean"]
