@@ -23,8 +23,13 @@ HEADER = ["geonameid", "iso2", "iso3", "name", "alternates", "lat", "lon", "cont
           "source"]
 
 # GeoNames country points where they differ from world-countries' latlng (CIA Factbook points, which
-# GeoNames itself uses for most countries). Only points quoted with their GeoNames id are listed.
-GEONAMES_POINT = {"US": (39.76, -98.5, 6252001)}
+# GeoNames itself uses for most countries) by more than ~150 km. Values of the GeoNames records named.
+GEONAMES_POINT = {
+    "US": (39.76, -98.5, 6252001),
+    "CA": (60.10867, -113.64258, 6251999),
+    "AU": (-25.0, 135.0, 2077456),
+    "JP": (35.68536, 139.75309, 1861060),
+}
 
 # Spellings common in English-language news that the packages lack.
 EXTRA = {
