@@ -44,7 +44,7 @@ def parse_task(doc: InputDoc) -> dict[str, Any]:
     """Task "parse": ``geokit.parse`` of one document, as ``Document.to_dict()`` (id set by the caller)."""
     import geokit
 
-    parsed = geokit.parse(doc.text, published=doc.published, spans=doc.spans)
+    parsed = geokit.parse(doc.text, published=doc.published, spans=doc.spans, id=doc.id)
     out = parsed.to_dict()
     out.pop("id", None)
     if parsed.warnings:
@@ -56,8 +56,7 @@ def events_task(doc: InputDoc) -> dict[str, Any]:
     """Task "events": the document parsed, then its events, movements and facts (unlinked)."""
     import geokit
 
-    parsed = geokit.parse(doc.text, published=doc.published, spans=doc.spans)
-    parsed.id = doc.id
+    parsed = geokit.parse(doc.text, published=doc.published, spans=doc.spans, id=doc.id)
     records = geokit.extract([parsed])
     return {"records": [r.to_dict() if hasattr(r, "to_dict") else r for r in records]}
 
@@ -296,17 +295,23 @@ def run(
 
     sink = open_sink(out, task=task, resume=resume, part_docs=part_docs)
     errors = _Errors(err_path)
-    summary = BatchSummary(str(out), str(err_path), "")
+    summary = BatchSummary(str(out), str(err_path), "idle")
     done = sink.done
     stale: set[tuple[str, str]] = set()
     bar = _progress(progress, task)
     t0 = time.perf_counter()
     runner = None
-    try:
+
+    def start_runner():
+        """Started on the first document that needs work: a fully resumed run opens nothing."""
+        nonlocal runner
         if warm and scheduler in (None, "", "local"):
             warm_gazetteer()  # build the store here once, before local workers race to open it
         runner = _make_runner(doc_fn, warm, workers, scheduler)
         summary.runner = runner.name if workers <= 1 or scheduler else f"{runner.name} x{workers}"
+        return runner
+
+    try:
         in_flight: dict[int, list[tuple[InputDoc, str]]] = {}
         next_key = 0
 
@@ -357,12 +362,12 @@ def run(
                 while len(in_flight) >= limit:
                     collect_one()
                 in_flight[next_key] = pending
-                runner.submit(next_key, [d for d, _ in pending])
+                (runner or start_runner()).submit(next_key, [d for d, _ in pending])
                 next_key += 1
                 pending = []
         if pending:
             in_flight[next_key] = pending
-            runner.submit(next_key, [d for d, _ in pending])
+            (runner or start_runner()).submit(next_key, [d for d, _ in pending])
         while in_flight:
             collect_one()
         sink.close()
