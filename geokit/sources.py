@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -227,8 +228,10 @@ def curated(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow
             if not _valid_point(lat, lon):
                 raise ValueError("coordinates out of range")
             kind = r.get("kind") or "feature"
+            icao = re.search(r"airportsdata icao:([A-Z0-9]{4})", r.get("source") or "")
             yield PlaceRow(
-                id=f"gn:{gid}" if gid else f"cur:{r['id']}", geonameid=gid, name=r["name"], lat=lat, lon=lon,
+                # an air base also in airportsdata merges with that record
+                id=f"gn:{gid}" if gid else (f"icao:{icao.group(1)}" if icao else f"cur:{r['id']}"), geonameid=gid, name=r["name"], lat=lat, lon=lon,
                 fclass=r.get("feature_class") or "S", fcode=r.get("feature_code") or "", cc=r.get("country_code") or "",
                 admin1_code="", population=_int(r.get("population")), kind=kind, source="curated",
                 names=_split(r.get("alternates")), admin1=r.get("admin1") or "",
