@@ -144,7 +144,7 @@ class DaskRunner:
         self.name = f"dask {self.client.scheduler.address}"
         if warm:
             self.client.register_plugin(GazetteerPlugin(_geokit_env()))
-        self._ac = as_completed()
+        self._ac = as_completed(loop=self.client.loop)
         self._keys: dict[str, int] = {}
 
     def submit(self, key: int, docs: list[InputDoc]) -> None:

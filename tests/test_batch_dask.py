@@ -67,10 +67,11 @@ def test_killed_dask_worker_loses_nothing(tmp_path, cluster):
     lc, _ = cluster
     feed = write_jsonl(tmp_path / "docs.jsonl", sample_docs(20))
     fn = functools.partial(kill_once, str(tmp_path), "d11")
+    errs = tmp_path / "errs.jsonl"
     s = batch.run(feed, out=tmp_path / "dask.jsonl", fn=fn, scheduler=lc.scheduler_address, chunksize=2,
-                  progress=False)
+                  errors_path=errs, progress=False)
     assert (tmp_path / "killed-d11").exists(), "no worker was killed"
-    assert s.processed == 20 and s.errors == 0
+    assert s.processed == 20 and s.errors == 0, errs.read_text("utf-8")
     batch.run(feed, out=tmp_path / "serial.jsonl", fn=fake_parse, progress=False)
     assert by_id(tmp_path / "dask.jsonl") == by_id(tmp_path / "serial.jsonl")
 
