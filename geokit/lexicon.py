@@ -76,4 +76,17 @@ obama trump bush putin assad erdogan biden
 one two three four five six seven eight nine ten hundred thousand million billion first second third last next
 chairman leader chief head member members report reports reported according video photo photos caption image
 read subscribe sign login click share follow comment comments reply like
+many much several every either neither another whatever whoever whichever although though because while whereas
+unless despite yet already still even ever never always often sometimes perhaps maybe indeed instead rather quite
+what which who whom whose let lets let's please thanks thank yes okay ok hello dear sorry well oh
+is are was were be been being am has have had having do does did doing done get got make made go went gone come came
+take took give gave see saw seen know knew think thought want wanted use used find found put keep kept run ran
+new latest last early late later earlier recent recently top bottom left right high low big small large long short
+full half part parts side sides end ends start beginning back front near far next past present future
+update updated breaking live watch photo photos gallery more less least best worst better worse
+related story stories article articles editorial opinion analysis feature features column columns letters
+advertisement sponsored contact about home search menu skip share tweet email print
+unlike like despite during following amid amidst among across along against beyond inside outside throughout toward
+towards via per including regarding concerning besides meanwhile nevertheless nonetheless moreover furthermore
+english arabic kurdish hebrew farsi urdu
 """.split())

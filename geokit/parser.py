@@ -101,6 +101,11 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
         if w.endswith(".") and not _is_abbrev(w):
             e -= 1
             w = w[:-1]
+        if "-" in w and w[0].isupper():
+            head, _, tail = w.rpartition("-")
+            if tail and tail[0].islower() and head:  # "Paris-based", "Syrian-born", "Turkish-backed"
+                e -= len(tail) + 1
+                w = head
         poss = False
         pm = _POSSESSIVE.search(w) if len(w) > 2 and w[-2:-1] in "’'" else None
         if pm and w[-1] in "sS":
@@ -109,8 +114,16 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
             poss = True
         if not w:
             continue
-        out.append(Tok(s + offset, e + offset, w, w[0].isupper(), poss))
+        out.append(Tok(s + offset, e + offset, w, w[0].isupper() or _article_joined(w), poss))
     return out
+
+
+_ARTICLE_JOINED = re.compile(r"(?:al|el|al|as|ash|ar|ad|az|ez|an|at|ath|adh|ed|es|et|en|ul|il)[-‐’'](?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _article_joined(w: str) -> bool:
+    """'al-Shughour', 'el-Sheikh': a lowercase Arabic article glued to a capitalised name."""
+    return bool(_ARTICLE_JOINED.match(w))
 
 
 def _is_abbrev(w: str) -> bool:
@@ -248,11 +261,21 @@ class Recogniser:
                     if not ab[0]:
                         return None, j  # "U.N.": looks like a place, is not
                     return Mention(s, e, span, span, abbr_cc=ab[0]), j
-            if self.is_name(key, span):
+            if j - i >= 2 and rtoks[i].text.lower() == "the" and not any(pr for _p, _n, pr in self.store.by_key(key)):
+                continue  # "The US": the article is not part of the name (but it is the official name "The Hague")
+            if self.is_name(key, span) or (j - i >= 2 and self._arabic_variant(rtoks[i:j], span)):
                 m = Mention(s, e, span, span)
                 self._extend_type_words(text, m)
                 return m, j
         return None, i + 1
+
+    def _arabic_variant(self, toks: list[Tok], span: str) -> bool:
+        """A multiword Arabic-style name ("Ras al-Ain") spelt differently from the gazetteer:
+        recognised when its transliteration skeleton is a known name."""
+        if not any(_article_joined(t.text) or t.text.lower() in _ARABIC_HEADS for t in toks):
+            return False
+        sk = skeleton(span)
+        return len(sk) >= 3 and bool(self.store.by_skeleton(sk))
 
     def _extend_type_words(self, text: str, m: Mention) -> None:
         tm = _TYPE_AFTER.match(text, m.end)
@@ -274,11 +297,15 @@ class Recogniser:
         span_toks = rtoks[i:j]
         first = span_toks[0]
         key = fold(m.name)
+        single = j - i == 1
         words = [t.text for t in rtoks]
         low_words = [w.lower().rstrip(".") for w in words]
-        single = j - i == 1
         # Dateline: "ISTANBUL —" is a place whatever its case.
         is_dateline = first.start in datelines
+        # "Ras" of an unknown "Ras al-Something": a fragment of a longer name, not a place
+        if single and j < len(rtoks) and not m.cue and (
+                _article_joined(rtoks[j].text) or rtoks[j].text.lower() in NAME_CONNECTORS):
+            return None
         if m.kind == "demonym":
             # "Free Syrian Army": the demonym is part of an organisation
             if any(w in ORG_WORDS for w in low_words[j:]) and rtoks[-1].text[0].isupper():
@@ -315,8 +342,11 @@ class Recogniser:
         # common words and acronyms
         if single and not is_dateline:
             w = first.text
-            if key in COMMON_WORDS or w.lower() in COMMON_WORDS:
+            if (key in COMMON_WORDS or w.lower() in COMMON_WORDS) and not (m.abbr_cc and w.isupper()):
                 return None
+            lw = w.lower().rstrip(".")
+            if lw in PERSON_TITLES or lw in ORG_WORDS or lw in NAME_CONNECTORS:
+                return None  # "Secretary", "Agency", a lone "Al"
             if w.isupper() and len(w) <= 5 and not m.abbr_cc and not self._is_strong(key):
                 return None  # an acronym (NATO, CIA) unless it is a country's name
             if w.lower() in lower_words and not self._is_strong(key):
@@ -332,7 +362,9 @@ class Recogniser:
 
     def _is_strong(self, key: str) -> bool:
         """A country, an admin1 area or a big city: a name unlikely to be anything else."""
-        for pid, _nm, _p in self.store.by_key(key)[:50]:
+        for pid, nm, _p in self.store.by_key(key)[:50]:
+            if nm.isupper() and len(nm) <= 5:
+                continue  # a code (IATA "MIG") says nothing about the word
             p = self.store.place(pid)
             if p and (p.kind in ("country", "continent", "admin1") or p.population >= 100_000):
                 return True
@@ -352,7 +384,7 @@ class Recogniser:
             return False
         for t in rest:
             lw = t.text.lower()
-            if (lw in ORG_WORDS or lw in COMMON_WORDS or lw in DIRECTIONS or self.is_name(fold(t.text))
+            if (lw in ORG_WORDS or lw in COMMON_WORDS or lw in DIRECTIONS or self._place_prior(fold(t.text))
                     or self.store.demonym(t.text) or not t.text[1:].islower()):
                 return False
         return True
@@ -401,6 +433,10 @@ class Recogniser:
             out.append(m)
         return out
 
+
+# Generic heads of Arabic place names (spring, gate, bridge, hill, village, monastery, ...).
+_ARABIC_HEADS = frozenset("""ras ain ayn bab jisr tell tal tall kafr kfar deir dayr khan abu umm beit bayt jabal jebel wadi
+qasr maarat maaret marat tal sheikh shaykh bir nahr hayy""".split())
 
 _FUNCTIONISH = frozenset("read see watch join get sign click follow more also however meanwhile still even".split())
 
@@ -502,9 +538,7 @@ class ContextResolver:
         if m.demonym_cc or m.abbr_cc:
             p = self.store.country(m.demonym_cc or m.abbr_cc)
             return [to_candidate(p, score=0.99 if m.abbr_cc else 0.95, match="alternate", matched_name=m.text)] if p else []
-        if m.unknown:
-            return self.resolver.resolve(m.name, limit=5, bonus=bonus)
-        return self.resolver.resolve(m.name, limit=8, bonus=bonus)
+        return self.resolver.resolve(m.name, limit=5 if m.unknown else 8, bonus=bonus, cue=m.cue)
 
     def _context(self, forms, first):
         focus: Counter = Counter()

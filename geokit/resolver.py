@@ -105,12 +105,14 @@ class Resolver:
         limit: int = 5,
         fuzzy: bool = True,
         bonus=None,
+        cue: str = "",
     ) -> list[Candidate]:
         """Rank candidates; ``bonus(place) -> float`` (prior units) lets callers add context."""
         name = _check_name(name)
         if name is None or limit <= 0:
             return []
-        core, cue = strip_type_words(name)
+        core, own_cue = strip_type_words(name)
+        cue = own_cue or cue  # a cue from the surrounding text ("the province of X") when the name has none
         found = self.gather(name, fuzzy=False)
         if core and core != fold(name):
             for pid, (kind, nm) in self.gather(core, fuzzy=fuzzy).items():
