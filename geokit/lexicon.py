@@ -72,7 +72,6 @@ home house court council party group forces force security military war peace hu
 gas police fire lake river sea ocean mount hill bay island islands valley park street road bridge gate wall tower
 center centre west east north south middle central southern northern eastern western upper lower
 hope faith grace joy liberty unity independence freedom justice progress paradise eternity christmas easter
-obama trump bush putin assad erdogan biden
 one two three four five six seven eight nine ten hundred thousand million billion first second third last next
 chairman leader chief head member members report reports reported according video photo photos caption image
 read subscribe sign login click share follow comment comments reply like
@@ -89,4 +88,12 @@ advertisement sponsored contact about home search menu skip share tweet email pr
 unlike like despite during following amid amidst among across along against beyond inside outside throughout toward
 towards via per including regarding concerning besides meanwhile nevertheless nonetheless moreover furthermore
 english arabic kurdish hebrew farsi urdu
+""".split())
+
+# Surnames of people constantly in the news that are also place names somewhere: never a
+# place alone, and evidence that the capitalised word before them is a given name.
+PERSON_NAMES = frozenset("""
+obama trump bush putin assad asad erdogan biden clinton netanyahu khamenei rouhani maliki sisi morsi mubarak
+gaddafi qaddafi khadafy saleh hadi abbas davutoglu annan brahimi ban guterres merkel macron sarkozy hollande
+cameron blair may johnson kerry lavrov pompeo tillerson rice powell nasrallah baghdadi zawahiri bin laden
 """.split())

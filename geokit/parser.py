@@ -31,6 +31,7 @@ from geokit.lexicon import (
     MEDIA_NAMES,
     NAME_CONNECTORS,
     ORG_WORDS,
+    PERSON_NAMES,
     PERSON_TITLES,
 )
 from geokit.model import Candidate, Document, Toponym
@@ -342,7 +343,8 @@ class Recogniser:
         # common words and acronyms
         if single and not is_dateline:
             w = first.text
-            if (key in COMMON_WORDS or w.lower() in COMMON_WORDS) and not (m.abbr_cc and w.isupper()):
+            if (key in COMMON_WORDS or w.lower() in COMMON_WORDS or key in PERSON_NAMES) and not (
+                    m.abbr_cc and w.isupper()):
                 return None
             lw = w.lower().rstrip(".")
             if lw in PERSON_TITLES or lw in ORG_WORDS or lw in NAME_CONNECTORS:
@@ -384,6 +386,8 @@ class Recogniser:
             return False
         for t in rest:
             lw = t.text.lower()
+            if lw in PERSON_NAMES:
+                continue
             if (lw in ORG_WORDS or lw in COMMON_WORDS or lw in DIRECTIONS or self._place_prior(fold(t.text))
                     or self.store.demonym(t.text) or not t.text[1:].islower()):
                 return False
@@ -512,7 +516,7 @@ class ContextResolver:
         focus, admins, anchors, chosen = self._context(forms, first)
 
         def bonus(p: PlaceRecord) -> float:
-            b = 2.5 * focus.get(p.cc, 0.0)
+            b = 1.5 * focus.get(p.cc, 0.0)
             if (p.cc, p.admin1) in admins and p.kind != "admin1":
                 b += 1.0
             if p.id in chosen:

@@ -130,6 +130,9 @@ class Resolver:
         kinds = set(kinds) if kinds else None
         qfold = fold(name)
         qcore = fold(strip_type_words(name)[0]) or qfold
+        # When some place carries the name as its own (primary) name, places that only list it
+        # among alternates (a province's name on its capital: "Hatay" on Antakya) are less likely.
+        has_primary = any(m == "exact" for m, _ in found.values())
         scored: list[tuple[float, float, PlaceRecord, str, str]] = []
         for pid, (mkind, nm) in found.items():
             p = st.place(pid)
@@ -141,6 +144,8 @@ class Resolver:
                 continue
             quality = QUALITY[mkind]
             penalty = MATCH_PENALTY[mkind]
+            if has_primary and mkind == "alternate":
+                penalty += 0.8
             if mkind in ("transliteration", "fuzzy"):
                 nm, ratio = self._closest_name(pid, qcore)
                 if ratio < MIN_RATIO[mkind]:
