@@ -1,0 +1,381 @@
+"""Numbers of people and things in news text, with what they count.
+
+Why: "Eighty-five Syrian soldiers", "at least 14 lower-ranking officers", "a group of 293
+refugees", "dozens of soldiers", "more than 35,000 civilians" are the figures analysts
+compare across reports, so each needs a value, a label and the qualifier the report used.
+
+Choices (documented here, used everywhere):
+
+- Values are ints, or ``(low, high)`` ranges for vague quantities: "a couple of" (2, 3),
+  "a few" (2, 5), "several" / "a handful of" (3, 9), "a dozen" 12, "dozens of" (24, 99)
+  (at least two dozen, fewer than a hundred), "scores of" (40, 199), "hundreds of"
+  (200, 999), "thousands of" (2000, 9999), "tens of thousands of" (20000, 99999),
+  "hundreds of thousands of" (200000, 999999), "millions of" (2000000, 9999999).
+- Qualifiers ("at least", "more than", "nearly", "about", "up to"...) are kept beside the
+  value, never folded into it: "at least 14" is 14 with qualifier "at least".
+- A figure needs a head noun from the lexicon below within four words ("14 lower-ranking
+  officers"); bare numbers (years, distances, prices, "300-member") are not counts.
+- "a/an/one/another <person or aircraft noun>" counts 1 ("a Syrian Air Force pilot").
+- Lists of ranks are summed into "officers": "two generals and a colonel" -> officers 3
+  (each rank is kept too: generals 2, colonels 1).
+- "a group of N ..." and "a total of N ..." are labelled "group" (the whole party).
+- Values above ``MAX_COUNT`` are dropped with a warning rather than passed on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_COUNT = 1_000_000_000
+
+Value = int | tuple[int, int]
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+VAGUE = {
+    "a couple of": (2, 3), "a few": (2, 5), "several": (3, 9), "a handful of": (3, 9), "a dozen": 12,
+    "dozens of": (24, 99), "scores of": (40, 199), "hundreds of": (200, 999),
+    "thousands of": (2000, 9999), "tens of thousands of": (20000, 99999),
+    "hundreds of thousands of": (200000, 999999), "millions of": (2000000, 9999999),
+}
+
+# Head nouns -> labels. General news vocabulary for people, ranks and hardware.
+LABELS: dict[str, str] = {}
+for _label, _words in {
+    "soldiers": "soldier soldiers troop troops serviceman servicemen conscript conscripts marine marines recruit recruits",
+    "officers": "officer officers",
+    "pilots": "pilot pilots airman airmen",
+    "defectors": "defector defectors deserter deserters",
+    "refugees": "refugee refugees asylum-seeker asylum-seekers migrant migrants",
+    "civilians": "civilian civilians",
+    "people": "people persons person individuals residents villagers men women children",
+    "families": "family families",
+    "fighters": "fighter fighters rebel rebels militant militants insurgent insurgents gunmen gunman",
+    "members": "member members",
+    "participants": "participant participants delegate delegates attendee attendees representatives",
+    "observers": "observer observers monitor monitors",
+    "protesters": "protester protesters protestor protestors demonstrator demonstrators",
+    "helicopters": "helicopter helicopters",
+    "aircraft": "jet jets warplane warplanes plane planes aircraft drone drones",
+    "tanks": "tank tanks",
+    "batteries": "battery batteries",
+    "missiles": "missile missiles rocket rockets",
+    "camps": "camp camps",
+}.items():
+    for _w in _words.split():
+        LABELS[_w] = _label
+# Nouns that count 1 after "a/an/one/another" (people and aircraft, not things in general).
+SINGULAR_OK = {"soldier", "troop", "serviceman", "conscript", "officer", "pilot", "airman", "defector", "deserter",
+               "refugee", "civilian", "person", "fighter", "rebel", "helicopter", "jet", "warplane", "plane",
+               "aircraft", "drone", "member", "observer"}
+RANKS = {"general": "generals", "colonel": "colonels", "major": "majors", "lieutenant": "lieutenants",
+         "captain": "captains", "brigadier": "generals", "commander": "commanders", "sergeant": "sergeants"}
+# Label families compared as one when linking (the whole party vs its description).
+FAMILIES = {"group": "people", "people": "people", "refugees": "people", "civilians": "people",
+            "families": "people", "troops": "soldiers"}
+PERSON_LABELS = {"soldiers", "officers", "pilots", "defectors", "refugees", "civilians", "people", "families",
+                 "fighters", "members", "participants", "observers", "protesters", "group", "generals",
+                 "colonels", "majors", "lieutenants", "captains", "commanders", "sergeants", "killed", "wounded"}
+MILITARY_LABELS = {"soldiers", "officers", "pilots", "defectors", "generals", "colonels", "majors", "lieutenants",
+                   "captains", "commanders", "sergeants"}
+
+_WORD_NUM = "(?:" + "|".join(sorted(list(_UNITS) + ["hundred", "thousand", "million", "billion"],
+                                    key=len, reverse=True)) + ")"
+_WORD_NUMS = rf"{_WORD_NUM}(?:(?:[\s-]+|\s+and\s+){_WORD_NUM})*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s*(?:million|thousand|billion|bn|m|k)\b)?"
+_VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
+QUALIFIERS = ("at least", "at most", "more than", "over", "nearly", "almost", "about", "around", "some",
+              "roughly", "approximately", "up to", "as many as", "fewer than", "less than", "under",
+              "close to", "an estimated", "estimated", "just over", "just under", "well over")
+_QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+_NUMBER = re.compile(
+    rf"(?<![\w$£€.,-])(?:(?P<q>{_QUAL})\s+)?(?P<num>(?:{_VAGUE})(?=\s)|(?:{_DIGITS}){_SCALE}|{_WORD_NUMS})(?![\w%])",
+    re.I)
+_RANGE = re.compile(rf"(?<![\w$£€.,-])(?:between\s+)?(?P<a>{_DIGITS}|{_WORD_NUMS})\s*(?:-|–|to|and)\s*(?P<b>{_DIGITS}|{_WORD_NUMS})(?![\w%])", re.I)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
+_STOP = {"and", "or", "but", "who", "that", "which", "were", "was", "are", "is", "have", "has", "had", "in", "into",
+         "to", "from", "with", "by", "at", "on", "for", "as", "of", "the", "their", "his", "her", "its", "them",
+         "they", "it", "be", "been", "will", "would", "said", "says", "than", "per", "a", "an", "among"}
+_SINGULAR = re.compile(r"\b(?P<art>[Aa]n?|[Oo]ne|[Aa]nother|[Aa] single)\s+")
+_RANK = re.compile(
+    r"\b(?:(?P<pre>brigadier|major|lieutenant)[\s-]+)?(?P<rank>general|colonel|major|lieutenant|captain|brigadier|"
+    r"commander|sergeant)(?P<pl>s)?\b(?!-)", re.I)
+_KILLED_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:were|was|have been|had been)?\s*(killed|dead|died|wounded|injured)\b",
+                           re.I)
+_KILLED_BEFORE = re.compile(r"\b(killed|killing|wounded|wounding|injured|injuring)\s+$", re.I)
+_APPOSITIVE = re.compile(r"^,?\s+all(?:\s+of\s+them)?\s+(?:[\w-]+\s+){0,2}?(?P<head>[a-z]+s)\b")
+_DEMONYM_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|is|ese)$|^(?:Turks|Kurds|Arabs|Afghans|Druze|Bedouins|Palestinians)$")
+
+
+@dataclass(slots=True)
+class Count:
+    """One figure in a text: value (int or range), label, qualifier and where it was read."""
+
+    start: int
+    end: int
+    text: str
+    value: Value
+    label: str
+    qualifier: str = ""
+    derived: bool = False  # summed from a list of ranks
+
+    def json_value(self) -> int | list[int]:
+        return list(self.value) if isinstance(self.value, tuple) else self.value
+
+    def describe(self) -> str:
+        v = f"{self.value[0]}-{self.value[1]}" if isinstance(self.value, tuple) else f"{self.value:,}"
+        return f"{self.label}: {self.qualifier + ' ' if self.qualifier else ''}{v} ({self.text.strip()!r})"
+
+
+# --------------------------------------------------------------------- numbers
+
+
+def parse_number(text: str) -> Value | None:
+    """The value of a written number: "Eighty-five" 85, "35,000", "3.5 million", "dozens of" (24, 99)."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    t = " ".join(text.lower().replace("-", " ").split())
+    if not t:
+        return None
+    vague = text.lower().strip()
+    vague = " ".join(vague.split())
+    if vague in VAGUE:
+        return VAGUE[vague]
+    if vague + " of" in VAGUE:
+        return VAGUE[vague + " of"]
+    m = re.fullmatch(rf"({_DIGITS})\s*(million|thousand|billion|bn|m|k)?", text.strip(), re.I)
+    if m:
+        num = float(m.group(1).replace(",", ""))
+        if m.group(2):
+            num *= _SCALES[m.group(2).lower()]
+        return int(round(num))
+    total, current, seen = 0, 0, False
+    for word in t.split():
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in ("thousand", "million", "billion"):
+            total += (current or 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+# --------------------------------------------------------------------- finding counts
+
+
+def _label_of(word: str) -> str | None:
+    if word in LABELS:
+        return LABELS[word]
+    low = word.lower()
+    if low in LABELS and low not in ("major", "general"):
+        return LABELS[low]
+    if _DEMONYM_PLURAL.match(word):
+        return "people"
+    return None
+
+
+def _head_after(text: str, pos: int, max_mods: int = 4) -> tuple[str, str, int] | None:
+    """(label, head word, end) of the head noun after a number, skipping up to ``max_mods`` modifiers."""
+    mods = 0
+    for tok in _TOKEN.finditer(text, pos):
+        w = tok.group()
+        if not w[0].isalpha():
+            return None
+        label = _label_of(w)
+        if label:
+            return label, w, tok.end()
+        if w.lower() in _STOP or w.lower().rstrip("s") in RANKS:
+            return None
+        mods += 1
+        if mods > max_mods:
+            return None
+    return None
+
+
+def _prefix_label(text: str, start: int) -> str | None:
+    before = text[max(0, start - 16):start].lower()
+    if re.search(r"\b(?:group|party|convoy|total|batch)\s+of\s+$", before):
+        return "group"
+    return None
+
+
+def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -> list[Count]:
+    """Every labelled figure in ``text``, in order; spans are shifted by ``offset``."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    out: list[Count] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _RANGE.finditer(text):
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if not isinstance(a, int) or not isinstance(b, int) or a >= b:
+            continue
+        head = _head_after(text, m.end())
+        if head:
+            label = _prefix_label(text, m.start()) or head[0]
+            out.append(Count(m.start() + offset, head[2] + offset, text[m.start():head[2]], (a, b), label))
+            taken.append((m.start(), head[2]))
+    for m in _NUMBER.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        if m.end() < len(text) and text[m.end()] == "-" and m.end() + 1 < len(text) and text[m.end() + 1].isalpha():
+            continue  # "300-member", "two-day": a compound modifier, not a count
+        if re.search(r"[$£€]\s*$", text[max(0, m.start() - 2):m.start()]):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        if isinstance(value, int) and value > MAX_COUNT:
+            if warnings is not None:
+                warnings.append(f"figure {m.group().strip()!r} is out of range (> {MAX_COUNT:,}); ignored")
+            continue
+        head = _head_after(text, m.end())
+        if head is None:
+            continue
+        label = _prefix_label(text, m.start()) or head[0]
+        if label in RANKS.values():
+            continue  # ranks are read by _rank_counts
+        after = text[head[2]:head[2] + 40]
+        before = text[max(0, m.start() - 20):m.start()]
+        km = _KILLED_AFTER.match(after) or _KILLED_BEFORE.search(before)
+        if km and label in PERSON_LABELS:
+            label = "wounded" if km.group(1).lower().startswith(("wound", "injur")) else "killed"
+        q = (m.group("q") or "").lower()
+        out.append(Count(m.start() + offset, head[2] + offset, text[m.start():head[2]], value, label, q))
+        taken.append((m.start(), head[2]))
+        app = _APPOSITIVE.match(text[head[2]:head[2] + 60])
+        if app and _label_of(app.group("head")) and _label_of(app.group("head")) != label:
+            e = head[2] + app.end()
+            out.append(Count(m.start() + offset, e + offset, text[m.start():e], value, _label_of(app.group("head")), q))
+    for m in _SINGULAR.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        head = _head_after(text, m.end(), max_mods=3)
+        if head is None or head[1].lower() not in SINGULAR_OK:
+            continue
+        if not free(m.start(), head[2]):
+            continue
+        out.append(Count(m.start() + offset, head[2] + offset, text[m.start():head[2]], 1, head[0]))
+        taken.append((m.start(), head[2]))
+    out.extend(_rank_counts(text, offset, taken))
+    out.sort(key=lambda c: (c.start, c.derived))
+    return out
+
+
+def _rank_counts(text: str, offset: int, taken: list[tuple[int, int]]) -> list[Count]:
+    """Ranks with their numbers ("two colonels", "a general"); lists of ranks summed into officers."""
+    items: list[tuple[int, int, int, str, bool]] = []  # start, end, n, label, bare
+    for m in _RANK.finditer(text):
+        rank = m.group("rank").lower()
+        plural = bool(m.group("pl"))
+        if rank in ("major", "general") and not plural and not m.group("pre"):
+            nxt = text[m.end():m.end() + 12]
+            if re.match(r"\s+[a-z]", nxt) and not re.match(r"\s+(?:and|or|were|was|who|had|have|from|with|in|is)\b", nxt):
+                continue  # "major world powers", "general public": adjectives
+        if not plural and not m.group("pre") and m.group("rank")[0].isupper() and m.start() > 0 \
+                and text[m.start() - 1] == " " and not re.search(r"(?:^|[\s,])(?:a|an|one|another|the)\s+(?:\w+\s+){0,2}$",
+                                                                    text[max(0, m.start() - 40):m.start()], re.I):
+            # a capitalised title before a name ("General Smith") is not a count
+            if re.match(r"\s+[A-Z]", text[m.end():m.end() + 3]):
+                continue
+        before = text[max(0, m.start() - 40):m.start()]
+        num = re.search(rf"(?<![\w.,])(?:(?P<num>{_DIGITS}|{_WORD_NUMS})|(?P<art>\b(?:a|an|one|another)))\s+"
+                        rf"(?:(?!(?:a|an|the|one|another|and|or|of)\s)[\w-]+\s+){{0,2}}$", before, re.I)
+        if num and num.group("num") and re.search(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+$",
+                                                  before[:num.start()]):
+            num = None  # "June 24 a general": a date, not a number of generals
+        start = m.start()
+        bare = True
+        n = 1
+        if num and not re.search(r"\b(?:and|or|who|were|was|of)\s", num.group()[len(num.group(1) or num.group(2) or ""):]):
+            if num.group("num"):
+                v = parse_number(num.group("num"))
+                if isinstance(v, int):
+                    n, bare = v, False
+                    start = m.start() - (len(before) - num.start())
+            else:
+                bare = False
+                start = m.start() - (len(before) - num.start())
+        elif plural:
+            continue  # "generals" with no number
+        label = RANKS[rank if not m.group("pre") or rank != "general" else "general"]
+        items.append((start, m.end(), n, label, bare))
+    out: list[Count] = []
+    i = 0
+    while i < len(items):
+        j = i
+        while j + 1 < len(items) and re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", text[items[j][1]:items[j + 1][0]], re.I):
+            j += 1
+        run = items[i:j + 1]
+        for s, e, n, label, bare in run:
+            if not bare or len(run) > 1:
+                out.append(Count(s + offset, e + offset, text[s:e], n, label))
+        if len(run) > 1:
+            s, e = run[0][0], run[-1][1]
+            out.append(Count(s + offset, e + offset, text[s:e], sum(r[2] for r in run), "officers", derived=True))
+        i = j + 1
+    return [c for c in out if all(c.end - offset <= a or c.start - offset >= b for a, b in taken)]
+
+
+def counts_dict(counts: list[Count]) -> dict[str, int | list[int]]:
+    """Label -> value, the first figure of each label winning; an explicit figure beats a summed one."""
+    out: dict[str, int | list[int]] = {}
+    derived: dict[str, int | list[int]] = {}
+    for c in counts:
+        target = derived if c.derived else out
+        target.setdefault(c.label, c.json_value())
+    for k, v in derived.items():
+        out.setdefault(k, v)
+    return out
+
+
+# --------------------------------------------------------------------- comparing figures
+
+
+def as_range(v) -> tuple[int, int]:
+    if isinstance(v, list | tuple):
+        return int(v[0]), int(v[1])
+    return int(v), int(v)
+
+
+def compare(a, b) -> str:
+    """How two figures for the same label relate: equal, close, within, overlap or conflict."""
+    if isinstance(a, list | tuple) or isinstance(b, list | tuple):
+        (a0, a1), (b0, b1) = as_range(a), as_range(b)
+        if (a0, a1) == (b0, b1):
+            return "equal"
+        if a0 == a1 or b0 == b1:
+            x, (lo, hi) = (a0, (b0, b1)) if a0 == a1 else (b0, (a0, a1))
+            return "within" if lo <= x <= hi else "conflict"
+        return "overlap" if a0 <= b1 and b0 <= a1 else "conflict"
+    a, b = int(a), int(b)
+    if a == b:
+        return "equal"
+    hi = max(a, b)
+    if min(a, b) >= 10 and abs(a - b) <= max(2, 0.1 * hi):
+        return "close"
+    return "conflict"
+
+
+def show(v) -> str:
+    """A figure as a reader writes it: 85, or [24, 99]."""
+    if isinstance(v, list | tuple):
+        return f"[{v[0]}, {v[1]}]"
+    return str(v)
