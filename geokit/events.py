@@ -1,0 +1,766 @@
+"""Events, movements and facts read from parsed reports by rules; see ``extract``.
+
+How a report is read (each step is a small function below):
+
+1. Sentences with offsets (``geokit.sentences``); dates (``geokit.dates``), figures
+   (``geokit.counts``) and triggers (``geokit.triggers``) in each sentence.
+2. A sentence with several triggers is cut into clauses, one per trigger; each trigger
+   takes the dates, figures and toponyms of its clause.
+3. Place: the most specific resolved toponym tied to the trigger (for movements: after
+   "into/to/in" is the destination, after "from" or as the object of "fled" the origin);
+   none when the clause names none. The actor's demonym ("Syrian soldiers") gives the
+   origin country of a movement when the text names no origin.
+4. Chains: "the defectors entered the town of Y" / "were placed in Z camp" continue the
+   previous movement of the same group (one trip Syria -> Y -> Z) instead of starting a
+   new one; "The group included 33 soldiers" adds figures to the previous event.
+5. Stocks ("is housing 35,000 refugees", "camp, where there are 2,000 ...") are facts.
+6. Reports are linked (``geokit.linking``): one record per real-world event, every
+   source kept with its own figures.
+
+Dates without a word in the sentence stay unknown (with a note), unless a chain carries
+them; a report without a published date leaves relative dates unknown (and says so).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from geokit.counts import Count, compare, counts_dict, find_counts
+from geokit.dates import DateRef, dateline_date, find_dates, parse_date, published_warnings
+from geokit.model import Document, Event, Fact, Movement, PlaceRef, Record, Source, Toponym
+from geokit.placerefs import level, more_specific, relation, to_placeref, toponym_placeref
+from geokit.sentences import Sentence, dateline_span, split_sentences
+from geokit.triggers import CLAUSE_BOUNDARY, MOTION_TYPES, Trigger, find_triggers
+
+PLACE_KINDS_USED = ("literal", "metonymic")
+CHAIN_LOOKBACK = 4  # sentences within which "the defectors" continue an earlier movement
+
+_MILITARY_WORDS = re.compile(
+    r"\b(?:soldiers?|troops?|officers?|generals?|colonels?|majors?|lieutenants?|captains?|pilots?|army|military|"
+    r"servicemen|conscripts?|defectors?|deserters?|commanders?|brigadiers?|sergeants?|airmen|airman)\b", re.I)
+_OFFICIAL_WORDS = re.compile(
+    r"\b(?:minister|president|chief|envoy|secretary|ambassador|delegation|king|premier|commissioner|head|leader|"
+    r"spokesman|spokeswoman|official|officials|governor|mayor|senator|general secretary|emissary)\b", re.I)
+_FLIGHT_WORDS = re.compile(r"\b(?:defect\w*|desert\w*|fled|flee\w*|escap\w*|asylum|refuge|sanctuary)\b", re.I)
+_ANAPHORIC = re.compile(
+    r"^(?:(?:the|these|those|all\s+the|both|most\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:defectors|deserters|men|group|"
+    r"soldiers|troops|officers|pilots|refugees|families|civilians|people|generals|colonels|party|convoy|crew)\b"
+    r"|(?:they|he|she|them)\b)", re.I)
+_ELABORATION = re.compile(
+    r"\b(?:the\s+(?:[\w-]+\s+){0,3}?(?:group|party|defectors|men|soldiers|officers|refugees|convoy)|they|those|"
+    r"among\s+(?:them|those))\b[^.;]{0,40}?\b(?:included|includes|include|comprised|comprises|consisted\s+of|"
+    r"numbered|were\s+among|are\s+among)\b", re.I)
+_REPORT_FRAME = re.compile(
+    r"\b(?:said|says|say|saying|reported|reports|report|reporting|announced|announces|announcing|stated|claimed|"
+    r"claiming|added|confirmed|told\s+\w+|"
+    r"according\s+to\s+[^,]{1,60},)\s+(?:on\s+\w+\s+|\w+day\s+)?(?:that\s+)?", re.I)
+_SUBORDINATOR = re.compile(r"(?:^|\s)(?:that|as|when|while|after|because|whereas|since|although|which|whom|"
+                           r"according to which)\s+", re.I)
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ian|ish|ese|i|an|ic)$")
+_PRONOUN = re.compile(r"^(?:it|they|he|she|we|them)$", re.I)
+_RELATIVE_HEAD = re.compile(r"([\w’'-]+(?:\s+[\w’'-]+){0,3})\s+(?:who|that|which)\s*$", re.I)
+_LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Also|Still|Besides|Then|Now|Earlier|Later|"
+                             r"And|But|So)\b,?\s*")
+_TRAILING_AUX = re.compile(
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|also|reportedly|allegedly|all|then|now|once again|again|who|"
+    r"which|that|to|accidentally|apparently))+$", re.I)
+_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s*(?:\([^)]{0,40}\)\s*)?[—–-]{1,2}\s*")
+_STOCK = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?(?:housing|hosting|sheltering)|houses|"
+    r"hosts|shelters|(?:host|home)\s+to)\b", re.I)
+_WHERE_STOCK = re.compile(
+    r"\bwhere\s+(?:there\s+(?:are|were)\b|(?=[^.;]{0,120}?\b(?:reside|live|are\s+living|are\s+staying|"
+    r"are\s+sheltering|are\s+housed)\b))", re.I)
+_PREP = re.compile(r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
+                   r"over|off|by|between|with|against|among|and)\s+$", re.I)
+_LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "across", "over", "off", "toward",
+             "towards"}
+_TYPE_NOUN_OF = re.compile(r"\b(?:town|city|village|province|region|camp|district|governorate|area|capital|"
+                           r"border\s+town|border\s+city|suburb|outskirts)\s+of\s+$", re.I)
+_DEST_PREPS = {"into", "to", "in", "at", "toward", "towards", "inside", "near", "outside", "across", "for"}
+_ORIGIN_PREPS = {"from", "out of"}
+_VIA_PREPS = {"via", "through"}
+
+
+# --------------------------------------------------------------------- results
+
+
+class RecordList(list):
+    """A list of records (events, movements or facts) that can become a GeoDataFrame."""
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        return [r.to_dict() for r in self]
+
+    def to_geodataframe(self):
+        """Records as a GeoDataFrame (EPSG:4326): points for events/facts, lines for movements."""
+        from geokit.export import to_geodataframe
+
+        return to_geodataframe(self)
+
+
+@dataclass
+class Extraction:
+    """What ``extract`` found: linked events, movements and facts, plus warnings per report."""
+
+    events: RecordList = field(default_factory=RecordList)
+    movements: RecordList = field(default_factory=RecordList)
+    facts: RecordList = field(default_factory=RecordList)
+    warnings: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+
+    def records(self) -> list[Record]:
+        return [*self.events, *self.movements, *self.facts]
+
+    def to_jsonl(self, path=None) -> str:
+        """One JSON object per line (``Record.to_dict()``); also written to ``path`` when given."""
+        text = "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in self.records())
+        if path is not None:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        return text
+
+    def to_csv(self, path=None) -> str:
+        from geokit.export import to_csv
+
+        return to_csv(self.records(), path)
+
+    def to_geojson(self, path=None) -> dict:
+        from geokit.export import to_geojson
+
+        return to_geojson(self.records(), path)
+
+    def __repr__(self) -> str:
+        return (f"Extraction({len(self.documents)} reports: {len(self.events)} events, "
+                f"{len(self.movements)} movements, {len(self.facts)} facts, {len(self.warnings)} warnings)")
+
+
+@dataclass
+class _Draft:
+    """An event being read: everything ``_to_records`` needs, kept mutable for chains."""
+
+    type: str
+    trigger: Trigger
+    sentence: Sentence
+    scope: tuple[int, int]
+    date: DateRef | None
+    date_note: str
+    counts: list[Count]
+    place: PlaceRef | None
+    origin: PlaceRef | None
+    destination: PlaceRef | None
+    who: str
+    via: list[PlaceRef] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    counts_all: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    chained: bool = False
+    title: bool = False
+
+
+@dataclass
+class DocResult:
+    """Records read from one report (before linking), and what linking needs to know."""
+
+    doc: str
+    published: dt.date | None
+    events: list[Event] = field(default_factory=list)
+    movements: list[Movement] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
+    windows: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------- entry point
+
+
+def extract(documents, *, published=None, link: bool = True) -> Extraction:
+    """Events, movements and facts from reports, linked across reports.
+
+    ``documents``: parsed ``Document``s, raw strings, dicts ``{"id", "text", "published"}``
+    (or anything with ``.text``), or one of those alone. Raw text is parsed with
+    ``geokit.parse``. ``published`` is the default published date (date or ISO string) for
+    reports that carry none; without any, a dateline date is used, else relative dates stay
+    unknown. A bad item becomes a warning; the other reports are still read.
+    """
+    default_pub = parse_date(published) if published is not None else None
+    if isinstance(documents, str | Document | dict) or hasattr(documents, "text"):
+        documents = [documents]
+    if not isinstance(documents, Iterable):
+        raise TypeError(f"documents must be a list of documents, texts or dicts, not {type(documents).__name__}")
+    results: list[DocResult] = []
+    result = Extraction()
+    for n, item in enumerate(documents):
+        try:
+            doc, pub, warns = _as_document(item, n, default_pub)
+        except (TypeError, ValueError) as exc:
+            result.warnings.append(f"item {n}: skipped: {exc}")
+            continue
+        dr = extract_document(doc, pub)
+        dr.warnings[:0] = warns
+        results.append(dr)
+        result.documents.append(dr.doc)
+        result.warnings.extend(f"{dr.doc}: {w}" for w in dr.warnings)
+    if link:
+        from geokit.linking import link_results
+
+        events, movements, facts = link_results(results)
+    else:
+        events = [e for r in results for e in r.events]
+        movements = [m for r in results for m in r.movements]
+        facts = [f for r in results for f in r.facts]
+    result.events, result.movements, result.facts = RecordList(events), RecordList(movements), RecordList(facts)
+    return result
+
+
+def _as_document(item, n: int, default_pub: dt.date | None) -> tuple[Document, dt.date | None, list[str]]:
+    """A parsed Document and its published date from any accepted input item."""
+    warns: list[str] = []
+    if isinstance(item, Document):
+        doc = item
+        pub = item.published or default_pub
+        if not doc.id:
+            doc.id = f"doc-{n}"
+        return doc, pub, warns
+    if isinstance(item, str):
+        text, doc_id, raw_pub = item, f"doc-{n}", None
+    elif isinstance(item, dict):
+        text, doc_id, raw_pub = item.get("text"), item.get("id") or f"doc-{n}", item.get("published")
+    elif hasattr(item, "text"):
+        text, doc_id, raw_pub = item.text, getattr(item, "id", "") or f"doc-{n}", getattr(item, "published", None)
+    else:
+        raise TypeError(f"expected a Document, str or dict, not {type(item).__name__}")
+    if not isinstance(text, str):
+        raise TypeError(f"document {doc_id!r} has no text")
+    pub = None
+    if raw_pub not in (None, ""):
+        try:
+            pub = parse_date(raw_pub)
+        except (TypeError, ValueError) as exc:
+            warns.append(f"published date ignored: {exc}")
+    pub = pub or default_pub
+    from geokit import parse
+
+    doc = parse(text, published=pub)
+    doc.id = str(doc_id)
+    return doc, pub, warns
+
+
+# --------------------------------------------------------------------- one report
+
+
+def extract_document(doc: Document, published: dt.date | None = None) -> DocResult:
+    """Records read from one parsed report, not yet linked to other reports."""
+    if not isinstance(doc, Document):
+        raise TypeError(f"doc must be a Document, not {type(doc).__name__}")
+    text = doc.text or ""
+    pub = published or doc.published
+    res = DocResult(doc=doc.id or "doc", published=pub)
+    sentences = split_sentences(text)
+    dl = dateline_span(text, sentences)
+    if pub is None:
+        ref = dateline_date(text)
+        if ref is not None:
+            pub = ref.date
+            res.published = pub
+            res.warnings.append(f"published date {pub.isoformat()} read from the dateline {ref.text!r}")
+    else:
+        ref = dateline_date(text)
+        if ref is not None and ref.date is not None and abs((ref.date - pub).days) > 2:
+            res.warnings.append(f"contradictory dates: published {pub.isoformat()} but the dateline says "
+                                f"{ref.date.isoformat()} ({ref.text!r}); relative dates read against {pub.isoformat()}")
+    res.warnings.extend(published_warnings(pub))
+    places = [t for t in doc.toponyms if t.place is not None and t.kind in PLACE_KINDS_USED
+              and not (dl and t.start < dl[1] and t.end > dl[0])]
+    demonyms = [t for t in doc.toponyms if t.place is not None and (t.kind == "demonym" or (
+        t.kind == "embedded" and t.place.kind == "country" and _ADJECTIVE.match(t.text)))]
+    reader = _Reader(doc.id or "doc", text, pub, places, demonyms, res)
+    for sent in sentences:
+        reader.read(sent)
+    reader.finish()
+    return res
+
+
+class _Reader:
+    """Reads one report sentence by sentence, keeping the state chains need."""
+
+    def __init__(self, doc_id, text, published, places, demonyms, res: DocResult):
+        self.doc_id, self.text, self.pub = doc_id, text, published
+        self.places, self.demonyms, self.res = places, demonyms, res
+        self.anchor: dt.date | None = None
+        self.drafts: list[_Draft] = []
+        self.facts: list[Fact] = []
+
+    # ---- per sentence
+
+    def read(self, sent: Sentence) -> None:
+        dates = find_dates(sent.text, self.pub, anchor=self.anchor, offset=sent.start)
+        counts = find_counts(sent.text, offset=sent.start, warnings=self.res.warnings)
+        triggers = find_triggers(sent.text, offset=sent.start)
+        used = self._facts(sent, dates, counts)
+        counts = [c for c in counts if not any(a <= c.start < b for a, b in used)]
+        if triggers:
+            scopes = _scopes(sent, triggers)
+            lead_dates = [d for d in dates if d.end <= triggers[0].start and d.start < scopes[0][1]]
+            for trig, scope in zip(triggers, scopes, strict=True):
+                self._event(sent, trig, scope, dates, lead_dates, counts)
+        elif counts:
+            self._elaborate(sent, counts)
+        for d in dates:
+            if d.date is not None and d.precision == "day":
+                self.anchor = d.date
+
+    def _event(self, sent, trig: Trigger, scope, dates, lead_dates, counts) -> None:
+        s, e = scope
+        ns, ne = _narrow(sent, trig, scope)
+        own_dates = [d for d in dates if ns <= d.start and d.end <= ne]
+        if trig.noun:
+            own_dates = [d for d in own_dates if min(abs(d.end - trig.start), abs(d.start - trig.end)) <= 40]
+        date = min(own_dates, key=lambda d: abs(d.start - trig.start)) if own_dates else None
+        if date is None and lead_dates and trig.start >= lead_dates[-1].end and not trig.noun:
+            date = lead_dates[-1]
+        scope_counts = [c for c in counts if s <= c.start and c.end <= e]
+        who, head = _actor(self.text, s, trig, e, dates)
+        places = [t for t in self.places if ns <= t.start and t.end <= ne]
+        etype = trig.type
+        military = bool(_MILITARY_WORDS.search(head or who))
+        if etype == "flight":
+            etype = "defection" if military else "border_crossing"
+        elif etype == "border_crossing":
+            if military and _FLIGHT_WORDS.search(sent.text):
+                etype = "defection"
+            elif _OFFICIAL_WORDS.search(who) and not military and not scope_counts:
+                etype = "visit"
+        origin = destination = place = None
+        via: list[PlaceRef] = []
+        if etype in MOTION_TYPES:
+            origin, destination, via = self._roles(trig, places, ne)
+            if origin is None:
+                origin = self._demonym_origin(s, trig.start, destination, ne)
+            place = destination
+            if etype == "camp_placement" and destination is None:
+                return
+        else:
+            place = self._event_place(trig, places, etype)
+        if trig.noun and place is None and (date is None or date not in own_dates):
+            return  # "the conference", "defections": no anchor in time or space
+        if etype in ("defection", "border_crossing") and place is None and origin is None and not scope_counts:
+            return  # "the seven that defected": no who, where or how many
+        draft = _Draft(etype, trig, sent, scope, date, "", scope_counts, place, origin, destination, who, via,
+                       title=sent.title)
+        if etype in MOTION_TYPES and self._continue_chain(draft, head):
+            return
+        self._date_fields(draft)
+        draft.counts_all = counts_dict(scope_counts)
+        draft.sources.append(self._source(sent, draft.counts_all, draft))
+        draft.confidence = _confidence(draft, own_dates)
+        self.drafts.append(draft)
+
+    # ---- places
+
+    def _roles(self, trig: Trigger, places: list[Toponym], scope_end: int):
+        """Origin, destination and via of a motion trigger from prepositions and objects."""
+        origin = destination = None
+        via: list[PlaceRef] = []
+        groups: dict[str, list[list[Toponym]]] = {"dest": [], "origin": [], "via": []}
+        last_role, last_end = None, -10
+        for t in places:
+            role = self._role(trig, t)
+            if role is None:
+                last_role = None
+                continue
+            gap = self.text[last_end:t.start] if last_end >= 0 else ""
+            if role == last_role and len(gap) <= 12 and re.fullmatch(r"[\s’',]*(?:s\s+)?[\s,]*(?:\w+\s+)?", gap or " "):
+                groups[role][-1].append(t)
+            else:
+                groups[role].append([t])
+            last_role, last_end = role, t.end
+        if groups["dest"]:
+            rank = {"into": 0, "to": 0, "toward": 0, "towards": 0, "in": 1, "at": 1, "inside": 1}
+            groups["dest"].sort(key=lambda g: rank.get(_nearest_prep(self.text, g[0].start, trig.end) or "", 2))
+            destination = self._best_in_group(groups["dest"][0])
+            for g in groups["dest"][1:]:
+                later = self._best_in_group(g)
+                if later is not None and destination is not None and relation(destination, later)[0] in (
+                        "contains", "admin1", "near", "same") and level(later) >= level(destination):
+                    continue  # "to a camp ... in southern Turkey" where the camp was named: keep the camp
+                if destination is None:
+                    destination = later
+        if groups["origin"]:
+            origin = self._best_in_group(groups["origin"][0])
+        for g in groups["via"]:
+            p = self._best_in_group(g)
+            if p is not None:
+                via.append(p)
+        if trig.type == "camp_placement" and groups["dest"]:
+            camps = [t for g in groups["dest"] for t in g if t.place and t.place.kind == "camp"]
+            if camps:
+                destination = toponym_placeref(camps[0], self.text)
+        if origin is not None and destination is not None and relation(origin, destination)[0] == "same":
+            origin = None
+        return origin, destination, via
+
+    def _role(self, trig: Trigger, t: Toponym) -> str | None:
+        if t.end <= trig.start:
+            before = self.text[max(0, t.start - 30):t.start]
+            m = _PREP.search(before)
+            return "origin" if m and m.group(1).lower() in _ORIGIN_PREPS else None
+        between = self.text[trig.end:t.start]
+        prep = _nearest_prep(self.text, t.start, trig.end)
+        if prep in _ORIGIN_PREPS:
+            return "origin"
+        if prep in _VIA_PREPS:
+            return "via"
+        if prep in _DEST_PREPS:
+            return "dest"
+        if prep is None and len(between) <= 25 and re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+of\s+)?(?:the\s+)?", between):
+            return "origin" if trig.motion == "out" else "dest"
+        return None
+
+    def _best_in_group(self, group: list[Toponym]) -> PlaceRef | None:
+        refs = [toponym_placeref(t, self.text) for t in group]
+        best = None
+        for r in refs:
+            best = more_specific(best, r)
+        return best
+
+    def _event_place(self, trig: Trigger, places: list[Toponym], etype: str) -> PlaceRef | None:
+        """The most specific place the clause puts the event at (locative phrases, objects)."""
+        best, best_score = None, float("-inf")
+        for t in places:
+            ref = toponym_placeref(t, self.text)
+            if ref is None:
+                continue
+            prep = _nearest_prep(self.text, t.start, 0)
+            between = self.text[trig.end:t.start] if t.start >= trig.end else None
+            framed = bool(_TYPE_NOUN_OF.search(self.text[max(0, t.start - 40):t.start]))
+            adjacent = t.end <= trig.start and trig.noun and \
+                re.fullmatch(r"[\s-]*(?:[\w-]+\s+)?", self.text[t.end:trig.start]) is not None
+            if adjacent:
+                score = 2.5  # "the Cairo conference", "the two-day Cairo meeting"
+            elif prep in _LOCATIVE:
+                score = 2.0
+            elif framed:
+                score = 1.0
+            elif prep is None and between is not None and len(between) <= 25 and \
+                    re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?", between) and not re.search(r"['’]s", between):
+                score = 1.5  # direct object: "visited Homs", "shelled Rastan"
+            elif etype == "military_deployment" and t.end <= trig.start and prep is None:
+                score = 0.0  # "Turkey scrambled jets": the state deploying
+            else:
+                continue
+            score += (5 - level(ref)) * 1.0
+            if ref.geo_precision == 2 and level(ref) != 2:
+                score -= 1.0
+            if t.kind == "literal":
+                score += 0.5
+            if re.match(r"['’]s\b", self.text[t.end:t.end + 3]) and not re.match(r"['’]s\s+[A-Z]", self.text[t.end:t.end + 5]):
+                score -= 1.5  # "Syria's President", "Turkey's government": an owner, not a location
+            score -= abs(t.start - trig.start) / 200.0
+            if score > best_score:
+                best, best_score = ref, score
+        return best
+
+    def _demonym_origin(self, s: int, trig_start: int, destination: PlaceRef | None, e: int = -1) -> PlaceRef | None:
+        """The actor's country ("Syrian soldiers", "defected from the Syrian army") as origin."""
+        for t in self.demonyms:
+            before_trigger = s <= t.start and t.end <= trig_start
+            after_from = trig_start < t.start < e and re.search(
+                r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+)?$", self.text[max(0, t.start - 30):t.start])
+            if before_trigger or after_from:
+                ref = to_placeref(t.place)
+                ref.geo_precision = 4
+                if destination is not None and destination.country_code and ref.country_code == destination.country_code:
+                    continue
+                return ref
+        return None
+
+    # ---- chains and elaborations
+
+    def _recent_motion(self, sent: Sentence) -> list[_Draft]:
+        out = []
+        for d in reversed(self.drafts):
+            if sent.index - d.sentence.index > CHAIN_LOOKBACK:
+                break
+            if d.type in MOTION_TYPES:
+                out.append(d)
+        return out
+
+    def _continue_chain(self, new: _Draft, head: str) -> bool:
+        """Fold "the defectors entered Y" into the earlier movement of the same group."""
+        if not _ANAPHORIC.match(head):
+            return False
+        new_counts = counts_dict(new.counts)
+        for old in self._recent_motion(new.sentence):
+            if any(compare(v, old.counts_all[k]) == "conflict" for k, v in new_counts.items() if k in old.counts_all):
+                continue
+            if new.date is not None and new.date.date is not None and old.date is not None and old.date.date is not None \
+                    and abs((new.date.date - old.date.date).days) > 7:
+                continue
+            self._extend(old, new, new_counts)
+            if new.type == "camp_placement":
+                new.chained = True
+                if new.date is None and old.date is not None:
+                    new.date = old.date
+                    new.date_note = "date carried from the earlier sentence about the same group"
+                new.counts_all = dict(new_counts)
+                for k, v in old.counts_all.items():
+                    new.counts_all.setdefault(k, v)
+                new.who = f"{new.who} ({old.who})" if old.who and old.who not in new.who else new.who
+                new.origin, new.via = None, []
+                self._date_fields(new)
+                new.sources.append(self._source(new.sentence, new_counts, new))
+                new.confidence = _confidence(new, [new.date] if new.date else [])
+                self.drafts.append(new)
+            return True
+        return False
+
+    def _extend(self, old: _Draft, new: _Draft, new_counts: dict) -> None:
+        dest = new.destination
+        if dest is not None:
+            if old.destination is None:
+                old.destination = dest
+            elif relation(old.destination, dest)[0] in ("contains", "admin1", "near") and \
+                    level(dest) < level(old.destination) and new.type != "camp_placement":
+                old.destination = dest  # refined: Hatay -> Reyhanli
+            elif relation(old.destination, dest)[0] != "same":
+                old.via.append(old.destination)
+                old.destination = dest
+            if old.type != "camp_placement" and new.type != "camp_placement":
+                old.place = more_specific(old.place, dest) if old.place is None or \
+                    relation(old.place, dest)[0] != "conflict" else old.place
+        if old.origin is None and new.origin is not None:
+            old.origin = new.origin
+        for k, v in new_counts.items():
+            old.counts_all.setdefault(k, v)
+        if old.date is None and new.date is not None:
+            old.date = new.date
+            self._date_fields(old)
+        old.sources.append(self._source(new.sentence, new_counts, old))
+        old.notes.append(f"continued by {new.trigger.text!r} ({new.who})")
+
+    def _elaborate(self, sent: Sentence, counts: list[Count]) -> None:
+        """ "The group included 33 soldiers ...": figures for the latest event of that group."""
+        if not _ELABORATION.search(sent.text):
+            return
+        recent = self._recent_motion(sent)
+        if not recent:
+            return
+        old = recent[0]
+        added = {}
+        for k, v in counts_dict(counts).items():
+            if k not in old.counts_all:
+                old.counts_all[k] = v
+                added[k] = v
+        if added:
+            old.sources.append(self._source(sent, added, old))
+
+    # ---- facts
+
+    def _facts(self, sent: Sentence, dates: list[DateRef], counts: list[Count]) -> list[tuple[int, int]]:
+        """Stocks: "X is housing N ...", "X camp, where there are N ...". Returns the spans used."""
+        used: list[tuple[int, int]] = []
+        for pat, ftype in ((_STOCK, "hosting"), (_WHERE_STOCK, "presence")):
+            for m in pat.finditer(sent.text):
+                at = sent.start + m.start()
+                after = [c for c in counts if c.start >= at and c.start - at < 200]
+                before = [t for t in self.places if t.end <= at and t.start >= sent.start]
+                if not after or not before:
+                    continue
+                place_t = before[-1]
+                place = toponym_placeref(place_t, self.text)
+                date = next((d for d in dates if d.start >= at), None)
+                n = len(self.facts) + 1
+                if date is not None and date.date is not None:
+                    iso, prec, note = date.iso(), date.precision, date.note
+                elif self.pub is not None:
+                    iso, prec, note = self.pub.isoformat(), "day", f"as of the report (published {self.pub.isoformat()})"
+                else:
+                    iso, prec, note = None, "unknown", "a standing figure; the report has no published date"
+                fc = {after[0].label: after[0].json_value()}
+                qual = f"; {after[0].describe()}" if after[0].qualifier else ""
+                src = Source(self.doc_id, sent.start, sent.end, sent.text, fc, iso)
+                self.facts.append(Fact(
+                    id=f"{self.doc_id}#f{n}", type=ftype, date=iso, date_precision=prec, place=place,
+                    who=" ".join(self.text[place_t.start:place_t.end].split()), counts=fc,
+                    confidence=0.6 if place.geo_precision <= 3 else 0.5, sources=[src], notes=(note + qual).strip("; ")))
+                used.append((at, after[0].end))
+        return used
+
+    # ---- records
+
+    def _date_fields(self, d: _Draft) -> None:
+        if d.date is None and not d.date_note:
+            pub = f"; reported {self.pub.isoformat()}" if self.pub else "; the report has no published date"
+            d.date_note = "no date in the sentence" + pub
+
+    def _source(self, sent: Sentence, counts: dict, d: _Draft) -> Source:
+        iso = d.date.iso() if d.date is not None else None
+        return Source(self.doc_id, sent.start, sent.end, sent.text, dict(counts), iso)
+
+    def finish(self) -> None:
+        ev_n = mv_n = 0
+        for d in self.drafts:
+            ev_n += 1
+            eid = f"{self.doc_id}#e{ev_n}"
+            date = d.date.iso() if d.date is not None else None
+            prec = d.date.precision if d.date is not None else "unknown"
+            notes = [n for n in (d.date.note if d.date else "", d.date_note, *d.notes) if n]
+            quals = [c.describe() for c in d.counts if c.qualifier or isinstance(c.value, tuple)]
+            if quals:
+                notes.append("figures: " + "; ".join(quals))
+            ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
+                       destination=d.destination, via=list(d.via), who=d.who, counts=dict(d.counts_all),
+                       confidence=d.confidence, sources=list(d.sources), notes=" | ".join(notes))
+            self.res.events.append(ev)
+            if d.date is not None and d.date.date is not None:
+                self.res.windows[eid] = (d.date.date, d.date.last or d.date.date)
+            if d.title:
+                self.res.titles.add(eid)
+            if d.type in MOTION_TYPES and (d.origin is not None or d.destination is not None) and not d.chained:
+                mv_n += 1
+                mid = f"{self.doc_id}#m{mv_n}"
+                self.res.movements.append(Movement(
+                    id=mid, type=d.type, date=date, date_precision=prec, place=None, origin=d.origin,
+                    destination=d.destination, via=list(d.via), who=d.who, counts=dict(d.counts_all),
+                    confidence=d.confidence, sources=list(d.sources), notes=" | ".join([f"event {eid}", *notes])))
+                if eid in self.res.windows:
+                    self.res.windows[mid] = self.res.windows[eid]
+                if d.title:
+                    self.res.titles.add(mid)
+            elif d.chained:
+                # a camp placement continuing a trip: the trip's movement already ends at the camp
+                pass
+        self.res.facts.extend(self.facts)
+
+
+# --------------------------------------------------------------------- helpers
+
+
+def _scopes(sent: Sentence, triggers: list[Trigger]) -> list[tuple[int, int]]:
+    """Cut a sentence into one clause per trigger (absolute offsets)."""
+    cuts = [sent.start]
+    for a, b in zip(triggers, triggers[1:], strict=False):
+        lo, hi = a.end - sent.start, b.start - sent.start
+        gap = sent.text[lo:hi]
+        ms = list(CLAUSE_BOUNDARY.finditer(gap))
+        if ms:
+            cut = lo + ms[-1].start()
+        else:
+            det = list(re.finditer(r"\b(?:the|a|an)\s", gap, re.I))
+            comma = gap.rfind(",")
+            cut = lo + (comma if comma >= 0 else (det[-1].start() if det else len(gap) // 2))
+        cuts.append(sent.start + cut)
+    cuts.append(sent.end)
+    return [(cuts[i], cuts[i + 1]) for i in range(len(triggers))]
+
+
+def _narrow(sent: Sentence, trig: Trigger, scope: tuple[int, int]) -> tuple[int, int]:
+    """The trigger's own clause inside its scope: dates and places are read there."""
+    s, e = scope
+    before = sent.text[s - sent.start:trig.start - sent.start]
+    after = sent.text[trig.end - sent.start:e - sent.start]
+    cuts = [m for m in CLAUSE_BOUNDARY.finditer(before)]
+    ns = s + cuts[-1].start() if cuts else s
+    m = CLAUSE_BOUNDARY.search(after)
+    ne = trig.end + m.start() if m else e
+    return ns, ne
+
+
+def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
+    """The preposition governing a name at ``pos`` ("into southern Turkey's Hatay" -> into)."""
+    window = text[max(floor, pos - 60):pos]
+    # skip modifiers, possessive owners and type-word frames back to the preposition
+    stripped = window
+    for _ in range(4):
+        m = _PREP.search(stripped)
+        if m:
+            prep = m.group(1).lower()
+            if prep == "of" and _TYPE_NOUN_OF.search(stripped):
+                stripped = stripped[:_TYPE_NOUN_OF.search(stripped).start()]
+                stripped = re.sub(r"(?:\b(?:the|a|an)\s+)?(?:[\w-]+\s+)?$", "", stripped)
+                continue
+            return " ".join(prep.split())
+        m2 = re.search(r"(?:(?:\b[Tt]he|\b(?:its|their|his|her|a|an)|\b[A-Z][\w-]*['’]s|\b[a-z][\w-]*ern|\bnorthern|\bsouthern|\beastern|\bwestern|"
+                       r"\bcentral|\bneighbou?ring|\bnearby|\bthe\s+town\s+of|\bthe\s+city\s+of)\s*)$", stripped)
+        if not m2 or m2.start() == len(stripped):
+            return None
+        stripped = stripped[:m2.start()]
+    return None
+
+
+def _actor(text: str, scope_start: int, trig: Trigger, scope_end: int, dates: list[DateRef]) -> tuple[str, str]:
+    """(who, head): the actor phrase of a trigger and the noun phrase that decides anaphora.
+
+    Verbs take their subject (after any reporting frame "X said that"); a pronoun subject
+    falls back to the reporting source ("Turkey's Defense Ministry said it scrambled");
+    nouns take their of/by phrase ("downing of a Turkish military plane by Syrian gunners").
+    """
+    if trig.noun:
+        after = text[trig.end:scope_end].replace("\n", " ")
+        m = re.match(r"\s*(?:(?:of|by|in|with|between|among)\s+[^,;.]{1,100})", after)
+        return " ".join((trig.text + (m.group() if m else "")).split())[:160], ""
+    raw = text[scope_start:trig.start]
+    for d in dates:
+        if scope_start <= d.start and d.end <= trig.start:
+            a, b = d.start - scope_start, d.end - scope_start
+            raw = raw[:a] + " " * (b - a) + raw[b:]
+    seg = raw
+    frame_subject = ""
+    frames = list(_REPORT_FRAME.finditer(seg))
+    if frames:
+        frame_subject = _clean_subject(seg[:frames[-1].start()])
+        seg = seg[frames[-1].end():]
+    head_m = _RELATIVE_HEAD.search(seg)
+    subs = list(_SUBORDINATOR.finditer(seg))
+    if subs and not (head_m and subs[-1].start() >= head_m.end(1)):
+        seg = seg[subs[-1].end():]
+    who = _clean_subject(seg)
+    if head_m:
+        head = " ".join(head_m.group(1).split())
+        who = re.sub(r"\s+(?:who|that|which)$", "", who)
+    else:
+        head = who
+    if _PRONOUN.match(who) and frame_subject:
+        who = head = frame_subject
+    if not who:
+        after = text[trig.end:scope_end].replace("\n", " ")
+        m = re.match(r"\s*(?:by)\s+[^,;.]{1,100}", after)
+        if m:
+            who = " ".join(m.group().split()[1:])
+    return who[:160], head
+
+
+def _clean_subject(seg: str) -> str:
+    seg = re.sub(r"^[\s,;:—–-]+", "", seg.replace("\n", " "))
+    seg = _DATELINE_PREFIX.sub("", seg)
+    cut = list(re.finditer(r",\s+(?:with|while|but)\s+|\bwith\s+", seg))
+    if cut:
+        seg = seg[cut[-1].end():]
+    for _ in range(3):
+        seg = re.sub(r"^(?:(?:and|but|or|while|as|after|when|then|on|in|since|by|later|earlier)\b|[\s,;:—–-])+", "",
+                     seg.strip(), flags=re.I)
+    seg = _LEADING_ADVERB.sub("", seg.strip(" ,;:“”\"‘’'"))
+    seg = _TRAILING_AUX.sub("", seg.strip(" ,;:“”\"‘’'"))
+    return " ".join(seg.split()).strip(" ,;:“”\"‘’'")
+
+
+def _confidence(d: _Draft, own_dates: list[DateRef]) -> float:
+    c = 0.35
+    c += 0.0 if d.trigger.noun else 0.15
+    c += 0.15 if (d.place is not None or d.destination is not None) else 0.0
+    c += 0.1 if d.date is not None and d.date.date is not None and d.date in own_dates else 0.0
+    c += 0.1 if d.counts else 0.0
+    c += 0.05 if d.who else 0.0
+    c -= 0.1 if d.title else 0.0
+    c -= 0.05 if d.date_note.startswith("date carried") else 0.0
+    return max(0.05, min(0.95, c))
+
+
+__all__ = ["extract", "extract_document", "Extraction", "RecordList", "DocResult"]
