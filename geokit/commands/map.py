@@ -1,0 +1,145 @@
+"""``geokit map INPUT... -o outputs/NAME.html``: reports -> events -> one offline HTML map.
+
+INPUT: text files, folders, globs, JSONL documents (``{"id", "text", "published"?}``) - or
+the JSONL records of ``geokit events --jsonl`` (lines with ``kind`` event/movement/fact),
+which are mapped as they are. The curated places (camps, crossings, air bases) are drawn
+too unless ``--no-curated``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+RECORD_KINDS = ("event", "movement", "fact")
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("map", help="draw events, movements and places on an offline HTML map")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="text files, folders, globs, JSONL documents, or JSONL records of 'geokit events'")
+    p.add_argument("-o", "--output", default="outputs/map.html", help="HTML file to write (default: %(default)s)")
+    p.add_argument("--title", default=None, help="title shown on the map")
+    p.add_argument("--published", default=None, help="published date (YYYY-MM-DD) for reports that carry none")
+    p.add_argument("--tiles", default=None,
+                   help="add an online tile layer, e.g. OpenStreetMap (off by default: the map is fully offline)")
+    p.add_argument("--cluster", default="auto", choices=("auto", "markercluster", "fast", "none"),
+                   help="how to cluster event markers (default: auto)")
+    p.add_argument("--no-curated", action="store_true", help="do not draw the curated places layer")
+    p.set_defaults(func=run)
+
+
+def _warn(msg: str) -> None:
+    print(f"geokit map: warning: {msg}", file=sys.stderr)
+
+
+def _record_lines(path: Path) -> list[dict[str, Any]] | None:
+    """The records of a ``geokit events --jsonl`` file, or None when the file holds documents."""
+    if path.suffix.lower() not in (".jsonl", ".ndjson") or not path.is_file():
+        return None
+    records: list[dict[str, Any]] = []
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError:
+                if not records:
+                    return None
+                _warn(f"{path}:{lineno}: invalid JSON, skipped")
+                continue
+            if not (isinstance(obj, dict) and obj.get("kind") in RECORD_KINDS and "text" not in obj):
+                if not records:
+                    return None
+                _warn(f"{path}:{lineno}: not an event/movement/fact record, skipped")
+                continue
+            records.append(obj)
+    return records
+
+
+def curated_places() -> list[Any]:
+    """The curated layer (camps, crossings, air bases) as Candidates.
+
+    TODO: switch to ``geokit.store.curated_places()`` once the store provides it.
+    """
+    try:
+        from geokit import store
+
+        if hasattr(store, "curated_places"):
+            return list(store.curated_places())
+    except ImportError:  # pragma: no cover - store is part of geokit
+        pass
+    return _curated_from_csv()
+
+
+def _curated_from_csv() -> list[Any]:
+    from geokit.model import Candidate
+    from geokit.sources import IngestReport, curated
+
+    report = IngestReport("curated")
+    out = []
+    for r in curated(report):
+        out.append(Candidate(id=r.id, geonameid=r.geonameid, name=r.name, lat=r.lat, lon=r.lon,
+                             feature_class=r.fclass, feature_code=r.fcode, country_code=r.cc, admin1=r.admin1,
+                             population=r.population, kind=r.kind, source="curated"))
+    return out
+
+
+def run(args) -> int:
+    from geokit.cli import CLIError
+    from geokit.maps import build_map
+
+    out = Path(args.output)
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise CLIError(f"the output must be an .html file, not {out.name!r}")
+    events: list[Any] = []
+    movements: list[Any] = []
+    facts: list[Any] = []
+    doc_inputs: list[str] = []
+    for spec in args.inputs:
+        recs = _record_lines(Path(spec))
+        if recs is None:
+            doc_inputs.append(spec)
+            continue
+        for r in recs:
+            {"event": events, "movement": movements, "fact": facts}[r["kind"]].append(r)
+
+    n_docs = 0
+    if doc_inputs:
+        from geokit.inputs import InputError, iter_documents
+
+        docs = []
+        for item in iter_documents(doc_inputs, published=args.published):
+            if isinstance(item, InputError):
+                _warn(f"{item.source}: {item.reason}")
+                continue
+            for w in item.warnings:
+                _warn(f"{item.id}: {w}")
+            docs.append({"id": item.id, "text": item.text, "published": item.published})
+        n_docs = len(docs)
+        if docs:
+            import geokit
+
+            ex = geokit.extract(docs, published=args.published)
+            for w in ex.warnings:
+                _warn(w)
+            events += list(ex.events)
+            movements += list(ex.movements)
+            facts += list(ex.facts)
+    if not n_docs and not (events or movements or facts):
+        raise CLIError("no readable reports or records in the inputs")
+
+    places = [] if args.no_curated else curated_places()
+    gm = build_map(events, movements, facts, places, title=args.title, tiles=args.tiles, cluster=args.cluster)
+    gm.save(out)
+    size = out.stat().st_size / 1e6
+    print(f"wrote {out} ({size:.1f} MB): {gm.summary()}")
+    for p in gm.problems[:20]:
+        print(f"  not on the map{' (in part)' if p.partial else ''}: {p.kind} {p.id}: {p.label} - {p.reason}",
+              file=sys.stderr)
+    if len(gm.problems) > 20:
+        print(f"  ... and {len(gm.problems) - 20} more (see the map's panel)", file=sys.stderr)
+    return 0

@@ -1,0 +1,239 @@
+"""``build_map``: events, movements, facts and places -> one self-contained, offline HTML map.
+
+Why a wrapper around folium: the folium ``Map`` stays available (``GeoMap.folium``) for
+anyone who wants to add layers, but saving and notebook display go through ``GeoMap.html()``,
+which inlines every asset, adds the Content-Security-Policy and escapes the title, so the
+file works with no network and article text cannot run as code.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import folium
+
+from geokit.maps.arrows import ArrowLayer
+from geokit.maps.assets import LEAFLET_CSS, LEAFLET_JS, InlineReport, apply_csp, inline_assets, new_nonce
+from geokit.maps.basemap import DEFAULT_BORDERS, Basemap, BasemapPart, tile_layer
+from geokit.maps.core import Feature
+from geokit.maps.icons import GROUPS
+from geokit.maps.legend import Legend
+from geokit.maps.markers import PointLayer, TypeToggle
+from geokit.maps.places import PlaceLayer, add_record_places, collect_places
+from geokit.maps.records import Problem, iter_items, movement_records, point_records
+from geokit.maps.safe import clean_text
+from geokit.maps.search import Search
+from geokit.maps.timeslider import TimeSlider
+from geokit.maps.unplaced import Title, Unplaced
+
+
+class OfflineMap(folium.Map):
+    """folium's Map without its CDN extras (jQuery, Bootstrap, Font Awesome): Leaflet only."""
+
+    default_js = [("leaflet", LEAFLET_JS)]
+    default_css = [("leaflet_css", LEAFLET_CSS)]
+
+
+VIEWPORT_JS = r"""
+(function () {
+  "use strict";
+  var GK = window.GK;
+  GK.viewport = function (map, opts) {
+    var b = opts.bounds ? L.latLngBounds(opts.bounds) : null;
+    if (b && b.isValid()) {
+      if (b.getNorthEast().equals(b.getSouthWest())) { map.setView(b.getCenter(), opts.pointZoom); }
+      else { map.fitBounds(b, { padding: [40, 40], maxZoom: opts.maxZoom }); }
+    } else if (opts.focus) {
+      map.fitBounds(opts.focus, { padding: [10, 10] });
+    }
+    GK.viewportDone = true;
+    GK.checkReady();
+    return true;
+  };
+})();
+"""
+
+
+class Viewport(Feature):
+    """Last feature on the page: frame what was drawn (or the focus region) and flag readiness
+    (``data-gk-ready`` once every data block is loaded)."""
+
+    feature = "viewport"
+    js = VIEWPORT_JS
+
+    def __init__(self, points: list[tuple[float, float]], focus: list[list[float]] | None) -> None:
+        super().__init__()
+        self.bounds = None
+        if points:
+            lats = [p[0] for p in points]
+            lons = [p[1] for p in points]
+            self.bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
+        self.focus = focus
+
+    def call(self) -> str:
+        opts = {"maxZoom": 9, "pointZoom": 8, "bounds": self.bounds, "focus": self.focus}
+        return f"GK.viewport({self.map_name}, {self.options_json(opts)})"
+
+
+@dataclass
+class GeoMap:
+    """A built map: ``save(path)`` writes one offline HTML file; notebooks show it inline."""
+
+    folium: folium.Map
+    title: str = ""
+    online: bool = False
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    height: str = "600px"
+    last_inline: InlineReport | None = None
+
+    @property
+    def not_on_map(self) -> list[Problem]:
+        """Records and places not drawn (``partial=True``: drawn in part)."""
+        return list(self.problems)
+
+    def html(self, strict: bool = True) -> str:
+        """The whole page as one string: assets inlined, CSP and nonces set, nothing fetched."""
+        page = self.folium.get_root().render()
+        page = apply_csp(page, new_nonce(), self.online)
+        page, self.last_inline = inline_assets(page, strict=strict)
+        title = f"<title>{html_lib.escape(self.title or 'geokit map')}</title>"
+        cut = page.find("<head>") + len("<head>")
+        return page[:cut] + "\n" + title + page[cut:]
+
+    def save(self, path: str | Path) -> Path:
+        """Write the self-contained HTML file (parent folders are created)."""
+        path = Path(path)
+        if path.suffix.lower() not in (".html", ".htm"):
+            raise ValueError(f"map files are HTML: give a path ending in .html, not {path.name!r}")
+        page = self.html()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page, encoding="utf-8")
+        return path
+
+    def _repr_html_(self) -> str:
+        """An iframe whose ``srcdoc`` is the whole page: works offline in JupyterLab and nbconvert."""
+        doc = html_lib.escape(self.html(), quote=True)
+        return (f'<iframe srcdoc="{doc}" sandbox="allow-scripts" style="width:100%;height:{self.height};'
+                'border:none" title="geokit map" loading="eager"></iframe>')
+
+    def summary(self) -> str:
+        c = self.counts
+        parts = [f"{c.get('events', 0)} events", f"{c.get('movements', 0)} movements ({c.get('arrows', 0)} legs)",
+                 f"{c.get('facts', 0)} figures", f"{c.get('places', 0)} places"]
+        missing = sum(1 for p in self.problems if not p.partial)
+        partial = len(self.problems) - missing
+        return "; ".join(parts) + f"; not on the map: {missing}" + (f" (+{partial} in part)" if partial else "")
+
+
+def _listify(items: Any, what: str) -> list:
+    return list(iter_items(items, what))
+
+
+def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: Any = (), *,
+              title: str | None = None, tiles: Any = None, cluster: str = "auto",
+              record_places: bool = True, borders: Any = DEFAULT_BORDERS, world: bool = True,
+              height: str = "600px") -> GeoMap:
+    """Build an offline Leaflet map of events, movements, facts and places.
+
+    ``events``/``movements``/``facts``: geokit records, their dicts, or (Geo)DataFrames.
+    ``places``: ``Candidate`` objects, dicts or a (Geo)DataFrame (kind: camp, crossing,
+    airbase, airport, city, town, village...). ``tiles="OpenStreetMap"`` adds an online
+    tile layer (off by default: the map is fully offline). ``cluster``: auto, markercluster,
+    fast or none. Records that cannot be drawn are listed in the map's "not on the map"
+    panel and in ``GeoMap.problems``.
+    """
+    events, movements = _listify(events, "events"), _listify(movements, "movements")
+    facts, places = _listify(facts, "facts"), _listify(places, "places")
+    ev = point_records(events, "event")
+    fa = point_records(facts, "fact")
+    mv = movement_records(movements)
+    pl = collect_places(places)
+    if record_places:
+        add_record_places(pl, events + facts + movements)
+
+    tiles_layer = tile_layer(tiles)
+    m = OfflineMap(location=[36.5, 38.0], zoom_start=6, tiles=None, control_scale=True, height="100%",
+                   minZoom=2, maxZoom=16)
+    base = Basemap(borders=borders, world=world, online=tiles_layer is not None)
+    m.add_child(base)
+    m.add_child(BasemapPart(base, "admin1", "Provinces (first-level areas)"))
+    if base.border_names:
+        m.add_child(BasemapPart(base, "borders", " / ".join(base.border_names)))
+    if tiles_layer is not None:
+        m.add_child(tiles_layer)
+
+    place_legend = []
+    for group, label in GROUPS:
+        if pl.groups[group]:
+            m.add_child(PlaceLayer(pl, group, label))
+            place_legend.append([label, group, len(pl.groups[group])])
+
+    arrows = None
+    if mv.rows:
+        arrows = ArrowLayer(mv)
+        m.add_child(arrows)
+    if fa.rows:
+        m.add_child(PointLayer(fa, "Figures (facts)", cluster="none" if len(fa.rows) <= 200 else cluster,
+                               control=True, type_toggles=False))
+    event_layer = None
+    if ev.rows:
+        event_layer = PointLayer(ev, "Events", cluster=cluster, control=False)
+        m.add_child(event_layer)
+        for i, name in enumerate(ev.types.names):
+            m.add_child(TypeToggle("event", i, name, event_layer.type_colour(i), ev.types.counts[i]))
+
+    days = Counter()
+    undated = 0
+    for recs in (ev, fa, mv):
+        for row in recs.rows:
+            if row[4] is None:
+                undated += 1
+            else:
+                days[row[4]] += 1
+    if days:
+        m.add_child(TimeSlider(days, undated))
+
+    legend = Legend(
+        events=[[n, event_layer.type_colour(i), ev.types.counts[i]] for i, n in enumerate(ev.types.names)]
+        if event_layer else [],
+        facts=[["figures (facts)", "fact", len(fa.rows)]] if fa.rows else [],
+        movements=[[n, arrows.type_colour(i), mv.types.counts[i]] for i, n in enumerate(mv.types.names)]
+        if arrows else [],
+        places=place_legend,
+        borders=base.border_names,
+    )
+    m.add_child(legend)
+
+    search_items = []
+    for group, _ in GROUPS:
+        for i, row in enumerate(pl.groups[group]):
+            search_items.append(Search.entry(row[0], row[2], row[3], row[1], f"{group}:{i}"))
+    for recs in (ev, fa):
+        for row in recs.rows:
+            name = recs.S.strings[row[11]] if row[11] >= 0 else ""
+            if name:
+                search_items.append(Search.entry(name, row[9], row[10], "event place"))
+    for row in mv.rows:
+        for p in row[9]:
+            if p[2] >= 0:
+                search_items.append(Search.entry(mv.S.strings[p[2]], p[0], p[1], "movement place"))
+    m.add_child(Search(search_items))
+
+    problems = ev.problems + fa.problems + mv.problems + pl.problems
+    m.add_child(Unplaced(problems))
+    if title:
+        m.add_child(Title(title))
+    n_overlays = 2 + len(place_legend) + bool(arrows) + bool(fa.rows) + len(ev.types.names)
+    m.add_child(folium.LayerControl(collapsed=n_overlays > 14))
+    drawn = [(p.lat, p.lon) for p in ev.points + fa.points + mv.points] + pl.points
+    m.add_child(Viewport(drawn, base.focus_bounds()))
+
+    counts = {"events": len(ev.rows), "facts": len(fa.rows), "movements": len(mv.rows), "arrows": mv.legs,
+              "places": pl.count(), "problems": len(problems)}
+    return GeoMap(folium=m, title=clean_text(title or "", 200), online=tiles_layer is not None,
+                  problems=problems, counts=counts, height=height)
