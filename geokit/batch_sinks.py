@@ -149,9 +149,12 @@ _TOPONYM_COLS = [("start", "int64"), ("end", "int64"), ("text", "string"), ("kin
                  ("lon", "float64"), ("feature_code", "string"), ("country_code", "string"),
                  ("admin1", "string"), ("score", "float64"), ("reason", "string")]
 _RECORD_COLS = [("record_id", "string"), ("kind", "string"), ("type", "string"), ("date", "string"),
-                ("date_precision", "string"), ("place", "string"), ("geonameid", "int64"),
-                ("geo_precision", "int64"), ("lat", "float64"), ("lon", "float64"), ("origin", "string"),
-                ("destination", "string"), ("who", "string"), ("confidence", "float64"),
+                ("date_precision", "string"), ("point", "string"), ("place", "string"), ("geonameid", "int64"),
+                ("geo_precision", "int64"), ("lat", "float64"), ("lon", "float64"),
+                ("place_lat", "float64"), ("place_lon", "float64"), ("origin", "string"),
+                ("origin_lat", "float64"), ("origin_lon", "float64"), ("destination", "string"),
+                ("destination_lat", "float64"), ("destination_lon", "float64"), ("who", "string"),
+                ("confidence", "float64"),
                 ("counts", "string"), ("record", "string")]
 
 
@@ -170,8 +173,12 @@ def _record_point(rec: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _place_name(rec: dict[str, Any], key: str) -> str | None:
+    return _place_field(rec, key, "name")
+
+
+def _place_field(rec: dict[str, Any], key: str, field: str) -> Any:
     p = rec.get(key)
-    return p.get("name") if isinstance(p, dict) else None
+    return p.get(field) if isinstance(p, dict) else None
 
 
 def flat_rows(task: str, doc_id: str, content_hash: str, result: dict[str, Any]) -> list[dict[str, Any]]:
@@ -183,9 +190,12 @@ def flat_rows(task: str, doc_id: str, content_hash: str, result: dict[str, Any])
             rows.append({
                 "doc": doc_id, HASH_KEY: content_hash, "record_id": rec.get("id"), "kind": rec.get("kind"),
                 "type": rec.get("type"), "date": rec.get("date"), "date_precision": rec.get("date_precision"),
-                "place": p.get("name"), "geonameid": p.get("geonameid"), "geo_precision": p.get("geo_precision"),
-                "lat": p.get("lat"), "lon": p.get("lon"), "origin": _place_name(rec, "origin"),
-                "destination": _place_name(rec, "destination"), "who": rec.get("who"), "confidence": rec.get("confidence"),
+                "point": p.get("name"), "place": _place_name(rec, "place"), "geonameid": p.get("geonameid"), "geo_precision": p.get("geo_precision"),
+                "lat": p.get("lat"), "lon": p.get("lon"),
+                **{f"{role}_{c}": _place_field(rec, role, c) for role in ("place", "origin", "destination")
+                   for c in ("lat", "lon")},
+                "origin": _place_name(rec, "origin"), "destination": _place_name(rec, "destination"),
+                "who": rec.get("who"), "confidence": rec.get("confidence"),
                 "counts": json.dumps(rec.get("counts") or {}, ensure_ascii=False, default=str),
                 "record": json.dumps(rec, ensure_ascii=False, default=str),
                 "geometry": _wkb_point(p.get("lon"), p.get("lat")),
