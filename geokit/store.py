@@ -79,11 +79,14 @@ def fingerprint() -> str:
         with contextlib.suppress(metadata.PackageNotFoundError):
             h.update(f"{pkg}={metadata.version(pkg)}".encode())
     for r in added_regions():
-        try:
-            st = os.stat(r)
-            h.update(f"{r}:{st.st_size}:{int(st.st_mtime)}".encode())
-        except OSError:
-            h.update(f"{r}:missing".encode())
+        rp = Path(r)
+        files = sorted(rp.glob("*.txt")) if rp.is_dir() else [rp]
+        for f in files:
+            try:
+                st = os.stat(f)
+                h.update(f"{f}:{st.st_size}:{int(st.st_mtime)}".encode())
+            except OSError:
+                h.update(f"{f}:missing".encode())
     return h.hexdigest()[:20]
 
 
@@ -215,8 +218,12 @@ class _Builder:
         os.replace(tmp, path)
 
 
-def build(path: Path | None = None, *, regions: Iterable[str] | None = None, force: bool = True) -> Path:
-    """Build the store file from the default sources plus any added GeoNames dumps."""
+def build(path: Path | None = None, *, regions: Iterable[str] | None = None, force: bool = True,
+          sources=None) -> Path:
+    """Build the store file from the default sources plus any added GeoNames dumps.
+
+    ``sources`` replaces the default source list (e.g. ``()`` for a store of the dumps alone).
+    """
     path = Path(path or default_path())
     path.parent.mkdir(parents=True, exist_ok=True)
     regions = list(added_regions() if regions is None else regions)
@@ -225,11 +232,12 @@ def build(path: Path | None = None, *, regions: Iterable[str] | None = None, for
         if not force and _fresh(path):
             return path
         b = _Builder()
-        for fn in S.DEFAULT_SOURCES:
+        for fn in S.DEFAULT_SOURCES if sources is None else sources:
             b.run_source(fn)
         for r in regions:
             _add_region(b, Path(r))
-        b.write(path, {"fingerprint": fingerprint() if regions == added_regions() else "custom",
+        default = sources is None and regions == added_regions()
+        b.write(path, {"fingerprint": fingerprint() if default else "custom",
                        "built": time.strftime("%Y-%m-%dT%H:%M:%S"), "regions": json.dumps(regions)},
                 S.demonyms(), S.abbreviations())
     return path
