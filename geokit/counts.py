@@ -64,7 +64,6 @@ for _label, _words in {
     "protesters": "protester protesters protestor protestors demonstrator demonstrators",
     "helicopters": "helicopter helicopters",
     "aircraft": "jet jets warplane warplanes plane planes aircraft drone drones",
-    "tanks": "tank tanks",
     "batteries": "battery batteries",
     "missiles": "missile missiles rocket rockets",
     "camps": "camp camps",
@@ -111,6 +110,12 @@ _RANK = re.compile(
 _KILLED_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:were|was|have been|had been)?\s*(killed|dead|died|wounded|injured)\b",
                            re.I)
 _KILLED_BEFORE = re.compile(r"\b(killed|killing|wounded|wounding|injured|injuring)\s+$", re.I)
+_VICTIMS = re.compile(rf"\b(killed|killing|wounded|wounding|injured|injuring)\s+(?:(?P<q>at least|some|about|nearly)\s+)?"
+                      rf"(?P<num>{_DIGITS}|{_WORD_NUMS})\b(?!\s+(?:[\w-]+\s+){{0,3}}?(?:people|soldiers|civilians|children|"
+                      rf"women|men|troops|fighters|rebels|members|persons))", re.I)
+_COMPOUND_AFTER = re.compile(r"^\s+(?:force|forces|group|groups|leader|leaders|commander|unit|movement|army|base|"
+                             r"training|program|programme|camp|flag|position|positions|stronghold|held|controlled|"
+                             r"crossing|post|zone|mission|mission's|convoy)\b", re.I)
 _APPOSITIVE = re.compile(r"^,?\s+all(?:\s+of\s+them)?\s+(?:[\w-]+\s+){0,2}?(?P<head>[a-z]+s)\b")
 _DEMONYM_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|is|ese)$|^(?:Turks|Kurds|Arabs|Afghans|Druze|Bedouins|Palestinians)$")
 
@@ -264,12 +269,21 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
         if app and _label_of(app.group("head")) and _label_of(app.group("head")) != label:
             e = head[2] + app.end()
             out.append(Count(m.start() + offset, e + offset, text[m.start():e], value, _label_of(app.group("head")), q))
+    for m in _VICTIMS.finditer(text):
+        value = parse_number(m.group("num"))
+        if isinstance(value, int) and free(m.start("num"), m.end("num")) and value <= MAX_COUNT:
+            label = "killed" if m.group(1).lower().startswith("kill") else "wounded"
+            out.append(Count(m.start("num") + offset, m.end("num") + offset, m.group("num"), value, label,
+                             (m.group("q") or "").lower()))
+            taken.append((m.start("num"), m.end("num")))
     for m in _SINGULAR.finditer(text):
         if not free(m.start(), m.end()):
             continue
         head = _head_after(text, m.end(), max_mods=3)
         if head is None or head[1].lower() not in SINGULAR_OK:
             continue
+        if _COMPOUND_AFTER.match(text[head[2]:head[2] + 20]):
+            continue  # "a rebel force", "a pilot programme": the noun modifies another
         if not free(m.start(), head[2]):
             continue
         out.append(Count(m.start() + offset, head[2] + offset, text[m.start():head[2]], 1, head[0]))

@@ -202,6 +202,7 @@ _P_WEEK = re.compile(r"\b(last|this|next|earlier this|later this|past|previous)\
 _P_WEEKEND = re.compile(r"\b(?:(a|the|over the|at the|this|last|next)\s+)?(weekend)\b", re.I)
 _P_AGO = re.compile(rf"\b(a few|several|{_NUMWORD_RE})\s+(day|week|month|year)s?\s+(ago|earlier|before|later|after)\b", re.I)
 _P_DAY_BEFORE = re.compile(r"\b(the day before|the previous day|the day after|the next day|the following day)\b", re.I)
+_P_SAME_DAY = re.compile(r"\b(?:on\s+)?(?:the\s+same\s+(?:day|night|morning|evening)|that\s+(?:same\s+)?day)\b", re.I)
 _P_PAST_N = re.compile(rf"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(few|several|{_NUMWORD_RE})\s+(day|week)s?\b", re.I)
 
 _CASE_SENSITIVE_WEEKDAY = re.compile(_WEEKDAY_RE)
@@ -260,12 +261,20 @@ def find_dates(
             mo, y = MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))
             add(DateRef(m.start() + offset, m.end() + offset, m.group(), _month_start(y, mo), _month_end(y, mo),
                         "month"), m.start(), m.end())
+    anaphoric: list[tuple[re.Match, str]] = []  # read last, against the nearest earlier date
     for m in _P_AGO.finditer(text):
-        add(_ago(m, published, anchor, offset), m.start(), m.end())
+        if m.group(3).lower() == "ago":
+            add(_ago(m, published, anchor, offset, text), m.start(), m.end())
+        elif free(m.start(), m.end()):
+            taken.append((m.start(), m.end()))
+            anaphoric.append((m, "ago"))
     for m in _P_PAST_N.finditer(text):
         add(_past_n(m, published, offset), m.start(), m.end())
-    for m in _P_DAY_BEFORE.finditer(text):
-        add(_day_before(m, anchor, offset), m.start(), m.end())
+    for pat, kind in ((_P_DAY_BEFORE, "day"), (_P_SAME_DAY, "same")):
+        for m in pat.finditer(text):
+            if free(m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                anaphoric.append((m, kind))
     for m in _P_WEEKDAY.finditer(text):
         if _CASE_SENSITIVE_WEEKDAY.match(m.group(2)):
             add(_weekday(m, published, future, offset), m.start(), m.end())
@@ -283,6 +292,19 @@ def find_dates(
         add(DateRef(m.start() + offset, m.end() + offset, m.group(), dt.date(y, 1, 1), dt.date(y, 12, 31), "year"),
             m.start(), m.end())
     found.sort(key=lambda r: r.start)
+    for m, kind in sorted(anaphoric, key=lambda x: x[0].start()):
+        earlier = [r for r in found if r.start - offset < m.start() and r.date is not None and r.precision == "day"]
+        local = earlier[-1].date if earlier else anchor
+        if kind == "ago":
+            ref = _ago(m, published, local, offset, text)
+        elif kind == "day":
+            ref = _day_before(m, local, offset)
+        else:
+            ref = (_day(m.start() + offset, m.end() + offset, m.group(), local, "", "anaphoric") if local
+                   else _unknown(m.start() + offset, m.end() + offset, m.group(),
+                                 f"{m.group()!r} cannot be placed: no earlier date in the report", "anaphoric"))
+        found.append(ref)
+        found.sort(key=lambda r: r.start)
     return _combine_adjacent(found, text, offset)
 
 
@@ -463,9 +485,12 @@ def _month_cue(m, published, future, offset) -> DateRef:
                    "" if y == published.year or cue == "last year in" or m.group(3) else f"year {y} inferred")
 
 
-def _ago(m, published, anchor, offset) -> DateRef:
+def _ago(m, published, anchor, offset, text: str = "") -> DateRef:
     qty, unit, direction = m.group(1).lower(), m.group(2).lower(), m.group(3).lower()
     s, e = m.start() + offset, m.end() + offset
+    if direction in ("after", "before") and re.match(r"\s+[A-Za-z]", text[m.end():m.end() + 3]):
+        # "ten days after a jet was downed": the event named after it is the earlier one
+        direction = "earlier" if direction == "after" else "later"
     base = published if direction == "ago" else anchor
     if base is None:
         what = "no published date" if direction == "ago" else "no earlier date in the report to count from"

@@ -35,7 +35,7 @@ from geokit.dates import DateRef, dateline_date, find_dates, parse_date, publish
 from geokit.model import Document, Event, Fact, Movement, PlaceRef, Record, Source, Toponym
 from geokit.placerefs import level, more_specific, relation, to_placeref, toponym_placeref
 from geokit.sentences import Sentence, dateline_span, split_sentences
-from geokit.triggers import CLAUSE_BOUNDARY, MOTION_TYPES, Trigger, find_triggers
+from geokit.triggers import CLAUSE_BOUNDARY, MOTION_TYPES, Trigger, find_triggers, is_present
 
 PLACE_KINDS_USED = ("literal", "metonymic")
 CHAIN_LOOKBACK = 4  # sentences within which "the defectors" continue an earlier movement
@@ -49,12 +49,13 @@ _OFFICIAL_WORDS = re.compile(
 _FLIGHT_WORDS = re.compile(r"\b(?:defect\w*|desert\w*|fled|flee\w*|escap\w*|asylum|refuge|sanctuary)\b", re.I)
 _ANAPHORIC = re.compile(
     r"^(?:(?:the|these|those|all\s+the|both|most\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:defectors|deserters|men|group|"
-    r"soldiers|troops|officers|pilots|refugees|families|civilians|people|generals|colonels|party|convoy|crew)\b"
-    r"|(?:they|he|she|them)\b)", re.I)
+    r"soldiers|troops|officers|pilots|refugees|families|civilians|people|generals|colonels|party|convoy|crew|"
+    r"newcomers|arrivals)\b|(?:they|he|she|them)\b|(?:many|most|some|all|others|several)(?:\s+of\s+them)?$)", re.I)
 _ELABORATION = re.compile(
     r"\b(?:the\s+(?:[\w-]+\s+){0,3}?(?:group|party|defectors|men|soldiers|officers|refugees|convoy)|they|those|"
     r"among\s+(?:them|those))\b[^.;]{0,40}?\b(?:included|includes|include|comprised|comprises|consisted\s+of|"
-    r"numbered|were\s+among|are\s+among)\b", re.I)
+    r"numbered|were\s+among|are\s+among)\b|\b(?:put|puts|putting|numbered|estimated)\s+(?:the|their)\s+"
+    r"(?:[\w-]+\s+)?(?:group|number|total|party)\s+at\b", re.I)
 _REPORT_FRAME = re.compile(
     r"\b(?:said|says|say|saying|reported|reports|report|reporting|announced|announces|announcing|stated|claimed|"
     r"claiming|added|confirmed|told\s+\w+|"
@@ -77,11 +78,11 @@ _WHERE_STOCK = re.compile(
     r"\bwhere\s+(?:there\s+(?:are|were)\b|(?=[^.;]{0,120}?\b(?:reside|live|are\s+living|are\s+staying|"
     r"are\s+sheltering|are\s+housed)\b))", re.I)
 _PREP = re.compile(r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
-                   r"over|off|by|between|with|against|among|and)\s+$", re.I)
+                   r"over|off|by|between|with|against|among|and|around)\s+$", re.I)
 _LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "across", "over", "off", "toward",
-             "towards"}
-_TYPE_NOUN_OF = re.compile(r"\b(?:town|city|village|province|region|camp|district|governorate|area|capital|"
-                           r"border\s+town|border\s+city|suburb|outskirts)\s+of\s+$", re.I)
+             "towards", "around"}
+_TYPE_NOUN_OF = re.compile(r"\b(?:towns?|city|cities|villages?|province|region|camps?|district|governorate|areas?|"
+                           r"capital|border\s+town|border\s+city|suburbs?|outskirts|parts?)\s+of\s+$", re.I)
 _DEST_PREPS = {"into", "to", "in", "at", "toward", "towards", "inside", "near", "outside", "across", "for"}
 _ORIGIN_PREPS = {"from", "out of"}
 _VIA_PREPS = {"via", "through"}
@@ -161,6 +162,7 @@ class _Draft:
     confidence: float = 0.5
     chained: bool = False
     title: bool = False
+    hidden: bool = False
 
 
 @dataclass
@@ -280,8 +282,14 @@ def extract_document(doc: Document, published: dt.date | None = None) -> DocResu
               and not (dl and t.start < dl[1] and t.end > dl[0])]
     demonyms = [t for t in doc.toponyms if t.place is not None and (t.kind == "demonym" or (
         t.kind == "embedded" and t.place.kind == "country" and _ADJECTIVE.match(t.text)))]
-    reader = _Reader(doc.id or "doc", text, pub, places, demonyms, res)
+    here = next((toponym_placeref(t, text) for t in doc.toponyms if t.place is not None and dl
+                 and t.start < dl[1] and t.end > dl[0]), None)
+    reader = _Reader(doc.id or "doc", text, pub, places, demonyms, res, here)
+    stop = comments_start(text)
     for sent in sentences:
+        if stop is not None and sent.start >= stop:
+            res.warnings.append(f"reader comments from offset {stop} not read as reporting")
+            break
         reader.read(sent)
     reader.finish()
     return res
@@ -290,8 +298,8 @@ def extract_document(doc: Document, published: dt.date | None = None) -> DocResu
 class _Reader:
     """Reads one report sentence by sentence, keeping the state chains need."""
 
-    def __init__(self, doc_id, text, published, places, demonyms, res: DocResult):
-        self.doc_id, self.text, self.pub = doc_id, text, published
+    def __init__(self, doc_id, text, published, places, demonyms, res: DocResult, here: PlaceRef | None = None):
+        self.doc_id, self.text, self.pub, self.here = doc_id, text, published, here
         self.places, self.demonyms, self.res = places, demonyms, res
         self.anchor: dt.date | None = None
         self.drafts: list[_Draft] = []
@@ -302,7 +310,7 @@ class _Reader:
     def read(self, sent: Sentence) -> None:
         dates = find_dates(sent.text, self.pub, anchor=self.anchor, offset=sent.start)
         counts = find_counts(sent.text, offset=sent.start, warnings=self.res.warnings)
-        triggers = find_triggers(sent.text, offset=sent.start)
+        triggers = find_triggers(sent.text, offset=sent.start, title=sent.title)
         used = self._facts(sent, dates, counts)
         counts = [c for c in counts if not any(a <= c.start < b for a, b in used)]
         if triggers:
@@ -321,12 +329,16 @@ class _Reader:
         ns, ne = _narrow(sent, trig, scope)
         own_dates = [d for d in dates if ns <= d.start and d.end <= ne]
         if trig.noun:
-            own_dates = [d for d in own_dates if min(abs(d.end - trig.start), abs(d.start - trig.end)) <= 40]
+            own_dates = [d for d in own_dates if min(abs(d.end - trig.start), abs(d.start - trig.end)) <= 60]
         date = min(own_dates, key=lambda d: abs(d.start - trig.start)) if own_dates else None
         if date is None and lead_dates and trig.start >= lead_dates[-1].end and not trig.noun:
             date = lead_dates[-1]
         scope_counts = [c for c in counts if s <= c.start and c.end <= e]
-        who, head = _actor(self.text, s, trig, e, dates)
+        if not trig.noun and not sent.title and is_present(trig.text) and not own_dates:
+            return  # "deserters who reach Turkey go on to join": habitual, not a report
+        who, head, who_start = _actor(self.text, s, trig, e, dates)
+        if re.search(r"\b(?:them|him|her|those)\b", trig.text, re.I):
+            head = "they"  # "drove them to the camp": the group moved is the object
         places = [t for t in self.places if ns <= t.start and t.end <= ne]
         etype = trig.type
         military = bool(_MILITARY_WORDS.search(head or who))
@@ -342,20 +354,24 @@ class _Reader:
         if etype in MOTION_TYPES:
             origin, destination, via = self._roles(trig, places, ne)
             if origin is None:
-                origin = self._demonym_origin(s, trig.start, destination, ne)
+                origin = self._demonym_origin(who_start, trig.start, destination, ne)
             place = destination
             if etype == "camp_placement" and destination is None:
                 return
         else:
             place = self._event_place(trig, places, etype)
+        if place is None and self.here is not None and re.search(r"\bhere\b", self.text[ns:ne]):
+            place = self.here  # "killed ... here on Wednesday": the dateline town
+            if etype in MOTION_TYPES and destination is None:
+                destination = place
         if trig.noun and place is None and (date is None or date not in own_dates):
             return  # "the conference", "defections": no anchor in time or space
-        if etype in ("defection", "border_crossing") and place is None and origin is None and not scope_counts:
-            return  # "the seven that defected": no who, where or how many
         draft = _Draft(etype, trig, sent, scope, date, "", scope_counts, place, origin, destination, who, via,
                        title=sent.title)
         if etype in MOTION_TYPES and self._continue_chain(draft, head):
             return
+        if etype in ("defection", "border_crossing") and place is None and origin is None and not scope_counts:
+            draft.hidden = True  # "refugees who came through on Thursday": kept only for chains
         self._date_fields(draft)
         draft.counts_all = counts_dict(scope_counts)
         draft.sources.append(self._source(sent, draft.counts_all, draft))
@@ -451,8 +467,8 @@ class _Reader:
             elif prep is None and between is not None and len(between) <= 25 and \
                     re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?", between) and not re.search(r"['’]s", between):
                 score = 1.5  # direct object: "visited Homs", "shelled Rastan"
-            elif etype == "military_deployment" and t.end <= trig.start and prep is None:
-                score = 0.0  # "Turkey scrambled jets": the state deploying
+            elif etype in ("military_deployment", "meeting") and t.end <= trig.start and prep is None:
+                score = 0.0  # "Turkey scrambled jets", "Turkey's parliament met": the state acting
             else:
                 continue
             score += (5 - level(ref)) * 1.0
@@ -537,6 +553,8 @@ class _Reader:
                     relation(old.place, dest)[0] != "conflict" else old.place
         if old.origin is None and new.origin is not None:
             old.origin = new.origin
+        if old.hidden and (old.destination is not None or old.origin is not None):
+            old.hidden = False
         for k, v in new_counts.items():
             old.counts_all.setdefault(k, v)
         if old.date is None and new.date is not None:
@@ -607,6 +625,8 @@ class _Reader:
     def finish(self) -> None:
         ev_n = mv_n = 0
         for d in self.drafts:
+            if d.hidden:
+                continue
             ev_n += 1
             eid = f"{self.doc_id}#e{ev_n}"
             date = d.date.iso() if d.date is not None else None
@@ -641,6 +661,15 @@ class _Reader:
 
 
 # --------------------------------------------------------------------- helpers
+
+_COMMENT_HANDLE = re.compile(r"^[ \t]*[•·▪][ \t]*\S{1,30}[ \t]*$", re.M)
+
+
+def comments_start(text: str) -> int | None:
+    """Where a thread of reader comments begins (two or more bulleted user handles), or None."""
+    handles = list(_COMMENT_HANDLE.finditer(text))
+    return handles[0].start() if len(handles) >= 2 else None
+
 
 
 def _scopes(sent: Sentence, triggers: list[Trigger]) -> list[tuple[int, int]]:
@@ -682,6 +711,8 @@ def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
         m = _PREP.search(stripped)
         if m:
             prep = m.group(1).lower()
+            if prep in ("around", "near") and re.search(r"\bfrom\s+$", stripped[:m.start()]):
+                return "from"  # "from around Azaz": an origin
             if prep == "of" and _TYPE_NOUN_OF.search(stripped):
                 stripped = stripped[:_TYPE_NOUN_OF.search(stripped).start()]
                 stripped = re.sub(r"(?:\b(?:the|a|an)\s+)?(?:[\w-]+\s+)?$", "", stripped)
@@ -695,8 +726,8 @@ def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
     return None
 
 
-def _actor(text: str, scope_start: int, trig: Trigger, scope_end: int, dates: list[DateRef]) -> tuple[str, str]:
-    """(who, head): the actor phrase of a trigger and the noun phrase that decides anaphora.
+def _actor(text: str, scope_start: int, trig: Trigger, scope_end: int, dates: list[DateRef]) -> tuple[str, str, int]:
+    """(who, head, start): the actor phrase, the noun phrase that decides anaphora, where the phrase starts.
 
     Verbs take their subject (after any reporting frame "X said that"); a pronoun subject
     falls back to the reporting source ("Turkey's Defense Ministry said it scrambled");
@@ -705,7 +736,7 @@ def _actor(text: str, scope_start: int, trig: Trigger, scope_end: int, dates: li
     if trig.noun:
         after = text[trig.end:scope_end].replace("\n", " ")
         m = re.match(r"\s*(?:(?:of|by|in|with|between|among)\s+[^,;.]{1,100})", after)
-        return " ".join((trig.text + (m.group() if m else "")).split())[:160], ""
+        return " ".join((trig.text + (m.group() if m else "")).split())[:160], "", trig.start
     raw = text[scope_start:trig.start]
     for d in dates:
         if scope_start <= d.start and d.end <= trig.start:
@@ -713,13 +744,16 @@ def _actor(text: str, scope_start: int, trig: Trigger, scope_end: int, dates: li
             raw = raw[:a] + " " * (b - a) + raw[b:]
     seg = raw
     frame_subject = ""
+    seg_start = scope_start
     frames = list(_REPORT_FRAME.finditer(seg))
     if frames:
         frame_subject = _clean_subject(seg[:frames[-1].start()])
         seg = seg[frames[-1].end():]
+        seg_start = scope_start + frames[-1].end()
     head_m = _RELATIVE_HEAD.search(seg)
     subs = list(_SUBORDINATOR.finditer(seg))
     if subs and not (head_m and subs[-1].start() >= head_m.end(1)):
+        seg_start += subs[-1].end()
         seg = seg[subs[-1].end():]
     who = _clean_subject(seg)
     if head_m:
@@ -728,13 +762,14 @@ def _actor(text: str, scope_start: int, trig: Trigger, scope_end: int, dates: li
     else:
         head = who
     if _PRONOUN.match(who) and frame_subject:
-        who = head = frame_subject
+        who = frame_subject
+        seg_start = scope_start
     if not who:
         after = text[trig.end:scope_end].replace("\n", " ")
         m = re.match(r"\s*(?:by)\s+[^,;.]{1,100}", after)
         if m:
             who = " ".join(m.group().split()[1:])
-    return who[:160], head
+    return who[:160], head, seg_start
 
 
 def _clean_subject(seg: str) -> str:

@@ -37,37 +37,53 @@ def _r(p: str) -> re.Pattern:
 
 
 # Order matters: earlier rules win overlapping spans ("crossed into ... airspace" is an air incident).
+_CAMP_VERBS = (r"(?:placed|housed|sheltered|settled|taken|moved|transferred|relocated|brought|registered|put|driven|"
+               r"bused|bussed|trucked|escorted|sent|accommodated|lodged)")
+
 RULES: tuple[Rule, ...] = (
     Rule(_r(r"\b(?:violated|violating|violation\s+of|crossed\s+into|strayed\s+into|entered|intruded\s+into)\s+"
             r"(?:[\w-]+\s+){0,2}air\s*space\b"), "air_incident"),
-    Rule(_r(r"\b(?:shot|shoots|shooting)\s+(?:(?:[\w-]+\s+){1,4})?down\b"), "air_incident"),
+    Rule(_r(r"\b(?:shot|shoots|brought|brings|bring|shooting)\s+(?:(?:[\w-]+\s+){1,4})?down\b"), "air_incident"),
     Rule(_r(r"\bdowning\b|\bshoot-?down\b"), "air_incident", noun=True),
     Rule(_r(r"\bdowned\b"), "air_incident", ambiguous_noun=True),
-    Rule(_r(r"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|being)\s+(?:\w+ly\s+)?"
-            r"(?:placed|housed|sheltered|settled|taken|moved|transferred|relocated|brought|registered|put)\s+"
-            r"(?:in|into|to|at)\b"), "camp_placement", "in"),
-    Rule(_r(r"\bdefect(?:ed|s)?\b"), "defection", "out"),
-    Rule(_r(r"\bdeserted\b"), "defection", "out"),
+    Rule(_r(rf"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|being)\s+(?:\w+ly\s+)?{_CAMP_VERBS}"
+            r"\s+(?:[\w-]+\s+){0,4}?(?:in|into|to|at)\b"), "camp_placement", "in"),
+    Rule(_r(r"\b(?:drove|drives|bused|bussed|took|takes|moved|moves|transferred|brought|escorted|trucked)\s+"
+            r"(?:them|him|her|the\s+\w+|those)\s+(?:\w+\s+)?(?:to|into)\b"), "camp_placement", "in"),
+    Rule(_r(r"(?<=\s)(?:bused|bussed|trucked|driven|taken|moved|transferred)\s+(?:in)?to\b"), "camp_placement", "in"),
+    Rule(_r(r"\bdefect(?:ed|s|ing)?\b"), "defection", "out"),
+    Rule(_r(r"\bdesert(?:ed|ing)\b"), "defection", "out"),
     Rule(_r(r"\bdefection\b"), "defection", "out", noun=True),
-    Rule(_r(r"\b(?:fled|flee|flees|escaped|escapes)\b"), "flight", "out"),
-    Rule(_r(r"\bcross(?:ed|es)?\b(?:\s+(?:over|the\s+border|the\s+frontier))?(?:\s+(?:into|to|from))?"), "border_crossing",
-         "in"),
-    Rule(_r(r"\b(?:entered|enters|enter)\b"), "border_crossing", "in"),
-    Rule(_r(r"\b(?:arrived|arrives|arrive)\s+(?:in|at)\b"), "border_crossing", "in"),
-    Rule(_r(r"\bpass(?:ed|es)?\s+(?:into|over\s+into)\b"), "border_crossing", "in"),
-    Rule(_r(r"\bflew\b(?=(?:\s+[\w’'-]+){0,4}\s+(?:into|to)\b)"), "border_crossing", "in"),
-    Rule(_r(r"\b(?:slipped|sneaked|smuggled)\s+(?:\w+\s+)?(?:into|across)\b"), "border_crossing", "in"),
+    Rule(_r(r"\b(?:arrival|influx|exodus)\b"), "border_crossing", "in", noun=True),
+    Rule(_r(r"\b(?:fled|flee|flees|fleeing|escaped|escapes|escaping)\b"), "flight", "out"),
+    Rule(_r(r"\bslipped\s+out\b"), "flight", "out"),
+    Rule(_r(r"\bcross(?:ed|es|ing)?\b(?:\s+(?:over|the\s+border|the\s+frontier))?(?:\s+(?:into|to|from))?"),
+         "border_crossing", "in"),
+    Rule(_r(r"\b(?:entered|enters|enter|entering)\b"), "border_crossing", "in"),
+    Rule(_r(r"\b(?:arrived|arrives|arrive|arriving)\b(?:\s+(?:in|at))?"), "border_crossing", "in"),
+    Rule(_r(r"\b(?:reached|reach|reaches)\b"), "border_crossing", "in"),
+    Rule(_r(r"\bpass(?:ed|es)?\s+(?:into|over\s+into|through)\b"), "border_crossing", "in"),
+    Rule(_r(r"\b(?:flew|flown|flies|fly)\b(?=(?:\s+[\w’'-]+){0,7}\s+(?:into|to|across)\b)"), "border_crossing", "in"),
+    Rule(_r(r"\b(?:slipped|sneaked|snuck|smuggled|crept|walked|walk|walks|came|come|comes|made\s+(?:it|their\s+way|"
+            r"his\s+way|her\s+way))\s+(?:[\w-]+\s+){0,3}?(?:into|across|over|through)\b"), "border_crossing", "in"),
     Rule(_r(r"\bscrambl(?:ed|es|e)\b"), "military_deployment"),
-    Rule(_r(rf"\b(?:sent|sends|deployed|deploys|dispatched|dispatches|stationed|positioned|massed|rushed)\b"
-            rf"(?=(?:\s+[\w-]+){{0,3}}\s+{_MIL_OBJECT}\b)"), "military_deployment"),
+    Rule(_r(r"\b(?:jets|warplanes|planes|aircraft|helicopters|fighters|F-\d+s)\s+(?:[\w-]+\s+){0,3}?took\s+off\b"),
+         "military_deployment"),
+    Rule(_r(rf"\b(?:sent|sends|send|sending|deployed|deploys|deploy|deploying|dispatched|dispatches|stationed|"
+            rf"positioned|massed|rushed|moved)\b(?=(?:\s+[\w-]+){{0,3}}\s+{_MIL_OBJECT}\b)"), "military_deployment"),
     Rule(_r(r"\b(?:shelled|bombarded|bombed|raided|stormed|attacked|targeted|targeting|pounded|pounding|besieged|"
-            r"clashed|launched\s+an?\s+(?:offensive|assault|attack|operation))\b"), "military_operation"),
-    Rule(_r(r"\b(?:shelling|bombardment|bombings?|air\s?strikes?|airstrikes?|raids?|offensive|assault|clashes|siege)\b"),
-         "military_operation", noun=True),
-    Rule(_r(r"\bheld\s+(?:talks|a\s+meeting|meetings|a\s+summit|a\s+conference|negotiations|discussions)\b"), "meeting"),
+            r"clashed|overran|overrun|seized|captured|pushed\s+into|pushing\s+into|advanced\s+on|"
+            r"took\s+(?:over|control\s+of)|launched\s+an?\s+(?:offensive|assault|attack|operation))\b"),
+         "military_operation"),
+    Rule(_r(r"\b(?:killed|killing|wounded)\b(?=\s+(?:at\s+least\s+|some\s+|about\s+)?(?:\d|one|two|three|four|five|"
+            r"six|seven|eight|nine|ten|a\s|an\s|dozens|scores|several|many))"), "military_operation"),
+    Rule(_r(r"\b(?:shelling|bombardment|bombings?|air\s?strikes?|airstrikes?|raids?|offensive|assault|clashes|siege|"
+            r"fighting|battle)\b"), "military_operation", noun=True),
+    Rule(_r(r"\bheld\s+(?:talks|a\s+meeting|meetings|a\s+summit|a\s+conference|negotiations|discussions|"
+            r"consultations)\b"), "meeting"),
     Rule(_r(r"\b(?:convened|convenes|convene)\b"), "meeting"),
     Rule(_r(r"\bmet\b(?:\s+with\b)?"), "meeting"),
-    Rule(_r(r"\b(?:meeting|conference|summit|talks|negotiations)\b"), "meeting", noun=True),
+    Rule(_r(r"\b(?:meeting|conference|summit|talks|negotiations|consultations)\b"), "meeting", noun=True),
     Rule(_r(r"\btook\s+to\s+the\s+streets\b|\bstaged\s+(?:a\s+)?(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?)\b"),
          "protest"),
     Rule(_r(r"\b(?:protested|demonstrated|rallied|marched)\b"), "protest"),
@@ -77,6 +93,15 @@ RULES: tuple[Rule, ...] = (
     Rule(_r(r"\b(?:visit|tour)\b"), "visit", ambiguous_noun=True),
 )
 
+# "-ing" forms report events only when a time follows ("234 Syrians arriving since Thursday"), in
+# headlines ("Syrians crossing into Turkey") or as gerunds after time prepositions ("after
+# deserting"); "fleeing the civil war", "troops defecting to Turkey have joined" describe.
+_GERUND_BEFORE = re.compile(r"\b(?:after|before|since|upon|following|by)\s+$", re.I)
+_ING_DIRECTIONAL_AFTER = re.compile(r"^\s+(?:into|across|over|to|from|through|toward|towards)\b", re.I)
+_ING_TIME_AFTER = re.compile(r"^\s+(?:since|on\s+[A-Z]|this\s+(?:week|month|morning)|last\s+(?:week|night|month)|"
+                             r"yesterday|today|overnight)\b")
+_NOUN_ING = {"downing", "shelling", "fighting", "meeting", "bombing", "bombings", "targeting", "pounding",
+             "pushing into", "shooting"}
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|this|that|these|those|its|his|her|their|our|two-day|three-day|weekend|mass|peaceful|large|"
     r"recent|latest|first|second|new)|['’]s|\d)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -85,6 +110,8 @@ _HEDGE_BEFORE = re.compile(
     r"|\b(?:not|never|n['’]t)\s+(?:[\w-]+\s+)?|\b(?:called|calls|calling|pressed|pushed)\s+for\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
     r"|\b(?:plans?|planned|planning|threatened|threatens|proposed|urged|wants?|hopes?|intends?|refused)\s+(?:to\s+)?"
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?)$", re.I)
+_CAUSATIVE = re.compile(r"\b(?:prompted|forced|caused|led|ordered|allowed|helped|made|saw|told)\s+(?:[\w’'-]+\s+){0,4}to\s+$",
+                        re.I)
 _DESCRIPTIVE_BEFORE = re.compile(r"\b(?:as|like)\s+an?\s+(?:[\w-]+\s+){0,3}$", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
 _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
@@ -103,8 +130,11 @@ class Trigger:
     noun: bool = False
 
 
-def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
-    """Event triggers in a sentence, in order, with hedged and descriptive uses removed."""
+def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Trigger]:
+    """Event triggers in a sentence, in order, with hedged and descriptive uses removed.
+
+    ``title``: the sentence is a headline, where "-ing" forms report ("Syrians crossing into Turkey").
+    """
     found: list[Trigger] = []
     taken: list[tuple[int, int]] = []
     for rule in RULES:
@@ -113,8 +143,14 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             if any(not (e <= a or s >= b) for a, b in taken):
                 continue
             before = text[max(0, s - 60):s]
+            word = m.group().split()[0].lower()
+            if word.endswith("ing") and not rule.noun and not any(m.group().lower().startswith(n) for n in _NOUN_ING):
+                after = text[e:e + 14]
+                if not (_GERUND_BEFORE.search(before) or _ING_TIME_AFTER.match(after)
+                        or (title and _ING_DIRECTIONAL_AFTER.match(after))):
+                    continue
             noun = rule.noun or (rule.ambiguous_noun and bool(_DETERMINER_BEFORE.search(before)))
-            if _HEDGE_BEFORE.search(before) or _DESCRIPTIVE_BEFORE.search(before):
+            if (_HEDGE_BEFORE.search(before) and not _CAUSATIVE.search(before)) or _DESCRIPTIVE_BEFORE.search(before):
                 continue
             if _CONDITIONAL.search(_clause_before(text, s)):
                 continue
@@ -159,3 +195,20 @@ CLAUSE_BOUNDARY = re.compile(
 def generic_plural(text: str) -> bool:
     """Whether a sentence only talks about defections in general ("defections remain rare")."""
     return bool(_PLURAL_GENERIC.search(text))
+
+
+_PAST_IRREGULAR = {"fled", "flew", "flown", "came", "took", "taken", "brought", "shot", "sent", "met", "held", "drove",
+                   "driven", "overran", "overrun", "fought", "put", "crept", "snuck", "made", "left", "hit", "struck"}
+
+
+def is_present(trigger_text: str) -> bool:
+    """Whether a verb trigger is in the present tense ("reach", "crosses", "are housed")."""
+    words = trigger_text.lower().split()
+    if not words:
+        return False
+    if words[0] in ("are", "is"):
+        return True
+    if words[0] in ("were", "was", "have", "has", "had", "been", "being"):
+        return False
+    w = words[0]
+    return not (w.endswith("ed") or w.endswith("ing") or w in _PAST_IRREGULAR)
