@@ -360,3 +360,21 @@ def test_cli_errors_are_one_line(tmp_path, capsys):
     (tmp_path / "r.txt").write_text("text", encoding="utf-8")
     assert main(["map", str(tmp_path / "r.txt"), "-o", str(tmp_path / "m.pdf")]) == 1
     assert ".html" in capsys.readouterr().err
+
+
+def test_headlessly_executed_notebook_holds_the_offline_map():
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    code = ("from geokit.maps import build_map\n"
+            "from geokit.model import Event, PlaceRef\n"
+            "build_map([Event(id='e', type='protest', date='2012-06-01', place=PlaceRef('Kilis', 36.72, 37.12))],"
+            " title='Notebook map')")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    nbclient.NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    outputs = nb.cells[0].outputs
+    html_out = next(o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {}))
+    assert html_out.startswith("<iframe srcdoc=")
+    doc = html.unescape(re.search(r'srcdoc="([^"]*)"', html_out).group(1))
+    assert "<title>Notebook map</title>" in doc and "Leaflet 1.9.3" in doc and "Kilis" in doc
+    assert not re.search(r'<script[^>]+src="https?:', doc)

@@ -26,9 +26,8 @@ CORE_JS = r"""
   };
   GK.guard = function (name, fn) {
     try { return fn(); } catch (e) {
-      GK.errors.push(name + ": " + (e && e.message));
-      GK.status("errors", GK.errors.length);
       if (window.console) { console.error("geokit " + name, e); }
+      GK.fail(name, (e && e.message) || String(e));
       return null;
     }
   };
@@ -41,13 +40,37 @@ CORE_JS = r"""
   GK.pending = 0;
   GK.viewportDone = false;
   GK.checkReady = function () {
-    if (GK.pending === 0 && GK.viewportDone) { GK.status("ready", 1); }
+    if (GK.pending === 0 && GK.viewportDone) {
+      GK.status("ready", 1);
+      if (GK.errors.length) { GK.showErrors(); }
+    }
+  };
+  GK.fail = function (name, message) {
+    GK.errors.push(name + ": " + message);
+    GK.status("errors", GK.errors.length);
+    if (GK.viewportDone && GK.pending === 0) { GK.showErrors(); }
+  };
+  // A visible notice, so a failed layer is never silently missing from the map.
+  GK.showErrors = function () {
+    var box = document.getElementById("gk-errors");
+    if (!box) {
+      box = GK.el("div", "gk-panel gk-errors");
+      box.id = "gk-errors";
+      document.body.appendChild(box);
+    }
+    box.textContent = "";
+    box.appendChild(GK.el("strong", null, "Some map layers could not be drawn:"));
+    GK.errors.slice(0, 5).forEach(function (e) { box.appendChild(GK.el("div", null, e)); });
   };
   GK.load = function (id, name, fn) {
     var el = document.getElementById(id);
-    if (!el) { GK.errors.push(name + ": no data block " + id); GK.status("errors", GK.errors.length); return; }
+    if (!el) { GK.fail(name, "no data block " + id); return; }
     if (el.type === "application/json") {
       GK.guard(name, function () { fn(JSON.parse(el.textContent)); });
+      return;
+    }
+    if (!window.DecompressionStream) {
+      GK.fail(name, "this browser cannot unpack the map's data (needs Chrome 80+, Firefox 113+ or Safari 16.4+)");
       return;
     }
     GK.pending++;
@@ -61,11 +84,9 @@ CORE_JS = r"""
       new Response(stream).text().then(function (text) {
         GK.guard(name, function () { fn(JSON.parse(text)); });
         done();
-      }, function (err) {
-        GK.errors.push(name + ": " + err); GK.status("errors", GK.errors.length); done();
-      });
+      }, function (err) { GK.fail(name, String(err)); done(); });
     } catch (e) {
-      GK.errors.push(name + ": " + (e && e.message)); GK.status("errors", GK.errors.length); done();
+      GK.fail(name, (e && e.message) || String(e)); done();
     }
   };
   GK.el = function (tag, cls, text) {
@@ -224,6 +245,8 @@ CORE_CSS = r"""
 .gk-panel { background: rgba(255,255,255,0.95); padding: 6px 8px; border-radius: 5px; box-shadow: 0 1px 5px rgba(0,0,0,0.35);
   max-width: 300px; }
 .gk-panel h4 { margin: 0 0 4px; font-size: 13px; }
+.gk-errors { position: absolute; left: 50%; bottom: 30px; transform: translateX(-50%); z-index: 1100;
+  color: #8a1c1c; max-width: 60vw; }
 .gk-title { font-size: 16px; font-weight: 600; max-width: 60vw; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 """
 

@@ -65,7 +65,8 @@ SEARCH_JS = r"""
           li.appendChild(GK.el("span", null, it[0]));
           if (it[3]) { li.appendChild(GK.el("span", "gk-kind", it[3])); }
           li.tabIndex = 0;
-          li.addEventListener("click", function () { go(it); });
+          // stop here: the row is removed by go(), and Leaflet would then take the click for a map click
+          li.addEventListener("click", function (e) { L.DomEvent.stop(e); go(it); });
           li.addEventListener("keydown", function (e) { if (e.key === "Enter") { go(it); } });
           list.appendChild(li);
         });

@@ -69,6 +69,7 @@ UNPLACED_CSS = r"""
 .gk-unplaced-why { color: #555; }
 .gk-partial .gk-unplaced-label { font-style: italic; }
 .gk-title-wrap { position: absolute; top: 10px; left: 50%; transform: translateX(-50%); z-index: 1000; }
+.gk-title-wrap .gk-title { max-width: 40vw; }
 """
 
 
