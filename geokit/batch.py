@@ -37,6 +37,14 @@ class WorkerDied(RuntimeError):
     """A worker process ended while it held a chunk (crash, os._exit, killed by the OS)."""
 
 
+class WorkersCannotStart(RuntimeError):
+    """Worker processes die before running anything (so no document is to blame)."""
+
+
+def _noop() -> bool:
+    return True
+
+
 # ----------------------------------------------------------------- per-document tasks
 
 
@@ -52,19 +60,12 @@ def parse_task(doc: InputDoc) -> dict[str, Any]:
     return out
 
 
-def events_task(doc: InputDoc) -> dict[str, Any]:
-    """Task "events": the document parsed, then its events, movements and facts (unlinked)."""
-    import geokit
-
-    parsed = geokit.parse(doc.text, published=doc.published, spans=doc.spans, id=doc.id)
-    records = geokit.extract([parsed])
-    return {"records": [r.to_dict() if hasattr(r, "to_dict") else r for r in records]}
-
-
 def task_function(task: str) -> DocFn:
     if task == "parse":
         return parse_task
     if task == "events":
+        from geokit.batch_link import events_task
+
         return events_task
     raise ValueError(f"task must be one of {', '.join(TASKS)}, not {task!r}")
 
@@ -140,6 +141,7 @@ class PoolRunner:
     def __init__(self, fn: DocFn, warm: bool, workers: int) -> None:
         self.fn, self.warm, self.workers = fn, warm, workers
         self._pending: dict[Any, int] = {}
+        self._start_ok = False
         self._pool = self._new_pool()
 
     def _new_pool(self):
@@ -173,6 +175,21 @@ class PoolRunner:
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._pool = self._new_pool()
 
+    def check_start(self) -> None:
+        """Raise WorkersCannotStart when a fresh worker cannot even run a no-op task."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self._start_ok:
+            return
+        try:
+            self._pool.submit(_noop).result(timeout=120)
+        except BrokenProcessPool:
+            raise WorkersCannotStart(
+                "worker processes die on start-up; a script that calls geokit.batch.run with workers > 1 "
+                "needs an `if __name__ == \"__main__\":` guard and must be a file (not stdin); "
+                "or use workers=1") from None
+        self._start_ok = True
+
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
@@ -194,6 +211,8 @@ class BatchSummary:
     input_errors: int = 0
     warnings: int = 0
     seconds: float = 0.0
+    linked_path: str | None = None
+    link: dict[str, Any] | None = None
 
     @property
     def docs_per_second(self) -> float:
@@ -207,19 +226,33 @@ class BatchSummary:
         return dict(asdict(self), docs_per_second=round(self.docs_per_second, 2), errors=self.errors)
 
     def line(self) -> str:
-        return (f"{self.processed} processed, {self.skipped} already done, {self.failed} failed, "
+        text = (f"{self.processed} processed, {self.skipped} already done, {self.failed} failed, "
                 f"{self.input_errors} unreadable, {self.warnings} warnings in {self.seconds:.1f}s "
                 f"({self.docs_per_second:.1f} docs/s, {self.runner}) -> {self.out}")
+        if self.link:
+            text += (f"; linked {self.link['records']} records into {self.link['linked']} "
+                     f"({self.link['blocks']} blocks) -> {self.linked_path}")
+        return text
 
 
-def default_errors_path(out: str | os.PathLike) -> Path:
+def _sibling(out: str | os.PathLike, tag: str) -> Path:
     p = Path(out)
     base = p.name
     for suffix in (".jsonl", ".ndjson", ".json", ".geoparquet", ".parquet"):
         if base.lower().endswith(suffix):
             base = base[: -len(suffix)]
             break
-    return p.with_name(base + ".errors.jsonl")
+    return p.with_name(f"{base}.{tag}.jsonl")
+
+
+def default_errors_path(out: str | os.PathLike) -> Path:
+    """``X.jsonl`` / ``X.parquet`` -> ``X.errors.jsonl``."""
+    return _sibling(out, "errors")
+
+
+def default_linked_path(out: str | os.PathLike) -> Path:
+    """``X.jsonl`` / ``X.parquet`` -> ``X.linked.jsonl`` (task "events": the records after linking)."""
+    return _sibling(out, "linked")
 
 
 class _Errors:
@@ -264,6 +297,8 @@ def run(
     max_in_flight: int | None = None,
     part_docs: int = 2000,
     warm: bool | None = None,
+    link: bool = True,
+    linked_path: str | os.PathLike | None = None,
 ) -> BatchSummary:
     """Run ``task`` over every document of ``inputs`` and stream the results to ``out``.
 
@@ -273,6 +308,8 @@ def run(
     ``scheduler``: ``"local"`` or a ``tcp://`` address runs on dask.distributed instead.
     ``fn``: a picklable ``fn(InputDoc) -> dict`` replacing the task's own (tests, custom pipelines).
     ``warm``: open the gazetteer in each worker first (default: when ``fn`` is the task's own).
+    ``link``: for task "events", link every record of ``out`` after the map step (blocked by type
+    and date, see ``geokit.batch_link``) into ``linked_path`` (default ``X.linked.jsonl``).
     """
     if task not in TASKS:
         raise ValueError(f"task must be one of {', '.join(TASKS)}, not {task!r}")
@@ -312,13 +349,13 @@ def run(
         return runner
 
     try:
-        in_flight: dict[int, list[tuple[InputDoc, str]]] = {}
+        in_flight: dict[int, list[tuple[InputDoc, str, int]]] = {}
         next_key = 0
 
-        def finish(chunk: list[tuple[InputDoc, str]], outcomes: list[Outcome]) -> None:
-            for (doc, h), (ok, payload) in zip(chunk, outcomes, strict=True):
+        def finish(chunk: list[tuple[InputDoc, str, int]], outcomes: list[Outcome]) -> None:
+            for (doc, h, seq), (ok, payload) in zip(chunk, outcomes, strict=True):
                 if ok:
-                    sink.write_result(doc.id, h, payload)
+                    sink.write_result(doc.id, h, payload, seq)
                     prev = done.get(doc.id)
                     if prev is not None and prev != h:
                         stale.add((doc.id, prev))
@@ -336,14 +373,14 @@ def run(
             if isinstance(res, WorkerDied):
                 _recover(runner, chunk, _drain(runner, in_flight), finish, errors, summary)
             elif isinstance(res, BaseException):
-                for doc, _ in chunk:
+                for doc, *_ in chunk:
                     errors.add(id=doc.id, source=doc.source, stage="process",
                                reason=f"{type(res).__name__}: {res}")
                 summary.failed += len(chunk)
             else:
                 finish(chunk, res)
 
-        pending: list[tuple[InputDoc, str]] = []
+        pending: list[tuple[InputDoc, str, int]] = []  # (document, content hash, input position)
         for item in _as_stream(inputs, published):
             if isinstance(item, InputError):
                 errors.add(id=item.id, source=item.source, stage="input", reason=item.reason)
@@ -357,23 +394,32 @@ def run(
             if done.get(item.id) == h:
                 summary.skipped += 1
                 continue
-            pending.append((item, h))
+            pending.append((item, h, summary.seen - 1))
             if len(pending) >= chunksize:
                 while len(in_flight) >= limit:
                     collect_one()
                 in_flight[next_key] = pending
-                (runner or start_runner()).submit(next_key, [d for d, _ in pending])
+                (runner or start_runner()).submit(next_key, [d for d, *_ in pending])
                 next_key += 1
                 pending = []
         if pending:
             in_flight[next_key] = pending
-            (runner or start_runner()).submit(next_key, [d for d, _ in pending])
+            (runner or start_runner()).submit(next_key, [d for d, *_ in pending])
         while in_flight:
             collect_one()
         sink.close()
         sink.drop(stale)
+        summary.seconds = time.perf_counter() - t0  # the map step; linking reports its own time
+        if task == "events" and link:
+            from geokit.batch_link import link_output
+
+            if runner is not None:
+                runner.close()
+                runner = None
+            summary.linked_path = str(linked_path or default_linked_path(out))
+            summary.link = link_output(out, summary.linked_path, workers=1 if scheduler else workers).to_dict()
     finally:
-        summary.seconds = time.perf_counter() - t0
+        summary.seconds = summary.seconds or time.perf_counter() - t0
         bar.close()
         if runner is not None:
             runner.close()
@@ -401,20 +447,22 @@ def _recover(runner, died: list, others: list, finish, errors: _Errors, summary:
         else:
             finish(chunk, res)
     runner.restart()
-    for doc, h in suspects:
+    for doc, h, seq in suspects:
         runner.submit(-1, [doc])
         _, res = runner.next_done()
         if isinstance(res, WorkerDied):
+            runner.restart()
+            if hasattr(runner, "check_start"):
+                runner.check_start()
             errors.add(id=doc.id, source=doc.source, stage="worker",
                        reason="the worker process died while processing this document "
                               "(crash, os._exit or killed, e.g. out of memory)")
             summary.failed += 1
-            runner.restart()
         elif isinstance(res, BaseException):
             errors.add(id=doc.id, source=doc.source, stage="process", reason=f"{type(res).__name__}: {res}")
             summary.failed += 1
         else:
-            finish([(doc, h)], res)
+            finish([(doc, h, seq)], res)
 
 
 def _close_quietly(sink) -> None:
@@ -448,5 +496,6 @@ def _progress(enabled: bool, task: str):
 
 
 __all__ = ["BatchSummary", "SinkError", "TASKS", "WorkerDied", "as_result", "default_errors_path",
-           "events_task", "is_parquet_path", "parse_task", "run", "run_chunk", "task_function",
+           "default_linked_path",
+           "is_parquet_path", "parse_task", "run", "run_chunk", "task_function",
            "warm_gazetteer"]

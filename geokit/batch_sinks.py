@@ -97,8 +97,8 @@ class JsonlSink:
                         "it or choose another output path")
                 yield str(row["id"]), str(row[HASH_KEY])
 
-    def write_result(self, doc_id: str, content_hash: str, result: dict[str, Any]) -> None:
-        row = {"id": doc_id, HASH_KEY: content_hash}
+    def write_result(self, doc_id: str, content_hash: str, result: dict[str, Any], seq: int | None = None) -> None:
+        row = {"id": doc_id, HASH_KEY: content_hash, "seq": seq}
         row.update((k, v) for k, v in result.items() if k not in row)
         self._fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
@@ -181,14 +181,15 @@ def _place_field(rec: dict[str, Any], key: str, field: str) -> Any:
     return p.get(field) if isinstance(p, dict) else None
 
 
-def flat_rows(task: str, doc_id: str, content_hash: str, result: dict[str, Any]) -> list[dict[str, Any]]:
+def flat_rows(task: str, doc_id: str, content_hash: str, result: dict[str, Any],
+              seq: int | None = None) -> list[dict[str, Any]]:
     """Parquet rows for one document's result: one per toponym (parse) or per record (events)."""
     rows: list[dict[str, Any]] = []
     if task == "events":
         for rec in result.get("records") or []:
             p = _record_point(rec) or {}
             rows.append({
-                "doc": doc_id, HASH_KEY: content_hash, "record_id": rec.get("id"), "kind": rec.get("kind"),
+                "doc": doc_id, HASH_KEY: content_hash, "seq": seq, "record_id": rec.get("id"), "kind": rec.get("kind"),
                 "type": rec.get("type"), "date": rec.get("date"), "date_precision": rec.get("date_precision"),
                 "point": p.get("name"), "place": _place_name(rec, "place"), "geonameid": p.get("geonameid"), "geo_precision": p.get("geo_precision"),
                 "lat": p.get("lat"), "lon": p.get("lon"),
@@ -202,7 +203,7 @@ def flat_rows(task: str, doc_id: str, content_hash: str, result: dict[str, Any])
             })
     else:
         for t in result.get("toponyms") or []:
-            row = {"doc": doc_id, HASH_KEY: content_hash}
+            row = {"doc": doc_id, HASH_KEY: content_hash, "seq": seq}
             row.update({k: t.get(k) for k, _ in _TOPONYM_COLS})
             row["geometry"] = _wkb_point(t.get("lon"), t.get("lat"))
             rows.append(row)
@@ -213,7 +214,7 @@ def _schema(task: str):
     import pyarrow as pa
 
     cols = _RECORD_COLS if task == "events" else _TOPONYM_COLS
-    fields = [pa.field("doc", pa.string()), pa.field(HASH_KEY, pa.string())]
+    fields = [pa.field("doc", pa.string()), pa.field(HASH_KEY, pa.string()), pa.field("seq", pa.int64())]
     fields += [pa.field(n, getattr(pa, t)()) for n, t in cols]
     fields.append(pa.field("geometry", pa.binary()))
     return pa.schema(fields)
@@ -264,8 +265,8 @@ class ParquetSink:
         except Exception as exc:
             raise SinkError(f"{p} is not a readable geokit batch part ({exc}); delete it or use --no-resume") from None
 
-    def write_result(self, doc_id: str, content_hash: str, result: dict[str, Any]) -> None:
-        self._rows.extend(flat_rows(self.task, doc_id, content_hash, result))
+    def write_result(self, doc_id: str, content_hash: str, result: dict[str, Any], seq: int | None = None) -> None:
+        self._rows.extend(flat_rows(self.task, doc_id, content_hash, result, seq))
         self._docs.append((doc_id, content_hash))
         if len(self._docs) >= self.part_docs:
             self.flush()

@@ -30,6 +30,10 @@ def add_run_options(p: argparse.ArgumentParser, *, out_required: bool = True) ->
     p.add_argument("--published", metavar="DATE", help="published date (YYYY-MM-DD) for documents without one")
     p.add_argument("--chunksize", type=int, default=8, metavar="N", help="documents per task (default 8)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--linked", metavar="FILE",
+                   help="events: linked records JSONL (default: OUT.linked.jsonl)")
+    p.add_argument("--no-link", dest="link", action="store_false",
+                   help="events: stop after the per-document step (link later with geokit.batch_link)")
 
 
 def run_from_args(args: argparse.Namespace, task: str, inputs: list[str]) -> int:
@@ -48,7 +52,8 @@ def run_from_args(args: argparse.Namespace, task: str, inputs: list[str]) -> int
     try:
         summary = batch.run(inputs, task=task, out=args.out, workers=args.workers, scheduler=args.scheduler,
                             resume=args.resume, errors_path=args.errors, progress=not args.quiet,
-                            published=published, chunksize=args.chunksize)
+                            published=published, chunksize=args.chunksize,
+                            link=getattr(args, "link", True), linked_path=getattr(args, "linked", None))
     except ImportError as exc:
         raise CLIError(str(exc)) from None
     print(f"geokit {task}: {summary.line()}", file=sys.stderr)
