@@ -47,6 +47,7 @@ CHUNK_CHARS = 200_000  # recognition works chunk by chunk so a huge text keeps m
 
 _TOKEN = re.compile(r"[^\W_](?:\w|[’'‘`\-.](?=\w))*\.?", re.UNICODE)
 _POSSESSIVE = re.compile(r"[’']s?$")
+_CONTRACTION = re.compile(r"[’'](?:ve|d|ll|re|m|t)$", re.IGNORECASE)
 _TYPE_AFTER = re.compile(
     r"(?:[ \t]+|[ \t]*\n[ \t]*)((?:refugee|displacement|idp|tent|border|air|military|international)?[ \t\n]*"
     r"(?:camps?|crossing|gate|air[ \t]+base|airbase|airport|province|governorate|district|region|"
@@ -115,6 +116,9 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
             poss = True
         if not w:
             continue
+        if _CONTRACTION.search(w):
+            out.append(Tok(s + offset, e + offset, w, False, poss))  # "I've", "You'd": never a name
+            continue
         out.append(Tok(s + offset, e + offset, w, w[0].isupper() or _article_joined(w), poss))
     return out
 
@@ -127,9 +131,13 @@ def _article_joined(w: str) -> bool:
     return bool(_ARTICLE_JOINED.match(w))
 
 
+_ABBREVS = frozenset("""mr mrs ms dr st ste mt ft gen col lt maj capt sgt cpl adm rev sen rep gov jr sr prof
+jan feb mar apr aug sep sept oct nov dec inc ltd co corp no vol vs etc al""".split())
+
+
 def _is_abbrev(w: str) -> bool:
-    # "U.S.", "U.N.", "St.", "Mr." keep their final dot
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.", w))
+    # "U.S.", "U.N.", "B.C.", "St.", "Mr." keep their final dot; "Asia." at a sentence end does not
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}", w)) or w[:-1].lower() in _ABBREVS
 
 
 def _gap(text: str, a: Tok, b: Tok) -> str:
@@ -273,7 +281,9 @@ class Recogniser:
     def _arabic_variant(self, toks: list[Tok], span: str) -> bool:
         """A multiword Arabic-style name ("Ras al-Ain") spelt differently from the gazetteer:
         recognised when its transliteration skeleton is a known name."""
-        if not any(_article_joined(t.text) or t.text.lower() in _ARABIC_HEADS for t in toks):
+        if not (any(_article_joined(t.text) for t in toks[1:]) or toks[0].text.lower() in _ARABIC_HEADS):
+            return False
+        if toks[-1].text.lower() in _ARABIC_HEADS or toks[-1].text.lower() in NAME_CONNECTORS:
             return False
         sk = skeleton(span)
         return len(sk) >= 3 and bool(self.store.by_skeleton(sk))
@@ -332,14 +342,14 @@ class Recogniser:
         if prev and prev.lower().rstrip(".") in PERSON_TITLES and not m.cue and not is_dateline:
             self._persons.add(skeleton(m.text))
             return None
-        if not in_headline and not is_dateline and not m.cue and len(rtoks) >= 2 and (j - i) < len(rtoks):
-            others = [t for k, t in enumerate(rtoks) if not (i <= k < j) and t.cap]
-            if others and i > 0 and self._looks_like_given_name(rtoks[0].text) and len(rtoks) <= 4:
-                self._persons.add(skeleton(m.text))
-                return None
-            if i == 0 and j < len(rtoks) and self._looks_like_surname_run(rtoks[j:]) and not self._is_strong(key):
-                self._persons.add(skeleton(m.text))
-                return None
+        if not in_headline and not is_dateline and not m.cue and (j - i) < len(rtoks) and self._person_run(text, toks, rtoks):
+            for t in rtoks:
+                self._persons.add(skeleton(t.text.split("-")[-1]))
+            return None
+        # "Walsh said", "said Walsh": a small place name as the speaker is a person
+        if single and not is_dateline and not m.cue and not self._is_strong(key) and _speaker(text, m.start, m.end):
+            self._persons.add(skeleton(m.text))
+            return None
         # common words and acronyms
         if single and not is_dateline:
             w = first.text
@@ -369,6 +379,38 @@ class Recogniser:
                 continue  # a code (IATA "MIG") says nothing about the word
             p = self.store.place(pid)
             if p and (p.kind in ("country", "continent", "admin1") or p.population >= 100_000):
+                return True
+        return False
+
+    def _person_run(self, text: str, toks: list[Tok], rtoks: list[Tok]) -> bool:
+        """'Arch Walsh', 'Valerie Amos', 'Georgia Stevens': 2-3 capitalised words, not a place as a whole."""
+        words = [t for t in rtoks if t.cap]
+        if not 2 <= len(words) <= 4 or len(words) != len(rtoks):
+            return False
+        if any(t.possessive for t in rtoks[:-1]):
+            return False
+        for k, t in enumerate(rtoks):
+            lw = t.text.lower().rstrip(".")
+            if 0 < k < len(rtoks) - 1 and lw in NAME_CONNECTORS:
+                continue  # "Ghassan Abu Louz", "Osama bin Laden"
+            if (lw in ORG_WORDS or lw in COMMON_WORDS or lw in DIRECTIONS or lw in PERSON_TITLES or lw in NAME_CONNECTORS
+                    or self.store.demonym(t.text) or not (t.text[1:].islower() or _article_joined(t.text))
+                    or lw in _TYPE_WORDS):
+                return False
+        if _LOCATIVE_BEFORE.search(text[max(0, rtoks[0].start - 40):rtoks[0].start]):
+            return False  # "in Arch Walsh" would be a place
+        head, rest = rtoks[0], rtoks[1:]
+        if self._is_major(fold(head.text)):
+            # a country or province first: a person only if the rest is no place at all ("Georgia Stevens")
+            return all(not self._place_prior(fold(t.text)) or fold(t.text) in PERSON_NAMES for t in rest)
+        return True
+
+    def _is_major(self, key: str) -> bool:
+        for pid, nm, _p in self.store.by_key(key)[:50]:
+            if nm.isupper() and len(nm) <= 5:
+                continue
+            p = self.store.place(pid)
+            if p and p.kind in ("country", "continent", "admin1"):
                 return True
         return False
 
@@ -432,7 +474,8 @@ class Recogniser:
         out = []
         for m in mentions:
             if m.kind == "literal" and not m.cue and " " not in m.text.strip() and skeleton(m.text) in persons:
-                if not self._is_strong(fold(m.text)) or m.text.isupper():
+                located = _LOCATIVE_BEFORE.search(text[max(0, m.start - 40):m.start])
+                if not located or not self._is_strong(fold(m.text)) or m.text.isupper():
                     continue
             out.append(m)
         return out
@@ -441,6 +484,19 @@ class Recogniser:
 # Generic heads of Arabic place names (spring, gate, bridge, hill, village, monastery, ...).
 _ARABIC_HEADS = frozenset("""ras ain ayn bab jisr tell tal tall kafr kfar deir dayr khan abu umm beit bayt jabal jebel wadi
 qasr maarat maaret marat tal sheikh shaykh bir nahr hayy""".split())
+
+_TYPE_WORDS = frozenset("""province governorate district region county city town village camp camps crossing gate
+airport base valley river mountain mountains lake island islands sea gulf bay desert plain plains square street road
+avenue bridge border state republic""".split())
+_SPEECH = re.compile(r"^(?:,?\s+(?:said|says|told|added|asked|explained|wrote|noted|stated|argued|recalled|insisted|"
+                     r"replied|continued|believes|thinks|who|whose))\b|^[’']s\s+(?:wife|husband|son|daughter|mother|"
+                     r"father|family|lawyer|case|death|friend|brother|sister)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|asked|according\s+to)\s+$")
+
+
+def _speaker(text: str, start: int, end: int) -> bool:
+    return bool(_SPEECH.match(text[end:end + 30]) or _SPEECH_BEFORE.search(text[max(0, start - 20):start]))
+
 
 _FUNCTIONISH = frozenset("read see watch join get sign click follow more also however meanwhile still even".split())
 

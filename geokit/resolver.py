@@ -31,6 +31,7 @@ _RANK = {k: i for i, k in enumerate(QUALITY)}
 # How much a looser match costs, in prior units (log10 population): a transliteration
 # match must be ~30x more prominent than an exact one to beat it.
 MATCH_PENALTY = {"exact": 0.0, "alternate": 0.1, "folded": 0.2, "transliteration": 1.5, "fuzzy": 2.5}
+NAMESAKE_BONUS = 1.8
 MIN_RATIO = {"transliteration": 70.0, "fuzzy": 80.0}
 TEMPERATURE = 0.75  # prior units (log10 population) per e-fold of odds
 
@@ -133,9 +134,13 @@ class Resolver:
         # When some place carries the name as its own (primary) name, places that only list it
         # among alternates (a province's name on its capital: "Hatay" on Antakya) are less likely.
         has_primary = any(m == "exact" for m, _ in found.values())
+        places = {pid: st.place(pid) for pid in found}
+        # A city that shares its name with the province it lies in ("Idlib", "Aleppo") is what a bare
+        # name usually means; the province needs its type word ("Idlib province").
+        areas = {(p.cc, p.name) for p in places.values() if p is not None and p.kind == "admin1"}
         scored: list[tuple[float, float, PlaceRecord, str, str]] = []
         for pid, (mkind, nm) in found.items():
-            p = st.place(pid)
+            p = places[pid]
             if p is None:
                 continue
             if countries and p.cc not in countries:
@@ -153,6 +158,8 @@ class Resolver:
                 quality *= (ratio / 100.0) ** 2
                 penalty += (100.0 - ratio) / 15.0
             weight = p.prior - penalty
+            if areas and p.kind in ("city", "town") and (p.cc, p.admin1) in areas:
+                weight += NAMESAKE_BONUS if (mkind == "exact" or p.fcode in ("PPLA", "PPLC")) else NAMESAKE_BONUS / 2
             if cue:
                 ok = CUE_KINDS.get(cue)
                 if ok is not None and p.kind not in ok:

@@ -145,7 +145,9 @@ def admin1(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]
             lat, lon = float(r["lat"]), float(r["lon"])
             if not _valid_point(lat, lon):
                 raise ValueError("coordinates out of range")
-            code = r.get("admin1_code") or ""
+            code = (r.get("admin1_code") or "").strip()
+            if code and "." not in code:
+                code = f"{r['country_code']}.{code}"  # the GeoNames "TR.31" form used by the place layers
             yield PlaceRow(
                 id=f"gn:{gid}" if gid else f"ne1:{r['country_code']}:{code or r['name']}", geonameid=gid,
                 name=r["name"], lat=lat, lon=lon, fclass="A", fcode="ADM1", cc=r["country_code"],

@@ -33,13 +33,14 @@ from geokit.text import fold, skeleton
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 STORE_NAME = "gazetteer.sqlite"
 REBUILD_HINT = "geokit gazetteer build --force"
 
-# Prior prominence by kind, added to log10(population + 1).
+# Prior prominence by kind, added to log10(population + 1); an admin1 area counts the
+# population of the places listed in it.
 KIND_PRIOR = {
-    "continent": 9.0, "country": 9.0, "admin1": 4.5, "admin2": 3.2, "camp": 4.0, "crossing": 4.0,
+    "continent": 9.0, "country": 9.0, "admin1": -0.5, "admin2": 3.2, "camp": 4.0, "crossing": 4.0,
     "airbase": 3.6, "airport": 2.5, "city": 0.0, "town": 0.0, "village": 0.0, "area": 1.0, "feature": 0.5,
 }
 
@@ -70,6 +71,9 @@ def added_regions() -> list[str]:
 def fingerprint() -> str:
     """Hash of everything the default store is built from."""
     h = hashlib.sha256(SCHEMA_VERSION.encode())
+    # the code that builds the store is a source too: a change to it rebuilds the store
+    for mod in ("sources.py", "store.py", "text.py"):
+        h.update(hashlib.sha256((Path(__file__).parent / mod).read_bytes()).digest())
     for name in ("countries.csv", "admin1.csv", "curated.csv", "demonyms.csv", "abbreviations.csv"):
         p = S.GAZETTEER_DIR / name
         h.update(name.encode())
@@ -161,9 +165,18 @@ class _Builder:
         self.reports.append(rep)
 
     def write(self, path: Path, meta: dict[str, str], demonyms, abbrevs) -> None:
+        area_pop: dict[str, int] = {}
+        biggest: dict[str, S.PlaceRow] = {}
         for r in self.rows.values():
             if r.kind == "admin1" and r.admin1_code:
                 self.admin1.setdefault(r.admin1_code, r.name)
+            elif r.fclass == "P" and r.admin1_code:
+                area_pop[r.admin1_code] = area_pop.get(r.admin1_code, 0) + r.population
+                if r.admin1_code not in biggest or r.population > biggest[r.admin1_code].population:
+                    biggest[r.admin1_code] = r
+        for r in biggest.values():
+            if r.fcode == "PPL" and r.population > 0:
+                r.fcode = "PPLA"  # the largest place of a province: usually its seat (cities500 gives no codes)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
         if tmp.exists():
             tmp.unlink()
@@ -177,7 +190,8 @@ class _Builder:
                 admin1 = r.admin1 or self.admin1.get(r.admin1_code, "")
                 places.append((pid, r.id, r.geonameid, r.name, r.lat, r.lon, r.fclass, r.fcode, r.cc,
                                r.admin1_code, admin1, r.population, r.kind, r.source,
-                               prior(r.kind, r.population, r.fcode)))
+                               prior(r.kind, r.population or area_pop.get(r.admin1_code, 0)
+                                     if r.kind == "admin1" else r.population, r.fcode)))
                 seen: set[str] = set()
                 for i, n in enumerate([r.name, *r.names]):
                     n = n.strip()
