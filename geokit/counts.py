@@ -113,9 +113,9 @@ _KILLED_BEFORE = re.compile(r"\b(killed|killing|wounded|wounding|injured|injurin
 _VICTIMS = re.compile(rf"\b(killed|killing|wounded|wounding|injured|injuring)\s+(?:(?P<q>at least|some|about|nearly)\s+)?"
                       rf"(?P<num>{_DIGITS}|{_WORD_NUMS})\b(?!\s+(?:[\w-]+\s+){{0,3}}?(?:people|soldiers|civilians|children|"
                       rf"women|men|troops|fighters|rebels|members|persons))", re.I)
-_COMPOUND_AFTER = re.compile(r"^\s+(?:force|forces|group|groups|leader|leaders|commander|unit|movement|army|base|"
-                             r"training|program|programme|camp|flag|position|positions|stronghold|held|controlled|"
-                             r"crossing|post|zone|mission|mission's|convoy)\b", re.I)
+_VERBS_AFTER = {"flew", "fled", "said", "came", "went", "took", "made", "left", "got", "ran", "sought", "swam", "drove",
+                "crept", "hid", "fought", "was", "were", "is", "has", "had", "who", "which", "whose", "whom", "also",
+                "reportedly", "later", "then", "now", "apparently", "allegedly", "himself", "herself"}
 _APPOSITIVE = re.compile(r"^,?\s+all(?:\s+of\s+them)?\s+(?:[\w-]+\s+){0,2}?(?P<head>[a-z]+s)\b")
 _DEMONYM_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|is|ese)$|^(?:Turks|Kurds|Arabs|Afghans|Druze|Bedouins|Palestinians)$")
 
@@ -282,8 +282,9 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
         head = _head_after(text, m.end(), max_mods=3)
         if head is None or head[1].lower() not in SINGULAR_OK:
             continue
-        if _COMPOUND_AFTER.match(text[head[2]:head[2] + 20]):
-            continue  # "a rebel force", "a pilot programme": the noun modifies another
+        nxt = re.match(r"\s+([a-z][a-z'-]*)", text[head[2]:head[2] + 24])
+        if nxt and nxt.group(1) not in _STOP and nxt.group(1) not in _VERBS_AFTER and not nxt.group(1).endswith(("ed", "s")):
+            continue  # "a rebel force", "a rebel spokesman": the noun modifies another
         if not free(m.start(), head[2]):
             continue
         out.append(Count(m.start() + offset, head[2] + offset, text[m.start():head[2]], 1, head[0]))

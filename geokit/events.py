@@ -62,7 +62,7 @@ _REPORT_FRAME = re.compile(
     r"according\s+to\s+[^,]{1,60},)\s+(?:on\s+\w+\s+|\w+day\s+)?(?:that\s+)?", re.I)
 _SUBORDINATOR = re.compile(r"(?:^|\s)(?:that|as|when|while|after|because|whereas|since|although|which|whom|"
                            r"according to which)\s+", re.I)
-_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ian|ish|ese|i|an|ic)$")
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ians?|ish|ese|is?|ans?|ic|s)$")
 _PRONOUN = re.compile(r"^(?:it|they|he|she|we|them)$", re.I)
 _RELATIVE_HEAD = re.compile(r"([\w’'-]+(?:\s+[\w’'-]+){0,3})\s+(?:who|that|which)\s*$", re.I)
 _LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Also|Still|Besides|Then|Now|Earlier|Later|"
@@ -70,7 +70,8 @@ _LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Also|Still|Be
 _TRAILING_AUX = re.compile(
     r"(?:\s+(?:have|has|had|were|was|are|is|been|also|reportedly|allegedly|all|then|now|once again|again|who|"
     r"which|that|to|accidentally|apparently))+$", re.I)
-_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s*(?:\([^)]{0,40}\)\s*)?[—–-]{1,2}\s*")
+_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:\([^)]{0,40}\)\s*)?"
+                              r"[—–-]{1,2}\s*")
 _STOCK = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?(?:housing|hosting|sheltering)|houses|"
     r"hosts|shelters|(?:host|home)\s+to)\b", re.I)
@@ -278,10 +279,12 @@ def extract_document(doc: Document, published: dt.date | None = None) -> DocResu
             res.warnings.append(f"contradictory dates: published {pub.isoformat()} but the dateline says "
                                 f"{ref.date.isoformat()} ({ref.text!r}); relative dates read against {pub.isoformat()}")
     res.warnings.extend(published_warnings(pub))
-    places = [t for t in doc.toponyms if t.place is not None and t.kind in PLACE_KINDS_USED
-              and not (dl and t.start < dl[1] and t.end > dl[0])]
     demonyms = [t for t in doc.toponyms if t.place is not None and (t.kind == "demonym" or (
-        t.kind == "embedded" and t.place.kind == "country" and _ADJECTIVE.match(t.text)))]
+        t.kind in ("embedded", "literal") and t.place.kind == "country" and _ADJECTIVE.match(t.text)
+        and t.text.lower() != t.place.name.lower()))]
+    demonym_ids = {id(t) for t in demonyms}
+    places = [t for t in doc.toponyms if t.place is not None and t.kind in PLACE_KINDS_USED
+              and id(t) not in demonym_ids and not (dl and t.start < dl[1] and t.end > dl[0])]
     here = next((toponym_placeref(t, text) for t in doc.toponyms if t.place is not None and dl
                  and t.start < dl[1] and t.end > dl[0]), None)
     reader = _Reader(doc.id or "doc", text, pub, places, demonyms, res, here)
@@ -329,7 +332,7 @@ class _Reader:
         ns, ne = _narrow(sent, trig, scope)
         own_dates = [d for d in dates if ns <= d.start and d.end <= ne]
         if trig.noun:
-            own_dates = [d for d in own_dates if min(abs(d.end - trig.start), abs(d.start - trig.end)) <= 60]
+            own_dates = [d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= 60)]
         date = min(own_dates, key=lambda d: abs(d.start - trig.start)) if own_dates else None
         if date is None and lead_dates and trig.start >= lead_dates[-1].end and not trig.noun:
             date = lead_dates[-1]
@@ -360,7 +363,8 @@ class _Reader:
                 return
         else:
             place = self._event_place(trig, places, etype)
-        if place is None and self.here is not None and re.search(r"\bhere\b", self.text[ns:ne]):
+        if self.here is not None and re.search(r"\bhere\b", self.text[ns:ne]) and (
+                place is None or etype not in MOTION_TYPES and not _has_locative(self.text, places, ("in", "at"))):
             place = self.here  # "killed ... here on Wednesday": the dateline town
             if etype in MOTION_TYPES and destination is None:
                 destination = place
@@ -404,7 +408,9 @@ class _Reader:
             for g in groups["dest"][1:]:
                 later = self._best_in_group(g)
                 if later is not None and destination is not None and relation(destination, later)[0] in (
-                        "contains", "admin1", "near", "same") and level(later) >= level(destination):
+                        "contains", "admin1", "near", "same"):
+                    if level(later) < level(destination):
+                        destination = later  # "into Turkey near Kilis": the town within the country
                     continue  # "to a camp ... in southern Turkey" where the camp was named: keep the camp
                 if destination is None:
                     destination = later
@@ -454,6 +460,8 @@ class _Reader:
             if ref is None:
                 continue
             prep = _nearest_prep(self.text, t.start, 0)
+            if prep == "from" and etype == "military_operation":
+                continue  # "a shell fired from Syria killed two": where the fire came from, not where it hit
             between = self.text[trig.end:t.start] if t.start >= trig.end else None
             framed = bool(_TYPE_NOUN_OF.search(self.text[max(0, t.start - 40):t.start]))
             adjacent = t.end <= trig.start and trig.noun and \
@@ -662,6 +670,10 @@ class _Reader:
 
 # --------------------------------------------------------------------- helpers
 
+def _has_locative(text: str, places: list[Toponym], preps: tuple[str, ...]) -> bool:
+    return any(_nearest_prep(text, t.start, 0) in preps for t in places)
+
+
 _COMMENT_HANDLE = re.compile(r"^[ \t]*[•·▪][ \t]*\S{1,30}[ \t]*$", re.M)
 
 
@@ -775,6 +787,9 @@ def _actor(text: str, scope_start: int, trig: Trigger, scope_end: int, dates: li
 def _clean_subject(seg: str) -> str:
     seg = re.sub(r"^[\s,;:—–-]+", "", seg.replace("\n", " "))
     seg = _DATELINE_PREFIX.sub("", seg)
+    if re.match(r"(?:since|after|when|while|as|although|because|if|once|before)\b", seg, re.I) and "," in seg:
+        seg = seg[seg.index(",") + 1:]  # "Since the uprising began in 2011, thousands ...": the main clause
+    seg = re.sub(r"^(?:in|at|near|from)\s+[^,]{1,40},\s*", "", seg, flags=re.I)  # "In Beirut, hundreds ..."
     cut = list(re.finditer(r",\s+(?:with|while|but)\s+|\bwith\s+", seg))
     if cut:
         seg = seg[cut[-1].end():]

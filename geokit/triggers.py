@@ -46,7 +46,8 @@ RULES: tuple[Rule, ...] = (
     Rule(_r(r"\b(?:shot|shoots|brought|brings|bring|shooting)\s+(?:(?:[\w-]+\s+){1,4})?down\b"), "air_incident"),
     Rule(_r(r"\bdowning\b|\bshoot-?down\b"), "air_incident", noun=True),
     Rule(_r(r"\bdowned\b"), "air_incident", ambiguous_noun=True),
-    Rule(_r(rf"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|being)\s+(?:\w+ly\s+)?{_CAMP_VERBS}"
+    Rule(_r(rf"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|being)\s+"
+            rf"(?:(?:\w+ly|later|also|then|soon|all|first|since)\s+)?{_CAMP_VERBS}"
             r"\s+(?:[\w-]+\s+){0,4}?(?:in|into|to|at)\b"), "camp_placement", "in"),
     Rule(_r(r"\b(?:drove|drives|bused|bussed|took|takes|moved|moves|transferred|brought|escorted|trucked)\s+"
             r"(?:them|him|her|the\s+\w+|those)\s+(?:\w+\s+)?(?:to|into)\b"), "camp_placement", "in"),
@@ -71,9 +72,14 @@ RULES: tuple[Rule, ...] = (
          "military_deployment"),
     Rule(_r(rf"\b(?:sent|sends|send|sending|deployed|deploys|deploy|deploying|dispatched|dispatches|stationed|"
             rf"positioned|massed|rushed|moved)\b(?=(?:\s+[\w-]+){{0,3}}\s+{_MIL_OBJECT}\b)"), "military_deployment"),
+    Rule(_r(rf"\b{_MIL_OBJECT}\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
+            r"(?:deployed|sent|dispatched|stationed|rushed|moved|positioned|massed)\b"), "military_deployment"),
     Rule(_r(r"\b(?:shelled|bombarded|bombed|raided|stormed|attacked|targeted|targeting|pounded|pounding|besieged|"
             r"clashed|overran|overrun|seized|captured|pushed\s+into|pushing\s+into|advanced\s+on|"
             r"took\s+(?:over|control\s+of)|launched\s+an?\s+(?:offensive|assault|attack|operation))\b"),
+         "military_operation"),
+    Rule(_r(r"\b(?:shells?|rockets?|mortars?|mortar\s+rounds?|missiles?|bombs?|artillery|barrel\s+bombs?)\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:struck|hit|landed\s+(?:in|on))\b|\b(?:returned|opened)\s+fire\b"),
          "military_operation"),
     Rule(_r(r"\b(?:killed|killing|wounded)\b(?=\s+(?:at\s+least\s+|some\s+|about\s+)?(?:\d|one|two|three|four|five|"
             r"six|seven|eight|nine|ten|a\s|an\s|dozens|scores|several|many))"), "military_operation"),

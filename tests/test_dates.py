@@ -1,0 +1,136 @@
+"""Dates in news text read against the published date: every relative form, precision and uncertainty."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geokit.dates import dateline_date, find_dates, parse_date, published_warnings
+
+MON = dt.date(2012, 7, 2)  # a Monday
+FRI = dt.date(2012, 3, 9)  # a Friday
+
+
+def one(text, published, **kw):
+    refs = find_dates(text, published, **kw)
+    assert len(refs) == 1, refs
+    return refs[0]
+
+
+def test_on_monday_is_same_day_when_published_on_monday():
+    r = one("soldiers fled on Monday, officials said", MON)
+    assert (r.date, r.precision) == (MON, "day")
+
+
+def test_weekday_is_most_recent_on_or_before_published():
+    assert one("On Thursday, rebels said", FRI).date == dt.date(2012, 3, 8)
+    assert one("he said Friday that", FRI).date == FRI
+    assert one("they met on Tuesday", MON).date == dt.date(2012, 6, 26)
+
+
+def test_weekday_in_future_sentence_reads_forward():
+    assert one("ministers will meet on Friday", MON).date == dt.date(2012, 7, 6)
+    assert one("talks resume next Monday", MON).date == dt.date(2012, 7, 9)
+
+
+def test_yesterday_today_tomorrow_overnight():
+    pub = dt.date(2012, 6, 25)
+    assert one("defected yesterday", pub).date == dt.date(2012, 6, 24)
+    assert one("arrived today", pub).date == pub
+    r = one("a meeting tomorrow", pub)
+    assert r.date == dt.date(2012, 6, 26) and "future" in r.note
+    r = one("defected overnight", pub)
+    assert (r.date, r.last, r.precision) == (dt.date(2012, 6, 24), pub, "day")
+
+
+def test_since_weekday_is_a_window_to_the_report():
+    r = one("234 Syrians crossed since Thursday", FRI)
+    assert (r.date, r.last) == (dt.date(2012, 3, 8), FRI)
+    wide = one("1,200 people crossed since Monday", FRI)
+    assert wide.date == dt.date(2012, 3, 5) and wide.precision == "week"
+
+
+def test_last_week_and_this_week():
+    r = one("the government announced last week", dt.date(2012, 6, 25))
+    assert (r.date, r.last, r.precision) == (dt.date(2012, 6, 18), dt.date(2012, 6, 24), "week")
+    assert one("earlier this week", dt.date(2012, 6, 28)).date == dt.date(2012, 6, 25)
+
+
+def test_weekend_meeting_is_the_weekend_before():
+    r = one("A weekend meeting in Geneva failed", MON)
+    assert (r.date, r.last, r.precision) == (dt.date(2012, 6, 30), dt.date(2012, 7, 1), "week")
+    assert one("talks at the weekend", dt.date(2012, 7, 1)).date == dt.date(2012, 6, 30)  # published on Sunday
+
+
+def test_month_day_takes_published_year_or_the_year_before():
+    assert one("On June 24, a general fled", MON).date == dt.date(2012, 6, 24)
+    r = one("On Dec 28 troops moved", dt.date(2013, 1, 3))
+    assert r.date == dt.date(2012, 12, 28) and "2012" in r.note
+    assert one("24 June 2012", None).date == dt.date(2012, 6, 24)
+
+
+def test_numeric_date_day_month_with_ambiguity_noted():
+    r = one("Syria army - AP - 8.3.2012", FRI)
+    assert r.date == dt.date(2012, 3, 8) and "ambiguous" in r.note
+    assert one("on 25.6.2012", None).date == dt.date(2012, 6, 25)  # only one reading is a date
+
+
+def test_months_and_years():
+    r = one("began in March 2011 as a protest", MON)
+    assert (r.date, r.last, r.precision) == (dt.date(2011, 3, 1), dt.date(2011, 3, 31), "month")
+    assert one("began last year in March", MON).date == dt.date(2011, 3, 1)
+    assert one("deployed since April", MON).date == dt.date(2012, 4, 1)
+    assert one("suspended last month", MON).date == dt.date(2012, 6, 1)
+    r = one("a jet was shot down last year", MON)
+    assert (r.date, r.precision) == (dt.date(2011, 1, 1), "year")
+
+
+def test_anaphoric_dates_use_the_anchor_or_an_earlier_date_in_the_sentence():
+    r = one("A few days earlier a pilot defected", MON, anchor=dt.date(2012, 6, 24))
+    assert r.date == dt.date(2012, 6, 19) and r.last == dt.date(2012, 6, 22) and r.precision == "week"
+    refs = find_dates("rebels held it on Friday, a day after they overran the post", dt.date(2012, 7, 20))
+    assert [x.date for x in refs] == [dt.date(2012, 7, 20), dt.date(2012, 7, 19)]
+    refs = find_dates("on the same day, and ten days after a jet was downed", MON, anchor=MON)
+    assert [x.date for x in refs] == [MON, dt.date(2012, 6, 22)]
+
+
+def test_no_published_date_leaves_relative_dates_unknown_with_a_reason():
+    for text in ("fled on Monday", "defected yesterday", "since Thursday", "last week", "a weekend meeting"):
+        r = one(text, None)
+        assert r.date is None and r.precision == "unknown" and "published" in r.note
+    r = one("on June 24", None)
+    assert r.date is None and "year" in r.note
+
+
+def test_contradictory_and_invalid_dates_are_flagged_not_guessed():
+    r = one("On Monday, June 5, troops crossed", MON)
+    assert r.date == dt.date(2012, 6, 5) and "contradictory" in r.note
+    r = one("on June 31 the camp opened", MON)
+    assert r.date is None and "invalid" in r.note
+
+
+def test_offsets_point_into_the_text():
+    text = "Officials said on Monday that"
+    r = one(text, MON, offset=100)
+    assert text[r.start - 100:r.end - 100] == "on Monday"
+
+
+def test_published_helpers():
+    assert parse_date("2012-07-02") == MON
+    assert parse_date("June 25, 2012") == dt.date(2012, 6, 25)
+    assert parse_date(None) is None
+    with pytest.raises(ValueError):
+        parse_date("next sometime")
+    with pytest.raises(TypeError):
+        parse_date(42)
+    assert "future" in published_warnings(dt.date(2999, 1, 1))[0]
+    assert published_warnings(MON) == []
+    assert "no published date" in published_warnings(None)[0]
+    assert dateline_date("BEIRUT, June 3, 2013 (Wire) — Shelling ...").date == dt.date(2013, 6, 3)
+    assert dateline_date("No date here at all.") is None
+
+
+def test_bad_input_type():
+    with pytest.raises(TypeError):
+        find_dates(None, MON)
