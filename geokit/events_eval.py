@@ -233,6 +233,23 @@ def evaluate_seeds(seeds_dir: str | Path | None = None) -> dict[str, Any]:
     return result
 
 
+def evaluate_corpus(docs: list[dict], gold: dict) -> dict[str, Any]:
+    """Extract + link over ``docs`` (dicts with id, text, published) and score against ``gold``.
+
+    For any corpus with an events.json-shaped gold, e.g. the demo corpus
+    (``geokit/demo/reports.jsonl`` with ``tests/data/own/events.json``).
+    """
+    from geokit.events import extract
+
+    t0 = time.perf_counter()
+    ex = extract([{"id": d["id"], "text": d["text"], "published": d.get("published")} for d in docs])
+    seconds = time.perf_counter() - t0
+    result = score(ex, gold)
+    result.update(reports=len(docs), seconds=round(seconds, 3),
+                  extracted={"events": len(ex.events), "movements": len(ex.movements), "facts": len(ex.facts)})
+    return result
+
+
 def markdown(result: dict[str, Any]) -> str:
     """A small Markdown table of a ``score``/``evaluate_seeds`` result (for BENCHMARKS.md)."""
     rows = ["| | gold (required) | extracted | recall (required) | recall (all) | precision |", "|---|---|---|---|---|---|"]
