@@ -294,6 +294,12 @@ class Recogniser:
             ext = text[m.start:tm.end()]
             core, cue = strip_type_words(ext)
             if cue:
+                word = tm.group(1)
+                if word[0].islower() and cue in ("admin1", "admin2", "city", "town", "village"):
+                    # "Idlib province": the name is "Idlib"; the lowercase word is only a cue
+                    m.cue = cue
+                    m.name = ext
+                    return
                 m.end, m.text, m.name, m.cue = tm.end(), ext, ext, cue
                 return
         before = text[max(0, m.start - 40):m.start]
@@ -335,8 +341,8 @@ class Recogniser:
             before = low_words[:i]
             if any(w in ORG_WORDS for w in after) or (before and any(w in ORG_WORDS for w in before)
                                                        and any(w == "of" for w in before)):
-                m.kind = "embedded"
-                return None
+                m.kind = "embedded"  # kept, resolved, and labelled: users and evaluations choose
+                return m
         # persons: a title right before, or a "First Last" run where the place is not the whole run
         prev = _prev_word(text, toks, first)
         if prev and prev.lower().rstrip(".") in PERSON_TITLES and not m.cue and not is_dateline:
@@ -366,6 +372,10 @@ class Recogniser:
             if _sentence_start(text, first.start) and not self._is_strong(key) and w.lower() in _FUNCTIONISH:
                 return None
         if not single and all(fold(t.text) in COMMON_WORDS for t in span_toks if t.cap):
+            return None
+        # A name known only as a small place needs support from the text: a locative word before it,
+        # a type word, "X, Y" with a known Y, or a dateline. Otherwise it is probably a surname or a word.
+        if not is_dateline and not m.cue and not m.abbr_cc and not self._notable(key) and not self._supported(text, m):
             return None
         # literal or metonymic
         if _METONYMY_AFTER.match(text[m.end:m.end + 40]) and self._is_strong(key):
@@ -404,6 +414,25 @@ class Recogniser:
             # a country or province first: a person only if the rest is no place at all ("Georgia Stevens")
             return all(not self._place_prior(fold(t.text)) or fold(t.text) in PERSON_NAMES for t in rest)
         return True
+
+    def _notable(self, key: str) -> bool:
+        """Known as a country, area, camp/crossing/base, or a place of 5,000 people or more."""
+        for pid, nm, _p in self.store.by_key(key)[:80]:
+            if nm.isupper() and len(nm) <= 5:
+                continue
+            p = self.store.place(pid)
+            if p and (p.population >= 5000 or p.kind in ("country", "continent", "admin1", "admin2", "camp", "crossing",
+                                                         "airbase") or p.source == "curated"):
+                return True
+        return False
+
+    def _supported(self, text: str, m: Mention) -> bool:
+        before = text[max(0, m.start - 40):m.start]
+        if _LOCATIVE_BEFORE.search(before) or re.search(r"\b(?:of|in|near|outside)\s+$", before):
+            return True
+        after = text[m.end:m.end + 40]
+        nxt = re.match(r",\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)", after)
+        return bool(nxt and (self._notable(fold(nxt.group(1))) or self.store.abbreviation(nxt.group(1))))
 
     def _is_major(self, key: str) -> bool:
         for pid, nm, _p in self.store.by_key(key)[:50]:
