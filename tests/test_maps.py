@@ -17,7 +17,7 @@ from geokit.maps.basemap import load_basemap
 from geokit.maps.records import check_coords, counts_rows, day_number, format_count, magnitude
 from geokit.maps.safe import StringTable, clean_text, json_for_html
 from geokit.maps.sample import synthetic_records
-from geokit.model import Candidate, Event, Fact, Movement, PlaceRef, Source
+from geokit.model import Candidate, Document, Event, Fact, Movement, PlaceRef, Source
 
 HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)> \"quoted\" 'single' back\\slash </script><!--"
 
@@ -343,11 +343,15 @@ def test_cli_reads_reports_through_extract(tmp_path, monkeypatch, capsys):
         seen["docs"] = docs
         return FakeExtraction()
 
+    def fake_parse(text, **kw):
+        return Document(text=text, published=kw.get("published"))
+
     monkeypatch.setattr(geokit, "extract", fake_extract)
+    monkeypatch.setattr(geokit, "parse", fake_parse)
     (tmp_path / "r1.txt").write_text("Refugees crossed from Idlib into Hatay province on Tuesday.", encoding="utf-8")
     out = tmp_path / "reports.html"
     assert main(["map", str(tmp_path / "r1.txt"), "-o", str(out), "--no-curated"]) == 0
-    assert [d["id"] for d in seen["docs"]] == ["r1"] and "Idlib" in seen["docs"][0]["text"]
+    assert [d.id for d in seen["docs"]] == ["r1"] and "Idlib" in seen["docs"][0].text
     captured = capsys.readouterr()
     assert "3 events" in captured.out and "a warning" in captured.err
 
@@ -378,3 +382,31 @@ def test_headlessly_executed_notebook_holds_the_offline_map():
     doc = html.unescape(re.search(r'srcdoc="([^"]*)"', html_out).group(1))
     assert "<title>Notebook map</title>" in doc and "Leaflet 1.9.3" in doc and "Kilis" in doc
     assert not re.search(r'<script[^>]+src="https?:', doc)
+
+
+def test_cli_map_places_keeps_curated_sites_near_the_records():
+    from geokit.commands.map import CURATED_MARGIN_DEG, curated_places, map_places
+
+    curated = curated_places()
+    if not curated:
+        pytest.skip("no curated layer in this checkout")
+    anchor = curated[0]
+    rec = Event(id="e", type="t", place=place("Near", anchor.lat + 0.3, anchor.lon - 0.2))
+    got = map_places([], [rec])
+    lat0, lon0 = anchor.lat + 0.3, anchor.lon - 0.2
+    expected = {c.id for c in curated
+                if abs(c.lat - lat0) <= CURATED_MARGIN_DEG and abs(c.lon - lon0) <= CURATED_MARGIN_DEG}
+    assert anchor.id in expected and {c.id for c in got} == expected
+    assert map_places([], [rec], curated=False) == []
+    assert map_places([], []) == []
+
+
+def test_first_view_frames_most_records_not_outliers():
+    from geokit.maps.geomap import first_view
+
+    pts = [(36.0 + i * 0.1, 36.5 + i * 0.1) for i in range(10)] + [(46.2, 6.1), (38.9, -77.0)]
+    (s, w), (n, e) = first_view(pts)
+    assert (s, w, n, e) == (36.0, 36.5, pytest.approx(36.9), pytest.approx(37.4))
+    spread = [(36.0, 36.0), (46.2, 6.1), (38.9, -77.0)]  # no majority anywhere: show everything
+    assert first_view(spread) == [[36.0, -77.0], [46.2, 36.0]]
+    assert first_view([]) is None

@@ -204,7 +204,8 @@ def region_records():
         Movement(id="m1", type="displacement", date="2012-06-12", origin=_place("Town A", 35.93, 36.63),
                  via=[_place("Gate B", 36.24, 36.68)], destination=_place("Camp C", 36.25, 36.33),
                  counts={"people": 2500}),
-        Movement(id="m2", type="defection", date="2012-06-20", origin=_place("Town D", 36.20, 37.15),
+        Movement(id="m2", type="defection", date="2012-06-20",
+                 origin=PlaceRef(name="Country D", lat=36.20, lon=37.15, geo_precision=4),
                  destination=_place("Camp E", 36.70, 37.10), counts={"soldiers": 12}),
         Movement(id="m3", type="defection", date="2012-06-21", destination=_place("Camp F", 36.5, 36.2)),
     ]
@@ -234,6 +235,7 @@ def test_region_map_draws_everything_with_the_network_refused(tmp_path, region_m
     assert len(idx.with_class("gk-place")) == 5
     assert len(idx.with_class("gk-arrow", "path")) == 3  # A -> B -> C is two connected legs, D -> E one
     assert len(idx.with_class("gk-arrowhead")) == 3
+    assert len(idx.with_class("gk-arrow-vague", "path")) == 1  # D is only known to a country: dashed
     assert len(idx.with_class("gk-move-point")) == 1  # the movement with no known origin
     assert len(idx.with_class("gk-ev")) == 12
     assert len(idx.with_class("gk-fact")) == 1

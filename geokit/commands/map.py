@@ -3,7 +3,7 @@
 INPUT: text files, folders, globs, JSONL documents (``{"id", "text", "published"?}``) - or
 the JSONL records of ``geokit events --jsonl`` (lines with ``kind`` event/movement/fact),
 which are mapped as they are. The curated places (camps, crossings, air bases) are drawn
-too unless ``--no-curated``.
+around the mapped area too unless ``--no-curated``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ def register(subparsers) -> None:
                    help="add an online tile layer, e.g. OpenStreetMap (off by default: the map is fully offline)")
     p.add_argument("--cluster", default="auto", choices=("auto", "markercluster", "fast", "none"),
                    help="how to cluster event markers (default: auto)")
-    p.add_argument("--no-curated", action="store_true", help="do not draw the curated places layer")
+    p.add_argument("--no-curated", action="store_true",
+                   help="draw only the places the reports name, not the curated sites around them")
     p.set_defaults(func=run)
 
 
@@ -88,6 +89,37 @@ def _curated_from_csv() -> list[Any]:
     return out
 
 
+MAP_PLACE_KINDS = frozenset({"camp", "crossing", "airbase", "airport", "city", "town", "village"})
+CURATED_MARGIN_DEG = 1.0  # curated sites are drawn within this margin around the mapped places
+
+
+def map_places(documents: list[Any], records: list[Any], curated: bool = True) -> list[Any]:
+    """Sites the reports name (camps, crossings, air bases, towns), and curated sites around them."""
+    from geokit.maps.records import get, point_of
+
+    named: dict[str, Any] = {}
+    for d in documents:
+        for t in getattr(d, "toponyms", []):
+            if t.place is not None and t.kind == "literal" and t.place.kind in MAP_PLACE_KINDS:
+                named.setdefault(t.place.id, t.place)
+    if not curated:
+        return list(named.values())
+    pts = [(c.lat, c.lon) for c in named.values()]
+    for r in records:
+        for ref in (get(r, "place"), get(r, "origin"), get(r, "destination"), *(get(r, "via", []) or [])):
+            pt, _ = point_of(ref)
+            if pt is not None and pt.geo_precision <= 3:
+                pts.append((pt.lat, pt.lon))
+    if pts:
+        m = CURATED_MARGIN_DEG
+        s, w = min(p[0] for p in pts) - m, min(p[1] for p in pts) - m
+        n, e = max(p[0] for p in pts) + m, max(p[1] for p in pts) + m
+        for c in curated_places():
+            if s <= c.lat <= n and w <= c.lon <= e:
+                named.setdefault(c.id, c)
+    return list(named.values())
+
+
 def run(args) -> int:
     from geokit.cli import CLIError
     from geokit.maps import build_map
@@ -107,32 +139,35 @@ def run(args) -> int:
         for r in recs:
             {"event": events, "movement": movements, "fact": facts}[r["kind"]].append(r)
 
-    n_docs = 0
+    documents: list[Any] = []
     if doc_inputs:
+        import geokit
         from geokit.inputs import InputError, iter_documents
 
-        docs = []
         for item in iter_documents(doc_inputs, published=args.published):
             if isinstance(item, InputError):
                 _warn(f"{item.source}: {item.reason}")
                 continue
             for w in item.warnings:
                 _warn(f"{item.id}: {w}")
-            docs.append({"id": item.id, "text": item.text, "published": item.published})
-        n_docs = len(docs)
-        if docs:
-            import geokit
-
-            ex = geokit.extract(docs, published=args.published)
+            try:
+                doc = geokit.parse(item.text, published=item.published)
+            except (TypeError, ValueError) as exc:
+                _warn(f"{item.id}: not parsed: {exc}")
+                continue
+            doc.id = item.id
+            documents.append(doc)
+        if documents:
+            ex = geokit.extract(documents, published=args.published)
             for w in ex.warnings:
                 _warn(w)
             events += list(ex.events)
             movements += list(ex.movements)
             facts += list(ex.facts)
-    if not n_docs and not (events or movements or facts):
+    if not documents and not (events or movements or facts):
         raise CLIError("no readable reports or records in the inputs")
 
-    places = [] if args.no_curated else curated_places()
+    places = map_places(documents, events + movements + facts, curated=not args.no_curated)
     gm = build_map(events, movements, facts, places, title=args.title, tiles=args.tiles, cluster=args.cluster)
     gm.save(out)
     size = out.stat().st_size / 1e6

@@ -3,7 +3,7 @@
 Why: displacement and defection routes are the story the map tells. Each leg is a line with
 an arrowhead 60% along it (clear of the destination's own icon), so chains through
 intermediate places read as connected legs; the line width grows with the log of the largest
-figure. A movement whose origin (or destination) is unknown is drawn as a single point and
+figure, and a leg is dashed when one of its ends is only known to a region or a country. A movement whose origin (or destination) is unknown is drawn as a single point and
 listed in the "not on the map" panel.
 """
 
@@ -74,8 +74,11 @@ ARROWS_JS = r"""
       if (pts.length >= 2) {
         for (var k = 0; k + 1 < pts.length; k++) {
           var a = [pts[k][0], pts[k][1]], b = [pts[k + 1][0], pts[k + 1][1]];
-          var line = L.polyline([a, b], { className: "gk-arrow", color: colour, weight: w, opacity: 0.78,
-                                          lineCap: "round", renderer: renderer });
+          // dashed when an end is only known to an admin region or a country (geo-precision 3-4)
+          var vague = pts[k][3] >= 3 || pts[k + 1][3] >= 3;
+          var line = L.polyline([a, b], { className: "gk-arrow" + (vague ? " gk-arrow-vague" : ""), color: colour,
+                                          weight: w, opacity: 0.78, lineCap: "round", renderer: renderer,
+                                          dashArray: vague ? "8 7" : null });
           var head = arrowhead(map, a, b, colour, w);
           [line, head].forEach(function (l) {
             l.bindPopup(popup, { maxWidth: 360, minWidth: 200 });

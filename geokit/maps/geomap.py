@@ -9,6 +9,7 @@ file works with no network and article text cannot run as code.
 from __future__ import annotations
 
 import html as html_lib
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,28 @@ VIEWPORT_JS = r"""
 """
 
 
+def first_view(points: list[tuple[float, float]], radius_km: float = 1200.0, share: float = 0.6):
+    """Bounds for the first view: the points near their median, unless that leaves out too many.
+
+    Why: one report mentioning a meeting in Geneva should not zoom the whole map out to Europe;
+    everything stays drawn, the first view just frames where most of the records are.
+    """
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    mlat, mlon = lats[len(lats) // 2], lons[len(lons) // 2]
+
+    def km(p: tuple[float, float]) -> float:
+        la1, lo1, la2, lo2 = map(math.radians, (mlat, mlon, p[0], p[1]))
+        h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+        return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+    near = [p for p in points if km(p) <= radius_km]
+    keep = near if len(near) >= share * len(points) else points
+    return [[min(p[0] for p in keep), min(p[1] for p in keep)], [max(p[0] for p in keep), max(p[1] for p in keep)]]
+
+
 class Viewport(Feature):
     """Last feature on the page: frame what was drawn (or the focus region) and flag readiness
     (``data-gk-ready`` once every data block is loaded)."""
@@ -67,11 +90,7 @@ class Viewport(Feature):
 
     def __init__(self, points: list[tuple[float, float]], focus: list[list[float]] | None) -> None:
         super().__init__()
-        self.bounds = None
-        if points:
-            lats = [p[0] for p in points]
-            lons = [p[1] for p in points]
-            self.bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
+        self.bounds = first_view(points)
         self.focus = focus
 
     def call(self) -> str:
@@ -230,8 +249,8 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
         m.add_child(Title(title))
     n_overlays = 2 + len(place_legend) + bool(arrows) + bool(fa.rows) + len(ev.types.names)
     m.add_child(folium.LayerControl(collapsed=n_overlays > 14))
-    drawn = [(p.lat, p.lon) for p in ev.points + fa.points + mv.points] + pl.points
-    m.add_child(Viewport(drawn, base.focus_bounds()))
+    records = [(p.lat, p.lon) for p in ev.points + fa.points + mv.points]
+    m.add_child(Viewport(records or pl.points, base.focus_bounds()))
 
     counts = {"events": len(ev.rows), "facts": len(fa.rows), "movements": len(mv.rows), "arrows": mv.legs,
               "places": pl.count(), "problems": len(problems)}

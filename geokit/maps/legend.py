@@ -50,7 +50,8 @@ LEGEND_JS = r"""
         });
       }
       if (block.movements && block.movements.length) {
-        det.appendChild(GK.el("div", "gk-legend-note", "Arrow width grows with the number of people moved."));
+        det.appendChild(GK.el("div", "gk-legend-note", "Arrow width grows with the number of people moved; " +
+          "dashed where an end is only known to a region or country."));
       }
       return det;
     };
