@@ -410,3 +410,20 @@ def test_first_view_frames_most_records_not_outliers():
     spread = [(36.0, 36.0), (46.2, 6.1), (38.9, -77.0)]  # no majority anywhere: show everything
     assert first_view(spread) == [[36.0, -77.0], [46.2, 36.0]]
     assert first_view([]) is None
+
+
+def test_records_geodataframe_from_geokit_export_is_drawn():
+    pytest.importorskip("geopandas")
+    from geokit.export import to_geodataframe
+
+    data = synthetic_records(n_events=20, n_movements=6, n_facts=2, seed=4)
+    data["movements"][0].via = [place("Stop", 36.0, 37.0)]
+    frame = to_geodataframe(data["events"] + data["movements"] + data["facts"])
+    gm = build_map(events=frame[frame["kind"] == "event"], movements=frame[frame["kind"] == "movement"],
+                   facts=frame[frame["kind"] == "fact"])
+    assert (gm.counts["events"], gm.counts["movements"], gm.counts["facts"]) == (20, 6, 2)
+    assert gm.counts["arrows"] == sum(len(m.via) + 1 for m in data["movements"])
+    assert gm.problems == []
+    page = gm.html()
+    first = data["events"][0]
+    assert first.sources[0].doc in page and json.dumps(first.type)[1:-1] in page

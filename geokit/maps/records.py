@@ -9,6 +9,7 @@ Inputs may be geokit records (``Event``/``Movement``/``Fact``), their ``to_dict(
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import numbers
 from collections.abc import Iterable, Iterator, Mapping
@@ -182,12 +183,29 @@ def magnitude(counts: Any) -> float | None:
     return best
 
 
+def _counts_of(record: Any) -> Mapping:
+    """A record's counts; a GeoDataFrame row holds them as a JSON string."""
+    counts = get(record, "counts", {}) or {}
+    if isinstance(counts, str):
+        try:
+            counts = json.loads(counts)
+        except ValueError:
+            return {"count": counts}
+    return counts if isinstance(counts, Mapping) else {"count": counts}
+
+
+def _sources_of(record: Any) -> list:
+    """A record's sources; a GeoDataFrame row holds only their document ids, joined by '; '."""
+    sources = get(record, "sources", []) or []
+    if isinstance(sources, str):
+        return [{"doc": d.strip()} for d in sources.split(";") if d.strip()]
+    return list(sources)
+
+
 def counts_rows(record: Any, S: StringTable) -> list:
     """[[label, value, [[source value, doc], ...] or 0], ...]: every source's figure where they differ."""
-    counts = get(record, "counts", {}) or {}
-    if not isinstance(counts, Mapping):
-        counts = {"count": counts}
-    sources = list(get(record, "sources", []) or [])
+    counts = _counts_of(record)
+    sources = _sources_of(record)
     labels = list(counts.keys())
     for s in sources:
         sc = get(s, "counts", {}) or {}
@@ -212,7 +230,7 @@ def counts_rows(record: Any, S: StringTable) -> list:
 
 def sources_rows(record: Any, S: StringTable) -> list:
     rows = []
-    for s in list(get(record, "sources", []) or [])[:50]:
+    for s in _sources_of(record)[:50]:
         start, end = get(s, "start"), get(s, "end")
         start = int(start) if _number(start) is not None else None
         end = int(end) if _number(end) is not None else None
@@ -356,6 +374,30 @@ class MovementRecords:
     legs: int = 0
 
 
+def _flat_stops(rec: Any) -> list[tuple[str, Any]] | None:
+    """Stops of a movement given as a GeoDataFrame row: names in columns, the route as its geometry.
+
+    None when the row carries place objects (the normal case) or no usable line/point geometry.
+    """
+    origin, destination = get(rec, "origin"), get(rec, "destination")
+    if not (origin is None or isinstance(origin, str)) or not (destination is None or isinstance(destination, str)):
+        return None
+    geom = get(rec, "geometry")
+    kind = getattr(geom, "geom_type", "")
+    if kind not in ("LineString", "Point") or geom.is_empty:
+        return None
+    coords = list(geom.coords)
+    via = get(rec, "via", "")
+    via_names = [v.strip() for v in via.split(";")] if isinstance(via, str) and via.strip() else []
+    if kind == "Point":
+        role, name = ("destination", destination) if destination else ("origin", origin)
+        return [(role, {"name": name or "", "lon": coords[0][0], "lat": coords[0][1]})]
+    names = [origin or ""] + (via_names if len(via_names) == len(coords) - 2 else [""] * (len(coords) - 2))
+    names.append(destination or "")
+    roles = ["origin"] + ["via"] * (len(coords) - 2) + ["destination"]
+    return [(role, {"name": name, "lon": x, "lat": y}) for role, name, (x, y, *_) in zip(roles, names, coords, strict=True)]
+
+
 def movement_records(records: Any) -> MovementRecords:
     out = MovementRecords()
     for n, rec in enumerate(iter_items(records, "movements")):
@@ -364,11 +406,13 @@ def movement_records(records: Any) -> MovementRecords:
                                         "not a record (expected a Movement, a dict or a DataFrame row)"))
             continue
         rid = clean_text(get(rec, "id", "") or f"#{n}", 200)
-        stops = [("origin", get(rec, "origin"))]
-        stops += [("via", v) for v in (get(rec, "via", []) or [])]
-        stops += [("destination", get(rec, "destination"))]
-        if get(rec, "origin") is None and get(rec, "destination") is None and get(rec, "place") is not None:
-            stops = [("place", get(rec, "place"))]
+        stops = _flat_stops(rec)
+        if stops is None:
+            stops = [("origin", get(rec, "origin"))]
+            stops += [("via", v) for v in (get(rec, "via", []) or [])]
+            stops += [("destination", get(rec, "destination"))]
+            if get(rec, "origin") is None and get(rec, "destination") is None and get(rec, "place") is not None:
+                stops = [("place", get(rec, "place"))]
         pts, notes = [], []
         for role, place in stops:
             pt, why = point_of(place)
@@ -389,7 +433,7 @@ def movement_records(records: Any) -> MovementRecords:
         row, day = _common(rec, out.S, out.types)
         row += [
             [[round(p.lat, 5), round(p.lon, 5), out.S(p.name, 200), p.geo_precision] for p in pts],
-            magnitude(get(rec, "counts", {})),
+            magnitude(_counts_of(rec)),
             out.S(note, 300),
         ]
         out.rows.append(row)
