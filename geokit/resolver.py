@@ -15,8 +15,10 @@ scores high. ``geokit bench`` and the tests check the calibration on the seed an
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -32,6 +34,7 @@ _RANK = {k: i for i, k in enumerate(QUALITY)}
 # match must be ~30x more prominent than an exact one to beat it.
 MATCH_PENALTY = {"exact": 0.0, "alternate": 0.1, "folded": 0.2, "transliteration": 1.5, "fuzzy": 2.5}
 NAMESAKE_BONUS = 1.8
+MAX_LOOSE = 40  # loose candidates checked by string similarity, most prominent first
 MIN_RATIO = {"transliteration": 70.0, "fuzzy": 80.0}
 TEMPERATURE = 0.75  # prior units (log10 population) per e-fold of odds
 
@@ -63,10 +66,12 @@ class Resolver:
 
     def __init__(self, store: Store | None = None) -> None:
         self.store = store or open_store()
+        # Context-free answers are cached: news repeats the same few hundred names.
+        self._cached = lru_cache(maxsize=50_000)(self._resolve_plain)
 
     # ---------------------------------------------------------------- gathering
 
-    def gather(self, name: str, *, fuzzy: bool = True) -> dict[int, tuple[str, str]]:
+    def gather(self, name: str, *, fuzzy: bool = True, strict: bool = False) -> dict[int, tuple[str, str]]:
         """pid -> (match kind, matched name) for a bare name (no type-word handling)."""
         st = self.store
         out: dict[int, tuple[str, str]] = {}
@@ -80,7 +85,7 @@ class Resolver:
             else:
                 kind = "folded"
             _keep(out, pid, kind, nm)
-        if out:
+        if out or strict:
             return out  # strict stages: looser keys only when the stricter ones found nothing
         sk = skeleton(name)
         if len(sk) >= 3:
@@ -112,11 +117,21 @@ class Resolver:
         name = _check_name(name)
         if name is None or limit <= 0:
             return []
+        if bonus is None and near is None:
+            cc = (country,) if isinstance(country, str) else tuple(country or ())
+            return [copy.copy(c) for c in self._cached(name, cc, tuple(kinds or ()), limit, fuzzy, cue)]
+        return self._resolve(name, country=country, near=near, kinds=kinds, limit=limit, fuzzy=fuzzy, bonus=bonus, cue=cue)
+
+    def _resolve_plain(self, name, country, kinds, limit, fuzzy, cue) -> tuple[Candidate, ...]:
+        return tuple(self._resolve(name, country=country or None, near=None, kinds=kinds or None, limit=limit,
+                                   fuzzy=fuzzy, bonus=None, cue=cue))
+
+    def _resolve(self, name, *, country, near, kinds, limit, fuzzy, bonus, cue) -> list[Candidate]:
         core, own_cue = strip_type_words(name)
         cue = own_cue or cue  # a cue from the surrounding text ("the province of X") when the name has none
         found = self.gather(name, fuzzy=False)
         if core and core != fold(name):
-            for pid, (kind, nm) in self.gather(core, fuzzy=fuzzy).items():
+            for pid, (kind, nm) in self.gather(core, fuzzy=fuzzy, strict=bool(found)).items():
                 # the bare core matched: as good as the full name unless the full name matched better
                 _keep(found, pid, kind, nm)
         if not found and fuzzy:
@@ -134,13 +149,20 @@ class Resolver:
         # When some place carries the name as its own (primary) name, places that only list it
         # among alternates (a province's name on its capital: "Hatay" on Antakya) are less likely.
         has_primary = any(m == "exact" for m, _ in found.values())
-        places = {pid: st.place(pid) for pid in found}
+        places = st.places(list(found))
         # A city that shares its name with the province it lies in ("Idlib", "Aleppo") is what a bare
         # name usually means; the province needs its type word ("Idlib province").
         areas = {(p.cc, p.name) for p in places.values() if p is not None and p.kind == "admin1"}
+        # Loose matches are confirmed by string similarity; only the most prominent few are worth it.
+        loose = [pid for pid, (mk, _n) in found.items() if mk in ("transliteration", "fuzzy") and pid in places]
+        closest: dict[int, tuple[str, float]] = {}
+        if loose:
+            loose.sort(key=lambda pid: -places[pid].prior)
+            loose = loose[:MAX_LOOSE]
+            closest = self._closest_names(loose, qcore)
         scored: list[tuple[float, float, PlaceRecord, str, str]] = []
         for pid, (mkind, nm) in found.items():
-            p = places[pid]
+            p = places.get(pid)
             if p is None:
                 continue
             if countries and p.cc not in countries:
@@ -152,7 +174,9 @@ class Resolver:
             if has_primary and mkind == "alternate":
                 penalty += 0.8
             if mkind in ("transliteration", "fuzzy"):
-                nm, ratio = self._closest_name(pid, qcore)
+                if pid not in closest:
+                    continue
+                nm, ratio = closest[pid]
                 if ratio < MIN_RATIO[mkind]:
                     continue
                 quality *= (ratio / 100.0) ** 2
@@ -176,23 +200,23 @@ class Resolver:
             return []
         top = max(w for w, *_ in scored)
         z = sum(math.exp((w - top) / TEMPERATURE) for w, *_ in scored)
-        out = []
+        ranked = []
         for w, quality, p, mkind, nm in scored:
             share = math.exp((w - top) / TEMPERATURE) / z
             score = min(share, quality) * (1.0 if mkind in ("exact", "alternate", "folded") else 0.9)
-            out.append(to_candidate(p, score=round(score, 4), match=mkind, matched_name=nm))
-        out.sort(key=lambda c: (-c.score, _RANK[c.match], -c.population))
-        return out[:limit]
+            ranked.append((round(score, 4), p, mkind, nm))
+        ranked.sort(key=lambda t: (-t[0], _RANK[t[2]], -t[1].population))
+        return [to_candidate(p, score=sc, match=mk, matched_name=nm) for sc, p, mk, nm in ranked[:limit]]
 
-    def _closest_name(self, pid: int, qfold: str) -> tuple[str, float]:
-        """The place's name closest to the query, compared without spaces (Kafrawaid ~ Kafr Uwayd)."""
-        best, best_r = "", 0.0
+    def _closest_names(self, pids: list[int], qfold: str) -> dict[int, tuple[str, float]]:
+        """Each place's name closest to the query, compared without spaces (Kafrawaid ~ Kafr Uwayd)."""
         q = qfold.replace(" ", "")
-        for nm in self.store.names_of(pid):
-            r = fuzz.ratio(q, fold(nm).replace(" ", ""))
-            if r > best_r:
-                best, best_r = nm, r
-        return best, best_r
+        out: dict[int, tuple[str, float]] = {}
+        for pid, key, nm in self.store.keys_of(pids):
+            r = fuzz.ratio(q, key.replace(" ", ""))
+            if pid not in out or r > out[pid][1]:
+                out[pid] = (nm, r)
+        return out
 
 
 def _keep(out: dict[int, tuple[str, str]], pid: int, kind: str, nm: str) -> None:

@@ -343,6 +343,7 @@ class Store:
             raise GazetteerError(
                 f"gazetteer store {self.path} is corrupt or truncated ({exc}); rebuild it with: {REBUILD_HINT}"
             ) from exc
+        self._pcache: dict[int, PlaceRecord] = {}
         self.place = lru_cache(maxsize=65536)(self._place)
         self.by_key = lru_cache(maxsize=131072)(self._by_key)
         self.by_skeleton = lru_cache(maxsize=65536)(self._by_skeleton)
@@ -368,6 +369,26 @@ class Store:
     def _place(self, pid: int) -> PlaceRecord | None:
         rows = self._q("SELECT * FROM places WHERE pid=?", (pid,))
         return PlaceRecord(*rows[0]) if rows else None
+
+    def places(self, pids) -> dict[int, PlaceRecord]:
+        """Many places in one query (the resolver's hot path), through a bounded cache."""
+        cache = self._pcache
+        out, missing = {}, []
+        for pid in pids:
+            p = cache.get(pid)
+            if p is None:
+                missing.append(pid)
+            else:
+                out[pid] = p
+        for i in range(0, len(missing), 500):
+            chunk = missing[i:i + 500]
+            for row in self._q(f"SELECT * FROM places WHERE pid IN ({','.join('?' * len(chunk))})", chunk):
+                rec = PlaceRecord(*row)
+                out[rec.pid] = rec
+                cache[rec.pid] = rec
+        if len(cache) > 300_000:
+            cache.clear()
+        return out
 
     def _by_key(self, key: str) -> tuple[tuple[int, str, int], ...]:
         """(pid, name, isprimary) for a folded key."""
@@ -402,6 +423,12 @@ class Store:
     def by_id(self, id_: str) -> PlaceRecord | None:
         rows = self._q("SELECT pid FROM places WHERE id=?", (id_,))
         return self.place(rows[0][0]) if rows else None
+
+    def keys_of(self, pids: list[int]) -> list[tuple[int, str, str]]:
+        """(pid, folded key, name) of every name of the given places, in one query."""
+        if not pids:
+            return []
+        return self._q(f"SELECT pid, key, name FROM names WHERE pid IN ({','.join('?' * len(pids))})", list(pids))
 
     def names_of(self, pid: int) -> list[str]:
         return [r[0] for r in self._q("SELECT name FROM names WHERE pid=?", (pid,))]
@@ -514,3 +541,11 @@ def add_regions(paths: Iterable[str | Path]) -> list[S.IngestReport]:
     st = open_store(path)
     return [S.IngestReport(source=r["source"], rows=r["rows"], skipped=r["skipped"], problems=r["problems"])
             for r in st.info()["reports"] if r["source"].startswith("geonames")]
+
+
+def curated_places(kinds: Iterable[str] = ("camp", "crossing", "airbase")) -> list:
+    """The curated regional layer (camps, border crossings, air bases) as Candidates, for maps."""
+    from geokit.resolver import to_candidate
+
+    st = open_store()
+    return [to_candidate(p, score=1.0) for p in st.features(kinds, source="curated")]

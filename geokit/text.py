@@ -112,25 +112,31 @@ _TYPE_PREFIXES: list[tuple[str, str]] = [
 ]
 
 
+_SUFFIXES = [(tuple(p.split()), k) for p, k in _TYPE_SUFFIXES]
+_PREFIXES = [(tuple(p.split()), k) for p, k in _TYPE_PREFIXES]
+_SUFFIX_LAST = frozenset(p[-1] for p, _ in _SUFFIXES)
+_PREFIX_FIRST = frozenset(p[0] for p, _ in _PREFIXES)
+
+
+@lru_cache(maxsize=100_000)
 def strip_type_words(name: str) -> tuple[str, str]:
     """Split a name into (core name, cue kind); cue kind is "" when there is no type word."""
     f = fold(name)
-    words = f.split()
-    for phrase, kind in _TYPE_PREFIXES:
-        p = phrase.split()
-        if len(words) > len(p) and words[: len(p)] == p:
-            core, cue = _strip_suffix(" ".join(words[len(p):]))
-            return core, cue or kind
-    return _strip_suffix(f)
+    words = tuple(f.split())
+    if words and words[0] in _PREFIX_FIRST:
+        for p, kind in _PREFIXES:
+            if len(words) > len(p) and words[: len(p)] == p:
+                core, cue = _strip_suffix(words[len(p):])
+                return core, cue or kind
+    return _strip_suffix(words)
 
 
-def _strip_suffix(f: str) -> tuple[str, str]:
-    words = f.split()
-    for phrase, kind in _TYPE_SUFFIXES:
-        p = phrase.split()
-        if len(words) > len(p) and words[-len(p):] == p:
-            return " ".join(words[: -len(p)]), kind
-    return f, ""
+def _strip_suffix(words: tuple[str, ...]) -> tuple[str, str]:
+    if words and words[-1] in _SUFFIX_LAST:
+        for p, kind in _SUFFIXES:
+            if len(words) > len(p) and words[-len(p):] == p:
+                return " ".join(words[: -len(p)]), kind
+    return " ".join(words), ""
 
 
 # Which gazetteer kinds a cue word points at.
