@@ -279,11 +279,12 @@ def extract_document(doc: Document, published: dt.date | None = None) -> DocResu
             res.warnings.append(f"contradictory dates: published {pub.isoformat()} but the dateline says "
                                 f"{ref.date.isoformat()} ({ref.text!r}); relative dates read against {pub.isoformat()}")
     res.warnings.extend(published_warnings(pub))
-    demonyms = [t for t in doc.toponyms if t.place is not None and (t.kind == "demonym" or (
+    toponyms = sorted(doc.toponyms + _propagate(doc), key=lambda t: t.start)
+    demonyms = [t for t in toponyms if t.place is not None and (t.kind == "demonym" or (
         t.kind in ("embedded", "literal") and t.place.kind == "country" and _ADJECTIVE.match(t.text)
         and t.text.lower() != t.place.name.lower()))]
     demonym_ids = {id(t) for t in demonyms}
-    places = [t for t in doc.toponyms if t.place is not None and t.kind in PLACE_KINDS_USED
+    places = [t for t in toponyms if t.place is not None and t.kind in PLACE_KINDS_USED
               and id(t) not in demonym_ids and not (dl and t.start < dl[1] and t.end > dl[0])]
     here = next((toponym_placeref(t, text) for t in doc.toponyms if t.place is not None and dl
                  and t.start < dl[1] and t.end > dl[0]), None)
@@ -358,6 +359,8 @@ class _Reader:
             origin, destination, via = self._roles(trig, places, ne)
             if origin is None:
                 origin = self._demonym_origin(who_start, trig.start, destination, ne)
+            if origin is None and trig.noun:  # "the arrival in Turkey of Syrian officers"
+                origin = self._demonym_origin(trig.end, ne, destination, -1)
             place = destination
             if etype == "camp_placement" and destination is None:
                 return
@@ -669,6 +672,32 @@ class _Reader:
 
 
 # --------------------------------------------------------------------- helpers
+
+
+def _propagate(doc: Document) -> list[Toponym]:
+    """Other mentions of a name the parser resolved elsewhere in the report (one sense per report).
+
+    A recogniser can miss a name in one sentence ("into Jordan on Sunday") that it resolved in
+    another; those mentions are added with the same place, marked by ``reason``.
+    """
+    known: dict[str, Toponym] = {}
+    for t in doc.toponyms:
+        if t.place is not None and t.kind in PLACE_KINDS_USED and len(t.text) >= 4 and t.text[0].isupper() \
+                and "\n" not in t.text:
+            known.setdefault(t.text, t)
+    if not known:
+        return []
+    covered = [(t.start, t.end) for t in doc.toponyms]
+    extra: list[Toponym] = []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")\b")
+    for m in pattern.finditer(doc.text):
+        if any(a < m.end() and m.start() < b for a, b in covered):
+            continue
+        src = known[m.group()]
+        extra.append(Toponym(m.start(), m.end(), m.group(), src.kind, src.place, src.score * 0.9,
+                             reason="same name resolved elsewhere in the report"))
+    return extra
+
 
 def _has_locative(text: str, places: list[Toponym], preps: tuple[str, ...]) -> bool:
     return any(_nearest_prep(text, t.start, 0) in preps for t in places)

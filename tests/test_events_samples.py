@@ -23,8 +23,8 @@ def _reports() -> list[dict]:
 
 
 def _parsed(report: dict):
-    spans = sorted({(m.start(), m.end()) for p in report["places"]
-                    for m in re.finditer(rf"\b{re.escape(p)}\b", report["text"])})
+    found = {(m.start(), m.end()) for p in report["places"] for m in re.finditer(rf"\b{re.escape(p)}\b", report["text"])}
+    spans = sorted(s for s in found if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in found))
     d = geokit.parse(report["text"], published=report.get("published"), spans=spans)
     d.id = report["id"]
     return d
