@@ -6,6 +6,9 @@ capitalised run an organisation or a medium, and common words that are also plac
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 # A capitalised word right after one of these is a person ("Mr. Hague", "President Assad").
 PERSON_TITLES = frozenset("""
 mr mrs ms miss dr prof sir lord lady dame president presidents vice prime minister ministers secretary
@@ -97,3 +100,11 @@ obama trump bush putin assad asad erdogan biden clinton netanyahu khamenei rouha
 gaddafi qaddafi khadafy saleh hadi abbas davutoglu annan brahimi ban guterres merkel macron sarkozy hollande
 cameron blair may johnson kerry lavrov pompeo tillerson rice powell nasrallah baghdadi zawahiri bin laden
 """.split())
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lowercase English words (SCOWL): a capitalised one at a sentence start is probably just a word."""
+    path = Path(__file__).parent / "data" / "english_words.txt"
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))

@@ -33,6 +33,7 @@ from geokit.lexicon import (
     ORG_WORDS,
     PERSON_NAMES,
     PERSON_TITLES,
+    english_words,
 )
 from geokit.model import Candidate, Document, Toponym
 from geokit.resolver import Resolver, default_resolver, to_candidate
@@ -248,8 +249,8 @@ class Recogniser:
         if (k or prev in PERSON_TITLES) and k < len(rtoks) and len(rtoks) - k <= 3:
             for t in rtoks[k:]:
                 if t.cap and t.text.lower() not in NAME_CONNECTORS and not self.store.demonym(t.text):
-                    self._persons.add(skeleton(t.text.split("-")[-1]))
-                    self._persons.add(skeleton(t.text))
+                    self._persons.add(fold(t.text.split("-")[-1]))
+                    self._persons.add(fold(t.text))
 
     def _match_at(self, text: str, rtoks: list[Tok], i: int) -> tuple[Mention | None, int]:
         if not rtoks[i].cap:
@@ -346,15 +347,15 @@ class Recogniser:
         # persons: a title right before, or a "First Last" run where the place is not the whole run
         prev = _prev_word(text, toks, first)
         if prev and prev.lower().rstrip(".") in PERSON_TITLES and not m.cue and not is_dateline:
-            self._persons.add(skeleton(m.text))
+            self._persons.add(fold(m.text))
             return None
         if not in_headline and not is_dateline and not m.cue and (j - i) < len(rtoks) and self._person_run(text, toks, rtoks):
             for t in rtoks:
-                self._persons.add(skeleton(t.text.split("-")[-1]))
+                self._persons.add(fold(t.text.split("-")[-1]))
             return None
         # "Walsh said", "said Walsh": a small place name as the speaker is a person
         if single and not is_dateline and not m.cue and not self._is_strong(key) and _speaker(text, m.start, m.end):
-            self._persons.add(skeleton(m.text))
+            self._persons.add(fold(m.text))
             return None
         # common words and acronyms
         if single and not is_dateline:
@@ -367,7 +368,10 @@ class Recogniser:
                 return None  # "Secretary", "Agency", a lone "Al"
             if w.isupper() and len(w) <= 5 and not m.abbr_cc and not self._is_strong(key):
                 return None  # an acronym (NATO, CIA) unless it is a country's name
-            if w.lower() in lower_words and not self._is_strong(key):
+            if w.lower() in english_words() and not m.abbr_cc and not self._is_strong(key) and (
+                    in_headline or _sentence_start(text, first.start) or not self._supported(text, m)):
+                return None  # "Federal", "Liberal", "Reading" at a sentence start: words, unless placed by the text
+            if w.lower() in lower_words and not self._is_strong(key) and not m.abbr_cc:
                 return None  # the text also uses it as an ordinary word
             if _sentence_start(text, first.start) and not self._is_strong(key) and w.lower() in _FUNCTIONISH:
                 return None
@@ -409,6 +413,8 @@ class Recogniser:
                 return False
         if _LOCATIVE_BEFORE.search(text[max(0, rtoks[0].start - 40):rtoks[0].start]):
             return False  # "in Arch Walsh" would be a place
+        if rtoks[0].text.lower() in english_words() and _sentence_start(text, rtoks[0].start):
+            return False  # "Overall Edmonton received...": a capitalised word, not a given name
         head, rest = rtoks[0], rtoks[1:]
         if self._is_major(fold(head.text)):
             # a country or province first: a person only if the rest is no place at all ("Georgia Stevens")
@@ -500,11 +506,17 @@ class Recogniser:
         self._persons = set()
         if not persons:
             return mentions
+        skels = {skeleton(f) for f in persons if len(f) > 3}
         out = []
         for m in mentions:
-            if m.kind == "literal" and not m.cue and " " not in m.text.strip() and skeleton(m.text) in persons:
-                located = _LOCATIVE_BEFORE.search(text[max(0, m.start - 40):m.start])
-                if not located or not self._is_strong(fold(m.text)) or m.text.isupper():
+            if m.kind == "literal" and not m.cue and not m.abbr_cc and " " not in m.text.strip():
+                key = fold(m.text)
+                if self._is_strong(key):
+                    # a country or big city is a person only where this very name was one, and not "in X"
+                    located = _LOCATIVE_BEFORE.search(text[max(0, m.start - 40):m.start])
+                    if key in persons and not located:
+                        continue
+                elif key in persons or skeleton(m.text) in skels:  # "ASAD" ~ "Assad"
                     continue
             out.append(m)
         return out
