@@ -191,6 +191,16 @@ def read_documents(inputs: Iterable[str | os.PathLike] | None, published: Any, w
     return docs, problems
 
 
+def load_reports(inputs: Iterable[str | os.PathLike] | None = None, *, published: Any = None,
+                 warn: Say = print) -> list[Document]:
+    """Parsed reports from files, folders, globs or JSONL (default: the demo corpus).
+
+    The notebooks' one-line reader: problems with single inputs go to ``warn`` and are skipped.
+    """
+    docs, problems = read_documents(inputs, published, warn)
+    return parse_documents(docs, warn, problems)
+
+
 def parse_documents(docs: list, warn: Say, problems: list[str]) -> list[Document]:
     """Parse each document; one that fails is reported and skipped, never the whole run."""
     from geokit.parser import default_parser
