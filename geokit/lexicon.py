@@ -45,13 +45,16 @@ al jazeera|al arabiya|anatolia|anadolu|reuters|associated press|agence france-pr
 the atlantic|atlantic|new york times|washington post|the guardian|the independent|daily telegraph|the telegraph|
 financial times|wall street journal|the times|al-jazeera|al-arabiya|the hill|the nation|the australian|
 irish times|jerusalem post|times of israel|hurriyet|milliyet|sabah|zaman|today's zaman|al-ahram|al ahram|
-christian science monitor|the economist|politico|axios|the hindu|dawn|the star|the sun|the mirror|the observer
+christian science monitor|the economist|politico|axios|the hindu|dawn|the star|the sun|the mirror|the observer|
+xinhua|irna|tass|ria novosti|interfax|yonhap|kyodo|efe|ansa|dpa|afp|ap|upi|petra|mena|qna|wam|spa|kuna|sputnik|
+white house|the white house|kremlin|the kremlin|pentagon|the pentagon|elysee|elysee palace|downing street|capitol hill|
+wall street|whitehall|foggy bottom|blue house|zhongnanhai|google|facebook|twitter|youtube|amazon
 """.replace("\n", "").split("|"))
 
 # Connectors allowed inside a capitalised place name ("Jisr al-Shughour", "Bosnia and Herzegovina").
 NAME_CONNECTORS = frozenset("""
 al el ul as ash ar ad ed az ez at an en ad ath adh ibn bin bint bani beni abu umm um ben de del della di da do dos
-das du des la le les los las van von der den ter y i e of upon on sur am im
+das du des la le les los las van von der den ter y i e of upon sur am im
 """.split())
 
 # Directions in front of a name: "southern Turkey" annotates only "Turkey".
@@ -108,3 +111,6 @@ def english_words() -> frozenset[str]:
     path = Path(__file__).parent / "data" / "english_words.txt"
     with open(path, encoding="utf-8") as fh:
         return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
+
+# Arabic articles: a single word followed by one of these is part of a longer name ("Ras al-...").
+ARABIC_ARTICLES = frozenset("al el ul as ash ar ad ed az ez at an en ath adh".split())

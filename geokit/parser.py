@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from geokit.geo import haversine_km
 from geokit.lexicon import (
+    ARABIC_ARTICLES,
     COMMON_WORDS,
     DIRECTIONS,
     MEDIA_FOLLOWERS,
@@ -101,7 +102,7 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
     out = []
     for m in _TOKEN.finditer(text):
         s, e, w = m.start(), m.end(), m.group()
-        if w.endswith(".") and not _is_abbrev(w):
+        if w.endswith(".") and not _is_abbrev(w) and not _mid_sentence_abbrev(w, text, m.end()):
             e -= 1
             w = w[:-1]
         if "-" in w and w[0].isupper():
@@ -134,6 +135,14 @@ def _article_joined(w: str) -> bool:
 
 _ABBREVS = frozenset("""mr mrs ms dr st ste mt ft gen col lt maj capt sgt cpl adm rev sen rep gov jr sr prof
 jan feb mar apr aug sep sept oct nov dec inc ltd co corp no vol vs etc al""".split())
+
+
+def _mid_sentence_abbrev(w: str, text: str, end: int) -> bool:
+    """"Edmonton, Ky., police said": a short capitalised word whose dot does not end the sentence."""
+    if not (2 <= len(w) <= 5 and w[0].isupper() and w[1:-1].islower()):
+        return False
+    nxt = re.match(r"\s*(\S)", text[end:end + 5])
+    return bool(nxt) and (nxt.group(1) in ",;)" or nxt.group(1).islower() or nxt.group(1).isdigit())
 
 
 def _is_abbrev(w: str) -> bool:
@@ -271,6 +280,9 @@ class Recogniser:
                     if not ab[0]:
                         return None, j  # "U.N.": looks like a place, is not
                     return Mention(s, e, span, span, abbr_cc=ab[0]), j
+            if (j - i >= 2 and j < len(rtoks) and rtoks[j - 1].text.lower() in _GENERIC_LAST
+                    and rtoks[j].text.lower() in ORG_WORDS):
+                continue  # "Kentucky State Police": the place is "Kentucky"
             if j - i >= 2 and rtoks[i].text.lower() == "the" and not any(pr for _p, _n, pr in self.store.by_key(key)):
                 continue  # "The US": the article is not part of the name (but it is the official name "The Hague")
             if self.is_name(key, span) or (j - i >= 2 and self._arabic_variant(rtoks[i:j], span)):
@@ -322,7 +334,7 @@ class Recogniser:
         is_dateline = first.start in datelines
         # "Ras" of an unknown "Ras al-Something": a fragment of a longer name, not a place
         if single and j < len(rtoks) and not m.cue and (
-                _article_joined(rtoks[j].text) or rtoks[j].text.lower() in NAME_CONNECTORS):
+                _article_joined(rtoks[j].text) or rtoks[j].text.lower() in ARABIC_ARTICLES):
             return None
         if m.kind == "demonym":
             # "Free Syrian Army": the demonym is part of an organisation
@@ -366,8 +378,8 @@ class Recogniser:
             lw = w.lower().rstrip(".")
             if lw in PERSON_TITLES or lw in ORG_WORDS or lw in NAME_CONNECTORS:
                 return None  # "Secretary", "Agency", a lone "Al"
-            if w.isupper() and len(w) <= 5 and not m.abbr_cc and not self._is_strong(key):
-                return None  # an acronym (NATO, CIA) unless it is a country's name
+            if w.replace(".", "").isupper() and len(w) <= 5 and not m.abbr_cc and not _primary_upper(self.store, key, w):
+                return None  # an acronym (NATO, CIA, MLA), unless the abbreviations table or the name itself says place
             if w.lower() in english_words() and not m.abbr_cc and not self._is_strong(key) and (
                     in_headline or _sentence_start(text, first.start) or not self._supported(text, m)):
                 return None  # "Federal", "Liberal", "Reading" at a sentence start: words, unless placed by the text
@@ -420,6 +432,14 @@ class Recogniser:
             # a country or province first: a person only if the rest is no place at all ("Georgia Stevens")
             return all(not self._place_prior(fold(t.text)) or fold(t.text) in PERSON_NAMES for t in rest)
         return True
+
+    def _primary_major(self, key: str) -> bool:
+        """Some country, area or city of 100,000+ has this as its own (primary) name."""
+        for pid, _nm, primary in self.store.by_key(key)[:80]:
+            p = self.store.place(pid) if primary else None
+            if p and (p.kind in ("country", "admin1", "continent") or p.population >= 100_000):
+                return True
+        return False
 
     def _notable(self, key: str) -> bool:
         """Known as a country, area, camp/crossing/base, or a place of 5,000 people or more."""
@@ -526,6 +546,7 @@ class Recogniser:
 _ARABIC_HEADS = frozenset("""ras ain ayn bab jisr tell tal tall kafr kfar deir dayr khan abu umm beit bayt jabal jebel wadi
 qasr maarat maaret marat tal sheikh shaykh bir nahr hayy""".split())
 
+_GENERIC_LAST = frozenset("state city county national provincial regional municipal general".split())
 _TYPE_WORDS = frozenset("""province governorate district region county city town village camp camps crossing gate
 airport base valley river mountain mountains lake island islands sea gulf bay desert plain plains square street road
 avenue bridge border state republic""".split())
@@ -540,6 +561,11 @@ def _speaker(text: str, start: int, end: int) -> bool:
 
 
 _FUNCTIONISH = frozenset("read see watch join get sign click follow more also however meanwhile still even".split())
+
+
+def _primary_upper(store, key: str, w: str) -> bool:
+    """An all-caps word that is some place's own primary name written in capitals (rare: 'UAE')."""
+    return any(pr and nm == w for _pid, nm, pr in store.by_key(key))
 
 
 def _prev_word(text: str, toks: list[Tok], t: Tok) -> str:
@@ -612,8 +638,17 @@ class ContextResolver:
                 first[f] = []
         focus, admins, anchors, chosen = self._context(forms, first)
 
-        def bonus(p: PlaceRecord) -> float:
+        # one sense per discourse: "Hatay Province" early on says what a later bare "Hatay" is
+        by_core: dict[str, set[str]] = {}
+        for (fkey, _cue), cands in first.items():
+            core = fold(strip_type_words(fkey)[0]) or fkey
+            if cands and cands[0].score >= 0.5 and (core != fkey or _cue):
+                by_core.setdefault(core, set()).add(cands[0].id)
+
+        def bonus(p: PlaceRecord, core: str = "") -> float:
             b = 1.5 * focus.get(p.cc, 0.0)
+            if core and p.id in by_core.get(core, ()):
+                b += 4.0
             if (p.cc, p.admin1) in admins and p.kind != "admin1":
                 b += 1.0
             if p.id in chosen:
@@ -626,7 +661,8 @@ class ContextResolver:
         out: list[Toponym] = []
         for f, ms in forms.items():
             try:
-                cands = self._candidates(ms[0], bonus) if first[f] else []
+                core = fold(strip_type_words(ms[0].name)[0]) or f[0]
+                cands = self._candidates(ms[0], lambda p, core=core: bonus(p, core)) if first[f] else []
                 reason = ""
             except Exception as exc:
                 cands, reason = [], f"error while resolving: {exc}"
@@ -749,7 +785,7 @@ class Parser:
             span = text[s:e]
             m = Mention(s, e, span, span)
             dem = self.resolver.store.demonym(span.strip())
-            if dem and not self.resolver.store.has_key(fold(span)):
+            if dem and not self.recogniser._primary_major(fold(span)):
                 m.kind, m.demonym_cc = "demonym", dem[0]
             else:
                 ab = self.resolver.store.abbreviation(span.strip())
