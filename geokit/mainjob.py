@@ -256,11 +256,7 @@ def place_rows(documents: list[Document]) -> list[dict[str, Any]]:
 
 
 def _curated_places() -> list[Candidate]:
-    from geokit import store
-
-    if hasattr(store, "curated_places"):
-        return list(store.curated_places())
-    from geokit.commands.map import curated_places  # TODO: drop once geokit.store.curated_places() lands
+    from geokit.store import curated_places
 
     return list(curated_places())
 
