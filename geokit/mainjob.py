@@ -340,11 +340,13 @@ def write_outputs(out_dir: Path, contents: dict[str, bytes]) -> list[OutputFile]
             os.chmod(tmp, 0o644)
         for name, tmp in tmps.items():
             os.replace(tmp, out_dir / name)
-    except OSError as exc:
+    except BaseException as exc:  # also Ctrl-C: never leave temporary files behind
         for tmp in tmps.values():
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        raise OutputError(f"could not write the outputs to {out_dir}: {exc.strerror or exc}") from None
+        if isinstance(exc, OSError):
+            raise OutputError(f"could not write the outputs to {out_dir}: {exc.strerror or exc}") from None
+        raise
     return [OutputFile(name, out_dir / name, len(data)) for name, data in contents.items()]
 
 
@@ -365,13 +367,20 @@ def run_main(inputs: Iterable[str | os.PathLike] | None = None, out_dir: str | o
     inputs = list(inputs) if inputs else None
     created = not out.exists()
     check_writable(out)
+    try:
+        return _run(inputs, out, published, title, say, warn, t0)
+    except BaseException:
+        if created:
+            with contextlib.suppress(OSError):
+                out.rmdir()  # leave no empty folder behind for a run that wrote nothing
+        raise
+
+
+def _run(inputs, out: Path, published, title, say: Say, warn: Say, t0: float) -> MainResult:
     built = ensure_gazetteer(say)
     docs, problems = read_documents(inputs, published, warn)
     documents = parse_documents(docs, warn, problems)
     if not documents:
-        if created:
-            with contextlib.suppress(OSError):
-                out.rmdir()  # leave no empty folder behind for a run that wrote nothing
         raise MainJobError(f"no readable reports in the inputs ({len(problems)} problem(s) above); nothing written")
     ex = extract_records(documents, warn, problems)
     from geokit.maps import build_map

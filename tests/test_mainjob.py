@@ -229,3 +229,10 @@ def test_cli_unwritable_output_is_one_line_and_nonzero(tmp_path, store):
     assert len(err) == 1 and "cannot write to the output folder" in err[0], proc.stderr
     assert "Traceback" not in proc.stderr
     assert (tmp_path / "outputs").read_text() == "not a folder"
+
+
+def test_bad_default_date_is_a_clear_error_and_leaves_no_folder(tmp_path, store):
+    out = tmp_path / "out"
+    with pytest.raises(ValueError, match="date"):
+        run_main(None, out, published="the day after", say=lambda s: None, warn=lambda s: None)
+    assert not out.exists()
