@@ -73,3 +73,23 @@ def test_dask_local_cluster_matches_serial(feed, serial):
     s = batch.run(feed, out=out, workers=2, scheduler="local", chunksize=3, progress=False, resume=False)
     assert s.processed == 20 and s.runner.startswith("dask")
     assert rows_by_id(out) == serial
+
+
+def test_cli_batch_parse_reports_bad_files_and_exit_status(tmp_path, capsys):
+    from geokit.cli import main
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for r in reports()[:3]:
+        (src / f"{r['id']}.txt").write_text(r["text"], encoding="utf-8")
+    (src / "scan.txt").write_bytes(b"\x00\xff" * 300)
+    out = tmp_path / "out.jsonl"
+    rc = main(["batch", "parse", str(src), "-o", str(out), "--published", "2012-07-01", "-q"])
+    err = capsys.readouterr().err
+    assert rc == 3
+    assert "3 processed" in err and "1 unreadable" in err and "scan" in err and "binary" in err
+    assert sorted(rows_by_id(out)) == ["r00", "r01", "r02"]
+    assert main(["batch", "parse", str(src / "r00.txt"), "-o", str(tmp_path / "one.jsonl"), "-q"]) == 0
+    assert main(["batch", "parse", str(tmp_path / "nothing"), "-o", str(tmp_path / "x.jsonl"), "-q"]) == 1
+    assert main(["batch", "parse", str(src), "-o", str(out), "--workers", "-2"]) == 1
+    assert "--workers" in capsys.readouterr().err

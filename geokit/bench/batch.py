@@ -2,8 +2,8 @@
 
 The collection is the TR-News and GeoVirus articles replicated (each copy made distinct, so
 every document has its own id and content hash) when ``../shared`` sits beside the checkout,
-else generated news-like reports. Each configuration runs ``geokit batch parse`` in a fresh
-process, so its peak RSS (``ru_maxrss`` of the parent, and of the largest worker) is its own.
+else generated news-like reports. Each configuration runs ``geokit.batch.run`` in a fresh
+process; RSS of that process and of each worker is sampled every 0.2 s from /proc (Linux).
 Memory that does not grow with the collection shows as equal peaks at 5,000 and 20,000 documents.
 CPU seconds are reported beside wall-clock rates: on a shared machine (see ``load_average_before``)
 the wall-clock speed-up understates what the workers would do on idle cores.
@@ -24,23 +24,63 @@ FULL_SIZES = (5_000, 20_000)
 QUICK_SIZES = (300, 1_200)
 
 _CHILD = r"""
-import json, resource, sys, time
+import json, os, resource, sys, threading, time
 from geokit import batch
-from geokit.store import open_store
+from geokit.store import default_path, open_store
+
+def rss_mb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+def descendants(pid):
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        kids = []
+        try:
+            for tid in os.listdir(f"/proc/{p}/task"):  # children of every thread (Dask spawns from its loop)
+                with open(f"/proc/{p}/task/{tid}/children") as fh:
+                    kids += [int(x) for x in fh.read().split()]
+        except OSError:
+            pass
+        out += kids
+        todo += kids
+    return out
 
 feed, out, workers, scheduler = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] or None
 if __name__ == "__main__":
     open_store()  # a built store is a precondition, not part of the run
+    store_mtime = default_path().stat().st_mtime
+    peaks = {"parent": 0.0, "worker": 0.0}
+    done = threading.Event()
+
+    def sample():  # RSS of this process and of each worker process, every 0.2 s
+        me = os.getpid()
+        while not done.is_set():
+            peaks["parent"] = max(peaks["parent"], rss_mb(me))
+            for kid in descendants(me):
+                peaks["worker"] = max(peaks["worker"], rss_mb(kid))
+            done.wait(0.2)
+
+    threading.Thread(target=sample, daemon=True).start()
+    u0 = resource.getrusage(resource.RUSAGE_SELF)
     s = batch.run(feed, out=out, workers=workers, scheduler=scheduler, progress=False, resume=False)
-    kb = 1 if sys.platform != "darwin" else 1 / 1024
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    done.set()
     print(json.dumps({
         "docs": s.processed, "failed": s.errors, "seconds": round(s.seconds, 2),
         "docs_per_second": round(s.docs_per_second, 1), "runner": s.runner,
-        "parent_peak_rss_mb": round(me.ru_maxrss * kb / 1024, 1),
-        "worker_peak_rss_mb": round(kids.ru_maxrss * kb / 1024, 1),
-        "parent_cpu_seconds": round(me.ru_utime + me.ru_stime, 2),
+        "parent_peak_rss_mb": round(peaks["parent"], 1),
+        "worker_peak_rss_mb": round(peaks["worker"], 1),
+        "parent_cpu_seconds": round(me.ru_utime + me.ru_stime - u0.ru_utime - u0.ru_stime, 2),
         "worker_cpu_seconds": round(kids.ru_utime + kids.ru_stime, 2),
+        "store_rebuilt_during_run": default_path().stat().st_mtime != store_mtime,
     }))
 """
 
@@ -67,7 +107,15 @@ def _measure(feed: Path, out: Path, workers: int, scheduler: str = "") -> dict:
                           capture_output=True, text=True, env=dict(os.environ))
     if proc.returncode != 0:
         return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    res = json.loads(proc.stdout.strip().splitlines()[-1])
+    # CPU cost per document, and the rate that cost allows on idle cores (the machine may be shared)
+    work = res["worker_cpu_seconds"] if workers > 1 or scheduler else res["parent_cpu_seconds"]
+    if res["docs"] and work > 0:
+        res["cpu_ms_per_doc"] = round(1000 * work / res["docs"], 2)
+        res["parent_cpu_ms_per_doc"] = round(1000 * res["parent_cpu_seconds"] / res["docs"], 2)
+        lanes = min(max(workers, 1), os.cpu_count() or 1)
+        res["cpu_bound_docs_per_second"] = round(lanes * res["docs"] / work, 1)
+    return res
 
 
 def run(quick: bool = False, dask: bool | None = None) -> dict:
@@ -119,6 +167,9 @@ def run(quick: bool = False, dask: bool | None = None) -> dict:
         result["docs_per_second_1_worker"] = one["docs_per_second"]
         result["docs_per_second_2_workers"] = two["docs_per_second"]
         result["speedup_2_workers"] = round(two["docs_per_second"] / one["docs_per_second"], 2)
+    if "cpu_bound_docs_per_second" in one and "cpu_bound_docs_per_second" in two:
+        result["cpu_bound_speedup_2_workers"] = round(
+            two["cpu_bound_docs_per_second"] / one["cpu_bound_docs_per_second"], 2)
     if "parent_peak_rss_mb" in two and "parent_peak_rss_mb" in two_small:
         result["parent_peak_rss_mb_small_vs_large"] = [two_small["parent_peak_rss_mb"], two["parent_peak_rss_mb"]]
         result["worker_peak_rss_mb_small_vs_large"] = [two_small["worker_peak_rss_mb"], two["worker_peak_rss_mb"]]
