@@ -202,7 +202,11 @@ def _iter_jsonl_stream(
         if not raw.strip():
             continue
         source = f"{name}:{lineno}"
-        line = raw.decode("utf-8", "strict" if encoding_errors == "strict" else "replace")
+        try:
+            line = raw.decode("utf-8", "strict" if encoding_errors == "strict" else "replace")
+        except UnicodeDecodeError as exc:
+            yield InputError(source, None, f"line {lineno}: invalid UTF-8 at byte {exc.start}")
+            continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
