@@ -306,6 +306,8 @@ def run(
     ``out``: ``*.jsonl`` (one row per document) or ``*.parquet`` (a GeoParquet folder, a row per
     toponym or record). ``workers``: 1 runs here, N > 1 a local process pool, 0 one per CPU.
     ``scheduler``: ``"local"`` or a ``tcp://`` address runs on dask.distributed instead.
+    ``errors_path``: JSONL of every unreadable input, failed document and input warning (default
+    ``X.errors.jsonl``); rewritten on each run, so it lists the problems that remain.
     ``fn``: a picklable ``fn(InputDoc) -> dict`` replacing the task's own (tests, custom pipelines).
     ``warm``: open the gazetteer in each worker first (default: when ``fn`` is the task's own).
     ``link``: for task "events", link every record of ``out`` after the map step (blocked by type
