@@ -122,11 +122,13 @@ def table(results: dict[str, dict], errors: dict[str, str], facts: dict[str, Any
         goals = res.get("goals") or {}
         met = res.get("goals_met") or {}
         lines.append(f"== {name}")
-        for key, val in flatten({k: v for k, v in res.items() if k not in ("goals", "goals_met")}):
+        rows = flatten({k: v for k, v in res.items() if k not in ("goals", "goals_met")})
+        width = min(max((len(k) for k, _ in rows), default=10), 72)
+        for key, val in rows:
             goal = ""
             if key in goals:
                 goal = f"   goal {goals[key]}: {'met' if met.get(key) else 'NOT met'}"
-            lines.append(f"  {key:44s} {_fmt(val):>18s}{goal}")
+            lines.append(f"  {key:{width}s}  {_fmt(val):>14s}{goal}")
         lines.append("")
     for name, err in errors.items():
         lines.append(f"== {name}: FAILED: {err}")
