@@ -1,4 +1,4 @@
-"""The ``geokit`` command line.
+"""geokit: offline geoparsing, events and maps for conflict and displacement news.
 
 Each subcommand lives in ``geokit/commands/<name>.py`` with ``register(subparsers)``
 (which sets ``func`` on its parser). Errors are one clear line on stderr and a non-zero

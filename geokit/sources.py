@@ -230,13 +230,16 @@ def curated(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow
             if not _valid_point(lat, lon):
                 raise ValueError("coordinates out of range")
             kind = r.get("kind") or "feature"
+            # the admin1 column holds a GeoNames admin1 code ("12") or a name
+            a1 = (r.get("admin1") or "").strip()
+            code = f"{r.get('country_code')}.{a1}" if a1 and len(a1) <= 3 and r.get("country_code") else ""
             icao = re.search(r"airportsdata icao:([A-Z0-9]{4})", r.get("source") or "")
             yield PlaceRow(
                 # an air base also in airportsdata merges with that record
                 id=f"gn:{gid}" if gid else (f"icao:{icao.group(1)}" if icao else f"cur:{r['id']}"), geonameid=gid, name=r["name"], lat=lat, lon=lon,
                 fclass=r.get("feature_class") or "S", fcode=r.get("feature_code") or "", cc=r.get("country_code") or "",
-                admin1_code="", population=_int(r.get("population")), kind=kind, source="curated",
-                names=_split(r.get("alternates")), admin1=r.get("admin1") or "",
+                admin1_code=code, population=_int(r.get("population")), kind=kind, source="curated",
+                names=_split(r.get("alternates")), admin1="" if code else a1,
             )
             report.rows += 1
         except (KeyError, ValueError) as exc:
