@@ -67,7 +67,7 @@ class Resolver:
     def __init__(self, store: Store | None = None) -> None:
         self.store = store or open_store()
         # Context-free answers are cached: news repeats the same few hundred names.
-        self._cached = lru_cache(maxsize=50_000)(self._resolve_plain)
+        self._cached = lru_cache(maxsize=20_000)(self._resolve_plain)
 
     # ---------------------------------------------------------------- gathering
 

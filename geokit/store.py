@@ -104,7 +104,7 @@ def prior(kind: str, population: int, fcode: str) -> float:
 
 
 def _is_latin(s: str) -> bool:
-    return all(ord(c) < 0x250 or unicodedata.category(c)[0] in "ZP" for c in s)
+    return s.isascii() or all(ord(c) < 0x250 or unicodedata.category(c)[0] in "ZP" for c in s)
 
 
 def _deletes(s: str) -> set[str]:
@@ -186,6 +186,7 @@ class _Builder:
             con.executescript(_SCHEMA)
             places, names, skels = [], [], []
             skel_keys: set[str] = set()
+            skel_of: dict[str, str] = {}
             for pid, r in enumerate(self.rows.values(), 1):
                 admin1 = r.admin1 or self.admin1.get(r.admin1_code, "")
                 places.append((pid, r.id, r.geonameid, r.name, r.lat, r.lon, r.fclass, r.fcode, r.cc,
@@ -203,7 +204,9 @@ class _Builder:
                     seen.add(k)
                     names.append((k, pid, n, 1 if i == 0 else 0))
                     if _is_latin(n) and len(k) <= 60:
-                        sk = skeleton(n)
+                        sk = skel_of.get(k)
+                        if sk is None:
+                            sk = skel_of[k] = skeleton(k)  # the skeleton of a name is that of its folded key
                         if len(sk) >= 2:
                             skels.append((sk, pid))
                             skel_keys.add(sk)
@@ -240,7 +243,7 @@ def build(path: Path | None = None, *, regions: Iterable[str] | None = None, for
     """
     path = Path(path or default_path())
     path.parent.mkdir(parents=True, exist_ok=True)
-    regions = list(added_regions() if regions is None else regions)
+    regions = [str(r) for r in (added_regions() if regions is None else regions)]
     lock = path.with_suffix(".lock")
     with _file_lock(lock):
         if not force and _fresh(path):
@@ -386,7 +389,7 @@ class Store:
                 rec = PlaceRecord(*row)
                 out[rec.pid] = rec
                 cache[rec.pid] = rec
-        if len(cache) > 300_000:
+        if len(cache) > 100_000:
             cache.clear()
         return out
 
