@@ -34,8 +34,6 @@ OUTPUT_NAMES = ("border_map.html", "events.csv", "events.geojson", "movements.ge
 PLACES_COLUMNS = ("doc", "start", "end", "text", "kind", "geonameid", "place_id", "name", "place_kind",
                   "country_code", "admin1", "lat", "lon", "score")
 # Point-like gazetteer kinds worth an icon of their own on the map when a report names them.
-MAP_PLACE_KINDS = frozenset({"camp", "crossing", "airbase", "airport", "city", "town", "village"})
-CURATED_MARGIN_DEG = 1.0  # curated sites shown within this margin around the reports' places
 
 Say = Callable[[str], None]
 
@@ -255,30 +253,11 @@ def place_rows(documents: list[Document]) -> list[dict[str, Any]]:
     return rows
 
 
-def _curated_places() -> list[Candidate]:
-    from geokit.store import curated_places
-
-    return list(curated_places())
-
-
 def map_places(documents: list[Document], ex) -> list[Candidate]:
     """Places drawn with their own icons: sites the reports name, and curated sites around them."""
-    named: dict[str, Candidate] = {}
-    for d in documents:
-        for t in d.toponyms:
-            if t.place is not None and t.kind == "literal" and t.place.kind in MAP_PLACE_KINDS:
-                named.setdefault(t.place.id, t.place)
-    pts = [(p.lat, p.lon) for r in ex.records() for p in (r.place, r.origin, r.destination, *r.via)
-           if p is not None and p.lat is not None and p.lon is not None and p.geo_precision <= 3]
-    pts += [(c.lat, c.lon) for c in named.values()]
-    if pts:
-        m = CURATED_MARGIN_DEG
-        s, w = min(p[0] for p in pts) - m, min(p[1] for p in pts) - m
-        n, e = max(p[0] for p in pts) + m, max(p[1] for p in pts) + m
-        for c in _curated_places():
-            if s <= c.lat <= n and w <= c.lon <= e:
-                named.setdefault(c.id, c)
-    return list(named.values())
+    from geokit.maps.sites import map_places as sites
+
+    return sites(documents, ex.records())
 
 
 def _title(documents: list[Document]) -> str:

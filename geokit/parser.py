@@ -737,18 +737,13 @@ def _coerce_text(text) -> tuple[str, list[str]]:
 
 
 def _coerce_date(published) -> dt.date | None:
-    if published is None or published == "":
-        return None
-    if isinstance(published, dt.datetime):
-        return published.date()
-    if isinstance(published, dt.date):
-        return published
-    if isinstance(published, str):
-        try:
-            return dt.date.fromisoformat(published.strip()[:10])
-        except ValueError as exc:
-            raise ValueError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}") from exc
-    raise TypeError(f"published must be a date or ISO string, not {type(published).__name__}")
+    """The published date: a date, datetime, ISO or written date (see ``geokit.dates.parse_date``)."""
+    from geokit.dates import parse_date
+
+    try:
+        return parse_date(published)
+    except ValueError as exc:
+        raise ValueError(f"published must be a date (YYYY-MM-DD), got {published!r}: {exc}") from exc
 
 
 class Parser:

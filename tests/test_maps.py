@@ -385,7 +385,7 @@ def test_headlessly_executed_notebook_holds_the_offline_map():
 
 
 def test_cli_map_places_keeps_curated_sites_near_the_records():
-    from geokit.commands.map import CURATED_MARGIN_DEG, curated_places, map_places
+    from geokit.maps.sites import CURATED_MARGIN_DEG, curated_places, map_places
 
     curated = curated_places()
     if not curated:

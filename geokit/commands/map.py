@@ -61,63 +61,7 @@ def _record_lines(path: Path) -> list[dict[str, Any]] | None:
     return records
 
 
-def curated_places() -> list[Any]:
-    """The curated layer (camps, crossings, air bases) as Candidates.
-
-    TODO: switch to ``geokit.store.curated_places()`` once the store provides it.
-    """
-    try:
-        from geokit import store
-
-        if hasattr(store, "curated_places"):
-            return list(store.curated_places())
-    except ImportError:  # pragma: no cover - store is part of geokit
-        pass
-    return _curated_from_csv()
-
-
-def _curated_from_csv() -> list[Any]:
-    from geokit.model import Candidate
-    from geokit.sources import IngestReport, curated
-
-    report = IngestReport("curated")
-    out = []
-    for r in curated(report):
-        out.append(Candidate(id=r.id, geonameid=r.geonameid, name=r.name, lat=r.lat, lon=r.lon,
-                             feature_class=r.fclass, feature_code=r.fcode, country_code=r.cc, admin1=r.admin1,
-                             population=r.population, kind=r.kind, source="curated"))
-    return out
-
-
-MAP_PLACE_KINDS = frozenset({"camp", "crossing", "airbase", "airport", "city", "town", "village"})
-CURATED_MARGIN_DEG = 1.0  # curated sites are drawn within this margin around the mapped places
-
-
-def map_places(documents: list[Any], records: list[Any], curated: bool = True) -> list[Any]:
-    """Sites the reports name (camps, crossings, air bases, towns), and curated sites around them."""
-    from geokit.maps.records import get, point_of
-
-    named: dict[str, Any] = {}
-    for d in documents:
-        for t in getattr(d, "toponyms", []):
-            if t.place is not None and t.kind == "literal" and t.place.kind in MAP_PLACE_KINDS:
-                named.setdefault(t.place.id, t.place)
-    if not curated:
-        return list(named.values())
-    pts = [(c.lat, c.lon) for c in named.values()]
-    for r in records:
-        for ref in (get(r, "place"), get(r, "origin"), get(r, "destination"), *(get(r, "via", []) or [])):
-            pt, _ = point_of(ref)
-            if pt is not None and pt.geo_precision <= 3:
-                pts.append((pt.lat, pt.lon))
-    if pts:
-        m = CURATED_MARGIN_DEG
-        s, w = min(p[0] for p in pts) - m, min(p[1] for p in pts) - m
-        n, e = max(p[0] for p in pts) + m, max(p[1] for p in pts) + m
-        for c in curated_places():
-            if s <= c.lat <= n and w <= c.lon <= e:
-                named.setdefault(c.id, c)
-    return list(named.values())
+from geokit.maps.sites import curated_places, map_places  # noqa: E402,F401 - re-exported for callers
 
 
 def run(args) -> int:
