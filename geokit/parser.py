@@ -93,6 +93,7 @@ class Mention:
     abbr_cc: str = ""
     unknown: bool = False  # a cue says place but the gazetteer has no such name
     notes: list[str] = field(default_factory=list)
+    container: Mention | None = None  # "Edmonton, Ky.": the place named right after a comma
 
 
 # ----------------------------------------------------------------------------- tokens
@@ -222,7 +223,9 @@ class Recogniser:
                 end = cut + 1 if cut > pos else end
             mentions.extend(self._recognise_chunk(text, pos, end))
             pos = end
-        return self._filter_persons(text, mentions)
+        mentions = self._filter_persons(text, mentions)
+        link_containers(text, mentions)
+        return mentions
 
     def _recognise_chunk(self, text: str, start: int, end: int) -> list[Mention]:
         chunk = text[start:end]
@@ -616,6 +619,16 @@ def _headline_lines(text: str, start: int, end: int) -> set[int]:
 # ----------------------------------------------------------------------------- resolution
 
 
+_COMMA_GAP = re.compile(r"^\s*,\s*$")
+
+
+def link_containers(text: str, mentions: list[Mention]) -> None:
+    """'X, Y' pairs (town, province / town, country): Y is a candidate container of X."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.kind != "demonym" and b.kind != "demonym" and _COMMA_GAP.match(text[a.end:b.start]):
+            a.container = b
+
+
 class ContextResolver:
     """Resolves a document's mentions together (country focus, admin consistency, coherence)."""
 
@@ -658,11 +671,26 @@ class ContextResolver:
                 b += 1.2 * math.exp(-d / 150.0)
             return b
 
+        def inside(p: PlaceRecord, box: Candidate | None) -> bool:
+            if box is None or box.id == p.id:
+                return False
+            if box.kind == "country":
+                return p.cc == box.country_code
+            if box.kind == "admin1":
+                return p.cc == box.country_code and p.admin1 == (box.admin1 or box.name)
+            return False
+
         out: list[Toponym] = []
         for f, ms in forms.items():
             try:
                 core = fold(strip_type_words(ms[0].name)[0]) or f[0]
-                cands = self._candidates(ms[0], lambda p, core=core: bonus(p, core)) if first[f] else []
+                boxes = [(first.get((fold(m.container.name), m.container.cue)) or [None])[0] for m in ms if m.container]
+                boxes = [b for b in boxes if b is not None and b.kind in ("country", "admin1")]
+
+                def ctx(p: PlaceRecord, core=core, boxes=boxes) -> float:
+                    return bonus(p, core) + (3.0 if any(inside(p, b) for b in boxes) else 0.0)
+
+                cands = self._candidates(ms[0], ctx) if first[f] else []
                 reason = ""
             except Exception as exc:
                 cands, reason = [], f"error while resolving: {exc}"
@@ -760,7 +788,8 @@ class Parser:
         if not text.strip():
             return doc
         if spans is not None:
-            mentions = self._given_spans(text, spans, doc)
+            mentions = sorted(self._given_spans(text, spans, doc), key=lambda m: m.start)
+            link_containers(text, mentions)
         else:
             mentions = self.recogniser.recognise(clean_offsets(text))
         doc.toponyms = self.context.resolve(mentions)
