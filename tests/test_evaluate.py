@@ -374,3 +374,31 @@ def test_parser_bench_generated_texts_are_deterministic():
     a, b = bench.generated_texts(5), bench.generated_texts(5)
     assert a == b and len(a) == 5 and all(len(t) > 200 for t in a)
     assert bench.generated_texts(5, seed=8) != a
+
+
+def test_calibration_bins_and_share():
+    from types import SimpleNamespace as NS
+
+    from geokit.evaluate.calibration import calibrate
+    from geokit.model import Candidate, Document, Toponym
+
+    def cand(lat, lon, gid):
+        return Candidate(id=f"gn:{gid}", geonameid=gid, name="x", lat=lat, lon=lon, feature_class="P",
+                         feature_code="PPL", country_code="XX", admin1="", population=0, kind="city", source="t")
+
+    gold = [NS(start=0, end=1, lat=10.0, lon=10.0, geonameid=1), NS(start=2, end=3, lat=10.0, lon=10.0, geonameid=None),
+            NS(start=4, end=5, lat=0.0, lon=0.0, geonameid=None)]
+    art = NS(text="a b c", gold=gold)
+
+    def fake_parse(text, spans=None):
+        return Document(text, toponyms=[
+            Toponym(0, 1, "a", place=cand(50.0, 50.0, 1), score=0.95),   # far, but the same id: right
+            Toponym(2, 3, "b", place=cand(10.5, 10.0, 7), score=0.92),   # 56 km: right
+            Toponym(4, 5, "c", place=cand(20.0, 20.0, 8), score=0.35),   # far: wrong
+        ])
+
+    cal = calibrate([art], parse=fake_parse)
+    n, share = cal.share_right(0.9)
+    assert (n, share) == (2, 1.0)
+    assert cal.bins[0.3] == [1, 0]
+    assert "scored >= 0.9: 2 answers" in cal.format()

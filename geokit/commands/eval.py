@@ -30,6 +30,8 @@ def register(subparsers) -> None:
                    help="write false positives/negatives, far and unresolved resolutions "
                    "(.jsonl: JSON Lines; otherwise tab-separated)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    p.add_argument("--calibration", action="store_true",
+                   help="also print how often answers are right per score bin (gold spans given)")
     p.set_defaults(func=run)
 
 
@@ -54,4 +56,10 @@ def run(args: argparse.Namespace) -> int:
     if args.errors:
         n = write_errors(reports, args.errors)
         print(f"wrote {n} misses to {args.errors}", file=sys.stderr)
+    if args.calibration:
+        from geokit.evaluate.calibration import calibrate
+
+        arts = articles[: args.limit] if args.limit is not None else articles
+        print("\ncalibration (gold spans; right = same GeoNames id or within 161 km)")
+        print(calibrate(arts).format())
     return 0
