@@ -396,6 +396,14 @@ class Recogniser:
         # a type word, "X, Y" with a known Y, or a dateline. Otherwise it is probably a surname or a word.
         if not is_dateline and not m.cue and not m.abbr_cc and not self._notable(key) and not self._supported(text, m):
             return None
+        # diseases and currencies named after places: "West Nile virus", "Ebola fever", "US$5"
+        if _DISEASE_AFTER.match(text[m.end:m.end + 30]) or text[m.end:m.end + 1] == "$":
+            return None
+        # a capitalised direction in front belongs to the name: "Western Europe", "East Africa"
+        if i > 0 and not m.cue and rtoks[i - 1].text.lower() in DIRECTIONS and rtoks[i - 1].text[0].isupper():
+            m.start = rtoks[i - 1].start
+            m.text = text[m.start:m.end]
+            m.notes.append("direction")
         # literal or metonymic
         if _METONYMY_AFTER.match(text[m.end:m.end + 40]) and self._is_strong(key):
             m.kind = "metonymic"
@@ -619,6 +627,8 @@ def _headline_lines(text: str, start: int, end: int) -> set[int]:
 # ----------------------------------------------------------------------------- resolution
 
 
+_DISEASE_AFTER = re.compile(r"\s+(?:virus|viruses|fever|flu|influenza|disease|syndrome|strain|encephalitis)\b",
+                            re.IGNORECASE)
 _COMMA_GAP = re.compile(r"^\s*,\s*$")
 
 
