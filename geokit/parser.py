@@ -381,7 +381,8 @@ class Recogniser:
             lw = w.lower().rstrip(".")
             if lw in PERSON_TITLES or lw in ORG_WORDS or lw in NAME_CONNECTORS:
                 return None  # "Secretary", "Agency", a lone "Al"
-            if w.replace(".", "").isupper() and len(w) <= 5 and not m.abbr_cc and not _primary_upper(self.store, key, w):
+            if (w.replace(".", "").isupper() and len(w) <= 5 and not m.abbr_cc and not _primary_upper(self.store, key, w)
+                    and not ("." in w and self._area_abbrev(key))):
                 return None  # an acronym (NATO, CIA, MLA), unless the abbreviations table or the name itself says place
             if w.lower() in english_words() and not m.abbr_cc and not self._is_strong(key) and (
                     in_headline or _sentence_start(text, first.start) or not self._supported(text, m)):
@@ -412,7 +413,7 @@ class Recogniser:
     def _is_strong(self, key: str) -> bool:
         """A country, an admin1 area or a big city: a name unlikely to be anything else."""
         for pid, nm, _p in self.store.by_key(key)[:50]:
-            if nm.isupper() and len(nm) <= 5:
+            if nm.isupper() and len(nm) <= 5 and "." not in nm:
                 continue  # a code (IATA "MIG") says nothing about the word
             p = self.store.place(pid)
             if p and (p.kind in ("country", "continent", "admin1") or p.population >= 100_000):
@@ -444,6 +445,11 @@ class Recogniser:
             return all(not self._place_prior(fold(t.text)) or fold(t.text) in PERSON_NAMES for t in rest)
         return True
 
+    def _area_abbrev(self, key: str) -> bool:
+        """'B.C.', 'N.Y.': a dotted abbreviation that names a province or country."""
+        places = self.store.places([pid for pid, _n, _p in self.store.by_key(key)[:20]])
+        return any(p.kind in ("admin1", "country") for p in places.values())
+
     def _primary_major(self, key: str) -> bool:
         """Some country, area or city of 100,000+ has this as its own (primary) name."""
         for pid, _nm, primary in self.store.by_key(key)[:80]:
@@ -455,7 +461,7 @@ class Recogniser:
     def _notable(self, key: str) -> bool:
         """Known as a country, area, camp/crossing/base, or a place of 5,000 people or more."""
         for pid, nm, _p in self.store.by_key(key)[:80]:
-            if nm.isupper() and len(nm) <= 5:
+            if nm.isupper() and len(nm) <= 5 and "." not in nm:
                 continue
             p = self.store.place(pid)
             if p and (p.population >= 5000 or p.kind in ("country", "continent", "admin1", "admin2", "camp", "crossing",
@@ -473,7 +479,7 @@ class Recogniser:
 
     def _is_major(self, key: str) -> bool:
         for pid, nm, _p in self.store.by_key(key)[:50]:
-            if nm.isupper() and len(nm) <= 5:
+            if nm.isupper() and len(nm) <= 5 and "." not in nm:
                 continue
             p = self.store.place(pid)
             if p and p.kind in ("country", "continent", "admin1"):

@@ -25,6 +25,19 @@ GOVERNORATE_COUNTRIES = {"SY", "JO", "IQ", "LB", "EG", "YE", "KW", "BH", "OM", "
 NAME_KEYS_EXTRA = ("name_alt", "gn_name", "woe_name", "gns_name")
 
 
+# GeoNames ADM1 areas Natural Earth does not have as one piece: the UK's constituent countries.
+EXTRA_ROWS = [
+    [6269131, "England", "Angleterre|Inglaterra|Inghilterra|إنجلترا|İngiltere|Англия", "Constituent country", "GB",
+     "ENG", "52.16045", "-0.70312", "GeoNames 6269131 (GB ADM1; Natural Earth lists England's counties instead)"],
+    [2638360, "Scotland", "Écosse|Escocia|Scozia|اسكتلندا|İskoçya|Шотландия|Alba", "Constituent country", "GB", "SCT",
+     "56.5", "-4.0", "GeoNames 2638360 (GB ADM1)"],
+    [2634895, "Wales", "Pays de Galles|Gales|Galles|ويلز|Galler|Уэльс|Cymru", "Constituent country", "GB", "WLS",
+     "52.5", "-3.5", "GeoNames 2634895 (GB ADM1)"],
+    [2641364, "Northern Ireland", "Irlande du Nord|Irlanda del Norte|Irlanda del Nord|أيرلندا الشمالية|Kuzey İrlanda|"
+     "Северная Ирландия", "Constituent country", "GB", "NIR", "54.61", "-6.62", "GeoNames 2641364 (GB ADM1)"],
+]
+
+
 def _split_parens(name: str) -> list[str]:
     """'Homs (Hims)' -> ['Homs (Hims)', 'Homs', 'Hims']."""
     m = re.fullmatch(r"\s*(.+?)\s*\((.+)\)\s*", name)
@@ -82,6 +95,14 @@ def main() -> None:
                 names += [x for part in v.split("|") for x in _split_parens(part.strip())]
         plain = [n for n in base[1:] or base] + _split_parens(p.get("name_en") or "")
         names += _type_forms(list(dict.fromkeys(n for n in plain if n)), type_en, cc)
+        # newspaper abbreviations ("B.C.", "Sask.", "N.Y.") and postal codes of 3+ letters ("NSW", "QLD");
+        # two-letter postal codes ("IN", "OR", "ME") are left out: too often ordinary capitals
+        abbrev = (p.get("abbrev") or "").strip()
+        if abbrev and abbrev != name and len(abbrev) >= 3:
+            names.append(abbrev)
+        postal = (p.get("postal") or "").strip()
+        if len(postal) >= 3 and postal.isalpha() and postal.isupper():
+            names.append(postal)
         lat, lon = p.get("latitude"), p.get("longitude")
         if gid and gid in dumps:
             r = dumps[gid]
@@ -93,6 +114,7 @@ def main() -> None:
         rows.append([gid or "", name, "|".join(clean_names(names, exclude=name)), type_en, cc, a1,
                      fmt_coord(float(lat)), fmt_coord(float(lon)), "; ".join(src)])
 
+    rows += EXTRA_ROWS
     # NE sometimes gives one GeoNames id to several pieces; keep the id on the first only.
     seen: Counter[int] = Counter()
     for r in rows:
