@@ -44,6 +44,8 @@ from geokit.text import clean, fold, skeleton, strip_type_words
 log = logging.getLogger(__name__)
 
 MIN_SCORE = 0.2  # below this the best candidate is reported as "no match"
+ANCHOR_WEIGHT = 2.0  # prior units for a candidate next to a confidently placed place of the same report
+CONTAINER_BONUS = 6.0  # "X, Y": X inside Y is nearly certain
 MAX_SPAN_TOKENS = 6
 CHUNK_CHARS = 200_000  # recognition works chunk by chunk so a huge text keeps memory bounded
 
@@ -684,7 +686,7 @@ class ContextResolver:
                 b += 1.0
             if anchors and p.kind not in ("country", "continent"):
                 d = min(haversine_km(p.lat, p.lon, a[0], a[1]) for a in anchors)
-                b += 1.2 * math.exp(-d / 150.0)
+                b += ANCHOR_WEIGHT * math.exp(-d / 150.0)
             return b
 
         def inside(p: PlaceRecord, box: Candidate | None) -> bool:
@@ -704,7 +706,7 @@ class ContextResolver:
                 boxes = [b for b in boxes if b is not None and b.kind in ("country", "admin1")]
 
                 def ctx(p: PlaceRecord, core=core, boxes=boxes) -> float:
-                    return bonus(p, core) + (3.0 if any(inside(p, b) for b in boxes) else 0.0)
+                    return bonus(p, core) + (CONTAINER_BONUS if any(inside(p, b) for b in boxes) else 0.0)
 
                 cands = self._candidates(ms[0], ctx) if first[f] else []
                 reason = ""
