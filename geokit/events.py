@@ -205,7 +205,11 @@ def extract(documents, *, published=None, link: bool = True) -> Extraction:
         except (TypeError, ValueError) as exc:
             result.warnings.append(f"item {n}: skipped: {exc}")
             continue
-        dr = extract_document(doc, pub)
+        try:
+            dr = extract_document(doc, pub)
+        except Exception as exc:  # one report that breaks the rules never stops the others
+            result.warnings.append(f"{doc.id or f'item {n}'}: skipped: extraction failed: {exc}")
+            continue
         dr.warnings[:0] = warns
         results.append(dr)
         result.documents.append(dr.doc)

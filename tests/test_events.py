@@ -205,3 +205,22 @@ def test_jsonl_shape():
     ev = next(r for r in rows if r["kind"] == "event")
     assert set(ev["place"]) == {"name", "geonameid", "lat", "lon", "geo_precision"}
     assert set(ev["sources"][0]) >= {"doc", "start", "end", "text", "counts"}
+
+
+def test_one_failing_report_does_not_stop_the_others(monkeypatch):
+    import geokit.events as ev
+
+    real = ev.extract_document
+
+    def flaky(doc, pub):
+        if doc.id == "bad":
+            raise RuntimeError("boom")
+        return real(doc, pub)
+
+    monkeypatch.setattr(ev, "extract_document", flaky)
+    docs = [{"id": "bad", "text": "Soldiers fled into Turkey on Monday.", "published": "2012-07-02"},
+            {"id": "good", "text": "Eighty soldiers fled into Turkey on Monday.", "published": "2012-07-02"}]
+    ex = ev.extract(docs)
+    assert any("bad" in w and "boom" in w for w in ex.warnings)
+    assert ex.movements or ex.events
+    assert all(s.doc == "good" for r in ex.records() for s in r.sources)
