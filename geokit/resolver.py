@@ -34,7 +34,7 @@ _RANK = {k: i for i, k in enumerate(QUALITY)}
 # match must be ~30x more prominent than an exact one to beat it.
 MATCH_PENALTY = {"exact": 0.0, "alternate": 0.1, "folded": 0.2, "transliteration": 1.5, "fuzzy": 2.5}
 NAMESAKE_BONUS = 1.8
-MAX_LOOSE = 40  # loose candidates checked by string similarity, most prominent first
+MAX_LOOSE = 400  # loose candidates checked by string similarity (most prominent first); one query, C-speed ratios
 MIN_RATIO = {"transliteration": 70.0, "fuzzy": 80.0}
 TEMPERATURE = 0.75  # prior units (log10 population) per e-fold of odds
 
@@ -180,7 +180,7 @@ class Resolver:
                 if ratio < MIN_RATIO[mkind]:
                     continue
                 quality *= (ratio / 100.0) ** 2
-                penalty += (100.0 - ratio) / 15.0
+                penalty += (100.0 - ratio) / 8.0  # how close the spelling is matters for loose matches
             weight = p.prior - penalty
             if areas and p.kind in ("city", "town") and (p.cc, p.admin1) in areas:
                 weight += NAMESAKE_BONUS if (mkind == "exact" or p.fcode in ("PPLA", "PPLC")) else NAMESAKE_BONUS / 2
@@ -209,11 +209,12 @@ class Resolver:
         return [to_candidate(p, score=sc, match=mk, matched_name=nm) for sc, p, mk, nm in ranked[:limit]]
 
     def _closest_names(self, pids: list[int], qfold: str) -> dict[int, tuple[str, float]]:
-        """Each place's name closest to the query, compared without spaces (Kafrawaid ~ Kafr Uwayd)."""
+        """Each place's name closest to the query (string similarity, spaced and unspaced)."""
         q = qfold.replace(" ", "")
         out: dict[int, tuple[str, float]] = {}
         for pid, key, nm in self.store.keys_of(pids):
-            r = fuzz.ratio(q, key.replace(" ", ""))
+            # with and without spaces: "Kafrawaid" ~ "Kafr Uwayd", but "Ras al Ain" is not "Rasin"
+            r = (fuzz.ratio(q, key.replace(" ", "")) + fuzz.ratio(qfold, key)) / 2
             if pid not in out or r > out[pid][1]:
                 out[pid] = (nm, r)
         return out

@@ -94,6 +94,10 @@ def fingerprint() -> str:
     return h.hexdigest()[:20]
 
 
+# cities500 lists places of 500 people or more: a 0 there means "not known", not "empty"
+_UNKNOWN_POP = {"geonames-cities500": 1000}
+
+
 def prior(kind: str, population: int, fcode: str) -> float:
     p = KIND_PRIOR.get(kind, 0.5) + math.log10(max(population, 0) + 1)
     if fcode == "PPLC":
@@ -192,7 +196,8 @@ class _Builder:
                 places.append((pid, r.id, r.geonameid, r.name, r.lat, r.lon, r.fclass, r.fcode, r.cc,
                                r.admin1_code, admin1, r.population, r.kind, r.source,
                                prior(r.kind, r.population or area_pop.get(r.admin1_code, 0)
-                                     if r.kind == "admin1" else r.population, r.fcode)))
+                                     if r.kind == "admin1" else (r.population or _UNKNOWN_POP.get(r.source, 0)),
+                                     r.fcode)))
                 seen: set[str] = set()
                 for i, n in enumerate([r.name, *r.names]):
                     n = n.strip()
