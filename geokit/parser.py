@@ -795,10 +795,12 @@ def _coerce_date(published) -> dt.date | None:
 class Parser:
     """The geoparser: a recogniser plus a context resolver over one gazetteer."""
 
-    def __init__(self, resolver: Resolver | None = None) -> None:
+    def __init__(self, resolver: Resolver | None = None, *, ner=None) -> None:
+        """``ner``: an optional ``geokit.ner.SpacyEvidence`` whose entities add evidence."""
         self.resolver = resolver or default_resolver()
         self.recogniser = Recogniser(self.resolver)
         self.context = ContextResolver(self.resolver)
+        self.ner = ner
 
     def parse(self, text, *, published=None, spans=None, id: str = "") -> Document:
         text, warns = _coerce_text(text)
@@ -810,8 +812,35 @@ class Parser:
             link_containers(text, mentions)
         else:
             mentions = self.recogniser.recognise(clean_offsets(text))
+            if self.ner is not None:
+                mentions = self._with_ner(text, mentions, doc)
         doc.toponyms = self.context.resolve(mentions)
         return doc
+
+    def _with_ner(self, text: str, mentions: list[Mention], doc: Document) -> list[Mention]:
+        """Merge statistical entities: add known places the rules missed, drop exact PERSON/ORG spans."""
+        from geokit.ner import NOT_PLACE_LABELS, PLACE_LABELS
+
+        try:
+            ents = self.ner.entities(text)
+        except Exception as exc:  # the optional model failing never loses the rule-based result
+            doc.warnings.append(f"NER evidence skipped: {exc}")
+            return mentions
+        not_places = {(e.start, e.end) for e in ents if e.label in NOT_PLACE_LABELS}
+        out = [m for m in mentions if (m.start, m.end) not in not_places or m.kind == "demonym"]
+        taken = [(m.start, m.end) for m in out]
+        for e in ents:
+            if e.label not in PLACE_LABELS or any(s < e.end and e.start < t for s, t in taken):
+                continue
+            name = e.text.strip()
+            if name and self.resolver.store.has_key(fold(name)):
+                m = Mention(e.start, e.end, text[e.start:e.end], name)
+                m.notes.append(f"ner:{e.label}")
+                out.append(m)
+                taken.append((e.start, e.end))
+        out.sort(key=lambda m: m.start)
+        link_containers(text, out)
+        return out
 
     def _given_spans(self, text: str, spans, doc: Document) -> list[Mention]:
         out = []
@@ -851,7 +880,9 @@ _DEFAULT: Parser | None = None
 def default_parser() -> Parser:
     global _DEFAULT
     if _DEFAULT is None:
-        _DEFAULT = Parser()
+        from geokit.ner import from_env
+
+        _DEFAULT = Parser(ner=from_env())
     return _DEFAULT
 
 
