@@ -93,8 +93,13 @@ related story stories article articles editorial opinion analysis feature featur
 advertisement sponsored contact about home search menu skip share tweet email print
 unlike like despite during following amid amidst among across along against beyond inside outside throughout toward
 towards via per including regarding concerning besides meanwhile nevertheless nonetheless moreover furthermore
-english arabic kurdish hebrew farsi urdu
+english arabic kurdish hebrew farsi urdu olympic olympics paralympic commonwealth federal
 """.split())
+
+# Buildings that stand for governments and institutions: never the place itself in news.
+BUILDINGS = frozenset("""white house|the white house|kremlin|the kremlin|pentagon|the pentagon|elysee|elysee palace|
+downing street|capitol hill|whitehall|foggy bottom|blue house|zhongnanhai|quai d orsay|
+""".replace("\n", "").split("|")) - {""}
 
 # Surnames of people constantly in the news that are also place names somewhere: never a
 # place alone, and evidence that the capitalised word before them is a given name.

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from geokit.geo import haversine_km
 from geokit.lexicon import (
     ARABIC_ARTICLES,
+    BUILDINGS,
     COMMON_WORDS,
     DIRECTIONS,
     MEDIA_FOLLOWERS,
@@ -145,7 +146,7 @@ def _mid_sentence_abbrev(w: str, text: str, end: int) -> bool:
     if not (2 <= len(w) <= 5 and w[0].isupper() and w[1:-1].islower()):
         return False
     nxt = re.match(r"\s*(\S)", text[end:end + 5])
-    return bool(nxt) and (nxt.group(1) in ",;)" or nxt.group(1).islower() or nxt.group(1).isdigit())
+    return bool(nxt) and (nxt.group(1) in ",;()-–—" or nxt.group(1).islower() or nxt.group(1).isdigit())
 
 
 def _is_abbrev(w: str) -> bool:
@@ -291,6 +292,8 @@ class Recogniser:
             if j - i >= 2 and rtoks[i].text.lower() == "the" and not any(pr for _p, _n, pr in self.store.by_key(key)):
                 continue  # "The US": the article is not part of the name (but it is the official name "The Hague")
             if self.is_name(key, span) or (j - i >= 2 and self._arabic_variant(rtoks[i:j], span)):
+                if text[e:e + 1] == "." and any(nm == span + "." for _p, nm, _pr in self.store.by_key(key)):
+                    e, span = e + 1, span + "."  # "Ky." is the name as written, dot included
                 m = Mention(s, e, span, span)
                 self._extend_type_words(text, m)
                 return m, j
@@ -346,6 +349,17 @@ class Recogniser:
             if any(w in ORG_WORDS for w in low_words[j:]) and rtoks[-1].text[0].isupper():
                 m.kind = "embedded"
             return m
+        # a span that is itself an organisation word or a title ("University", "Police") is no place
+        if all(t.text.lower().rstrip(".") in ORG_WORDS or t.text.lower().rstrip(".") in PERSON_TITLES
+               for t in span_toks):
+            return None
+        # buildings that stand for governments: "the White House", "the Kremlin"
+        if key in BUILDINGS:
+            return None
+        # "the Unite union", "the Eta group": a name followed by a lowercase organisation word
+        nxt = re.match(r"\s+([a-z]+)\b", text[m.end:m.end + 25])
+        if single and nxt and nxt.group(1) in _ORG_AFTER and not self._is_strong(key):
+            return None
         # media and agencies
         if fold(text[first.start:rtoks[-1].end]) in MEDIA_NAMES or key in MEDIA_NAMES:
             if not self._is_strong(key) or _followed_by_media(text, m.end) or _media_context(text, m.start, m.end):
@@ -366,10 +380,12 @@ class Recogniser:
         if prev and prev.lower().rstrip(".") in PERSON_TITLES and not m.cue and not is_dateline:
             self._persons.add(fold(m.text))
             return None
-        if not in_headline and not is_dateline and not m.cue and (j - i) < len(rtoks) and self._person_run(text, toks, rtoks):
-            for t in rtoks:
-                self._persons.add(fold(t.text.split("-")[-1]))
-            return None
+        if not in_headline and not is_dateline and not m.cue and (j - i) < len(rtoks):
+            k = self._person_run(text, toks, rtoks)
+            if i < k:
+                for t in rtoks[:k]:
+                    self._persons.add(fold(t.text.split("-")[-1]))
+                return None
         # "Walsh said", "said Walsh": a small place name as the speaker is a person
         if single and not is_dateline and not m.cue and not self._is_strong(key) and _speaker(text, m.start, m.end):
             self._persons.add(fold(m.text))
@@ -413,22 +429,31 @@ class Recogniser:
         return m
 
     def _is_strong(self, key: str) -> bool:
-        """A country, an admin1 area or a big city: a name unlikely to be anything else."""
-        for pid, nm, _p in self.store.by_key(key)[:50]:
+        """A country, an admin1 area or a big city by its own name (not a stray alternate): a name
+        unlikely to be anything else."""
+        for pid, nm, primary in self.store.by_key(key)[:50]:
             if nm.isupper() and len(nm) <= 5 and "." not in nm:
                 continue  # a code (IATA "MIG") says nothing about the word
+            if not primary and not nm.isascii():
+                continue
             p = self.store.place(pid)
             if p and (p.kind in ("country", "continent", "admin1") or p.population >= 100_000):
                 return True
         return False
 
-    def _person_run(self, text: str, toks: list[Tok], rtoks: list[Tok]) -> bool:
-        """'Arch Walsh', 'Valerie Amos', 'Georgia Stevens': 2-3 capitalised words, not a place as a whole."""
+    def _person_run(self, text: str, toks: list[Tok], rtoks: list[Tok]) -> int:
+        """'Arch Walsh', 'Valerie Amos', 'Georgia Stevens': how many leading tokens of the run are a
+        person's name (2-4 capitalised words, not a place as a whole); 0 when they are not one."""
+        # "Judy Law of Oxford": the person is the part before a lowercase "of"/"de"
+        for k, t in enumerate(rtoks):
+            if k and t.text in ("of", "de", "from"):
+                rtoks = rtoks[:k]
+                break
         words = [t for t in rtoks if t.cap]
         if not 2 <= len(words) <= 4 or len(words) != len(rtoks):
-            return False
+            return 0
         if any(t.possessive for t in rtoks[:-1]):
-            return False
+            return 0
         for k, t in enumerate(rtoks):
             lw = t.text.lower().rstrip(".")
             if 0 < k < len(rtoks) - 1 and lw in NAME_CONNECTORS:
@@ -436,16 +461,17 @@ class Recogniser:
             if (lw in ORG_WORDS or lw in COMMON_WORDS or lw in DIRECTIONS or lw in PERSON_TITLES or lw in NAME_CONNECTORS
                     or self.store.demonym(t.text) or not (t.text[1:].islower() or _article_joined(t.text))
                     or lw in _TYPE_WORDS):
-                return False
+                return 0
         if _LOCATIVE_BEFORE.search(text[max(0, rtoks[0].start - 40):rtoks[0].start]):
-            return False  # "in Arch Walsh" would be a place
+            return 0  # "in Arch Walsh" would be a place
         if rtoks[0].text.lower() in english_words() and _sentence_start(text, rtoks[0].start):
-            return False  # "Overall Edmonton received...": a capitalised word, not a given name
+            return 0  # "Overall Edmonton received...": a capitalised word, not a given name
         head, rest = rtoks[0], rtoks[1:]
         if self._is_major(fold(head.text)):
             # a country or province first: a person only if the rest is no place at all ("Georgia Stevens")
-            return all(not self._place_prior(fold(t.text)) or fold(t.text) in PERSON_NAMES for t in rest)
-        return True
+            ok = all(not self._place_prior(fold(t.text)) or fold(t.text) in PERSON_NAMES for t in rest)
+            return len(rtoks) if ok else 0
+        return len(rtoks)
 
     def _area_abbrev(self, key: str) -> bool:
         """'B.C.', 'N.Y.': a dotted abbreviation that names a province or country."""
@@ -565,6 +591,8 @@ class Recogniser:
 _ARABIC_HEADS = frozenset("""ras ain ayn bab jisr tell tal tall kafr kfar deir dayr khan abu umm beit bayt jabal jebel wadi
 qasr maarat maaret marat tal sheikh shaykh bir nahr hayy""".split())
 
+_ORG_AFTER = frozenset("union unions party group movement militia army brigade faction organisation organization "
+                       "company firm airline agency newspaper network".split())
 _GENERIC_LAST = frozenset("state city county national provincial regional municipal general".split())
 _TYPE_WORDS = frozenset("""province governorate district region county city town village camp camps crossing gate
 airport base valley river mountain mountains lake island islands sea gulf bay desert plain plains square street road
