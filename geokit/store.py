@@ -399,8 +399,14 @@ class Store:
         return out
 
     def _by_key(self, key: str) -> tuple[tuple[int, str, int], ...]:
-        """(pid, name, isprimary) for a folded key."""
-        return tuple(self._q("SELECT pid, name, isprimary FROM names WHERE key=?", (key,)))
+        """(pid, name, isprimary) for a folded key; the places come along into the cache (one query)."""
+        rows = self._q("SELECT n.pid, n.name, n.isprimary, p.* FROM names n JOIN places p ON p.pid = n.pid "
+                       "WHERE n.key=?", (key,))
+        cache = self._pcache
+        for r in rows:
+            if r[0] not in cache:
+                cache[r[0]] = PlaceRecord(*r[3:])
+        return tuple(r[:3] for r in rows)
 
     def has_key(self, key: str) -> bool:
         return bool(self.by_key(key))
