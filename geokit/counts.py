@@ -41,6 +41,8 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
            "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
 VAGUE = {
     "a couple of": (2, 3), "a few": (2, 5), "several": (3, 9), "a handful of": (3, 9), "a dozen": 12,
+    "a few dozen": (24, 60), "several dozen": (36, 108), "a few hundred": (200, 500), "several hundred": (300, 900),
+    "a few thousand": (2000, 5000), "several thousand": (3000, 9000),
     "dozens of": (24, 99), "scores of": (40, 199), "hundreds of": (200, 999),
     "thousands of": (2000, 9999), "tens of thousands of": (20000, 99999),
     "hundreds of thousands of": (200000, 999999), "millions of": (2000000, 9999999),

@@ -83,7 +83,10 @@ _PREP = re.compile(r"\b(into|to|in|at|toward|towards|inside|from|near|outside|ac
 _LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "across", "over", "off", "toward",
              "towards", "around"}
 _TYPE_NOUN_OF = re.compile(r"\b(?:towns?|city|cities|villages?|province|region|camps?|district|governorate|areas?|"
-                           r"capital|border\s+town|border\s+city|suburbs?|outskirts|parts?)\s+of\s+$", re.I)
+                           r"capital|border\s+town|border\s+city|suburbs?|outskirts|parts?|cent(?:re|er)|heart|edge)\s+of\s+$",
+                           re.I)
+_TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
+_MEANWHILE = re.compile(r"\b(?:meanwhile|at\s+the\s+same\s+time|simultaneously)\b", re.I)
 _DEST_PREPS = {"into", "to", "in", "at", "toward", "towards", "inside", "near", "outside", "across", "for"}
 _ORIGIN_PREPS = {"from", "out of"}
 _VIA_PREPS = {"via", "through"}
@@ -325,14 +328,14 @@ class _Reader:
             scopes = _scopes(sent, triggers)
             lead_dates = [d for d in dates if d.end <= triggers[0].start and d.start < scopes[0][1]]
             for trig, scope in zip(triggers, scopes, strict=True):
-                self._event(sent, trig, scope, dates, lead_dates, counts)
+                self._event(sent, trig, scope, dates, lead_dates, counts, triggers)
         elif counts:
             self._elaborate(sent, counts)
         for d in dates:
             if d.date is not None and d.precision == "day":
                 self.anchor = d.date
 
-    def _event(self, sent, trig: Trigger, scope, dates, lead_dates, counts) -> None:
+    def _event(self, sent, trig: Trigger, scope, dates, lead_dates, counts, triggers=()) -> None:
         s, e = scope
         ns, ne = _narrow(sent, trig, scope)
         own_dates = [d for d in dates if ns <= d.start and d.end <= ne]
@@ -341,13 +344,23 @@ class _Reader:
         date = min(own_dates, key=lambda d: abs(d.start - trig.start)) if own_dates else None
         if date is None and lead_dates and trig.start >= lead_dates[-1].end and not trig.noun:
             date = lead_dates[-1]
+        date_note = ""
+        if date is None and not trig.noun:
+            date, date_note = self._borrowed_date(sent, trig, dates, triggers)
         scope_counts = [c for c in counts if s <= c.start and c.end <= e]
         if not trig.noun and not sent.title and is_present(trig.text) and not own_dates:
             return  # "deserters who reach Turkey go on to join": habitual, not a report
+        if trig.background and not own_dates:
+            return  # "hosts 9,000 Syrians, many of whom crept across ...": background to a figure
         who, head, who_start = _actor(self.text, s, trig, e, dates)
         if re.search(r"\b(?:them|him|her|those)\b", trig.text, re.I):
             head = "they"  # "drove them to the camp": the group moved is the object
         places = [t for t in self.places if ns <= t.start and t.end <= ne]
+        wide = False
+        if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
+            # "in control of the X crossing on Friday, a day after they overran the post": the sentence's place
+            places = [t for t in self.places if s <= t.start and t.end <= e]
+            wide = bool(places)
         etype = trig.type
         military = bool(_MILITARY_WORDS.search(head or who))
         if etype == "flight":
@@ -369,7 +382,7 @@ class _Reader:
             if etype == "camp_placement" and destination is None:
                 return
         else:
-            place = self._event_place(trig, places, etype)
+            place = self._event_place(trig, places, etype, wide)
         if self.here is not None and re.search(r"\bhere\b", self.text[ns:ne]) and (
                 place is None or etype not in MOTION_TYPES and not _has_locative(self.text, places, ("in", "at"))):
             place = self.here  # "killed ... here on Wednesday": the dateline town
@@ -377,7 +390,7 @@ class _Reader:
                 destination = place
         if trig.noun and place is None and (date is None or date not in own_dates):
             return  # "the conference", "defections": no anchor in time or space
-        draft = _Draft(etype, trig, sent, scope, date, "", scope_counts, place, origin, destination, who, via,
+        draft = _Draft(etype, trig, sent, scope, date, date_note, scope_counts, place, origin, destination, who, via,
                        title=sent.title)
         if etype in MOTION_TYPES and self._continue_chain(draft, head):
             return
@@ -388,6 +401,28 @@ class _Reader:
         draft.sources.append(self._source(sent, draft.counts_all, draft))
         draft.confidence = _confidence(draft, own_dates)
         self.drafts.append(draft)
+
+    def _borrowed_date(self, sent: Sentence, trig: Trigger, dates: list[DateRef],
+                       triggers: list[Trigger]) -> tuple[DateRef | None, str]:
+        """A date for a verb whose clause has none: a time-linked clause of the sentence, or "meanwhile".
+
+        "pounded targets through the night after a shell killed two on Wednesday": the clause
+        joined by after/as/when/following is the same time; "X were meanwhile pushing into Y"
+        is the time of the latest dated event.
+        """
+        for d in sorted(dates, key=lambda d: abs(d.start - trig.start)):
+            if d.date is None or any(t is not trig and t.noun and 0 <= t.start - d.end <= 30 for t in triggers):
+                continue  # "in response to the June 22 downing": the date of the other event
+            lo, hi = (trig.end, d.start) if d.start >= trig.end else (d.end, trig.start)
+            if _TIME_LINK.search(self.text[lo:hi]):
+                return d, "date of the time-linked clause in the same sentence"
+        if _MEANWHILE.search(sent.text):
+            for old in reversed(self.drafts):
+                if sent.index - old.sentence.index > 2:
+                    break
+                if old.date is not None and old.date.date is not None:
+                    return old.date, "date carried from the earlier sentence ('meanwhile')"
+        return None, ""
 
     # ---- places
 
@@ -459,8 +494,12 @@ class _Reader:
             best = more_specific(best, r)
         return best
 
-    def _event_place(self, trig: Trigger, places: list[Toponym], etype: str) -> PlaceRef | None:
-        """The most specific place the clause puts the event at (locative phrases, objects)."""
+    def _event_place(self, trig: Trigger, places: list[Toponym], etype: str, wide: bool = False) -> PlaceRef | None:
+        """The most specific place the clause puts the event at (locative phrases, objects).
+
+        ``wide``: the places are from the rest of the sentence (the clause names none), so any
+        mention that is not an origin ("from") may place the event.
+        """
         best, best_score = None, float("-inf")
         for t in places:
             ref = toponym_placeref(t, self.text)
@@ -484,6 +523,8 @@ class _Reader:
                 score = 1.5  # direct object: "visited Homs", "shelled Rastan"
             elif etype in ("military_deployment", "meeting") and t.end <= trig.start and prep is None:
                 score = 0.0  # "Turkey scrambled jets", "Turkey's parliament met": the state acting
+            elif wide and prep != "from":
+                score = 0.5
             else:
                 continue
             score += (5 - level(ref)) * 1.0
@@ -728,8 +769,17 @@ def _scopes(sent: Sentence, triggers: list[Trigger]) -> list[tuple[int, int]]:
             cut = lo + ms[-1].start()
         else:
             det = list(re.finditer(r"\b(?:the|a|an)\s", gap, re.I))
+            frames = list(_REPORT_FRAME.finditer(gap))
             comma = gap.rfind(",")
-            cut = lo + (comma if comma >= 0 else (det[-1].start() if det else len(gap) // 2))
+            if frames:  # "families arriving this week said | they had fled": the reported clause
+                cut = lo + frames[-1].end()
+            elif comma >= 0:
+                cut = lo + comma
+            elif det:
+                cut = lo + det[-1].start()
+            else:  # never inside a word
+                spaces = [m.start() for m in re.finditer(r"\s", gap)]
+                cut = lo + (min(spaces, key=lambda i: abs(i - len(gap) // 2)) if spaces else len(gap) // 2)
         cuts.append(sent.start + cut)
     cuts.append(sent.end)
     return [(cuts[i], cuts[i + 1]) for i in range(len(triggers))]

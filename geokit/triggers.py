@@ -20,7 +20,8 @@ MOTION_TYPES = ("defection", "border_crossing", "camp_placement")
 
 _MIL_OBJECT = (r"(?:troops|soldiers|tanks|batteries|missiles|missile|rockets|jets|warplanes|planes|aircraft|helicopters|"
                r"artillery|warships|reinforcements|forces|units|armou?r|armou?red\s+vehicles|air\s+defen[cs]es?|"
-               r"patriots?|drones|gunships|frigates|fighters)")
+               r"patriots?|drones|gunships|frigates|fighters|(?:anti-aircraft\s+)?guns|howitzers|cannons|warships|"
+               r"ships|vessels|(?:anti-aircraft|air[- ]defen[cs]e)\s+(?:units|systems|batteries))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,14 +65,16 @@ RULES: tuple[Rule, ...] = (
     Rule(_r(r"\b(?:arrived|arrives|arrive|arriving)\b(?:\s+(?:in|at))?"), "border_crossing", "in"),
     Rule(_r(r"\b(?:reached|reach|reaches)\b"), "border_crossing", "in"),
     Rule(_r(r"\bpass(?:ed|es)?\s+(?:into|over\s+into|through)\b"), "border_crossing", "in"),
-    Rule(_r(r"\b(?:flew|flown|flies|fly)\b(?=(?:\s+[\w’'-]+){0,7}\s+(?:into|to|across)\b)"), "border_crossing", "in"),
+    Rule(_r(r"\b(?:flew|flown|flies|fly)\b(?!\s+(?:close|closer|near|along|toward|towards)\b)"
+            r"(?=(?:\s+[\w’'-]+){0,7}\s+(?:into|to|across)\b)"), "border_crossing", "in"),
     Rule(_r(r"\b(?:slipped|sneaked|snuck|smuggled|crept|walked|walk|walks|came|come|comes|made\s+(?:it|their\s+way|"
             r"his\s+way|her\s+way))\s+(?:[\w-]+\s+){0,3}?(?:into|across|over|through)\b"), "border_crossing", "in"),
     Rule(_r(r"\bscrambl(?:ed|es|e)\b"), "military_deployment"),
     Rule(_r(r"\b(?:jets|warplanes|planes|aircraft|helicopters|fighters|F-\d+s)\s+(?:[\w-]+\s+){0,3}?took\s+off\b"),
          "military_deployment"),
     Rule(_r(rf"\b(?:sent|sends|send|sending|deployed|deploys|deploy|deploying|dispatched|dispatches|stationed|"
-            rf"positioned|massed|rushed|moved)\b(?=(?:\s+[\w-]+){{0,3}}\s+{_MIL_OBJECT}\b)"), "military_deployment"),
+            rf"positioned|massed|rushed|moved|reinforced|bolstered|beefed\s+up)\b(?=(?:\s+[\w-]+){{0,3}}\s+"
+            rf"(?:{_MIL_OBJECT}|positions|(?:its|their|the)\s+(?:border|frontier|garrison))\b)"), "military_deployment"),
     Rule(_r(rf"\b{_MIL_OBJECT}\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
             r"(?:deployed|sent|dispatched|stationed|rushed|moved|positioned|massed)\b"), "military_deployment"),
     Rule(_r(r"\b(?:shelled|bombarded|bombed|raided|stormed|attacked|targeted|targeting|pounded|pounding|besieged|"
@@ -120,6 +123,16 @@ _CAUSATIVE = re.compile(r"\b(?:prompted|forced|caused|led|ordered|allowed|helped
                         re.I)
 _DESCRIPTIVE_BEFORE = re.compile(r"\b(?:as|like)\s+an?\s+(?:[\w-]+\s+){0,3}$", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
+# "the men she met there": a reduced relative clause describes its noun, it reports no new event.
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?!(?:as|was|has|is|this|thus|always|perhaps|days|weeks|years|months|hours|times|its|his|us|plus|unless|"
+    r"besides|afterwards|towards|sometimes|yes|says|tells)\b)(?:[a-z]+s|men|women|people|children)\s+"
+    r"(?:I|he|she|we|they|you)\s+(?:had\s+|have\s+|has\s+)?$")
+# "where shelling has grown heavier": a trend of a noun, not an event.
+_TREND_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:grown|become|been\s+(?:growing|getting|increasing))\b", re.I)
+# "..., many of whom crept across": background to a figure, an event only when it carries its own date.
+_WHOM_BEFORE = re.compile(r"\b(?:many|most|some|all|few|several|none|thousands|hundreds)\s+of\s+(?:whom|them)\s+"
+                          r"(?:had\s+|have\s+)?$", re.I)
 _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
 _CAMP_WORD = re.compile(r"\bcamps?\b", re.I)
 
@@ -134,6 +147,7 @@ class Trigger:
     text: str
     motion: str = ""
     noun: bool = False
+    background: bool = False  # in a "many of whom ..." clause: an event only with its own date
 
 
 def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Trigger]:
@@ -160,10 +174,15 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 continue
             if _CONDITIONAL.search(_clause_before(text, s)):
                 continue
+            if not noun and _REDUCED_RELATIVE.search(before):
+                continue
+            if noun and _TREND_AFTER.match(text[e:e + 40]):
+                continue
             if rule.type == "camp_placement" and not _CAMP_WORD.search(text[e:e + 80]):
                 continue
             taken.append((s, e))
-            found.append(Trigger(rule.type, s + offset, e + offset, m.group(), rule.motion, noun))
+            found.append(Trigger(rule.type, s + offset, e + offset, m.group(), rule.motion, noun,
+                                 bool(_WHOM_BEFORE.search(before))))
     found.sort(key=lambda t: t.start)
     return _merge_same_type(found, text, offset)
 
@@ -186,7 +205,7 @@ def _merge_same_type(found: list[Trigger], text: str, offset: int) -> list[Trigg
             if not CLAUSE_BOUNDARY.search(gap) and len(gap) < 80:
                 prev = out[-1]
                 if prev.noun and not t.noun:  # the verb carries the clause
-                    out[-1] = Trigger(t.type, t.start, t.end, t.text, t.motion or prev.motion, False)
+                    out[-1] = Trigger(t.type, t.start, t.end, t.text, t.motion or prev.motion, False, t.background)
                 continue
         out.append(t)
     return out
