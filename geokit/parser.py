@@ -61,6 +61,8 @@ _TYPE_AFTER = re.compile(
 )
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|from|into|outside|to|toward|towards|across|around)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western)\s+)?"
     r"(?:(?:town|city|village|province|governorate|district|region|camp|area)\s+of\s+)?)$",
     re.IGNORECASE,
 )
@@ -467,6 +469,8 @@ class Recogniser:
         if rtoks[0].text.lower() in english_words() and _sentence_start(text, rtoks[0].start):
             return 0  # "Overall Edmonton received...": a capitalised word, not a given name
         head, rest = rtoks[0], rtoks[1:]
+        if head.text.lower() in english_words() and any(self._is_major(fold(t.text)) for t in rest):
+            return 0  # "Villages Sudan", "Taco Bell Canada": a common word before a country is no given name
         if self._is_major(fold(head.text)):
             # a country or province first: a person only if the rest is no place at all ("Georgia Stevens")
             ok = all(not self._place_prior(fold(t.text)) or fold(t.text) in PERSON_NAMES for t in rest)
