@@ -23,6 +23,7 @@ them; a report without a published date leaves relative dates unknown (and says 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -33,7 +34,7 @@ from typing import Any
 from geokit.counts import Count, compare, counts_dict, find_counts
 from geokit.dates import DateRef, dateline_date, find_dates, parse_date, published_warnings
 from geokit.model import Document, Event, Fact, Movement, PlaceRef, Record, Source, Toponym
-from geokit.placerefs import level, more_specific, relation, to_placeref, toponym_placeref
+from geokit.placerefs import distance_km, level, more_specific, relation, to_placeref, toponym_placeref
 from geokit.sentences import Sentence, dateline_span, split_sentences
 from geokit.triggers import CLAUSE_BOUNDARY, MOTION_TYPES, Trigger, find_triggers, is_present
 
@@ -87,6 +88,10 @@ _TYPE_NOUN_OF = re.compile(r"\b(?:towns?|city|cities|villages?|province|region|c
                            re.I)
 _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
 _MEANWHILE = re.compile(r"\b(?:meanwhile|at\s+the\s+same\s+time|simultaneously)\b", re.I)
+_FROM_NOUN = re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards?|and|or|the)\b)[\w-]+\s+){1,4}$", re.I)
+_ARMY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _MILITARY_WORDS.pattern, re.I)
+_SOIL_AFTER = re.compile(r"\s+(?:soil|territory|land|side\s+of\s+the\s+(?:border|frontier))\b", re.I)
+_SOIL_BEFORE = re.compile(r"\b(?:on|onto|into|to|in|reached|entered)\s+(?:the\s+)?$", re.I)
 _DEST_PREPS = {"into", "to", "in", "at", "toward", "towards", "inside", "near", "outside", "across", "for"}
 _ORIGIN_PREPS = {"from", "out of"}
 _VIA_PREPS = {"via", "through"}
@@ -355,6 +360,8 @@ class _Reader:
         who, head, who_start = _actor(self.text, s, trig, e, dates)
         if re.search(r"\b(?:them|him|her|those)\b", trig.text, re.I):
             head = "they"  # "drove them to the camp": the group moved is the object
+        if not who and not trig.noun:  # "were on Turkish soil after deserting": the main clause's subject
+            head, who_start = self.text[s:trig.start], s
         places = [t for t in self.places if ns <= t.start and t.end <= ne]
         wide = False
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
@@ -374,10 +381,16 @@ class _Reader:
         via: list[PlaceRef] = []
         if etype in MOTION_TYPES:
             origin, destination, via = self._roles(trig, places, ne)
+            if destination is None:
+                destination = self._soil(s, e)
             if origin is None:
                 origin = self._demonym_origin(who_start, trig.start, destination, ne)
             if origin is None and trig.noun:  # "the arrival in Turkey of Syrian officers"
                 origin = self._demonym_origin(trig.end, ne, destination, -1)
+            if origin is None and military and destination is not None:
+                origin = self._report_army(destination)  # "three more pilots walked into Jordan"
+            if etype == "camp_placement" and destination is None and re.search(r"\bthere\b", trig.text, re.I):
+                destination = self._recent_camp(sent)  # "had been moved there": the camp just named
             place = destination
             if etype == "camp_placement" and destination is None:
                 return
@@ -392,7 +405,7 @@ class _Reader:
             return  # "the conference", "defections": no anchor in time or space
         draft = _Draft(etype, trig, sent, scope, date, date_note, scope_counts, place, origin, destination, who, via,
                        title=sent.title)
-        if etype in MOTION_TYPES and self._continue_chain(draft, head):
+        if etype in MOTION_TYPES and (self._continue_chain(draft, head) or self._same_camp(draft)):
             return
         if etype in ("defection", "border_crossing") and place is None and origin is None and not scope_counts:
             draft.hidden = True  # "refugees who came through on Thursday": kept only for chains
@@ -539,6 +552,34 @@ class _Reader:
                 best, best_score = ref, score
         return best
 
+    def _report_army(self, destination: PlaceRef) -> PlaceRef | None:
+        """Soldiers crossing into a country, unnamed origin: the army the report is about (its main demonym).
+
+        Only when one foreign army is named ("Syrian officers", "the Syrian army") more often
+        than any other in the report.
+        """
+        tally: dict[str, list[Toponym]] = {}
+        for t in self.demonyms:
+            cc = t.place.country_code
+            if cc and cc != destination.country_code and _ARMY_AFTER.match(self.text, t.end):
+                tally.setdefault(cc, []).append(t)
+        ranked = sorted(tally.values(), key=len, reverse=True)
+        if not ranked or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+            return None
+        ref = to_placeref(ranked[0][0].place)
+        ref.geo_precision = 4
+        return ref
+
+    def _soil(self, s: int, e: int) -> PlaceRef | None:
+        """ "were now on Turkish soil", "reached Jordanian territory": the demonym's country as destination."""
+        for t in self.demonyms:
+            if s <= t.start and t.end <= e and _SOIL_AFTER.match(self.text, t.end) and \
+                    _SOIL_BEFORE.search(self.text[max(0, t.start - 12):t.start]):
+                ref = to_placeref(t.place)
+                ref.geo_precision = 4
+                return ref
+        return None
+
     def _demonym_origin(self, s: int, trig_start: int, destination: PlaceRef | None, e: int = -1) -> PlaceRef | None:
         """The actor's country ("Syrian soldiers", "defected from the Syrian army") as origin."""
         for t in self.demonyms:
@@ -563,6 +604,31 @@ class _Reader:
             if d.type in MOTION_TYPES:
                 out.append(d)
         return out
+
+    def _recent_camp(self, sent: Sentence) -> PlaceRef | None:
+        """The latest camp named in this or the two previous sentences ("moved there")."""
+        lo = max((d.sentence.start for d in self.drafts if sent.index - d.sentence.index <= 2), default=sent.start)
+        lo = min(lo, sent.start)
+        camps = [t for t in self.places if t.place.kind == "camp" and t.end <= sent.end and t.start >= lo - 400]
+        return toponym_placeref(camps[-1], self.text) if camps else None
+
+    def _same_camp(self, new: _Draft) -> bool:
+        """A second placement into the camp a recent placement named ("moved there by Sunday") is the same one."""
+        if new.type != "camp_placement" or new.destination is None:
+            return False
+        for old in self._recent_motion(new.sentence):
+            if old.type != "camp_placement" or old.destination is None or \
+                    relation(old.destination, new.destination)[0] != "same":
+                continue
+            if new.date is not None and new.date.date is not None and old.date is not None and \
+                    old.date.date is not None and abs((new.date.date - old.date.date).days) > 7:
+                continue
+            new_counts = counts_dict(new.counts)
+            if any(compare(v, old.counts_all[k]) == "conflict" for k, v in new_counts.items() if k in old.counts_all):
+                continue
+            self._extend(old, new, new_counts)
+            return True
+        return False
 
     def _continue_chain(self, new: _Draft, head: str) -> bool:
         """Fold "the defectors entered Y" into the earlier movement of the same group."""
@@ -678,9 +744,29 @@ class _Reader:
         iso = d.date.iso() if d.date is not None else None
         return Source(self.doc_id, sent.start, sent.end, sent.text, dict(counts), iso)
 
+    def _dateline_destination(self, d: _Draft) -> None:
+        """ "Families arriving this week said they had fled Raqqa", datelined from a border town: they arrived here.
+
+        Only for an arrival (an "in" trigger) whose clause names no destination, from an origin
+        in another country within a border-region distance of the dateline place.
+        """
+        here = self.here
+        if here is None or d.destination is not None or d.origin is None or d.trigger.motion != "in" \
+                or d.type not in ("border_crossing", "defection"):
+            return
+        if not here.country_code or here.country_code == d.origin.country_code:
+            return
+        km = distance_km(here, d.origin)
+        if km is None or km > 400:
+            return
+        d.destination = dataclasses.replace(here, geo_precision=max(2, here.geo_precision))
+        d.place = d.place or d.destination
+        d.notes.append(f"destination: the dateline place {here.name} (the sentence names none)")
+
     def finish(self) -> None:
         ev_n = mv_n = 0
         for d in self.drafts:
+            self._dateline_destination(d)
             if d.hidden:
                 continue
             ev_n += 1
@@ -808,6 +894,8 @@ def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
             prep = m.group(1).lower()
             if prep in ("around", "near") and re.search(r"\bfrom\s+$", stripped[:m.start()]):
                 return "from"  # "from around Azaz": an origin
+            if prep in ("in", "at") and _FROM_NOUN.search(stripped[:m.start()]):
+                return "from"  # "from crowded transit centres in Ramtha": the origin's place
             if prep == "of" and _TYPE_NOUN_OF.search(stripped):
                 stripped = stripped[:_TYPE_NOUN_OF.search(stripped).start()]
                 stripped = re.sub(r"(?:\b(?:the|a|an)\s+)?(?:[\w-]+\s+)?$", "", stripped)

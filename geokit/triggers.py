@@ -50,6 +50,8 @@ RULES: tuple[Rule, ...] = (
     Rule(_r(rf"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|being)\s+"
             rf"(?:(?:\w+ly|later|also|then|soon|all|first|since)\s+)?{_CAMP_VERBS}"
             r"\s+(?:[\w-]+\s+){0,4}?(?:in|into|to|at)\b"), "camp_placement", "in"),
+    Rule(_r(rf"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|being)\s+"
+            rf"(?:(?:\w+ly|later|also|then|soon|all|first|since)\s+)?{_CAMP_VERBS}\s+there\b"), "camp_placement", "in"),
     Rule(_r(r"\b(?:drove|drives|bused|bussed|took|takes|moved|moves|transferred|brought|escorted|trucked)\s+"
             r"(?:them|him|her|the\s+\w+|those)\s+(?:\w+\s+)?(?:to|into)\b"), "camp_placement", "in"),
     Rule(_r(r"(?<=\s)(?:bused|bussed|trucked|driven|taken|moved|transferred)\s+(?:in)?to\b"), "camp_placement", "in"),
@@ -178,7 +180,8 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 continue
             if noun and _TREND_AFTER.match(text[e:e + 40]):
                 continue
-            if rule.type == "camp_placement" and not _CAMP_WORD.search(text[e:e + 80]):
+            if rule.type == "camp_placement" and not _CAMP_WORD.search(text[e:e + 80]) and \
+                    not m.group().lower().endswith("there"):
                 continue
             taken.append((s, e))
             found.append(Trigger(rule.type, s + offset, e + offset, m.group(), rule.motion, noun,

@@ -8,10 +8,13 @@ sentence here that the demo texts do not contain, on hand-placed toponyms (no ga
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from test_events import MON, events_of
+from test_events import MON, cand, doc, events_of
 
+from geokit import extract
 from geokit.counts import find_counts
+from geokit.model import Toponym
 
 TUE = dt.date(2012, 7, 3)
 
@@ -86,3 +89,45 @@ def test_event_without_a_place_in_its_clause_takes_the_sentence_place():
                   dt.date(2012, 7, 7))
     (e,) = x.events
     assert e.type == "military_operation" and e.place.name == "Homs"
+
+
+def _datelined(text: str, published):
+    """A report whose upper-case dateline place is a toponym too (the test helper matches exact names)."""
+    d = doc(text, published)
+    m = re.search(r"[A-Z]{3,}", text)
+    d.toponyms.insert(0, Toponym(m.start(), m.end(), m.group(), "literal", cand(m.group().title()), 0.9))
+    return extract([d])
+
+
+def test_arrivals_reported_from_a_border_dateline_arrived_there():
+    x = _datelined("KILIS, Turkey — Families arriving this week said they had fled Homs.", TUE)
+    (m,) = x.movements
+    assert m.origin.name == "Homs" and m.destination.name == "Kilis" and "dateline" in m.notes
+    far = _datelined("CAIRO — Families arriving this week said they had fled Homs.", TUE)
+    assert [m.destination for m in far.movements] == [None]
+
+
+def test_on_their_soil_is_a_destination():
+    x = events_of("Report\n\nTwo Syrian colonels were on Turkish soil on Monday after deserting their units.", TUE)
+    (m,) = x.movements
+    assert m.type == "defection" and m.destination.name == "Turkey" and m.origin.name == "Syria"
+
+
+def test_moved_there_continues_the_placement_into_the_camp_just_named():
+    x = events_of("Report\n\nThe first families were bused into the Apaydin camp. By Monday evening about 400 people "
+                  "had been moved there from tents in Reyhanli.", TUE)
+    (e,) = x.events
+    assert e.type == "camp_placement" and e.place.name == "Apaydin camp" and e.date == "2012-07-02"
+    assert e.counts["people"] == 400 and len(e.sources) == 2
+    (m,) = x.movements
+    assert m.origin.name == "Reyhanli" and m.destination.name == "Apaydin camp"
+    assert events_of("Report\n\nAbout 400 people had been moved there on Monday.", TUE).events == []
+
+
+def test_soldiers_with_no_named_origin_come_from_the_army_the_report_is_about():
+    x = events_of("Report\n\nThe Syrian army lost more officers on Sunday. Four pilots walked across the border "
+                  "into Jordan on Monday.", TUE)
+    (m,) = x.movements
+    assert m.origin.name == "Syria" and m.destination.name == "Jordan"
+    (m,) = events_of("Report\n\nFour pilots walked across the border into Jordan on Monday.", TUE).movements
+    assert m.origin is None
