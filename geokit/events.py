@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from geokit.counts import Count, compare, counts_dict, find_counts
+from geokit.counts import Count, compare, counts_dict, find_counts, parse_number
 from geokit.dates import DateRef, dateline_date, find_dates, parse_date, published_warnings
 from geokit.model import Document, Event, Fact, Movement, PlaceRef, Record, Source, Toponym
 from geokit.placerefs import distance_km, level, more_specific, relation, to_placeref, toponym_placeref
@@ -87,6 +87,7 @@ _TYPE_NOUN_OF = re.compile(r"\b(?:towns?|city|cities|villages?|province|region|c
                            r"capital|border\s+town|border\s+city|suburbs?|outskirts|parts?|cent(?:re|er)|heart|edge)\s+of\s+$",
                            re.I)
 _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
+_DAYS_AFTER = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w’'-]+\s+){0,8}$", re.I)
 _MEANWHILE = re.compile(r"\b(?:meanwhile|at\s+the\s+same\s+time|simultaneously)\b", re.I)
 _FROM_NOUN = re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards?|and|or|the)\b)[\w-]+\s+){1,4}$", re.I)
 _ARMY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _MILITARY_WORDS.pattern, re.I)
@@ -347,6 +348,9 @@ class _Reader:
         if trig.noun:
             own_dates = [d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= 60)]
         date = min(own_dates, key=lambda d: abs(d.start - trig.start)) if own_dates else None
+        if date is None and not trig.noun:
+            date = self._days_after(sent, trig, dates)
+            own_dates = own_dates + [date] if date is not None else own_dates
         if date is None and lead_dates and trig.start >= lead_dates[-1].end and not trig.noun:
             date = lead_dates[-1]
         date_note = ""
@@ -414,6 +418,25 @@ class _Reader:
         draft.sources.append(self._source(sent, draft.counts_all, draft))
         draft.confidence = _confidence(draft, own_dates)
         self.drafts.append(draft)
+
+    def _days_after(self, sent: Sentence, trig: Trigger, dates: list[DateRef]) -> DateRef | None:
+        """ "on Monday, ten days after a plane was brought down": the event is N days before the anchor."""
+        before = self.text[sent.start:trig.start]
+        m = _DAYS_AFTER.search(before)
+        if m is None:
+            return None
+        n = parse_number(m.group("n"))
+        if not isinstance(n, int) or not 0 < n <= 400:
+            return None
+        at = sent.start + m.start()
+        anchors = [d for d in dates if d.end <= at and d.date is not None]
+        anchor = anchors[-1].date if anchors else self.pub
+        if anchor is None:
+            return None
+        days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+        when = anchor - dt.timedelta(days=days)
+        return DateRef(at, sent.start + m.end(), m.group().strip(), when, when, "day", "relative",
+                       f"{m.group('n')} {m.group('unit')} before {anchor.isoformat()}")
 
     def _borrowed_date(self, sent: Sentence, trig: Trigger, dates: list[DateRef],
                        triggers: list[Trigger]) -> tuple[DateRef | None, str]:

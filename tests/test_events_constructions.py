@@ -131,3 +131,10 @@ def test_soldiers_with_no_named_origin_come_from_the_army_the_report_is_about():
     assert m.origin.name == "Syria" and m.destination.name == "Jordan"
     (m,) = events_of("Report\n\nFour pilots walked across the border into Jordan on Monday.", TUE).movements
     assert m.origin is None
+
+
+def test_n_days_after_dates_the_earlier_event():
+    x = events_of("Report\n\nThe convoy reached Kilis on Monday, barely six days after a Turkish jet was shot down "
+                  "over Syria.", TUE)
+    air = next(e for e in x.events if e.type == "air_incident")
+    assert air.date == "2012-06-26" and "before 2012-07-02" in air.notes
