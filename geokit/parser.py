@@ -153,7 +153,7 @@ def _mid_sentence_abbrev(w: str, text: str, end: int) -> bool:
 
 def _is_abbrev(w: str) -> bool:
     # "U.S.", "U.N.", "B.C.", "St.", "Mr." keep their final dot; "Asia." at a sentence end does not
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}", w)) or w[:-1].lower() in _ABBREVS
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z]\.", w)) or w[:-1].lower() in _ABBREVS  # "U.S.", initials
 
 
 def _gap(text: str, a: Tok, b: Tok) -> str:
@@ -242,6 +242,7 @@ class Recogniser:
         for run in runs(text, toks):
             i = 0
             rtoks = [toks[k] for k in run]
+            self._person_span = (len(rtoks), len(rtoks))
             self._note_titled_person(text, toks, rtoks)
             in_headline = _line_start(text, rtoks[0].start) in headline_lines
             while i < len(rtoks):
@@ -256,18 +257,27 @@ class Recogniser:
             self._unknown_with_cue(text, rtoks, out)
         return out
 
-    def _note_titled_person(self, text: str, toks: list[Tok], rtoks: list[Tok]) -> None:
-        """'Lieutenant Khaled al-Hamoud', 'Mr. Hague': remember the name words as a person's."""
+    def _note_titled_person(self, text: str, toks: list[Tok], rtoks: list[Tok]) -> int:
+        """'Lieutenant Khaled al-Hamoud', 'Florida Senator Marco Rubio', 'Mr. Hague': remember the name
+        words after a title as a person's; returns where the person starts in the run (len(run): none)."""
         words = [t.text.lower().rstrip(".") for t in rtoks]
-        prev = _prev_word(text, toks, rtoks[0]).lower().rstrip(".")
-        k = 0
-        while k < len(words) and words[k] in PERSON_TITLES:
-            k += 1
-        if (k or prev in PERSON_TITLES) and k < len(rtoks) and len(rtoks) - k <= 3:
-            for t in rtoks[k:]:
-                if t.cap and t.text.lower() not in NAME_CONNECTORS and not self.store.demonym(t.text):
-                    self._persons.add(fold(t.text.split("-")[-1]))
-                    self._persons.add(fold(t.text))
+        last_title = max((k for k, w in enumerate(words) if w in PERSON_TITLES), default=-1)
+        if last_title < 0:
+            prev = _prev_word(text, toks, rtoks[0]).lower().rstrip(".")
+            if prev not in PERSON_TITLES:
+                return len(rtoks)
+        start = last_title + 1
+        end = start
+        while end < len(rtoks) and rtoks[end].cap and end - start < 4:
+            end += 1
+        if end == start:
+            return len(rtoks)
+        for t in rtoks[start:end]:
+            if t.text.lower() not in NAME_CONNECTORS and not self.store.demonym(t.text):
+                self._persons.add(fold(t.text.split("-")[-1]))
+                self._persons.add(fold(t.text))
+        self._person_span = (start, end)
+        return start
 
     def _match_at(self, text: str, rtoks: list[Tok], i: int) -> tuple[Mention | None, int]:
         if not rtoks[i].cap:
@@ -377,7 +387,11 @@ class Recogniser:
                                                        and any(w == "of" for w in before)):
                 m.kind = "embedded"  # kept, resolved, and labelled: users and evaluations choose
                 return m
-        # persons: a title right before, or a "First Last" run where the place is not the whole run
+        # persons: inside the name after a title ("Senator Marco Rubio"), a title right before,
+        # or a "First Last" run where the place is not the whole run
+        ps, pe = getattr(self, "_person_span", (0, 0))
+        if ps <= i < pe and not is_dateline:
+            return None
         prev = _prev_word(text, toks, first)
         if prev and prev.lower().rstrip(".") in PERSON_TITLES and not m.cue and not is_dateline:
             self._persons.add(fold(m.text))
@@ -393,6 +407,8 @@ class Recogniser:
             self._persons.add(fold(m.text))
             return None
         # common words and acronyms
+        if single and len(first.text.rstrip(".")) == 1:
+            return None  # an initial or a letter ("Plan B.") is never a place
         if single and not is_dateline:
             w = first.text
             if (key in COMMON_WORDS or w.lower() in COMMON_WORDS or key in PERSON_NAMES) and not (
@@ -460,6 +476,8 @@ class Recogniser:
             lw = t.text.lower().rstrip(".")
             if 0 < k < len(rtoks) - 1 and lw in NAME_CONNECTORS:
                 continue  # "Ghassan Abu Louz", "Osama bin Laden"
+            if re.fullmatch(r"[A-Z]\.?", t.text) and 0 < k < len(rtoks) - 1:
+                continue  # a middle initial: "Charles W. Murphy"
             if (lw in ORG_WORDS or lw in COMMON_WORDS or lw in DIRECTIONS or lw in PERSON_TITLES or lw in NAME_CONNECTORS
                     or self.store.demonym(t.text) or not (t.text[1:].islower() or _article_joined(t.text))
                     or lw in _TYPE_WORDS):
