@@ -33,7 +33,7 @@ news television tv radio channel broadcaster broadcasting times post daily heral
 monitor observer press newspaper magazine review bank company corporation corp inc ltd group airlines airways
 airline club fc team church mosque cathedral embassy consulate mission initiative program programme project fund
 society center centre conference summit declaration accord accords agreement plan treaty protocol convention
-observatory crescent cross
+observatory crescent cross elementary kindergarten
 """.split())
 
 # Words that, right after a place, make it a medium or agency ("Anatolia news agency").

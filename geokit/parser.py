@@ -420,9 +420,12 @@ class Recogniser:
             if (w.replace(".", "").isupper() and len(w) <= 5 and not m.abbr_cc and not _primary_upper(self.store, key, w)
                     and not ("." in w and self._area_abbrev(key))):
                 return None  # an acronym (NATO, CIA, MLA), unless the abbreviations table or the name itself says place
-            if w.lower() in english_words() and not m.abbr_cc and not self._is_strong(key) and (
+            if w.lower() in english_words() and not m.abbr_cc and not self._primary_major(key) and (
                     in_headline or _sentence_start(text, first.start) or not self._supported(text, m)):
-                return None  # "Federal", "Liberal", "Reading" at a sentence start: words, unless placed by the text
+                return None  # "Federal", "Media", "Reading" at a sentence start: words, unless placed by the text
+            if (len(w) <= 3 and not w.isupper() and not m.abbr_cc and not self._primary_major(key)
+                    and not self._area_abbrev(key) and not self._supported(text, m)):
+                return None  # "Lu", "Jin": short names are surnames more often than places, unless placed
             if w.lower() in lower_words and not self._is_strong(key) and not m.abbr_cc:
                 return None  # the text also uses it as an ordinary word
             if _sentence_start(text, first.start) and not self._is_strong(key) and w.lower() in _FUNCTIONISH:
@@ -685,7 +688,7 @@ def _headline_lines(text: str, start: int, end: int) -> set[int]:
 # ----------------------------------------------------------------------------- resolution
 
 
-_DISEASE_AFTER = re.compile(r"\s+(?:virus|viruses|fever|flu|influenza|disease|syndrome|strain|encephalitis)\b",
+_DISEASE_AFTER = re.compile(r"\s+(?:\w*virus|\w*viruses|fever|flu|influenza|disease|syndrome|strain|encephalitis)\b",
                             re.IGNORECASE)
 _COMMA_GAP = re.compile(r"^\s*,\s*$")
 
