@@ -303,10 +303,15 @@ class Recogniser:
                 continue  # "Kentucky State Police": the place is "Kentucky"
             if j - i >= 2 and rtoks[i].text.lower() == "the" and not any(pr for _p, _n, pr in self.store.by_key(key)):
                 continue  # "The US": the article is not part of the name (but it is the official name "The Hague")
-            if self.is_name(key, span) or (j - i >= 2 and self._arabic_variant(rtoks[i:j], span)):
+            variant = False
+            if not self.is_name(key, span) and j - i >= 2 and self._arabic_variant(rtoks[i:j], span):
+                variant = True
+            if variant or self.is_name(key, span):
                 if text[e:e + 1] == "." and any(nm == span + "." for _p, nm, _pr in self.store.by_key(key)):
                     e, span = e + 1, span + "."  # "Ky." is the name as written, dot included
                 m = Mention(s, e, span, span)
+                if variant:
+                    m.notes.append("variant")  # an Arabic-style name spelt unlike the gazetteer
                 self._extend_type_words(text, m)
                 return m, j
         return None, i + 1
@@ -354,8 +359,9 @@ class Recogniser:
         is_dateline = first.start in datelines
         # "Ras" of an unknown "Ras al-Something": a fragment of a longer name, not a place
         if single and j < len(rtoks) and not m.cue and (
-                _article_joined(rtoks[j].text) or rtoks[j].text.lower() in ARABIC_ARTICLES):
-            return None
+                _article_joined(rtoks[j].text) or rtoks[j].text.lower() in ARABIC_ARTICLES
+                or first.text.lower() in _ARABIC_HEADS):
+            return None  # "Wadi" of an unknown "Wadi Something" is not the place "Wadi"
         if m.kind == "demonym":
             # "Free Syrian Army": the demonym is part of an organisation
             if any(w in ORG_WORDS for w in low_words[j:]) and rtoks[-1].text[0].isupper():
@@ -434,7 +440,8 @@ class Recogniser:
             return None
         # A name known only as a small place needs support from the text: a locative word before it,
         # a type word, "X, Y" with a known Y, or a dateline. Otherwise it is probably a surname or a word.
-        if not is_dateline and not m.cue and not m.abbr_cc and not self._notable(key) and not self._supported(text, m):
+        if (not is_dateline and not m.cue and not m.abbr_cc and "variant" not in m.notes and not self._notable(key)
+                and not self._supported(text, m)):
             return None
         # diseases and currencies named after places: "West Nile virus", "Ebola fever", "US$5"
         if _DISEASE_AFTER.match(text[m.end:m.end + 30]) or text[m.end:m.end + 1] == "$":
@@ -729,16 +736,18 @@ class ContextResolver:
             if cands and cands[0].score >= 0.5 and (core != fkey or _cue):
                 by_core.setdefault(core, set()).add(cands[0].id)
 
-        def bonus(p: PlaceRecord, core: str = "") -> float:
+        def bonus(p: PlaceRecord, core: str = "", form: tuple = ()) -> float:
+            # evidence from the report's OTHER names only: a first guess never votes for itself
             b = 1.5 * focus.get(p.cc, 0.0)
             if core and p.id in by_core.get(core, ()):
                 b += 4.0
             if (p.cc, p.admin1) in admins and p.kind != "admin1":
                 b += 1.0
-            if p.id in chosen:
+            if chosen.get(p.id, set()) - {form}:
                 b += 1.0
-            if anchors and p.kind not in ("country", "continent"):
-                d = min(haversine_km(p.lat, p.lon, a[0], a[1]) for a in anchors)
+            others = [a for a in anchors if a[2] != form]
+            if others and p.kind not in ("country", "continent"):
+                d = min(haversine_km(p.lat, p.lon, a[0], a[1]) for a in others)
                 b += ANCHOR_WEIGHT * math.exp(-d / 150.0)
             return b
 
@@ -758,11 +767,14 @@ class ContextResolver:
                 boxes = [(first.get((fold(m.container.name), m.container.cue)) or [None])[0] for m in ms if m.container]
                 boxes = [b for b in boxes if b is not None and b.kind in ("country", "admin1")]
 
-                def ctx(p: PlaceRecord, core=core, boxes=boxes) -> float:
-                    return bonus(p, core) + (CONTAINER_BONUS if any(inside(p, b) for b in boxes) else 0.0)
+                def ctx(p: PlaceRecord, core=core, boxes=boxes, form=f) -> float:
+                    return bonus(p, core, form) + (CONTAINER_BONUS if any(inside(p, b) for b in boxes) else 0.0)
 
                 cands = self._candidates(ms[0], ctx) if first[f] else []
                 reason = ""
+                if cands and cands[0].match in ("transliteration", "fuzzy") and not self._fits(cands[0], focus, anchors):
+                    reason = (f"only a loose match ({cands[0].match}) far from the report's other places: "
+                              f"{cands[0].name}, {cands[0].country_code}")
             except Exception as exc:
                 cands, reason = [], f"error while resolving: {exc}"
             for m in ms:
@@ -776,11 +788,18 @@ class ContextResolver:
             return [to_candidate(p, score=0.99 if m.abbr_cc else 0.95, match="alternate", matched_name=m.text)] if p else []
         return self.resolver.resolve(m.name, limit=5 if m.unknown else 8, bonus=bonus, cue=m.cue)
 
+    @staticmethod
+    def _fits(c: Candidate, focus: dict, anchors: list) -> bool:
+        """A loosely matched place is believable only inside the report's geography."""
+        if focus.get(c.country_code, 0.0) >= 0.15:
+            return True
+        return any(haversine_km(c.lat, c.lon, a[0], a[1]) <= 300 for a in anchors)
+
     def _context(self, forms, first):
         focus: Counter = Counter()
         admins: set[tuple[str, str]] = set()
-        anchors: list[tuple[float, float]] = []
-        chosen: set[str] = set()
+        anchors: list[tuple[float, float, tuple]] = []
+        chosen: dict[str, set] = {}
         for f, ms in forms.items():
             cands = first.get(f) or []
             if not cands:
@@ -792,11 +811,11 @@ class ContextResolver:
             elif top.score >= 0.5:
                 focus[top.country_code] += 0.7 * w * top.score
             if top.score >= 0.8:
-                chosen.add(top.id)
+                chosen.setdefault(top.id, set()).add(f)
                 if top.kind == "admin1":
                     admins.add((top.country_code, top.admin1 or top.name))
                 if top.kind not in ("country", "continent", "admin1"):
-                    anchors.append((top.lat, top.lon))
+                    anchors.append((top.lat, top.lon, f))
         total = sum(focus.values()) or 1.0
         return {cc: v / total for cc, v in focus.items()}, admins, anchors[:50], chosen
 
@@ -807,7 +826,7 @@ class ContextResolver:
                            score=place.score if place else 0.0, candidates=cands[:3],
                            reason="" if place else "country of the demonym not in the gazetteer")
         top = cands[0] if cands else None
-        if top is None or top.score < MIN_SCORE:
+        if top is None or top.score < MIN_SCORE or reason:
             why = reason or ("no gazetteer entry" if top is None else f"ambiguous or weak: best candidate scored {top.score:.2f}")
             return Toponym(m.start, m.end, m.text, kind=m.kind, place=None, score=top.score if top else 0.0,
                            reason=why, candidates=cands[:5])

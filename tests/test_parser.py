@@ -166,3 +166,37 @@ def test_seed_reports_required_toponyms(parser):
                 wrong.append((d["file"], g["text"]))
     assert not misses, misses
     assert not wrong, wrong
+
+
+def test_people_named_after_a_title_inside_a_run(parser):
+    doc = parser.parse("She backed Florida Senator Marco Rubio. Later Rubio said no, and Fire Marshal Doug Logan agreed.")
+    texts = {t.text for t in doc.toponyms}
+    assert "Florida" in texts
+    assert not texts & {"Rubio", "Logan", "Marco", "Doug"}
+
+
+def test_comma_container_picks_the_local_place(parser):
+    doc = parser.parse("A man from Edmonton, Ky., was arrested. Police in Paris, Texas, helped.")
+    by = {t.text: t.place for t in doc.toponyms}
+    assert by["Edmonton"].country_code == "US" and by["Edmonton"].admin1 == "Kentucky"
+    assert by["Paris"].country_code == "US"
+    assert "Ky." in by  # the abbreviation keeps its dot, as written
+
+
+def test_context_prefers_the_report_geography(parser):
+    doc = parser.parse("Refugees crossed into northern Lebanon, near the Akkar region, and some reached Tripoli.")
+    tripoli = [t for t in doc.toponyms if t.text == "Tripoli"][0]
+    assert tripoli.place.country_code == "LB"
+
+
+def test_loose_match_far_from_the_report_is_no_match(parser):
+    doc = parser.parse("Families crossed into northern Lebanon near Wadi Qzhaled, in the Akkar region.")
+    far = [t for t in doc.toponyms if t.text.startswith("Wadi")]
+    assert all(t.place is None or t.place.country_code in ("LB", "SY") for t in far)
+
+
+def test_diseases_directions_and_currency(parser):
+    doc = parser.parse("West Nile virus reached Texas. Swans flew into Western Europe. A US$5 million deal.")
+    texts = [t.text for t in doc.toponyms]
+    assert "Texas" in texts and "Western Europe" in texts
+    assert "Nile" not in texts and "West Nile" not in texts and "US" not in texts
