@@ -243,6 +243,7 @@ class Recogniser:
             i = 0
             rtoks = [toks[k] for k in run]
             self._person_span = (len(rtoks), len(rtoks))
+            first_of_run = len(out)
             self._note_titled_person(text, toks, rtoks)
             in_headline = _line_start(text, rtoks[0].start) in headline_lines
             while i < len(rtoks):
@@ -254,7 +255,7 @@ class Recogniser:
                 if verdict:
                     out.append(verdict)
                 i = j
-            self._unknown_with_cue(text, rtoks, out)
+            self._unknown_with_cue(text, rtoks, out, first_of_run)
         return out
 
     def _note_titled_person(self, text: str, toks: list[Tok], rtoks: list[Tok]) -> int:
@@ -575,10 +576,11 @@ class Recogniser:
                 return True
         return False
 
-    def _unknown_with_cue(self, text: str, rtoks: list[Tok], out: list[Mention]) -> None:
+    def _unknown_with_cue(self, text: str, rtoks: list[Tok], out: list[Mention], first_of_run: int = 0) -> None:
         """'the village of Xyz' / 'Xyz refugee camp' where Xyz is not in the gazetteer: a place with no match."""
-        covered = {(m.start, m.end) for m in out}
-        if any(m.start <= rtoks[0].start < m.end for m in out):
+        mine = out[first_of_run:]  # only this run's mentions can overlap it (linear in the text)
+        covered = {(m.start, m.end) for m in mine}
+        if any(m.start <= rtoks[0].start < m.end for m in mine):
             return
         s, e = rtoks[0].start, rtoks[-1].end
         if (s, e) in covered or len(rtoks) > 4:
