@@ -709,6 +709,24 @@ def link_containers(text: str, mentions: list[Mention]) -> None:
             a.container = b
 
 
+class Focus:
+    """The report's country focus: shares of the countries its names point to, each name's own vote
+    left out when that name is the one being resolved."""
+
+    def __init__(self, votes: Counter, own: dict) -> None:
+        self.votes, self.own, self.total = votes, own, sum(votes.values())
+
+    def share(self, cc: str, form: tuple = ()) -> float:
+        occ, ov = self.own.get(form, ("", 0.0))
+        total = self.total - ov
+        if total <= 0:
+            return 0.0
+        return (self.votes.get(cc, 0.0) - (ov if occ == cc else 0.0)) / total
+
+    def get(self, cc: str, default: float = 0.0) -> float:
+        return self.share(cc) if self.total else default
+
+
 class ContextResolver:
     """Resolves a document's mentions together (country focus, admin consistency, coherence)."""
 
@@ -740,7 +758,7 @@ class ContextResolver:
 
         def bonus(p: PlaceRecord, core: str = "", form: tuple = ()) -> float:
             # evidence from the report's OTHER names only: a first guess never votes for itself
-            b = 1.5 * focus.get(p.cc, 0.0)
+            b = 1.5 * focus.share(p.cc, form)
             if core and p.id in by_core.get(core, ()):
                 b += 4.0
             if (p.cc, p.admin1) in admins and p.kind != "admin1":
@@ -791,7 +809,7 @@ class ContextResolver:
         return self.resolver.resolve(m.name, limit=5 if m.unknown else 8, bonus=bonus, cue=m.cue)
 
     @staticmethod
-    def _fits(c: Candidate, focus: dict, anchors: list) -> bool:
+    def _fits(c: Candidate, focus: Focus, anchors: list) -> bool:
         """A loosely matched place is believable only inside the report's geography."""
         if focus.get(c.country_code, 0.0) >= 0.15:
             return True
@@ -802,6 +820,7 @@ class ContextResolver:
         admins: set[tuple[str, str]] = set()
         anchors: list[tuple[float, float, tuple]] = []
         chosen: dict[str, set] = {}
+        own: dict[tuple, tuple[str, float]] = {}  # each form's own vote, left out when that form is ranked
         for f, ms in forms.items():
             cands = first.get(f) or []
             if not cands:
@@ -809,17 +828,21 @@ class ContextResolver:
             top = cands[0]
             w = len(ms)
             if top.kind == "country":
-                focus[top.country_code] += w * (0.5 if ms[0].kind == "demonym" else 1.0) * top.score
+                vote = w * (0.5 if ms[0].kind == "demonym" else 1.0) * top.score
             elif top.score >= 0.5:
-                focus[top.country_code] += 0.7 * w * top.score
+                vote = 0.7 * w * top.score
+            else:
+                vote = 0.0
+            if vote:
+                focus[top.country_code] += vote
+                own[f] = (top.country_code, vote)
             if top.score >= 0.8:
                 chosen.setdefault(top.id, set()).add(f)
                 if top.kind == "admin1":
                     admins.add((top.country_code, top.admin1 or top.name))
                 if top.kind not in ("country", "continent", "admin1"):
                     anchors.append((top.lat, top.lon, f))
-        total = sum(focus.values()) or 1.0
-        return {cc: v / total for cc, v in focus.items()}, admins, anchors[:50], chosen
+        return Focus(focus, own), admins, anchors[:50], chosen
 
     def _toponym(self, m: Mention, cands: list[Candidate], reason: str) -> Toponym:
         if m.demonym_cc:
