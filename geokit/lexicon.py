@@ -54,7 +54,7 @@ wall street|whitehall|foggy bottom|blue house|zhongnanhai|google|facebook|twitte
 # Connectors allowed inside a capitalised place name ("Jisr al-Shughour", "Bosnia and Herzegovina").
 NAME_CONNECTORS = frozenset("""
 al el ul as ash ar ad ed az ez at an en ad ath adh ibn bin bint bani beni abu umm um ben de del della di da do dos
-das du des la le les los las van von der den ter y i e of upon sur am im
+das du des la le les los las van von der den ter y i e of the upon sur am im
 """.split())
 
 # Directions in front of a name: "southern Turkey" annotates only "Turkey".
@@ -118,4 +118,4 @@ def english_words() -> frozenset[str]:
         return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
 
 # Arabic articles: a single word followed by one of these is part of a longer name ("Ras al-...").
-ARABIC_ARTICLES = frozenset("al el ul as ash ar ad ed az ez at an en ath adh".split())
+ARABIC_ARTICLES = frozenset("al el ul ash ar ad az ez ath adh".split())  # not as/an/at: English words too

@@ -131,7 +131,7 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
     return out
 
 
-_ARTICLE_JOINED = re.compile(r"(?:al|el|al|as|ash|ar|ad|az|ez|an|at|ath|adh|ed|es|et|en|ul|il)[-‐’'](?=[A-ZÀ-ÖØ-Þ])")
+_ARTICLE_JOINED = re.compile(r"(?:al|el|al|as|ash|ar|ad|az|ez|an|at|ath|adh|ed|es|et|en|ul|il|d|l)[-‐’'](?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _article_joined(w: str) -> bool:
