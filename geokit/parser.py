@@ -328,6 +328,14 @@ class Recogniser:
         return len(sk) >= 3 and bool(self.store.by_skeleton(sk))
 
     def _extend_type_words(self, text: str, m: Mention) -> None:
+        fm = _FEATURE_AFTER.match(text, m.end)
+        if fm:
+            # "Salinas Valley", "Jordan River": a capitalised feature word is part of the name; the
+            # place it is named after stands for it (resolved from the name without the word)
+            m.end = fm.end()
+            m.text = text[m.start:m.end]
+            m.notes.append("feature")
+            return
         tm = _TYPE_AFTER.match(text, m.end)
         if tm and tm.end() - m.end < 40:
             ext = text[m.start:tm.end()]
@@ -697,7 +705,9 @@ def _headline_lines(text: str, start: int, end: int) -> set[int]:
 # ----------------------------------------------------------------------------- resolution
 
 
-_DISEASE_AFTER = re.compile(r"\s+(?:\w*virus|\w*viruses|fever|flu|influenza|disease|syndrome|strain|encephalitis)\b",
+_FEATURE_AFTER = re.compile(r"[ \t]+(?:Valley|River|Lake|Mountains|Hills|Bay|Peninsula|Desert|Basin|Delta|Plain|Plains|"
+                            r"Heights|Highlands|Gorge|Canyon|Coast|Strait|Straits|Gulf)\b(?![ \t]+[A-Z])")
+_DISEASE_AFTER = re.compile(r"\s+(?:(?:hemorrhagic|haemorrhagic|bird|swine|avian|viral)\s+)?(?:\w*virus|\w*viruses|fever|flu|influenza|disease|syndrome|strain|encephalitis)\b",
                             re.IGNORECASE)
 _COMMA_GAP = re.compile(r"^\s*,\s*$")
 
