@@ -53,25 +53,32 @@ RULES: tuple[Rule, ...] = (
     Rule(_r(rf"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|being)\s+"
             rf"(?:(?:\w+ly|later|also|then|soon|all|first|since)\s+)?{_CAMP_VERBS}\s+there\b"), "camp_placement", "in"),
     Rule(_r(r"\b(?:drove|drives|bused|bussed|took|takes|moved|moves|transferred|brought|escorted|trucked)\s+"
-            r"(?:them|him|her|the\s+\w+|those)\s+(?:\w+\s+)?(?:to|into)\b"), "camp_placement", "in"),
+            r"(?:them|him|her|the\s+\w+|those|(?:[\w,’'-]+\s+){1,5}?)\s*(?:\w+\s+)?(?:to|into)\b"), "camp_placement", "in"),
+    Rule(_r(r"\b(?:transfer|relocation|resettlement|admission)\s+of\b"), "camp_placement", "in", noun=True),
     Rule(_r(r"(?<=\s)(?:bused|bussed|trucked|driven|taken|moved|transferred)\s+(?:in)?to\b"), "camp_placement", "in"),
     Rule(_r(r"\bdefect(?:ed|s|ing)?\b"), "defection", "out"),
     Rule(_r(r"\bdesert(?:ed|ing)\b"), "defection", "out"),
-    Rule(_r(r"\bdefection\b"), "defection", "out", noun=True),
+    Rule(_r(r"\b(?:abandoned|abandoning|quit|left)\s+(?:their|his|her|the)\s+(?:[\w-]+\s+)?(?:posts?|units?|army|ranks|"
+            r"positions|barracks|brigades?|battalions?)\b|\bswitched\s+sides\b|\bchanged\s+sides\b"), "defection", "out"),
+    Rule(_r(r"\b(?:defection|desertion)\b"), "defection", "out", noun=True),
     Rule(_r(r"\b(?:arrival|influx|exodus)\b"), "border_crossing", "in", noun=True),
     Rule(_r(r"\b(?:fled|flee|flees|fleeing|escaped|escapes|escaping)\b"), "flight", "out"),
     Rule(_r(r"\bslipped\s+out\b"), "flight", "out"),
+    Rule(_r(r"\b(?:poured|pour|pours|streamed|stream|streams|flooded|surged|spilled|trekked|swarmed)\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:into|across|over|to)\b"), "border_crossing", "in"),
     Rule(_r(r"\bcross(?:ed|es|ing)?\b(?:\s+(?:over|the\s+border|the\s+frontier))?(?:\s+(?:into|to|from))?"),
          "border_crossing", "in"),
     Rule(_r(r"\b(?:entered|enters|enter|entering)\b"), "border_crossing", "in"),
     Rule(_r(r"\b(?:arrived|arrives|arrive|arriving)\b(?:\s+(?:in|at))?"), "border_crossing", "in"),
     Rule(_r(r"\b(?:reached|reach|reaches)\b"), "border_crossing", "in"),
+    Rule(_r(r"\b(?:travell?ed|travels|journeyed|headed|went)\s+(?:on\s+)?to\b"), "border_crossing", "in"),
     Rule(_r(r"\bpass(?:ed|es)?\s+(?:into|over\s+into|through)\b"), "border_crossing", "in"),
     Rule(_r(r"\b(?:flew|flown|flies|fly)\b(?!\s+(?:close|closer|near|along|toward|towards)\b)"
             r"(?=(?:\s+[\w’'-]+){0,7}\s+(?:into|to|across)\b)"), "border_crossing", "in"),
     Rule(_r(r"\b(?:slipped|sneaked|snuck|smuggled|crept|walked|walk|walks|came|come|comes|made\s+(?:it|their\s+way|"
             r"his\s+way|her\s+way))\s+(?:[\w-]+\s+){0,3}?(?:into|across|over|through)\b"), "border_crossing", "in"),
     Rule(_r(r"\bscrambl(?:ed|es|e)\b"), "military_deployment"),
+    Rule(_r(r"\b(?:deployment|dispatch|build-?up|buildup)\s+of\b"), "military_deployment", noun=True),
     Rule(_r(r"\b(?:jets|warplanes|planes|aircraft|helicopters|fighters|F-\d+s)\s+(?:[\w-]+\s+){0,3}?took\s+off\b"),
          "military_deployment"),
     Rule(_r(rf"\b(?:sent|sends|send|sending|deployed|deploys|deploy|deploying|dispatched|dispatches|stationed|"
@@ -84,24 +91,29 @@ RULES: tuple[Rule, ...] = (
             r"took\s+(?:over|control\s+of)|launched\s+an?\s+(?:offensive|assault|attack|operation))\b"),
          "military_operation"),
     Rule(_r(r"\b(?:shells?|rockets?|mortars?|mortar\s+rounds?|missiles?|bombs?|artillery|barrel\s+bombs?)\s+"
-            r"(?:[\w-]+\s+){0,2}?(?:struck|hit|landed\s+(?:in|on))\b|\b(?:returned|opened)\s+fire\b"),
+            r"(?:[\w-]+\s+){0,4}?(?:struck|strikes|hit|hits|landed\s+(?:in|on)|slammed\s+into|exploded\s+in)\b|"
+            r"\b(?:returned|opened|exchanged)\s+fire\b|\bfired\s+(?:[\w-]+\s+){0,3}?(?:at|on|into)\b"),
          "military_operation"),
-    Rule(_r(r"\b(?:killed|killing|wounded)\b(?=\s+(?:at\s+least\s+|some\s+|about\s+)?(?:\d|one|two|three|four|five|"
+    Rule(_r(r"\b(?:killed|kills|killing|wounded|wounds|wounding|injured|injures|injuring)\b(?=\s+(?:at\s+least\s+|some\s+|about\s+)?(?:\d|one|two|three|four|five|"
             r"six|seven|eight|nine|ten|a\s|an\s|dozens|scores|several|many))"), "military_operation"),
     Rule(_r(r"\b(?:shelling|bombardment|bombings?|air\s?strikes?|airstrikes?|raids?|offensive|assault|clashes|siege|"
-            r"fighting|battle)\b"), "military_operation", noun=True),
+            r"fighting|battle|incursion|gunfire|(?:mortar|artillery|tank|rocket|cross-border|sniper)\s+fire)\b"),
+         "military_operation", noun=True),
     Rule(_r(r"\bheld\s+(?:talks|a\s+meeting|meetings|a\s+summit|a\s+conference|negotiations|discussions|"
             r"consultations)\b"), "meeting"),
-    Rule(_r(r"\b(?:convened|convenes|convene)\b"), "meeting"),
+    Rule(_r(r"\b(?:convened|convenes|convene|conferred|negotiated)\b|\bsat\s+down\s+with\b"), "meeting"),
     Rule(_r(r"\bmet\b(?:\s+with\b)?"), "meeting"),
     Rule(_r(r"\b(?:meeting|conference|summit|talks|negotiations|consultations)\b"), "meeting", noun=True),
-    Rule(_r(r"\btook\s+to\s+the\s+streets\b|\bstaged\s+(?:a\s+)?(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?)\b"),
+    Rule(_r(r"\btook\s+to\s+the\s+streets\b|\b(?:staged|held|organi[sz]ed|mounted)\s+(?:a\s+|an\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?|vigils?|marches|hunger\s+strikes?)\b|"
+            r"\b(?:protesters|demonstrators|crowds?)\s+(?:[\w-]+\s+){0,3}?(?:gathered|assembled|massed|blocked)\b"),
          "protest"),
-    Rule(_r(r"\b(?:protested|demonstrated|rallied|marched)\b"), "protest"),
+    Rule(_r(r"\b(?:protested|demonstrated|rallied|marched|picketed)\b"), "protest"),
     Rule(_r(r"\bprotests?\b"), "protest", ambiguous_noun=True),
-    Rule(_r(r"\b(?:demonstrations?|rall(?:y|ies)|sit-ins?)\b"), "protest", noun=True),
-    Rule(_r(r"\b(?:visited|visits|toured|tours|inspected)\b|\bpaid\s+a\s+visit\b"), "visit"),
-    Rule(_r(r"\b(?:visit|tour)\b"), "visit", ambiguous_noun=True),
+    Rule(_r(r"\b(?:demonstrations?|rall(?:y|ies)|sit-ins?|vigils?)\b"), "protest", noun=True),
+    Rule(_r(r"\b(?:visited|visits|toured|tours|inspected)\b|\bpaid\s+(?:a|an)\s+(?:[\w-]+\s+)?visit\b|"
+            r"\bmade\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:visit|trip|tour|stop)\b|\bstopped\s+(?:in|at)\b"), "visit"),
+    Rule(_r(r"\b(?:visit|tour|trip)\b"), "visit", ambiguous_noun=True),
 )
 
 # "-ing" forms report events only when a time follows ("234 Syrians arriving since Thursday"), in
@@ -111,6 +123,7 @@ _GERUND_BEFORE = re.compile(r"\b(?:after|before|since|upon|following|by)\s+$", r
 _ING_DIRECTIONAL_AFTER = re.compile(r"^\s+(?:into|across|over|to|from|through|toward|towards)\b", re.I)
 _ING_TIME_AFTER = re.compile(r"^\s+(?:since|on\s+[A-Z]|this\s+(?:week|month|morning)|last\s+(?:week|night|month)|"
                              r"yesterday|today|overnight)\b")
+_RESULT_ING = re.compile(r"^(?:killing|wounding|injuring)$", re.I)
 _NOUN_ING = {"downing", "shelling", "fighting", "meeting", "bombing", "bombings", "targeting", "pounding",
              "pushing into", "shooting"}
 _DETERMINER_BEFORE = re.compile(
@@ -168,7 +181,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
             word = m.group().split()[0].lower()
             if word.endswith("ing") and not rule.noun and not any(m.group().lower().startswith(n) for n in _NOUN_ING):
                 after = text[e:e + 14]
-                if not (_GERUND_BEFORE.search(before) or _ING_TIME_AFTER.match(after)
+                if not (_GERUND_BEFORE.search(before) or _ING_TIME_AFTER.match(after) or _RESULT_ING.search(m.group())
                         or (title and _ING_DIRECTIONAL_AFTER.match(after))):
                     continue
             noun = rule.noun or (rule.ambiguous_noun and bool(_DETERMINER_BEFORE.search(before)))
