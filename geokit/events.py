@@ -57,6 +57,10 @@ _ELABORATION = re.compile(
     r"among\s+(?:them|those))\b[^.;]{0,40}?\b(?:included|includes|include|comprised|comprises|consisted\s+of|"
     r"numbered|were\s+among|are\s+among)\b|\b(?:put|puts|putting|numbered|estimated)\s+(?:the|their)\s+"
     r"(?:[\w-]+\s+)?(?:group|number|total|party)\s+at\b", re.I)
+_CROWD = re.compile(r"\b(?:put|puts|putting|estimated|estimates|numbered|counted)\s+(?:the\s+)?(?:size\s+of\s+the\s+)?"
+                    r"(?:crowd|turnout|protesters|demonstrators|marchers|participants|number\s+of\s+(?:protesters|"
+                    r"demonstrators|participants|marchers))\s+at\b|\b(?:crowd|turnout)\s+(?:was|of)\s+(?:estimated\s+at\s+)?"
+                    r"(?:about\s+|some\s+|around\s+|nearly\s+|at\s+least\s+)?(?=\d)", re.I)
 _REPORT_FRAME = re.compile(
     r"\b(?:said|says|say|saying|reported|reports|report|reporting|announced|announces|announcing|stated|claimed|"
     r"claiming|added|confirmed|told\s+\w+|"
@@ -89,7 +93,10 @@ _TYPE_NOUN_OF = re.compile(r"\b(?:towns?|city|cities|villages?|province|region|c
 _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
 _DAYS_AFTER = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w’'-]+\s+){0,8}$", re.I)
 _MEANWHILE = re.compile(r"\b(?:meanwhile|at\s+the\s+same\s+time|simultaneously)\b", re.I)
-_FROM_NOUN = re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards?|and|or|the)\b)[\w-]+\s+){1,4}$", re.I)
+# "from crowded transit centres in Ramtha" (an origin's place); not "fired from Syria struck a market in X",
+# where a name closes the origin phrase and a verb follows.
+_FROM_NOUN = re.compile(r"\b(?:from|From)\s+(?:(?!(?:to|into|towards?|and|or|the|struck|hit|landed|killed|wounded|"
+                        r"exploded|fell|crashed)\b)[a-z][\w-]*\s+){1,4}$")
 _ARMY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _MILITARY_WORDS.pattern, re.I)
 _SOIL_AFTER = re.compile(r"\s+(?:soil|territory|land|side\s+of\s+the\s+(?:border|frontier))\b", re.I)
 _SOIL_BEFORE = re.compile(r"\b(?:on|onto|into|to|in|reached|entered)\s+(?:the\s+)?$", re.I)
@@ -335,8 +342,8 @@ class _Reader:
             lead_dates = [d for d in dates if d.end <= triggers[0].start and d.start < scopes[0][1]]
             for trig, scope in zip(triggers, scopes, strict=True):
                 self._event(sent, trig, scope, dates, lead_dates, counts, triggers)
-        elif counts:
-            self._elaborate(sent, counts)
+        elif counts or _CROWD.search(sent.text):
+            self._elaborate(sent, counts or self._crowd_figure(sent))
         for d in dates:
             if d.date is not None and d.precision == "day":
                 self.anchor = d.date
@@ -379,7 +386,7 @@ class _Reader:
         elif etype == "border_crossing":
             if military and _FLIGHT_WORDS.search(sent.text):
                 etype = "defection"
-            elif _OFFICIAL_WORDS.search(who) and not military and not scope_counts:
+            elif _OFFICIAL_WORDS.search(self._antecedent(who, sent)) and not military and not scope_counts:
                 etype = "visit"
         origin = destination = place = None
         via: list[PlaceRef] = []
@@ -400,6 +407,8 @@ class _Reader:
                 return
         else:
             place = self._event_place(trig, places, etype, wide)
+            if place is None:
+                place = self._where_place(sent, trig)
         if self.here is not None and re.search(r"\bhere\b", self.text[ns:ne]) and (
                 place is None or etype not in MOTION_TYPES and not _has_locative(self.text, places, ("in", "at"))):
             place = self.here  # "killed ... here on Wednesday": the dateline town
@@ -418,6 +427,28 @@ class _Reader:
         draft.sources.append(self._source(sent, draft.counts_all, draft))
         draft.confidence = _confidence(draft, own_dates)
         self.drafts.append(draft)
+
+    def _antecedent(self, who: str, sent: Sentence) -> str:
+        """ "he travelled to Amman": a bare pronoun stands for the latest actor of the two previous sentences."""
+        if not _PRONOUN.match(who.strip()):
+            return who
+        for old in reversed(self.drafts):
+            if sent.index - old.sentence.index > 2:
+                break
+            if old.who and not _PRONOUN.match(old.who.strip()):
+                return old.who
+        return who
+
+    def _where_place(self, sent: Sentence, trig: Trigger) -> PlaceRef | None:
+        """ "travelled to Amman, where he held talks": a 'where' clause happens at the place just before it."""
+        head = self.text[sent.start:trig.start]
+        cut = head.rfind("where")
+        if cut < 0 or not re.search(r"\bwhere\b", head[cut - 1 if cut else 0:]) or len(head) - cut > 60:
+            return None
+        at = sent.start + cut
+        before = [t for t in self.places if sent.start <= t.start and t.end <= at and
+                  re.fullmatch(r"\s*,?\s*", self.text[t.end:at])]
+        return toponym_placeref(before[-1], self.text) if before else None
 
     def _days_after(self, sent: Sentence, trig: Trigger, dates: list[DateRef]) -> DateRef | None:
         """ "on Monday, ten days after a plane was brought down": the event is N days before the anchor."""
@@ -452,6 +483,11 @@ class _Reader:
             lo, hi = (trig.end, d.start) if d.start >= trig.end else (d.end, trig.start)
             if _TIME_LINK.search(self.text[lo:hi]):
                 return d, "date of the time-linked clause in the same sentence"
+        if not is_present(trig.text) and self.drafts:
+            old = self.drafts[-1]
+            if sent.index - old.sentence.index == 1 and old.date is not None and old.date.date is not None and \
+                    old.date.precision == "day" and not old.title and not sent.title:
+                return old.date, "date carried from the previous sentence (its clause names none)"
         if _MEANWHILE.search(sent.text):
             for old in reversed(self.drafts):
                 if sent.index - old.sentence.index > 2:
@@ -558,7 +594,7 @@ class _Reader:
                     re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?", between) and not re.search(r"['’]s", between):
                 score = 1.5  # direct object: "visited Homs", "shelled Rastan"
             elif etype in ("military_deployment", "meeting") and t.end <= trig.start and prep is None:
-                score = 0.0  # "Turkey scrambled jets", "Turkey's parliament met": the state acting
+                score = -1.5  # "Turkey scrambled jets", "Turkey's parliament met": the state acting, not where
             elif wide and prep != "from":
                 score = 0.5
             else:
@@ -708,11 +744,27 @@ class _Reader:
         old.sources.append(self._source(new.sentence, new_counts, old))
         old.notes.append(f"continued by {new.trigger.text!r} ({new.who})")
 
+    def _crowd_figure(self, sent: Sentence) -> list[Count]:
+        """ "Organisers put the crowd at 2,000": a bare figure read as the number of people in the crowd."""
+        m = _CROWD.search(sent.text)
+        n = re.match(r"\s*(?:about\s+|some\s+|around\s+|nearly\s+|at\s+least\s+)?([\d,]+|[a-z-]+\s+(?:hundred|thousand))\b",
+                     sent.text[m.end():]) if m else None
+        if m is None or n is None:
+            return []
+        value = parse_number(n.group(1))
+        if not isinstance(value, int) or not 0 < value < 10_000_000:
+            return []
+        at = sent.start + m.end() + n.start(1)
+        return [Count(at, at + len(n.group(1)), n.group(1), value, "people")]
+
     def _elaborate(self, sent: Sentence, counts: list[Count]) -> None:
         """ "The group included 33 soldiers ...": figures for the latest event of that group."""
-        if not _ELABORATION.search(sent.text):
+        if _CROWD.search(sent.text):
+            recent = [d for d in reversed(self.drafts) if d.type == "protest" and sent.index - d.sentence.index <= 2]
+        elif _ELABORATION.search(sent.text):
+            recent = self._recent_motion(sent)
+        else:
             return
-        recent = self._recent_motion(sent)
         if not recent:
             return
         old = recent[0]
@@ -720,6 +772,8 @@ class _Reader:
         for k, v in counts_dict(counts).items():
             if k not in old.counts_all:
                 old.counts_all[k] = v
+                added[k] = v
+            elif old.counts_all[k] != v:  # a second estimate is kept in its own source, beside the first
                 added[k] = v
         if added:
             old.sources.append(self._source(sent, added, old))

@@ -2,7 +2,8 @@
 
 Why: the demo corpus is a development set; these four reports (camp opening, cross-border
 shelling, protest, ministerial visit) say how the rules do on text they were not fitted to.
-The floors are the figures measured when they were written; raise them when a general fix helps.
+The floors were raised after the generalisation round (events 0.44 -> 1.0); since that round
+used these reports for development, tests/test_events_heldout2.py is now the untouched check.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ def test_heldout_figures_do_not_regress():
     gold = json.loads((DATA / "heldout_expected.json").read_text(encoding="utf-8"))
     x = geokit.extract([_parsed(r) for r in reports])
     result = score(x, gold)
-    assert result["events"]["recall_all"] >= 0.44, result["events"]["missed"]
-    assert result["events"]["precision"] >= 0.57, result["events"]["unmatched"]
-    assert result["movements"]["recall_all"] >= 0.5, result["movements"]["missed"]
+    assert result["events"]["recall_all"] >= 0.88, result["events"]["missed"]
+    assert result["events"]["precision"] >= 0.88, result["events"]["unmatched"]
+    assert result["movements"]["recall_all"] >= 1.0, result["movements"]["missed"]
     (fact,) = gold["facts"]
     assert any(f.place.name == fact["place"] and fact["value"] in f.counts.values() for f in x.facts)
