@@ -201,7 +201,8 @@ _P_TODAY = re.compile(
 _P_WEEK = re.compile(r"\b(last|this|next|earlier this|later this|past|previous)\s+(week|weekend|month|year)\b", re.I)
 _P_WEEKEND = re.compile(r"\b(?:(a|the|over the|at the|this|last|next)\s+)?(weekend)\b", re.I)
 _P_AGO = re.compile(rf"\b(a few|several|{_NUMWORD_RE})\s+(day|week|month|year)s?\s+(ago|earlier|before|later|after)\b", re.I)
-_P_DAY_BEFORE = re.compile(r"\b(the day before|the previous day|the day after|the next day|the following day)\b", re.I)
+_P_DAY_BEFORE = re.compile(r"\b(the day before|the (?:previous|next|following) (?:day|morning|afternoon|evening|night)|"
+                           r"the day after)\b", re.I)
 _P_SAME_DAY = re.compile(r"\b(?:on\s+)?(?:the\s+same\s+(?:day|night|morning|evening)|that\s+(?:same\s+)?day)\b", re.I)
 _P_PAST_N = re.compile(rf"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(few|several|{_NUMWORD_RE})\s+(day|week)s?\b", re.I)
 

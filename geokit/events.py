@@ -84,9 +84,9 @@ _WHERE_STOCK = re.compile(
     r"\bwhere\s+(?:there\s+(?:are|were)\b|(?=[^.;]{0,120}?\b(?:reside|live|are\s+living|are\s+staying|"
     r"are\s+sheltering|are\s+housed)\b))", re.I)
 _PREP = re.compile(r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
-                   r"over|off|by|between|with|against|among|and|around)\s+$", re.I)
+                   r"over|off|by|between|with|against|among|and|around|on|along|throughout)\s+$", re.I)
 _LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "across", "over", "off", "toward",
-             "towards", "around"}
+             "towards", "around", "on", "through", "along", "throughout"}
 _TYPE_NOUN_OF = re.compile(r"\b(?:towns?|city|cities|villages?|province|region|camps?|district|governorate|areas?|"
                            r"capital|border\s+town|border\s+city|suburbs?|outskirts|parts?|cent(?:re|er)|heart|edge)\s+of\s+$",
                            re.I)
@@ -934,8 +934,11 @@ def _scopes(sent: Sentence, triggers: list[Trigger]) -> list[tuple[int, int]]:
             det = list(re.finditer(r"\b(?:the|a|an)\s", gap, re.I))
             frames = list(_REPORT_FRAME.finditer(gap))
             comma = gap.rfind(",")
+            conj = list(re.finditer(r"\s(?:and|then|but|before)\s", gap))
             if frames:  # "families arriving this week said | they had fled": the reported clause
                 cut = lo + frames[-1].end()
+            elif conj:  # "deserted late on Sunday | and crossed into Jordan": never inside the first clause's date
+                cut = lo + conj[-1].start()
             elif comma >= 0:
                 cut = lo + comma
             elif det:

@@ -134,3 +134,14 @@ def test_published_helpers():
 def test_bad_input_type():
     with pytest.raises(TypeError):
         find_dates(None, MON)
+
+
+def test_following_morning_and_previous_evening_read_against_the_anchor():
+    import datetime as _dt
+
+    from geokit.dates import find_dates as _find
+    anchor = _dt.date(2013, 5, 12)
+    (nxt,) = _find("They were moved the following morning.", _dt.date(2013, 5, 15), anchor=anchor)
+    (prev,) = _find("They had gathered the previous evening.", _dt.date(2013, 5, 15), anchor=anchor)
+    assert (nxt.date, nxt.precision) == (_dt.date(2013, 5, 13), "day")
+    assert prev.date == _dt.date(2013, 5, 11)

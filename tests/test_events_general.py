@@ -82,3 +82,19 @@ def test_where_clause_and_pronoun_actor_make_a_visit_and_a_meeting():
 def test_march_as_a_month_is_not_a_protest():
     events = _events("The uprising began in March 2011 as a peaceful movement, the report said.")
     assert "protest" not in {e.type for e in events}
+
+
+def test_coordinated_clause_keeps_its_date():
+    (e,) = [e for e in _events("Five Syrian soldiers deserted late on Sunday and crossed into Jordan near Ramtha.")
+            if e.type == "defection"]
+    assert e.date == "2013-05-12"
+    assert 5 in e.counts.values()
+
+
+@pytest.mark.parametrize(("text", "prefix"), [
+    ("Airstrikes on Azaz killed 12 people on Monday.", "I"),
+    ("Hundreds of refugees marched through Kilis on Monday.", "Kilis"),
+])
+def test_on_and_through_place_an_event(text, prefix):
+    events = _events(text)
+    assert events and events[0].place is not None and events[0].place.name.startswith(prefix), events
