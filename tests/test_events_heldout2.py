@@ -2,7 +2,7 @@
 
 Why: the first held-out set was looked at while the rules were broadened, so it is a development
 set now; these six (every event type, movements with and without counts, each relative-date form)
-were scored once, untouched, and never used to tune. The floors are the figures measured then.
+were scored once, untouched, and never used to tune. The floors are the figures measured then (events R 0.71, P 0.67), raised to the end-of-round figures.
 """
 
 from __future__ import annotations
@@ -35,6 +35,6 @@ def test_heldout2_covers_every_event_type():
 def test_heldout2_figures_do_not_regress():
     reports, gold = _load()
     result = score(geokit.extract([_parsed(r) for r in reports]), gold)
-    assert result["events"]["recall_all"] >= 0.71, result["events"]["missed"]
-    assert result["events"]["precision"] >= 0.66, result["events"]["unmatched"]
+    assert result["events"]["recall_all"] >= 0.78, result["events"]["missed"]
+    assert result["events"]["precision"] >= 0.72, result["events"]["unmatched"]
     assert result["movements"]["recall_all"] >= 0.6, result["movements"]["missed"]
