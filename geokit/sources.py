@@ -76,6 +76,14 @@ def _csv_rows(path: Path) -> Iterator[dict]:
         yield from csv.DictReader(fh)
 
 
+def _point(r: dict) -> tuple[float, float]:
+    """(lat, lon) of a CSV row; ValueError (the row is skipped and counted) when missing or out of range."""
+    lat, lon = float(r["lat"]), float(r["lon"])
+    if not _valid_point(lat, lon):
+        raise ValueError("coordinates out of range")
+    return lat, lon
+
+
 def _valid_point(lat: float, lon: float) -> bool:
     return -90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0
 
@@ -99,9 +107,7 @@ def countries(report: IngestReport, path: Path | None = None) -> Iterator[PlaceR
     for i, r in enumerate(_csv_rows(path), 2):
         try:
             gid = _int(r.get("geonameid")) or None
-            lat, lon = float(r["lat"]), float(r["lon"])
-            if not _valid_point(lat, lon):
-                raise ValueError("coordinates out of range")
+            lat, lon = _point(r)
             names = _split(r.get("alternates"))
             for k in ("iso3",):
                 if r.get(k):
@@ -142,9 +148,7 @@ def admin1(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]
     for i, r in enumerate(_csv_rows(path), 2):
         try:
             gid = _int(r.get("geonameid")) or None
-            lat, lon = float(r["lat"]), float(r["lon"])
-            if not _valid_point(lat, lon):
-                raise ValueError("coordinates out of range")
+            lat, lon = _point(r)
             code = (r.get("admin1_code") or "").strip()
             if code and "." not in code:
                 code = f"{r['country_code']}.{code}"  # the GeoNames "TR.31" form used by the place layers
@@ -226,9 +230,7 @@ def curated(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow
     for i, r in enumerate(_csv_rows(path), 2):
         try:
             gid = _int(r.get("geonameid")) or None
-            lat, lon = float(r["lat"]), float(r["lon"])
-            if not _valid_point(lat, lon):
-                raise ValueError("coordinates out of range")
+            lat, lon = _point(r)
             kind = r.get("kind") or "feature"
             # the admin1 column holds a GeoNames admin1 code ("12") or a name
             a1 = (r.get("admin1") or "").strip()
