@@ -153,7 +153,17 @@ class PoolRunner:
                                    initializer=_init_worker, initargs=(self.warm, env))
 
     def submit(self, key: int, docs: list[InputDoc]) -> None:
-        self._pending[self._pool.submit(run_chunk, self.fn, docs)] = key
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            fut = self._pool.submit(run_chunk, self.fn, docs)
+        except BrokenProcessPool as exc:
+            # a worker died between two submissions: this chunk comes back as a death too and is
+            # retried with the others, instead of the submission itself failing the run
+            fut = Future()
+            fut.set_exception(exc)
+        self._pending[fut] = key
 
     def next_done(self) -> tuple[int, list[Outcome] | BaseException]:
         from concurrent.futures import FIRST_COMPLETED, wait
