@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from geokit.acled import classify
 from geokit.counts import Count, compare, counts_dict, find_counts, parse_number
 from geokit.dates import DateRef, dateline_date, find_dates, parse_date, published_warnings
 from geokit.model import Document, Event, Fact, Movement, PlaceRef, Record, Source, Toponym
@@ -180,6 +181,9 @@ class _Draft:
     chained: bool = False
     title: bool = False
     hidden: bool = False
+    types: list[str] = field(default_factory=list)
+    actors: dict[str, str] = field(default_factory=dict)
+    clause: tuple[int, int] = (0, 0)
 
 
 @dataclass
@@ -238,8 +242,28 @@ def extract(documents, *, published=None, link: bool = True) -> Extraction:
         events = [e for r in results for e in r.events]
         movements = [m for r in results for m in r.movements]
         facts = [f for r in results for f in r.facts]
+    pubs = {r.doc: r.published for r in results}
+    for rec in (*events, *movements):
+        _report_time(rec, pubs)
     result.events, result.movements, result.facts = RecordList(events), RecordList(movements), RecordList(facts)
     return result
+
+
+def _report_time(rec: Record, pubs: dict[str, dt.date | None]) -> None:
+    """An undated record takes its report's date with a coarser precision ("week": on or before it).
+
+    Done after linking so that the borrowed time never links two reports. Never a wrong day: the
+    date is the report's own, ``date_precision`` "week" (ACLED time_precision 2) and a note say so.
+    """
+    if rec.date is not None:
+        return
+    known = [pubs.get(s.doc) for s in rec.sources if pubs.get(s.doc) is not None]
+    if not known:
+        return
+    pub = min(known)
+    rec.date, rec.date_precision = pub.isoformat(), "week"
+    note = f"undated in the report: on or before its date {pub.isoformat()} (within that week)"
+    rec.notes = f"{rec.notes} | {note}" if rec.notes else note
 
 
 def _as_document(item, n: int, default_pub: dt.date | None) -> tuple[Document, dt.date | None, list[str]]:
@@ -382,7 +406,7 @@ class _Reader:
         etype = trig.type
         military = bool(_MILITARY_WORDS.search(head or who))
         if etype == "flight":
-            etype = "defection" if military else "border_crossing"
+            etype = "defection" if military else "displacement"
         elif etype == "border_crossing":
             if military and _FLIGHT_WORDS.search(sent.text):
                 etype = "defection"
@@ -392,6 +416,9 @@ class _Reader:
         via: list[PlaceRef] = []
         if etype in MOTION_TYPES:
             origin, destination, via = self._roles(trig, places, ne)
+            if etype == "displacement" and trig.motion == "out" and origin is None and destination is not None \
+                    and self._locative_only(trig, places, destination):
+                origin, destination = destination, None  # "displaced 900 in X": where they were forced out
             if destination is None:
                 destination = self._soil(s, e)
             if origin is None:
@@ -402,7 +429,9 @@ class _Reader:
                 origin = self._report_army(destination)  # "three more pilots walked into Jordan"
             if etype == "camp_placement" and destination is None and re.search(r"\bthere\b", trig.text, re.I):
                 destination = self._recent_camp(sent)  # "had been moved there": the camp just named
-            place = destination
+            place = destination if etype != "displacement" else (origin or destination)
+            if etype == "displacement" and place is None:
+                place = self._event_place(trig, places, etype, wide)
             if etype == "camp_placement" and destination is None:
                 return
         else:
@@ -418,6 +447,9 @@ class _Reader:
             return  # "the conference", "defections": no anchor in time or space
         draft = _Draft(etype, trig, sent, scope, date, date_note, scope_counts, place, origin, destination, who, via,
                        title=sent.title)
+        draft.types = _fair_types(etype, trig, origin, destination)
+        draft.actors = _actors(self.text, trig, who, ne)
+        draft.clause = (ns, ne)
         if etype in MOTION_TYPES and (self._continue_chain(draft, head) or self._same_camp(draft)):
             return
         if etype in ("defection", "border_crossing") and place is None and origin is None and not scope_counts:
@@ -427,6 +459,15 @@ class _Reader:
         draft.sources.append(self._source(sent, draft.counts_all, draft))
         draft.confidence = _confidence(draft, own_dates)
         self.drafts.append(draft)
+
+    def _locative_only(self, trig: Trigger, places: list[Toponym], dest: PlaceRef) -> bool:
+        """Whether the destination found for a displacement came from "in/at/near X" (where it happened)."""
+        for t in places:
+            if t.place is not None and t.place.name == dest.name:
+                if t.start > trig.end and re.search(r"\b(?:to|into|towards?|for)\b", self.text[trig.end:t.start]):
+                    return False  # "fled to a camp in southern X": X is where they went
+                return _nearest_prep(self.text, t.start, trig.end) in ("in", "at", "near", "inside", "outside", None)
+        return False
 
     def _antecedent(self, who: str, sent: Sentence) -> str:
         """ "he travelled to Amman": a bare pronoun stands for the latest actor of the two previous sentences."""
@@ -851,24 +892,33 @@ class _Reader:
             date = d.date.iso() if d.date is not None else None
             prec = d.date.precision if d.date is not None else "unknown"
             notes = [n for n in (d.date.note if d.date else "", d.date_note, *d.notes) if n]
+            window = (d.date.date, d.date.last or d.date.date) if d.date is not None and d.date.date else None
             quals = [c.describe() for c in d.counts if c.qualifier or isinstance(c.value, tuple)]
             if quals:
                 notes.append("figures: " + "; ".join(quals))
+            rule = d.trigger.rule
+            acled, refined = classify(d.type, rule.acled if rule else ("Strategic developments", "Other"),
+                                      self.text[d.clause[0]:d.clause[1]] or d.sentence.text)
+            extra = dict(types=list(d.types) or [d.type], rule=d.trigger.rule_id + (f"+{refined}" if refined else ""),
+                         acled=acled, fatalities=_fatalities(d.counts_all), actors=dict(d.actors))
             ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
                        destination=d.destination, via=list(d.via), who=d.who, counts=dict(d.counts_all),
-                       confidence=d.confidence, sources=list(d.sources), notes=" | ".join(notes))
+                       confidence=d.confidence, sources=list(d.sources), notes=" | ".join(notes), **extra)
             self.res.events.append(ev)
-            if d.date is not None and d.date.date is not None:
-                self.res.windows[eid] = (d.date.date, d.date.last or d.date.date)
+            if window is not None:
+                self.res.windows[eid] = window
             if d.title:
                 self.res.titles.add(eid)
-            if d.type in MOTION_TYPES and (d.origin is not None or d.destination is not None) and not d.chained:
+            visit = d.type == "visit" and d.place is not None and d.trigger.motion == "in"
+            if (d.type in MOTION_TYPES and (d.origin is not None or d.destination is not None) or visit) \
+                    and not d.chained:
                 mv_n += 1
                 mid = f"{self.doc_id}#m{mv_n}"
                 self.res.movements.append(Movement(
                     id=mid, type=d.type, date=date, date_precision=prec, place=None, origin=d.origin,
-                    destination=d.destination, via=list(d.via), who=d.who, counts=dict(d.counts_all),
-                    confidence=d.confidence, sources=list(d.sources), notes=" | ".join([f"event {eid}", *notes])))
+                    destination=d.destination if not visit else d.place, via=list(d.via), who=d.who,
+                    counts=dict(d.counts_all), confidence=d.confidence, sources=list(d.sources),
+                    notes=" | ".join([f"event {eid}", *notes]), **extra))
                 if eid in self.res.windows:
                     self.res.windows[mid] = self.res.windows[eid]
                 if d.title:
@@ -1050,6 +1100,72 @@ def _clean_subject(seg: str) -> str:
     seg = _LEADING_ADVERB.sub("", seg.strip(" ,;:“”\"‘’'"))
     seg = _TRAILING_AUX.sub("", seg.strip(" ,;:“”\"‘’'"))
     return " ".join(seg.split()).strip(" ,;:“”\"‘’'")
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I)
+_AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,3}?by\s+((?:(?!(?:on|in|at|after|before|for|with|during|near)\b)[\w’'.-]+\s*){1,8})")
+_OBJECT = re.compile(r"\s*((?:(?!(?:on|in|at|near|after|before|from|to|into|during|with|and|but|while|as|when|outside|"
+                     r"inside|since|for|by|who|which|that)\b)[\w’'.-]+\s*){1,8})")
+_NATURAL = re.compile(r"^(?:the\s+)?(?:floods?|flooding|storms?|rains?|earthquakes?|landslides?|fires?|heat|cold|disease)\b",
+                      re.I)
+
+
+def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str]:
+    """{"actor1": perpetrator, "actor2": target} in ACLED's sense, from the trigger's own clause.
+
+    Active verbs: the subject acts on the object ("gunmen attacked a patrol"). Passive verbs: the
+    subject is acted on and the "by" phrase acts ("were detained by police"). Nouns: "by X".
+    """
+    out: dict[str, str] = {}
+    after = text[trig.end:scope_end].replace("\n", " ")
+    agent = _AGENT.match(after)
+    agent_text = " ".join(agent.group(1).split()).strip(" ,.;") if agent else ""
+    if agent_text and _NATURAL.match(agent_text):
+        agent_text = ""
+    passive = bool(_PASSIVE_BEFORE.search(text[max(0, trig.start - 30):trig.start])) or \
+        trig.text.lower().split()[0] in ("was", "were", "been", "being", "is", "are", "have", "has", "had")
+    if trig.noun:
+        if agent_text:
+            out["actor1"] = agent_text
+        return out
+    if passive:
+        if agent_text:
+            out["actor1"] = agent_text
+        if who:
+            out["actor2"] = who
+        return out
+    if who:
+        out["actor1"] = who
+    obj = _OBJECT.match(after)
+    if obj and trig.type in ("attack", "military_operation", "arrest", "defection", "meeting"):
+        phrase = " ".join(obj.group(1).split()).strip(" ,.;")
+        if phrase and not re.match(r"^(?:fire|at|on|and|the)$", phrase, re.I):
+            out["actor2"] = phrase
+    return out
+
+
+def _fair_types(etype: str, trig: Trigger, origin: PlaceRef | None, destination: PlaceRef | None) -> list[str]:
+    """The event's type first, then every other fair reading (the rule's ``also``; fleeing abroad)."""
+    types = [etype]
+    for t in (trig.rule.also if trig.rule else ()):
+        if t not in types:
+            types.append(t)
+    if etype == "displacement" and origin is not None and destination is not None and origin.country_code \
+            and destination.country_code and origin.country_code != destination.country_code:
+        types.append("border_crossing")
+    if etype == "border_crossing" and trig.type == "flight":
+        types.append("displacement")
+    return types
+
+
+def _fatalities(counts: dict[str, Any]) -> int | None:
+    """Deaths the report gives (the low end of a range), None when it gives none."""
+    vals = []
+    for k, v in counts.items():
+        if k in ("killed", "dead", "deaths", "fatalities"):
+            vals.append(v[0] if isinstance(v, list | tuple) else v)
+    vals = [v for v in vals if isinstance(v, int)]
+    return max(vals) if vals else None
 
 
 def _confidence(d: _Draft, own_dates: list[DateRef]) -> float:

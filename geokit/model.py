@@ -162,6 +162,8 @@ class PlaceRef:
             "lat": self.lat,
             "lon": self.lon,
             "geo_precision": self.geo_precision,
+            "country_code": self.country_code or None,
+            "admin1": self.admin1 or None,
         }
 
 
@@ -216,6 +218,11 @@ class Record:
     sources: list[Source] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     notes: str = ""
+    types: list[str] = field(default_factory=list)  # every fair reading, ``type`` first
+    rule: str = ""  # id of the trigger rule that produced it (rules/triggers.toml or a user file)
+    acled: dict[str, str] = field(default_factory=dict)  # {"event_type", "sub_event_type"}, ACLED's names
+    fatalities: int | None = None  # deaths the report gives (lowest figure of a range), None when none
+    actors: dict[str, str] = field(default_factory=dict)  # {"actor1": perpetrator, "actor2": target}
 
     def to_dict(self) -> dict[str, Any]:
         def pr(p: PlaceRef | None):
@@ -236,7 +243,23 @@ class Record:
             "confidence": round(self.confidence, 3),
             "sources": [s.to_dict() for s in self.sources],
             "links": [link.to_dict() for link in self.links],
+            "types": list(self.types) or [self.type],
+            "rule": self.rule,
+            "acled": dict(self.acled),
+            "fatalities": self.fatalities,
+            "actors": dict(self.actors),
+            "geo_precision": _acled_geo(self),
+            "time_precision": _TIME_CODE.get(self.date_precision),
         }
+
+
+_TIME_CODE = {"day": 1, "week": 2, "month": 3, "year": 3}  # ACLED time_precision codes
+
+
+def _acled_geo(r: Record) -> int | None:
+    """ACLED geo_precision (1 town, 2 near/part, 3 region or country) of the record's main place."""
+    p = r.place or r.destination or r.origin
+    return None if p is None else min(3, max(1, p.geo_precision))
 
 
 @dataclass(slots=True, kw_only=True)

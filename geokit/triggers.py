@@ -11,110 +11,130 @@ are not events.
 
 from __future__ import annotations
 
+import os
 import re
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 
-EVENT_TYPES = ("defection", "border_crossing", "camp_placement", "air_incident", "military_deployment",
-               "military_operation", "meeting", "protest", "visit")
-MOTION_TYPES = ("defection", "border_crossing", "camp_placement")
-
-_MIL_OBJECT = (r"(?:troops|soldiers|tanks|batteries|missiles|missile|rockets|jets|warplanes|planes|aircraft|helicopters|"
-               r"artillery|warships|reinforcements|forces|units|armou?r|armou?red\s+vehicles|air\s+defen[cs]es?|"
-               r"patriots?|drones|gunships|frigates|fighters|(?:anti-aircraft\s+)?guns|howitzers|cannons|warships|"
-               r"ships|vessels|(?:anti-aircraft|air[- ]defen[cs]e)\s+(?:units|systems|batteries))")
+EVENT_TYPES = ("defection", "border_crossing", "camp_placement", "displacement", "air_incident",
+               "military_deployment", "military_operation", "attack", "arrest", "meeting", "protest", "visit")
+MOTION_TYPES = ("defection", "border_crossing", "camp_placement", "displacement")
+FORMS = ("verb", "noun", "ambiguous_noun")
+RULES_DIR = Path(__file__).resolve().parent / "events" / "rules"
+RULES_ENV = "GEOKIT_EVENT_RULES"  # extra rule files, separated by os.pathsep, read before the built-in ones
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """One trigger rule from a rules file (see ``geokit/events/rules/triggers.toml``)."""
+
+    id: str
     pattern: re.Pattern
-    type: str  # event type, or "flight" (defection or crossing, decided by the actor)
+    type: str  # event type, or "flight" (defection, crossing or displacement, decided by the actor and places)
     motion: str = ""  # "" | "out" (leaving an origin) | "in" (reaching a destination)
     noun: bool = False  # a noun trigger needs a date or place in its clause
     ambiguous_noun: bool = False  # noun when preceded by a determiner ("a protest")
+    also: tuple[str, ...] = ()  # other types that are a fair reading
+    acled: tuple[str, str] = ("Strategic developments", "Other")
+    example: str = ""
+    source: str = ""  # the file the rule came from
 
 
-def _r(p: str) -> re.Pattern:
-    return re.compile(p, re.I)
+def _fill(pattern: str, fragments: dict[str, str], where: str) -> str:
+    def sub(m: re.Match) -> str:
+        if m.group(1) not in fragments:
+            raise ValueError(f"{where}: unknown fragment <<{m.group(1)}>>")
+        return fragments[m.group(1)]
+
+    return re.sub(r"<<(\w+)>>", sub, pattern)
 
 
-# Order matters: earlier rules win overlapping spans ("crossed into ... airspace" is an air incident).
-_CAMP_VERBS = (r"(?:placed|housed|sheltered|settled|taken|moved|transferred|relocated|brought|registered|put|driven|"
-               r"bused|bussed|trucked|escorted|sent|accommodated|lodged)")
+def load_rule_file(path: str | Path, fragments: dict[str, str] | None = None) -> tuple[Rule, ...]:
+    """Trigger rules of one TOML file, checked: known type, form and motion, a pattern that compiles,
+    an ACLED pair with ACLED's names, a unique id and an example the pattern matches."""
+    from geokit.acled import check_pair
 
-RULES: tuple[Rule, ...] = (
-    Rule(_r(r"\b(?:violated|violating|violation\s+of|crossed\s+into|strayed\s+into|entered|intruded\s+into)\s+"
-            r"(?:[\w-]+\s+){0,2}air\s*space\b"), "air_incident"),
-    Rule(_r(r"\b(?:shot|shoots|brought|brings|bring|shooting)\s+(?:(?:[\w-]+\s+){1,4})?down\b"), "air_incident"),
-    Rule(_r(r"\bdowning\b|\bshoot-?down\b"), "air_incident", noun=True),
-    Rule(_r(r"\bdowned\b"), "air_incident", ambiguous_noun=True),
-    Rule(_r(rf"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|being)\s+"
-            rf"(?:(?:\w+ly|later|also|then|soon|all|first|since)\s+)?{_CAMP_VERBS}"
-            r"\s+(?:[\w-]+\s+){0,4}?(?:in|into|to|at)\b"), "camp_placement", "in"),
-    Rule(_r(rf"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|being)\s+"
-            rf"(?:(?:\w+ly|later|also|then|soon|all|first|since)\s+)?{_CAMP_VERBS}\s+there\b"), "camp_placement", "in"),
-    Rule(_r(r"\b(?:drove|drives|bused|bussed|took|takes|moved|moves|transferred|brought|escorted|trucked)\s+"
-            r"(?:them|him|her|the\s+\w+|those|(?:[\w,’'-]+\s+){1,5}?)\s*(?:\w+\s+)?(?:to|into)\b"), "camp_placement", "in"),
-    Rule(_r(r"\b(?:transfer|relocation|resettlement|admission)\s+of\b"), "camp_placement", "in", noun=True),
-    Rule(_r(r"(?<=\s)(?:bused|bussed|trucked|driven|taken|moved|transferred)\s+(?:in)?to\b"), "camp_placement", "in"),
-    Rule(_r(r"\bdefect(?:ed|s|ing)?\b"), "defection", "out"),
-    Rule(_r(r"\bdesert(?:ed|ing)\b"), "defection", "out"),
-    Rule(_r(r"\b(?:abandoned|abandoning|quit|left)\s+(?:their|his|her|the)\s+(?:[\w-]+\s+)?(?:posts?|units?|army|ranks|"
-            r"positions|barracks|brigades?|battalions?)\b|\bswitched\s+sides\b|\bchanged\s+sides\b"), "defection", "out"),
-    Rule(_r(r"\b(?:defection|desertion)\b"), "defection", "out", noun=True),
-    Rule(_r(r"\b(?:arrival|influx|exodus)\b"), "border_crossing", "in", noun=True),
-    Rule(_r(r"\b(?:fled|flee|flees|fleeing|escaped|escapes|escaping)\b"), "flight", "out"),
-    Rule(_r(r"\bslipped\s+out\b"), "flight", "out"),
-    Rule(_r(r"\b(?:poured|pour|pours|streamed|stream|streams|flooded|surged|spilled|trekked|swarmed)\s+"
-            r"(?:[\w-]+\s+){0,2}?(?:into|across|over|to)\b"), "border_crossing", "in"),
-    Rule(_r(r"\bcross(?:ed|es|ing)?\b(?:\s+(?:over|the\s+border|the\s+frontier))?(?:\s+(?:into|to|from))?"),
-         "border_crossing", "in"),
-    Rule(_r(r"\b(?:entered|enters|enter|entering)\b"), "border_crossing", "in"),
-    Rule(_r(r"\b(?:arrived|arrives|arrive|arriving)\b(?:\s+(?:in|at))?"), "border_crossing", "in"),
-    Rule(_r(r"\b(?:reached|reach|reaches)\b"), "border_crossing", "in"),
-    Rule(_r(r"\b(?:travell?ed|travels|journeyed|headed|went)\s+(?:on\s+)?to\b"), "border_crossing", "in"),
-    Rule(_r(r"\bpass(?:ed|es)?\s+(?:into|over\s+into|through)\b"), "border_crossing", "in"),
-    Rule(_r(r"\b(?:flew|flown|flies|fly)\b(?!\s+(?:close|closer|near|along|toward|towards)\b)"
-            r"(?=(?:\s+[\w’'-]+){0,7}\s+(?:into|to|across)\b)"), "border_crossing", "in"),
-    Rule(_r(r"\b(?:slipped|sneaked|snuck|smuggled|crept|walked|walk|walks|came|come|comes|made\s+(?:it|their\s+way|"
-            r"his\s+way|her\s+way))\s+(?:[\w-]+\s+){0,3}?(?:into|across|over|through)\b"), "border_crossing", "in"),
-    Rule(_r(r"\bscrambl(?:ed|es|e)\b"), "military_deployment"),
-    Rule(_r(r"\b(?:deployment|dispatch|build-?up|buildup)\s+of\b"), "military_deployment", noun=True),
-    Rule(_r(r"\b(?:jets|warplanes|planes|aircraft|helicopters|fighters|F-\d+s)\s+(?:[\w-]+\s+){0,3}?took\s+off\b"),
-         "military_deployment"),
-    Rule(_r(rf"\b(?:sent|sends|send|sending|deployed|deploys|deploy|deploying|dispatched|dispatches|stationed|"
-            rf"positioned|massed|rushed|moved|reinforced|bolstered|beefed\s+up)\b(?=(?:\s+[\w-]+){{0,3}}\s+"
-            rf"(?:{_MIL_OBJECT}|positions|(?:its|their|the)\s+(?:border|frontier|garrison))\b)"), "military_deployment"),
-    Rule(_r(rf"\b{_MIL_OBJECT}\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
-            r"(?:deployed|sent|dispatched|stationed|rushed|moved|positioned|massed)\b"), "military_deployment"),
-    Rule(_r(r"\b(?:shelled|bombarded|bombed|raided|stormed|attacked|targeted|targeting|pounded|pounding|besieged|"
-            r"clashed|overran|overrun|seized|captured|pushed\s+into|pushing\s+into|advanced\s+on|"
-            r"took\s+(?:over|control\s+of)|launched\s+an?\s+(?:offensive|assault|attack|operation))\b"),
-         "military_operation"),
-    Rule(_r(r"\b(?:shells?|rockets?|mortars?|mortar\s+rounds?|missiles?|bombs?|artillery|barrel\s+bombs?)\s+"
-            r"(?:[\w-]+\s+){0,4}?(?:struck|strikes|hit|hits|landed\s+(?:in|on)|slammed\s+into|exploded\s+in)\b|"
-            r"\b(?:returned|opened|exchanged)\s+fire\b|\bfired\s+(?:[\w-]+\s+){0,3}?(?:at|on|into)\b"),
-         "military_operation"),
-    Rule(_r(r"\b(?:killed|kills|killing|wounded|wounds|wounding|injured|injures|injuring)\b(?=\s+(?:at\s+least\s+|some\s+|about\s+)?(?:\d|one|two|three|four|five|"
-            r"six|seven|eight|nine|ten|a\s|an\s|dozens|scores|several|many))"), "military_operation"),
-    Rule(_r(r"\b(?:shelling|bombardment|bombings?|air\s?strikes?|airstrikes?|raids?|offensive|assault|clashes|siege|"
-            r"fighting|battle|incursion|gunfire|(?:mortar|artillery|tank|rocket|cross-border|sniper)\s+fire)\b"),
-         "military_operation", noun=True),
-    Rule(_r(r"\bheld\s+(?:talks|a\s+meeting|meetings|a\s+summit|a\s+conference|negotiations|discussions|"
-            r"consultations)\b"), "meeting"),
-    Rule(_r(r"\b(?:convened|convenes|convene|conferred|negotiated)\b|\bsat\s+down\s+with\b"), "meeting"),
-    Rule(_r(r"\bmet\b(?:\s+with\b)?"), "meeting"),
-    Rule(_r(r"\b(?:meeting|conference|summit|talks|negotiations|consultations)\b"), "meeting", noun=True),
-    Rule(_r(r"\btook\s+to\s+the\s+streets\b|\b(?:staged|held|organi[sz]ed|mounted)\s+(?:a\s+|an\s+)?"
-            r"(?:[\w-]+\s+){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?|vigils?|marches|hunger\s+strikes?)\b|"
-            r"\b(?:protesters|demonstrators|crowds?)\s+(?:[\w-]+\s+){0,3}?(?:gathered|assembled|massed|blocked)\b"),
-         "protest"),
-    Rule(_r(r"\b(?:protested|demonstrated|rallied|marched|picketed)\b"), "protest"),
-    Rule(_r(r"\bprotests?\b"), "protest", ambiguous_noun=True),
-    Rule(_r(r"\b(?:demonstrations?|rall(?:y|ies)|sit-ins?|vigils?)\b"), "protest", noun=True),
-    Rule(_r(r"\b(?:visited|visits|toured|tours|inspected)\b|\bpaid\s+(?:a|an)\s+(?:[\w-]+\s+)?visit\b|"
-            r"\bmade\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:visit|trip|tour|stop)\b|\bstopped\s+(?:in|at)\b"), "visit"),
-    Rule(_r(r"\b(?:visit|tour|trip)\b"), "visit", ambiguous_noun=True),
-)
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"rule file {path}: {exc}") from exc
+    frags = dict(fragments or {})
+    frags.update({k: str(v) for k, v in data.get("fragments", {}).items()})
+    out: list[Rule] = []
+    seen: set[str] = set()
+    for n, item in enumerate(data.get("rule", []), 1):
+        where = f"{path.name} rule {item.get('id') or n}"
+        rid, rtype, raw = item.get("id"), item.get("type"), item.get("pattern")
+        if not rid or not isinstance(rid, str) or rid in seen:
+            raise ValueError(f"{where}: missing or repeated id")
+        seen.add(rid)
+        if rtype not in EVENT_TYPES and rtype != "flight":
+            raise ValueError(f"{where}: unknown type {rtype!r} (one of {', '.join(EVENT_TYPES)})")
+        also = tuple(item.get("also", ()))
+        if any(t not in EVENT_TYPES for t in also):
+            raise ValueError(f"{where}: unknown type in also={list(also)}")
+        form, motion = item.get("form", "verb"), item.get("motion", "")
+        if form not in FORMS or motion not in ("", "in", "out"):
+            raise ValueError(f"{where}: form must be one of {FORMS}, motion '', 'in' or 'out'")
+        if not isinstance(raw, str) or not raw:
+            raise ValueError(f"{where}: no pattern")
+        try:
+            pattern = re.compile(_fill(raw, frags, where), re.I)
+        except re.error as exc:
+            raise ValueError(f"{where}: bad pattern: {exc}") from exc
+        acled = tuple(item.get("acled", ("Strategic developments", "Other")))
+        check_pair(acled, where)
+        out.append(Rule(rid, pattern, rtype, motion, form == "noun", form == "ambiguous_noun", also,
+                        acled, str(item.get("example", "")), str(path)))
+    return tuple(out)
+
+
+def _builtin_fragments() -> dict[str, str]:
+    with open(RULES_DIR / "triggers.toml", "rb") as fh:
+        return {k: str(v) for k, v in tomllib.load(fh).get("fragments", {}).items()}
+
+
+_EXTRA_FILES: list[Path] = []
+_CACHE: dict[tuple, tuple[Rule, ...]] = {}
+
+
+def add_rule_file(path: str | Path) -> tuple[Rule, ...]:
+    """Add a user's trigger rule file (TOML, the layout of ``triggers.toml``) for every later extraction.
+
+    Its rules are tried before the built-in ones, so they win on overlapping words. Returns the rules
+    read; a bad file raises ValueError and changes nothing. ``GEOKIT_EVENT_RULES`` (paths separated by
+    ``os.pathsep``) and ``geokit events --rules FILE`` do the same.
+    """
+    rules = load_rule_file(path, _builtin_fragments())
+    _EXTRA_FILES.append(Path(path))
+    _CACHE.clear()
+    return rules
+
+
+def clear_rule_files() -> None:
+    """Forget the rule files added with ``add_rule_file`` (the environment variable still counts)."""
+    _EXTRA_FILES.clear()
+    _CACHE.clear()
+
+
+def rules() -> tuple[Rule, ...]:
+    """Every trigger rule in force: user files (added, then from the environment) before the built-in ones."""
+    env = tuple(p for p in os.environ.get(RULES_ENV, "").split(os.pathsep) if p.strip())
+    key = (tuple(_EXTRA_FILES), env)
+    if key not in _CACHE:
+        frags = _builtin_fragments()
+        extra = [r for f in [*_EXTRA_FILES, *map(Path, env)] for r in load_rule_file(f, frags)]
+        builtin = load_rule_file(RULES_DIR / "triggers.toml")
+        ids = [r.id for r in extra]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two user rule files share a rule id")
+        _CACHE.clear()
+        _CACHE[key] = (*extra, *(r for r in builtin if r.id not in set(ids)))
+    return _CACHE[key]
+
 
 # "-ing" forms report events only when a time follows ("234 Syrians arriving since Thursday"), in
 # headlines ("Syrians crossing into Turkey") or as gerunds after time prepositions ("after
@@ -163,6 +183,11 @@ class Trigger:
     motion: str = ""
     noun: bool = False
     background: bool = False  # in a "many of whom ..." clause: an event only with its own date
+    rule: Rule | None = None  # the rule that found it (its id, ACLED default, other fair types)
+
+    @property
+    def rule_id(self) -> str:
+        return self.rule.id if self.rule is not None else ""
 
 
 def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Trigger]:
@@ -172,7 +197,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
     """
     found: list[Trigger] = []
     taken: list[tuple[int, int]] = []
-    for rule in RULES:
+    for rule in rules():
         for m in rule.pattern.finditer(text):
             s, e = m.start(), m.end()
             if any(not (e <= a or s >= b) for a, b in taken):
@@ -198,7 +223,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 continue
             taken.append((s, e))
             found.append(Trigger(rule.type, s + offset, e + offset, m.group(), rule.motion, noun,
-                                 bool(_WHOM_BEFORE.search(before))))
+                                 bool(_WHOM_BEFORE.search(before)), rule))
     found.sort(key=lambda t: t.start)
     return _merge_same_type(found, text, offset)
 
@@ -221,7 +246,8 @@ def _merge_same_type(found: list[Trigger], text: str, offset: int) -> list[Trigg
             if not CLAUSE_BOUNDARY.search(gap) and len(gap) < 80:
                 prev = out[-1]
                 if prev.noun and not t.noun:  # the verb carries the clause
-                    out[-1] = Trigger(t.type, t.start, t.end, t.text, t.motion or prev.motion, False, t.background)
+                    out[-1] = Trigger(t.type, t.start, t.end, t.text, t.motion or prev.motion, False, t.background,
+                                      t.rule)
                 continue
         out.append(t)
     return out

@@ -1,0 +1,63 @@
+"""ACLED classification of geokit events: (event_type, sub_event_type) with ACLED's own names.
+
+Why: analysts compare geokit's output with ACLED data, so every event carries ACLED's class
+beside geokit's type. A trigger rule gives a default pair; ``rules/acled.toml`` refines it from
+the words of the event's own clause ("suicide car bomb" -> Suicide bomb, "tear gas" -> Protest
+with intervention). Precision codes (``Record.to_dict``) follow ACLED's codebook: ``geo_precision`` 1 (the
+town), 2 (near a town, a district or part of a region), 3 (a region or country);
+``time_precision`` 1 (the day), 2 (a few days or a week), 3 (a month or longer).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+ACLED_FILE = Path(__file__).resolve().parent / "events" / "rules" / "acled.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Refinement:
+    id: str
+    types: tuple[str, ...]
+    pattern: re.Pattern
+    acled: tuple[str, str]
+    example: str
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> dict[str, tuple[str, ...]]:
+    """ACLED's six event types and their sub-event types."""
+    with open(ACLED_FILE, "rb") as fh:
+        return {k: tuple(v) for k, v in tomllib.load(fh)["acled"].items()}
+
+
+def check_pair(pair, where: str = "") -> None:
+    """Raise ValueError unless ``pair`` is an ACLED (event_type, sub_event_type)."""
+    tax = taxonomy()
+    if len(pair) != 2 or pair[0] not in tax or pair[1] not in tax[pair[0]]:
+        raise ValueError(f"{where}: {list(pair)} is not an ACLED (event_type, sub_event_type)")
+
+
+@lru_cache(maxsize=1)
+def refinements() -> tuple[Refinement, ...]:
+    with open(ACLED_FILE, "rb") as fh:
+        data = tomllib.load(fh)
+    out = []
+    for item in data.get("refine", []):
+        pair = tuple(item["acled"])
+        check_pair(pair, f"acled.toml {item['id']}")
+        out.append(Refinement(item["id"], tuple(item["types"]), re.compile(item["pattern"], re.I), pair,
+                              item.get("example", "")))
+    return tuple(out)
+
+
+def classify(etype: str, default: tuple[str, str], clause: str) -> tuple[dict[str, str], str]:
+    """({"event_type", "sub_event_type"}, refinement id or "") for an event of ``etype`` read from ``clause``."""
+    for r in refinements():
+        if etype in r.types and r.pattern.search(clause):
+            return {"event_type": r.acled[0], "sub_event_type": r.acled[1]}, r.id
+    return {"event_type": default[0], "sub_event_type": default[1]}, ""
