@@ -35,7 +35,15 @@ from geokit.acled import classify
 from geokit.counts import Count, compare, counts_dict, find_counts, parse_number
 from geokit.dates import DateRef, dateline_date, find_dates, parse_date, published_warnings
 from geokit.model import Document, Event, Fact, Movement, PlaceRef, Record, Source, Toponym
-from geokit.placerefs import distance_km, level, more_specific, relation, to_placeref, toponym_placeref
+from geokit.placerefs import (
+    distance_km,
+    level,
+    level_of_candidate,
+    more_specific,
+    relation,
+    to_placeref,
+    toponym_placeref,
+)
 from geokit.sentences import Sentence, dateline_span, split_sentences
 from geokit.triggers import CLAUSE_BOUNDARY, MOTION_TYPES, Trigger, find_triggers, is_present
 
@@ -881,8 +889,43 @@ class _Reader:
         d.place = d.place or d.destination
         d.notes.append(f"destination: the dateline place {here.name} (the sentence names none)")
 
+    def _focus(self) -> PlaceRef | None:
+        """The report's main place: the town named most often (twice or more), else the place named most often."""
+        tally: dict[str, list[Toponym]] = {}
+        for t in self.places:
+            tally.setdefault(t.place.id or t.place.name, []).append(t)
+        if not tally:
+            return None
+        towns = [v for v in tally.values() if level_of_candidate(v[0].place) == 1 and len(v) >= 2]
+        pool = towns or list(tally.values())
+        best = max(pool, key=lambda v: (len(v), -v[0].start))
+        return toponym_placeref(best[0], self.text)
+
+    def _fallback_places(self) -> None:
+        """A placeless event takes the place of the report's latest placed event nearby, else the report's
+        main place, always with a coarser geo_precision (2 or more) and a note saying so."""
+        focus: PlaceRef | None = None
+        focus_done = False
+        last: _Draft | None = None
+        for d in self.drafts:
+            if d.place is None and not d.hidden and (d.type not in MOTION_TYPES or d.type == "displacement") \
+                    and d.origin is None and d.destination is None:
+                ref, why = None, ""
+                if last is not None and d.sentence.index - last.sentence.index <= 3:
+                    ref, why = last.place, "the place of the report's previous event"
+                else:
+                    if not focus_done:
+                        focus, focus_done = self._focus(), True
+                    ref, why = focus, "the report's main place"
+                if ref is not None:
+                    d.place = dataclasses.replace(ref, geo_precision=max(2, ref.geo_precision))
+                    d.notes.append(f"place: {why} ({ref.name}); the clause names none")
+            elif d.place is not None and not d.hidden:
+                last = d
+
     def finish(self) -> None:
         ev_n = mv_n = 0
+        self._fallback_places()
         for d in self.drafts:
             self._dateline_destination(d)
             if d.hidden:
