@@ -21,7 +21,7 @@ EVENT_TYPES = ("defection", "border_crossing", "camp_placement", "displacement",
                "military_deployment", "military_operation", "attack", "arrest", "meeting", "protest", "visit")
 MOTION_TYPES = ("defection", "border_crossing", "camp_placement", "displacement")
 FORMS = ("verb", "noun", "ambiguous_noun")
-RULES_DIR = Path(__file__).resolve().parent / "events" / "rules"
+RULES_DIR = Path(__file__).resolve().parent / "rules"
 RULES_ENV = "GEOKIT_EVENT_RULES"  # extra rule files, separated by os.pathsep, read before the built-in ones
 
 
@@ -53,7 +53,7 @@ def _fill(pattern: str, fragments: dict[str, str], where: str) -> str:
 def load_rule_file(path: str | Path, fragments: dict[str, str] | None = None) -> tuple[Rule, ...]:
     """Trigger rules of one TOML file, checked: known type, form and motion, a pattern that compiles,
     an ACLED pair with ACLED's names, a unique id and an example the pattern matches."""
-    from geokit.acled import check_pair
+    from geokit.events.acled import check_pair
 
     path = Path(path)
     try:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-ACLED_FILE = Path(__file__).resolve().parent / "events" / "rules" / "acled.toml"
+ACLED_FILE = Path(__file__).resolve().parent / "rules" / "acled.toml"
 
 
 @dataclass(frozen=True, slots=True)
