@@ -337,6 +337,7 @@ def extract_document(doc: Document, published: dt.date | None = None) -> DocResu
         and t.text.lower() != t.place.name.lower()))]
     demonym_ids = {id(t) for t in demonyms}
     places = [t for t in toponyms if t.place is not None and t.kind in PLACE_KINDS_USED
+              and not _STREET_AFTER.match(text, t.end)
               and id(t) not in demonym_ids and not (dl and t.start < dl[1] and t.end > dl[0])]
     here = next((toponym_placeref(t, text) for t in doc.toponyms if t.place is not None and dl
                  and t.start < dl[1] and t.end > dl[0]), None)
@@ -451,6 +452,11 @@ class _Reader:
             place = self.here  # "killed ... here on Wednesday": the dateline town
             if etype in MOTION_TYPES and destination is None:
                 destination = place
+        if trig.noun and date is not None and date in own_dates and date.precision in ("year", "month") \
+                and _GENERIC_NOUN.search(self.text[max(s, trig.start - 40):trig.end]):
+            return  # "a series of bombings in 2016": a trend over months, not one occurrence
+        if trig.type == "flight" and _ESCAPER.search(who or head or ""):
+            return  # "the gunmen fled in a car": an escape, not people forced from their homes
         if trig.noun and place is None and (date is None or date not in own_dates):
             return  # "the conference", "defections": no anchor in time or space
         draft = _Draft(etype, trig, sent, scope, date, date_note, scope_counts, place, origin, destination, who, via,
@@ -627,7 +633,7 @@ class _Reader:
             if ref is None:
                 continue
             prep = _nearest_prep(self.text, t.start, 0)
-            if prep == "from" and etype == "military_operation":
+            if prep in ("from", "out of") and etype not in MOTION_TYPES:
                 continue  # "a shell fired from Syria killed two": where the fire came from, not where it hit
             between = self.text[trig.end:t.start] if t.start >= trig.end else None
             framed = bool(_TYPE_NOUN_OF.search(self.text[max(0, t.start - 40):t.start]))
@@ -1140,6 +1146,12 @@ def _clean_subject(seg: str) -> str:
     return " ".join(seg.split()).strip(" ,;:“”\"‘’'")
 
 
+_STREET_AFTER = re.compile(r"\s+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Drive|Way|Boulevard|Crescent|Close|"
+                           r"Terrace|Place|Court|Crown\s+Court|Hospital|School|College|University|Stadium)\b")
+_GENERIC_NOUN = re.compile(r"\b(?:series|string|wave|spate|number|spree|campaign)\s+of\b|\b[a-z]+s\s*$|\b(?:attacks|bombings|"
+                           r"killings|shootings|blasts|explosions|protests|arrests|clashes)\b", re.I)
+_ESCAPER = re.compile(r"\b(?:gunm[ae]n|assailants?|attackers?|suspects?|robbers?|thieves|thief|killers?|shooters?|"
+                      r"bombers?|perpetrators?|driver|prisoners?|inmates?|culprits?)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I)
 _AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,3}?by\s+((?:(?!(?:on|in|at|after|before|for|with|during|near)\b)[\w’'.-]+\s*){1,8})")
 _OBJECT = re.compile(r"\s*((?:(?!(?:on|in|at|near|after|before|from|to|into|during|with|and|but|while|as|when|outside|"
