@@ -397,6 +397,10 @@ class _Reader:
         if date is None and not trig.noun:
             date, date_note = self._borrowed_date(sent, trig, dates, triggers)
         scope_counts = [c for c in counts if s <= c.start and c.end <= e]
+        if not any(c.end <= trig.start for c in scope_counts):
+            bare = _bare_figure(self.text, s, trig)
+            if bare is not None:
+                scope_counts = sorted([*scope_counts, bare], key=lambda c: c.start)
         if not trig.noun and not sent.title and is_present(trig.text) and not own_dates:
             return  # "deserters who reach Turkey go on to join": habitual, not a report
         if trig.background and not own_dates:
@@ -902,6 +906,15 @@ class _Reader:
         best = max(pool, key=lambda v: (len(v), -v[0].start))
         return toponym_placeref(best[0], self.text)
 
+    def _country_of(self, ref: PlaceRef | None) -> PlaceRef | None:
+        """The country (as a place, geo_precision 4) of a place named in the report."""
+        if ref is None or not ref.country_code:
+            return None
+        for t in self.places:
+            if t.place.country_code == ref.country_code and level_of_candidate(t.place) == 4:
+                return toponym_placeref(t, self.text)
+        return None
+
     def _fallback_places(self) -> None:
         """A placeless event takes the place of the report's latest placed event nearby, else the report's
         main place, always with a coarser geo_precision (2 or more) and a note saying so."""
@@ -921,6 +934,18 @@ class _Reader:
                 if ref is not None:
                     d.place = dataclasses.replace(ref, geo_precision=max(2, ref.geo_precision))
                     d.notes.append(f"place: {why} ({ref.name}); the clause names none")
+                    if d.type == "displacement":
+                        d.origin = d.place  # people forced from the place the report is about
+            elif d.type == "displacement" and d.origin is None and d.destination is not None and not d.hidden:
+                # "another 6,000 have fled to neighbouring Uganda": from the country the report is about
+                if not focus_done:
+                    focus, focus_done = self._focus(), True
+                home = self._country_of(focus)
+                if home is not None and home.country_code != d.destination.country_code:
+                    d.origin = home
+                    d.notes.append(f"origin: the report's country ({home.name}); the clause names none")
+                    if "border_crossing" not in d.types:
+                        d.types.append("border_crossing")
             elif d.place is not None and not d.hidden:
                 last = d
 
@@ -1144,6 +1169,36 @@ def _clean_subject(seg: str) -> str:
     seg = _LEADING_ADVERB.sub("", seg.strip(" ,;:“”\"‘’'"))
     seg = _TRAILING_AUX.sub("", seg.strip(" ,;:“”\"‘’'"))
     return " ".join(seg.split()).strip(" ,;:“”\"‘’'")
+
+
+_FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "half a million": 500_000,
+             "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}
+_BARE_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but|while|with)\s+)(?:another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
+    r"more\s+than\s+|at\s+least\s+|an\s+estimated\s+|up\s+to\s+)?(?P<num>(?:a\s+)?quarter\s+(?:of\s+)?a\s+million|"
+    r"(?:a\s+)?half\s+a?\s*million|three\s+quarters\s+of\s+a\s+million|\d[\d,.]*(?:\s+(?:million|thousand))?|"
+    r"(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|dozens|millions)\s+(?:more\s+|others\s+)?"
+    r"(?:have|had|has|were|was|are|is)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
+    """ "another 6,000 have fled", "a quarter of a million have been driven from their homes": a figure
+    with no noun as the subject of a verb of people (displacement, arrest, attack) counts people."""
+    if trig.noun or trig.type not in ("displacement", "flight", "border_crossing", "arrest", "attack",
+                                      "camp_placement", "protest"):
+        return None
+    lo = max(scope_start, trig.start - 120)
+    m = _BARE_SUBJECT.search(text[lo:trig.start])
+    if m is None:
+        return None
+    raw = " ".join(m.group("num").lower().split())
+    value = _FRACTION.get(raw if raw.startswith(("a ", "three")) else "a " + raw) if "quarter" in raw or "half" in raw \
+        else parse_number(raw)
+    if value is None or isinstance(value, float) or (isinstance(value, int) and not 0 < value < 100_000_000):
+        return None
+    a = lo + m.start("num")
+    label = "arrested" if trig.type == "arrest" else "people"
+    return Count(a, lo + m.end("num"), m.group("num"), value, label)
 
 
 _STREET_AFTER = re.compile(r"\s+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Drive|Way|Boulevard|Crescent|Close|"

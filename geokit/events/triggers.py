@@ -152,6 +152,8 @@ _DETERMINER_BEFORE = re.compile(
 _HEDGE_BEFORE = re.compile(
     r"(?:\bto|\b(?:will|would|could|might|may|should|shall|can|must|cannot|won['’]t|wouldn['’]t)\s+(?:[\w-]+\s+){0,2}"
     r"|\b(?:not|never|n['’]t)\s+(?:[\w-]+\s+)?|\b(?:called|calls|calling|pressed|pushed)\s+for\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"|\b(?:expected|likely|unlikely|set|due|going|about|scheduled|poised|ready|able|unable|trying|tried|seeking|sought|"
+    r"attempted|attempting|allowed|permitted|needed|needs?)\s+to\s+"
     r"|\b(?:plans?|planned|planning|threatened|threatens|proposed|urged|wants?|hopes?|intends?|refused)\s+(?:to\s+)?"
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?)$", re.I)
 _CAUSATIVE = re.compile(r"\b(?:prompted|forced|caused|led|ordered|allowed|helped|made|saw|told)\s+(?:[\w’'-]+\s+){0,4}to\s+$",
