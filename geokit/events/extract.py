@@ -192,6 +192,7 @@ class _Draft:
     types: list[str] = field(default_factory=list)
     actors: dict[str, str] = field(default_factory=dict)
     clause: tuple[int, int] = (0, 0)
+    anchor: dt.date | None = None  # the latest day the report gave before this clause
 
 
 @dataclass
@@ -205,6 +206,7 @@ class DocResult:
     facts: list[Fact] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
     windows: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
+    approx: dict[str, dt.date] = field(default_factory=dict)  # undated record -> the story's latest day before it
     warnings: list[str] = field(default_factory=list)
 
 
@@ -251,17 +253,20 @@ def extract(documents, *, published=None, link: bool = True) -> Extraction:
         movements = [m for r in results for m in r.movements]
         facts = [f for r in results for f in r.facts]
     pubs = {r.doc: r.published for r in results}
+    approx = {k: v for r in results for k, v in r.approx.items()}
     for rec in (*events, *movements):
-        _report_time(rec, pubs)
+        _report_time(rec, pubs, approx)
     result.events, result.movements, result.facts = RecordList(events), RecordList(movements), RecordList(facts)
     return result
 
 
-def _report_time(rec: Record, pubs: dict[str, dt.date | None]) -> None:
-    """An undated record takes its report's date with a coarser precision ("week": on or before it).
+def _report_time(rec: Record, pubs: dict[str, dt.date | None], approx: dict[str, dt.date]) -> None:
+    """An undated record takes its story's time with a coarser precision ("week", ACLED time_precision 2).
 
-    Done after linking so that the borrowed time never links two reports. Never a wrong day: the
-    date is the report's own, ``date_precision`` "week" (ACLED time_precision 2) and a note say so.
+    The story's time is the latest day the report gave before the clause (within the week before
+    publication: "clashes on Saturday ... Five people were arrested"), else the published date.
+    Done after linking so that a borrowed time never links two reports; the coarser precision and a
+    note say that the day is not the report's word.
     """
     if rec.date is not None:
         return
@@ -269,8 +274,13 @@ def _report_time(rec: Record, pubs: dict[str, dt.date | None]) -> None:
     if not known:
         return
     pub = min(known)
-    rec.date, rec.date_precision = pub.isoformat(), "week"
-    note = f"undated in the report: on or before its date {pub.isoformat()} (within that week)"
+    near = approx.get(rec.id)
+    if near is not None and 0 <= (pub - near).days <= 7:
+        rec.date, rec.date_precision = near.isoformat(), "week"
+        note = f"undated in the report: near its previous dated event ({near.isoformat()}), within the week"
+    else:
+        rec.date, rec.date_precision = pub.isoformat(), "week"
+        note = f"undated in the report: on or before its date {pub.isoformat()} (within that week)"
     rec.notes = f"{rec.notes} | {note}" if rec.notes else note
 
 
@@ -468,6 +478,7 @@ class _Reader:
         draft.types = _fair_types(etype, trig, origin, destination)
         draft.actors = _actors(self.text, trig, who, ne)
         draft.clause = (ns, ne)
+        draft.anchor = self.anchor
         if etype in MOTION_TYPES and (self._continue_chain(draft, head) or self._same_camp(draft)):
             return
         if etype in ("defection", "border_crossing") and place is None and origin is None and not scope_counts:
@@ -976,6 +987,8 @@ class _Reader:
             self.res.events.append(ev)
             if window is not None:
                 self.res.windows[eid] = window
+            elif d.anchor is not None:
+                self.res.approx[eid] = d.anchor
             if d.title:
                 self.res.titles.add(eid)
             visit = d.type == "visit" and d.place is not None and d.trigger.motion == "in"
@@ -990,6 +1003,8 @@ class _Reader:
                     notes=" | ".join([f"event {eid}", *notes]), **extra))
                 if eid in self.res.windows:
                     self.res.windows[mid] = self.res.windows[eid]
+                if eid in self.res.approx:
+                    self.res.approx[mid] = self.res.approx[eid]
                 if d.title:
                     self.res.titles.add(mid)
             elif d.chained:
