@@ -128,7 +128,46 @@ def run(quick: bool = False) -> dict[str, Any]:
     out["extract_plus_link_reports_per_s"] = round(size / total, 1)
     out["goal_reports_per_s"] = 100
     out["linking_growth_10x"] = round(out[f"link_ms_per_report_{sizes[-1]}"] / max(1e-9, out["link_ms_per_report_100"]), 2)
+    out.update(real_news(quick))
     return out
+
+
+def _trnews_texts() -> list[str]:
+    """TR-News article texts when the benchmark file is beside the checkout (``$EVENTS_BENCHMARKS`` or
+    ``../shared/benchmarks``); evaluation data, never shipped."""
+    import os
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parents[2]
+    for d in (os.environ.get("EVENTS_BENCHMARKS"), here.parent / "shared" / "benchmarks"):
+        if d and (Path(d) / "TR-News.xml").is_file():
+            root = ET.parse(Path(d) / "TR-News.xml").getroot()
+            return [a.findtext("text") or "" for a in root.iter("article")]
+    return []
+
+
+def real_news(quick: bool = False) -> dict[str, Any]:
+    """Parsing + event extraction on real reports (TR-News texts): reports/s on one core and peak RSS.
+
+    Goal (issue 15): >= 50 reports/s including parsing. Skipped (with a reason) when the texts are absent.
+    """
+    import resource
+
+    from geokit.events.extract import extract
+
+    texts = _trnews_texts()
+    if not texts:
+        return {"trnews": "skipped: TR-News.xml not found (set EVENTS_BENCHMARKS)"}
+    texts = texts[:40] if quick else texts
+    docs = [{"id": f"tr{i}", "text": t, "published": "2017-01-01"} for i, t in enumerate(texts)]
+    extract(docs[:3], link=False)  # warm up: gazetteer store, regexes, rule files
+    t0 = time.perf_counter()
+    extract(docs, link=False)
+    took = time.perf_counter() - t0
+    return {"trnews_reports": len(docs), "trnews_parse_extract_reports_per_s": round(len(docs) / took, 1),
+            "trnews_goal_reports_per_s": 50,
+            "trnews_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -21,15 +21,24 @@ def register(sub) -> None:
                      help="GeoJSON: points for events and facts, lines for movements")
     p.add_argument("--no-link", action="store_true", help="keep one record per report (no cross-report linking)")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
+    p.add_argument("--rules", action="append", default=[], metavar="FILE",
+                   help="extra trigger rule file (TOML, the layout of geokit/events/rules/triggers.toml); "
+                        "read before the built-in rules; repeatable")
     p.set_defaults(func=_run, format="jsonl")
 
 
 def _run(args) -> int:
     from geokit.batch.inputs import InputIssue, iter_documents
     from geokit.events.extract import extract
+    from geokit.events.triggers import add_rule_file
     from geokit.export import to_csv, to_geojson, to_jsonl
     from geokit.parsing.dates import parse_date
 
+    for path in args.rules:
+        try:
+            add_rule_file(path)
+        except ValueError as exc:
+            raise InputError(str(exc)) from exc
     published = parse_date(args.published) if args.published else None
     docs, errors, seen = [], 0, 0
     for d in iter_documents(args.inputs, published=published):
