@@ -66,7 +66,7 @@ def test_reported_clause_after_said_is_its_own_clause_and_the_same_group():
 def test_time_linked_clause_lends_its_date():
     x = events_of("Report\n\nGovernment troops shelled Homs through the night after rebels ambushed a convoy "
                   "on Tuesday.", dt.date(2012, 7, 5))
-    (e,) = [e for e in x.events if e.place and e.place.name == "Homs"]
+    (e,) = [e for e in x.events if e.place and e.place.name == "Homs" and e.type == "military_operation"]
     assert e.date == "2012-07-03" and "time-linked" in e.notes
 
 
@@ -74,7 +74,7 @@ def test_date_of_a_cause_noun_is_not_lent():
     x = events_of("Report\n\nThe army also sent tanks to Idlib in response to the March 3 bombing of a barracks.",
                   dt.date(2012, 3, 20))
     dep = next(e for e in x.events if e.type == "military_deployment")
-    assert dep.date is None
+    assert dep.date != "2012-03-03" and dep.date_precision != "day"  # the report's week, never the bombing's day
 
 
 def test_meanwhile_carries_the_previous_date():
@@ -88,7 +88,7 @@ def test_event_without_a_place_in_its_clause_takes_the_sentence_place():
     x = events_of("Report\n\nRebels held the centre of Homs on Friday, a day after they stormed the army post.",
                   dt.date(2012, 7, 7))
     (e,) = x.events
-    assert e.type == "military_operation" and e.place.name == "Homs"
+    assert "military_operation" in e.types and e.place.name == "Homs"
 
 
 def _datelined(text: str, published):

@@ -35,6 +35,9 @@ def test_heldout2_covers_every_event_type():
 def test_heldout2_figures_do_not_regress():
     reports, gold = _load()
     result = score(geokit.extract([_parsed(r) for r in reports]), gold)
-    assert result["events"]["recall_all"] >= 0.78, result["events"]["missed"]
+    # 0.78 before issue 15. Two optional/plan items now read differently on purpose: XG2 "is due to tour the
+    # camp tomorrow" is a plan (the events guide excludes plans; "due to" is a hedge now), and XA2 "fled Arsal
+    # for Baalbek" (both in Lebanon, no border) is a displacement at Arsal, a type the gold predates.
+    assert result["events"]["recall_all"] >= 0.71, result["events"]["missed"]
     assert result["events"]["precision"] >= 0.72, result["events"]["unmatched"]
     assert result["movements"]["recall_all"] >= 0.6, result["movements"]["missed"]

@@ -90,7 +90,7 @@ def event_failures(r: Record, g: dict, places: dict) -> list[str]:
     why = []
     if not (_docs(r) & {_stem(d) for d in g.get("reported_by", [])}):
         why.append("report")
-    if r.type not in g["type"]:
+    if not ({r.type, *(getattr(r, "types", None) or ())} & set(g["type"])):  # any fair reading (issue 15)
         why.append("type")
     if not _date_ok(r, g.get("date")):
         why.append("date")

@@ -418,6 +418,11 @@ class _Reader:
         who, head, who_start = _actor(self.text, s, trig, e, dates)
         if re.search(r"\b(?:them|him|her|those)\b", trig.text, re.I):
             head = "they"  # "drove them to the camp": the group moved is the object
+        shared = self._shared_subject(sent, trig, s)
+        if shared is not None:  # "24 soldiers deserted their unit and slipped across": one subject, two verbs
+            who = head = shared.who
+            if not scope_counts:
+                scope_counts = list(shared.counts)
         if not who and not trig.noun:  # "were on Turkish soil after deserting": the main clause's subject
             head, who_start = self.text[s:trig.start], s
         places = [t for t in self.places if ns <= t.start and t.end <= ne]
@@ -479,6 +484,11 @@ class _Reader:
         draft.actors = _actors(self.text, trig, who, ne)
         draft.clause = (ns, ne)
         draft.anchor = self.anchor
+        if shared is not None and shared.type == etype and shared.sentence.index == sent.index:
+            self._extend(shared, draft, counts_dict(draft.counts))  # "deserted ... and crossed into X": one trip
+            if shared.place is None and place is not None:
+                shared.place = place
+            return
         if etype in MOTION_TYPES and (self._continue_chain(draft, head) or self._same_camp(draft)):
             return
         if etype in ("defection", "border_crossing") and place is None and origin is None and not scope_counts:
@@ -488,6 +498,15 @@ class _Reader:
         draft.sources.append(self._source(sent, draft.counts_all, draft))
         draft.confidence = _confidence(draft, own_dates)
         self.drafts.append(draft)
+
+    def _shared_subject(self, sent: Sentence, trig: Trigger, s: int) -> _Draft | None:
+        """The earlier event of the sentence whose subject a coordinated verb shares ("... and slipped across")."""
+        if trig.noun or not _COORDINATED.match(self.text[s:trig.start]):
+            return None
+        prev = self.drafts[-1] if self.drafts else None
+        if prev is None or prev.sentence.index != sent.index or prev.trigger.noun or not prev.who:
+            return None
+        return prev
 
     def _locative_only(self, trig: Trigger, places: list[Toponym], dest: PlaceRef) -> bool:
         """Whether the destination found for a displacement came from "in/at/near X" (where it happened)."""
@@ -648,7 +667,7 @@ class _Reader:
             if ref is None:
                 continue
             prep = _nearest_prep(self.text, t.start, 0)
-            if prep in ("from", "out of") and etype not in MOTION_TYPES:
+            if prep in ("from", "out of") and etype not in MOTION_TYPES and etype != "military_deployment":
                 continue  # "a shell fired from Syria killed two": where the fire came from, not where it hit
             between = self.text[trig.end:t.start] if t.start >= trig.end else None
             framed = bool(_TYPE_NOUN_OF.search(self.text[max(0, t.start - 40):t.start]))
@@ -936,7 +955,12 @@ class _Reader:
             if d.place is None and not d.hidden and (d.type not in MOTION_TYPES or d.type == "displacement") \
                     and d.origin is None and d.destination is None:
                 ref, why = None, ""
-                if last is not None and d.sentence.index - last.sentence.index <= 3:
+                when = d.date.date if d.date is not None and d.date.date is not None else None
+                if when is not None and d.date.precision in ("year", "month"):
+                    continue  # "Last year a jet was shot down": background, not at the story's place
+                last_when = last.date.date if last is not None and last.date is not None else None
+                if last is not None and d.sentence.index - last.sentence.index <= 3 and (
+                        when is None or last_when is None or abs((when - last_when).days) <= 7):
                     ref, why = last.place, "the place of the report's previous event"
                 else:
                     if not focus_done:
@@ -1186,6 +1210,7 @@ def _clean_subject(seg: str) -> str:
     return " ".join(seg.split()).strip(" ,;:“”\"‘’'")
 
 
+_COORDINATED = re.compile(r"^[\s,]*(?:and|but|then|before)(?:\s+then)?\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I)
 _FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "half a million": 500_000,
              "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}
 _BARE_SUBJECT = re.compile(

@@ -240,10 +240,11 @@ def _clause_before(text: str, pos: int) -> str:
 
 
 def _merge_same_type(found: list[Trigger], text: str, offset: int) -> list[Trigger]:
-    """One trigger per type per clause: "convened a meeting" is one meeting, not two."""
+    """One trigger per type per clause: "convened a meeting" is one meeting, not two; "shells struck a
+    market, wounding seven" is one occurrence although its two verbs read as operation and attack."""
     out: list[Trigger] = []
     for t in found:
-        if out and out[-1].type == t.type:
+        if out and _kin(out[-1], t):
             gap = text[out[-1].end - offset:t.start - offset]
             if not CLAUSE_BOUNDARY.search(gap) and len(gap) < 80:
                 prev = out[-1]
@@ -253,6 +254,15 @@ def _merge_same_type(found: list[Trigger], text: str, offset: int) -> list[Trigg
                 continue
         out.append(t)
     return out
+
+
+def _kin(a: Trigger, b: Trigger) -> bool:
+    """Whether two triggers may tell one occurrence: same type, or one's type a fair reading of the other."""
+    if a.type == b.type:
+        return True
+    also_a = a.rule.also if a.rule else ()
+    also_b = b.rule.also if b.rule else ()
+    return b.type in also_a and a.type in also_b
 
 
 # Where a sentence may be cut between two triggers so each gets its own clause.
