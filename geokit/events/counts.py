@@ -57,7 +57,11 @@ for _label, _words in {
     "defectors": "defector defectors deserter deserters",
     "refugees": "refugee refugees asylum-seeker asylum-seekers migrant migrants",
     "civilians": "civilian civilians",
-    "people": "people persons person individuals residents villagers men women children",
+    "people": "people persons person individuals residents villagers men women children students workers teachers "
+              "journalists activists worshippers pilgrims tourists passengers nurses doctors employees farmers "
+              "supporters opponents suspects prisoners detainees hostages victims bystanders mourners patients "
+              "migrants' inhabitants locals citizens",
+    "police": "policeman policemen gendarmes",
     "families": "family families",
     "fighters": "fighter fighters rebel rebels militant militants insurgent insurgents gunmen gunman",
     "members": "member members",
@@ -83,7 +87,7 @@ FAMILIES = {"group": "people", "people": "people", "refugees": "people", "civili
             "families": "people", "troops": "soldiers"}
 PERSON_LABELS = {"soldiers", "officers", "pilots", "defectors", "refugees", "civilians", "people", "families",
                  "fighters", "members", "participants", "observers", "protesters", "group", "generals",
-                 "colonels", "majors", "lieutenants", "captains", "commanders", "sergeants", "killed", "wounded"}
+                 "colonels", "majors", "lieutenants", "captains", "commanders", "sergeants", "killed", "wounded", "police"}
 MILITARY_LABELS = {"soldiers", "officers", "pilots", "defectors", "generals", "colonels", "majors", "lieutenants",
                    "captains", "commanders", "sergeants"}
 

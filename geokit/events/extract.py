@@ -1001,8 +1001,9 @@ class _Reader:
             if quals:
                 notes.append("figures: " + "; ".join(quals))
             rule = d.trigger.rule
-            acled, refined = classify(d.type, rule.acled if rule else ("Strategic developments", "Other"),
-                                      self.text[d.clause[0]:d.clause[1]] or d.sentence.text)
+            # a protest's policing is often told beside it ("police fired tear gas at protesters who marched")
+            scope = d.sentence.text if d.type == "protest" else (self.text[d.clause[0]:d.clause[1]] or d.sentence.text)
+            acled, refined = classify(d.type, rule.acled if rule else ("Strategic developments", "Other"), scope)
             extra = dict(types=list(d.types) or [d.type], rule=d.trigger.rule_id + (f"+{refined}" if refined else ""),
                          acled=acled, fatalities=_fatalities(d.counts_all), actors=dict(d.actors))
             ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
