@@ -96,7 +96,8 @@ _PREP = re.compile(r"\b(into|to|in|at|toward|towards|inside|from|near|outside|ac
                    r"over|off|by|between|with|against|among|and|around|on|along|throughout)\s+$", re.I)
 _LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "across", "over", "off", "toward",
              "towards", "around", "on", "through", "along", "throughout"}
-_TYPE_NOUN_OF = re.compile(r"\b(?:towns?|city|cities|villages?|province|region|camps?|district|governorate|areas?|"
+_TYPE_NOUN_OF = re.compile(r"\b(?:towns?|city|cities|villages?|provinces?|regions?|camps?|districts?|governorates?|areas?|"
+                           r"states?|counties|county|municipality|island|islands|"
                            r"capital|border\s+town|border\s+city|suburbs?|outskirts|parts?|cent(?:re|er)|heart|edge)\s+of\s+$",
                            re.I)
 _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
@@ -459,7 +460,10 @@ class _Reader:
                 destination = self._recent_camp(sent)  # "had been moved there": the camp just named
             place = destination if etype != "displacement" else (origin or destination)
             if etype == "displacement" and place is None:
-                place = self._event_place(trig, places, etype, wide)
+                around = [t for t in self.places if s <= t.start and t.end <= e]
+                place = self._event_place(trig, around, etype, True)
+                if place is not None and trig.motion == "out":
+                    origin = place  # "In the states of X and Y, 12 million have been displaced": forced out of X
             if etype == "camp_placement" and destination is None:
                 return
         else:
@@ -1141,7 +1145,8 @@ def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
                 continue
             return " ".join(prep.split())
         m2 = re.search(r"(?:(?:\b[Tt]he|\b(?:its|their|his|her|a|an)|\b[A-Z][\w-]*['’]s|\b[a-z][\w-]*ern|\bnorthern|\bsouthern|\beastern|\bwestern|"
-                       r"\bcentral|\bneighbou?ring|\bnearby|\bthe\s+town\s+of|\bthe\s+city\s+of)\s*)$", stripped)
+                       r"\bcentral|\bneighbou?ring|\bnearby|\bthe\s+town\s+of|\bthe\s+city\s+of|\bcapital|\bcoastal)\s*)$",
+                       stripped)
         if not m2 or m2.start() == len(stripped):
             return None
         stripped = stripped[:m2.start()]
