@@ -348,7 +348,7 @@ def extract_document(doc: Document, published: dt.date | None = None) -> DocResu
         and t.text.lower() != t.place.name.lower()))]
     demonym_ids = {id(t) for t in demonyms}
     places = [t for t in toponyms if t.place is not None and t.kind in PLACE_KINDS_USED
-              and not _STREET_AFTER.match(text, t.end)
+              and not _STREET_AFTER.match(text, t.end) and not _BUILDING_OF.search(text, max(0, t.start - 40), t.start)
               and id(t) not in demonym_ids and not (dl and t.start < dl[1] and t.end > dl[0])]
     here = next((toponym_placeref(t, text) for t in doc.toponyms if t.place is not None and dl
                  and t.start < dl[1] and t.end > dl[0]), None)
@@ -478,6 +478,17 @@ class _Reader:
         if trig.noun and date is not None and date in own_dates and date.precision in ("year", "month") \
                 and _GENERIC_NOUN.search(self.text[max(s, trig.start - 40):trig.end]):
             return  # "a series of bombings in 2016": a trend over months, not one occurrence
+        if trig.noun and not own_dates and _DEFINITE_BEFORE.search(self.text[max(s, trig.start - 30):trig.start]):
+            earlier = self._antecedent_event(sent, etype, trig)
+            verdict = relation(earlier.place, place)[0] if earlier is not None and earlier.place and place else ""
+            if earlier is not None and verdict in ("", "same", "contains", "admin1"):
+                # "The attack, condemned by ...", "The blast ... in the city of X": the event told before
+                if place is not None and (earlier.place is None or level(place) < level(earlier.place)):
+                    earlier.place = place
+                for k, v in counts_dict(scope_counts).items():
+                    earlier.counts_all.setdefault(k, v)
+                earlier.sources.append(self._source(sent, counts_dict(scope_counts), earlier))
+                return
         if trig.type == "flight" and _ESCAPER.search(who or head or ""):
             return  # "the gunmen fled in a car": an escape, not people forced from their homes
         if trig.noun and place is None and (date is None or date not in own_dates):
@@ -502,6 +513,16 @@ class _Reader:
         draft.sources.append(self._source(sent, draft.counts_all, draft))
         draft.confidence = _confidence(draft, own_dates)
         self.drafts.append(draft)
+
+    def _antecedent_event(self, sent: Sentence, etype: str, trig: Trigger) -> _Draft | None:
+        """The latest earlier event of the same (or kin) type within a few sentences, for "the attack"."""
+        kin = {etype, *(trig.rule.also if trig.rule else ())}
+        for old in reversed(self.drafts):
+            if sent.index - old.sentence.index > 6:
+                break
+            if old.type in kin or kin & set(old.types):
+                return old
+        return None
 
     def _shared_subject(self, sent: Sentence, trig: Trigger, s: int) -> _Draft | None:
         """The earlier event of the sentence whose subject a coordinated verb shares ("... and slipped across")."""
@@ -1216,6 +1237,11 @@ def _clean_subject(seg: str) -> str:
     return " ".join(seg.split()).strip(" ,;:“”\"‘’'")
 
 
+_DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]hese|[Tt]hose|[Ss]unday's|"
+                              r"[Mm]onday's|[Tt]uesday's|[Ww]ednesday's|[Tt]hursday's|[Ff]riday's|[Ss]aturday's)\s+"
+                              r"(?:[\w-]+\s+){0,2}$")
+_BUILDING_OF = re.compile(r"\b(?:church|cathedral|basilica|chapel|mosque|temple|shrine|monastery|synagogue|school|"
+                          r"university|college|hospital|stadium|hotel|museum|order|saints?)\s+of\s+(?:the\s+)?$", re.I)
 _COORDINATED = re.compile(r"^[\s,]*(?:and|but|then|before)(?:\s+then)?\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I)
 _FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "half a million": 500_000,
              "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}
