@@ -262,3 +262,18 @@ def test_rule_file_from_the_environment_and_the_cli(tmp_path, monkeypatch):
     assert run.returncode == 0, run.stderr
     rows = [json.loads(x) for x in run.stdout.splitlines() if x.strip()]
     assert any(r["type"] == "protest" and r["rule"].startswith("user.sit_in_camp") for r in rows)
+
+
+def test_the_attack_told_again_is_the_same_event_and_refines_its_place():
+    text = ("A car bomb in southern Turkey killed eight soldiers on Sunday. The blast hit a bus in the city of "
+            "Adana, officials said. The attack was condemned by the United Nations.")
+    attacks = [e for e in _events(text, "2016-12-19") if "attack" in e.types]
+    assert len(attacks) == 1, [(e.place, e.sources[0].text) for e in attacks]
+    (a,) = attacks
+    assert _named(a.place, "adana") and a.date == "2016-12-18" and len(a.sources) == 3 and a.fatalities == 8
+
+
+def test_a_saint_in_a_church_name_is_not_the_place():
+    text = "A bomb exploded inside the church of St. George in Alexandria on Sunday."
+    (a,) = [e for e in _events(text, "2017-04-10") if "attack" in e.types]
+    assert _named(a.place, "alexandr")

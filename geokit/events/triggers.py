@@ -7,6 +7,24 @@ moves people ("out" of an origin, "in" to a destination) and whether it is a ver
 noun; nouns ("the downing", "a meeting") only count when their clause gives a date or a
 place, and hedged verbs ("plan to meet", "would defect", "did not flee", "if ... fled")
 are not events.
+
+The twelve event types (the events annotation guide's definitions):
+  defection           soldiers, officers or officials abandon their side (desert, switch sides)
+  border_crossing     people cross an international border (fleeing, entering, smuggled, turned back)
+  camp_placement      people placed, housed or registered in a camp or shelter (or a camp opened for them)
+  displacement        people forced from their homes or a place (flee, evacuated, expelled, deported)
+  air_incident        aircraft shot down, crashed in a conflict, airspace violated, intercepted
+  military_deployment forces or weapons sent to or stationed at a place; jets scrambled; reinforcements
+  military_operation  armed forces fight or strike: offensive, shelling, airstrike, clashes, siege, capture
+  attack              violence against people or property by any actor: bombing, shooting, stabbing, kidnapping
+  arrest              people detained, arrested, charged in custody, convicted, imprisoned
+  protest             demonstrations, marches, strikes, sit-ins, riots, vigils
+  meeting             talks, summits, conferences, negotiations, signed agreements
+  visit               an official or notable person travels to a place
+
+The rules themselves are data: ``rules/triggers.toml`` (id, type, other fair types, ACLED class, form,
+motion, pattern, example). A user file is read before them (``add_rule_file``, ``GEOKIT_EVENT_RULES``,
+``geokit events --rules``), so its rules win on the same words.
 """
 
 from __future__ import annotations
