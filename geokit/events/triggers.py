@@ -171,9 +171,10 @@ _HEDGE_BEFORE = re.compile(
     r"(?:\bto|\b(?:will|would|could|might|may|should|shall|can|must|cannot|won['’]t|wouldn['’]t)\s+(?:[\w-]+\s+){0,2}"
     r"|\b(?:not|never|n['’]t)\s+(?:[\w-]+\s+)?|\b(?:called|calls|calling|pressed|pushed)\s+for\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
     r"|\b(?:expected|likely|unlikely|set|due|going|about|scheduled|poised|ready|able|unable|trying|tried|seeking|sought|"
-    r"attempted|attempting|allowed|permitted|needed|needs?)\s+to\s+"
+    r"attempted|attempting|allowed|permitted|needed|needs?|supposed|meant|hoping|planning)\s+to\s+"
     r"|\b(?:plans?|planned|planning|threatened|threatens|proposed|urged|wants?|hopes?|intends?|refused)\s+(?:to\s+)?"
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?)$", re.I)
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our|every|each)\s+$", re.I)
 _CAUSATIVE = re.compile(r"\b(?:prompted|forced|caused|led|ordered|allowed|helped|made|saw|told)\s+(?:[\w’'-]+\s+){0,4}to\s+$",
                         re.I)
 _DESCRIPTIVE_BEFORE = re.compile(r"\b(?:as|like)\s+an?\s+(?:[\w-]+\s+){0,3}$", re.I)
@@ -230,6 +231,8 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                         or (title and _ING_DIRECTIONAL_AFTER.match(after))):
                     continue
             noun = rule.noun or (rule.ambiguous_noun and bool(_DETERMINER_BEFORE.search(before)))
+            if not noun and word.endswith("ed") and _ATTRIBUTIVE_BEFORE.search(before):
+                continue  # "a deserted street", "the injured man": an adjective, not a report
             if (_HEDGE_BEFORE.search(before) and not _CAUSATIVE.search(before)) or _DESCRIPTIVE_BEFORE.search(before):
                 continue
             if _CONDITIONAL.search(_clause_before(text, s)):
