@@ -407,6 +407,12 @@ class _Reader:
         date_note = ""
         if date is None and not trig.noun:
             date, date_note = self._borrowed_date(sent, trig, dates, triggers)
+        if date is None and not trig.noun and not is_present(trig.text):
+            days = [d for d in dates if d.date is not None and d.precision == "day"]
+            if len(days) == 1 and len(dates) == 1 and not any(
+                    t is not trig and t.noun and abs(t.start - days[0].start) <= 40 for t in triggers):
+                # "Gunmen carried out attacks on Sunday, ..., killing four": the sentence's only day
+                date, date_note = days[0], "the sentence's only date (its clause names none)"
         scope_counts = [c for c in counts if s <= c.start and c.end <= e]
         if not any(c.end <= trig.start for c in scope_counts):
             bare = _bare_figure(self.text, s, trig)
