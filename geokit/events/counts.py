@@ -73,6 +73,7 @@ for _label, _words in {
     "batteries": "battery batteries",
     "missiles": "missile missiles rocket rockets",
     "camps": "camp camps",
+    "homes": "home homes house houses households dwellings shelters",
 }.items():
     for _w in _words.split():
         LABELS[_w] = _label

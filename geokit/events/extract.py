@@ -1048,8 +1048,9 @@ class _Reader:
             if d.title:
                 self.res.titles.add(eid)
             visit = d.type == "visit" and d.place is not None and d.trigger.motion == "in"
+            moves = d.trigger.rule is None or d.trigger.rule.movement
             if (d.type in MOTION_TYPES and (d.origin is not None or d.destination is not None) or visit) \
-                    and not d.chained:
+                    and not d.chained and moves:
                 mv_n += 1
                 mid = f"{self.doc_id}#m{mv_n}"
                 self.res.movements.append(Movement(

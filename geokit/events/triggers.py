@@ -57,6 +57,7 @@ class Rule:
     acled: tuple[str, str] = ("Strategic developments", "Other")
     example: str = ""
     source: str = ""  # the file the rule came from
+    movement: bool = True  # False: the event moves nobody itself ("opened a camp")
 
 
 def _fill(pattern: str, fragments: dict[str, str], where: str) -> str:
@@ -106,7 +107,7 @@ def load_rule_file(path: str | Path, fragments: dict[str, str] | None = None) ->
         acled = tuple(item.get("acled", ("Strategic developments", "Other")))
         check_pair(acled, where)
         out.append(Rule(rid, pattern, rtype, motion, form == "noun", form == "ambiguous_noun", also,
-                        acled, str(item.get("example", "")), str(path)))
+                        acled, str(item.get("example", "")), str(path), bool(item.get("movement", True))))
     return tuple(out)
 
 
@@ -190,7 +191,11 @@ _TREND_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:grown|become|been\s+(?:gro
 _WHOM_BEFORE = re.compile(r"\b(?:many|most|some|all|few|several|none|thousands|hundreds)\s+of\s+(?:whom|them)\s+"
                           r"(?:had\s+|have\s+)?$", re.I)
 _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
-_CAMP_WORD = re.compile(r"\bcamps?\b", re.I)
+# Where people are placed (the guide: "a camp or shelter"): camps, shelters, evacuation and relief centres,
+# tent cities, temporary housing, quarantine.
+_CAMP_WORD = re.compile(r"\b(?:camps?|shelters?|(?:evacuation|relief|reception|transit|detention)\s+cent(?:re|er)s?|"
+                        r"tent\s+cit(?:y|ies)|tents|temporary\s+(?:housing|accommodation|homes)|quarantine|"
+                        r"isolation\s+(?:ward|unit|facility|facilities))\b", re.I)
 
 
 @dataclass(slots=True)
@@ -242,6 +247,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
             if noun and _TREND_AFTER.match(text[e:e + 40]):
                 continue
             if rule.type == "camp_placement" and not _CAMP_WORD.search(text[e:e + 80]) and \
+                    not re.search(r"camp|shelter|refuge|quarantin|isolat|tent", m.group(), re.I) and \
                     not m.group().lower().endswith("there"):
                 continue
             taken.append((s, e))
