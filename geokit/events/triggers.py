@@ -194,7 +194,7 @@ _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
 # Where people are placed (the guide: "a camp or shelter"): camps, shelters, evacuation and relief centres,
 # tent cities, temporary housing, quarantine.
 _CAMP_WORD = re.compile(r"\b(?:camps?|shelters?|(?:evacuation|relief|reception|transit|detention)\s+cent(?:re|er)s?|"
-                        r"tent\s+cit(?:y|ies)|tents|temporary\s+(?:housing|accommodation|homes)|quarantine|"
+                        r"tent\s+cit(?:y|ies)|temporary\s+(?:housing|accommodation|homes)|quarantine|"
                         r"isolation\s+(?:ward|unit|facility|facilities))\b", re.I)
 
 
@@ -247,7 +247,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
             if noun and _TREND_AFTER.match(text[e:e + 40]):
                 continue
             if rule.type == "camp_placement" and not _CAMP_WORD.search(text[e:e + 80]) and \
-                    not re.search(r"camp|shelter|refuge|quarantin|isolat|tent", m.group(), re.I) and \
+                    not re.search(r"camp|shelter|refuge|quarantin|isolat", m.group(), re.I) and \
                     not m.group().lower().endswith("there"):
                 continue
             taken.append((s, e))
