@@ -95,10 +95,18 @@ ACLED_TYPES = [
     ("Police fired tear gas at protesters who marched in Ankara on Monday.", "Protests", "Protest with intervention"),
     ("Rioters torched cars and threw stones at police in Izmir on Monday.", "Riots", "Violent demonstration"),
     ("The two sides signed a ceasefire agreement in Astana on Monday.", "Strategic developments", "Agreement"),
+    ("Soldiers fired on demonstrators in Conakry on Monday, killing two.", "Protests",
+     "Excessive force against protesters"),
+    ("Riot police dispersed hundreds of students in Santiago on Tuesday.", "Protests", "Protest with intervention"),
+    ("Israeli aircraft struck targets in Gaza overnight, the army said.", "Explosions/Remote violence",
+     "Air/drone strike"),
+    ("Police arrested 30 people in Tunis on Monday.", "Strategic developments", "Arrests"),
+    ("Rebels overran the border post at Tal Abyad on Sunday.", "Battles", "Non-state actor overtakes territory"),
 ]
 
 
-@pytest.mark.parametrize(("text", "event_type", "sub_event_type"), ACLED_TYPES, ids=[t[2] for t in ACLED_TYPES])
+@pytest.mark.parametrize(("text", "event_type", "sub_event_type"), ACLED_TYPES,
+                         ids=[f"{i}-{t[2]}" for i, t in enumerate(ACLED_TYPES)])
 def test_each_acled_event_type(text, event_type, sub_event_type):
     classes = {(e.acled["event_type"], e.acled["sub_event_type"]) for e in _events(text)}
     assert (event_type, sub_event_type) in classes, classes
