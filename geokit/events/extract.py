@@ -1172,7 +1172,7 @@ def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
                 stripped = re.sub(r"(?:\b(?:the|a|an)\s+)?(?:[\w-]+\s+)?$", "", stripped)
                 continue
             return " ".join(prep.split())
-        m2 = re.search(r"(?:(?:\b[Tt]he|\b(?:its|their|his|her|a|an)|\b[A-Z][\w-]*['’]s|\b[a-z][\w-]*ern|\bnorthern|\bsouthern|\beastern|\bwestern|"
+        m2 = re.search(r"(?:(?:\b[Tt]he|\b(?:its|their|his|her|a|an)|\b[A-Z][\w-]*['’]s|\b[a-z][\w-]*s['’]|\b[a-z][\w-]*['’]s|\b[a-z][\w-]*ern|\bnorthern|\bsouthern|\beastern|\bwestern|"
                        r"\bcentral|\bneighbou?ring|\bnearby|\bthe\s+town\s+of|\bthe\s+city\s+of|\bcapital|\bcoastal)\s*)$",
                        stripped)
         if not m2 or m2.start() == len(stripped):
