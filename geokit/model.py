@@ -243,7 +243,7 @@ class Record:
             "confidence": round(self.confidence, 3),
             "sources": [s.to_dict() for s in self.sources],
             "links": [link.to_dict() for link in self.links],
-            "types": list(self.types) or [self.type],
+            "types": list(self.types),
             "rule": self.rule,
             "acled": dict(self.acled),
             "fatalities": self.fatalities,

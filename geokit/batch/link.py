@@ -41,10 +41,12 @@ def _place_extra(p) -> dict[str, Any] | None:
     return {k: getattr(p, k) for k in PLACE_EXTRAS} if p is not None else None
 
 
-def record_row(rec, *, published: dt.date | None, title: bool, window: tuple[dt.date, dt.date] | None) -> dict:
+def record_row(rec, *, published: dt.date | None, title: bool, window: tuple[dt.date, dt.date] | None,
+               approx: dt.date | None = None) -> dict:
     """``rec.to_dict()`` plus the ``_link`` fields needed to rebuild it exactly."""
     row = rec.to_dict()
     row[LINK_KEY] = {
+        "approx": approx.isoformat() if approx else None,
         "published": published.isoformat() if published else None,
         "title": title,
         "window": [window[0].isoformat(), window[1].isoformat()] if window else None,
@@ -67,7 +69,7 @@ def events_task(doc: InputDoc) -> dict[str, Any]:
     out: dict[str, Any] = {
         "published": res.published.isoformat() if res.published else None,
         "records": [record_row(r, published=res.published, title=r.id in res.titles,
-                               window=res.windows.get(r.id)) for r in records],
+                               window=res.windows.get(r.id), approx=res.approx.get(r.id)) for r in records],
     }
     if res.warnings:
         out["warnings"] = list(res.warnings)
@@ -110,6 +112,8 @@ def record_from_row(row: dict[str, Any]):
         sources=[Source(**s) for s in row.get("sources") or []],
         links=[Link(**lk) for lk in row.get("links") or []],
         notes=extra.get("notes", ""),
+        types=list(row.get("types") or []), rule=row.get("rule") or "", acled=dict(row.get("acled") or {}),
+        fatalities=row.get("fatalities"), actors=dict(row.get("actors") or {}),
     )
 
 
@@ -209,9 +213,10 @@ def _group(row: dict[str, Any]) -> str:
 
 def link_block(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Link one block's record rows with ``geokit.events.linking.link_records``; merged ``to_dict`` rows."""
+    from geokit.events.extract import report_time
     from geokit.events.linking import link_records
 
-    records, published, titles, windows = [], {}, set(), {}
+    records, published, titles, windows, approx = [], {}, set(), {}, {}
     order = sorted(range(len(rows)), key=lambda i: (rows[i].get(SEQ_KEY) is None, rows[i].get(SEQ_KEY) or 0, i))
     for row in (rows[i] for i in order):
         rec = record_from_row(row)
@@ -223,8 +228,13 @@ def link_block(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if extra.get("window"):
             lo, hi = extra["window"]
             windows[rec.id] = (dt.date.fromisoformat(lo), dt.date.fromisoformat(hi))
+        if extra.get("approx"):
+            approx[rec.id] = dt.date.fromisoformat(extra["approx"])
         records.append(rec)
-    return [r.to_dict() for r in link_records(records, published=published, titles=titles, windows=windows)]
+    linked = link_records(records, published=published, titles=titles, windows=windows)
+    for r in linked:
+        report_time(r, published, approx)
+    return [r.to_dict() for r in linked]
 
 
 def _link_bucket(path: str) -> list[dict[str, Any]]:

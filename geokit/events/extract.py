@@ -256,12 +256,12 @@ def extract(documents, *, published=None, link: bool = True) -> Extraction:
     pubs = {r.doc: r.published for r in results}
     approx = {k: v for r in results for k, v in r.approx.items()}
     for rec in (*events, *movements):
-        _report_time(rec, pubs, approx)
+        report_time(rec, pubs, approx)
     result.events, result.movements, result.facts = RecordList(events), RecordList(movements), RecordList(facts)
     return result
 
 
-def _report_time(rec: Record, pubs: dict[str, dt.date | None], approx: dict[str, dt.date]) -> None:
+def report_time(rec: Record, pubs: dict[str, dt.date | None], approx: dict[str, dt.date]) -> None:
     """An undated record takes its story's time with a coarser precision ("week", ACLED time_precision 2).
 
     The story's time is the latest day the report gave before the clause (within the week before
@@ -495,6 +495,9 @@ class _Reader:
                     earlier.counts_all.setdefault(k, v)
                 earlier.sources.append(self._source(sent, counts_dict(scope_counts), earlier))
                 return
+        if etype in ("attack", "military_operation") and not trig.noun and (
+                _NATURAL_CAUSE.search(who or "") or _NATURAL_AFTER.match(self.text, trig.end)):
+            return  # "a cholera outbreak has killed 40", "were killed by the floods": no violence
         if trig.type == "flight" and _ESCAPER.search(who or head or ""):
             return  # "the gunmen fled in a car": an escape, not people forced from their homes
         if trig.noun and place is None and (date is None or date not in own_dates):
@@ -505,8 +508,12 @@ class _Reader:
         draft.actors = _actors(self.text, trig, who, ne)
         draft.clause = (ns, ne)
         draft.anchor = self.anchor
-        if shared is not None and shared.type == etype and shared.sentence.index == sent.index:
+        if shared is not None and shared.sentence.index == sent.index and (
+                shared.type == etype or (shared.type in MOTION_TYPES and etype in ("border_crossing", "displacement"))):
             self._extend(shared, draft, counts_dict(draft.counts))  # "deserted ... and crossed into X": one trip
+            shared.types.extend(t for t in draft.types if t not in shared.types)
+            if shared.type == "displacement" and shared.origin is not None:
+                shared.place = shared.origin  # where people were forced out
             if shared.place is None and place is not None:
                 shared.place = place
             return
@@ -534,10 +541,12 @@ class _Reader:
         """The earlier event of the sentence whose subject a coordinated verb shares ("... and slipped across")."""
         if trig.noun or not _COORDINATED.match(self.text[s:trig.start]):
             return None
-        prev = self.drafts[-1] if self.drafts else None
-        if prev is None or prev.sentence.index != sent.index or prev.trigger.noun or not prev.who:
-            return None
-        return prev
+        for prev in reversed(self.drafts):  # the latest verb of the sentence ("fled the fighting ... and crossed")
+            if prev.sentence.index != sent.index:
+                return None
+            if not prev.trigger.noun:
+                return prev if prev.who else None
+        return None
 
     def _locative_only(self, trig: Trigger, places: list[Toponym], dest: PlaceRef) -> bool:
         """Whether the destination found for a displacement came from "in/at/near X" (where it happened)."""
@@ -1249,6 +1258,13 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er
                               r"(?:[\w-]+\s+){0,2}$")
 _BUILDING_OF = re.compile(r"\b(?:church|cathedral|basilica|chapel|mosque|temple|shrine|monastery|synagogue|school|"
                           r"university|college|hospital|stadium|hotel|museum|order|saints?)\s+of\s+(?:the\s+)?$", re.I)
+_CAUSES = (r"(?:outbreaks?|epidemics?|pandemic|disease|virus|flu|influenza|cholera|ebola|malaria|measles|"
+           r"infections?|floods?|flooding|flash\s+floods?|earthquakes?|quakes?|tremors?|storms?|cyclones?|typhoons?|"
+           r"hurricanes?|tornado(?:es)?|landslides?|mudslides?|avalanches?|tsunamis?|heat\s*waves?|drought|famine|"
+           r"fires?|blazes?|wildfires?|crash(?:es)?|accidents?|collisions?|stampedes?|lightning|rains?|monsoon)")
+_NATURAL_CAUSE = re.compile(r"\b" + _CAUSES + r"\b", re.I)
+_NATURAL_AFTER = re.compile(r"\s+(?:[\w,]+\s+){0,5}?(?:by|in|from|of|during)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
+                            + _CAUSES + r"\b", re.I)
 _COORDINATED = re.compile(r"^[\s,]*(?:and|but|then|before)(?:\s+then)?\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I)
 _FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "half a million": 500_000,
              "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}
