@@ -285,3 +285,27 @@ def test_a_saint_in_a_church_name_is_not_the_place():
     text = "A bomb exploded inside the church of St. George in Alexandria on Sunday."
     (a,) = [e for e in _events(text, "2017-04-10") if "attack" in e.types]
     assert _named(a.place, "alexandr")
+
+
+def test_disease_and_disaster_deaths_are_not_attacks():
+    assert not [e for e in _events("A cholera outbreak has killed 40 people in Harare since last month.")
+                if "attack" in e.types]
+    assert not [e for e in _events("Twelve people were killed in the floods in Assam on Monday.")
+                if "attack" in e.types]
+    assert [e for e in _events("Gunmen killed 12 people in a market in Kano on Monday.") if "attack" in e.types]
+
+
+def test_officials_travelling_and_returns_are_movements_dated_from_their_clause():
+    recs = _records("The foreign minister flew to Moscow on Monday for talks with his Russian counterpart.")
+    (m,) = [r for r in recs if r.kind == "movement"]
+    assert m.type == "visit" and _named(m.destination, "mosc") and m.date == "2013-05-13"
+    recs = _records("About 150 refugees returned to Jaffna from India on Monday.")
+    (m,) = [r for r in recs if r.kind == "movement"]
+    assert _named(m.origin, "india") and _named(m.destination, "jaffna") and 150 in m.counts.values()
+
+
+def test_flight_and_crossing_of_one_group_is_one_displacement_abroad():
+    text = "Several thousand people fled the fighting in North Kivu on Monday and crossed into Uganda."
+    moves = [r for r in _records(text) if r.kind == "movement"]
+    assert len(moves) == 1 and _named(moves[0].destination, "uganda")
+    assert {"displacement", "border_crossing"} <= set(moves[0].types)

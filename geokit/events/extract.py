@@ -382,7 +382,7 @@ class _Reader:
         used = self._facts(sent, dates, counts)
         counts = [c for c in counts if not any(a <= c.start < b for a, b in used)]
         if triggers:
-            scopes = _scopes(sent, triggers)
+            scopes = _scopes(sent, triggers, dates)
             lead_dates = [d for d in dates if d.end <= triggers[0].start and d.start < scopes[0][1]]
             for trig, scope in zip(triggers, scopes, strict=True):
                 self._event(sent, trig, scope, dates, lead_dates, counts, triggers)
@@ -1121,7 +1121,7 @@ def comments_start(text: str) -> int | None:
 
 
 
-def _scopes(sent: Sentence, triggers: list[Trigger]) -> list[tuple[int, int]]:
+def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int, int]]:
     """Cut a sentence into one clause per trigger (absolute offsets)."""
     cuts = [sent.start]
     for a, b in zip(triggers, triggers[1:], strict=False):
@@ -1146,6 +1146,9 @@ def _scopes(sent: Sentence, triggers: list[Trigger]) -> list[tuple[int, int]]:
             else:  # never inside a word
                 spaces = [m.start() for m in re.finditer(r"\s", gap)]
                 cut = lo + (min(spaces, key=lambda i: abs(i - len(gap) // 2)) if spaces else len(gap) // 2)
+        for d in dates:  # never inside a date: "flew to X on Monday | for talks"
+            if d.start < sent.start + cut < d.end:
+                cut = d.end - sent.start
         cuts.append(sent.start + cut)
     cuts.append(sent.end)
     return [(cuts[i], cuts[i + 1]) for i in range(len(triggers))]
