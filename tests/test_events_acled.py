@@ -309,3 +309,15 @@ def test_flight_and_crossing_of_one_group_is_one_displacement_abroad():
     moves = [r for r in _records(text) if r.kind == "movement"]
     assert len(moves) == 1 and _named(moves[0].destination, "uganda")
     assert {"displacement", "border_crossing"} <= set(moves[0].types)
+
+
+@pytest.mark.parametrize("text", [
+    "The senator strongly attacked the governor's proposal to close the border on Monday.",
+    "Officials said hackers hacked the ministry's emails in Oslo on Monday.",
+    "The Met Office warned of heavy rain in Leeds on Monday.",
+    "The mayor will hold a press conference in Boston on Monday.",
+    "The insurgency has killed more than 800 people over four decades.",
+    "After a brief shot at a career in football, he studied law in Dublin.",
+])
+def test_words_that_only_look_like_events(text):
+    assert not _events(text), [(e.type, e.rule) for e in _events(text)]

@@ -188,6 +188,8 @@ _REDUCED_RELATIVE = re.compile(
 # "where shelling has grown heavier": a trend of a noun, not an event.
 _TREND_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:grown|become|been\s+(?:growing|getting|increasing))\b", re.I)
 # "..., many of whom crept across": background to a figure, an event only when it carries its own date.
+_SPAN_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:over|during|across)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|six|"
+                         r"seven|eight|nine|ten|several|many|\w+teen|twenty|thirty|forty|fifty)\s+(?:years|decades)\b", re.I)
 _WHOM_BEFORE = re.compile(r"\b(?:many|most|some|all|few|several|none|thousands|hundreds)\s+of\s+(?:whom|them)\s+"
                           r"(?:had\s+|have\s+)?$", re.I)
 _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
@@ -246,6 +248,8 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 continue
             if noun and _TREND_AFTER.match(text[e:e + 40]):
                 continue
+            if _SPAN_AFTER.match(text[e:e + 90]):
+                continue  # "killed 800 people over four decades": a statistic over years, not an occurrence
             if rule.type == "camp_placement" and not _CAMP_WORD.search(text[e:e + 80]) and \
                     not re.search(r"camp|shelter|refuge|quarantin|isolat", m.group(), re.I) and \
                     not m.group().lower().endswith("there"):
