@@ -318,6 +318,9 @@ def test_flight_and_crossing_of_one_group_is_one_displacement_abroad():
     "The mayor will hold a press conference in Boston on Monday.",
     "The insurgency has killed more than 800 people over four decades.",
     "After a brief shot at a career in football, he studied law in Dublin.",
+    "Police seized 3,000 kilos of rotten meat at a market in Manila on Monday.",
+    "Bird flu has killed two more women in Cairo this week.",
+    "Thousands of birds were killed in the county of Braila on Monday to contain the virus.",
 ])
 def test_words_that_only_look_like_events(text):
     assert not _events(text), [(e.type, e.rule) for e in _events(text)]

@@ -496,8 +496,9 @@ class _Reader:
                 earlier.sources.append(self._source(sent, counts_dict(scope_counts), earlier))
                 return
         if etype in ("attack", "military_operation") and not trig.noun and (
-                _NATURAL_CAUSE.search(who or "") or _NATURAL_AFTER.match(self.text, trig.end)):
-            return  # "a cholera outbreak has killed 40", "were killed by the floods": no violence
+                _NATURAL_CAUSE.search(who or "") or _NATURAL_AFTER.match(self.text, trig.end)
+                or _ANIMALS.search(who or "") or _ANIMALS.match(self.text, trig.end)):
+            return  # "a cholera outbreak has killed 40", "were killed by the floods", "culled 20,000 birds"
         if trig.type == "flight" and _ESCAPER.search(who or head or ""):
             return  # "the gunmen fled in a car": an escape, not people forced from their homes
         if trig.noun and place is None and (date is None or date not in own_dates):
@@ -1261,10 +1262,14 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er
                               r"(?:[\w-]+\s+){0,2}$")
 _BUILDING_OF = re.compile(r"\b(?:church|cathedral|basilica|chapel|mosque|temple|shrine|monastery|synagogue|school|"
                           r"university|college|hospital|stadium|hotel|museum|order|saints?)\s+of\s+(?:the\s+)?$", re.I)
-_CAUSES = (r"(?:outbreaks?|epidemics?|pandemic|disease|virus|flu|influenza|cholera|ebola|malaria|measles|"
+_CAUSES = (r"(?:outbreaks?|epidemics?|pandemic|disease|virus|flu|influenza|cholera|ebola|malaria|measles|h\d+n\d+|"
+           r"bird\s+flu|avian|swine\s+flu|sars|mers|covid(?:-19)?|coronavirus|strain|tuberculosis|dengue|plague|"
+           r"meningitis|polio|hiv|aids|anthrax|typhoid|yellow\s+fever|zika|"
            r"infections?|floods?|flooding|flash\s+floods?|earthquakes?|quakes?|tremors?|storms?|cyclones?|typhoons?|"
            r"hurricanes?|tornado(?:es)?|landslides?|mudslides?|avalanches?|tsunamis?|heat\s*waves?|drought|famine|"
            r"fires?|blazes?|wildfires?|crash(?:es)?|accidents?|collisions?|stampedes?|lightning|rains?|monsoon)")
+_ANIMALS = re.compile(r"(?:^|\s)(?:[\w,-]+\s+){0,3}?(?:birds|chickens|poultry|pigs|hogs|cattle|cows|animals|flocks|"
+                      r"ducks|geese|livestock|sheep|goats|dogs|fish|swans)\b", re.I)
 _NATURAL_CAUSE = re.compile(r"\b" + _CAUSES + r"\b", re.I)
 _NATURAL_AFTER = re.compile(r"\s+(?:[\w,]+\s+){0,5}?(?:by|in|from|of|during)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
                             + _CAUSES + r"\b", re.I)
