@@ -324,3 +324,12 @@ def test_flight_and_crossing_of_one_group_is_one_displacement_abroad():
 ])
 def test_words_that_only_look_like_events(text):
     assert not _events(text), [(e.type, e.rule) for e in _events(text)]
+
+
+def test_the_word_gate_never_hides_a_match():
+    """Every built-in rule's matches contain one of its cue words (the speed gate of find_triggers)."""
+    for r in triggers.rules():
+        assert r.cues, r.id
+        for m in r.pattern.finditer(r.example):
+            assert any(c in m.group().lower() for c in r.cues), (r.id, m.group())
+    assert triggers._cues(r"\bprotests?\b|\bwere\s+(?:later\s+)?evacuated") == ("evacuated", "protest")

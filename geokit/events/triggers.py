@@ -58,6 +58,7 @@ class Rule:
     example: str = ""
     source: str = ""  # the file the rule came from
     movement: bool = True  # False: the event moves nobody itself ("opened a camp")
+    cues: tuple[str, ...] = ()  # lower-case words of the pattern; a sentence with none of them cannot match
 
 
 def _fill(pattern: str, fragments: dict[str, str], where: str) -> str:
@@ -107,8 +108,32 @@ def load_rule_file(path: str | Path, fragments: dict[str, str] | None = None) ->
         acled = tuple(item.get("acled", ("Strategic developments", "Other")))
         check_pair(acled, where)
         out.append(Rule(rid, pattern, rtype, motion, form == "noun", form == "ambiguous_noun", also,
-                        acled, str(item.get("example", "")), str(path), bool(item.get("movement", True))))
+                        acled, str(item.get("example", "")), str(path), bool(item.get("movement", True)),
+                        _cues(pattern.pattern) if item.get("gate", True) else ()))
     return tuple(out)
+
+
+def _cues(source: str) -> tuple[str, ...]:
+    """Every run of 3+ letters written literally in a pattern (escapes and group syntax removed).
+
+    Why: a match always contains one of them in our rules (each alternative spells a word), so a sentence
+    containing none is skipped without running the regex (the rule set scans ~2.5x faster). A pattern
+    without such words is always run; a rule file may set ``gate = false`` for a pattern where some match
+    spells none of its words (``foo|\\d+ people``).
+    """
+    text = re.sub(r"\\.", " ", source)
+    text = re.sub(r"\(\?(?:[:=!]|<[=!]|-?[a-zA-Z]+:?)", " ", text)
+    text = re.sub(r"\[[^\]]*\]", " ", text)
+    text = re.sub(r"[A-Za-z](?=[?*]|\{0)", " ", text)  # "attacks?": the "s" may be absent
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)} - _COMMON
+    return tuple(sorted(words))
+
+
+# Function words that occur in optional parts of patterns ("were later placed"); never a rule's only cue.
+_COMMON = {"the", "and", "are", "was", "were", "been", "being", "has", "have", "had", "all", "also", "then", "soon",
+           "first", "since", "later", "into", "from", "with", "that", "this", "their", "his", "her", "its", "for",
+           "out", "over", "who", "which", "allegedly", "reportedly", "some", "about", "more", "than", "least",
+           "nearly", "near", "off", "back", "down", "home", "there", "them", "those", "under", "upon", "through"}
 
 
 def _builtin_fragments() -> dict[str, str]:
@@ -225,7 +250,10 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
     """
     found: list[Trigger] = []
     taken: list[tuple[int, int]] = []
+    low = text.lower()
     for rule in rules():
+        if rule.cues and not any(c in low for c in rule.cues):
+            continue
         for m in rule.pattern.finditer(text):
             s, e = m.start(), m.end()
             if any(not (e <= a or s >= b) for a, b in taken):
