@@ -145,3 +145,15 @@ def test_following_morning_and_previous_evening_read_against_the_anchor():
     (prev,) = _find("They had gathered the previous evening.", _dt.date(2013, 5, 15), anchor=anchor)
     assert (nxt.date, nxt.precision) == (_dt.date(2013, 5, 13), "day")
     assert prev.date == _dt.date(2013, 5, 11)
+
+
+def test_day_and_month_with_last_year():
+    """'25 February last year' is in the year before the report, not in the report's year (issue 15)."""
+    import datetime as _dt
+
+    from geokit.parsing.dates import find_dates as _find
+
+    (d,) = _find("The fight on 25 February last year left two hurt.", _dt.date(2016, 12, 7))
+    assert d.iso() == "2015-02-25" and d.precision == "day"
+    (n,) = _find("It opens on March 3 next year.", _dt.date(2016, 12, 7))
+    assert n.iso() == "2017-03-03"

@@ -187,8 +187,10 @@ def _unknown(start, end, text, note, kind="relative") -> DateRef:
 
 _P_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _P_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.]*\d)")
-_P_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")
-_P_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}})\b)?")
+_P_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+                    r"(?:,?\s+((?i:last|this|next))\s+(?i:year)\b)?")
+_P_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}})\b)?"
+                    r"(?:,?\s+((?i:last|this|next))\s+(?i:year)\b)?")
 _P_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})(?:,)?\s+(\d{{4}})\b")
 _P_MONTH_CUE = re.compile(
     rf"\b(last year in|in|since|during|until|through|early|late|mid-|by|last|this|next)\s+({_MONTH_RE})"
@@ -255,10 +257,12 @@ def find_dates(
         add(_numeric(m, published, offset), m.start(), m.end())
     for m in _P_MDY.finditer(text):
         if _CASE_SENSITIVE_MONTH.match(m.group(1)):
-            add(_month_day(m, m.group(1), m.group(2), m.group(3), published, future, offset), m.start(), m.end())
+            add(_month_day(m, m.group(1), m.group(2), m.group(3), published, future, offset, m.group(4)),
+                m.start(), m.end())
     for m in _P_DMY.finditer(text):
         if _CASE_SENSITIVE_MONTH.match(m.group(2)):
-            add(_month_day(m, m.group(2), m.group(1), m.group(3), published, future, offset), m.start(), m.end())
+            add(_month_day(m, m.group(2), m.group(1), m.group(3), published, future, offset, m.group(4)),
+                m.start(), m.end())
     for m in _P_MONTH_YEAR.finditer(text):
         if _CASE_SENSITIVE_MONTH.match(m.group(1)):
             mo, y = MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))
@@ -366,11 +370,14 @@ def _numeric(m: re.Match, published: dt.date | None, offset: int) -> DateRef:
     return _day(s, e, m.group(), readings[pick][1], note)
 
 
-def _month_day(m, month_s, day_s, year_s, published, future, offset) -> DateRef:
+def _month_day(m, month_s, day_s, year_s, published, future, offset, rel=None) -> DateRef:
     mo, d = MONTHS[month_s.lower().rstrip(".")], int(day_s)
     s, e = m.start() + offset, m.end() + offset
     if year_s:
         y = int(year_s)
+    elif rel and published is not None:  # "25 February last year"
+        y = published.year + {"last": -1, "this": 0, "next": 1}[rel.lower()]
+        year_s = str(y)
     elif published is not None:
         y = _year_for(mo, d, published, future)
     else:
