@@ -47,8 +47,8 @@ def _docs(r: Record) -> set[str]:
 
 
 def _place_ok(p: PlaceRef | None, names, places: dict) -> bool:
-    if names is None:
-        return p is None
+    if names is None:  # the report names no place: none, or a coarse report-level fallback (issue 15)
+        return p is None or p.geo_precision >= 2
     if p is None:
         return False
     for name in ([names] if isinstance(names, str) else names):
