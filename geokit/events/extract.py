@@ -194,6 +194,7 @@ class _Draft:
     actors: dict[str, str] = field(default_factory=dict)
     clause: tuple[int, int] = (0, 0)
     anchor: dt.date | None = None  # the latest day the report gave before this clause
+    fallback: bool = False  # the place is the report's, not the clause's
 
 
 @dataclass
@@ -1009,6 +1010,7 @@ class _Reader:
                     ref, why = focus, "the report's main place"
                 if ref is not None:
                     d.place = dataclasses.replace(ref, geo_precision=max(2, ref.geo_precision))
+                    d.fallback = True
                     d.notes.append(f"place: {why} ({ref.name}); the clause names none")
                     if d.type == "displacement":
                         d.origin = d.place  # people forced from the place the report is about
@@ -1057,7 +1059,7 @@ class _Reader:
                 self.res.approx[eid] = d.anchor
             if d.title:
                 self.res.titles.add(eid)
-            visit = d.type == "visit" and d.place is not None and d.trigger.motion == "in"
+            visit = d.type == "visit" and d.place is not None and d.trigger.motion == "in" and not d.fallback
             moves = d.trigger.rule is None or d.trigger.rule.movement
             if (d.type in MOTION_TYPES and (d.origin is not None or d.destination is not None) or visit) \
                     and not d.chained and moves:
