@@ -55,7 +55,8 @@ _MILITARY_WORDS = re.compile(
     r"servicemen|conscripts?|defectors?|deserters?|commanders?|brigadiers?|sergeants?|airmen|airman)\b", re.I)
 _OFFICIAL_WORDS = re.compile(
     r"\b(?:minister|president|chief|envoy|secretary|ambassador|delegation|king|premier|commissioner|head|leader|"
-    r"spokesman|spokeswoman|official|officials|governor|mayor|senator|general secretary|emissary)\b", re.I)
+    r"spokesman|spokeswoman|official|officials|governor|mayor|senator|general secretary|emissary|experts|"
+    r"inspectors|investigators|mission|monitors|envoys|team\s+of\s+\w+)\b", re.I)
 _FLIGHT_WORDS = re.compile(r"\b(?:defect\w*|desert\w*|fled|flee\w*|escap\w*|asylum|refuge|sanctuary)\b", re.I)
 _ANAPHORIC = re.compile(
     r"^(?:(?:the|these|those|all\s+the|both|most\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:defectors|deserters|men|group|"
