@@ -333,3 +333,11 @@ def test_the_word_gate_never_hides_a_match():
         for m in r.pattern.finditer(r.example):
             assert any(c in m.group().lower() for c in r.cues), (r.id, m.group())
     assert triggers._cues(r"\bprotests?\b|\bwere\s+(?:later\s+)?evacuated") == ("evacuated", "protest")
+
+
+def test_people_coming_home_take_no_origin_from_a_demonym():
+    text = "Five Bulgarian nurses and a Palestinian doctor arrived in Sofia on Monday."
+    (m,) = [r for r in _records(text) if r.kind == "movement"]
+    assert m.origin is None and _named(m.destination, "sofia")
+    (s,) = [r for r in _records("Forty Syrian refugees arrived in Amman on Monday.") if r.kind == "movement"]
+    assert s.origin is not None and s.origin.country_code == "SY"

@@ -768,7 +768,15 @@ class _Reader:
         return None
 
     def _demonym_origin(self, s: int, trig_start: int, destination: PlaceRef | None, e: int = -1) -> PlaceRef | None:
-        """The actor's country ("Syrian soldiers", "defected from the Syrian army") as origin."""
+        """The actor's country ("Syrian soldiers", "defected from the Syrian army") as origin.
+
+        None when the group includes people of the destination's country ("five Bulgarian nurses and a
+        Palestinian doctor arrived in Sofia"): they are coming home, from somewhere the clause does not say.
+        """
+        if destination is not None and destination.country_code and any(
+                s <= t.start and t.end <= trig_start and t.place.country_code == destination.country_code
+                for t in self.demonyms):
+            return None
         for t in self.demonyms:
             before_trigger = s <= t.start and t.end <= trig_start
             after_from = trig_start < t.start < e and re.search(
