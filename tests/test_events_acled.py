@@ -341,3 +341,14 @@ def test_people_coming_home_take_no_origin_from_a_demonym():
     assert m.origin is None and _named(m.destination, "sofia")
     (s,) = [r for r in _records("Forty Syrian refugees arrived in Amman on Monday.") if r.kind == "movement"]
     assert s.origin is not None and s.origin.country_code == "SY"
+
+
+def test_agency_style_figures():
+    recs = _events("The fighting has forced an estimated 60,000 residents to flee to neighbouring districts of "
+                   "Kassala on Monday.")
+    assert any(e.type == "displacement" and e.counts.get("people") == 60000 for e in recs)
+    (c,) = [e for e in _events("Some 20,000 Rohingya crossed into Bangladesh on Monday.")
+            if e.type == "border_crossing"]
+    assert c.counts.get("people") == 20000
+    text = "The region has taken in thousands of newcomers: some 3,000 Syrians arrived in the Domiz camp on Monday."
+    assert any(3000 in e.counts.values() for e in _events(text))

@@ -60,7 +60,7 @@ for _label, _words in {
     "people": "people persons person individuals residents villagers men women children students workers teachers "
               "journalists activists worshippers pilgrims tourists passengers nurses doctors employees farmers "
               "supporters opponents suspects prisoners detainees hostages victims bystanders mourners patients "
-              "migrants' inhabitants locals citizens",
+              "inhabitants locals citizens evacuees returnees arrivals newcomers idps",
     "police": "policeman policemen gendarmes",
     "families": "family families",
     "fighters": "fighter fighters rebel rebels militant militants insurgent insurgents gunmen gunman",

@@ -416,10 +416,10 @@ class _Reader:
                 # "Gunmen carried out attacks on Sunday, ..., killing four": the sentence's only day
                 date, date_note = days[0], "the sentence's only date (its clause names none)"
         scope_counts = [c for c in counts if s <= c.start and c.end <= e]
-        if not any(c.end <= trig.start for c in scope_counts):
-            bare = _bare_figure(self.text, s, trig)
-            if bare is not None:
-                scope_counts = sorted([*scope_counts, bare], key=lambda c: c.start)
+        bare = _bare_figure(self.text, s, trig)
+        if bare is not None and not any(bare.start <= c.start < trig.start for c in scope_counts):
+            # "some 3,000 Syrians arrived": the subject's own figure, before any figure earlier in the clause
+            scope_counts = sorted([bare, *(c for c in scope_counts if c.start > bare.start)], key=lambda c: c.start)
         if not trig.noun and not sent.title and is_present(trig.text) and not own_dates:
             return  # "deserters who reach Turkey go on to join": habitual, not a report
         if trig.background and not own_dates:
@@ -1145,7 +1145,8 @@ def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int
         else:
             det = list(re.finditer(r"\b(?:the|a|an)\s", gap, re.I))
             frames = list(_REPORT_FRAME.finditer(gap))
-            comma = gap.rfind(",")
+            commas = [m.start() for m in re.finditer(r"(?<!\d),|,(?!\d)", gap)]  # not inside "60,000"
+            comma = commas[-1] if commas else -1
             conj = list(re.finditer(r"\s(?:and|then|but|before)\s", gap))
             if frames:  # "families arriving this week said | they had fled": the reported clause
                 cut = lo + frames[-1].end()
@@ -1291,8 +1292,8 @@ _BARE_SUBJECT = re.compile(
     r"(?:^|[,;:]\s+|\b(?:and|but|while|with)\s+)(?:another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
     r"more\s+than\s+|at\s+least\s+|an\s+estimated\s+|up\s+to\s+)?(?P<num>(?:a\s+)?quarter\s+(?:of\s+)?a\s+million|"
     r"(?:a\s+)?half\s+a?\s*million|three\s+quarters\s+of\s+a\s+million|\d[\d,.]*(?:\s+(?:million|thousand))?|"
-    r"(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|dozens|millions)\s+(?:more\s+|others\s+)?"
-    r"(?:have|had|has|were|was|are|is)\s+(?:[\w-]+\s+){0,3}$", re.I)
+    r"(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|dozens|millions)\s+(?:more\s+|others\s+|(?-i:[A-Z][a-z]+)\s+)?"
+    r"(?:(?:have|had|has|were|was|are|is)\s+(?:[\w-]+\s+){0,3})?$", re.I)
 
 
 def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
@@ -1306,6 +1307,8 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
     if m is None:
         return None
     raw = " ".join(m.group("num").lower().split())
+    if re.fullmatch(r"(?:19|20)\d\d", raw):
+        return None  # "in 2011 fled": a year, not a figure
     value = _FRACTION.get(raw if raw.startswith(("a ", "three")) else "a " + raw) if "quarter" in raw or "half" in raw \
         else parse_number(raw)
     if value is None or isinstance(value, float) or (isinstance(value, int) and not 0 < value < 100_000_000):
