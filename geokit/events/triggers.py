@@ -326,7 +326,7 @@ def _kin(a: Trigger, b: Trigger) -> bool:
 
 # Where a sentence may be cut between two triggers so each gets its own clause.
 CLAUSE_BOUNDARY = re.compile(
-    r";|,\s+(?:and|but|while|whereas|as|after|before|when|although|though)\b|\s+(?:in\s+response\s+to|following|"
+    r";|(?<!\d):(?!\d)|,\s+(?:and|but|while|whereas|as|after|before|when|although|though)\b|\s+(?:in\s+response\s+to|following|"
     r"after|before|as|while|when|because|whereas|amid)\s+|,\s+(?=[a-z]+ed\b)", re.I)
 
 
