@@ -285,6 +285,9 @@ def test_a_saint_in_a_church_name_is_not_the_place():
     text = "A bomb exploded inside the church of St. George in Alexandria on Sunday."
     (a,) = [e for e in _events(text, "2017-04-10") if "attack" in e.types]
     assert _named(a.place, "alexandr")
+    text = "A bomb exploded at the Saint Peter and Saint Paul Coptic Church in Tanta on Sunday."
+    (b,) = [e for e in _events(text, "2017-04-10") if "attack" in e.types]
+    assert _named(b.place, "tanta")
 
 
 def test_disease_and_disaster_deaths_are_not_attacks():

@@ -350,7 +350,8 @@ def extract_document(doc: Document, published: dt.date | None = None) -> DocResu
         and t.text.lower() != t.place.name.lower()))]
     demonym_ids = {id(t) for t in demonyms}
     places = [t for t in toponyms if t.place is not None and t.kind in PLACE_KINDS_USED
-              and not _STREET_AFTER.match(text, t.end) and not _BUILDING_OF.search(text, max(0, t.start - 40), t.start)
+              and not _STREET_AFTER.match(text, t.end) and not _BUILDING_OF.search(text, max(0, t.start - 60), t.start)
+              and not (re.match(r"(?:St\.?|Saint)\s", t.text) and _BUILDING_AFTER.match(text, t.end))
               and id(t) not in demonym_ids and not (dl and t.start < dl[1] and t.end > dl[0])]
     here = next((toponym_placeref(t, text) for t in doc.toponyms if t.place is not None and dl
                  and t.start < dl[1] and t.end > dl[0]), None)
@@ -1273,7 +1274,12 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er
                               r"[Mm]onday's|[Tt]uesday's|[Ww]ednesday's|[Tt]hursday's|[Ff]riday's|[Ss]aturday's)\s+"
                               r"(?:[\w-]+\s+){0,2}$")
 _BUILDING_OF = re.compile(r"\b(?:church|cathedral|basilica|chapel|mosque|temple|shrine|monastery|synagogue|school|"
-                          r"university|college|hospital|stadium|hotel|museum|order|saints?)\s+of\s+(?:the\s+)?$", re.I)
+                          r"university|college|hospital|stadium|hotel|museum|order|saints?)\s+of\s+(?:the\s+)?"
+                          r"(?:(?:St\.?|Saint)\s+[A-Z][\w'’-]*\s+and\s+)?$", re.I)
+# "Saint Peter and Saint Paul Coptic Orthodox Church": a name inside a building's name
+_BUILDING_AFTER = re.compile(r"(?:\s+(?:and\s+)?(?:St\.?\s+|Saint\s+)?[A-Z][\w.'’-]*){0,4}\s+(?:Church|Cathedral|Basilica|"
+                             r"Chapel|Mosque|Temple|Shrine|Monastery|Synagogue|School|University|College|Hospital|"
+                             r"Stadium|Hotel|Museum)\b")
 _CAUSES = (r"(?:outbreaks?|epidemics?|pandemic|disease|virus|flu|influenza|cholera|ebola|malaria|measles|h\d+n\d+|"
            r"bird\s+flu|avian|swine\s+flu|sars|mers|covid(?:-19)?|coronavirus|strain|tuberculosis|dengue|plague|"
            r"meningitis|polio|hiv|aids|anthrax|typhoid|yellow\s+fever|zika|"
