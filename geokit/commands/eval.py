@@ -7,7 +7,15 @@ import argparse
 import json
 import sys
 
-from geokit.evaluate import DEFAULT_KINDS, HALVES, EvalReport, evaluate, load_corpus, select_half, write_errors
+from geokit.evaluate import (
+    DEFAULT_KINDS,
+    HALVES,
+    EvalReport,
+    evaluate,
+    load_corpus,
+    select_half,
+    write_errors,
+)
 
 
 def register(subparsers) -> None:
