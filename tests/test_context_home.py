@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from geokit.home import Region, find_dateline, resolve_focus
+from geokit.parsing.home import Region, find_dateline, resolve_focus
 
 
 def _first(doc, text):

@@ -21,7 +21,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from geokit.geo import haversine_km
+from geokit.gazetteer.geo import haversine_km
 
 # How much each kind of evidence weighs (in mentions' worth).
 W_DATELINE = 4.0  # the dateline place and its area
@@ -230,7 +230,7 @@ def resolve_focus(value, resolver) -> Region:
 
 def _area_by_code(store, cc: str, code: str) -> str | None:
     """The first-level area of ``cc`` whose GeoNames admin1 code, abbreviation or name is ``code``."""
-    from geokit.text import fold
+    from geokit.gazetteer.text import fold
 
     for pid, nm, _pr in store.by_key(fold(code)):
         p = store.place(pid)
