@@ -20,12 +20,17 @@ from geokit.gazetteer.resolver import Resolver
 from geokit.gazetteer.store import PlaceRecord, to_candidate
 from geokit.gazetteer.text import fold, strip_type_words
 from geokit.model import Candidate, Toponym
+from geokit.parsing.home import W_AREA, W_DATELINE, W_PLACE, W_PRIOR, Home, Region, as_weight, find_dateline
 
 log = logging.getLogger(__name__)
 
 MIN_SCORE = 0.2  # below this the best candidate is reported as "no match"
 ANCHOR_WEIGHT = 2.0  # prior units for a candidate next to a confidently placed place of the same report
 CONTAINER_BONUS = 6.0  # "X, Y": X inside Y is nearly certain
+# The report's home region, in prior units at full share (see ``geokit.parsing.home``).
+HOME_COUNTRY = 1.0  # a candidate in the home country
+HOME_AREA = 3.0  # a candidate in (or being) the home first-level area
+HOME_NEAR = 2.0  # a candidate next to the home points (dateline place, prior place, confident places)
 
 @dataclass(slots=True)
 class Mention:
@@ -78,7 +83,8 @@ class ContextResolver:
         self.resolver = resolver
         self.store = resolver.store
 
-    def resolve(self, mentions: list[Mention]) -> list[Toponym]:
+    def resolve(self, mentions: list[Mention], *, text: str = "", prior: Region | None = None) -> list[Toponym]:
+        """Toponyms for ``mentions`` of ``text``; ``prior`` is a user's home region for the report."""
         forms: dict[tuple[str, str], list[Mention]] = {}
         for m in mentions:
             forms.setdefault((fold(m.name), m.cue), []).append(m)
@@ -92,6 +98,7 @@ class ContextResolver:
                 log.warning("resolving %r failed: %s", m.text, exc)
                 first[f] = []
         focus, admins, anchors, chosen = self._context(forms, first)
+        home = self._home(forms, first, text, prior)
 
         # one sense per discourse: "Hatay Province" early on says what a later bare "Hatay" is
         by_core: dict[str, set[str]] = {}
@@ -115,36 +122,130 @@ class ContextResolver:
                 b += ANCHOR_WEIGHT * math.exp(-d / 150.0)
             return b
 
-        def inside(p: PlaceRecord, box: Candidate | None) -> bool:
-            if box is None or box.id == p.id:
-                return False
-            if box.kind == "country":
-                return p.cc == box.country_code
-            if box.kind == "admin1":
-                return p.cc == box.country_code and p.admin1 == (box.admin1 or box.name)
-            return False
+        def homeward(p: PlaceRecord, form: tuple, rival_prior: float | None) -> float:
+            """Evidence from the report's home region: its country, its first-level area, its points."""
+            if not home:
+                return 0.0
+            b = HOME_COUNTRY * home.country_share(p.cc, form)
+            if p.kind in ("country", "continent"):
+                return b
+            area = p.admin1 or (p.name if p.kind == "admin1" else "")
+            share = home.area_share(p.cc, area, form)
+            b += HOME_AREA * share
+            if p.kind == "admin1" and rival_prior is not None and share >= 0.5:
+                # "Georgia" in a story whose places lie in Georgia: the area the report is about
+                # outranks a country of the same name, whatever their sizes
+                b += max(0.0, rival_prior - p.prior) + 2.0 * share
+            if p.kind not in ("admin1", "admin2"):
+                b += HOME_NEAR * home.nearness(p.lat, p.lon, form)
+            return b
 
+        # "X, Y": Y's candidates that are areas may hold X; X's candidates may lie in one of them
+        holders: dict[tuple, list[Candidate]] = {}  # form of X -> area candidates of its Ys
+        held: dict[tuple, list[Candidate]] = {}  # form of Y -> plausible candidates of its Xs
+        for f, ms in forms.items():
+            for m in ms:
+                if m.container is None:
+                    continue
+                cf = (fold(m.container.name), m.container.cue)
+                holders.setdefault(f, []).extend(c for c in first.get(cf) or [] if c.kind in ("country", "admin1"))
+                xs = first.get(f) or []
+                if xs and xs[0].kind not in ("country", "continent", "admin1"):
+                    held.setdefault(cf, []).extend(c for c in xs[:3] if c.score >= 0.1)
+
+        def paired(p: PlaceRecord, form: tuple, rival_prior: float | None) -> float:
+            b = 0.0
+            if any(_inside(p.cc, p.admin1, p.lat, p.lon, c.kind, c.country_code, c.admin1 or c.name, c.lat, c.lon)
+                   for c in holders.get(form, ()) if c.id != p.id):
+                b += CONTAINER_BONUS
+            if p.kind in ("country", "admin1") and any(
+                    _inside(c.country_code, c.admin1, c.lat, c.lon, p.kind, p.cc, p.admin1 or p.name, p.lat, p.lon)
+                    for c in held.get(form, ())):
+                # "Atlanta, Georgia": the area holding the place named before it, over a namesake country
+                b += CONTAINER_BONUS + (max(0.0, rival_prior - p.prior) if p.kind == "admin1" and rival_prior else 0.0)
+            return b
+
+        dl = find_dateline(text) if text else None
         out: list[Toponym] = []
         for f, ms in forms.items():
+            note = ""
             try:
                 core = fold(strip_type_words(ms[0].name)[0]) or f[0]
-                boxes = [(first.get((fold(m.container.name), m.container.cue)) or [None])[0] for m in ms if m.container]
-                boxes = [b for b in boxes if b is not None and b.kind in ("country", "admin1")]
+                rival = self._country_rival(first.get(f) or [])
+                # a dateline with no area names a place that stands alone ("BEIRUT", "WASHINGTON")
+                own_home = not (dl is not None and not dl.area and any(m.start == dl.start for m in ms))
 
-                def ctx(p: PlaceRecord, core=core, boxes=boxes, form=f) -> float:
-                    return bonus(p, core, form) + (CONTAINER_BONUS if any(inside(p, b) for b in boxes) else 0.0)
+                def ctx(p: PlaceRecord, core=core, form=f, rival=rival, own_home=own_home) -> float:
+                    return (bonus(p, core, form) + (homeward(p, form, rival) if own_home else 0.0)
+                            + paired(p, form, rival))
 
                 cands = self._candidates(ms[0], ctx) if first[f] else []
                 reason = ""
                 if cands and cands[0].match in ("transliteration", "fuzzy") and not self._fits(cands[0], focus, anchors):
                     reason = (f"only a loose match ({cands[0].match}) far from the report's other places: "
                               f"{cands[0].name}, {cands[0].country_code}")
+                elif cands and first[f] and cands[0].id != first[f][0].id:
+                    note = self._why(cands[0], first[f][0], home, ms,
+                                     lambda p, f=f, r=rival, o=own_home: homeward(p, f, r) if o else 0.0,
+                                     lambda p, f=f, r=rival: paired(p, f, r))
             except Exception as exc:
                 cands, reason = [], f"error while resolving: {exc}"
             for m in ms:
-                out.append(self._toponym(m, cands, reason))
+                out.append(self._toponym(m, cands, reason, note))
         out.sort(key=lambda t: t.start)
         return out
+
+    def _country_rival(self, cands: list[Candidate]) -> float | None:
+        """The prior of a country among a name's candidates (a country and an area share the name)."""
+        for c in cands:
+            if c.kind == "country":
+                p = self.store.by_id(c.id)
+                return p.prior if p else None
+        return None
+
+    def _why(self, top: Candidate, was: Candidate, home: Home, ms, homeward, contained) -> str:
+        """Why context chose ``top`` over the context-free favourite ``was``: the report's focus,
+        an "X, Y" container, or the report's other places."""
+        a, b = self.store.by_id(top.id), self.store.by_id(was.id)
+        if a is None or b is None:
+            return ""
+        d_home = homeward(a) - homeward(b)
+        d_box = contained(a) - contained(b)
+        here = ", ".join(x for x in (top.name, top.admin1 if top.kind != "admin1" else "", top.country_code) if x)
+        there = ", ".join(x for x in (was.name, was.admin1 if was.kind != "admin1" else "", was.country_code) if x)
+        if d_box > 0 and d_box >= d_home:
+            return f"the names around it as written (\"X, Y\") decided it: {here} rather than {there}"
+        if d_home > 0:
+            return f"the report's focus ({home.describe()}) decided it: {here} rather than {there}"
+        return f"the report's other places decided it: {here} rather than {there}"
+
+    def _home(self, forms, first, text: str, prior: Region | None) -> Home:
+        """The evidence for the report's home region (see ``geokit.parsing.home``)."""
+        home = Home()
+        if prior is not None:
+            point = (prior.lat, prior.lon) if prior.lat is not None else None
+            home.add(prior.cc, prior.admin1, W_PRIOR, None, point=point, why=f"prior {prior.describe()}")
+        dl = find_dateline(text) if text else None
+        for f, ms in forms.items():
+            cands = first.get(f) or []
+            if not cands or ms[0].demonym_cc:
+                continue
+            top = cands[0]
+            if top.kind in ("country", "continent") or ms[0].abbr_cc:
+                continue  # the country focus counts countries; the home region is finer
+            n = len(ms)
+            area = top.admin1 or (top.name if top.kind == "admin1" else "")
+            if dl is not None and any(m.start in (dl.start, dl.area_start) for m in ms):
+                if top.score >= 0.5 or (top.kind == "admin1" and any(m.start == dl.area_start for m in ms)):
+                    point = (top.lat, top.lon) if top.kind not in ("admin1", "admin2") else None
+                    home.add(top.country_code, area, W_DATELINE, f, point=point,
+                             why=f"dateline {text[dl.start:dl.end]}" + (f", {dl.area}" if dl.area else ""))
+                continue
+            if top.kind in ("admin1", "admin2") and top.score >= 0.6:
+                home.add(top.country_code, area, as_weight(n, W_AREA) * top.score, f, why=top.name)
+            elif top.score >= 0.9:
+                home.add(top.country_code, area, as_weight(n, W_PLACE) * top.score, f, point=(top.lat, top.lon))
+        return home
 
     def _candidates(self, m: Mention, bonus) -> list[Candidate]:
         if m.demonym_cc or m.abbr_cc:
@@ -188,7 +289,7 @@ class ContextResolver:
                     anchors.append((top.lat, top.lon, f))
         return Focus(focus, own), admins, anchors[:50], chosen
 
-    def _toponym(self, m: Mention, cands: list[Candidate], reason: str) -> Toponym:
+    def _toponym(self, m: Mention, cands: list[Candidate], reason: str, note: str = "") -> Toponym:
         if m.demonym_cc:
             place = cands[0] if cands else None
             return Toponym(m.start, m.end, m.text, kind=m.kind if m.kind != "literal" else "demonym", place=place,
@@ -199,4 +300,20 @@ class ContextResolver:
             why = reason or ("no gazetteer entry" if top is None else f"ambiguous or weak: best candidate scored {top.score:.2f}")
             return Toponym(m.start, m.end, m.text, kind=m.kind, place=None, score=top.score if top else 0.0,
                            reason=why, candidates=cands[:5])
-        return Toponym(m.start, m.end, m.text, kind=m.kind, place=top, score=top.score, candidates=cands[:5])
+        return Toponym(m.start, m.end, m.text, kind=m.kind, place=top, score=top.score, candidates=cands[:5],
+                       reason=note)
+
+
+AREA_KM = 80.0  # a place this close to an area's point and in its country lies in it (sources name areas differently)
+
+
+def _inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc: str, box_area: str,
+            box_lat: float, box_lon: float) -> bool:
+    """Whether a place (cc, admin1, point) lies in a country or first-level area."""
+    if cc != box_cc:
+        return False
+    if box_kind == "country":
+        return True
+    if box_kind != "admin1":
+        return False
+    return admin1 == box_area or haversine_km(lat, lon, box_lat, box_lon) <= AREA_KM

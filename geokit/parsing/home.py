@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from geokit.errors import ResolutionError
 from geokit.gazetteer.geo import haversine_km
 
 # How much each kind of evidence weighs (in mentions' worth).
@@ -33,12 +34,13 @@ POINT_KM = 150.0  # how far "near" the home point reaches (e-fold distance)
 
 # "LONDON, Ky. (WKYT) —", "BEIRUT (AP) —", "COLUMBIA, Ky. (WBKO) -", "LOUISVILLE, KY--(Marketwire)",
 # "ISTANBUL —": a place in capitals at the start of a line, an optional area, an optional outlet, a dash.
-_DATELINE = re.compile(
-    r"^[ \t\"“]*(?P<place>[A-Z][A-Z’'.\-]+(?:[ \t]+[A-Z][A-Z’'.\-]+){0,3})"
-    r"(?:,[ \t]*(?P<area>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2}))?"
-    r"[ \t]*(?:\((?P<outlet>[^()\n]{1,40})\)[ \t]*)?(?:—|–|--|-(?=[ \t])|:[ \t])",
-    re.MULTILINE,
-)
+_HEAD = (r"(?P<place>[A-Z][A-Z’'.\-]+(?:[ \t]+[A-Z][A-Z’'.\-]+){0,3})"
+         r"(?:,[ \t]*(?P<area>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2}))?"
+         r"[ \t]*(?:\((?P<outlet>[^()\n]{1,40})\)[ \t]*)?")
+_DATELINE = re.compile(r"^[ \t\"“]*" + _HEAD + r"(?:—|–|--|-(?=[ \t])|:[ \t])", re.MULTILINE)
+# Scraped text often loses the dash: "WASHINGTON Barack Obama ...", "AUSTIN, Texas A white ...".
+# Only at the very start of a text, and only before a capitalised word.
+_OPENING = re.compile(r"\A\s*" + _HEAD + r"(?<=[\w.)])[ \t]+(?=[A-Z])")
 DATELINE_WINDOW = 800  # a dateline opens the report (after a headline at most)
 
 
@@ -57,7 +59,8 @@ class Dateline:
 
 def find_dateline(text: str) -> Dateline | None:
     """The report's dateline, if it opens with one (within the first lines)."""
-    for m in _DATELINE.finditer(text, 0, min(len(text), DATELINE_WINDOW)):
+    head = _OPENING.match(text)
+    for m in ([head] if head else []) + list(_DATELINE.finditer(text, 0, min(len(text), DATELINE_WINDOW))):
         place = m.group("place").rstrip(".")
         if len(place.replace(".", "")) < 3 or place.isdigit():
             continue  # "AP", "US": too short to be a filing place
@@ -183,12 +186,12 @@ def resolve_focus(value, resolver) -> Region:
     if isinstance(value, tuple | list) and len(value) == 2:
         lat, lon = float(value[0]), float(value[1])
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise ValueError(f"focus point {value!r} is not a (lat, lon) pair")
+            raise ResolutionError(f"focus point {value!r} is not a (lat, lon) pair")
         hit = store.nearest(lat, lon, kinds=("city", "town", "village"), radius_km=300.0)
         p = hit[1] if hit else None
         return Region(p.cc if p else "", p.admin1 if p else "", lat, lon, f"{lat:.3f},{lon:.3f}")
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"focus must be a country code, 'CC-AREA', a place name or a (lat, lon) pair, not {value!r}")
+        raise ResolutionError(f"focus must be a country code, 'CC-AREA', a place name or a (lat, lon) pair, not {value!r}")
     text = value.strip()
     m = _CODE.match(text)
     if m:
@@ -200,7 +203,7 @@ def resolve_focus(value, resolver) -> Region:
             area = _area_by_code(store, cc, m.group(2).upper())
             if area is not None:
                 return Region(cc, area, label=f"{area}, {cc}")
-            raise ValueError(f"focus {value!r}: {country.name} has no first-level area with code or name "
+            raise ResolutionError(f"focus {value!r}: {country.name} has no first-level area with code or name "
                              f"{m.group(2)!r} (codes are GeoNames admin1 codes: US-TX, CA-08, TR-31)")
     head, _, tail = text.rpartition(",")
     box = None
@@ -218,7 +221,7 @@ def resolve_focus(value, resolver) -> Region:
 
     cands = resolver.resolve(text, limit=1, bonus=inside if box is not None else None)
     if not cands:
-        raise ValueError(f"focus {value!r}: no such country, area or place in the gazetteer")
+        raise ResolutionError(f"focus {value!r}: no such country, area or place in the gazetteer")
     c = cands[0]
     label = ", ".join(x for x in (c.name, c.admin1 if c.kind != "admin1" else "", c.country_code) if x)
     if c.kind in ("country", "continent"):

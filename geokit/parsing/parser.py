@@ -34,6 +34,7 @@ from geokit.parsing.context import (  # noqa: F401 - re-exported: the parser's p
     Mention,
     link_containers,
 )
+from geokit.parsing.home import Region, resolve_focus
 from geokit.parsing.lexicon import (
     ARABIC_ARTICLES,
     BUILDINGS,
@@ -745,8 +746,11 @@ class Parser:
         self.recogniser = Recogniser(self.resolver)
         self.context = ContextResolver(self.resolver)
         self.ner = ner
+        self._focus_cache: dict = {}
 
-    def parse(self, text, *, published=None, spans=None, id: str = "") -> Document:
+    def parse(self, text, *, published=None, spans=None, id: str = "", focus=None) -> Document:
+        """``focus``: a prior for the report's home region (see :meth:`focus_region`)."""
+        prior = self.focus_region(focus) if focus is not None else None
         text, warns = _coerce_text(text)
         doc = Document(text=text, id=id, published=_coerce_date(published), warnings=warns)
         if not text.strip():
@@ -758,8 +762,23 @@ class Parser:
             mentions = self.recogniser.recognise(clean_offsets(text))
             if self.ner is not None:
                 mentions = self._with_ner(text, mentions, doc)
-        doc.toponyms = self.context.resolve(mentions)
+        doc.toponyms = self.context.resolve(mentions, text=text, prior=prior)
         return doc
+
+    def focus_region(self, focus) -> Region:
+        """A user's prior as a Region: a country code ("US"), a first-level area ("US-TX", GeoNames
+        admin1 codes), a place ("Paris, Texas"), a (lat, lon) pair or a Region. A prior is evidence,
+        not a filter: a plainly foreign place still resolves abroad. ResolutionError when nothing fits."""
+        key = tuple(focus) if isinstance(focus, list) else focus
+        try:
+            hit = self._focus_cache.get(key)
+        except TypeError:  # unhashable: resolve_focus explains what a focus can be
+            return resolve_focus(focus, self.resolver)
+        if hit is None:
+            hit = resolve_focus(focus, self.resolver)
+            if len(self._focus_cache) < 1024:
+                self._focus_cache[key] = hit
+        return hit
 
     def _with_ner(self, text: str, mentions: list[Mention], doc: Document) -> list[Mention]:
         """Merge statistical entities: add known places the rules missed, drop exact PERSON/ORG spans."""
@@ -830,14 +849,16 @@ def default_parser() -> Parser:
     return _DEFAULT
 
 
-def parse(text, *, published=None, spans=None, id: str = "") -> Document:
+def parse(text, *, published=None, spans=None, id: str = "", focus=None) -> Document:
     """Find and resolve every toponym in ``text``.
 
     ``spans`` (a list of (start, end) pairs or {"start", "end"} dicts) skips recognition and
-    resolves just those spans, in the document's context. Unresolvable names come back with
-    ``place=None``, a ``reason`` and the ``candidates`` considered.
+    resolves just those spans, in the document's context. ``focus`` is a prior for the report's
+    home region when the user knows it ("US-TX", "Paris, Texas", "TR", a (lat, lon) pair): evidence
+    like a dateline, never a filter. Unresolvable names come back with ``place=None``, a ``reason``
+    and the ``candidates`` considered.
     """
-    return default_parser().parse(text, published=published, spans=spans, id=id)
+    return default_parser().parse(text, published=published, spans=spans, id=id, focus=focus)
 
 
 __all__ = ["parse", "Parser", "default_parser", "tokenize", "runs", "clean"]
