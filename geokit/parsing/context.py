@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 MIN_SCORE = 0.2  # below this the best candidate is reported as "no match"
 ANCHOR_WEIGHT = 2.0  # prior units for a candidate next to a confidently placed place of the same report
 CONTAINER_BONUS = 6.0  # "X, Y": X inside Y is nearly certain
+LIST_BONUS = 4.0  # a name in a list of states (or countries) is one too
 # The report's home region, in prior units at full share (see ``geokit.parsing.home``).
 HOME_COUNTRY = 1.0  # a candidate in the home country
 HOME_AREA = 3.0  # a candidate in (or being) the home first-level area
@@ -143,13 +144,19 @@ class ContextResolver:
         # "X, Y": Y's candidates that are areas may hold X; X's candidates may lie in one of them
         holders: dict[tuple, list[Candidate]] = {}  # form of X -> area candidates of its Ys
         held: dict[tuple, list[Candidate]] = {}  # form of Y -> plausible candidates of its Xs
+        siblings = _list_kinds(text, mentions, first) if text else {}
         for f, ms in forms.items():
             for m in ms:
                 if m.container is None:
                     continue
                 cf = (fold(m.container.name), m.container.cue)
-                holders.setdefault(f, []).extend(c for c in first.get(cf) or [] if c.kind in ("country", "admin1"))
+                if f in siblings or cf in siblings:
+                    continue  # "Guinea-Bissau, Niger, Nigeria and Togo": a list, not a place and its area
                 xs = first.get(f) or []
+                country_x = bool(xs) and xs[0].kind == "country" and xs[0].score >= 0.5
+                # a country sits in no country: "in Russia, U.S. officials said" is no pair
+                holders.setdefault(f, []).extend(c for c in first.get(cf) or [] if c.kind == "admin1"
+                                                 or (c.kind == "country" and not country_x))
                 if xs and xs[0].kind not in ("country", "continent", "admin1"):
                     held.setdefault(cf, []).extend(c for c in xs[:3] if c.score >= 0.1)
 
@@ -157,7 +164,12 @@ class ContextResolver:
             b = 0.0
             if any(_inside(p.cc, p.admin1, p.lat, p.lon, c.kind, c.country_code, c.admin1 or c.name, c.lat, c.lon)
                    for c in holders.get(form, ()) if c.id != p.id):
-                b += CONTAINER_BONUS
+                # "COLUMBIA, Ky.", "Jordan, Minn.": a place inside an area is no namesake country
+                b += CONTAINER_BONUS + (max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country" else 0.0)
+            sib = siblings.get(form)
+            if sib and (p.kind, p.cc if p.kind == "admin1" else "") == sib:
+                # "Arizona, California, Georgia and Illinois": a list of states names states
+                b += LIST_BONUS + (max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country" else 0.0)
             if p.kind in ("country", "admin1") and any(
                     _inside(c.country_code, c.admin1, c.lat, c.lon, p.kind, p.cc, p.admin1 or p.name, p.lat, p.lon)
                     for c in held.get(form, ())):
@@ -302,6 +314,45 @@ class ContextResolver:
                            reason=why, candidates=cands[:5])
         return Toponym(m.start, m.end, m.text, kind=m.kind, place=top, score=top.score, candidates=cands[:5],
                        reason=note)
+
+
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+
+
+def _list_kinds(text: str, mentions: list[Mention], first: dict) -> dict[tuple, tuple[str, str]]:
+    """Forms named in a coordinated list ("Arizona, California, Georgia and Illinois") -> the kind
+    of place (("admin1", cc) or ("country", "")) that most of their siblings are, when most agree."""
+    ms = sorted((m for m in mentions if not m.demonym_cc), key=lambda m: m.start)
+    groups: list[list[Mention]] = []
+    for a, b in zip(ms, ms[1:], strict=False):
+        if _LIST_GAP.match(text[a.end:b.start]):
+            if groups and groups[-1][-1] is a:
+                groups[-1].append(b)
+            else:
+                groups.append([a, b])
+    out: dict[tuple, tuple[str, str]] = {}
+    for g in groups:
+        if len(g) < 3 and not re.search(r"\b(?:and|or)\b", text[g[0].end:g[-1].start]):
+            continue  # "X, Y" alone is a container pair, not a list
+        kinds = []
+        for m in g:
+            cands = first.get((fold(m.name), m.cue)) or []
+            top = cands[0] if cands else None
+            kinds.append((top.kind, top.country_code if top.kind == "admin1" else "")
+                         if top is not None and top.score >= 0.5 and top.kind in ("admin1", "country") else None)
+        for i, m in enumerate(g):
+            others = [k for j, k in enumerate(kinds) if j != i]
+            for k in set(others):
+                if k is not None and others.count(k) >= max(2, (len(others) + 1) // 2):
+                    out[(fold(m.name), m.cue)] = k
+        # "Montana and Wyoming": every name of the list can be a state of one country
+        areas = [{c.country_code for c in first.get((fold(m.name), m.cue)) or [] if c.kind == "admin1"} for m in g]
+        common = set.intersection(*areas) if areas else set()
+        if len(common) == 1:
+            cc = common.pop()
+            for m in g:
+                out.setdefault((fold(m.name), m.cue), ("admin1", cc))
+    return out
 
 
 AREA_KM = 80.0  # a place this close to an area's point and in its country lies in it (sources name areas differently)
