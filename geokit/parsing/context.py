@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 MIN_SCORE = 0.2  # below this the best candidate is reported as "no match"
 ANCHOR_WEIGHT = 2.0  # prior units for a candidate next to a confidently placed place of the same report
 CONTAINER_BONUS = 6.0  # "X, Y": X inside Y is nearly certain
+MUTUAL_WEIGHT = 2.0  # prior units for a namesake next to a namesake of another ambiguous name of the report
+MUTUAL_KM = 25.0
+MUTUAL_CANDS = 5
+_AREAS = ("country", "continent", "admin1", "admin2")
 LIST_BONUS = 4.0  # a name in a list of states (or countries) is one too
 # The report's home region, in prior units at full share (see ``geokit.parsing.home``).
 HOME_COUNTRY = 1.0  # a candidate in the home country
@@ -123,6 +127,24 @@ class ContextResolver:
                 b += ANCHOR_WEIGHT * math.exp(-d / 150.0)
             return b
 
+        # two ambiguous names with namesakes next to each other ("Edmonton" and "Enfield" in North
+        # London): each is the other's evidence, since rare namesakes seldom sit side by side by chance
+        loose = {f: [(c.lat, c.lon, c.id) for c in cands[:MUTUAL_CANDS] if c.kind not in _AREAS]
+                 for f, cands in first.items() if cands and cands[0].score < 0.9 and len(cands) > 1}
+
+        def mutual(p: PlaceRecord, form: tuple) -> float:
+            if form not in loose or p.kind in _AREAS:
+                return 0.0
+            best = 0.0
+            for g, pts in loose.items():
+                if g == form:
+                    continue
+                for lat, lon, cid in pts:
+                    if cid != p.id and abs(lat - p.lat) < 1.0 and abs(lon - p.lon) < 1.5:
+                        best += math.exp(-haversine_km(p.lat, p.lon, lat, lon) / MUTUAL_KM)
+                        break
+            return MUTUAL_WEIGHT * min(best, 1.5)
+
         def homeward(p: PlaceRecord, form: tuple, rival_prior: float | None) -> float:
             """Evidence from the report's home region: its country, its first-level area, its points."""
             if not home:
@@ -189,7 +211,7 @@ class ContextResolver:
 
                 def ctx(p: PlaceRecord, core=core, form=f, rival=rival, own_home=own_home) -> float:
                     return (bonus(p, core, form) + (homeward(p, form, rival) if own_home else 0.0)
-                            + paired(p, form, rival))
+                            + paired(p, form, rival) + mutual(p, form))
 
                 cands = self._candidates(ms[0], ctx) if first[f] else []
                 reason = ""
