@@ -118,9 +118,15 @@ class Document:
     published: dt.date | None = None
     toponyms: list[Toponym] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # names that looked like places and are not (kind person/organisation/media/word, place None,
+    # ``reason`` naming the rule that decided): the parse's account of what it left out
+    dropped: list[Toponym] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "toponyms": [t.to_dict() for t in self.toponyms]}
+    def to_dict(self, *, dropped: bool = False) -> dict[str, Any]:
+        d = {"id": self.id, "toponyms": [t.to_dict() for t in self.toponyms]}
+        if dropped:
+            d["dropped"] = [t.to_dict() for t in self.dropped]
+        return d
 
     def to_geodataframe(self):
         """Resolved toponyms as a GeoDataFrame (EPSG:4326); unresolved ones have no geometry."""

@@ -44,6 +44,7 @@ class InputDoc:
     spans: list[tuple[int, int]] | None = None
     source: str = ""
     warnings: list[str] = field(default_factory=list)
+    focus: Any = None  # a prior for the report's home region ("US-TX", "Paris, Texas", [lat, lon])
 
     def content_hash(self) -> str:
         """A short hash of what the result depends on (text, date, spans): the resume key."""
@@ -52,6 +53,8 @@ class InputDoc:
         h.update(b"\x00" + (self.published.isoformat() if self.published else "").encode())
         if self.spans is not None:
             h.update(b"\x00" + json.dumps([list(s) for s in self.spans]).encode())
+        if self.focus is not None:
+            h.update(b"\x00focus" + json.dumps(self.focus, default=str).encode())
         return h.hexdigest()
 
 
@@ -194,7 +197,14 @@ def _make_doc(
         spans = parse_spans(obj.get("spans"), len(text))
     except ValueError as exc:
         return InputIssue(source, doc_id, f"bad spans: {exc}")
-    return InputDoc(doc_id, text, pub, spans, source, warnings)
+    focus = obj.get("focus")
+    if focus in ("", None):
+        focus = None
+    elif isinstance(focus, list) and len(focus) == 2 and all(isinstance(x, int | float) for x in focus):
+        focus = (float(focus[0]), float(focus[1]))
+    elif not isinstance(focus, str):
+        return InputIssue(source, doc_id, "bad focus: a country or area code, a place name or [lat, lon]")
+    return InputDoc(doc_id, text, pub, spans, source, warnings, focus)
 
 
 def _iter_jsonl_stream(
@@ -383,12 +393,13 @@ def iter_documents(
     *,
     published: dt.date | str | None = None,
     encoding_errors: str = "replace",
+    focus: Any = None,
 ) -> Iterator[InputDoc | InputIssue]:
     """Documents from files, folders (recursive), globs, ``-`` (stdin), JSONL and Parquet files.
 
     Items may also be ready ``InputDoc``/``InputIssue`` objects or ``{"id", "text", ...}`` dicts,
     so callers can mix files with in-memory documents. ``published`` is the default date of
-    documents that carry none. Problems come out as ``InputIssue`` items in order, so one bad
+    documents that carry none, ``focus`` their default home-region prior (a JSONL "focus" wins). Problems come out as ``InputIssue`` items in order, so one bad
     file never stops the others; ids are made unique across the whole stream.
     """
     if encoding_errors not in ("replace", "strict", "ignore", "backslashreplace", "surrogateescape"):
@@ -410,7 +421,13 @@ def iter_documents(
             else:
                 yield InputIssue(repr(p)[:80], None, f"not a path or document: {type(p).__name__}")
 
-    return unique_ids(gen())
+    def with_focus(items: Iterator[InputDoc | InputIssue]) -> Iterator[InputDoc | InputIssue]:
+        for item in items:
+            if isinstance(item, InputDoc) and item.focus is None:
+                item.focus = focus
+            yield item
+
+    return unique_ids(with_focus(gen()) if focus is not None else gen())
 
 
 def docs_from_records(records: Iterable[dict[str, Any] | InputDoc | InputIssue]) -> Iterator[InputDoc | InputIssue]:

@@ -136,6 +136,7 @@ def run(
     progress: bool = True,
     fn: DocFn | None = None,
     published: Any = None,
+    focus: Any = None,
     chunksize: int = 8,
     max_in_flight: int | None = None,
     part_docs: int = 2000,
@@ -149,6 +150,7 @@ def run(
     ``out``: ``*.jsonl`` (one row per document) or ``*.parquet`` (a GeoParquet folder, a row per
     toponym or record). ``workers``: 1 runs here, N > 1 a local process pool, 0 one per CPU.
     ``scheduler``: ``"local"`` or a ``tcp://`` address runs on dask.distributed instead.
+    ``focus``: the default home-region prior of documents (a JSONL ``"focus"`` field wins; see ``geokit.parse``).
     ``errors_path``: JSONL of every unreadable input, failed document and input warning (default
     ``X.errors.jsonl``); rewritten on each run, so it lists the problems that remain.
     ``fn``: a picklable ``fn(InputDoc) -> dict`` replacing the task's own (tests, custom pipelines).
@@ -226,7 +228,7 @@ def run(
                 finish(chunk, res)
 
         pending: list[tuple[InputDoc, str, int]] = []  # (document, content hash, input position)
-        for item in _as_stream(inputs, published):
+        for item in _as_stream(inputs, published, focus):
             if isinstance(item, InputIssue):
                 errors.add(id=item.id, source=item.source, stage="input", reason=item.reason)
                 summary.input_errors += 1
@@ -317,8 +319,8 @@ def _close_quietly(sink) -> None:
         pass
 
 
-def _as_stream(inputs: Any, published: Any) -> Iterable[InputDoc | InputIssue]:
-    return iter_documents(inputs, published=published)
+def _as_stream(inputs: Any, published: Any, focus: Any = None) -> Iterable[InputDoc | InputIssue]:
+    return iter_documents(inputs, published=published, focus=focus)
 
 
 class _NoBar:

@@ -39,7 +39,7 @@ def parse_task(doc: InputDoc) -> dict[str, Any]:
     """Task "parse": ``geokit.parse`` of one document, as ``Document.to_dict()`` (id set by the caller)."""
     from geokit.parsing.parser import parse
 
-    parsed = parse(doc.text, published=doc.published, spans=doc.spans, id=doc.id)
+    parsed = parse(doc.text, published=doc.published, spans=doc.spans, id=doc.id, focus=doc.focus)
     out = parsed.to_dict()
     out.pop("id", None)
     if parsed.warnings:

@@ -28,6 +28,8 @@ def add_run_options(p: argparse.ArgumentParser, *, out_required: bool = True) ->
     p.add_argument("--no-resume", dest="resume", action="store_false",
                    help="start over instead of skipping documents already in OUT")
     p.add_argument("--published", metavar="DATE", help="published date (YYYY-MM-DD) for documents without one")
+    p.add_argument("--focus", metavar="REGION",
+                   help="prior for the reports' home region (US-TX, TR, 'Paris, Texas'); a JSONL 'focus' field wins")
     p.add_argument("--chunksize", type=int, default=8, metavar="N", help="documents per task (default 8)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--linked", metavar="FILE",
@@ -52,7 +54,7 @@ def run_from_args(args: argparse.Namespace, task: str, inputs: list[str]) -> int
     try:
         summary = batch.run(inputs, task=task, out=args.out, workers=args.workers, scheduler=args.scheduler,
                             resume=args.resume, errors_path=args.errors, progress=not args.quiet,
-                            published=published, chunksize=args.chunksize,
+                            published=published, focus=getattr(args, "focus", None), chunksize=args.chunksize,
                             link=getattr(args, "link", True), linked_path=getattr(args, "linked", None))
     except ImportError as exc:
         raise CLIError(str(exc)) from None

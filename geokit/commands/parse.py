@@ -14,6 +14,13 @@ def register(sub) -> None:
                    help="text files, folders, globs, JSONL ({id,text,published?,spans?}); '-' or none: stdin")
     p.add_argument("--jsonl", action="store_true", help="JSONL output (the default when not a terminal)")
     p.add_argument("--published", help="published date (YYYY-MM-DD) for inputs that do not give one")
+    p.add_argument("--focus", metavar="REGION",
+                   help="prior for the reports' home region: a country (TR), an area (US-TX: GeoNames admin1 "
+                   "codes) or a place ('Paris, Texas'); evidence, not a filter. A JSONL 'focus' field wins")
+    p.add_argument("--near", metavar="PLACE",
+                   help="the same prior given as a place name or LAT,LON ('Paris, Texas', '36.2,36.16')")
+    p.add_argument("--dropped", action="store_true",
+                   help="also list names judged not to be places (person, organisation, media, word) and the rule")
     p.add_argument("--workers", type=int, default=1, help="parse in N processes (see geokit batch)")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
     p.add_argument("--errors", help="write input errors as JSONL here")
@@ -24,18 +31,22 @@ def _run(args) -> int:
     from geokit.batch.inputs import InputIssue, iter_documents
     from geokit.parsing.parser import default_parser
 
+    focus = focus_option(args.focus, args.near)
     if args.workers > 1:
         from geokit.batch import run as batch
 
         if not args.output:
             raise UsageError("--workers needs -o OUTPUT (results are streamed to a file)")
-        batch.run(args.inputs, task="parse", out=args.output, workers=args.workers, errors_path=args.errors)
+        batch.run(args.inputs, task="parse", out=args.output, workers=args.workers, errors_path=args.errors,
+                  focus=focus)
         return 0
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     as_jsonl = args.jsonl or args.output or not sys.stdout.isatty()
     parser = default_parser()
+    if focus is not None:
+        parser.focus_region(focus)  # a focus that names nothing is one clear error, before any work
     errors = seen = 0
-    docs = iter_documents(args.inputs, published=args.published)
+    docs = iter_documents(args.inputs, published=args.published, focus=focus)
     progress = None
     if sys.stderr.isatty():
         from tqdm import tqdm
@@ -56,7 +67,7 @@ def _run(args) -> int:
             for w in d.warnings:
                 print(f"geokit parse: {d.id}: {w}", file=sys.stderr)
             try:
-                doc = parser.parse(d.text, published=d.published, spans=d.spans, id=d.id)
+                doc = parser.parse(d.text, published=d.published, spans=d.spans, id=d.id, focus=d.focus)
             except Exception as exc:  # one bad document never stops the batch
                 errors += 1
                 print(f"geokit parse: {d.id}: failed: {exc}", file=sys.stderr)
@@ -64,13 +75,16 @@ def _run(args) -> int:
                     errf.write(json.dumps({"id": d.id, "source": d.source, "reason": str(exc)}) + "\n")
                 continue
             if as_jsonl:
-                out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+                out.write(json.dumps(doc.to_dict(dropped=args.dropped), ensure_ascii=False) + "\n")
             else:
                 out.write(f"# {d.id}\n")
                 for t in doc.toponyms:
                     p = t.place
                     where = f"{p.name} ({p.geonameid or p.id}) {p.lat:.4f},{p.lon:.4f}" if p else f"no match: {t.reason}"
-                    out.write(f"{t.start:6d}-{t.end:<6d} {t.kind:9s} {t.text!r:32s} {t.score:5.2f}  {where}\n")
+                    out.write(f"{t.start:6d}-{t.end:<6d} {t.kind:9s} {t.text!r:32s} {t.score:5.2f}  {where}"
+                              + (f"  [{t.reason}]" if t.place and t.reason else "") + "\n")
+                for t in doc.dropped if args.dropped else ():
+                    out.write(f"{t.start:6d}-{t.end:<6d} {t.kind:12s} {t.text!r:29s}  not a place: {t.reason}\n")
     finally:
         if progress:
             progress.close()
@@ -79,3 +93,19 @@ def _run(args) -> int:
         if errf:
             errf.close()
     return 1 if errors and errors == seen else 0
+
+
+def focus_option(focus: str | None, near: str | None):
+    """The --focus / --near options as one prior: a string, or a (lat, lon) pair for "LAT,LON"."""
+    if focus and near:
+        raise UsageError("give --focus or --near, not both")
+    value = focus or near
+    if not value:
+        return None
+    parts = value.split(",")
+    if len(parts) == 2:
+        try:
+            return (float(parts[0]), float(parts[1]))
+        except ValueError:
+            pass
+    return value.strip()

@@ -250,7 +250,7 @@ class ContextResolver:
         if d_box > 0 and d_box >= d_home:
             return f"the names around it as written (\"X, Y\") decided it: {here} rather than {there}"
         if d_home > 0:
-            return f"the report's focus ({home.describe()}) decided it: {here} rather than {there}"
+            return f"the report's focus, {home.describe()}, decided it: {here} rather than {there}"
         return f"the report's other places decided it: {here} rather than {there}"
 
     def _home(self, forms, first, text: str, prior: Region | None) -> Home:
@@ -258,7 +258,7 @@ class ContextResolver:
         home = Home()
         if prior is not None:
             point = (prior.lat, prior.lon) if prior.lat is not None else None
-            home.add(prior.cc, prior.admin1, W_PRIOR, None, point=point, why=f"prior {prior.describe()}")
+            home.add(prior.cc, prior.admin1, W_PRIOR, None, point=point, why="prior")
         dl = find_dateline(text) if text else None
         for f, ms in forms.items():
             cands = first.get(f) or []
@@ -278,7 +278,8 @@ class ContextResolver:
             if top.kind in ("admin1", "admin2") and top.score >= 0.6:
                 home.add(top.country_code, area, as_weight(n, W_AREA) * top.score, f, why=top.name)
             elif top.score >= 0.9:
-                home.add(top.country_code, area, as_weight(n, W_PLACE) * top.score, f, point=(top.lat, top.lon))
+                home.add(top.country_code, area, as_weight(n, W_PLACE) * top.score, f, point=(top.lat, top.lon),
+                         why=top.name)
         return home
 
     def _candidates(self, m: Mention, bonus) -> list[Candidate]:

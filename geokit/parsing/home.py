@@ -158,11 +158,15 @@ class Home:
         return Region(cc)
 
     def describe(self) -> str:
+        """"Texas, US (dateline PARIS, Tex.; named Lamar County)": the region and what it rests on."""
         r = self.top()
         if r is None:
             return ""
-        basis = "; ".join(self.why[:3])
-        return r.describe() + (f" ({basis})" if basis else "")
+        named = [w for w in self.why if not w.startswith(("dateline ", "prior "))]
+        basis = [w for w in self.why if w.startswith(("dateline ", "prior "))][:2]
+        if named:
+            basis.append("named " + ", ".join(named[:3]))
+        return r.describe() + (f" ({'; '.join(basis)})" if basis else "")
 
     def __bool__(self) -> bool:
         return self.total > 0

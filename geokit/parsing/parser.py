@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from geokit.errors import InputError
 from geokit.gazetteer.resolver import Resolver, default_resolver
 from geokit.gazetteer.text import clean, fold, skeleton, strip_type_words
-from geokit.model import Document
+from geokit.model import Document, Toponym
 from geokit.parsing.context import (  # noqa: F401 - re-exported: the parser's public pieces
     ANCHOR_WEIGHT,
     CONTAINER_BONUS,
@@ -47,6 +47,7 @@ from geokit.parsing.lexicon import (
     PERSON_NAMES,
     PERSON_TITLES,
     english_words,
+    rule_id,
 )
 
 log = logging.getLogger(__name__)
@@ -193,6 +194,14 @@ class _DocState:
 
     persons: set[str] = field(default_factory=set)
     person_span: tuple[int, int] = (0, 0)
+    dropped: list[Mention] = field(default_factory=list)  # names judged not to be places, with the rule
+
+    def drop(self, m: Mention, kind: str, rule: str, why: str) -> None:
+        """Remember a name that is not a place: its kind (person, organisation, media, word) and the
+        rule that said so (a list id of ``rules/lexicon.toml`` or a named pattern of this module)."""
+        m.kind = kind
+        m.notes.append(f"rule {rule}: {why}")
+        self.dropped.append(m)
 
 
 class Recogniser:
@@ -213,7 +222,9 @@ class Recogniser:
             return True
         return any(not nm.isupper() or len(nm) > 5 for _pid, nm, _p in rows)
 
-    def recognise(self, text: str) -> list[Mention]:
+    def recognise(self, text: str, dropped: list[Mention] | None = None) -> list[Mention]:
+        """Toponym mentions of ``text``; names judged not to be places go to ``dropped`` (when given)
+        with their kind and the rule that decided."""
         mentions: list[Mention] = []
         st = _DocState()  # per call: the shared recogniser keeps no document's state
         pos = 0
@@ -227,6 +238,8 @@ class Recogniser:
             pos = end
         mentions = self._filter_persons(text, mentions, st)
         link_containers(text, mentions)
+        if dropped is not None:
+            dropped.extend(sorted(st.dropped, key=lambda m: m.start))
         return mentions
 
     def _recognise_chunk(self, text: str, start: int, end: int, st: _DocState) -> list[Mention]:
@@ -377,44 +390,51 @@ class Recogniser:
         # a span that is itself an organisation word or a title ("University", "Police") is no place
         if all(t.text.lower().rstrip(".") in ORG_WORDS or t.text.lower().rstrip(".") in PERSON_TITLES
                for t in span_toks):
-            return None
+            return st.drop(m, "word", "org-words", "an organisation word or a title alone")
         # buildings that stand for governments: "the White House", "the Kremlin"
         if key in BUILDINGS:
-            return None
+            return st.drop(m, "organisation", rule_id("buildings", key) or "buildings", "a building standing for an institution")
         # "the Unite union", "the Eta group": a name followed by a lowercase organisation word
         nxt = re.match(r"\s+([a-z]+)\b", text[m.end:m.end + 25])
         if single and nxt and nxt.group(1) in _ORG_AFTER and not self._is_strong(key):
-            return None
+            return st.drop(m, "organisation", "org-after", f"followed by {nxt.group(1)!r}")
         # media and agencies
         if fold(text[first.start:rtoks[-1].end]) in MEDIA_NAMES or key in MEDIA_NAMES:
             if not self._is_strong(key) or _followed_by_media(text, m.end) or _media_context(text, m.start, m.end):
-                return None
+                return st.drop(m, "media", rule_id("media_names", key) or "media-names", "a medium or agency")
         if _followed_by_media(text, m.end):
-            m.kind = "embedded"
-            return None
+            return st.drop(m, "media", "media-followers", "followed by a media word")
         # organisations: an org word in the same run after the place (or "University of X")
         if not is_dateline and not m.cue:
             after = low_words[j:]
             before = low_words[:i]
             if any(w in ORG_WORDS for w in after) or (before and any(w in ORG_WORDS for w in before)
                                                        and any(w == "of" for w in before)):
+                if single and not self._is_strong(key):
+                    # "Syrian Air Force", "Arab League", "ABC News": only a country, an area or a big city
+                    # keeps its place inside an organisation's name (as "embedded")
+                    org = next((w for w in after + before if w in ORG_WORDS), "")
+                    kind = "media" if org in MEDIA_FOLLOWERS or org in _MEDIA_ORG else "organisation"
+                    return st.drop(m, kind, rule_id("org_words", org) or "org-words",
+                                   f"part of the name of an organisation ({org!r})")
                 m.kind = "embedded"  # kept, resolved, and labelled: users and evaluations choose
                 return m
         # persons: inside the name after a title ("Senator Marco Rubio"), a title right before,
         # or a "First Last" run where the place is not the whole run
         ps, pe = st.person_span
         if ps <= i < pe and not is_dateline:
-            return None
+            return st.drop(m, "person", "person-titles", "a name after a title")
         prev = _prev_word(text, toks, first)
         if prev and prev.lower().rstrip(".") in PERSON_TITLES and not m.cue and not is_dateline:
             st.persons.add(fold(m.text))
-            return None
+            return st.drop(m, "person", rule_id("person_titles", prev.rstrip(".")) or "person-titles",
+                           f"after the title {prev!r}")
         if not in_headline and not is_dateline and not m.cue and (j - i) < len(rtoks):
             k = self._person_run(text, toks, rtoks)
             if i < k:
                 for t in rtoks[:k]:
                     st.persons.add(fold(t.text.split("-")[-1]))
-                return None
+                return st.drop(m, "person", "person-shape", "a 'First Last' name")
         # "Walsh said", "said Walsh": a small place name as the speaker is a person
         if single and not is_dateline and not m.cue and not self._is_strong(key) and _speaker(text, m.start, m.end):
             st.persons.add(fold(m.text))
@@ -426,13 +446,16 @@ class Recogniser:
             w = first.text
             if (key in COMMON_WORDS or w.lower() in COMMON_WORDS or key in PERSON_NAMES) and not (
                     m.abbr_cc and w.isupper()):
-                return None
+                if key in PERSON_NAMES:
+                    return st.drop(m, "person", rule_id("person_names", key) or "person-names", "a name in the news")
+                return st.drop(m, "word", rule_id("common_words", w.lower()) or "common-words", "a common word")
             lw = w.lower().rstrip(".")
             if lw in PERSON_TITLES or lw in ORG_WORDS or lw in NAME_CONNECTORS:
                 return None  # "Secretary", "Agency", a lone "Al"
             if (w.replace(".", "").isupper() and len(w) <= 5 and not m.abbr_cc and not _primary_upper(self.store, key, w)
                     and not ("." in w and self._area_abbrev(key))):
-                return None  # an acronym (NATO, CIA, MLA), unless the abbreviations table or the name itself says place
+                # an acronym (NATO, CIA, MLA), unless the abbreviations table or the name itself says place
+                return st.drop(m, "organisation", "acronym", "an acronym")
             if w.lower() in english_words() and not m.abbr_cc and not self._primary_major(key) and (
                     in_headline or _sentence_start(text, first.start) or not self._supported(text, m)):
                 return None  # "Federal", "Media", "Reading" at a sentence start: words, unless placed by the text
@@ -632,6 +655,8 @@ qasr maarat maaret marat tal sheikh shaykh bir nahr hayy""".split())
 
 _ORG_AFTER = frozenset("union unions party group movement militia army brigade faction organisation organization "
                        "company firm airline agency newspaper network".split())
+_MEDIA_ORG = frozenset("news times post daily herald tribune journal gazette telegraph press newspaper magazine "
+                       "television tv radio channel broadcaster broadcasting network".split())
 _GENERIC_LAST = frozenset("state city county national provincial regional municipal general".split())
 _TYPE_WORDS = frozenset("""province governorate district region county city town village camp camps crossing gate
 airport base valley river mountain mountains lake island islands sea gulf bay desert plain plains square street road
@@ -759,9 +784,12 @@ class Parser:
             mentions = sorted(self._given_spans(text, spans, doc), key=lambda m: m.start)
             link_containers(text, mentions)
         else:
-            mentions = self.recogniser.recognise(clean_offsets(text))
+            dropped: list[Mention] = []
+            mentions = self.recogniser.recognise(clean_offsets(text), dropped)
             if self.ner is not None:
                 mentions = self._with_ner(text, mentions, doc)
+            doc.dropped = [Toponym(m.start, m.end, text[m.start:m.end], kind=m.kind,
+                                   reason=next((n for n in m.notes if n.startswith("rule ")), "")) for m in dropped]
         doc.toponyms = self.context.resolve(mentions, text=text, prior=prior)
         return doc
 
