@@ -34,7 +34,7 @@ _AREAS = ("country", "continent", "admin1", "admin2")
 LIST_BONUS = 4.0  # a name in a list of states (or countries) is one too
 # The report's home region, in prior units at full share (see ``geokit.parsing.home``).
 HOME_COUNTRY = 1.0  # a candidate in the home country
-HOME_AREA = 3.0  # a candidate in (or being) the home first-level area
+HOME_AREA = 5.0  # a candidate in (or being) the home first-level area
 HOME_NEAR = 2.0  # a candidate next to the home points (dateline place, prior place, confident places)
 
 @dataclass(slots=True)
@@ -219,7 +219,7 @@ class ContextResolver:
                     reason = (f"only a loose match ({cands[0].match}) far from the report's other places: "
                               f"{cands[0].name}, {cands[0].country_code}")
                 elif cands and first[f] and cands[0].id != first[f][0].id:
-                    note = self._why(cands[0], first[f][0], home, ms,
+                    note = self._why(cands[0], first[f][0], home, f,
                                      lambda p, f=f, r=rival, o=own_home: homeward(p, f, r) if o else 0.0,
                                      lambda p, f=f, r=rival: paired(p, f, r))
             except Exception as exc:
@@ -237,7 +237,7 @@ class ContextResolver:
                 return p.prior if p else None
         return None
 
-    def _why(self, top: Candidate, was: Candidate, home: Home, ms, homeward, contained) -> str:
+    def _why(self, top: Candidate, was: Candidate, home: Home, form, homeward, contained) -> str:
         """Why context chose ``top`` over the context-free favourite ``was``: the report's focus,
         an "X, Y" container, or the report's other places."""
         a, b = self.store.by_id(top.id), self.store.by_id(was.id)
@@ -250,7 +250,7 @@ class ContextResolver:
         if d_box > 0 and d_box >= d_home:
             return f"the names around it as written (\"X, Y\") decided it: {here} rather than {there}"
         if d_home > 0:
-            return f"the report's focus, {home.describe()}, decided it: {here} rather than {there}"
+            return f"the report's focus, {home.describe(form)}, decided it: {here} rather than {there}"
         return f"the report's other places decided it: {here} rather than {there}"
 
     def _home(self, forms, first, text: str, prior: Region | None) -> Home:

@@ -98,7 +98,7 @@ class Home:
         self.own: dict[object, list[tuple[str, str, float]]] = defaultdict(list)
         self.points: list[tuple[float, float, float, object]] = []  # lat, lon, weight, form
         self.total = 0.0
-        self.why: list[str] = []  # what the focus rests on, for reasons
+        self.why: list[tuple[str, object]] = []  # what the focus rests on (text, form), for reasons
 
     def add(self, cc: str, admin1: str, weight: float, form: object = None, *, point=None, why: str = "") -> None:
         if not cc or weight <= 0:
@@ -111,8 +111,8 @@ class Home:
             self.own[form].append((cc, admin1, weight))
         if point is not None:
             self.points.append((point[0], point[1], weight, form))
-        if why and why not in self.why:
-            self.why.append(why)
+        if why and (why, form) not in self.why:
+            self.why.append((why, form))
 
     def _own(self, form, cc: str, admin1: str | None) -> tuple[float, float]:
         """(own weight for this cc or area, own total) of ``form``."""
@@ -157,13 +157,15 @@ class Home:
                 return Region(cc, a)
         return Region(cc)
 
-    def describe(self) -> str:
-        """"Texas, US (dateline PARIS, Tex.; named Lamar County)": the region and what it rests on."""
+    def describe(self, form=None) -> str:
+        """"Texas, US (dateline PARIS, Tex.; named Lamar County)": the region and what it rests on
+        (leaving out what ``form`` itself gave)."""
         r = self.top()
         if r is None:
             return ""
-        named = [w for w in self.why if not w.startswith(("dateline ", "prior "))]
-        basis = [w for w in self.why if w.startswith(("dateline ", "prior "))][:2]
+        whys = [w for w, f in self.why if f is None or f != form]
+        named = [w for w in whys if not w.startswith(("dateline ", "prior"))]
+        basis = [w for w in whys if w.startswith(("dateline ", "prior"))][:2]
         if named:
             basis.append("named " + ", ".join(named[:3]))
         return r.describe() + (f" ({'; '.join(basis)})" if basis else "")
