@@ -147,3 +147,17 @@ def test_datelines_that_lost_their_dash(text, place, area):
 def test_capitalised_first_words_are_no_dateline():
     assert find_dateline("GREEN fingered youngsters from a school") is None
     assert find_dateline("The mayor said: WASHINGTON Street is closed.") is None
+
+
+def test_geopy_geocoder_country_codes_and_viewbox(resolver):
+    from geokit.gazetteer.geocoder import GeokitGeocoder
+
+    g = GeokitGeocoder(resolver=resolver)
+    assert g.geocode("Paris").raw["country_code"] == "FR"
+    assert g.geocode("Paris", country_codes="us").raw["country_code"] == "US"  # a filter, as in geopy
+    box = [(33.0, -96.5), (34.5, -94.5)]  # north-east Texas
+    assert g.geocode("Paris", viewbox=box).raw["admin1"] == "Texas"  # a preference ...
+    assert g.geocode("Beirut", viewbox=box).raw["country_code"] == "LB"  # ... not a filter
+    assert g.geocode("Beirut", viewbox=box, bounded=True) is None  # unless bounded
+    with pytest.raises(ValueError):
+        g.geocode("Paris", viewbox=[(1, 2)])

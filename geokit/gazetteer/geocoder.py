@@ -15,6 +15,8 @@ from geokit.model import Candidate
 
 __all__ = ["GeokitGeocoder"]
 
+VIEWBOX_BONUS = 3.0  # prior units (log10 population) for a place inside the viewbox
+
 
 class GeokitGeocoder(Geocoder):
     """geopy ``Geocoder`` backed by geokit's offline gazetteer (no HTTP, no API key)."""
@@ -33,15 +35,33 @@ class GeokitGeocoder(Geocoder):
             self._resolver = default_resolver()
         return self._resolver
 
-    def geocode(self, query, *, exactly_one=True, limit=None, country=None, kinds=None, timeout=None):
-        """Resolve a place name; ``None`` when nothing fits (geopy's convention)."""
+    def geocode(self, query, *, exactly_one=True, limit=None, country=None, kinds=None, timeout=None,
+                country_codes=None, viewbox=None, bounded=False):
+        """Resolve a place name; ``None`` when nothing fits (geopy's convention).
+
+        As in geopy's Nominatim: ``country_codes`` (a code or a list) limits the results to those
+        countries; ``viewbox`` (two corner points, ``[(lat, lon), (lat, lon)]`` or geopy ``Point``s)
+        prefers places inside the box, and ``bounded=True`` keeps only those."""
         if query is None or (isinstance(query, str) and not query.strip()):
             return None
         if isinstance(query, dict):
             query = ", ".join(str(v) for v in query.values() if v)
         name = str(query).split(",")[0].strip() if "," in str(query) else str(query)
         n = 1 if exactly_one else (limit or 5)
-        cands = self.resolver.resolve(name, country=country or self.country, kinds=kinds, limit=n)
+        codes = [country_codes] if isinstance(country_codes, str) else list(country_codes or [])
+        countries = [c.upper() for c in codes] or country or self.country
+        box = _box(viewbox) if viewbox is not None else None
+        if box is None:
+            cands = self.resolver.resolve(name, country=countries, kinds=kinds, limit=n)
+        else:
+            def inside(p) -> bool:
+                return box[0] <= p.lat <= box[2] and box[1] <= p.lon <= box[3]
+
+            # a viewbox is a preference (geopy's default): the places inside it are the more likely ones
+            cands = self.resolver.resolve(name, country=countries, kinds=kinds, limit=max(n, 25) if bounded else n,
+                                          bonus=lambda p: VIEWBOX_BONUS if inside(p) else 0.0)
+            if bounded:
+                cands = [c for c in cands if box[0] <= c.lat <= box[2] and box[1] <= c.lon <= box[3]][:n]
         locs = [_location(c) for c in cands if c.score >= self.min_score]
         if not locs:
             return None
@@ -66,3 +86,13 @@ def _location(c: Candidate, distance_km: float | None = None) -> Location:
     if distance_km is not None:
         raw["distance_km"] = round(distance_km, 3)
     return Location(", ".join(parts), (c.lat, c.lon, 0.0), raw)
+
+
+def _box(viewbox) -> tuple[float, float, float, float]:
+    """(south, west, north, east) from two corner points in any order (geopy's viewbox)."""
+    try:
+        a, b = (Point(v) for v in viewbox)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"viewbox must be two (lat, lon) corner points, not {viewbox!r}") from exc
+    return (min(a.latitude, b.latitude), min(a.longitude, b.longitude),
+            max(a.latitude, b.latitude), max(a.longitude, b.longitude))
