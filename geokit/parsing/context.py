@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from geokit.gazetteer.geo import haversine_km
 from geokit.gazetteer.resolver import Resolver
 from geokit.gazetteer.store import PlaceRecord, to_candidate
-from geokit.gazetteer.text import fold, strip_type_words
+from geokit.gazetteer.text import CUE_KINDS, fold, strip_type_words
 from geokit.model import Candidate, Toponym
 from geokit.parsing.home import W_AREA, W_DATELINE, W_PLACE, W_PRIOR, Home, Region, as_weight, find_dateline
 
 log = logging.getLogger(__name__)
 
 MIN_SCORE = 0.2  # below this the best candidate is reported as "no match"
+CUE_MISMATCH = 0.6  # score factor when a "County"/"Province" name lands on a place of another kind
 ANCHOR_WEIGHT = 2.0  # prior units for a candidate next to a confidently placed place of the same report
 CONTAINER_BONUS = 6.0  # "X, Y": X inside Y is nearly certain
 MUTUAL_WEIGHT = 2.0  # prior units for a namesake next to a namesake of another ambiguous name of the report
@@ -335,7 +336,14 @@ class ContextResolver:
             why = reason or ("no gazetteer entry" if top is None else f"ambiguous or weak: best candidate scored {top.score:.2f}")
             return Toponym(m.start, m.end, m.text, kind=m.kind, place=None, score=top.score if top else 0.0,
                            reason=why, candidates=cands[:5])
-        return Toponym(m.start, m.end, m.text, kind=m.kind, place=top, score=top.score, candidates=cands[:5],
+        score = top.score
+        cue = m.cue or strip_type_words(m.name)[1]
+        if cue in ("admin1", "admin2") and top.kind not in CUE_KINDS[cue]:
+            # "Metcalfe County" answered by a town called Metcalfe: the best the gazetteer has, not a sure one
+            score *= CUE_MISMATCH
+            note = note or f"no {('county or district' if cue == 'admin2' else 'province or state')} of that name: " \
+                           f"the {top.kind} {top.name} stands for it"
+        return Toponym(m.start, m.end, m.text, kind=m.kind, place=top, score=score, candidates=cands[:5],
                        reason=note)
 
 
