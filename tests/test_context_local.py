@@ -93,3 +93,14 @@ def test_neighbouring_namesakes_support_each_other(parser):
                        "and volunteers from Tottenham.")
     by = {t.text: t.place for t in doc.toponyms}
     assert by["Edmonton"].country_code == "GB"
+
+
+def test_a_district_written_with_its_city(parser):
+    doc = parser.parse("The pupils planted flowers at a school in Edmonton, London, last week.")
+    assert [t.place.country_code for t in doc.toponyms if t.text == "Edmonton"] == ["GB"]
+
+
+def test_a_chain_of_areas_is_read_from_the_end(parser):
+    doc = parser.parse("The samples came from a laboratory in Guildford, Surrey, UK, officials said.")
+    by = {t.text: t.place for t in doc.toponyms}
+    assert by["Guildford"].country_code == "GB" and by["Surrey"].country_code == "GB"

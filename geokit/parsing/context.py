@@ -57,11 +57,20 @@ class Mention:
 _COMMA_GAP = re.compile(r"^\s*,\s*$")
 
 
+_POSSESSIVE_GAP = re.compile(r"^[’']s\s+$")
+
+
 def link_containers(text: str, mentions: list[Mention]) -> None:
-    """'X, Y' pairs (town, province / town, country): Y is a candidate container of X."""
+    """'X, Y' pairs (town, province / town, country / district, city): Y is a candidate container
+    of X; "X's Y" ("London's Heathrow", "Turkey's Hatay province"): X holds Y."""
     for a, b in zip(mentions, mentions[1:], strict=False):
-        if a.kind != "demonym" and b.kind != "demonym" and _COMMA_GAP.match(text[a.end:b.start]):
+        if a.kind == "demonym" or b.kind == "demonym":
+            continue
+        gap = text[a.end:b.start]
+        if _COMMA_GAP.match(gap):
             a.container = b
+        elif _POSSESSIVE_GAP.match(gap) and b.container is None:
+            b.container = a
 
 
 class Focus:
@@ -103,8 +112,39 @@ class ContextResolver:
             except Exception as exc:  # one bad mention never spoils the rest
                 log.warning("resolving %r failed: %s", m.text, exc)
                 first[f] = []
-        focus, admins, anchors, chosen = self._context(forms, first)
-        home = self._home(forms, first, text, prior)
+        # "X, Y": Y's candidates that are areas may hold X; X's candidates may lie in one of them
+        holders: dict[tuple, list[Candidate]] = {}  # form of X -> area candidates of its Ys
+        held: dict[tuple, list[Candidate]] = {}  # form of Y -> plausible candidates of its Xs
+        siblings = _list_kinds(text, mentions, first) if text else {}
+        for f, ms in forms.items():
+            for m in ms:
+                if m.container is None:
+                    continue
+                cf = (fold(m.container.name), m.container.cue)
+                if f in siblings or cf in siblings:
+                    continue  # "Guinea-Bissau, Niger, Nigeria and Togo": a list, not a place and its area
+                xs = first.get(f) or []
+                country_x = bool(xs) and xs[0].kind == "country" and xs[0].score >= 0.5
+                # a country sits in no country: "in Russia, U.S. officials said" is no pair
+                holders.setdefault(f, []).extend(c for c in first.get(cf) or [] if c.kind == "admin1"
+                                                 or (c.kind == "country" and not country_x)
+                                                 or (c.kind in ("city", "town") and c.score >= 0.05))
+                if xs and xs[0].kind not in ("country", "continent", "admin1"):
+                    held.setdefault(cf, []).extend(c for c in xs[:3] if c.score >= 0.1)
+
+        # what each name most likely is before the rest of context: its gazetteer favourite, or the
+        # favourite that lies in the area written after it ("Surrey, UK", "Guildford, Surrey")
+        tops: dict[tuple, tuple[Candidate, float]] = {}
+        for f, cands in first.items():
+            inner = [c for c in cands if any(
+                _inside(c.country_code, c.admin1, c.lat, c.lon, h.kind, h.country_code, h.admin1 or h.name, h.lat, h.lon)
+                for h in holders.get(f, ()) if h.id != c.id)] if f in holders else []
+            if inner:
+                tops[f] = (inner[0], max(inner[0].score, 0.9))
+            elif cands:
+                tops[f] = (cands[0], cands[0].score)
+        focus, admins, anchors, chosen = self._context(forms, tops)
+        home = self._home(forms, tops, text, prior)
 
         # one sense per discourse: "Hatay Province" early on says what a later bare "Hatay" is
         by_core: dict[str, set[str]] = {}
@@ -163,25 +203,6 @@ class ContextResolver:
             if p.kind not in ("admin1", "admin2"):
                 b += HOME_NEAR * home.nearness(p.lat, p.lon, form)
             return b
-
-        # "X, Y": Y's candidates that are areas may hold X; X's candidates may lie in one of them
-        holders: dict[tuple, list[Candidate]] = {}  # form of X -> area candidates of its Ys
-        held: dict[tuple, list[Candidate]] = {}  # form of Y -> plausible candidates of its Xs
-        siblings = _list_kinds(text, mentions, first) if text else {}
-        for f, ms in forms.items():
-            for m in ms:
-                if m.container is None:
-                    continue
-                cf = (fold(m.container.name), m.container.cue)
-                if f in siblings or cf in siblings:
-                    continue  # "Guinea-Bissau, Niger, Nigeria and Togo": a list, not a place and its area
-                xs = first.get(f) or []
-                country_x = bool(xs) and xs[0].kind == "country" and xs[0].score >= 0.5
-                # a country sits in no country: "in Russia, U.S. officials said" is no pair
-                holders.setdefault(f, []).extend(c for c in first.get(cf) or [] if c.kind == "admin1"
-                                                 or (c.kind == "country" and not country_x))
-                if xs and xs[0].kind not in ("country", "continent", "admin1"):
-                    held.setdefault(cf, []).extend(c for c in xs[:3] if c.score >= 0.1)
 
         def paired(p: PlaceRecord, form: tuple, rival_prior: float | None) -> float:
             b = 0.0
@@ -254,7 +275,7 @@ class ContextResolver:
             return f"the report's focus, {home.describe(form)}, decided it: {here} rather than {there}"
         return f"the report's other places decided it: {here} rather than {there}"
 
-    def _home(self, forms, first, text: str, prior: Region | None) -> Home:
+    def _home(self, forms, tops, text: str, prior: Region | None) -> Home:
         """The evidence for the report's home region (see ``geokit.parsing.home``)."""
         home = Home()
         if prior is not None:
@@ -262,24 +283,23 @@ class ContextResolver:
             home.add(prior.cc, prior.admin1, W_PRIOR, None, point=point, why="prior")
         dl = find_dateline(text) if text else None
         for f, ms in forms.items():
-            cands = first.get(f) or []
-            if not cands or ms[0].demonym_cc:
+            if f not in tops or ms[0].demonym_cc:
                 continue
-            top = cands[0]
+            top, score = tops[f]
             if top.kind in ("country", "continent") or ms[0].abbr_cc:
                 continue  # the country focus counts countries; the home region is finer
             n = len(ms)
             area = top.admin1 or (top.name if top.kind == "admin1" else "")
             if dl is not None and any(m.start in (dl.start, dl.area_start) for m in ms):
-                if top.score >= 0.5 or (top.kind == "admin1" and any(m.start == dl.area_start for m in ms)):
+                if score >= 0.5 or (top.kind == "admin1" and any(m.start == dl.area_start for m in ms)):
                     point = (top.lat, top.lon) if top.kind not in ("admin1", "admin2") else None
                     home.add(top.country_code, area, W_DATELINE, f, point=point,
                              why=f"dateline {text[dl.start:dl.end]}" + (f", {dl.area}" if dl.area else ""))
                 continue
-            if top.kind in ("admin1", "admin2") and top.score >= 0.6:
-                home.add(top.country_code, area, as_weight(n, W_AREA) * top.score, f, why=top.name)
-            elif top.score >= 0.9:
-                home.add(top.country_code, area, as_weight(n, W_PLACE) * top.score, f, point=(top.lat, top.lon),
+            if top.kind in ("admin1", "admin2") and score >= 0.6:
+                home.add(top.country_code, area, as_weight(n, W_AREA) * score, f, why=top.name)
+            elif score >= 0.9:
+                home.add(top.country_code, area, as_weight(n, W_PLACE) * score, f, point=(top.lat, top.lon),
                          why=top.name)
         return home
 
@@ -296,28 +316,27 @@ class ContextResolver:
             return True
         return any(haversine_km(c.lat, c.lon, a[0], a[1]) <= 300 for a in anchors)
 
-    def _context(self, forms, first):
+    def _context(self, forms, tops):
         focus: Counter = Counter()
         admins: set[tuple[str, str]] = set()
         anchors: list[tuple[float, float, tuple]] = []
         chosen: dict[str, set] = {}
         own: dict[tuple, tuple[str, float]] = {}  # each form's own vote, left out when that form is ranked
         for f, ms in forms.items():
-            cands = first.get(f) or []
-            if not cands:
+            if f not in tops:
                 continue
-            top = cands[0]
+            top, score = tops[f]
             w = len(ms)
             if top.kind == "country":
-                vote = w * (0.5 if ms[0].kind == "demonym" else 1.0) * top.score
-            elif top.score >= 0.5:
-                vote = 0.7 * w * top.score
+                vote = w * (0.5 if ms[0].kind == "demonym" else 1.0) * score
+            elif score >= 0.5:
+                vote = 0.7 * w * score
             else:
                 vote = 0.0
             if vote:
                 focus[top.country_code] += vote
                 own[f] = (top.country_code, vote)
-            if top.score >= 0.8:
+            if score >= 0.8:
                 chosen.setdefault(top.id, set()).add(f)
                 if top.kind == "admin1":
                     admins.add((top.country_code, top.admin1 or top.name))
@@ -386,6 +405,7 @@ def _list_kinds(text: str, mentions: list[Mention], first: dict) -> dict[tuple, 
     return out
 
 
+CITY_KM = 40.0  # a district or airport this close to a city belongs to it
 AREA_KM = 80.0  # a place this close to an area's point and in its country lies in it (sources name areas differently)
 
 
@@ -396,6 +416,8 @@ def _inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc:
         return False
     if box_kind == "country":
         return True
+    if box_kind in ("city", "town"):  # "Edmonton, London", "London's Heathrow": part of a city or next to it
+        return haversine_km(lat, lon, box_lat, box_lon) <= CITY_KM
     if box_kind != "admin1":
         return False
     return admin1 == box_area or haversine_km(lat, lon, box_lat, box_lon) <= AREA_KM
