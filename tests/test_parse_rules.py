@@ -122,3 +122,28 @@ def test_batch_focus_per_run_and_per_document(tmp_path):
     assert _paris([got["tx"]])["admin1"] == "Texas"
     assert _paris([got["pt"]])["admin1"] == "Texas"
     assert _paris([got["plain"]])["country_code"] == "FR"  # the run's prior (GB) is evidence, not a filter
+
+
+def test_patterns_are_rules_with_ids(tmp_path, parser):
+    assert L.pattern("disease-after").match(" virus spread")
+    doc = parser.parse("West Nile virus reached Texas, Walsh said.")
+    d = {t.text: t for t in doc.dropped}
+    assert "disease-after" in d["West Nile"].reason if "West Nile" in d else "disease-after" in d["Nile"].reason
+    # a user file replaces a pattern by its id
+    f = tmp_path / "p.toml"
+    f.write_text("[[pattern]]\nid = \"disease-after\"\nflags = \"i\"\npattern = ['''\\s+(?:plague)\\b''']\n", "utf-8")
+    old = L._PATTERNS["disease-after"]
+    try:
+        L.add_rules(f)
+        assert L.pattern("disease-after").match(" plague") and not L.pattern("disease-after").match(" virus")
+        # the recogniser uses the replacement at once
+        doc = parser.parse("West Nile virus reached Texas.")
+        assert not [t for t in doc.dropped if "disease-after" in t.reason]
+    finally:
+        L._PATTERNS["disease-after"] = old
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[pattern]]\nid = \"x\"\npattern = '(unclosed'\n", "utf-8")
+    with pytest.raises(InputError, match="regular expression"):
+        L.add_rules(bad)
+    with pytest.raises(InputError):
+        L.pattern("no-such-rule")

@@ -11,6 +11,7 @@ package's own, or call :func:`add_rules` with a path. Lists with the same ``role
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -19,13 +20,17 @@ from geokit.errors import InputError
 
 RULES_DIR = Path(__file__).parent / "rules"
 ROLES = ("person_titles", "person_names", "org_words", "media_followers", "media_names", "buildings",
-         "name_connectors", "directions", "common_words", "arabic_articles")
+         "name_connectors", "directions", "common_words", "arabic_articles", "arabic_heads", "org_after",
+         "media_org", "generic_last", "type_words", "functionish")
+_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE}
 
 # role -> the words of every list of that role (the sets the recogniser tests against; extended in place)
 _WORDS: dict[str, set[str]] = {r: set() for r in ROLES}
 # role -> [(list id, its words)], to name the rule that made a decision
 _LISTS: dict[str, list[tuple[str, frozenset[str]]]] = {r: [] for r in ROLES}
 _LOADED: list[str] = []
+# pattern id -> (compiled pattern, the file it came from); a later file with the same id replaces it
+_PATTERNS: dict[str, re.Pattern] = {}
 
 
 def add_rules(path: str | Path) -> list[str]:
@@ -40,6 +45,7 @@ def add_rules(path: str | Path) -> list[str]:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise InputError(f"rule file {f}: cannot read it as TOML ({exc})") from exc
         lists = data.get("list", [])
+        patterns = _read_patterns(f, data.get("pattern", []))
         parsed = []
         for i, entry in enumerate(lists if isinstance(lists, list) else [None]):
             if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry["id"].strip():
@@ -60,8 +66,59 @@ def add_rules(path: str | Path) -> list[str]:
             _LISTS[role].append((rid, ws))
             _WORDS[role].update(ws)
             added.append(rid)
+        for rid, pat in patterns:
+            _PATTERNS[rid] = pat
+            added.append(rid)
         _LOADED.append(str(f))
     return added
+
+
+def _read_patterns(f: Path, entries) -> list[tuple[str, re.Pattern]]:
+    out = []
+    for i, e in enumerate(entries if isinstance(entries, list) else [None]):
+        if not isinstance(e, dict) or not isinstance(e.get("id"), str) or not e["id"].strip():
+            raise InputError(f"rule file {f}: pattern #{i + 1} needs an 'id'")
+        src = e.get("pattern")
+        src = "".join(src) if isinstance(src, list) and all(isinstance(x, str) for x in src) else src
+        if not isinstance(src, str) or not src:
+            raise InputError(f"rule file {f}: pattern {e['id']!r} needs a 'pattern' (a string or a list of strings)")
+        flags = 0
+        for ch in e.get("flags", ""):
+            if ch not in _FLAGS:
+                raise InputError(f"rule file {f}: pattern {e['id']!r}: unknown flag {ch!r} (use i, m)")
+            flags |= _FLAGS[ch]
+        try:
+            out.append((e["id"].strip(), re.compile(src, flags)))
+        except re.error as exc:
+            raise InputError(f"rule file {f}: pattern {e['id']!r} is not a regular expression ({exc})") from exc
+    return out
+
+
+def pattern(rid: str) -> re.Pattern:
+    """The compiled pattern of rule ``rid`` (see ``rules/patterns.toml``)."""
+    try:
+        return _PATTERNS[rid]
+    except KeyError:
+        raise InputError(f"no pattern rule {rid!r} (rule files read: {', '.join(_LOADED)})") from None
+
+
+class PatternRule:
+    """A pattern rule looked up by id at each use, so a rule file added later replaces it everywhere."""
+
+    __slots__ = ("id",)
+
+    def __init__(self, rid: str) -> None:
+        pattern(rid)  # fails now, not at first use, when the id is unknown
+        self.id = rid
+
+    def match(self, *args):
+        return _PATTERNS[self.id].match(*args)
+
+    def search(self, *args):
+        return _PATTERNS[self.id].search(*args)
+
+    def finditer(self, *args):
+        return _PATTERNS[self.id].finditer(*args)
 
 
 def rule_id(role: str, word: str) -> str:
@@ -96,6 +153,12 @@ NAME_CONNECTORS = _WORDS["name_connectors"]
 DIRECTIONS = _WORDS["directions"]
 COMMON_WORDS = _WORDS["common_words"]
 ARABIC_ARTICLES = _WORDS["arabic_articles"]
+ARABIC_HEADS = _WORDS["arabic_heads"]
+ORG_AFTER = _WORDS["org_after"]
+MEDIA_ORG = _WORDS["media_org"]
+GENERIC_LAST = _WORDS["generic_last"]
+TYPE_WORDS = _WORDS["type_words"]
+FUNCTIONISH = _WORDS["functionish"]
 
 
 @lru_cache(maxsize=1)

@@ -37,15 +37,22 @@ from geokit.parsing.context import (  # noqa: F401 - re-exported: the parser's p
 from geokit.parsing.home import Region, resolve_focus
 from geokit.parsing.lexicon import (
     ARABIC_ARTICLES,
+    ARABIC_HEADS,
     BUILDINGS,
     COMMON_WORDS,
     DIRECTIONS,
+    FUNCTIONISH,
+    GENERIC_LAST,
     MEDIA_FOLLOWERS,
     MEDIA_NAMES,
+    MEDIA_ORG,
     NAME_CONNECTORS,
+    ORG_AFTER,
     ORG_WORDS,
     PERSON_NAMES,
     PERSON_TITLES,
+    TYPE_WORDS,
+    PatternRule,
     english_words,
     rule_id,
 )
@@ -58,28 +65,10 @@ CHUNK_CHARS = 200_000  # recognition works chunk by chunk so a huge text keeps m
 _TOKEN = re.compile(r"[^\W_](?:\w|[’'‘`\-.](?=\w))*\.?", re.UNICODE)
 _POSSESSIVE = re.compile(r"[’']s?$")
 _CONTRACTION = re.compile(r"[’'](?:ve|d|ll|re|m|t)$", re.IGNORECASE)
-_TYPE_AFTER = re.compile(
-    r"(?:[ \t]+|[ \t]*\n[ \t]*)((?:refugee|displacement|idp|tent|border|air|military|international)?[ \t\n]*"
-    r"(?:camps?|crossing|gate|air[ \t]+base|airbase|airport|province|governorate|district|region|"
-    r"sub-district|county|city|town|village))\b",
-    re.IGNORECASE,
-)
-_LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|at|from|into|outside|to|toward|towards|across|around)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western)\s+)?"
-    r"(?:(?:town|city|village|province|governorate|district|region|camp|area)\s+of\s+)?)$",
-    re.IGNORECASE,
-)
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z’'\-. ]+[A-Z])(?:,\s*[A-Za-z. ]+)?\s*(?:—|–|-|\(|,)", re.MULTILINE)
-_METONYMY_AFTER = re.compile(
-    r"^(?:[’']s\s+(?:government|ministry|foreign|defen[cs]e|interior|prime|president|military|army|officials|"
-    r"state|leaders?|parliament|authorities|police|intelligence|embassy|ambassador|envoy|regime|opposition|"
-    r"navy|air\s+force|forces|most|top|main|ally|allies)|\s+(?:said|says|has|have|had|is|was|will|would|"
-    r"scrambled|announced|called|denied|accused|warned|reported|agreed|insisted|condemned|demanded|rejected|"
-    r"sent|deployed|threatened|claimed|vowed|urged|touts?))\b",
-    re.IGNORECASE,
-)
+_TYPE_AFTER = PatternRule("type-after")  # rules/patterns.toml
+_LOCATIVE_BEFORE = PatternRule("locative-before")  # rules/patterns.toml
+_DATELINE = PatternRule("dateline-caps")  # rules/patterns.toml
+_METONYMY_AFTER = PatternRule("metonymy-after")  # rules/patterns.toml
 
 
 @dataclass(slots=True)
@@ -198,7 +187,7 @@ class _DocState:
 
     def drop(self, m: Mention, kind: str, rule: str, why: str) -> None:
         """Remember a name that is not a place: its kind (person, organisation, media, word) and the
-        rule that said so (a list id of ``rules/lexicon.toml`` or a named pattern of this module)."""
+        rule that said so (a list or pattern id of ``rules/*.toml``, or a named check of this module)."""
         m.kind = kind
         m.notes.append(f"rule {rule}: {why}")
         self.dropped.append(m)
@@ -438,7 +427,7 @@ class Recogniser:
         # "Walsh said", "said Walsh": a small place name as the speaker is a person
         if single and not is_dateline and not m.cue and not self._is_strong(key) and _speaker(text, m.start, m.end):
             st.persons.add(fold(m.text))
-            return None
+            return st.drop(m, "person", "speech-after", "the speaker of a quote")
         # common words and acronyms
         if single and len(first.text.rstrip(".")) == 1:
             return None  # an initial or a letter ("Plan B.") is never a place
@@ -475,7 +464,7 @@ class Recogniser:
             return None
         # diseases and currencies named after places: "West Nile virus", "Ebola fever", "US$5"
         if _DISEASE_AFTER.match(text[m.end:m.end + 30]) or text[m.end:m.end + 1] == "$":
-            return None
+            return st.drop(m, "word", "disease-after", "a disease or currency named after a place")
         # a capitalised direction in front belongs to the name: "Western Europe", "East Africa"
         if i > 0 and not m.cue and rtoks[i - 1].text.lower() in DIRECTIONS and rtoks[i - 1].text[0].isupper():
             m.start = rtoks[i - 1].start
@@ -650,28 +639,21 @@ class Recogniser:
 
 
 # Generic heads of Arabic place names (spring, gate, bridge, hill, village, monastery, ...).
-_ARABIC_HEADS = frozenset("""ras ain ayn bab jisr tell tal tall kafr kfar deir dayr khan abu umm beit bayt jabal jebel wadi
-qasr maarat maaret marat tal sheikh shaykh bir nahr hayy""".split())
+_ARABIC_HEADS = ARABIC_HEADS  # rules/lexicon.toml
 
-_ORG_AFTER = frozenset("union unions party group movement militia army brigade faction organisation organization "
-                       "company firm airline agency newspaper network".split())
-_MEDIA_ORG = frozenset("news times post daily herald tribune journal gazette telegraph press newspaper magazine "
-                       "television tv radio channel broadcaster broadcasting network".split())
-_GENERIC_LAST = frozenset("state city county national provincial regional municipal general".split())
-_TYPE_WORDS = frozenset("""province governorate district region county city town village camp camps crossing gate
-airport base valley river mountain mountains lake island islands sea gulf bay desert plain plains square street road
-avenue bridge border state republic""".split())
-_SPEECH = re.compile(r"^(?:,?\s+(?:said|says|told|added|asked|explained|wrote|noted|stated|argued|recalled|insisted|"
-                     r"replied|continued|believes|thinks|who|whose))\b|^[’']s\s+(?:wife|husband|son|daughter|mother|"
-                     r"father|family|lawyer|case|death|friend|brother|sister)\b")
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|asked|according\s+to)\s+$")
+_ORG_AFTER = ORG_AFTER  # rules/lexicon.toml
+_MEDIA_ORG = MEDIA_ORG  # rules/lexicon.toml
+_GENERIC_LAST = GENERIC_LAST  # rules/lexicon.toml
+_TYPE_WORDS = TYPE_WORDS  # rules/lexicon.toml
+_SPEECH = PatternRule("speech-after")  # rules/patterns.toml
+_SPEECH_BEFORE = PatternRule("speech-before")  # rules/patterns.toml
 
 
 def _speaker(text: str, start: int, end: int) -> bool:
     return bool(_SPEECH.match(text[end:end + 30]) or _SPEECH_BEFORE.search(text[max(0, start - 20):start]))
 
 
-_FUNCTIONISH = frozenset("read see watch join get sign click follow more also however meanwhile still even".split())
+_FUNCTIONISH = FUNCTIONISH  # rules/lexicon.toml
 
 
 def _primary_upper(store, key: str, w: str) -> bool:
@@ -727,10 +709,10 @@ def _headline_lines(text: str, start: int, end: int) -> set[int]:
 # ----------------------------------------------------------------------------- resolution
 
 
-_FEATURE_AFTER = re.compile(r"[ \t]+(?:Valley|River|Lake|Mountains|Hills|Bay|Peninsula|Desert|Basin|Delta|Plain|Plains|"
-                            r"Heights|Highlands|Gorge|Canyon|Coast|Strait|Straits|Gulf)\b(?![ \t]+[A-Z])")
-_DISEASE_AFTER = re.compile(r"\s+(?:(?:hemorrhagic|haemorrhagic|bird|swine|avian|viral)\s+)?(?:\w*virus|\w*viruses|fever|flu|influenza|disease|syndrome|strain|encephalitis)\b",
-                            re.IGNORECASE)
+_FEATURE_AFTER = PatternRule("feature-after")  # rules/patterns.toml
+_DISEASE_AFTER = PatternRule("disease-after")  # rules/patterns.toml
+
+
 # ----------------------------------------------------------------------------- public API
 
 
