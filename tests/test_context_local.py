@@ -104,3 +104,10 @@ def test_a_chain_of_areas_is_read_from_the_end(parser):
     doc = parser.parse("The samples came from a laboratory in Guildford, Surrey, UK, officials said.")
     by = {t.text: t.place for t in doc.toponyms}
     assert by["Guildford"].country_code == "GB" and by["Surrey"].country_code == "GB"
+
+
+def test_latin_capitals_do_not_match_romanised_arabic_names(parser):
+    text = "The NSW government confirmed the outbreak on Monday."
+    s = text.index("NSW")
+    t = parser.parse(text, spans=[(s, s + 3)]).toponyms[0]
+    assert t.place is None or t.place.name != "Nassau"

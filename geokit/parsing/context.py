@@ -307,7 +307,13 @@ class ContextResolver:
         if m.demonym_cc or m.abbr_cc:
             p = self.store.country(m.demonym_cc or m.abbr_cc)
             return [to_candidate(p, score=0.99 if m.abbr_cc else 0.95, match="alternate", matched_name=m.text)] if p else []
-        return self.resolver.resolve(m.name, limit=5 if m.unknown else 8, bonus=bonus, cue=m.cue)
+        cands = self.resolver.resolve(m.name, limit=5 if m.unknown else 8, bonus=bonus, cue=m.cue)
+        word = m.text.replace(".", "").strip()
+        if word.isascii() and word.isupper() and len(word) <= 5:
+            # "NSW" is no romanised spelling of an Arabic-script name ("ناساو", Nassau): capitals in Latin
+            # script match places only through names written in Latin script
+            cands = [c for c in cands if _latin(c.matched_name)]
+        return cands
 
     @staticmethod
     def _fits(c: Candidate, focus: Focus, anchors: list) -> bool:
@@ -421,3 +427,7 @@ def _inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc:
     if box_kind != "admin1":
         return False
     return admin1 == box_area or haversine_km(lat, lon, box_lat, box_lon) <= AREA_KM
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
