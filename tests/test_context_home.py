@@ -122,6 +122,7 @@ def test_focus_with_gold_spans_and_in_the_facade():
     ("Storm hits coast\nCOLUMBIA, Ky. (WBKO) - A man was arrested.", "COLUMBIA", "Ky.", "WBKO"),
     ("LOUISVILLE, KY--(Marketwire - May 1) - The company said", "LOUISVILLE", "KY", ""),
     ("ISTANBUL — Turkish officials said", "ISTANBUL", "", ""),
+    ("Mason charged with assault. BANTAM — A Danbury mason was arraigned", "BANTAM", "", ""),
 ])
 def test_datelines(text, place, area, outlet):
     d = find_dateline(text)

@@ -228,8 +228,10 @@ class ContextResolver:
             try:
                 core = fold(strip_type_words(ms[0].name)[0]) or f[0]
                 rival = self._country_rival(first.get(f) or [])
-                # a dateline with no area names a place that stands alone ("BEIRUT", "WASHINGTON")
-                own_home = not (dl is not None and not dl.area and any(m.start == dl.start for m in ms))
+                # a dateline with no area names a place that stands alone ("BEIRUT", "WASHINGTON"), unless
+                # the gazetteer is unsure what it is ("BANTAM —" in a Connecticut paper)
+                own_home = not (dl is not None and not dl.area and any(m.start == dl.start for m in ms)
+                                and f in tops and _stands_alone(tops[f][0]))
 
                 def ctx(p: PlaceRecord, core=core, form=f, rival=rival, own_home=own_home) -> float:
                     return (bonus(p, core, form) + (homeward(p, form, rival) if own_home else 0.0)
@@ -291,7 +293,8 @@ class ContextResolver:
             n = len(ms)
             area = top.admin1 or (top.name if top.kind == "admin1" else "")
             if dl is not None and any(m.start in (dl.start, dl.area_start) for m in ms):
-                if score >= 0.5 or (top.kind == "admin1" and any(m.start == dl.area_start for m in ms)):
+                if ((_stands_alone(top) and score >= 0.5) or (dl.area and score >= 0.5)
+                        or (top.kind == "admin1" and any(m.start == dl.area_start for m in ms))):
                     point = (top.lat, top.lon) if top.kind not in ("admin1", "admin2") else None
                     home.add(top.country_code, area, W_DATELINE, f, point=point,
                              why=f"dateline {text[dl.start:dl.end]}" + (f", {dl.area}" if dl.area else ""))
@@ -431,3 +434,9 @@ def _inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc:
 
 def _latin(name: str) -> bool:
     return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+
+
+def _stands_alone(c: Candidate) -> bool:
+    """A city a dateline names without its area (as agencies write "BEIRUT", "WASHINGTON"): a capital or
+    a city of 100,000; a lesser name there ("BANTAM —" in a local paper) is placed by the report instead."""
+    return c.kind in ("city", "town") and (c.population >= 100_000 or c.feature_code in ("PPLC", "PPLA"))

@@ -37,7 +37,8 @@ POINT_KM = 150.0  # how far "near" the home point reaches (e-fold distance)
 _HEAD = (r"(?P<place>[A-Z][A-Z’'.\-]+(?:[ \t]+[A-Z][A-Z’'.\-]+){0,3})"
          r"(?:,[ \t]*(?P<area>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2}))?"
          r"[ \t]*(?:\((?P<outlet>[^()\n]{1,40})\)[ \t]*)?")
-_DATELINE = re.compile(r"^[ \t\"“]*" + _HEAD + r"(?:—|–|--|-(?=[ \t])|:[ \t])", re.MULTILINE)
+_DATELINE = re.compile(r"(?:^|(?<=[.!?][ \t]))[ \t\"“]*" + _HEAD + r"(?:—|–|--|-(?=[ \t])|:[ \t])", re.MULTILINE)
+# (after a sentence end too: scraped pages glue the headline to the dateline, "... assault. BANTAM — A ...")
 # Scraped text often loses the dash: "WASHINGTON Barack Obama ...", "AUSTIN, Texas A white ...".
 # Only at the very start of a text, and only before a capitalised word.
 _OPENING = re.compile(r"\A\s*" + _HEAD + r"(?<=[\w.)])[ \t]+(?=[A-Z])")
