@@ -190,12 +190,13 @@ class ContextResolver:
             """Evidence from the report's home region: its country, its first-level area, its points."""
             if not home:
                 return 0.0
+            sure = home.strength(form)
             b = HOME_COUNTRY * home.country_share(p.cc, form)
             if p.kind in ("country", "continent"):
                 return b
             area = p.admin1 or (p.name if p.kind == "admin1" else "")
             share = home.area_share(p.cc, area, form)
-            b += HOME_AREA * share
+            b += HOME_AREA * share * sure
             if p.kind == "admin1" and rival_prior is not None and share >= 0.5:
                 # "Georgia" in a story whose places lie in Georgia: the area the report is about
                 # outranks a country of the same name, whatever their sizes

@@ -30,6 +30,7 @@ W_PRIOR = 4.0  # a focus given by the user
 W_AREA = 1.5  # a first-level area or county named in the text (per mention, capped)
 W_PLACE = 1.0  # a place the gazetteer alone places with confidence (per mention, capped)
 MAX_MENTIONS = 3  # a name repeated ten times is not ten pieces of evidence
+HOME_K = 2.0  # evidence (in mentions' worth) at which the home region counts half
 POINT_KM = 150.0  # how far "near" the home point reaches (e-fold distance)
 
 # "LONDON, Ky. (WKYT) —", "BEIRUT (AP) —", "COLUMBIA, Ky. (WBKO) -", "LOUISVILLE, KY--(Marketwire)",
@@ -135,6 +136,12 @@ class Home:
         hit, tot = self._own(form, cc, admin1)
         total = self.total - tot
         return (self.area.get((cc, admin1), 0.0) - hit) / total if total > 0 else 0.0
+
+    def strength(self, form=None) -> float:
+        """How sure the home region is (0-1): the evidence of other forms, ``total / (total + HOME_K)``.
+        Two confident places make a home half known; a dateline or a prior and a place, three quarters."""
+        total = self.total - self._own(form, "", None)[1]
+        return total / (total + HOME_K) if total > 0 else 0.0
 
     def nearness(self, lat: float, lon: float, form=None) -> float:
         """Weighted closeness (0-1) to the home points other forms gave."""
