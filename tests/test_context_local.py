@@ -111,3 +111,27 @@ def test_latin_capitals_do_not_match_romanised_arabic_names(parser):
     s = text.index("NSW")
     t = parser.parse(text, spans=[(s, s + 3)]).toponyms[0]
     assert t.place is None or t.place.name != "Nassau"
+
+
+def test_a_dateline_area_the_recogniser_left_out_still_counts(parser):
+    doc = parser.parse("ATHENS, Ga. — Students packed downtown Athens on Saturday; police in Athens and "
+                       "Watkinsville closed roads.")
+    athens = [t for t in doc.toponyms if t.text.lower() == "athens"]
+    assert athens and all(t.place.country_code == "US" and t.place.admin1 == "Georgia" for t in athens)
+
+
+def test_foreign_capitals_named_together_stay_abroad(parser):
+    doc = parser.parse("DALLAS — The governor flew to London on Tuesday for trade talks, and will visit Paris and "
+                       "Berlin before returning to Austin and Houston.")
+    by = {t.text: t.place for t in doc.toponyms}
+    assert by["Paris"].country_code == "FR" and by["London"].country_code == "GB"
+    assert by["Austin"].admin1 == "Texas"
+
+
+def test_a_local_town_beats_a_namesake_country_only_when_the_country_is_absent(parser):
+    local = parser.parse("DAYTON, Ohio (WHIO) — A crash on Interstate 71 near Lebanon sent two people to hospital, "
+                         "deputies said. Both were taken to Cincinnati.")
+    assert [t.place.admin1 for t in local.toponyms if t.text == "Lebanon"] == ["Ohio"]
+    abroad = parser.parse("DAYTON, Ohio (WHIO) — A family that fled Lebanon and Syria in 2013 opened a bakery "
+                          "in Dayton on Saturday.")
+    assert [t.place.country_code for t in abroad.toponyms if t.text == "Lebanon"] == ["LB"]

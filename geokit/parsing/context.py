@@ -115,6 +115,8 @@ class ContextResolver:
         # "X, Y": Y's candidates that are areas may hold X; X's candidates may lie in one of them
         holders: dict[tuple, list[Candidate]] = {}  # form of X -> area candidates of its Ys
         held: dict[tuple, list[Candidate]] = {}  # form of Y -> plausible candidates of its Xs
+        dl = find_dateline(text) if text else None
+        dl_area = self._dateline_area(dl, forms, first, holders) if dl is not None else None
         siblings = _list_kinds(text, mentions, first) if text else {}
         for f, ms in forms.items():
             for m in ms:
@@ -144,7 +146,7 @@ class ContextResolver:
             elif cands:
                 tops[f] = (cands[0], cands[0].score)
         focus, admins, anchors, chosen = self._context(forms, tops)
-        home = self._home(forms, tops, text, prior)
+        home = self._home(forms, tops, text, prior, dl, dl_area)
 
         # one sense per discourse: "Hatay Province" early on says what a later bare "Hatay" is
         by_core: dict[str, set[str]] = {}
@@ -186,7 +188,7 @@ class ContextResolver:
                         break
             return MUTUAL_WEIGHT * min(best, 1.5)
 
-        def homeward(p: PlaceRecord, form: tuple, rival_prior: float | None) -> float:
+        def homeward(p: PlaceRecord, form: tuple, rival_prior: float | None, absent: bool = False) -> float:
             """Evidence from the report's home region: its country, its first-level area, its points."""
             if not home:
                 return 0.0
@@ -202,7 +204,11 @@ class ContextResolver:
                 # outranks a country of the same name, whatever their sizes
                 b += max(0.0, rival_prior - p.prior) + 2.0 * share
             if p.kind not in ("admin1", "admin2"):
-                b += HOME_NEAR * home.nearness(p.lat, p.lon, form)
+                near = home.nearness(p.lat, p.lon, form)
+                b += HOME_NEAR * near
+                if absent and rival_prior is not None and share >= 0.5 and sure >= 0.6 and near >= 0.2:
+                    # "near Lebanon" in a Dayton story that names nothing of the Middle East: the town
+                    b += max(0.0, rival_prior - p.prior) + 1.0
             return b
 
         def paired(p: PlaceRecord, form: tuple, rival_prior: float | None) -> float:
@@ -212,7 +218,8 @@ class ContextResolver:
                 # "COLUMBIA, Ky.", "Jordan, Minn.": a place inside an area is no namesake country
                 b += CONTAINER_BONUS + (max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country" else 0.0)
             sib = siblings.get(form)
-            if sib and (p.kind, p.cc if p.kind == "admin1" else "") == sib:
+            if sib and ((p.kind, p.cc if p.kind == "admin1" else "") == sib
+                        or (sib[0] == "capital" and p.fcode == "PPLC")):
                 # "Arizona, California, Georgia and Illinois": a list of states names states
                 b += LIST_BONUS + (max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country" else 0.0)
             if p.kind in ("country", "admin1") and any(
@@ -222,20 +229,20 @@ class ContextResolver:
                 b += CONTAINER_BONUS + (max(0.0, rival_prior - p.prior) if p.kind == "admin1" and rival_prior else 0.0)
             return b
 
-        dl = find_dateline(text) if text else None
         out: list[Toponym] = []
         for f, ms in forms.items():
             note = ""
             try:
                 core = fold(strip_type_words(ms[0].name)[0]) or f[0]
                 rival = self._country_rival(first.get(f) or [])
+                absent = rival is not None and self._rival_absent(first.get(f) or [], focus, anchors, tops, f)
                 # a dateline with no area names a place that stands alone ("BEIRUT", "WASHINGTON"), unless
                 # the gazetteer is unsure what it is ("BANTAM —" in a Connecticut paper)
                 own_home = not (dl is not None and not dl.area and any(m.start == dl.start for m in ms)
                                 and f in tops and _stands_alone(tops[f][0]))
 
-                def ctx(p: PlaceRecord, core=core, form=f, rival=rival, own_home=own_home) -> float:
-                    return (bonus(p, core, form) + (homeward(p, form, rival) if own_home else 0.0)
+                def ctx(p: PlaceRecord, core=core, form=f, rival=rival, own_home=own_home, absent=absent) -> float:
+                    return (bonus(p, core, form) + (homeward(p, form, rival, absent) if own_home else 0.0)
                             + paired(p, form, rival) + mutual(p, form))
 
                 cands = self._candidates(ms[0], ctx) if first[f] else []
@@ -245,7 +252,7 @@ class ContextResolver:
                               f"{cands[0].name}, {cands[0].country_code}")
                 elif cands and first[f] and cands[0].id != first[f][0].id:
                     note = self._why(cands[0], first[f][0], home, f,
-                                     lambda p, f=f, r=rival, o=own_home: homeward(p, f, r) if o else 0.0,
+                                     lambda p, f=f, r=rival, o=own_home, a=absent: homeward(p, f, r, a) if o else 0.0,
                                      lambda p, f=f, r=rival: paired(p, f, r))
             except Exception as exc:
                 cands, reason = [], f"error while resolving: {exc}"
@@ -261,6 +268,18 @@ class ContextResolver:
                 p = self.store.by_id(c.id)
                 return p.prior if p else None
         return None
+
+    @staticmethod
+    def _rival_absent(cands: list[Candidate], focus: Focus, anchors: list, tops: dict, form) -> bool:
+        """Whether the country a name could be is otherwise absent from the report: no other name points
+        to it, and no confidently placed name or country named lies within 1,500 km of it."""
+        c = next((c for c in cands if c.kind == "country"), None)
+        if c is None or focus.share(c.country_code, form) > 0:
+            return False
+        if any(a[2] != form and haversine_km(c.lat, c.lon, a[0], a[1]) <= 1500 for a in anchors):
+            return False
+        return not any(g != form and t.kind == "country" and sc >= 0.5 and haversine_km(c.lat, c.lon, t.lat, t.lon) <= 1500
+                       for g, (t, sc) in tops.items())
 
     def _why(self, top: Candidate, was: Candidate, home: Home, form, homeward, contained) -> str:
         """Why context chose ``top`` over the context-free favourite ``was``: the report's focus,
@@ -278,13 +297,35 @@ class ContextResolver:
             return f"the report's focus, {home.describe(form)}, decided it: {here} rather than {there}"
         return f"the report's other places decided it: {here} rather than {there}"
 
-    def _home(self, forms, tops, text: str, prior: Region | None) -> Home:
+    def _dateline_area(self, dl, forms, first, holders) -> Candidate | None:
+        """The area of a dateline ("ATHENS, Ga. —") when no mention stands for it (the recogniser may
+        drop a short abbreviation): read as an area, and made the holder of the dateline place."""
+        if not dl.area or any(m.start == dl.area_start for ms in forms.values() for m in ms):
+            return None
+        try:
+            areas = [c for c in self.resolver.resolve(dl.area, limit=8) if c.kind in ("admin1", "country")]
+        except Exception:  # an odd area string never spoils the report
+            return None
+        if not areas:
+            return None
+        place = next((f for f, ms in forms.items() if any(m.start == dl.start for m in ms)), None)
+        xs = first.get(place) or [] if place is not None else []
+        fits = [a for a in areas if any(_inside(c.country_code, c.admin1, c.lat, c.lon, a.kind, a.country_code,
+                                                 a.admin1 or a.name, a.lat, a.lon) for c in xs)]
+        area = (fits or areas)[0]
+        if place is not None:
+            holders.setdefault(place, []).append(area)
+        return area
+
+    def _home(self, forms, tops, text: str, prior: Region | None, dl=None, dl_area=None) -> Home:
         """The evidence for the report's home region (see ``geokit.parsing.home``)."""
         home = Home()
         if prior is not None:
             point = (prior.lat, prior.lon) if prior.lat is not None else None
             home.add(prior.cc, prior.admin1, W_PRIOR, None, point=point, why="prior")
-        dl = find_dateline(text) if text else None
+        if dl_area is not None:
+            home.add(dl_area.country_code, dl_area.admin1 or dl_area.name if dl_area.kind == "admin1" else "",
+                     W_DATELINE, None, why=f"dateline {text[dl.start:dl.end]}, {dl.area}")
         for f, ms in forms.items():
             if f not in tops or ms[0].demonym_cc:
                 continue
@@ -381,7 +422,8 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+
 
 def _list_kinds(text: str, mentions: list[Mention], first: dict) -> dict[tuple, tuple[str, str]]:
     """Forms named in a coordinated list ("Arizona, California, Georgia and Illinois") -> the kind
-    of place (("admin1", cc) or ("country", "")) that most of their siblings are, when most agree."""
+    of place (("admin1", cc), ("country", "") or ("capital", "")) that most of their siblings are, when
+    most agree (in a pair "X and Y", a sure sibling is enough: "Paris and Berlin", "Texas and Georgia")."""
     ms = sorted((m for m in mentions if not m.demonym_cc), key=lambda m: m.start)
     groups: list[list[Mention]] = []
     for a, b in zip(ms, ms[1:], strict=False):
@@ -397,13 +439,12 @@ def _list_kinds(text: str, mentions: list[Mention], first: dict) -> dict[tuple, 
         kinds = []
         for m in g:
             cands = first.get((fold(m.name), m.cue)) or []
-            top = cands[0] if cands else None
-            kinds.append((top.kind, top.country_code if top.kind == "admin1" else "")
-                         if top is not None and top.score >= 0.5 and top.kind in ("admin1", "country") else None)
+            kinds.append(_place_class(cands[0]) if cands else None)
         for i, m in enumerate(g):
             others = [k for j, k in enumerate(kinds) if j != i]
+            need = 1 if len(g) == 2 else max(2, (len(others) + 1) // 2)
             for k in set(others):
-                if k is not None and others.count(k) >= max(2, (len(others) + 1) // 2):
+                if k is not None and others.count(k) >= need:
                     out[(fold(m.name), m.cue)] = k
         # "Montana and Wyoming": every name of the list can be a state of one country
         areas = [{c.country_code for c in first.get((fold(m.name), m.cue)) or [] if c.kind == "admin1"} for m in g]
@@ -416,6 +457,15 @@ def _list_kinds(text: str, mentions: list[Mention], first: dict) -> dict[tuple, 
 
 
 CITY_KM = 40.0  # a district or airport this close to a city belongs to it
+def _place_class(top: Candidate) -> tuple[str, str] | None:
+    """What kind of place a sure list member is: a first-level area of a country, a country, a capital."""
+    if top.kind in ("admin1", "country") and top.score >= 0.5:
+        return (top.kind, top.country_code if top.kind == "admin1" else "")
+    if top.feature_code == "PPLC" and top.score >= 0.8:
+        return ("capital", "")
+    return None
+
+
 AREA_KM = 80.0  # a place this close to an area's point and in its country lies in it (sources name areas differently)
 
 

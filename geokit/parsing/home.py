@@ -171,7 +171,7 @@ class Home:
         r = self.top()
         if r is None:
             return ""
-        whys = [w for w, f in self.why if f is None or f != form]
+        whys = list(dict.fromkeys(w for w, f in self.why if f is None or f != form))
         named = [w for w in whys if not w.startswith(("dateline ", "prior"))]
         basis = [w for w in whys if w.startswith(("dateline ", "prior"))][:2]
         if named:
