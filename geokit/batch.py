@@ -300,7 +300,7 @@ def run(
     scheduler: str | None = None,
     resume: bool = True,
     errors_path: str | os.PathLike | None = None,
-    progress: bool = True,
+    progress: Any = True,
     fn: DocFn | None = None,
     published: Any = None,
     chunksize: int = 8,
@@ -397,6 +397,7 @@ def run(
             if isinstance(item, InputError):
                 errors.add(id=item.id, source=item.source, stage="input", reason=item.reason)
                 summary.input_errors += 1
+                bar.update(1)
                 continue
             summary.seen += 1
             for w in item.warnings:
@@ -405,6 +406,7 @@ def run(
             h = item.content_hash()
             if done.get(item.id) == h:
                 summary.skipped += 1
+                bar.update(1)
                 continue
             pending.append((item, h, summary.seen - 1))
             if len(pending) >= chunksize:
@@ -499,7 +501,10 @@ class _NoBar:
         pass
 
 
-def _progress(enabled: bool, task: str):
+def _progress(enabled: Any, task: str):
+    """``progress``: False for none, True for a bar without a total, or a ready bar (the CLI's, with its total)."""
+    if not isinstance(enabled, bool):
+        return enabled
     if not enabled:
         return _NoBar()
     from tqdm import tqdm

@@ -1,0 +1,86 @@
+"""Progress for long commands: a bar with its total on a terminal, nothing in a pipe or in CI.
+
+Why one helper: every command must behave the same in a terminal, a pipe and CI. The bar is
+drawn only when stderr is a terminal (``--quiet`` or ``GEOKIT_PROGRESS=0`` turn it off,
+``GEOKIT_PROGRESS=1`` forces it), always knows its total when the inputs can be counted, and
+is never tested for truth (a tqdm bar without a total has no ``bool()``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from typing import Any
+
+
+class NoBar:
+    """The bar of a pipe: accepts every call, draws nothing."""
+
+    total: int | None = None
+    n: int = 0
+
+    def update(self, n: int = 1) -> None:
+        self.n += n
+
+    def set_postfix(self, *args: Any, **kw: Any) -> None:
+        pass
+
+    def set_description(self, *args: Any, **kw: Any) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def write(self, text: str) -> None:
+        print(text, file=sys.stderr)
+
+
+def wanted(quiet: bool = False) -> bool:
+    """Whether to draw a bar: stderr is a terminal and nobody said otherwise."""
+    if quiet:
+        return False
+    forced = os.environ.get("GEOKIT_PROGRESS", "").strip().lower()
+    if forced in ("0", "no", "false", "off"):
+        return False
+    if forced in ("1", "yes", "true", "on"):
+        return True
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stderr
+        return False
+
+
+def bar(desc: str, total: int | None = None, *, unit: str = "report", quiet: bool = False):
+    """A tqdm bar on stderr when ``wanted``, else a ``NoBar``; use ``is_bar`` rather than ``bool()``."""
+    if not wanted(quiet):
+        return NoBar()
+    from tqdm import tqdm
+
+    try:
+        sized = os.get_terminal_size(sys.stderr.fileno()).columns > 0
+    except (OSError, ValueError, AttributeError):
+        sized = False
+    # a terminal that reports no width (some CI consoles, fresh pseudo-terminals) gets $COLUMNS or 80
+    size = None if sized else shutil.get_terminal_size((80, 24))
+    return tqdm(desc=desc, total=total, unit=unit, file=sys.stderr, mininterval=0.3, smoothing=0.1,
+                dynamic_ncols=sized, ncols=size and size.columns, nrows=size and (size.lines or 24), leave=True)
+
+
+def count_inputs(inputs: list[str]) -> int | None:
+    """How many documents the inputs hold, when that is cheap to know (None for stdin or on doubt)."""
+    from geokit.inputs import count_documents
+
+    try:
+        return count_documents(inputs)
+    except Exception:  # counting is a nicety: the bar then runs without a total
+        return None
+
+
+def summary(command: str, text: str) -> None:
+    """The one line every command ends with, on stderr."""
+    print(f"geokit {command}: {text}", file=sys.stderr, flush=True)
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
