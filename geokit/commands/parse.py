@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from geokit.cli import CLIError
 from geokit.commands import progress
 from geokit.commands.batch import expand_user
+from geokit.errors import UsageError
 
 # -o by extension; the other known extensions are refused rather than filled with JSONL.
 JSONL_EXT = (".jsonl", ".ndjson", ".json")
@@ -57,15 +57,15 @@ def output_format(output: str | None, jsonl_flag: bool, workers: int) -> str:
     ext = Path(output).suffix.lower()
     if ext in TABLE_EXT:
         if jsonl_flag:
-            raise CLIError(f"--jsonl contradicts the output {Path(output).name!r} (a .txt file gets the table); "
+            raise UsageError(f"--jsonl contradicts the output {Path(output).name!r} (a .txt file gets the table); "
                            "use a .jsonl name")
         return "table"
     if ext in BATCH_EXT:
         if workers == 1:
-            raise CLIError(f"{Path(output).name!r}: Parquet output needs --workers N (or geokit batch parse)")
+            raise UsageError(f"{Path(output).name!r}: Parquet output needs --workers N (or geokit batch parse)")
         return "batch"
     if ext in OTHER_KNOWN:
-        raise CLIError(f"geokit parse writes JSONL (.jsonl) or a table (.txt), not {ext} ({Path(output).name!r})")
+        raise UsageError(f"geokit parse writes JSONL (.jsonl) or a table (.txt), not {ext} ({Path(output).name!r})")
     return "jsonl"
 
 
@@ -74,7 +74,7 @@ def _run(args) -> int:
     errors_path = expand_user(args.errors)
     fmt = output_format(output, args.jsonl, args.workers)
     if args.workers < 0:
-        raise CLIError("--workers must be >= 0")
+        raise UsageError("--workers must be >= 0")
     if args.workers != 1:
         return _run_workers(args, output, errors_path, fmt)
     return _run_serial(args, output, errors_path, fmt)
@@ -112,8 +112,8 @@ def _summary_line(counts: dict[str, int], dest: str, seconds: float) -> str:
 
 
 def _run_serial(args, output: str | None, errors_path: str | None, fmt: str) -> int:
-    from geokit.inputs import InputError, iter_documents
-    from geokit.parser import default_parser
+    from geokit.batch.inputs import InputIssue, iter_documents
+    from geokit.parsing.parser import default_parser
 
     t0 = time.perf_counter()
     total = progress.count_inputs(args.inputs) if progress.wanted(args.quiet) else None
@@ -134,7 +134,7 @@ def _run_serial(args, output: str | None, errors_path: str | None, fmt: str) -> 
         for d in iter_documents(args.inputs, published=args.published):
             seen += 1
             bar.update(1)
-            if isinstance(d, InputError):
+            if isinstance(d, InputIssue):
                 errors += 1
                 counts["skipped"] += 1
                 _say(bar, f"geokit parse: skipped {d.source}: {d.reason}")
@@ -186,7 +186,7 @@ def _run_workers(args, output: str | None, errors_path: str | None, fmt: str) ->
     args.chunksize = getattr(args, "chunksize", 8)
     if output:
         if fmt == "table":
-            raise CLIError("with --workers, -o takes a .jsonl or .parquet output (the table goes to a terminal)")
+            raise UsageError("with --workers, -o takes a .jsonl or .parquet output (the table goes to a terminal)")
         args.out, args.errors = output, errors_path
         return run_from_args(args, "parse", args.inputs)[0]
     # stdout: the pool writes a private JSONL file; its rows are streamed out in input order

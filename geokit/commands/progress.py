@@ -69,7 +69,7 @@ def bar(desc: str, total: int | None = None, *, unit: str = "report", quiet: boo
 
 def count_inputs(inputs: list[str]) -> int | None:
     """How many documents the inputs hold, when that is cheap to know (None for stdin or on doubt)."""
-    from geokit.inputs import count_documents
+    from geokit.batch.inputs import count_documents
 
     try:
         return count_documents(inputs)
