@@ -33,7 +33,7 @@ def test_facade_parse_passes_its_options_through(store):
     assert doc.id == "r1" and str(doc.published) == "2012-07-02"
     spans = geokit.parse(text, spans=[(17, 25)])
     assert [(t.start, t.end) for t in spans.toponyms] == [(17, 25)]
-    from geokit.parser import default_parser
+    from geokit.parsing.parser import default_parser
 
     if "focus" in inspect.signature(default_parser().parse).parameters:  # the parser's own meaning of focus
         assert geokit.parse(text, focus=["TR"]).toponyms[0].place.country_code == "TR"
@@ -46,7 +46,7 @@ def test_facade_parse_passes_its_options_through(store):
 
 def test_geocoder_class_or_instance_with_geopandas(store):
     gpd = pytest.importorskip("geopandas")
-    from geokit.geocoder import GeokitGeocoder
+    from geokit.gazetteer.geocoder import GeokitGeocoder
 
     by_class = gpd.tools.geocode(["Reyhanli", "Idlib"], provider=GeokitGeocoder)
     by_instance = gpd.tools.geocode(["Reyhanli", "Idlib"], provider=GeokitGeocoder(country_codes=["TR", "SY"]))
@@ -56,7 +56,7 @@ def test_geocoder_class_or_instance_with_geopandas(store):
 
 
 def test_geocoder_speaks_geopy(store):
-    from geokit.geocoder import GeokitGeocoder
+    from geokit.gazetteer.geocoder import GeokitGeocoder
 
     g = GeokitGeocoder()
     tripoli_lb = g.geocode("Tripoli", country_codes="LB")
@@ -71,7 +71,7 @@ def test_geocoder_speaks_geopy(store):
 
 
 def test_geocoder_answers_none_for_a_weak_guess(store):
-    from geokit.geocoder import GeokitGeocoder
+    from geokit.gazetteer.geocoder import GeokitGeocoder
 
     g = GeokitGeocoder()
     # an invented village name one or two letters from unrelated places: parse says "no match", so must this
@@ -86,7 +86,7 @@ def test_geocoder_answers_none_for_a_weak_guess(store):
 
 
 def test_notebook_inputs_take_a_path_or_a_list(tmp_path, store):
-    from geokit.mainjob import load_reports
+    from geokit.batch.mainjob import load_reports
 
     a = tmp_path / "a.txt"
     a.write_text("Families fled Idlib towards the Turkish border.", encoding="utf-8")
@@ -101,7 +101,7 @@ def test_notebook_inputs_take_a_path_or_a_list(tmp_path, store):
 
 @pytest.mark.parametrize("spec", [".", "/", "~", ".."])
 def test_notebook_inputs_refuse_walking_outside_the_given_folders(tmp_path, monkeypatch, spec):
-    from geokit.mainjob import load_reports
+    from geokit.batch.mainjob import load_reports
 
     work = tmp_path / "home" / "work"
     work.mkdir(parents=True)
@@ -113,7 +113,7 @@ def test_notebook_inputs_refuse_walking_outside_the_given_folders(tmp_path, monk
 
 
 def test_notebook_folder_inputs_do_not_follow_links_out_of_the_folder(tmp_path, store):
-    from geokit.mainjob import load_reports
+    from geokit.batch.mainjob import load_reports
 
     outside = tmp_path / "outside"
     outside.mkdir()
