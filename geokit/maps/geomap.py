@@ -127,7 +127,7 @@ class GeoMap:
 
     def save(self, path: str | Path) -> Path:
         """Write the self-contained HTML file (parent folders are created)."""
-        path = Path(path)
+        path = Path(path).expanduser()
         if path.suffix.lower() not in (".html", ".htm"):
             raise ExportError(f"map files are HTML: give a path ending in .html, not {path.name!r}")
         page = self.html()
@@ -167,6 +167,9 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     fast or none. Records that cannot be drawn are listed in the map's "not on the map"
     panel and in ``GeoMap.problems``.
     """
+    if all(hasattr(events, k) for k in ("events", "movements", "facts")) and not (movements or facts):
+        # the Extraction itself (``build_map(geokit.extract(reports))``): its three lists
+        events, movements, facts = events.events, events.movements, events.facts
     events, movements = _listify(events, "events"), _listify(movements, "movements")
     facts, places = _listify(facts, "facts"), _listify(places, "places")
     ev = point_records(events, "event")
