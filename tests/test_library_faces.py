@@ -79,7 +79,15 @@ def test_geocoder_answers_none_for_a_weak_guess(store):
         assert geokit.resolve(name), "the resolver still proposes a loose guess"
         assert g.geocode(name) is None, name
     assert g.geocode("Gaziantpe") is not None  # a typo of a large city is still found
-    assert GeokitGeocoder(min_score=0.0).geocode("Khirbet al-Joz") is not None  # the threshold is the caller's
+    lax = GeokitGeocoder(min_score=0.0, loose_min_score=0.0)  # the thresholds are the caller's
+    assert lax.geocode("Khirbet al-Joz") is not None
+
+
+def test_geocoder_threshold_is_the_parsers():
+    from geokit.gazetteer.geocoder import MIN_SCORE
+    from geokit.parsing.parser import MIN_SCORE as PARSER_MIN_SCORE
+
+    assert MIN_SCORE == PARSER_MIN_SCORE
 
 
 # ----------------------------------------------------------------- notebook parameters
