@@ -495,6 +495,42 @@ def _iter_path(spec: str | os.PathLike, published: dt.date | None, encoding_erro
 # ------------------------------------------------------------------ public API
 
 
+def confined_paths(inputs: str | os.PathLike | Iterable[str | os.PathLike]) -> list[str | os.PathLike]:
+    """A path or a list of paths (a notebook parameter) as a list, refusing any walk of too much.
+
+    ``"a.txt"`` is one path, never its characters. A folder (or a recursive ``**`` glob) that is the
+    filesystem root, the home folder, the working folder or one above it is refused with an
+    InputError: walking it reads files nobody meant as reports (and "/" walks the filesystem).
+    Name the folder that holds the reports instead. Links out of a walked folder are skipped.
+    """
+    items = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
+    cwd = Path.cwd().resolve()
+    home = Path.home().resolve()
+    for item in items:
+        if not isinstance(item, str | os.PathLike):
+            raise InputError(f"inputs must be paths (a path or a list of paths), not {type(item).__name__}")
+        s = os.fspath(item)
+        if not s.strip() or s == "-":
+            raise InputError(f"{s!r} is not a path to reports (stdin cannot be read here); name a file or a folder")
+        path = Path(s).expanduser()
+        if GLOB_CHARS & set(s):
+            if "**" not in s:
+                continue  # one folder's matching files, named by the pattern
+            stem = s[: min(s.index(c) for c in GLOB_CHARS if c in s)]
+            path = Path(os.path.expanduser(stem or ".")) if stem.endswith(("/", os.sep)) or not stem else \
+                Path(os.path.expanduser(stem)).parent
+        if not path.is_dir():
+            continue
+        real = path.resolve()
+        if real == Path(real.anchor) or real == home or cwd == real or real in cwd.parents:
+            what = ("the filesystem root" if real == Path(real.anchor) else "the home folder" if real == home
+                    else "the working folder" if real == cwd else "a folder above the working folder")
+            raise InputError(f"{s!r} is {what}: walking it would read files that are not reports; "
+                             "name the folder that holds your reports (e.g. 'reports/') or the files")
+    return items
+
+
+
 def unique_ids(items: Iterable[InputDoc | InputIssue]) -> Iterator[InputDoc | InputIssue]:
     """Make document ids unique in a stream: the second "a" becomes "a#2" (with a warning).
 

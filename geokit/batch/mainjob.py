@@ -171,12 +171,12 @@ def ensure_gazetteer(say: Say) -> bool:
     return True
 
 
-def read_documents(inputs: Iterable[str | os.PathLike] | None, published: Any, warn: Say) -> tuple[list, list[str]]:
+def read_documents(inputs: str | os.PathLike | Iterable[str | os.PathLike] | None, published: Any, warn: Say) -> tuple[list, list[str]]:
     """Readable InputDocs and the problems (one line each) from files, folders, globs or JSONL."""
     from geokit.batch.inputs import InputIssue, iter_documents
     from geokit.demo import demo_path
 
-    paths = list(inputs) if inputs else [demo_path()]
+    paths = (list(inputs) if not isinstance(inputs, str | os.PathLike) else [inputs]) if inputs else [demo_path()]
     docs, problems = [], []
     for item in iter_documents(paths, published=published):
         if isinstance(item, InputIssue):
@@ -190,12 +190,18 @@ def read_documents(inputs: Iterable[str | os.PathLike] | None, published: Any, w
     return docs, problems
 
 
-def load_reports(inputs: Iterable[str | os.PathLike] | None = None, *, published: Any = None,
+def load_reports(inputs: str | os.PathLike | Iterable[str | os.PathLike] | None = None, *, published: Any = None,
                  warn: Say = print) -> list[Document]:
     """Parsed reports from files, folders, globs or JSONL (default: the demo corpus).
 
-    The notebooks' one-line reader: problems with single inputs go to ``warn`` and are skipped.
+    The notebooks' one-line reader: ``inputs`` is a path or a list of paths; a folder that would
+    walk far more than reports (".", "~", "/") is refused (see ``confined_paths``); problems with
+    single inputs go to ``warn`` and are skipped.
     """
+    from geokit.batch.inputs import confined_paths
+
+    if inputs:
+        inputs = confined_paths(inputs)
     docs, problems = read_documents(inputs, published, warn)
     return parse_documents(docs, warn, problems)
 
