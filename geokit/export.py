@@ -354,11 +354,91 @@ def _read_json_records(path: str) -> tuple[list[dict[str, Any]], list[str]] | No
     return (out, warnings) if out else None
 
 
-def _num(value: str) -> float | None:
-    try:
-        return float(value) if value not in ("", None) else None
-    except ValueError:
+def _num(value: Any) -> float | None:
+    if value is None or value == "" or isinstance(value, bool):
         return None
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        return None
+    return f if f == f else None
+
+
+def _cell(row: Any, key: str) -> Any:
+    """A cell of a CSV dict or a pandas row; "", NaN and pandas' NA read as None."""
+    try:
+        value = row.get(key)
+    except (AttributeError, TypeError):
+        return None
+    if value is None or (isinstance(value, str) and value == ""):
+        return None
+    try:
+        if value != value:  # NaN
+            return None
+    except (TypeError, ValueError):  # pandas.NA refuses comparisons
+        return None
+    return value
+
+
+def _coords(geom: Any) -> list[tuple[float, float]]:
+    if geom is None or getattr(geom, "is_empty", True):
+        return []
+    try:
+        return [(float(y), float(x)) for x, y, *_ in geom.coords]
+    except (AttributeError, NotImplementedError, TypeError, ValueError):
+        return []
+
+
+def record_from_row(row: Any, geometry: Any = None) -> dict[str, Any]:
+    """A flat row of the shared schema (a CSV dict or a GeoDataFrame row) back in the nested record shape.
+
+    The inverse of ``row()`` as far as the flat form allows: sources keep only their document ids,
+    and via places get their coordinates from a movement's LineString when one is given.
+    """
+    kind = _cell(row, "kind")
+    counts = _cell(row, "counts") or {}
+    if isinstance(counts, str):
+        try:
+            counts = json.loads(counts)
+        except json.JSONDecodeError:
+            counts = {}
+
+    def place(name_key: str, lat_key: str, lon_key: str) -> dict[str, Any] | None:
+        name, lat, lon = _cell(row, name_key), _num(_cell(row, lat_key)), _num(_cell(row, lon_key))
+        if name is None and lat is None:
+            return None
+        return {"name": str(name or ""), "lat": lat, "lon": lon}
+
+    anchor = place("location", "latitude", "longitude")
+    if anchor is not None:
+        anchor.update(geonameid=_int(_cell(row, "geonameid")), geo_precision=_int(_cell(row, "geo_precision")) or 1,
+                      country_code=_cell(row, "iso") or "", admin1=_cell(row, "admin1") or "",
+                      id=_cell(row, "place_id") or "")
+    via_names = [v for v in str(_cell(row, "via") or "").split("; ") if v]
+    pts = _coords(geometry) if kind == "movement" else []
+    via_pts = pts[1:-1] if len(pts) == len(via_names) + 2 else [(None, None)] * len(via_names)
+    origin = place("origin", "origin_latitude", "origin_longitude")
+    destination = place("destination", "destination_latitude", "destination_longitude")
+    if kind == "movement" and destination is not None and anchor is not None:
+        destination.update({k: v for k, v in anchor.items() if k not in ("name", "lat", "lon")})
+    return {
+        "kind": kind, "id": str(_cell(row, "event_id") or ""),
+        "type": _cell(row, "type") or _cell(row, "event_type") or "",
+        "date": _cell(row, "event_date"), "date_precision": _cell(row, "date_precision") or "unknown",
+        "place": anchor if kind != "movement" else None, "origin": origin, "destination": destination,
+        "via": [{"name": n, "lat": la, "lon": lo} for n, (la, lo) in zip(via_names, via_pts, strict=True)],
+        "who": _cell(row, "actor1") or "", "counts": dict(counts),
+        "confidence": _num(_cell(row, "confidence")) if _cell(row, "confidence") is not None else 0.5,
+        "sources": [{"doc": d, "start": 0, "end": 0, "text": ""} for d in str(_cell(row, "source") or "").split("; ")
+                    if d],
+        "links": [], "notes": _cell(row, "notes") or "",
+    }
+
+
+def is_flat_frame(frame: Any) -> bool:
+    """A (Geo)DataFrame in the shared flat schema (``to_geodataframe`` or a read ``to_csv``)."""
+    cols = set(getattr(frame, "columns", ()))
+    return {"event_id", "kind", "latitude", "longitude"} <= cols
 
 
 def _read_csv_records(path: str) -> tuple[list[dict[str, Any]], list[str]]:
@@ -370,35 +450,7 @@ def _read_csv_records(path: str) -> tuple[list[dict[str, Any]], list[str]]:
             if r.get("kind") not in RECORD_KINDS:
                 warnings.append(f"{path}:{n}: kind {r.get('kind')!r} is not event/movement/fact, skipped")
                 continue
-            try:
-                counts = json.loads(r["counts"]) if r.get("counts") else {}
-            except json.JSONDecodeError:
-                counts = {}
-
-            def place(prefix: str, r=r) -> dict[str, Any] | None:
-                name = r.get(prefix) if prefix != "location" else r.get("location")
-                lat_key, lon_key = ("latitude", "longitude") if prefix == "location" else \
-                    (f"{prefix}_latitude", f"{prefix}_longitude")
-                if not name and not r.get(lat_key):
-                    return None
-                p = {"name": name or "", "lat": _num(r.get(lat_key, "")), "lon": _num(r.get(lon_key, ""))}
-                if prefix == "location":
-                    p.update(geonameid=_int(r.get("geonameid")), geo_precision=_int(r.get("geo_precision")) or 1,
-                             country_code=r.get("iso") or "", admin1=r.get("admin1") or "",
-                             id=r.get("place_id") or "")
-                return p
-
-            anchor = place("location")
-            rec = {
-                "kind": r["kind"], "id": r.get("event_id") or f"row-{n}", "type": r.get("type") or r.get("event_type"),
-                "date": r.get("event_date") or None, "date_precision": r.get("date_precision") or "unknown",
-                "place": anchor if r["kind"] != "movement" else None,
-                "origin": place("origin"), "destination": place("destination"),
-                "via": [{"name": v, "lat": None, "lon": None} for v in (r.get("via") or "").split("; ") if v],
-                "who": r.get("actor1") or "", "counts": counts, "confidence": _num(r.get("confidence", "")) or 0.5,
-                "sources": [{"doc": d, "start": 0, "end": 0, "text": ""}
-                            for d in (r.get("source") or "").split("; ") if d],
-                "links": [], "notes": r.get("notes") or "",
-            }
+            rec = record_from_row(r)
+            rec["id"] = rec["id"] or f"row-{n}"
             out.append(rec)
     return out, warnings

@@ -150,6 +150,14 @@ class GeoMap:
         return "; ".join(parts) + f"; not on the map: {missing}" + (f" (+{partial} in part)" if partial else "")
 
 
+def _is_extraction(obj: Any) -> bool:
+    return not hasattr(obj, "iloc") and all(hasattr(obj, k) for k in ("events", "movements", "facts"))
+
+
+def _empty(obj: Any) -> bool:
+    return obj is None or (isinstance(obj, list | tuple) and not obj)
+
+
 def _listify(items: Any, what: str) -> list:
     return list(iter_items(items, what))
 
@@ -167,7 +175,7 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     fast or none. Records that cannot be drawn are listed in the map's "not on the map"
     panel and in ``GeoMap.problems``.
     """
-    if all(hasattr(events, k) for k in ("events", "movements", "facts")) and not (movements or facts):
+    if _is_extraction(events) and _empty(movements) and _empty(facts):
         # the Extraction itself (``build_map(geokit.extract(reports))``): its three lists
         events, movements, facts = events.events, events.movements, events.facts
     events, movements = _listify(events, "events"), _listify(movements, "movements")

@@ -259,6 +259,11 @@ def iter_items(items: Any, what: str) -> Iterator[Any]:
     if isinstance(items, (str, bytes)):
         raise TypeError(f"{what} must be a list of records/places or a DataFrame, not {type(items).__name__}")
     if hasattr(items, "iterrows") and hasattr(items, "columns"):
+        from geokit.export import is_flat_frame, record_from_row
+
+        if is_flat_frame(items):  # geokit's own table (to_geodataframe / to_csv): back to records
+            geoms = items.geometry if "geometry" in items.columns else [None] * len(items)
+            return (record_from_row(row, g) for (_, row), g in zip(items.iterrows(), geoms, strict=True))
         return (row for _, row in items.iterrows())
     if isinstance(items, Mapping) or hasattr(items, "__dataclass_fields__"):
         return iter((items,))
