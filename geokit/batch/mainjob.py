@@ -206,19 +206,22 @@ def load_reports(inputs: str | os.PathLike | Iterable[str | os.PathLike] | None 
     return parse_documents(docs, warn, problems)
 
 
-def parse_documents(docs: list, warn: Say, problems: list[str]) -> list[Document]:
+def parse_documents(docs: list, warn: Say, problems: list[str],
+                    tick: Callable[[int, int], Any] | None = None) -> list[Document]:
     """Parse each document; one that fails is reported and skipped, never the whole run."""
     from geokit.parsing.parser import default_parser
 
     parser = default_parser()
     out = []
-    for d in docs:
+    for n, d in enumerate(docs, 1):
         try:
             out.append(parser.parse(d.text, published=d.published, spans=d.spans, id=d.id))
         except Exception as exc:  # one bad report never stops the others
             msg = f"skipped {d.id}: could not parse it: {exc}"
             problems.append(msg)
             warn(msg)
+        if tick is not None:
+            tick(n, len(docs))
     return out
 
 
@@ -340,20 +343,22 @@ def _stderr(msg: str) -> None:
 
 
 def run_main(inputs: Iterable[str | os.PathLike] | None = None, out_dir: str | os.PathLike = "outputs", *,
-             published: Any = None, title: str | None = None, say: Say = print, warn: Say = _stderr) -> MainResult:
+             published: Any = None, title: str | None = None, say: Say = print, warn: Say = _stderr,
+             tick: Callable[[int, int], Any] | None = None) -> MainResult:
     """Run the main job: read, parse, extract, link, map, and write ``out_dir``.
 
     ``inputs``: files, folders, globs or JSONL documents (default: the demo corpus).
     Raises ``OutputError`` when ``out_dir`` is not writable and ``MainJobError`` when no
     input is readable; problems with single inputs go to ``warn`` and are skipped.
+    ``tick(done, total)`` is called after each report is parsed (the CLI's progress bar).
     """
     t0 = time.perf_counter()
-    out = Path(out_dir)
+    out = Path(out_dir).expanduser()
     inputs = list(inputs) if inputs else None
     created = not out.exists()
     check_writable(out)
     try:
-        return _run(inputs, out, published, title, say, warn, t0)
+        return _run(inputs, out, published, title, say, warn, t0, tick)
     except BaseException:
         if created:
             with contextlib.suppress(OSError):
@@ -361,10 +366,10 @@ def run_main(inputs: Iterable[str | os.PathLike] | None = None, out_dir: str | o
         raise
 
 
-def _run(inputs, out: Path, published, title, say: Say, warn: Say, t0: float) -> MainResult:
+def _run(inputs, out: Path, published, title, say: Say, warn: Say, t0: float, tick=None) -> MainResult:
     built = ensure_gazetteer(say)
     docs, problems = read_documents(inputs, published, warn)
-    documents = parse_documents(docs, warn, problems)
+    documents = parse_documents(docs, warn, problems, tick=tick)
     if not documents:
         raise MainJobError(f"no readable reports in the inputs ({len(problems)} problem(s) above); nothing written")
     ex = extract_records(documents, warn, problems)
