@@ -166,3 +166,36 @@ def test_resolve_kind_is_a_cue_and_bad_options_say_so(store, capsys):
     sub = next(a for a in build_parser()._subparsers._group_actions[0].choices["resolve"]._actions
                if "--limit" in a.option_strings)
     assert sub.help
+
+
+def test_parse_output_extension_picks_the_format_or_is_refused(tmp_path, report, capsys):
+    from geokit.cli import main
+
+    assert main(["parse", str(report), "-o", str(tmp_path / "t.txt")]) == 0
+    assert (tmp_path / "t.txt").read_text(encoding="utf-8").startswith("# r\n")  # the table
+    assert main(["parse", str(report), "-o", str(tmp_path / "t.jsonl")]) == 0
+    assert (tmp_path / "t.jsonl").read_text(encoding="utf-8").startswith('{"id": "r"')
+    capsys.readouterr()
+    assert main(["parse", str(report), "-o", str(tmp_path / "t.csv")]) != 0
+    assert "t.csv" in capsys.readouterr().err and not (tmp_path / "t.csv").exists()
+    assert main(["events", str(report), "-o", str(tmp_path / "e.html")]) != 0
+    assert "e.html" in capsys.readouterr().err and not (tmp_path / "e.html").exists()
+
+
+def test_report_readers_refuse_records_and_read_json_and_csv_reports(tmp_path):
+    from geokit.batch.inputs import InputIssue, iter_documents
+
+    recs = tmp_path / "events.jsonl"
+    to_jsonl(_records(2, 0, 0), recs)
+    gj = tmp_path / "events.geojson"
+    to_geojson(_records(2, 0, 0), gj)
+    table = tmp_path / "reports.csv"
+    table.write_text('id,text,published\nr1,"Shelling hit the town, officials said.",2013-05-11\n', encoding="utf-8")
+    single = tmp_path / "one.json"
+    single.write_text('{"id": "j1", "text": "Families crossed the border at night."}', encoding="utf-8")
+    items = list(iter_documents([recs, gj, table, single]))
+    issues = [i for i in items if isinstance(i, InputIssue)]
+    assert [i.source for i in issues] == [str(recs), str(gj)]
+    assert all("geokit map" in i.reason for i in issues)  # says what the file is and where it goes
+    docs = [i for i in items if not isinstance(i, InputIssue)]
+    assert [(d.id, str(d.published)) for d in docs] == [("r1", "2013-05-11"), ("j1", "None")]
