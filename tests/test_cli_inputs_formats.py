@@ -199,3 +199,18 @@ def test_report_readers_refuse_records_and_read_json_and_csv_reports(tmp_path):
     assert all("geokit map" in i.reason for i in issues)  # says what the file is and where it goes
     docs = [i for i in items if not isinstance(i, InputIssue)]
     assert [(d.id, str(d.published)) for d in docs] == [("r1", "2013-05-11"), ("j1", "None")]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "geojson", "csv"])
+def test_build_map_reads_an_export_file(tmp_path, fmt):
+    from geokit.errors import MapError
+    from geokit.maps import build_map
+
+    path = tmp_path / f"events.{fmt}"
+    {"jsonl": to_jsonl, "geojson": to_geojson, "csv": to_csv}[fmt](_records(5, 2, 1), path)
+    gm = build_map(str(path))
+    assert (gm.counts["events"], gm.counts["movements"], gm.counts["facts"]) == (5, 2, 1)
+    other = tmp_path / "notes.txt"
+    other.write_text("Not records at all.", encoding="utf-8")
+    with pytest.raises(MapError, match="notes.txt"):
+        build_map(other)

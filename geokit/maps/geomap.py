@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as html_lib
 import math
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,7 +176,11 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     fast or none. Records that cannot be drawn are listed in the map's "not on the map"
     panel and in ``GeoMap.problems``.
     """
-    if _is_extraction(events) and _empty(movements) and _empty(facts):
+    if isinstance(events, str | os.PathLike) and os.path.isfile(os.path.expanduser(os.fspath(events))) \
+            and _empty(movements) and _empty(facts):
+        # one export file of `geokit events` (JSONL, GeoJSON or CSV): all three kinds from it
+        events, movements, facts = events, events, events
+    elif _is_extraction(events) and _empty(movements) and _empty(facts):
         # the Extraction itself (``build_map(geokit.extract(reports))``): its three lists
         events, movements, facts = events.events, events.movements, events.facts
     events, movements = _listify(events, "events"), _listify(movements, "movements")
