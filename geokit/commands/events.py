@@ -59,6 +59,7 @@ def _run(args) -> int:
     from geokit.parsing.dates import parse_date
 
     t0 = time.perf_counter()
+    progress.stdin_hint("events", args.inputs)
     output = expand_user(args.output)
     fmt = output_format(output, args.format)
     published = parse_date(args.published) if args.published else None

@@ -70,6 +70,7 @@ def output_format(output: str | None, jsonl_flag: bool, workers: int) -> str:
 
 
 def _run(args) -> int:
+    progress.stdin_hint("parse", args.inputs)
     output = expand_user(args.output)
     errors_path = expand_user(args.errors)
     fmt = output_format(output, args.jsonl, args.workers)
@@ -102,7 +103,7 @@ def _tally(row: dict[str, Any], counts: dict[str, int]) -> None:
 
 
 def _summary_line(counts: dict[str, int], dest: str, seconds: float) -> str:
-    text = (f"{progress.plural(counts['reports'], 'report')}, {counts['toponyms']} toponyms "
+    text = (f"{progress.plural(counts['reports'], 'report')}, {progress.plural(counts['toponyms'], 'toponym')} "
             f"({counts['resolved']} resolved)")
     if counts["skipped"]:
         text += f", {counts['skipped']} skipped"
@@ -155,7 +156,8 @@ def _run_serial(args, output: str | None, errors_path: str | None, fmt: str) -> 
             row = doc.to_dict()
             counts["reports"] += 1
             _tally(row, counts)
-            write_row(out, row, fmt)
+            with progress.beside(bar, out):
+                write_row(out, row, fmt)
         ok = True
     finally:
         bar.close()

@@ -36,6 +36,22 @@ class NoBar:
         print(text, file=sys.stderr)
 
 
+def beside(bar, out):
+    """A context for writing results to ``out`` while a bar is drawn: on a shared terminal the bar is
+    lifted off its line first and redrawn after, so rows and bar never share a line."""
+    import contextlib
+
+    try:
+        shared = not isinstance(bar, NoBar) and out.isatty()
+    except (AttributeError, ValueError):
+        shared = False
+    if not shared:
+        return contextlib.nullcontext()
+    from tqdm import tqdm
+
+    return tqdm.external_write_mode(file=out)
+
+
 def wanted(quiet: bool = False) -> bool:
     """Whether to draw a bar: stderr is a terminal and nobody said otherwise."""
     if quiet:
@@ -75,6 +91,18 @@ def count_inputs(inputs: list[str]) -> int | None:
         return count_documents(inputs)
     except Exception:  # counting is a nicety: the bar then runs without a total
         return None
+
+
+def stdin_hint(command: str, inputs: list[str]) -> None:
+    """Reading a terminal's stdin waits for typing: say so rather than look hung."""
+    if "-" in inputs:
+        try:
+            interactive = sys.stdin.isatty()
+        except (AttributeError, ValueError):
+            interactive = False
+        if interactive:
+            print(f"geokit {command}: reading a report from the terminal; end it with Ctrl-D "
+                  f"(or give files: geokit {command} FILE...)", file=sys.stderr, flush=True)
 
 
 def summary(command: str, text: str) -> None:
