@@ -60,26 +60,26 @@ def _run(args) -> int:
 
     t0 = time.perf_counter()
     progress.stdin_hint("events", args.inputs)
-    output = expand_user(args.output)
+    output = None if args.output in (None, "-") else expand_user(args.output)  # -o - is stdout
     fmt = output_format(output, args.format)
     published = parse_date(args.published) if args.published else None
     docs, errors, seen = [], 0, 0
     quiet = getattr(args, "quiet", False)
     total = progress.count_inputs(args.inputs) if progress.wanted(quiet) else None
-    bar = progress.bar("geokit events: reading", total, quiet=quiet)
+    bar = progress.bar("geokit events: parsing", total, quiet=quiet)
     try:
         for d in iter_documents(args.inputs, published=published):
             seen += 1
             bar.update(1)
             if isinstance(d, InputIssue):
                 errors += 1
-                _say(bar, f"geokit events: skipped {d.source}: {d.reason}")
+                progress.say(bar, f"geokit events: skipped {d.source}: {d.reason}")
                 continue
             try:
                 doc = geokit.parse(d.text, published=d.published)
             except (TypeError, ValueError) as exc:
                 errors += 1
-                _say(bar, f"geokit events: {d.id}: skipped: {exc}")
+                progress.say(bar, f"geokit events: {d.id}: skipped: {exc}")
                 continue
             doc.id = d.id
             docs.append(doc)
@@ -87,7 +87,8 @@ def _run(args) -> int:
         bar.close()
     if not docs:
         raise InputError("no readable documents in the inputs" if seen else "no inputs")
-    result = geokit.extract(docs, published=published, link=not args.no_link)
+    result = geokit.extract(progress.ticking(docs, "geokit events: extracting", quiet=quiet),
+                            published=published, link=not args.no_link)
     for w in result.warnings:
         print(f"geokit events: {w}", file=sys.stderr)
     if fmt == "csv":
@@ -109,12 +110,3 @@ def _run(args) -> int:
                                f"{f', {errors} skipped' if errors else ''} in {time.perf_counter() - t0:.1f} s "
                                f"-> {output or 'stdout'} ({fmt})")
     return 1 if errors and errors == seen else 0
-
-
-def _say(bar, line: str) -> None:
-    from geokit.commands import progress
-
-    if isinstance(bar, progress.NoBar):
-        print(line, file=sys.stderr)
-    else:
-        bar.write(line, file=sys.stderr)

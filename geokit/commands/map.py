@@ -92,27 +92,28 @@ def run(args) -> int:
 
         quiet = getattr(args, "quiet", False)
         total = progress.count_inputs(doc_inputs) if progress.wanted(quiet) else None
-        bar = progress.bar("geokit map: reading", total, quiet=quiet)
+        bar = progress.bar("geokit map: parsing", total, quiet=quiet)
         try:
             for item in iter_documents(doc_inputs, published=args.published):
                 bar.update(1)
                 if isinstance(item, InputIssue):
                     unreadable += 1
-                    _say(bar, f"geokit map: skipped {item.source}: {item.reason}")
+                    progress.say(bar, f"geokit map: skipped {item.source}: {item.reason}")
                     continue
                 for w in item.warnings:
-                    _say(bar, f"geokit map: warning: {item.id}: {w}")
+                    progress.say(bar, f"geokit map: warning: {item.id}: {w}")
                 try:
                     doc = geokit.parse(item.text, published=item.published)
                 except (TypeError, ValueError) as exc:
-                    _say(bar, f"geokit map: warning: {item.id}: not parsed: {exc}")
+                    progress.say(bar, f"geokit map: warning: {item.id}: not parsed: {exc}")
                     continue
                 doc.id = item.id
                 documents.append(doc)
         finally:
             bar.close()
         if documents:
-            ex = geokit.extract(documents, published=args.published)
+            ex = geokit.extract(progress.ticking(documents, "geokit map: extracting", quiet=quiet),
+                                published=args.published)
             for w in ex.warnings:
                 _warn(w)
             events += list(ex.events)
@@ -135,12 +136,3 @@ def run(args) -> int:
     progress.summary("map", f"{progress.plural(len(documents), 'report')}, {len(records)} records read, "
                             f"{unreadable} skipped -> {out}")
     return 0
-
-
-def _say(bar, line: str) -> None:
-    from geokit.commands import progress
-
-    if isinstance(bar, progress.NoBar):
-        print(line, file=sys.stderr)
-    else:
-        bar.write(line, file=sys.stderr)

@@ -71,7 +71,7 @@ def output_format(output: str | None, jsonl_flag: bool, workers: int) -> str:
 
 def _run(args) -> int:
     progress.stdin_hint("parse", args.inputs)
-    output = expand_user(args.output)
+    output = None if args.output in (None, "-") else expand_user(args.output)  # -o - is stdout
     errors_path = expand_user(args.errors)
     fmt = output_format(output, args.jsonl, args.workers)
     if args.workers < 0:
@@ -138,18 +138,18 @@ def _run_serial(args, output: str | None, errors_path: str | None, fmt: str) -> 
             if isinstance(d, InputIssue):
                 errors += 1
                 counts["skipped"] += 1
-                _say(bar, f"geokit parse: skipped {d.source}: {d.reason}")
+                progress.say(bar, f"geokit parse: skipped {d.source}: {d.reason}")
                 if errf:
                     errf.write(json.dumps({"id": d.id, "source": d.source, "reason": d.reason}) + "\n")
                 continue
             for w in d.warnings:
-                _say(bar, f"geokit parse: {d.id}: {w}")
+                progress.say(bar, f"geokit parse: {d.id}: {w}")
             try:
                 doc = parser.parse(d.text, published=d.published, spans=d.spans, id=d.id)
             except Exception as exc:  # one bad document never stops the batch
                 errors += 1
                 counts["failed"] += 1
-                _say(bar, f"geokit parse: {d.id}: failed: {exc}")
+                progress.say(bar, f"geokit parse: {d.id}: failed: {exc}")
                 if errf:
                     errf.write(json.dumps({"id": d.id, "source": d.source, "reason": str(exc)}) + "\n")
                 continue
@@ -171,14 +171,6 @@ def _run_serial(args, output: str | None, errors_path: str | None, fmt: str) -> 
             errf.close()
     progress.summary("parse", _summary_line(counts, output or "stdout", time.perf_counter() - t0))
     return 1 if errors and errors == seen else 0
-
-
-def _say(bar, line: str) -> None:
-    """A message that does not tear the bar apart."""
-    if isinstance(bar, progress.NoBar):
-        print(line, file=sys.stderr)
-    else:
-        bar.write(line, file=sys.stderr)
 
 
 def _run_workers(args, output: str | None, errors_path: str | None, fmt: str) -> int:

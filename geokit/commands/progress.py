@@ -83,6 +83,36 @@ def bar(desc: str, total: int | None = None, *, unit: str = "report", quiet: boo
                 dynamic_ncols=sized, ncols=size and size.columns, nrows=size and (size.lines or 24), leave=True)
 
 
+class Ticking(list):
+    """A list whose iteration draws a bar: hand it to a consumer (``geokit.extract``) to see it progress."""
+
+    def __init__(self, items, desc: str, *, quiet: bool = False, unit: str = "report") -> None:
+        super().__init__(items)
+        self.desc, self.quiet, self.unit = desc, quiet, unit
+
+    def __iter__(self):
+        b = bar(self.desc, len(self), unit=self.unit, quiet=self.quiet)
+        try:
+            for item in super().__iter__():
+                yield item
+                b.update(1)
+        finally:
+            b.close()
+
+
+def ticking(items, desc: str, *, quiet: bool = False, unit: str = "report") -> Ticking:
+    """``items`` as a list whose iteration counts on a bar as the consumer takes each item."""
+    return Ticking(items, desc, quiet=quiet, unit=unit)
+
+
+def say(b, line: str) -> None:
+    """A message on stderr that does not tear a drawn bar apart."""
+    if isinstance(b, NoBar):
+        print(line, file=sys.stderr)
+    else:
+        b.write(line, file=sys.stderr)
+
+
 def count_inputs(inputs: list[str]) -> int | None:
     """How many documents the inputs hold, when that is cheap to know (None for stdin or on doubt)."""
     from geokit.batch.inputs import count_documents
