@@ -96,6 +96,15 @@ def write_row(out, row: dict[str, Any], fmt: str) -> None:
         out.write(f"{t['start']:6d}-{t['end']:<6d} {t['kind']:9s} {t['text']!r:32s} {t['score']:5.2f}  {where}\n")
 
 
+def _write_table(out, doc) -> None:
+    """The table from the parsed Document itself (full-precision scores, as the table always printed)."""
+    out.write(f"# {doc.id}\n")
+    for t in doc.toponyms:
+        p = t.place
+        where = f"{p.name} ({p.geonameid or p.id}) {p.lat:.4f},{p.lon:.4f}" if p else f"no match: {t.reason}"
+        out.write(f"{t.start:6d}-{t.end:<6d} {t.kind:9s} {t.text!r:32s} {t.score:5.2f}  {where}\n")
+
+
 def _tally(row: dict[str, Any], counts: dict[str, int]) -> None:
     tops = row.get("toponyms") or []
     counts["toponyms"] += len(tops)
@@ -157,7 +166,10 @@ def _run_serial(args, output: str | None, errors_path: str | None, fmt: str) -> 
             counts["reports"] += 1
             _tally(row, counts)
             with progress.beside(bar, out):
-                write_row(out, row, fmt)
+                if fmt == "table":
+                    _write_table(out, doc)
+                else:
+                    write_row(out, row, fmt)
         ok = True
     finally:
         bar.close()
