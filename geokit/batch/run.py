@@ -151,6 +151,8 @@ def run(
     ``scheduler``: ``"local"`` or a ``tcp://`` address runs on dask.distributed instead.
     ``errors_path``: JSONL of every unreadable input, failed document and input warning (default
     ``X.errors.jsonl``); rewritten on each run, so it lists the problems that remain.
+    ``progress``: False for no bar, True for a bar without a total, or a ready bar (anything with
+    ``update``/``set_postfix``/``close``; the CLI passes one with its total, drawn only on a terminal).
     ``fn``: a picklable ``fn(InputDoc) -> dict`` replacing the task's own (tests, custom pipelines).
     ``warm``: open the gazetteer in each worker first (default: when ``fn`` is the task's own).
     ``link``: for task "events", link every record of ``out`` after the map step (blocked by type
