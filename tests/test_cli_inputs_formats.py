@@ -214,3 +214,11 @@ def test_build_map_reads_an_export_file(tmp_path, fmt):
     other.write_text("Not records at all.", encoding="utf-8")
     with pytest.raises(MapError, match="notes.txt"):
         build_map(other)
+
+
+def test_batch_output_must_be_jsonl_or_parquet(tmp_path, report, capsys):
+    from geokit.cli import main
+
+    assert main(["batch", "parse", str(report), "-o", str(tmp_path / "rows.csv"), "-q"]) != 0
+    assert "rows.csv" in capsys.readouterr().err and not (tmp_path / "rows.csv").exists()
+    assert main(["batch", "parse", str(report), "-o", str(tmp_path / "rows.jsonl"), "-q"]) == 0

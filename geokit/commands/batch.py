@@ -15,6 +15,8 @@ import sys
 from geokit.cli import CLIError
 
 EXIT_PARTIAL = 3
+# -o extensions that name another format: refused rather than filled with JSONL rows
+REFUSED_EXT = (".csv", ".tsv", ".geojson", ".json", ".txt", ".html", ".htm", ".xlsx", ".gpkg", ".shp")
 
 
 def add_run_options(p: argparse.ArgumentParser, *, out_required: bool = True) -> None:
@@ -58,6 +60,10 @@ def run_from_args(args: argparse.Namespace, task: str, inputs: list[str], *, out
     except ValueError as exc:
         raise CLIError(f"--published: {exc}") from None
     out = out or expand_user(args.out)
+    ext = os.path.splitext(out.rstrip("/"))[1].lower()
+    if ext in REFUSED_EXT:
+        raise CLIError(f"batch results are JSONL (.jsonl) or GeoParquet (.parquet), not {ext} "
+                       f"({os.path.basename(out)!r}); `geokit events -o X{ext}` writes single tables")
     errors_path = errors_path or expand_user(args.errors)
     quiet = getattr(args, "quiet", False)
     total = progress.count_inputs(inputs) if progress.wanted(quiet) else None
