@@ -499,7 +499,7 @@ def confined_paths(inputs: str | os.PathLike | Iterable[str | os.PathLike]) -> l
     """A path or a list of paths (a notebook parameter) as a list, refusing any walk of too much.
 
     ``"a.txt"`` is one path, never its characters. A folder (or a recursive ``**`` glob) that is the
-    filesystem root, the home folder, the working folder or one above it is refused with an
+    filesystem root, the home or working folder, or one above either, is refused with an
     InputError: walking it reads files nobody meant as reports (and "/" walks the filesystem).
     Name the folder that holds the reports instead. Links out of a walked folder are skipped.
     """
@@ -522,9 +522,9 @@ def confined_paths(inputs: str | os.PathLike | Iterable[str | os.PathLike]) -> l
         if not path.is_dir():
             continue
         real = path.resolve()
-        if real == Path(real.anchor) or real == home or cwd == real or real in cwd.parents:
+        if real == Path(real.anchor) or real == home or real in home.parents or cwd == real or real in cwd.parents:
             what = ("the filesystem root" if real == Path(real.anchor) else "the home folder" if real == home
-                    else "the working folder" if real == cwd else "a folder above the working folder")
+                    else "the working folder" if real == cwd else "a folder above the working or home folder")
             raise InputError(f"{s!r} is {what}: walking it would read files that are not reports; "
                              "name the folder that holds your reports (e.g. 'reports/') or the files")
     return items
