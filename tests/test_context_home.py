@@ -162,3 +162,10 @@ def test_geopy_geocoder_country_codes_and_viewbox(resolver):
     assert g.geocode("Beirut", viewbox=box, bounded=True) is None  # unless bounded
     with pytest.raises(ValueError):
         g.geocode("Paris", viewbox=[(1, 2)])
+
+
+def test_a_prior_of_several_countries(parser):
+    text = "Officials met in Tripoli on Monday to discuss the ceasefire."
+    assert _first(parser.parse(text, focus=["LB", "SY"]), "Tripoli").place.country_code == "LB"
+    with pytest.raises(ValueError):
+        parser.parse(text, focus=["LB", "Xqzzyqx"])

@@ -98,8 +98,9 @@ class ContextResolver:
         self.resolver = resolver
         self.store = resolver.store
 
-    def resolve(self, mentions: list[Mention], *, text: str = "", prior: Region | None = None) -> list[Toponym]:
-        """Toponyms for ``mentions`` of ``text``; ``prior`` is a user's home region for the report."""
+    def resolve(self, mentions: list[Mention], *, text: str = "", prior=None) -> list[Toponym]:
+        """Toponyms for ``mentions`` of ``text``; ``prior`` is a user's home region for the report
+        (a Region or several, which share the prior's weight)."""
         forms: dict[tuple[str, str], list[Mention]] = {}
         for m in mentions:
             forms.setdefault((fold(m.name), m.cue), []).append(m)
@@ -197,7 +198,7 @@ class ContextResolver:
             if p.kind in ("country", "continent"):
                 return b
             area = p.admin1 or (p.name if p.kind == "admin1" else "")
-            share = home.area_share(p.cc, area, form)
+            share = max(home.area_share(p.cc, area, form), home.area_share(p.cc, "*", form))
             b += HOME_AREA * share * sure
             if p.kind == "admin1" and rival_prior is not None and share >= 0.5:
                 # "Georgia" in a story whose places lie in Georgia: the area the report is about
@@ -317,12 +318,14 @@ class ContextResolver:
             holders.setdefault(place, []).append(area)
         return area
 
-    def _home(self, forms, tops, text: str, prior: Region | None, dl=None, dl_area=None) -> Home:
+    def _home(self, forms, tops, text: str, prior, dl=None, dl_area=None) -> Home:
         """The evidence for the report's home region (see ``geokit.parsing.home``)."""
         home = Home()
-        if prior is not None:
-            point = (prior.lat, prior.lon) if prior.lat is not None else None
-            home.add(prior.cc, prior.admin1, W_PRIOR, None, point=point, why="prior")
+        priors = (prior,) if isinstance(prior, Region) else tuple(prior or ())
+        for r in priors:
+            point = (r.lat, r.lon) if r.lat is not None else None
+            # a country the user names counts as an area spanning the whole country ("*")
+            home.add(r.cc, r.admin1 or "*", W_PRIOR / len(priors), None, point=point, why="prior")
         if dl_area is not None:
             home.add(dl_area.country_code, dl_area.admin1 or dl_area.name if dl_area.kind == "admin1" else "",
                      W_DATELINE, None, why=f"dateline {text[dl.start:dl.end]}, {dl.area}")

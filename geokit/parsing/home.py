@@ -158,7 +158,7 @@ class Home:
         if not self.total:
             return None
         cc = max(self.cc, key=self.cc.get)
-        areas = [(w, a) for (c, a), w in self.area.items() if c == cc]
+        areas = [(w, a) for (c, a), w in self.area.items() if c == cc and a != "*"]
         if areas:
             w, a = max(areas)
             if w >= 0.5 * self.cc[cc]:
@@ -185,6 +185,14 @@ class Home:
 def as_weight(n: int, base: float) -> float:
     """Evidence of a form named ``n`` times."""
     return base * min(n, MAX_MENTIONS)
+
+
+def resolve_prior(value, resolver) -> tuple[Region, ...]:
+    """A user's prior as Regions: one focus (see :func:`resolve_focus`) or a list of them
+    (["TR", "SY"]); a pair of numbers is a point, not a list."""
+    if isinstance(value, list | tuple) and value and all(isinstance(v, str | Region) for v in value):
+        return tuple(resolve_focus(v, resolver) for v in value)
+    return (resolve_focus(value, resolver),)
 
 
 _CODE = re.compile(r"^([A-Za-z]{2})(?:[-.]([^\W_][\w .'’-]*))?$")

@@ -34,7 +34,7 @@ from geokit.parsing.context import (  # noqa: F401 - re-exported: the parser's p
     Mention,
     link_containers,
 )
-from geokit.parsing.home import Region, resolve_focus
+from geokit.parsing.home import Region, resolve_prior
 from geokit.parsing.lexicon import (
     ARABIC_ARTICLES,
     ARABIC_HEADS,
@@ -775,17 +775,18 @@ class Parser:
         doc.toponyms = self.context.resolve(mentions, text=text, prior=prior)
         return doc
 
-    def focus_region(self, focus) -> Region:
-        """A user's prior as a Region: a country code ("US"), a first-level area ("US-TX", GeoNames
-        admin1 codes), a place ("Paris, Texas"), a (lat, lon) pair or a Region. A prior is evidence,
-        not a filter: a plainly foreign place still resolves abroad. ResolutionError when nothing fits."""
+    def focus_region(self, focus) -> tuple[Region, ...]:
+        """A user's prior as Regions: a country code ("US"), a first-level area ("US-TX", GeoNames
+        admin1 codes), a place ("Paris, Texas"), a (lat, lon) pair, a Region, or a list of those
+        (["TR", "SY"]). A prior is evidence, not a filter: a plainly foreign place still resolves
+        abroad. ResolutionError when nothing fits."""
         key = tuple(focus) if isinstance(focus, list) else focus
         try:
             hit = self._focus_cache.get(key)
-        except TypeError:  # unhashable: resolve_focus explains what a focus can be
-            return resolve_focus(focus, self.resolver)
+        except TypeError:  # unhashable: resolve_prior explains what a focus can be
+            return resolve_prior(focus, self.resolver)
         if hit is None:
-            hit = resolve_focus(focus, self.resolver)
+            hit = resolve_prior(focus, self.resolver)
             if len(self._focus_cache) < 1024:
                 self._focus_cache[key] = hit
         return hit
