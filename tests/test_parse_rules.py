@@ -4,11 +4,13 @@ rule that dropped them), and the focus option of `geokit parse` / `geokit batch`
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from geokit.errors import InputError
 from geokit.parsing import lexicon as L
+from geokit.parsing.parser import NAMED_CHECKS
 
 
 def test_every_list_has_an_id_and_words():
@@ -147,3 +149,16 @@ def test_patterns_are_rules_with_ids(tmp_path, parser):
         L.add_rules(bad)
     with pytest.raises(InputError):
         L.pattern("no-such-rule")
+
+
+def test_every_dropped_name_names_its_rule(parser):
+    text = ("Read more. Mr. Hague met President Obama in Paris, the Arab League said. Ras al-Qasr Qqqq was shelled. "
+            "Federal agents and ABC News reported West Nile virus in Texas, Walsh said. Plan B. worked.")
+    doc = parser.parse(text)
+    assert doc.dropped
+    known = {rid for lists in L._LISTS.values() for rid, _w in lists} | set(L._PATTERNS)
+    for t in doc.dropped:
+        m = re.match(r"rule ([a-z0-9-]+): \S", t.reason)
+        assert m, t
+        assert t.kind in ("person", "organisation", "media", "word", "name"), t
+        assert m.group(1) in known or m.group(1) in NAMED_CHECKS, t

@@ -59,6 +59,10 @@ from geokit.parsing.lexicon import (
 
 log = logging.getLogger(__name__)
 
+# Filter decisions made by code rather than by one list or pattern of rules/*.toml; a dropped name's
+# reason names one of these ids or a rule id of those files.
+NAMED_CHECKS = frozenset({"person-shape", "acronym", "initial", "english-word", "short-name", "used-as-word",
+                          "unsupported-small-place"})
 MAX_SPAN_TOKENS = 6
 CHUNK_CHARS = 200_000  # recognition works chunk by chunk so a huge text keeps memory bounded
 
@@ -370,7 +374,7 @@ class Recogniser:
         if single and j < len(rtoks) and not m.cue and (
                 _article_joined(rtoks[j].text) or rtoks[j].text.lower() in ARABIC_ARTICLES
                 or first.text.lower() in _ARABIC_HEADS):
-            return None  # "Wadi" of an unknown "Wadi Something" is not the place "Wadi"
+            return st.drop(m, "name", "arabic-heads", "a fragment of a longer Arabic name")
         if m.kind == "demonym":
             # "Free Syrian Army": the demonym is part of an organisation
             if any(w in ORG_WORDS for w in low_words[j:]) and rtoks[-1].text[0].isupper():
@@ -430,7 +434,7 @@ class Recogniser:
             return st.drop(m, "person", "speech-after", "the speaker of a quote")
         # common words and acronyms
         if single and len(first.text.rstrip(".")) == 1:
-            return None  # an initial or a letter ("Plan B.") is never a place
+            return st.drop(m, "word", "initial", "an initial or a letter")
         if single and not is_dateline:
             w = first.text
             if (key in COMMON_WORDS or w.lower() in COMMON_WORDS or key in PERSON_NAMES) and not (
@@ -440,28 +444,28 @@ class Recogniser:
                 return st.drop(m, "word", rule_id("common_words", w.lower()) or "common-words", "a common word")
             lw = w.lower().rstrip(".")
             if lw in PERSON_TITLES or lw in ORG_WORDS or lw in NAME_CONNECTORS:
-                return None  # "Secretary", "Agency", a lone "Al"
+                return st.drop(m, "word", "org-words", "a title, an organisation word or a connector alone")
             if (w.replace(".", "").isupper() and len(w) <= 5 and not m.abbr_cc and not _primary_upper(self.store, key, w)
                     and not ("." in w and self._area_abbrev(key))):
                 # an acronym (NATO, CIA, MLA), unless the abbreviations table or the name itself says place
                 return st.drop(m, "organisation", "acronym", "an acronym")
             if w.lower() in english_words() and not m.abbr_cc and not self._primary_major(key) and (
                     in_headline or _sentence_start(text, first.start) or not self._supported(text, m)):
-                return None  # "Federal", "Media", "Reading" at a sentence start: words, unless placed by the text
+                return st.drop(m, "word", "english-word", "an English word, not placed by the text")
             if (len(w) <= 3 and not w.isupper() and not m.abbr_cc and not self._primary_major(key)
                     and not self._area_abbrev(key) and not self._supported(text, m)):
-                return None  # "Lu", "Jin": short names are surnames more often than places, unless placed
+                return st.drop(m, "person", "short-name", "a short name not placed by the text")
             if w.lower() in lower_words and not self._is_strong(key) and not m.abbr_cc:
-                return None  # the text also uses it as an ordinary word
+                return st.drop(m, "word", "used-as-word", "the text also uses it as an ordinary word")
             if _sentence_start(text, first.start) and not self._is_strong(key) and w.lower() in _FUNCTIONISH:
-                return None
+                return st.drop(m, "word", "functionish", "site furniture at a sentence start")
         if not single and all(fold(t.text) in COMMON_WORDS for t in span_toks if t.cap):
-            return None
+            return st.drop(m, "word", "common-words", "common words only")
         # A name known only as a small place needs support from the text: a locative word before it,
         # a type word, "X, Y" with a known Y, or a dateline. Otherwise it is probably a surname or a word.
         if (not is_dateline and not m.cue and not m.abbr_cc and "variant" not in m.notes and not self._notable(key)
                 and not self._supported(text, m)):
-            return None
+            return st.drop(m, "word", "unsupported-small-place", "a small place nothing in the text supports")
         # diseases and currencies named after places: "West Nile virus", "Ebola fever", "US$5"
         if _DISEASE_AFTER.match(text[m.end:m.end + 30]) or text[m.end:m.end + 1] == "$":
             return st.drop(m, "word", "disease-after", "a disease or currency named after a place")
