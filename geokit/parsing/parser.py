@@ -383,7 +383,9 @@ class Recogniser:
         # a span that is itself an organisation word or a title ("University", "Police") is no place
         if all(t.text.lower().rstrip(".") in ORG_WORDS or t.text.lower().rstrip(".") in PERSON_TITLES
                for t in span_toks):
-            return st.drop(m, "word", "org-words", "an organisation word or a title alone")
+            titles = all(t.text.lower().rstrip(".") in PERSON_TITLES for t in span_toks)
+            return st.drop(m, "word", "person-titles" if titles else "org-words",
+                           "a title alone" if titles else "an organisation word alone")
         # buildings that stand for governments: "the White House", "the Kremlin"
         if key in BUILDINGS:
             return st.drop(m, "organisation", rule_id("buildings", key) or "buildings", "a building standing for an institution")
