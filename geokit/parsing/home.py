@@ -195,6 +195,12 @@ def resolve_prior(value, resolver) -> tuple[Region, ...]:
     return (resolve_focus(value, resolver),)
 
 
+def _show(value) -> str:
+    """A value as an error message quotes it (cut short: a focus can be anything a user passed)."""
+    r = repr(value)
+    return r if len(r) <= 80 else r[:77] + "..."
+
+
 _CODE = re.compile(r"^([A-Za-z]{2})(?:[-.]([^\W_][\w .'’-]*))?$")
 
 
@@ -206,14 +212,17 @@ def resolve_focus(value, resolver) -> Region:
         return value
     store = resolver.store
     if isinstance(value, tuple | list) and len(value) == 2:
-        lat, lon = float(value[0]), float(value[1])
+        try:
+            lat, lon = float(value[0]), float(value[1])
+        except (TypeError, ValueError):
+            lat = lon = math.nan
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise ResolutionError(f"focus point {value!r} is not a (lat, lon) pair")
+            raise ResolutionError(f"focus point {_show(value)} is not a (lat, lon) pair")
         hit = store.nearest(lat, lon, kinds=("city", "town", "village"), radius_km=300.0)
         p = hit[1] if hit else None
         return Region(p.cc if p else "", p.admin1 if p else "", lat, lon, f"{lat:.3f},{lon:.3f}")
     if not isinstance(value, str) or not value.strip():
-        raise ResolutionError(f"focus must be a country code, 'CC-AREA', a place name or a (lat, lon) pair, not {value!r}")
+        raise ResolutionError(f"focus must be a country code, 'CC-AREA', a place name or a (lat, lon) pair, not {_show(value)}")
     text = value.strip()
     m = _CODE.match(text)
     if m:
@@ -225,7 +234,7 @@ def resolve_focus(value, resolver) -> Region:
             area = _area_by_code(store, cc, m.group(2).upper())
             if area is not None:
                 return Region(cc, area, label=f"{area}, {cc}")
-            raise ResolutionError(f"focus {value!r}: {country.name} has no first-level area with code or name "
+            raise ResolutionError(f"focus {_show(value)}: {country.name} has no first-level area with code or name "
                              f"{m.group(2)!r} (codes are GeoNames admin1 codes: US-TX, CA-08, TR-31)")
     head, _, tail = text.rpartition(",")
     box = None
@@ -243,7 +252,7 @@ def resolve_focus(value, resolver) -> Region:
 
     cands = resolver.resolve(text, limit=1, bonus=inside if box is not None else None)
     if not cands:
-        raise ResolutionError(f"focus {value!r}: no such country, area or place in the gazetteer")
+        raise ResolutionError(f"focus {_show(value)}: no such country, area or place in the gazetteer")
     c = cands[0]
     label = ", ".join(x for x in (c.name, c.admin1 if c.kind != "admin1" else "", c.country_code) if x)
     if c.kind in ("country", "continent"):
