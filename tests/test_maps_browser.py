@@ -314,6 +314,28 @@ def test_hostile_text_renders_as_text_and_never_runs(tmp_path, strip_csp):
     assert "<title>&lt;script&gt;" in dump
 
 
+def test_template_payloads_show_literally_and_run_nothing(tmp_path):
+    """Issue 11: Jinja in a title, type, name, id or layer label is neither evaluated nor mangled."""
+    canary = tmp_path / "canary"
+    jinja = "{{ cycler.__init__.__globals__.os.system('touch " + str(canary) + "') }}"
+    text = "{{ 7*7 }} {% if 1 %}yes{% endif %} ${7*7} <b>bold</b>"
+    events = [Event(id=jinja, type="{{ 7*7 }} raid", date="2012-06-24", date_precision="day", who=text,
+                    place=_place(text, 36.2, 36.4), counts={"people": 5},
+                    sources=[Source(jinja, 0, 9, text, {"people": 5})])]
+    gm = build_map(events, places=[_landmark(text, "camp", 36.6, 36.9)], title=text)
+    idx, dump = dom_of(tmp_path, gm, HOSTILE_ACTIONS)
+    assert not canary.exists()
+    assert_clean(idx)
+    assert not [a for t, a in idx.tags if t == "b"], "record text must never become markup"
+    shown = html.escape(text, quote=False)
+    assert f'role="heading">{shown}</div>' in dump, "the title shows the text as given"
+    sink = dump[dump.index('id="test-sink"'):]
+    assert shown in sink and html.escape(jinja, quote=False) in sink
+    assert "49" not in re.sub(r"<[^>]*>", "", sink)
+    labels = dump[dump.index("leaflet-control-layers-overlays"):]
+    assert "{{ 7*7 }} raid (1)" in labels
+
+
 def test_time_slider_and_type_toggles_filter_events(tmp_path, region_map):
     actions = r"""
       var s = GK.slider;

@@ -17,7 +17,7 @@ import folium
 
 from geokit.maps.core import Feature
 from geokit.maps.layers import LayerFeature
-from geokit.maps.safe import clean_text
+from geokit.maps.safe import SafeMacro, clean_text
 
 DEFAULT_BORDERS = (("TR", "SY"),)
 DEFAULT_FOCUS = ("TR", "SY", "LB", "JO", "IQ")
@@ -212,6 +212,10 @@ class BasemapPart(LayerFeature):
         return f"{self.basemap.get_name()}.{self.part}"
 
 
+class SafeTileLayer(folium.TileLayer, SafeMacro):
+    """folium's tile layer; a provider name or URL given by the user is never evaluated as a template."""
+
+
 def tile_layer(tiles: Any) -> folium.TileLayer | None:
     """An optional online tile layer (e.g. "OpenStreetMap"); None keeps the map fully offline."""
     if tiles is None or tiles is False:
@@ -221,4 +225,4 @@ def tile_layer(tiles: Any) -> folium.TileLayer | None:
     if not isinstance(tiles, str):
         raise TypeError(f"tiles must be None, a provider name like 'OpenStreetMap' or a folium.TileLayer, "
                         f"not {type(tiles).__name__}")
-    return folium.TileLayer(tiles, name="Online tiles (needs network)", overlay=True, control=True)
+    return SafeTileLayer(tiles, name="Online tiles (needs network)", overlay=True, control=True)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
+from branca.element import CssLink, Element, Figure, JavascriptLink
 from folium.template import Template
 
-from geokit.maps.safe import DataBlock, json_for_html
+from geokit.maps.safe import DataBlock, RawElement, SafeMacro, json_for_html
 
 CORE_JS = r"""
 (function () {
@@ -272,10 +272,10 @@ def add_header(figure: Figure, name: str, css: str = "", js: str = "") -> None:
         parts.append(f"<style>{css}</style>")
     if js:
         parts.append(f"<script>{js}</script>")
-    figure.header.add_child(Element("\n".join(parts)), name=name)
+    figure.header.add_child(RawElement("\n".join(parts)), name=name)
 
 
-class Feature(MacroElement):
+class Feature(SafeMacro):
     """Base of geokit's map features: a data block, header code and one guarded JS call.
 
     Subclasses set ``feature`` (a short name), ``css``/``js`` (their own runtime code) and

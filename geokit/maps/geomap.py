@@ -26,14 +26,17 @@ from geokit.maps.legend import Legend
 from geokit.maps.markers import PointLayer, TypeToggle
 from geokit.maps.places import PlaceLayer, add_record_places, collect_places
 from geokit.maps.records import Problem, iter_items, movement_records, point_records
-from geokit.maps.safe import clean_text
+from geokit.maps.safe import SafeMacro, clean_text, render_page
 from geokit.maps.search import Search
 from geokit.maps.timeslider import TimeSlider
 from geokit.maps.unplaced import Title, Unplaced
 
 
-class OfflineMap(folium.Map):
-    """folium's Map without its CDN extras (jQuery, Bootstrap, Font Awesome): Leaflet only."""
+class OfflineMap(folium.Map, SafeMacro):
+    """folium's Map without its CDN extras (jQuery, Bootstrap, Font Awesome): Leaflet only.
+
+    ``SafeMacro``: its rendered script is inserted as text, never compiled again as a template.
+    """
 
     default_js = [("leaflet", LEAFLET_JS)]
     default_css = [("leaflet_css", LEAFLET_CSS)]
@@ -117,7 +120,7 @@ class GeoMap:
 
     def html(self, strict: bool = True) -> str:
         """The whole page as one string: assets inlined, CSP and nonces set, nothing fetched."""
-        page = self.folium.get_root().render()
+        page = render_page(self.folium.get_root())  # nothing user- or data-supplied runs as a template
         page = apply_csp(page, new_nonce(), self.online)
         page, self.last_inline = inline_assets(page, strict=strict)
         title = f"<title>{html_lib.escape(self.title or 'geokit map')}</title>"
@@ -147,6 +150,10 @@ class GeoMap:
         missing = sum(1 for p in self.problems if not p.partial)
         partial = len(self.problems) - missing
         return "; ".join(parts) + f"; not on the map: {missing}" + (f" (+{partial} in part)" if partial else "")
+
+
+class SafeLayerControl(folium.LayerControl, SafeMacro):
+    """folium's layer control; its labels (layer and type names) are never evaluated as a template."""
 
 
 def _listify(items: Any, what: str) -> list:
@@ -248,7 +255,7 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     if title:
         m.add_child(Title(title))
     n_overlays = 2 + len(place_legend) + bool(arrows) + bool(fa.rows) + len(ev.types.names)
-    m.add_child(folium.LayerControl(collapsed=n_overlays > 14))
+    m.add_child(SafeLayerControl(collapsed=n_overlays > 14))
     records = [(p.lat, p.lon) for p in ev.points + fa.points + mv.points]
     m.add_child(Viewport(records or pl.points, base.focus_bounds()))
 
