@@ -52,7 +52,7 @@ BASEMAP_JS = r"""
     var out = { countries: L.featureGroup().addTo(map), admin1: L.featureGroup(), borders: L.featureGroup(),
                 labels: L.layerGroup().addTo(map) };
     map.attributionControl.setPrefix("Leaflet");
-    map.attributionControl.addAttribution("Basemap: Natural Earth (public domain)");
+    map.attributionControl.addAttribution("Basemap: Natural Earth (public domain), GSHHG rivers and lakes (LGPL), towns: GeoNames (CC BY 4.0)");
     GK.base = out;
     GK.load(blockId, "basemap", function (block) { fill(map, out, block, opts); });
     return out;

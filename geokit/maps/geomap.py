@@ -21,6 +21,7 @@ from geokit.maps.arrows import ArrowLayer
 from geokit.maps.assets import LEAFLET_CSS, LEAFLET_JS, InlineReport, apply_csp, inline_assets, new_nonce
 from geokit.maps.basemap import DEFAULT_BORDERS, Basemap, BasemapPart, tile_layer
 from geokit.maps.core import Feature
+from geokit.maps.detail import Detail, DetailPart, extent
 from geokit.maps.icons import GROUPS
 from geokit.maps.legend import Legend
 from geokit.maps.markers import PointLayer, TypeToggle
@@ -111,6 +112,7 @@ class GeoMap:
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     height: str = "600px"
+    notes: list[str] = field(default_factory=list)
     last_inline: InlineReport | None = None
 
     @property
@@ -149,7 +151,8 @@ class GeoMap:
                  f"{c.get('facts', 0)} figures", f"{c.get('places', 0)} places"]
         missing = sum(1 for p in self.problems if not p.partial)
         partial = len(self.problems) - missing
-        return "; ".join(parts) + f"; not on the map: {missing}" + (f" (+{partial} in part)" if partial else "")
+        text = "; ".join(parts) + f"; not on the map: {missing}" + (f" (+{partial} in part)" if partial else "")
+        return "; ".join([text, *self.notes])
 
 
 class SafeLayerControl(folium.LayerControl, SafeMacro):
@@ -163,14 +166,15 @@ def _listify(items: Any, what: str) -> list:
 def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: Any = (), *,
               title: str | None = None, tiles: Any = None, cluster: str = "auto",
               record_places: bool = True, borders: Any = DEFAULT_BORDERS, world: bool = True,
-              height: str = "600px") -> GeoMap:
+              height: str = "600px", towns: bool = True, store: Any = None) -> GeoMap:
     """Build an offline Leaflet map of events, movements, facts and places.
 
     ``events``/``movements``/``facts``: geokit records, their dicts, or (Geo)DataFrames.
     ``places``: ``Candidate`` objects, dicts or a (Geo)DataFrame (kind: camp, crossing,
     airbase, airport, city, town, village...). ``tiles="OpenStreetMap"`` adds an online
     tile layer (off by default: the map is fully offline). ``cluster``: auto, markercluster,
-    fast or none. Records that cannot be drawn are listed in the map's "not on the map"
+    fast or none. ``towns``: label the gazetteer store's towns (``store``, default the user's)
+    within the map's extent; rivers and lakes are drawn there too. Records that cannot be drawn are listed in the map's "not on the map"
     panel and in ``GeoMap.problems``.
     """
     events, movements = _listify(events, "events"), _listify(movements, "movements")
@@ -192,6 +196,14 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
         m.add_child(BasemapPart(base, "borders", " / ".join(base.border_names)))
     if tiles_layer is not None:
         m.add_child(tiles_layer)
+    drawn = [(p.lat, p.lon) for p in ev.points + fa.points + mv.points] + list(pl.points)
+    sites = {row[5] for rows in pl.groups.values() for row in rows if row[5]}
+    detail = Detail(extent(drawn), towns=towns, store=store, skip=sites)
+    m.add_child(detail)
+    if detail.water["rivers"] or detail.water["lakes"]:
+        m.add_child(DetailPart(detail, "water", "Rivers and lakes"))
+    if detail.towns:
+        m.add_child(DetailPart(detail, "towns", "Town names"))
 
     place_legend = []
     for group, label in GROUPS:
@@ -254,12 +266,12 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     m.add_child(Unplaced(problems))
     if title:
         m.add_child(Title(title))
-    n_overlays = 2 + len(place_legend) + bool(arrows) + bool(fa.rows) + len(ev.types.names)
+    n_overlays = 4 + len(place_legend) + bool(arrows) + bool(fa.rows) + len(ev.types.names)
     m.add_child(SafeLayerControl(collapsed=n_overlays > 14))
     records = [(p.lat, p.lon) for p in ev.points + fa.points + mv.points]
     m.add_child(Viewport(records or pl.points, base.focus_bounds()))
 
     counts = {"events": len(ev.rows), "facts": len(fa.rows), "movements": len(mv.rows), "arrows": mv.legs,
-              "places": pl.count(), "problems": len(problems)}
+              "places": pl.count(), "problems": len(problems), **detail.counts}
     return GeoMap(folium=m, title=clean_text(title or "", 200), online=tiles_layer is not None,
-                  problems=problems, counts=counts, height=height)
+                  problems=problems, counts=counts, height=height, notes=[detail.problem] if detail.problem else [])
