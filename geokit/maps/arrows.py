@@ -53,6 +53,8 @@ ARROWS_JS = r"""
   };
   function fill(map, group, block) {
     var S = block.S, rows = block.rows;
+    GK.records = GK.records || {};
+    GK.records.movement = block;
     var renderer = L.svg({ padding: 0.5 });
     var items = [], nLegs = 0, nPoints = 0;
     rows.forEach(function (R) {

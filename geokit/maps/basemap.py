@@ -47,6 +47,7 @@ BASEMAP_JS = r"""
     c.classList.toggle("gk-zoom-a1", z >= 6);
     c.classList.toggle("gk-zoom-far", z < 4);
     c.classList.toggle("gk-zoom-near", z >= 9);
+    c.classList.toggle("gk-zoom-local", z >= 10);
   }
   GK.basemap = function (map, blockId, opts) {
     var out = { countries: L.featureGroup().addTo(map), admin1: L.featureGroup(), borders: L.featureGroup(),

@@ -59,7 +59,7 @@ DETAIL_JS = r"""
     GK.status("lakes", (block.lakes || []).length);
     // towns: [name index, lat, lon, minZoom, rank(0 city, 1 town, 2 village)]
     var S = block.S, towns = block.towns || [], markers = new Array(towns.length), on = new Uint8Array(towns.length);
-    var cls = ["gk-town-city", "gk-town-town", "gk-town-village"];
+    var cls = ["gk-town-city", "gk-town-town", "gk-town-village", "gk-town-record"];
     function marker(i) {
       if (!markers[i]) {
         var t = towns[i];
@@ -85,7 +85,6 @@ DETAIL_JS = r"""
       GK.status("towns-visible", shown);
       var c = map.getContainer();
       c.classList.toggle("gk-zoom-water", z >= opts.waterZoom);
-      c.classList.toggle("gk-zoom-local", z >= 10);
     }
     GK.status("towns", towns.length);
     map.on("zoomend moveend", function () { GK.guard("detail", update); });
@@ -105,6 +104,8 @@ DETAIL_CSS = r"""
 .gk-town-city .gk-town-name { font-size: 13px; font-weight: 600; color: #222; }
 .gk-town-city .gk-town-dot { width: 7px; height: 7px; background: #333; }
 .gk-town-village .gk-town-name { font-size: 10px; color: #555; }
+.gk-town-record .gk-town-name { font-size: 12px; font-weight: 600; color: #1a1a1a; }
+.gk-town-record .gk-town-dot { background: #1a1a1a; }
 .gk-town-village .gk-town-dot { width: 4px; height: 4px; background: #777; }
 """
 
@@ -180,7 +181,7 @@ def place_labels(places: list[tuple[str, float, float, float]], min_zoom: int = 
                  fixed_below: float = float("inf")) -> list[int | None]:
     """The zoom at which each label first shows, or None if it never fits.
 
-    ``places`` are (name, lat, lon, importance). Labels are placed most important first; a label
+    ``places`` are (name, lat, lon, importance[, first zoom allowed]). Labels are placed most important first; a label
     shows from the lowest zoom at which its box (dot + text) overlaps no label already shown at
     that zoom or any higher one, so labels never overlap and important towns appear first.
     ``fixed``: labels already on the map (name, lat, lon, from zoom, to zoom), e.g. provinces, that
@@ -193,7 +194,7 @@ def place_labels(places: list[tuple[str, float, float, float]], min_zoom: int = 
     result: list[int | None] = [None] * len(places)
 
     def box_at(i: int, z: int) -> tuple[float, float, float, float]:
-        name, lat, lon, _ = places[i]
+        name, lat, lon = places[i][:3]
         x, y = _pixel(lat, lon, z)
         return (x - 5, y - 9, x + 10 + 6.2 * len(name), y + 9)
 
@@ -218,7 +219,8 @@ def place_labels(places: list[tuple[str, float, float, float]], min_zoom: int = 
         below = places[i][3] < fixed_below
         boxes = {z: box_at(i, z) for z in range(min_zoom, max_zoom + 1)}
         ok_from = None
-        for z in range(max_zoom, min_zoom - 1, -1):  # the lowest z such that every zoom >= z is free
+        lowest = max(min_zoom, places[i][4]) if len(places[i]) > 4 else min_zoom
+        for z in range(max_zoom, lowest - 1, -1):  # the lowest z such that every zoom >= z is free
             if free(boxes[z], z, grids[z]) and (not below or free(boxes[z], z, fixed_grids[z])):
                 ok_from = z
             else:
@@ -255,34 +257,47 @@ CITY_PRIOR = 5.5  # store prior of a city of about 300,000 people: such labels m
 RANK = {"city": 0, "town": 1, "village": 2}
 
 
+RECORD_LABEL_ZOOM = 9  # names of the places records are drawn at show from this zoom, before any town's
+
+
 def town_labels(box: tuple[float, float, float, float] | None, store: Any = None,
-                limit: int = MAX_TOWNS, skip: set[str] | None = None) -> tuple[list[str], list[list]]:
+                limit: int = MAX_TOWNS, skip: set[str] | None = None,
+                records: list[tuple[str, float, float]] = ()) -> tuple[list[str], list[list]]:
     """(strings, rows ``[name index, lat, lon, minZoom, rank]``) of the store's towns inside ``box``.
 
-    ``skip``: ids of places drawn as sites (camps, crossings...) or record places, labelled elsewhere.
+    ``skip``: ids of places drawn as sites (camps, crossings...), labelled by their icon.
+    ``records``: (name, lat, lon) of the places events are drawn at: labelled first (rank 3) at local
+    zoom; a store town of the same name within about 2 km is not labelled again.
     """
     if box is None:
         return [], []
+    recs: dict[tuple[str, int, int], tuple[str, float, float]] = {}
+    for name, lat, lon in records:
+        name = clean_text(name, 80)
+        if name:
+            recs.setdefault((name.casefold(), round(lat * 50), round(lon * 50)), (name, lat, lon))
     if store is None:
         from geokit.store import open_store
 
         store = open_store()
     found = [p for p in store.features(TOWN_KINDS, box) if not skip or p.id not in skip]
+    found = [p for p in found if (p.name.casefold(), round(p.lat * 50), round(p.lon * 50)) not in recs]
     found.sort(key=lambda p: (-p.prior, -p.population, p.name))
     found = found[:limit]
     names = [clean_text(p.name, 80) for p in found]
-    zooms = place_labels([(n, p.lat, p.lon, p.prior) for n, p in zip(names, found, strict=True)], fixed=basemap_labels(box),
-                         fixed_below=CITY_PRIOR)
+    items = [(n, lat, lon, 1e6, RECORD_LABEL_ZOOM, 3) for n, lat, lon in recs.values()]
+    items += [(n, p.lat, p.lon, p.prior, MIN_ZOOM, RANK.get(p.kind, 2)) for n, p in zip(names, found, strict=True)]
+    zooms = place_labels([it[:5] for it in items], fixed=basemap_labels(box), fixed_below=CITY_PRIOR)
     strings: list[str] = []
     index: dict[str, int] = {}
     rows = []
-    for n, p, z in zip(names, found, zooms, strict=True):
+    for (n, lat, lon, _, _, rank), z in zip(items, zooms, strict=True):
         if z is None or not n:
             continue
         if n not in index:
             index[n] = len(strings)
             strings.append(n)
-        rows.append([index[n], round(p.lat, 5), round(p.lon, 5), z, RANK.get(p.kind, 2)])
+        rows.append([index[n], round(lat, 5), round(lon, 5), z, rank])
     return strings, rows
 
 
@@ -294,7 +309,8 @@ class Detail(Feature):
     js = DETAIL_JS
 
     def __init__(self, box: tuple[float, float, float, float] | None, towns: bool = True, store: Any = None,
-                 skip: set[str] | None = None, water_zoom: int = 7) -> None:
+                 skip: set[str] | None = None, records: list[tuple[str, float, float]] = (),
+                 water_zoom: int = 7) -> None:
         super().__init__()
         self.box = box
         self.water = water_within(box)
@@ -303,7 +319,7 @@ class Detail(Feature):
         rows: list[list] = []
         if towns:
             try:
-                strings, rows = town_labels(box, store, skip=skip)
+                strings, rows = town_labels(box, store, skip=skip, records=records)
             except Exception as exc:  # a missing or broken store costs the labels, never the map
                 self.problem = f"town labels left out: {clean_text(exc, 200)}"
         self.strings, self.towns = strings, rows

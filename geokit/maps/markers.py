@@ -77,9 +77,17 @@ MARKERS_JS = r"""
       var bits = [GK.s(S, t ? t[0] : -1), GK.s(S, R[11]), GK.s(S, R[2])].filter(function (x) { return x; });
       return GK.el("span", null, bits.join(" \u00b7 "));
     }
+    function offsetIcon(R) {
+      // co-located markers sit in a ring around their point (R[13] = [dx, dy] pixels), so none hides another
+      var off = R[13];
+      if (!off) { return icon(R[1]); }
+      return kind === "fact"
+        ? L.divIcon({ className: "gk-fact", html: GK.icons.fact, iconSize: [20, 20], iconAnchor: [10 - off[0], 10 - off[1]] })
+        : L.divIcon({ className: "gk-ev gk-" + kind + "-" + R[1], iconSize: [14, 14], iconAnchor: [7 - off[0], 7 - off[1]] });
+    }
     function makeMarker(i) {
       var R = rows[i];
-      var m = L.marker([R[9], R[10]], { icon: icon(R[1]), keyboard: false, riseOnHover: true });
+      var m = L.marker([R[9], R[10]], { icon: offsetIcon(R), keyboard: false, riseOnHover: true });
       m.bindPopup(function () { return popupFor(i); }, { maxWidth: 360, minWidth: 200 });
       m.bindTooltip(function () { return tooltipFor(i); }, { direction: "top", offset: [0, -6] });
       return m;
@@ -98,6 +106,9 @@ MARKERS_JS = r"""
     GK.status(kind + "s", n);
     GK.popupFor = GK.popupFor || {};
     GK.popupFor[kind] = popupFor;
+    GK.records = GK.records || {};
+    GK.records[kind] = block;
+    GK.markers = GK.markers || {};
     computeVisible();
     if (opts.mode === "fast") {
       layer.setData(rows.map(function (R) { return [R[9], R[10]]; }),
@@ -110,6 +121,7 @@ MARKERS_JS = r"""
     var markers = new Array(n);
     var on = new Uint8Array(n);
     for (var i = 0; i < n; i++) { markers[i] = makeMarker(i); }
+    GK.markers[kind] = markers;
     function sync() {
       var add = [], rem = [];
       for (var i = 0; i < n; i++) {
