@@ -277,7 +277,7 @@ def town_labels(box: tuple[float, float, float, float] | None, store: Any = None
         if name:
             recs.setdefault((name.casefold(), round(lat * 50), round(lon * 50)), (name, lat, lon))
     if store is None:
-        from geokit.store import open_store
+        from geokit.gazetteer.store import open_store
 
         store = open_store()
     found = [p for p in store.features(TOWN_KINDS, box) if not skip or p.id not in skip]

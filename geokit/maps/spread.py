@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from geokit.geo import haversine_km
+from geokit.gazetteer.geo import haversine_km
 
 SITE_RADIUS_KM = 0.5  # a record this close to a camp, crossing, air base or town is "at" it
 RING_MAX = 8  # up to this many markers in a ring; more make a spiral
