@@ -394,7 +394,8 @@ def test_ten_thousand_events_open(tmp_path):
     assert_clean(idx)
     r = idx.root
     assert r["data-gk-events"] == "10000" and r["data-gk-movements"] == "2000"
-    assert int(r["data-gk-arrows"]) == gm.counts["arrows"] == len(idx.with_class("gk-arrowhead"))
+    # legs between the same two points (and of one type) are drawn as one flow
+    assert int(r["data-gk-arrows"]) == len(idx.with_class("gk-arrowhead")) <= gm.counts["arrows"]
     assert r["data-gk-events-loaded"] == "1"
     assert sum(idx.cluster_counts) + len(idx.with_class("gk-ev")) >= 10_000 - 1
 

@@ -23,6 +23,7 @@ from geokit.maps.assets import LEAFLET_CSS, LEAFLET_JS, InlineReport, apply_csp,
 from geokit.maps.basemap import DEFAULT_BORDERS, Basemap, BasemapPart, tile_layer
 from geokit.maps.core import Feature
 from geokit.maps.detail import Detail, DetailPart, extent
+from geokit.maps.flows import anchor_rows
 from geokit.maps.icons import GROUPS
 from geokit.maps.legend import Legend
 from geokit.maps.markers import PointLayer, TypeToggle
@@ -161,6 +162,20 @@ class SafeLayerControl(folium.LayerControl, SafeMacro):
     """folium's layer control; its labels (layer and type names) are never evaluated as a template."""
 
 
+def _crossings(pl: Any, store: Any) -> list[tuple[str, float, float]]:
+    """Border crossings to draw vague movement ends at: those on the map, and the store's curated ones."""
+    out = [(row[0], row[2], row[3]) for row in pl.groups["crossing"]]
+    try:
+        if store is None:
+            from geokit.gazetteer.store import open_store
+
+            store = open_store()
+        out += [(p.name, p.lat, p.lon) for p in store.features(("crossing",))]
+    except Exception:  # no store: the crossings on the map only
+        pass
+    return out
+
+
 def _listify(items: Any, what: str) -> list:
     return list(iter_items(items, what))
 
@@ -198,7 +213,9 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
         m.add_child(BasemapPart(base, "borders", " / ".join(base.border_names)))
     if tiles_layer is not None:
         m.add_child(tiles_layer)
-    drawn = [(p.lat, p.lon) for p in ev.points + fa.points + mv.points] + list(pl.points)
+    anchor_rows(mv.rows, _crossings(pl, store), mv.S)  # vague ends at the border, never at a centroid
+    mv_points = [(p[0], p[1]) for r in mv.rows for p in r[9]]
+    drawn = [(p.lat, p.lon) for p in ev.points + fa.points] + mv_points + list(pl.points)
     sites = {row[5] for rows in pl.groups.values() for row in rows if row[5]}
     site_points = [(row[2], row[3]) for rows in pl.groups.values() for row in rows]
     spread([ev.rows, fa.rows], site_points)  # co-located markers in a ring, clear of site icons
@@ -278,7 +295,7 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
         m.add_child(Title(title))
     n_overlays = 4 + len(place_legend) + bool(arrows) + bool(fa.rows) + len(ev.types.names)
     m.add_child(SafeLayerControl(collapsed=n_overlays > 14))
-    records = [(p.lat, p.lon) for p in ev.points + fa.points + mv.points]
+    records = [(p.lat, p.lon) for p in ev.points + fa.points] + mv_points
     m.add_child(Viewport(records or pl.points, base.focus_bounds()))
 
     counts = {"events": len(ev.rows), "facts": len(fa.rows), "movements": len(mv.rows), "arrows": mv.legs,

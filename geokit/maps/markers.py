@@ -79,8 +79,8 @@ MARKERS_JS = r"""
       return GK.el("span", null, bits.join(" \u00b7 "));
     }
     function offsetIcon(R) {
-      // co-located markers sit in a ring around their point (R[13] = [dx, dy] pixels), so none hides another
-      var off = R[13];
+      // co-located markers sit in a ring around their point (R[14] = [dx, dy] pixels), so none hides another
+      var off = R[14];
       if (!off) { return icon(R[1]); }
       return kind === "fact"
         ? L.divIcon({ className: "gk-fact", html: GK.icons.fact, iconSize: [20, 20], iconAnchor: [10 - off[0], 10 - off[1]] })

@@ -183,6 +183,25 @@ def magnitude(counts: Any) -> float | None:
     return best
 
 
+def headline(counts: Any) -> str:
+    """The moved or affected group with its largest figure ("293 people"), for tooltips and "Who".
+
+    Why: the first figure of a record is often a side detail ("1 general" among 85 soldiers);
+    the largest one names the group the record is about.
+    """
+    if not isinstance(counts, Mapping):
+        return ""
+    best = None
+    for label, value in counts.items():
+        n = magnitude({label: value})
+        if n is not None and (best is None or n > best[0]):
+            best = (n, label, value)
+    if best is None:
+        return ""
+    label = clean_text(best[1], 60).replace("_", " ")
+    return f"{format_count(best[2])} {label}".strip()
+
+
 def _counts_of(record: Any) -> Mapping:
     """A record's counts; a GeoDataFrame row holds them as a JSON string."""
     counts = get(record, "counts", {}) or {}
@@ -306,7 +325,8 @@ class TypeTable:
 
 @dataclass
 class PointRecords:
-    """Events or facts as rows ``[id, type, date, precision, day, who, counts, sources, conf, lat, lon, place, gp]``."""
+    """Events or facts as rows ``[id, type, date, precision, day, who, counts, sources, conf, lat, lon, place, gp,
+    headline]`` (``spread`` appends a pixel offset)."""
 
     kind: str
     S: StringTable = field(default_factory=StringTable)
@@ -349,7 +369,8 @@ def point_records(records: Any, kind: str) -> PointRecords:
             out.problems.append(Problem(kind, rid, record_label(rec), why))
             continue
         row, day = _common(rec, out.S, out.types)
-        row += [round(pt.lat, 5), round(pt.lon, 5), out.S(pt.name, 200), pt.geo_precision]
+        row += [round(pt.lat, 5), round(pt.lon, 5), out.S(pt.name, 200), pt.geo_precision,
+                out.S(headline(_counts_of(rec)), 80)]
         out.rows.append(row)
         out.points.append(pt)
         if day is not None:
@@ -359,7 +380,8 @@ def point_records(records: Any, kind: str) -> PointRecords:
 
 @dataclass
 class MovementRecords:
-    """Movements as rows ``[id, type, date, precision, day, who, counts, sources, conf, points, magnitude, note]``.
+    """Movements as rows ``[id, type, date, precision, day, who, counts, sources, conf, points, magnitude, note,
+    headline]``.
 
     ``points`` is ``[[lat, lon, name, gp], ...]`` origin -> via -> destination, only the usable
     ones; one point means the movement is drawn as an arrival/departure marker only.
@@ -435,6 +457,7 @@ def movement_records(records: Any) -> MovementRecords:
             [[round(p.lat, 5), round(p.lon, 5), out.S(p.name, 200), p.geo_precision] for p in pts],
             magnitude(_counts_of(rec)),
             out.S(note, 300),
+            out.S(headline(_counts_of(rec)), 80),
         ]
         out.rows.append(row)
         out.points.extend(pts)
