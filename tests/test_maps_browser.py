@@ -338,8 +338,7 @@ def test_template_payloads_show_literally_and_run_nothing(tmp_path):
 
 def test_time_slider_and_type_toggles_filter_events(tmp_path, region_map):
     actions = r"""
-      var s = GK.slider;
-      s.lo.value = "2"; s.hi.value = "5"; s.apply(s.hi);
+      GK.slider.set("%s", "%s");
       setTimeout(function () {
         document.documentElement.setAttribute("data-after-slider", document.documentElement.getAttribute("data-gk-events-visible"));
         document.documentElement.setAttribute("data-after-slider-moves", document.documentElement.getAttribute("data-gk-movements-visible"));
@@ -349,7 +348,8 @@ def test_time_slider_and_type_toggles_filter_events(tmp_path, region_map):
         }
       }, 300);
     """
-    idx, _ = dom_of(tmp_path, region_map, actions)
+    days = sorted({e.date for e in region_records()["events"]} | {"2012-06-12", "2012-06-20", "2012-06-21", "2012-06-22"})
+    idx, _ = dom_of(tmp_path, region_map, actions % (days[2], days[5]))
     assert_clean(idx)
     r = idx.root
     days = sorted({e.date for e in region_records()["events"]} | {"2012-06-12", "2012-06-20", "2012-06-21", "2012-06-22"})
@@ -452,3 +452,45 @@ def test_notebook_iframe_renders_the_map(tmp_path, region_map):
     _, _, pixels = png_rgb(chromium(plain, "png", extra=("--disable-features=IsolateSandboxedIframes",)))
     land = sum(1 for c in pixels if all(abs(a - b) <= 4 for a, b in zip(c, (0xF4, 0xF1, 0xEA), strict=True)))
     assert land > 0.1 * len(pixels), "the map did not draw inside the srcdoc iframe"
+
+
+def test_a_map_drawn_while_hidden_sizes_itself_when_shown(tmp_path, region_map):
+    """A notebook output laid out while off-screen or folded (no size) redraws and frames itself once shown."""
+    out = region_map._repr_html_()
+    srcdoc = re.search(r'srcdoc="([^"]*)"', out).group(1)
+    doc = html.unescape(srcdoc)
+    nonce = re.search(r"script-src 'nonce-([^']+)'", doc).group(1)
+    # the frame reports when ready (while hidden) and again when it has framed itself after being shown
+    report = (f'<script nonce="{nonce}">(function () {{ var sent = {{}}; (function w() {{'
+              ' var r = document.documentElement;'
+              ' var st = {ready: r.getAttribute("data-gk-ready"), refit: r.getAttribute("data-gk-refit"),'
+              ' size: r.getAttribute("data-gk-size"), zoom: Number(r.getAttribute("data-gk-zoom"))};'
+              ' var key = st.ready + "/" + st.refit;'
+              ' if (st.ready === "1" && !sent[key]) { sent[key] = 1; parent.postMessage(st, "*"); }'
+              ' if (st.refit !== "1") { setTimeout(w, 50); }'
+              ' })(); })();</script>')
+    probed = out.replace(srcdoc, html.escape(doc.replace("</body>", report + "</body>", 1), quote=True))
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body style='margin:0'>"
+            "<div id='cell' style='display:none'>" + probed + "</div>"
+            "<script>var n = 0; window.addEventListener('message', function (e) {"
+            " document.documentElement.setAttribute('data-child-' + (n++), JSON.stringify(e.data));"
+            " document.getElementById('cell').style.display = 'block'; });</script>"
+            "</body></html>")
+    path = tmp_path / "hidden-output.html"
+    path.write_text(page, encoding="utf-8")
+    # in-process frame, so that virtual time covers it and the order of events is deterministic
+    for budget in (10000, 25000, 45000):
+        dump = chromium(path, "dom", budget=budget, extra=("--disable-features=IsolateSandboxedIframes",))
+        if "data-child-1" in dump:
+            break
+    first = re.search(r'data-child-0="([^"]*)"', dump)
+    assert first, "the notebook iframe never reported back"
+    hidden = json.loads(html.unescape(first.group(1)))
+    assert hidden["size"] in ("0x0", "0x600", "300x0") or hidden["size"].startswith("0x"), hidden
+    shown = re.search(r'data-child-1="([^"]*)"', dump)
+    assert shown, "the map never framed itself after being shown"
+    child = json.loads(html.unescape(shown.group(1)))
+    assert child["refit"] == "1", child
+    w, h = (int(v) for v in child["size"].split("x"))
+    assert w > 300 and h >= 500, child
+    assert child["zoom"] >= 5, "the records are framed, not the whole world at zoom 0-2"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as html_lib
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,13 +52,35 @@ VIEWPORT_JS = r"""
   "use strict";
   var GK = window.GK;
   GK.viewport = function (map, opts) {
-    var b = opts.bounds ? L.latLngBounds(opts.bounds) : null;
-    if (b && b.isValid()) {
-      if (b.getNorthEast().equals(b.getSouthWest())) { map.setView(b.getCenter(), opts.pointZoom); }
-      else { map.fitBounds(b, { padding: [40, 40], maxZoom: opts.maxZoom }); }
-    } else if (opts.focus) {
-      map.fitBounds(opts.focus, { padding: [10, 10] });
+    function fit() {
+      var b = opts.bounds ? L.latLngBounds(opts.bounds) : null;
+      if (b && b.isValid()) {
+        if (b.getNorthEast().equals(b.getSouthWest())) { map.setView(b.getCenter(), opts.pointZoom); }
+        else { map.fitBounds(b, { padding: [40, 40], maxZoom: opts.maxZoom }); }
+      } else if (opts.focus) {
+        map.fitBounds(opts.focus, { padding: [10, 10] });
+      }
     }
+    // A map drawn while hidden (a notebook output scrolled off-screen, a collapsed cell, a tab in the
+    // background) has no size: Leaflet then frames nothing. Redraw and frame again once it gets a size.
+    function sized() { var s = map.getSize(); return s.x > 0 && s.y > 0; }
+    var pending = !sized();
+    fit();
+    function check() {
+      map.invalidateSize({ pan: false });
+      var s = map.getSize();
+      GK.status("size", s.x + "x" + s.y);
+      if (pending && sized()) { pending = false; fit(); GK.status("refit", 1); }
+    }
+    if (window.ResizeObserver) { new ResizeObserver(function () { GK.guard("resize", check); }).observe(map.getContainer()); }
+    if (pending) {  // and a slow poll while unsized, for hosts that show the frame without a resize event
+      var poll = setInterval(function () { if (!pending) { clearInterval(poll); } else { GK.guard("resize", check); } }, 400);
+    }
+    document.addEventListener("visibilitychange", function () { if (!document.hidden) { GK.guard("resize", check); } });
+    window.addEventListener("pageshow", function () { GK.guard("resize", check); });
+    GK.status("size", map.getSize().x + "x" + map.getSize().y);
+    map.on("zoomend", function () { GK.status("zoom", map.getZoom()); });
+    GK.status("zoom", map.getZoom());
     GK.viewportDone = true;
     GK.checkReady();
     return true;
@@ -145,8 +168,9 @@ class GeoMap:
     def _repr_html_(self) -> str:
         """An iframe whose ``srcdoc`` is the whole page: works offline in JupyterLab and nbconvert."""
         doc = html_lib.escape(self.html(), quote=True)
+        # min-height: an output area that lays the frame out before it is shown still gets a size
         return (f'<iframe srcdoc="{doc}" sandbox="allow-scripts" style="width:100%;height:{self.height};'
-                'border:none" title="geokit map" loading="eager"></iframe>')
+                f'min-height:{self.height};display:block;border:none" title="geokit map" loading="eager"></iframe>')
 
     def summary(self) -> str:
         c = self.counts
@@ -160,6 +184,9 @@ class GeoMap:
 
 class SafeLayerControl(folium.LayerControl, SafeMacro):
     """folium's layer control; its labels (layer and type names) are never evaluated as a template."""
+
+
+_CSS_LENGTH = re.compile(r"^\d+(\.\d+)?(px|%|em|rem|vh)$")
 
 
 def _crossings(pl: Any, store: Any) -> list[tuple[str, float, float]]:
@@ -194,6 +221,9 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     within the map's extent; rivers and lakes are drawn there too. Records that cannot be drawn are listed in the map's "not on the map"
     panel and in ``GeoMap.problems``.
     """
+    if not isinstance(height, str) or not _CSS_LENGTH.match(height.strip()):
+        raise ValueError(f"height must be a CSS length like '600px' or '80vh', not {height!r}")
+    height = height.strip()
     events, movements = _listify(events, "events"), _listify(movements, "movements")
     facts, places = _listify(facts, "facts"), _listify(places, "places")
     ev = point_records(events, "event")
