@@ -494,3 +494,84 @@ def test_a_map_drawn_while_hidden_sizes_itself_when_shown(tmp_path, region_map):
     w, h = (int(v) for v in child["size"].split("x"))
     assert w > 300 and h >= 500, child
     assert child["zoom"] >= 5, "the records are framed, not the whole world at zoom 0-2"
+
+
+# ------------------------------------------------------------------ the scale of a story
+
+STORY_ACTIONS = r"""
+  var map = window[Object.keys(window).filter(function (k) { return /^map_[0-9a-f]+$/.test(k); })[0]];
+  var root = document.documentElement;
+  map.setView([36.268, 36.567], 11, { animate: false });
+  setTimeout(function () {
+    var view = map.getContainer().getBoundingClientRect();
+    function inView(r) { return r.width > 0 && r.right > view.left && r.left < view.right && r.bottom > view.top && r.top < view.bottom; }
+    var towns = Array.prototype.filter.call(document.querySelectorAll(".gk-town"), function (e) { return inView(e.getBoundingClientRect()); });
+    root.setAttribute("data-t-towns", towns.map(function (e) { return e.textContent; }).join("|"));
+    var rivers = Array.prototype.filter.call(document.querySelectorAll("path.gk-river"), function (e) {
+      return getComputedStyle(e).display !== "none" && inView(e.getBoundingClientRect()); });
+    root.setAttribute("data-t-rivers", rivers.length);
+    // every marker in view: is its centre's topmost element the marker itself (so a click reaches it)?
+    var hidden = 0, reachable = 0;
+    Array.prototype.forEach.call(document.querySelectorAll(".gk-ev, .gk-place"), function (e) {
+      var r = e.getBoundingClientRect();
+      if (!inView(r)) { return; }
+      var hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (hit && (hit === e || e.contains(hit))) { reachable++; } else { hidden++; }
+    });
+    root.setAttribute("data-t-reachable", reachable);
+    root.setAttribute("data-t-hidden", hidden);
+    var camp = GK.placeMarkers["camp:0"].marker;
+    camp.openPopup();
+    var pop = camp.getPopup().getElement();
+    root.setAttribute("data-t-site-records", pop.querySelectorAll(".gk-site-list li").length);
+    root.setAttribute("data-t-site-text", pop.textContent);
+    camp.closePopup();
+    var ev = GK.markers.event[0];
+    ev.openPopup();
+    var ep = ev.getPopup().getElement();
+    root.setAttribute("data-t-count-lines", ep.querySelectorAll(".gk-count-sources li").length);
+    root.setAttribute("data-t-source-lines", ep.querySelectorAll(".gk-sources li").length);
+    root.setAttribute("data-t-popup", ep.textContent);
+  }, 600);
+"""
+
+
+def story_records():
+    """Seven events at one town, three at a camp beside it, and defectors from 'Syria' (country only)."""
+    town = (36.268, 36.567)
+    events = []
+    for i in range(7):
+        srcs = [Source("wire-one", 0, 40, f"Test sentence {i} about the town.", {"soldiers": 85}),
+                Source("wire-one", 300, 340, "A later line of the same report.", {"soldiers": 85}),
+                Source("paper-two", 10, 60, "Another report's line.", {"soldiers": 84})] if i == 0 else []
+        events.append(Event(id=f"t{i}", type="defection" if i % 2 else "shelling", date=f"2012-06-{10 + i:02d}",
+                            date_precision="day", place=_place("Townplace", *town),
+                            who="A long fragment of a sentence that goes on and on about who came", sources=srcs,
+                            counts={"generals": 1, "soldiers": 85, "people": 293} if i == 0 else {}))
+    camp = _landmark("Kappa camp", "camp", 36.236, 36.50)
+    for i in range(3):
+        events.append(Event(id=f"c{i}", type="camp_placement", date=f"2012-06-2{i}", date_precision="day",
+                            place=_place("Kappa camp", camp.lat, camp.lon)))
+    movements = [Movement(id="mv", type="defection", date="2012-06-11",
+                          origin=PlaceRef(name="Syria", lat=35.0, lon=38.0, geo_precision=4),
+                          destination=_place("Townplace", *town), counts={"soldiers": 85, "generals": 1})]
+    return {"events": events, "movements": movements, "places": [camp]}
+
+
+def test_at_the_scale_of_the_story_towns_rivers_and_every_marker_reachable(tmp_path):
+    gm = build_map(**story_records(), title="Story")
+    idx, dump = dom_of(tmp_path, gm, STORY_ACTIONS, budget=12000)
+    assert_clean(idx)
+    r = idx.root
+    towns = r["data-t-towns"].split("|")
+    assert "Townplace" in towns, "the place the events are at is labelled at local zoom"
+    assert len(towns) >= 5 and {"Kırıkhan", "Salqīn"} & set(towns), towns  # towns of the store nearby
+    assert int(r["data-t-rivers"]) >= 2
+    assert int(r["data-t-hidden"]) == 0, "a marker covered by another cannot be clicked"
+    assert int(r["data-t-reachable"]) >= 11  # 7 + 3 events and the camp
+    assert int(r["data-t-site-records"]) == 3 and "camp_placement" in r["data-t-site-text"]
+    popup = html.unescape(r["data-t-popup"])
+    assert int(r["data-t-count-lines"]) == 2, "each report's figure once: 85 (wire-one), 84 (paper-two)"
+    assert int(r["data-t-source-lines"]) == 2, "one line per report"
+    assert "293 people" in popup and "A long fragment" not in popup.split("Test sentence")[0]
+    assert "data-test-csp" not in r and "data-test-alerts" not in r

@@ -237,7 +237,9 @@ def counts_rows(record: Any, S: StringTable) -> list:
         for s in sources:
             sc = get(s, "counts", {}) or {}
             if isinstance(sc, Mapping) and label in sc:
-                per_source.append((format_count(sc[label]), clean_text(get(s, "doc", ""), 200)))
+                pair = (format_count(sc[label]), clean_text(get(s, "doc", ""), 200))
+                if pair not in per_source:  # a report giving one figure in its headline and body: once
+                    per_source.append(pair)
         top_text = format_count(top) if top is not _MISSING else (per_source[0][0] if per_source else "")
         distinct = {v for v, _ in per_source}
         breakdown = 0
