@@ -98,3 +98,16 @@ def test_a_site_lists_the_records_there():
     site_refs(sites, events, [], moves)
     assert sites[0][6] == [["event", 0]]
     assert sites[1][6] == [["movement", 0]]
+
+
+def test_sites_at_one_point_are_set_side_by_side():
+    from geokit.maps.spread import spread_sites
+
+    groups = {"camp": [["A camp", "camp", 36.234, 36.322, "", "c", []]],
+              "town": [["A village", "town", 36.2341, 36.3221, "", "t", []], ["Far town", "town", 37.0, 37.0, "", "f", []]]}
+    shared = spread_sites(groups)
+    camp, village, far = groups["camp"][0], groups["town"][0], groups["town"][1]
+    assert far[7] == 0 and isinstance(camp[7], list) and isinstance(village[7], list)
+    dx, dy = camp[7][0] - village[7][0], camp[7][1] - village[7][1]
+    assert dx * dx + dy * dy >= 24 * 24, "two 24-px icons must not overlap"
+    assert shared[(36.234, 36.322)] == 2

@@ -59,15 +59,16 @@ DETAIL_JS = r"""
     GK.status("lakes", (block.lakes || []).length);
     // towns: [name index, lat, lon, minZoom, rank(0 city, 1 town, 2 village)]
     var S = block.S, towns = block.towns || [], markers = new Array(towns.length), on = new Uint8Array(towns.length);
-    var cls = ["gk-town-city", "gk-town-town", "gk-town-village", "gk-town-record"];
+    var cls = ["gk-town-city", "gk-town-town", "gk-town-village", "gk-town-record", "gk-town-site", "gk-town-site gk-site-name"];
     function marker(i) {
       if (!markers[i]) {
         var t = towns[i];
         var div = GK.el("div", "gk-town-in");
         div.appendChild(GK.el("span", "gk-town-dot"));
         div.appendChild(GK.el("span", "gk-town-name", S[t[0]]));
+        var ox = t[5] || 0, oy = t[6] || 0;  // beside a site icon that was moved aside (spread.py)
         markers[i] = L.marker([t[1], t[2]], {
-          icon: L.divIcon({ className: "gk-town " + cls[t[4]] , html: div, iconSize: null }),
+          icon: L.divIcon({ className: "gk-town " + cls[t[4]], html: div, iconSize: null, iconAnchor: [-ox, -oy] }),
           interactive: false, keyboard: false, pane: townPane
         });
       }
@@ -106,6 +107,9 @@ DETAIL_CSS = r"""
 .gk-town-village .gk-town-name { font-size: 10px; color: #555; }
 .gk-town-record .gk-town-name { font-size: 12px; font-weight: 600; color: #1a1a1a; }
 .gk-town-record .gk-town-dot { background: #1a1a1a; }
+.gk-town-site .gk-town-dot { visibility: hidden; width: 14px; }
+.gk-town-site .gk-town-name { font-size: 12px; font-weight: 600; color: #263238; }
+.gk-site-name .gk-town-name { font-size: 11px; color: #3b2a1a; }
 .gk-town-village .gk-town-dot { width: 4px; height: 4px; background: #777; }
 """
 
@@ -181,7 +185,7 @@ def place_labels(places: list[tuple[str, float, float, float]], min_zoom: int = 
                  fixed_below: float = float("inf")) -> list[int | None]:
     """The zoom at which each label first shows, or None if it never fits.
 
-    ``places`` are (name, lat, lon, importance[, first zoom allowed]). Labels are placed most important first; a label
+    ``places`` are (name, lat, lon, importance[, first zoom allowed[, pixel offset]]). Labels are placed most important first; a label
     shows from the lowest zoom at which its box (dot + text) overlaps no label already shown at
     that zoom or any higher one, so labels never overlap and important towns appear first.
     ``fixed``: labels already on the map (name, lat, lon, from zoom, to zoom), e.g. provinces, that
@@ -196,6 +200,8 @@ def place_labels(places: list[tuple[str, float, float, float]], min_zoom: int = 
     def box_at(i: int, z: int) -> tuple[float, float, float, float]:
         name, lat, lon = places[i][:3]
         x, y = _pixel(lat, lon, z)
+        if len(places[i]) > 5 and places[i][5]:
+            x, y = x + places[i][5][0], y + places[i][5][1]
         return (x - 5, y - 9, x + 10 + 6.2 * len(name), y + 9)
 
     def free(b, z, g) -> bool:
@@ -257,17 +263,21 @@ CITY_PRIOR = 5.5  # store prior of a city of about 300,000 people: such labels m
 RANK = {"city": 0, "town": 1, "village": 2}
 
 
+SITE_LABEL_ZOOM = 10  # camps, crossings and air bases are named from this zoom (their icons say what they are)
 RECORD_LABEL_ZOOM = 9  # names of the places records are drawn at show from this zoom, before any town's
 
 
 def town_labels(box: tuple[float, float, float, float] | None, store: Any = None,
                 limit: int = MAX_TOWNS, skip: set[str] | None = None,
-                records: list[tuple[str, float, float]] = ()) -> tuple[list[str], list[list]]:
+                records: list[tuple[str, float, float]] = (),
+                town_sites: list[tuple[str, float, float]] = ()) -> tuple[list[str], list[list]]:
     """(strings, rows ``[name index, lat, lon, minZoom, rank]``) of the store's towns inside ``box``.
 
     ``skip``: ids of places drawn as sites (camps, crossings...), labelled by their icon.
     ``records``: (name, lat, lon) of the places events are drawn at: labelled first (rank 3) at local
     zoom; a store town of the same name within about 2 km is not labelled again.
+    ``town_sites``: (name, lat, lon, group) of places drawn with an icon, labelled beside it: towns
+    (rank 4) before the store's towns, camps, crossings and air bases (rank 5) first but from zoom 10.
     """
     if box is None:
         return [], []
@@ -285,19 +295,27 @@ def town_labels(box: tuple[float, float, float, float] | None, store: Any = None
     found.sort(key=lambda p: (-p.prior, -p.population, p.name))
     found = found[:limit]
     names = [clean_text(p.name, 80) for p in found]
-    items = [(n, lat, lon, 1e6, RECORD_LABEL_ZOOM, 3) for n, lat, lon in recs.values()]
-    items += [(n, p.lat, p.lon, p.prior, MIN_ZOOM, RANK.get(p.kind, 2)) for n, p in zip(names, found, strict=True)]
-    zooms = place_labels([it[:5] for it in items], fixed=basemap_labels(box), fixed_below=CITY_PRIOR)
+    items = [(n, lat, lon, 1e6, RECORD_LABEL_ZOOM, 3, (0, 0)) for n, lat, lon in recs.values()]
+    for site in town_sites:  # (name, lat, lon[, group]): towns from the first zoom, other sites at local zoom
+        n, lat, lon = site[:3]
+        if box[0] <= lat <= box[2] and box[1] <= lon <= box[3]:
+            town = len(site) < 4 or site[3] == "town"
+            off = tuple(site[4:6]) if len(site) >= 6 else (0, 0)
+            items.append((clean_text(n, 80) + "  ", lat, lon, 1e5 if town else 2e6, MIN_ZOOM if town else SITE_LABEL_ZOOM,
+                          4 if town else 5, off))
+    items += [(n, p.lat, p.lon, p.prior, MIN_ZOOM, RANK.get(p.kind, 2), (0, 0)) for n, p in zip(names, found, strict=True)]
+    zooms = place_labels([(*it[:5], it[6]) for it in items], fixed=basemap_labels(box), fixed_below=CITY_PRIOR)
     strings: list[str] = []
     index: dict[str, int] = {}
     rows = []
-    for (n, lat, lon, _, _, rank), z in zip(items, zooms, strict=True):
+    for (n, lat, lon, _, _, rank, off), z in zip(items, zooms, strict=True):
         if z is None or not n:
             continue
+        n = n.strip()
         if n not in index:
             index[n] = len(strings)
             strings.append(n)
-        rows.append([index[n], round(lat, 5), round(lon, 5), z, rank])
+        rows.append([index[n], round(lat, 5), round(lon, 5), z, rank] + ([off[0], off[1]] if off != (0, 0) else []))
     return strings, rows
 
 
@@ -310,7 +328,7 @@ class Detail(Feature):
 
     def __init__(self, box: tuple[float, float, float, float] | None, towns: bool = True, store: Any = None,
                  skip: set[str] | None = None, records: list[tuple[str, float, float]] = (),
-                 water_zoom: int = 7) -> None:
+                 town_sites: list[tuple[str, float, float]] = (), water_zoom: int = 7) -> None:
         super().__init__()
         self.box = box
         self.water = water_within(box)
@@ -319,7 +337,7 @@ class Detail(Feature):
         rows: list[list] = []
         if towns:
             try:
-                strings, rows = town_labels(box, store, skip=skip, records=records)
+                strings, rows = town_labels(box, store, skip=skip, records=records, town_sites=town_sites)
             except Exception as exc:  # a missing or broken store costs the labels, never the map
                 self.problem = f"town labels left out: {clean_text(exc, 200)}"
         self.strings, self.towns = strings, rows

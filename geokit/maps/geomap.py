@@ -32,7 +32,7 @@ from geokit.maps.places import PlaceLayer, add_record_places, collect_places
 from geokit.maps.records import Problem, iter_items, movement_records, point_records
 from geokit.maps.safe import SafeMacro, clean_text, render_page
 from geokit.maps.search import Search
-from geokit.maps.spread import away_from_sites, site_refs, spread
+from geokit.maps.spread import away_from_sites, site_refs, spread, spread_sites
 from geokit.maps.timeslider import TimeSlider
 from geokit.maps.unplaced import Title, Unplaced
 
@@ -248,14 +248,17 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     drawn = [(p.lat, p.lon) for p in ev.points + fa.points] + mv_points + list(pl.points)
     sites = {row[5] for rows in pl.groups.values() for row in rows if row[5]}
     site_points = [(row[2], row[3]) for rows in pl.groups.values() for row in rows]
-    spread([ev.rows, fa.rows], site_points)  # co-located markers in a ring, clear of site icons
     for rows in pl.groups.values():
         site_refs(rows, ev.rows, fa.rows, mv.rows)
+    shared = spread_sites(pl.groups)  # sites at one point side by side
+    spread([ev.rows, fa.rows], site_points, shared=shared)  # co-located markers in a ring, clear of site icons
     record_names = [(recs.S.strings[r[11]], r[9], r[10]) for recs in (ev, fa) for r in recs.rows
                     if r[11] >= 0 and (r[12] or 1) <= 2]
     record_names += [(mv.S.strings[p[2]], p[0], p[1]) for r in mv.rows for p in r[9] if p[2] >= 0 and (p[3] or 1) <= 2]
     detail = Detail(extent(drawn), towns=towns, store=store, skip=sites,
-                    records=away_from_sites(record_names, site_points))
+                    records=away_from_sites(record_names, site_points),
+                    town_sites=[(row[0], row[2], row[3], g, *(row[7] or (0, 0))) for g, rows in pl.groups.items()
+                                for row in rows])
     m.add_child(detail)
     if detail.water["rivers"] or detail.water["lakes"]:
         m.add_child(DetailPart(detail, "water", "Rivers and lakes"))

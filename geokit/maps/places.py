@@ -195,10 +195,11 @@ PLACES_JS = r"""
     block.rows.forEach(function (P, i) {
       var html = GK.el("div", "gk-place-in");
       html.appendChild(GK.icon(opts.group));
-      // the site's name, shown at local zoom (the map container gets gk-zoom-local from zoom 10)
-      html.appendChild(GK.el("span", "gk-site-label", P[0]));
+      // the site's name is placed by the label engine (detail.py): beside the icon, never over another label
+      var off = P[7] || [0, 0];  // sites at one point are set side by side (spread.py)
       var icon = L.divIcon({ className: "gk-place gk-place-" + opts.group, html: html,
-                             iconSize: [24, 24], iconAnchor: [12, 12], popupAnchor: [0, -10], tooltipAnchor: [10, 0] });
+                             iconSize: [24, 24], iconAnchor: [12 - off[0], 12 - off[1]],
+                             popupAnchor: [off[0], off[1] - 10], tooltipAnchor: [off[0] + 10, off[1]] });
       var m = L.marker([P[2], P[3]], { icon: icon, keyboard: false, riseOnHover: true, pane: pane });
       m.bindTooltip(function () {
         var n = (P[6] || []).length;

@@ -51,15 +51,56 @@ def _near_site(lat: float, lon: float, sites: dict[tuple[int, int], list], km: f
     return False
 
 
-def spread(layers: list[list[list]], sites: list[tuple[float, float]], lat_i: int = 9, lon_i: int = 10) -> None:
+SITE_CLUSTER_KM = 0.3  # sites closer than this (a camp named after its village) are drawn side by side
+
+
+def spread_sites(groups: dict[str, list[list]]) -> dict[tuple[float, float], int]:
+    """Append a pixel offset (or 0) to every site row; returns how many sites share each drawn point.
+
+    Sites (camp, crossing, air base, town icons, 24 px) within ``SITE_CLUSTER_KM`` of each other are
+    set in a ring so each icon can be seen and clicked; camps, crossings and air bases come first.
+    """
+    order = {"camp": 0, "crossing": 1, "air": 2, "other": 3, "town": 4}
+    rows = sorted(((order.get(g, 5), row) for g, rs in groups.items() for row in rs), key=lambda t: t[0])
+    clusters: list[list[list]] = []
+    grid: dict[tuple[int, int], list[int]] = {}
+    for _, row in rows:
+        c = _cell(row[2], row[3])
+        home = None
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for k in grid.get((c[0] + dy, c[1] + dx), ()):
+                    first = clusters[k][0]
+                    if haversine_km(row[2], row[3], first[2], first[3]) <= SITE_CLUSTER_KM:
+                        home = k
+        if home is None:
+            home = len(clusters)
+            clusters.append([])
+            grid.setdefault(c, []).append(home)
+        clusters[home].append(row)
+    shared: dict[tuple[float, float], int] = {}
+    for members in clusters:
+        if len(members) == 1:
+            members[0].append(0)
+        else:
+            for row, off in zip(members, ring_offsets(len(members), 14.0), strict=True):
+                row.append(list(off))
+        for row in members:
+            shared[(row[2], row[3])] = len(members)
+    return shared
+
+
+def spread(layers: list[list[list]], sites: list[tuple[float, float]], lat_i: int = 9, lon_i: int = 10,
+           shared: dict[tuple[float, float], int] | None = None) -> None:
     """Append a pixel offset ``[dx, dy]`` (or 0) to every row of every point layer, in place.
 
     Rows at one point (about 10 m) across all ``layers`` share one ring; a point within ~150 m of
-    a site gets a ring clear of the site's 24-px icon.
+    a site gets a ring clear of the site's 24-px icon (of the ring of icons when sites share it).
     """
     grid: dict[tuple[int, int], list] = {}
     for s in sites:
         grid.setdefault(_cell(*s), []).append(s)
+    crowded = {(round(k[0], 2), round(k[1], 2)) for k, n in (shared or {}).items() if n > 1}
     groups: dict[tuple[int, int], list[list]] = {}
     for rows in layers:
         for row in rows:
@@ -69,7 +110,10 @@ def spread(layers: list[list[list]], sites: list[tuple[float, float]], lat_i: in
         if len(rows) == 1 and not at_site:
             rows[0].append(0)
             continue
-        for row, off in zip(rows, ring_offsets(len(rows), 20.0 if at_site else 11.0), strict=True):
+        clear = 11.0
+        if at_site:
+            clear = 42.0 if (round(rows[0][lat_i], 2), round(rows[0][lon_i], 2)) in crowded else 20.0
+        for row, off in zip(rows, ring_offsets(len(rows), clear), strict=True):
             row.append(list(off))
 
 
