@@ -61,16 +61,17 @@ def areas() -> _Areas:
 
 
 def border_anchor(vague: tuple[float, float, int], other: tuple[float, float],
-                  crossings: list[tuple[str, float, float]]) -> Anchor | None:
+                  crossings: list[tuple[str, float, float]], cache: dict | None = None) -> Anchor | None:
     """Where to draw an end known only to a country (precision 4) or province (3), seen from ``other``.
 
     None when the end is precise, its area is unknown, or ``other`` lies inside that area (the
-    movement happens within it: its end stays where it is).
+    movement happens within it: its end stays where it is). ``cache`` (a dict) keeps each area's
+    crossings between calls.
     """
     lat, lon, gp = vague
     if gp is None or gp < 3:
         return None
-    geom, _name = areas().containing(lat, lon, "countries" if gp >= 4 else "admin1")
+    geom, name = areas().containing(lat, lon, "countries" if gp >= 4 else "admin1")
     if geom is None:
         return None
     o = Point(other[1], other[0])
@@ -80,18 +81,24 @@ def border_anchor(vague: tuple[float, float, int], other: tuple[float, float],
     b = nearest_points(edge, o)[0]
     best_km = haversine_km(other[0], other[1], b.y, b.x)
     choice = Anchor(round(b.y, 5), round(b.x, 5), "at the nearest border point")
+    cache = {} if cache is None else cache
+    key = (gp >= 4, name, geom.bounds)
+    on_edge = cache.get(key)
+    if on_edge is None:
+        on_edge = []
+        if crossings:
+            pts = shapely.points([(c[2], c[1]) for c in crossings])
+            near = shapely.distance(edge, pts) * 111.0 <= CROSSING_MAX_KM
+            on_edge = [c for c, ok in zip(crossings, near, strict=True) if ok]
+        cache[key] = on_edge
     best_crossing = None
-    for name, clat, clon in crossings:
-        c = Point(clon, clat)
-        on_edge = edge.distance(c) * 111.0 <= CROSSING_MAX_KM
-        if not on_edge:
-            continue
+    for cname, clat, clon in on_edge:
         d = haversine_km(other[0], other[1], clat, clon)
         if d <= best_km + CROSSING_DETOUR_KM and (best_crossing is None or d < best_crossing[0]):
-            best_crossing = (d, name, clat, clon)
+            best_crossing = (d, cname, clat, clon)
     if best_crossing is not None:
-        _, name, clat, clon = best_crossing
-        choice = Anchor(round(clat, 5), round(clon, 5), f"at {name}" if name else "at a border crossing")
+        _, cname, clat, clon = best_crossing
+        choice = Anchor(round(clat, 5), round(clon, 5), f"at {cname}" if cname else "at a border crossing")
     return choice
 
 
@@ -126,7 +133,8 @@ def _vague(p: list) -> bool:
     return (p[3] or 0) >= 3
 
 
-def anchor_route(pts: list[list], crossings: list[tuple[str, float, float]], S) -> tuple[list[list], int]:
+def anchor_route(pts: list[list], crossings: list[tuple[str, float, float]], S,
+                 cache: dict | None = None) -> tuple[list[list], int]:
     """One movement's stops with every vague end drawn at the border; returns (stops, ends moved).
 
     Each vague stop is seen from the nearest precise stop along the route (the next one, or the
@@ -153,7 +161,7 @@ def anchor_route(pts: list[list], crossings: list[tuple[str, float, float]], S) 
         before = [j for j in precise if j < k]
         j = after[0] if after and k < last else (before[-1] if before else after[0])
         other = pts[j]
-        a = border_anchor((p[0], p[1], p[3]), (other[0], other[1]), crossings)
+        a = border_anchor((p[0], p[1], p[3]), (other[0], other[1]), crossings, cache)
         if a is None:
             if 0 < k < last:
                 geom = _area(p)
@@ -172,7 +180,9 @@ def anchor_rows(rows: list[list], crossings: list[tuple[str, float, float]], S) 
     drawn (``S`` is the rows' string table). Returns how many ends were moved.
     """
     moved = 0
+    cache: dict = {}
+    crossings = list(dict.fromkeys((str(n), float(la), float(lo)) for n, la, lo in crossings))
     for row in rows:
-        row[9], n = anchor_route(row[9], crossings, S)
+        row[9], n = anchor_route(row[9], crossings, S, cache)
         moved += n
     return moved
