@@ -575,3 +575,53 @@ def test_at_the_scale_of_the_story_towns_rivers_and_every_marker_reachable(tmp_p
     assert int(r["data-t-source-lines"]) == 2, "one line per report"
     assert "293 people" in popup and "A long fragment" not in popup.split("Test sentence")[0]
     assert "data-test-csp" not in r and "data-test-alerts" not in r
+
+
+SMALL_ACTIONS = r"""
+  var root = document.documentElement;
+  var legend = document.querySelector(".gk-legend"), time = document.querySelector(".gk-time");
+  root.setAttribute("data-t-folded", String(!legend.open) + "/" + String(!time.open));
+  legend.open = true;
+  setTimeout(function () {
+    var r = legend.getBoundingClientRect();
+    root.setAttribute("data-t-legend", [Math.round(r.top), Math.round(r.bottom), window.innerHeight].join(","));
+    root.setAttribute("data-t-legend-scroll", String(legend.scrollHeight > legend.clientHeight));
+  }, 200);
+"""
+
+
+def test_a_450px_map_folds_its_panels_and_never_clips_the_legend(tmp_path, region_map):
+    path = tmp_path / "small.html"
+    path.write_text(instrument(region_map.html(), SMALL_ACTIONS), encoding="utf-8")
+    idx = DomIndex()
+    idx.feed(chromium(path, "dom", size="900,450"))
+    assert_clean(idx)
+    r = idx.root
+    assert r["data-t-folded"] == "true/true", "a small map starts with legend and dates folded"
+    top, bottom, height = (int(v) for v in r["data-t-legend"].split(","))
+    assert 0 <= top and bottom <= height, "the open legend stays inside the map (it scrolls instead)"
+
+
+PLAY_ACTIONS = r"""
+  var root = document.documentElement;
+  root.setAttribute("data-t-bins", GK.slider.bins.length);
+  GK.slider.play.click();
+  setTimeout(function () {
+    root.setAttribute("data-t-first", root.getAttribute("data-gk-time-range") + "|" + root.getAttribute("data-gk-events-visible"));
+    GK.slider.step();
+    root.setAttribute("data-t-second", root.getAttribute("data-gk-time-range") + "|" + root.getAttribute("data-gk-events-visible"));
+    GK.slider.stop();
+  }, 100);
+"""
+
+
+def test_play_steps_a_window_through_time_on_a_day_axis(tmp_path, region_map):
+    idx, _ = dom_of(tmp_path, region_map, PLAY_ACTIONS)
+    assert_clean(idx)
+    r = idx.root
+    # records from 2012-06-10 to 2012-06-22: one bar per day, empty days included
+    assert int(r["data-t-bins"]) == 13
+    first_range, first_n = r["data-t-first"].split("|")
+    second_range, second_n = r["data-t-second"].split("|")
+    assert first_range == "2012-06-10/2012-06-10" and int(first_n) == 1
+    assert second_range == "2012-06-11/2012-06-11" and int(second_n) == 1
