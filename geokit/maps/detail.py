@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from geokit.errors import MapError
 from geokit.maps.core import Feature
 from geokit.maps.layers import LayerFeature
 from geokit.maps.safe import clean_text
@@ -118,7 +119,7 @@ DETAIL_CSS = r"""
 def load_water(name: str) -> list:
     """Committed rivers or lakes: items ``[bbox, coords]`` (coords as [lon, lat])."""
     if name not in ("rivers", "lakes"):
-        raise ValueError(f"unknown water layer {name!r}")
+        raise MapError(f"unknown water layer {name!r}")
     path = resources.files("geokit") / "data" / "basemap" / f"{name}.json"
     return json.loads(path.read_text(encoding="utf-8"))["items"]
 
@@ -364,7 +365,7 @@ class DetailPart(LayerFeature):
 
     def __init__(self, detail: Detail, part: str, name: str, show: bool = True) -> None:
         if part not in ("water", "towns"):
-            raise ValueError(f"unknown detail part {part!r}")
+            raise MapError(f"unknown detail part {part!r}")
         super().__init__(name=name, show=show)
         self.detail = detail
         self.part = part

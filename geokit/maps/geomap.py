@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as html_lib
 import math
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from typing import Any
 
 import folium
 
-from geokit.errors import ExportError
+from geokit.errors import ExportError, MapError
 from geokit.maps.arrows import ArrowLayer
 from geokit.maps.assets import LEAFLET_CSS, LEAFLET_JS, InlineReport, apply_csp, inline_assets, new_nonce
 from geokit.maps.basemap import DEFAULT_BORDERS, Basemap, BasemapPart, tile_layer
@@ -157,7 +158,7 @@ class GeoMap:
 
     def save(self, path: str | Path) -> Path:
         """Write the self-contained HTML file (parent folders are created)."""
-        path = Path(path)
+        path = Path(path).expanduser()
         if path.suffix.lower() not in (".html", ".htm"):
             raise ExportError(f"map files are HTML: give a path ending in .html, not {path.name!r}")
         page = self.html()
@@ -203,6 +204,14 @@ def _crossings(pl: Any, store: Any) -> list[tuple[str, float, float]]:
     return out
 
 
+def _is_extraction(obj: Any) -> bool:
+    return not hasattr(obj, "iloc") and all(hasattr(obj, k) for k in ("events", "movements", "facts"))
+
+
+def _empty(obj: Any) -> bool:
+    return obj is None or (isinstance(obj, list | tuple) and not obj)
+
+
 def _listify(items: Any, what: str) -> list:
     return list(iter_items(items, what))
 
@@ -218,12 +227,19 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     airbase, airport, city, town, village...). ``tiles="OpenStreetMap"`` adds an online
     tile layer (off by default: the map is fully offline). ``cluster``: auto, markercluster,
     fast or none. ``towns``: label the gazetteer store's towns (``store``, default the user's)
-    within the map's extent; rivers and lakes are drawn there too. Records that cannot be drawn are listed in the map's "not on the map"
-    panel and in ``GeoMap.problems``.
+    within the map's extent; rivers and lakes are drawn there too. Records that cannot be drawn
+    are listed in the map's "not on the map" panel and in ``GeoMap.problems``.
     """
     if not isinstance(height, str) or not _CSS_LENGTH.match(height.strip()):
-        raise ValueError(f"height must be a CSS length like '600px' or '80vh', not {height!r}")
+        raise MapError(f"height must be a CSS length like '600px' or '80vh', not {height!r}")
     height = height.strip()
+    if isinstance(events, str | os.PathLike) and os.path.isfile(os.path.expanduser(os.fspath(events))) \
+            and _empty(movements) and _empty(facts):
+        # one export file of `geokit events` (JSONL, GeoJSON or CSV): all three kinds from it
+        events, movements, facts = events, events, events
+    elif _is_extraction(events) and _empty(movements) and _empty(facts):
+        # the Extraction itself (``build_map(geokit.extract(reports))``): its three lists
+        events, movements, facts = events.events, events.movements, events.facts
     events, movements = _listify(events, "events"), _listify(movements, "movements")
     facts, places = _listify(facts, "facts"), _listify(places, "places")
     ev = point_records(events, "event")
