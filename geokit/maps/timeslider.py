@@ -52,7 +52,7 @@ TIMESLIDER_JS = r"""
       box.open = true;
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
-      var summary = GK.el("summary", null, "Dates");
+      var summary = GK.el("summary", null, "Dates of the records");
       box.appendChild(summary);
       var peak = Math.max.apply(null, bins.map(function (b) { return b[2]; }).concat([1]));
       var hist = GK.el("div", "gk-time-hist");
