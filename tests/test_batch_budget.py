@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 from batch_fns import hang_blocked_on, hang_on, hog_on
 
-from geokit import batch
+from geokit.batch import pool
+from geokit.batch import run as batch
 from geokit.batch.sinks import read_jsonl
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="process checks read /proc")
@@ -57,7 +58,7 @@ def test_document_over_its_time_budget_is_an_error_row(tmp_path, workers):
 
 
 def test_stuck_worker_is_stopped_and_its_chunk_mates_retried(tmp_path, monkeypatch):
-    monkeypatch.setattr(batch.pool, "HARD_GRACE", 2.0)
+    monkeypatch.setattr(pool, "HARD_GRACE", 2.0)
     out, errs = tmp_path / "out.jsonl", tmp_path / "errs.jsonl"
     s = batch.run(feed(tmp_path), out=out, fn=functools.partial(hang_blocked_on, "d5"), workers=2, chunksize=4,
                   errors_path=errs, progress=False, time_budget=1.0)
@@ -121,7 +122,7 @@ def _start_run(tmp_path: Path, victim: str = "d1") -> tuple[subprocess.Popen, se
         import functools, sys
         sys.path.insert(0, {str(TESTS)!r})
         from batch_fns import hang_on
-        from geokit import batch
+        from geokit.batch import run as batch
         if __name__ == "__main__":
             batch.run({str(feed(tmp_path))!r}, out={str(tmp_path / 'out.jsonl')!r},
                       fn=functools.partial(hang_on, {victim!r}), workers=2, chunksize=1, progress=False,

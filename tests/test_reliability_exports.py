@@ -62,7 +62,7 @@ def test_csv_cells_lose_control_characters():
 
 
 def test_places_csv_cells_are_neutralised(tmp_path):
-    from geokit.mainjob import PLACES_COLUMNS, _csv_text, place_rows
+    from geokit.batch.mainjob import PLACES_COLUMNS, _csv_text, place_rows
     from geokit.model import Candidate
 
     cand = Candidate(id="gn:1", geonameid=1, name="=Evil()", lat=-1.5, lon=-2.5, feature_class="P",

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from geokit.batch.inputs import InputDoc, InputError, iter_documents
 from geokit.cli import main
-from geokit.inputs import InputDoc, InputError, iter_documents
 
 GOOD_A = {"id": "a", "text": "Shelling hit the outskirts of Aleppo on Monday, killing five people.",
           "published": "2012-07-02"}
@@ -124,7 +124,7 @@ def test_batch_with_a_deeply_nested_line_keeps_the_good_documents(tmp_path):
 
 
 def test_failed_parse_run_leaves_the_existing_output_untouched(tmp_path, monkeypatch):
-    from geokit.parse import parser as P
+    from geokit.parsing import parser as P
 
     feed = write_lines(tmp_path / "f.jsonl", [GOOD_A, GOOD_C])
     out = tmp_path / "p.jsonl"

@@ -27,7 +27,7 @@ def _peak_rss_mb() -> float:
 
 def run(quick: bool = False) -> dict:
     """Parse time and the process's peak memory so far for runs of 1k..8k names (1k..4k with ``quick``), and 100k."""
-    from geokit.parser import parse
+    from geokit.parsing.parser import parse
 
     parse("Aid convoys left Ankara for Aleppo on Monday.")  # load the gazetteer outside the timings
     sizes = [1000, 2000, 4000] if quick else [1000, 2000, 4000, 8000, 100_000]

@@ -35,7 +35,17 @@ from geokit.events.counts import Count, compare, counts_dict, find_counts, parse
 from geokit.events.placerefs import distance_km, level, more_specific, relation, to_placeref, toponym_placeref
 from geokit.events.sentences import Sentence, dateline_span, split_sentences
 from geokit.events.triggers import CLAUSE_BOUNDARY, MOTION_TYPES, Trigger, find_triggers, is_present
-from geokit.model import Document, Event, Fact, Movement, PlaceRef, Record, Source, Toponym
+from geokit.model import (
+    Document,
+    Event,
+    Fact,
+    Movement,
+    PlaceRef,
+    Record,
+    Source,
+    Toponym,
+    replace_surrogates,
+)
 from geokit.parsing.dates import DateRef, dateline_date, find_dates, parse_date, published_warnings
 
 PLACE_KINDS_USED = ("literal", "metonymic")
@@ -215,12 +225,20 @@ def extract(documents, *, published=None, link: bool = True) -> Extraction:
         raise TypeError(f"documents must be a list of documents, texts or dicts, not {type(documents).__name__}")
     results: list[DocResult] = []
     result = Extraction()
+    seen: set[str] = set()
     for n, item in enumerate(documents):
         try:
             doc, pub, warns = _as_document(item, n, default_pub)
         except (TypeError, ValueError) as exc:
             result.warnings.append(f"item {n}: skipped: {exc}")
             continue
+        if doc.id in seen:  # two reports with one id would be merged into one: rename, as the CLI does
+            k = 2
+            while f"{doc.id}#{k}" in seen:
+                k += 1
+            warns.append(f"duplicate id {doc.id!r} renamed to {doc.id}#{k!s}")
+            doc = replace(doc, id=f"{doc.id}#{k}")  # the caller's Document keeps its id
+        seen.add(doc.id)
         try:
             dr = extract_document(doc, pub)
         except Exception as exc:  # one report that breaks the rules never stops the others
@@ -271,7 +289,9 @@ def _as_document(item, n: int, default_pub: dt.date | None) -> tuple[Document, d
     from geokit.parsing.parser import parse
 
     doc = parse(text, published=pub)
-    doc.id = str(doc_id)
+    doc.id, bad = replace_surrogates(str(doc_id))
+    if bad:
+        warns.append(f"{bad} lone surrogate(s) in the id replaced with U+FFFD")
     return doc, pub, warns
 
 

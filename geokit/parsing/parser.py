@@ -28,7 +28,7 @@ from geokit.gazetteer.geo import haversine_km
 from geokit.gazetteer.resolver import Resolver, default_resolver
 from geokit.gazetteer.store import PlaceRecord, to_candidate
 from geokit.gazetteer.text import clean, fold, skeleton, strip_type_words
-from geokit.model import Candidate, Document, Toponym
+from geokit.model import Candidate, Document, Toponym, replace_surrogates
 from geokit.parsing.lexicon import (
     ARABIC_ARTICLES,
     BUILDINGS,
@@ -895,6 +895,9 @@ def _coerce_text(text) -> tuple[str, list[str]]:
         raise TypeError(f"text must be a string, not {type(text).__name__}")
     if "\x00" in text:
         warns.append("text contains NUL bytes (binary data?)")
+    text, bad = replace_surrogates(text)  # same length: offsets stay valid
+    if bad:
+        warns.append(f"{bad} lone surrogate(s) replaced with U+FFFD")
     return text, warns
 
 
@@ -920,7 +923,8 @@ class Parser:
 
     def parse(self, text, *, published=None, spans=None, id: str = "") -> Document:
         text, warns = _coerce_text(text)
-        doc = Document(text=text, id=id, published=_coerce_date(published), warnings=warns)
+        doc = Document(text=text, id=replace_surrogates(str(id))[0], published=_coerce_date(published),
+                       warnings=warns)
         if not text.strip():
             return doc
         if spans is not None:
