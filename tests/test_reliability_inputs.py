@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from geokit.batch.inputs import InputDoc, InputError, iter_documents
+from geokit.batch.inputs import InputDoc, InputIssue, iter_documents
 from geokit.cli import main
 
 GOOD_A = {"id": "a", "text": "Shelling hit the outskirts of Aleppo on Monday, killing five people.",
@@ -94,10 +94,10 @@ def test_batch_with_lone_surrogates_writes_every_document(tmp_path, monkeypatch)
 
 
 def test_deeply_nested_line_is_one_error_row(tmp_path):
-    feed = write_lines(tmp_path / "f.jsonl", [GOOD_A, DEEP_LINE, "{" + '"a":' * 50_000, GOOD_C])
+    feed = write_lines(tmp_path / "f.jsonl", [GOOD_A, DEEP_LINE, '{"a":' * 50_000, GOOD_C])
     items = list(iter_documents(feed))
     assert [i.id for i in items if isinstance(i, InputDoc)] == ["a", "c"]
-    errs = [i for i in items if isinstance(i, InputError)]
+    errs = [i for i in items if isinstance(i, InputIssue)]
     assert len(errs) == 2 and all("nested" in e.reason for e in errs)
     assert errs[0].source.endswith(":2") and errs[1].source.endswith(":3")
 
@@ -202,7 +202,7 @@ def test_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "scandir", scandir)  # root ignores chmod 000, so the OS error is simulated
     items = list(iter_documents(tmp_path / "in"))
     assert [i.id for i in items if isinstance(i, InputDoc)] == ["a"]
-    [err] = [i for i in items if isinstance(i, InputError)]
+    [err] = [i for i in items if isinstance(i, InputIssue)]
     assert err.source.endswith("locked") and "Permission denied" in err.reason
 
 
