@@ -205,6 +205,26 @@ class _DocState:
 
     persons: set[str] = field(default_factory=set)
     person_span: tuple[int, int] = (0, 0)
+    # Facts about the current run, computed once per run (not once per name in it): recomputing them
+    # for every name made a long run of capitalised names quadratic (issue 11).
+    run_low: list[str] = field(default_factory=list)  # the run's words, lowercased, dot stripped
+    org_from: list[bool] = field(default_factory=list)  # an organisation word at k or after
+    org_of_before: list[bool] = field(default_factory=list)  # an organisation word and "of" before k
+    person_run: int | None = None  # _person_run of the run, once asked
+
+    def start_run(self, rtoks: list[Tok]) -> None:
+        low = [t.text.lower().rstrip(".") for t in rtoks]
+        n = len(low)
+        org_from = [False] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            org_from[k] = org_from[k + 1] or low[k] in ORG_WORDS
+        org_of_before = [False] * (n + 1)
+        org = of = False
+        for k in range(n):
+            org_of_before[k] = org and of
+            org, of = org or low[k] in ORG_WORDS, of or low[k] == "of"
+        org_of_before[n] = org and of
+        self.run_low, self.org_from, self.org_of_before, self.person_run = low, org_from, org_of_before, None
 
 
 class Recogniser:
@@ -252,6 +272,7 @@ class Recogniser:
             i = 0
             rtoks = [toks[k] for k in run]
             st.person_span = (len(rtoks), len(rtoks))
+            st.start_run(rtoks)
             first_of_run = len(out)
             self._note_titled_person(text, toks, rtoks, st)
             in_headline = _line_start(text, rtoks[0].start) in headline_lines
@@ -372,8 +393,6 @@ class Recogniser:
         first = span_toks[0]
         key = fold(m.name)
         single = j - i == 1
-        words = [t.text for t in rtoks]
-        low_words = [w.lower().rstrip(".") for w in words]
         # Dateline: "ISTANBUL —" is a place whatever its case.
         is_dateline = first.start in datelines
         # "Ras" of an unknown "Ras al-Something": a fragment of a longer name, not a place
@@ -383,7 +402,7 @@ class Recogniser:
             return None  # "Wadi" of an unknown "Wadi Something" is not the place "Wadi"
         if m.kind == "demonym":
             # "Free Syrian Army": the demonym is part of an organisation
-            if any(w in ORG_WORDS for w in low_words[j:]) and rtoks[-1].text[0].isupper():
+            if st.org_from[j] and rtoks[-1].text[0].isupper():
                 m.kind = "embedded"
             return m
         # a span that is itself an organisation word or a title ("University", "Police") is no place
@@ -398,7 +417,8 @@ class Recogniser:
         if single and nxt and nxt.group(1) in _ORG_AFTER and not self._is_strong(key):
             return None
         # media and agencies
-        if fold(text[first.start:rtoks[-1].end]) in MEDIA_NAMES or key in MEDIA_NAMES:
+        rest_len = rtoks[-1].end - first.start  # the rest of the run can only be a media name if short
+        if (rest_len <= _MEDIA_MAX_CHARS and fold(text[first.start:rtoks[-1].end]) in MEDIA_NAMES) or key in MEDIA_NAMES:
             if not self._is_strong(key) or _followed_by_media(text, m.end) or _media_context(text, m.start, m.end):
                 return None
         if _followed_by_media(text, m.end):
@@ -406,10 +426,7 @@ class Recogniser:
             return None
         # organisations: an org word in the same run after the place (or "University of X")
         if not is_dateline and not m.cue:
-            after = low_words[j:]
-            before = low_words[:i]
-            if any(w in ORG_WORDS for w in after) or (before and any(w in ORG_WORDS for w in before)
-                                                       and any(w == "of" for w in before)):
+            if st.org_from[j] or st.org_of_before[i]:
                 m.kind = "embedded"  # kept, resolved, and labelled: users and evaluations choose
                 return m
         # persons: inside the name after a title ("Senator Marco Rubio"), a title right before,
@@ -422,7 +439,9 @@ class Recogniser:
             st.persons.add(fold(m.text))
             return None
         if not in_headline and not is_dateline and not m.cue and (j - i) < len(rtoks):
-            k = self._person_run(text, toks, rtoks)
+            if st.person_run is None:
+                st.person_run = self._person_run(text, toks, rtoks)  # a fact of the run: asked once
+            k = st.person_run
             if i < k:
                 for t in rtoks[:k]:
                     st.persons.add(fold(t.text.split("-")[-1]))
@@ -637,6 +656,9 @@ class Recogniser:
             out.append(m)
         return out
 
+
+# The longest media name (folded) with room for spelling: a longer stretch of text is no media name.
+_MEDIA_MAX_CHARS = 2 * max(len(n) for n in MEDIA_NAMES) + 8
 
 # Generic heads of Arabic place names (spring, gate, bridge, hill, village, monastery, ...).
 _ARABIC_HEADS = frozenset("""ras ain ayn bab jisr tell tal tall kafr kfar deir dayr khan abu umm beit bayt jabal jebel wadi
