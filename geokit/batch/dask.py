@@ -169,7 +169,7 @@ class DaskRunner:
     def restart(self) -> None:
         """Nothing to do: the cluster's nannies restart dead workers."""
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         self.client.close()
         if self._cluster is not None:
             self._cluster.close()
