@@ -23,8 +23,10 @@ them; a report without a published date leaves relative dates unknown (and says 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import re
 from collections.abc import Iterable
@@ -345,9 +347,16 @@ class _Reader:
     def __init__(self, doc_id, text, published, places, demonyms, res: DocResult, here: PlaceRef | None = None):
         self.doc_id, self.text, self.pub, self.here = doc_id, text, published, here
         self.places, self.demonyms, self.res = places, demonyms, res
+        self._starts = [t.start for t in places]  # places are sorted by start: windows by bisection
         self.anchor: dt.date | None = None
         self.drafts: list[_Draft] = []
         self.facts: list[Fact] = []
+
+    def _places_in(self, lo: int, hi: int) -> list[Toponym]:
+        """The places with lo <= start and end <= hi, in order (a window, not a scan of the report:
+        scanning every place for every sentence made a long report quadratic)."""
+        a, b = bisect.bisect_left(self._starts, lo), bisect.bisect_right(self._starts, hi)
+        return [t for t in self.places[a:b] if t.end <= hi]
 
     # ---- per sentence
 
@@ -393,11 +402,11 @@ class _Reader:
             head = "they"  # "drove them to the camp": the group moved is the object
         if not who and not trig.noun:  # "were on Turkish soil after deserting": the main clause's subject
             head, who_start = self.text[s:trig.start], s
-        places = [t for t in self.places if ns <= t.start and t.end <= ne]
+        places = self._places_in(ns, ne)
         wide = False
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
             # "in control of the X crossing on Friday, a day after they overran the post": the sentence's place
-            places = [t for t in self.places if s <= t.start and t.end <= e]
+            places = self._places_in(s, e)
             wide = bool(places)
         etype = trig.type
         military = bool(_MILITARY_WORDS.search(head or who))
@@ -466,8 +475,7 @@ class _Reader:
         if cut < 0 or not re.search(r"\bwhere\b", head[cut - 1 if cut else 0:]) or len(head) - cut > 60:
             return None
         at = sent.start + cut
-        before = [t for t in self.places if sent.start <= t.start and t.end <= at and
-                  re.fullmatch(r"\s*,?\s*", self.text[t.end:at])]
+        before = [t for t in self._places_in(sent.start, at) if re.fullmatch(r"\s*,?\s*", self.text[t.end:at])]
         return toponym_placeref(before[-1], self.text) if before else None
 
     def _days_after(self, sent: Sentence, trig: Trigger, dates: list[DateRef]) -> DateRef | None:
@@ -683,7 +691,7 @@ class _Reader:
         """The latest camp named in this or the two previous sentences ("moved there")."""
         lo = max((d.sentence.start for d in self.drafts if sent.index - d.sentence.index <= 2), default=sent.start)
         lo = min(lo, sent.start)
-        camps = [t for t in self.places if t.place.kind == "camp" and t.end <= sent.end and t.start >= lo - 400]
+        camps = [t for t in self._places_in(lo - 400, sent.end) if t.place.kind == "camp"]
         return toponym_placeref(camps[-1], self.text) if camps else None
 
     def _same_camp(self, new: _Draft) -> bool:
@@ -802,7 +810,7 @@ class _Reader:
             for m in pat.finditer(sent.text):
                 at = sent.start + m.start()
                 after = [c for c in counts if c.start >= at and c.start - at < 200]
-                before = [t for t in self.places if t.end <= at and t.start >= sent.start]
+                before = self._places_in(sent.start, at)
                 if not after or not before:
                     continue
                 place_t = before[-1]
@@ -910,11 +918,14 @@ def _propagate(doc: Document) -> list[Toponym]:
             known.setdefault(t.text, t)
     if not known:
         return []
-    covered = [(t.start, t.end) for t in doc.toponyms]
+    covered = sorted((t.start, t.end) for t in doc.toponyms)
+    starts = [a for a, _b in covered]
+    reach = list(itertools.accumulate((b for _a, b in covered), max))  # furthest end among the first k
     extra: list[Toponym] = []
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")\b")
     for m in pattern.finditer(doc.text):
-        if any(a < m.end() and m.start() < b for a, b in covered):
+        k = bisect.bisect_left(starts, m.end())  # the toponyms starting before this match ends
+        if k and reach[k - 1] > m.start():  # one of them ends after it starts: they overlap
             continue
         src = known[m.group()]
         extra.append(Toponym(m.start(), m.end(), m.group(), src.kind, src.place, src.score * 0.9,
