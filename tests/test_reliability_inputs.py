@@ -244,3 +244,13 @@ def test_broken_stdout_pipe_is_a_failure(tmp_path):
     assert json.loads(first)["id"] == "d000"
     assert rc != 0
     assert b"Traceback" not in err
+
+
+def test_demo_writes_every_good_report_and_says_some_failed(tmp_path, capsys):
+    feed = write_lines(tmp_path / "f.jsonl", [GOOD_A, SURROGATE_TEXT, DEEP_LINE, GOOD_C])
+    out = tmp_path / "outputs"
+    rc = main(["demo", str(feed), "-o", str(out)])
+    records = (out / "records.jsonl").read_text("utf-8")  # valid UTF-8, or this raises
+    docs = {s["doc"] for line in records.splitlines() for s in json.loads(line)["sources"]}
+    assert {"a", "b", "c"} <= docs
+    assert rc == 3 and "1 input(s) could not be used" in capsys.readouterr().err
