@@ -142,20 +142,20 @@ def test_failed_parse_run_leaves_the_existing_output_untouched(tmp_path, monkeyp
     assert [p.name for p in tmp_path.iterdir() if p.name != "f.jsonl"] == ["p.jsonl"]  # no temporary left
 
 
-def test_export_to_csv_with_a_path_is_written_aside(tmp_path, monkeypatch):
-    import geokit.export as E
-    from geokit.model import Event
+def test_write_aside_keeps_the_old_file_when_writing_fails(tmp_path):
+    from geokit.export import write_aside
 
     out = tmp_path / "events.csv"
     out.write_text("old table\n", encoding="utf-8")
-
-    def boom(r):
-        raise RuntimeError("disk vanished")
-
-    monkeypatch.setattr(E, "csv_row", boom)
-    with pytest.raises(RuntimeError):
-        E.to_csv([Event(id="e1", type="clash")], out)
+    with pytest.raises(OSError):
+        with write_aside(out) as fh:
+            fh.write("half a new tab")
+            raise OSError(28, "No space left on device")
     assert out.read_text("utf-8") == "old table\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
+    with write_aside(out) as fh:
+        fh.write("new table\n")
+    assert out.read_text("utf-8") == "new table\n"
 
 
 # ------------------------------------------------------------------ exit codes (finding 6)

@@ -27,6 +27,12 @@ from geokit.model import replace_surrogates
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
+JSON_SUFFIXES = frozenset({".json", ".geojson"})
+TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
+# Lines/features of geokit's own exports (``geokit events``): records, not reports.
+RECORD_KINDS = frozenset({"event", "movement", "fact"})
+NOT_REPORTS = ("holds geokit records (events/movements/facts), not reports: draw them with `geokit map`, "
+               "or give the reports they came from")
 GLOB_CHARS = frozenset("*?[")
 
 # How much of a file is sniffed for binary content, and the share of non-text characters
@@ -201,6 +207,7 @@ def _make_doc(
 def _iter_jsonl_stream(
     fh: io.BufferedIOBase, name: str, stem: str, published: dt.date | None, encoding_errors: str
 ) -> Iterator[InputDoc | InputIssue]:
+    lineno_first = None
     for lineno, raw in enumerate(fh, 1):
         if not raw.strip():
             continue
@@ -218,6 +225,11 @@ def _iter_jsonl_stream(
         except RecursionError:
             yield InputIssue(source, None, f"line {lineno}: JSON nested too deeply to read")
             continue
+        if lineno_first is None:
+            lineno_first = lineno
+            if is_record(obj):
+                yield InputIssue(name, None, NOT_REPORTS)
+                return
         item = _make_doc(obj, default_id=f"{stem}:{lineno}", source=source, published=published)
         if isinstance(item, InputIssue):
             item.reason = f"line {lineno}: {item.reason}"
@@ -302,31 +314,108 @@ def _iter_stdin(published: dt.date | None, encoding_errors: str) -> Iterator[Inp
     yield InputDoc("stdin", text, published, None, "<stdin>", warnings)
 
 
+def is_record(obj: Any) -> bool:
+    """A line/feature of geokit's own record exports (kind event/movement/fact, no report text)."""
+    return isinstance(obj, dict) and obj.get("kind") in RECORD_KINDS and "text" not in obj
+
+
+def _iter_json(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
+    """A JSON file: one report ``{"id", "text", ...}`` or a list of them; anything else is refused."""
+    try:
+        text, _warnings = read_text_file(path, encoding_errors=encoding_errors)
+        obj = json.loads(text)
+    except InputProblem as exc:
+        yield InputIssue(str(path), None, str(exc))
+        return
+    except OSError as exc:
+        yield InputIssue(str(path), None, f"cannot read: {exc.strerror or exc}")
+        return
+    except json.JSONDecodeError as exc:
+        yield InputIssue(str(path), None, f"invalid JSON ({exc.msg} at line {exc.lineno}); expected a report "
+                                          '{"id", "text"} or a list of them')
+        return
+    if isinstance(obj, dict) and obj.get("type") == "FeatureCollection":
+        feats = obj.get("features") or []
+        if feats and all(is_record((f or {}).get("properties")) for f in feats[:5]):
+            yield InputIssue(str(path), None, NOT_REPORTS)
+        else:
+            yield InputIssue(str(path), None, "a GeoJSON file, not reports (expected text, JSONL documents "
+                                              '{"id", "text"}, CSV with a text column, or Parquet)')
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    if not items or not all(isinstance(x, dict) and isinstance(x.get("text"), str) for x in items):
+        yield InputIssue(str(path), None, 'JSON that is not reports (expected {"id", "text", "published"?} '
+                                          "or a list of them)")
+        return
+    for n, x in enumerate(items, 1):
+        item = _make_doc(x, default_id=path.stem if len(items) == 1 else f"{path.stem}:{n}",
+                         source=f"{path}#{n}", published=published)
+        yield item
+
+
+def _iter_table(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
+    """A CSV/TSV table of reports (a ``text`` column, optional ``id`` and ``published``); else refused."""
+    import csv
+
+    try:
+        text, _warnings = read_text_file(path, encoding_errors=encoding_errors)
+    except InputProblem as exc:
+        yield InputIssue(str(path), None, str(exc))
+        return
+    except OSError as exc:
+        yield InputIssue(str(path), None, f"cannot read: {exc.strerror or exc}")
+        return
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+    fields = reader.fieldnames or []
+    if "text" not in fields:
+        if {"event_id", "kind", "latitude", "longitude"} <= set(fields):
+            yield InputIssue(str(path), None, NOT_REPORTS)
+        else:
+            yield InputIssue(str(path), None, f"a table without a 'text' column (columns: {', '.join(fields[:8])}"
+                                              f"{', ...' if len(fields) > 8 else ''}); expected reports")
+        return
+    for n, row in enumerate(reader, 1):
+        item = _make_doc({k: v for k, v in row.items() if k in ("id", "text", "published")},
+                         default_id=f"{path.stem}:{n}", source=f"{path}#row{n}", published=published)
+        if isinstance(item, InputIssue):
+            item.reason = f"row {n}: {item.reason}"
+        yield item
+
+
 def _iter_file(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from _iter_jsonl(path, published, encoding_errors)
     elif suffix in PARQUET_SUFFIXES:
         yield from _iter_parquet(path, published)
+    elif suffix in JSON_SUFFIXES:
+        yield from _iter_json(path, published, encoding_errors)
+    elif suffix in TABLE_SUFFIXES:
+        yield from _iter_table(path, published, encoding_errors)
     else:
         yield from _iter_text(path, published, encoding_errors)
 
 
 def _walk_folder(folder: Path) -> tuple[list[Path], int, list[InputIssue]]:
-    """Readable files under a folder (recursive, sorted, hidden entries skipped), the count skipped,
-    and the folders that could not be read (each one an issue: a silent gap would lose its files)."""
+    """Readable files under a folder (recursive, sorted, hidden entries and links out of it skipped), the
+    count skipped, and the folders that could not be read (each one an issue: a silent gap would lose its files)."""
     found: list[Path] = []
     skipped = 0
     unreadable: list[InputIssue] = []
+    inside = os.path.realpath(folder)
 
     def onerror(exc: OSError) -> None:
         where = exc.filename if exc.filename is not None else folder
         unreadable.append(InputIssue(os.fspath(where), None, f"cannot read folder: {exc.strerror or exc}"))
 
-    for root, dirs, files in os.walk(folder, onerror=onerror):
+    for root, dirs, files in os.walk(folder, onerror=onerror):  # links to folders are not followed
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
+                continue
+            full = os.path.join(root, name)
+            if os.path.islink(full) and os.path.commonpath([inside, os.path.realpath(full)]) != inside:
+                skipped += 1  # a link out of the folder: reading it would walk outside what was given
                 continue
             suffix = Path(name).suffix.lower()
             if suffix in TEXT_SUFFIXES or suffix in JSONL_SUFFIXES or suffix in PARQUET_SUFFIXES:
@@ -334,6 +423,52 @@ def _walk_folder(folder: Path) -> tuple[list[Path], int, list[InputIssue]]:
             else:
                 skipped += 1
     return found, skipped, unreadable
+
+
+def expand_path(spec: str | os.PathLike) -> list[Path] | None:
+    """The files a path, folder or glob names, in reading order; None for ``-`` (stdin)."""
+    s = os.fspath(spec)
+    if s == "-":
+        return None
+    path = Path(s).expanduser()
+    if path.is_dir():
+        return _walk_folder(path)[0]
+    if path.is_file():
+        return [path]
+    if GLOB_CHARS & set(s):
+        return [Path(m) for m in sorted(glob.glob(os.path.expanduser(s), recursive=True)) if Path(m).is_file()]
+    return []
+
+
+def _count_file(path: Path) -> int:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        with open(path, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    if suffix in PARQUET_SUFFIXES:
+        import pyarrow.parquet as pq
+
+        return pq.ParquetFile(path).metadata.num_rows
+    if suffix in TABLE_SUFFIXES or suffix in JSON_SUFFIXES:
+        return sum(1 for _ in _iter_file(path, None, "replace"))
+    return 1
+
+
+def count_documents(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> int | None:
+    """How many items ``iter_documents(paths)`` will yield (about: a bad file may yield one error
+    instead of its lines); None when unknown (stdin). For progress bars, read once more cheaply."""
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    total = 0
+    for spec in paths:
+        if not isinstance(spec, str | os.PathLike):
+            total += 1
+            continue
+        files = expand_path(spec)
+        if files is None:
+            return None
+        total += sum(_count_file(f) for f in files) if files else 1
+    return total
 
 
 def _iter_path(spec: str | os.PathLike, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
@@ -388,6 +523,41 @@ def replace_lone_surrogates(items: Iterable[InputDoc | InputIssue]) -> Iterator[
             if item.id is not None:
                 item.id = replace_surrogates(item.id)[0]
         yield item
+
+
+def confined_paths(inputs: str | os.PathLike | Iterable[str | os.PathLike]) -> list[str | os.PathLike]:
+    """A path or a list of paths (a notebook parameter) as a list, refusing any walk of too much.
+
+    ``"a.txt"`` is one path, never its characters. A folder (or a recursive ``**`` glob) that is the
+    filesystem root, the home or working folder, or one above either, is refused with an
+    InputError: walking it reads files nobody meant as reports (and "/" walks the filesystem).
+    Name the folder that holds the reports instead. Links out of a walked folder are skipped.
+    """
+    items = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
+    cwd = Path.cwd().resolve()
+    home = Path.home().resolve()
+    for item in items:
+        if not isinstance(item, str | os.PathLike):
+            raise InputError(f"inputs must be paths (a path or a list of paths), not {type(item).__name__}")
+        s = os.fspath(item)
+        if not s.strip() or s == "-":
+            raise InputError(f"{s!r} is not a path to reports (stdin cannot be read here); name a file or a folder")
+        path = Path(s).expanduser()
+        if GLOB_CHARS & set(s):
+            if "**" not in s:
+                continue  # one folder's matching files, named by the pattern
+            stem = s[: min(s.index(c) for c in GLOB_CHARS if c in s)]
+            path = Path(os.path.expanduser(stem or ".")) if stem.endswith(("/", os.sep)) or not stem else \
+                Path(os.path.expanduser(stem)).parent
+        if not path.is_dir():
+            continue
+        real = path.resolve()
+        if real == Path(real.anchor) or real == home or real in home.parents or cwd == real or real in cwd.parents:
+            what = ("the filesystem root" if real == Path(real.anchor) else "the home folder" if real == home
+                    else "the working folder" if real == cwd else "a folder above the working or home folder")
+            raise InputError(f"{s!r} is {what}: walking it would read files that are not reports; "
+                             "name the folder that holds your reports (e.g. 'reports/') or the files")
+    return items
 
 
 def unique_ids(items: Iterable[InputDoc | InputIssue]) -> Iterator[InputDoc | InputIssue]:

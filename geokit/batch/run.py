@@ -163,7 +163,7 @@ def run(
     scheduler: str | None = None,
     resume: bool = True,
     errors_path: str | os.PathLike | None = None,
-    progress: bool = True,
+    progress: Any = True,
     fn: DocFn | None = None,
     published: Any = None,
     chunksize: int = 8,
@@ -183,6 +183,8 @@ def run(
     ``scheduler``: ``"local"`` or a ``tcp://`` address runs on dask.distributed instead.
     ``errors_path``: JSONL of every unreadable input, failed document and input warning (default
     ``X.errors.jsonl``); rewritten on each run, so it lists the problems that remain.
+    ``progress``: False for no bar, True for a bar without a total, or a ready bar (anything with
+    ``update``/``set_postfix``/``close``; the CLI passes one with its total, drawn only on a terminal).
     ``fn``: a picklable ``fn(InputDoc) -> dict`` replacing the task's own (tests, custom pipelines).
     ``warm``: open the gazetteer in each worker first (default: when ``fn`` is the task's own).
     ``link``: for task "events", link every record of ``out`` after the map step (blocked by type
@@ -274,6 +276,7 @@ def _run(inputs, *, task, out, workers, scheduler, resume, errors_path, progress
             if isinstance(item, InputIssue):
                 errors.add(id=item.id, source=item.source, stage="input", reason=item.reason)
                 summary.input_errors += 1
+                bar.update(1)
                 continue
             summary.seen += 1
             for w in item.warnings:
@@ -282,6 +285,7 @@ def _run(inputs, *, task, out, workers, scheduler, resume, errors_path, progress
             h = item.content_hash()
             if done.get(item.id) == h:
                 summary.skipped += 1
+                bar.update(1)
                 continue
             pending.append((item, h, summary.seen - 1))
             if len(pending) >= chunksize:
@@ -387,7 +391,10 @@ class _NoBar:
         pass
 
 
-def _progress(enabled: bool, task: str):
+def _progress(enabled: Any, task: str):
+    """``progress``: False for none, True for a bar without a total, or a ready bar (the CLI's, with its total)."""
+    if not isinstance(enabled, bool):
+        return enabled
     if not enabled:
         return _NoBar()
     from tqdm import tqdm

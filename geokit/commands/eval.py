@@ -44,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--kinds needs at least one kind")
     articles = load_corpus(args.corpus)
     modes = ["resolution"] if args.resolution_only else ["end2end"] if args.end2end_only else ["end2end", "resolution"]
-    progress = not args.no_progress and sys.stderr.isatty()
+    from geokit.commands import progress as bars
+
+    progress = bars.wanted(quiet=args.no_progress)  # a terminal only; GEOKIT_PROGRESS=0/1 as everywhere
     reports: list[EvalReport] = []
     for mode in modes:
         rep = evaluate(articles, mode=mode, limit=args.limit, progress=progress, kinds=kinds)

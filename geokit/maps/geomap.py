@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as html_lib
 import math
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,7 +128,7 @@ class GeoMap:
 
     def save(self, path: str | Path) -> Path:
         """Write the self-contained HTML file (parent folders are created)."""
-        path = Path(path)
+        path = Path(path).expanduser()
         if path.suffix.lower() not in (".html", ".htm"):
             raise ExportError(f"map files are HTML: give a path ending in .html, not {path.name!r}")
         page = self.html()
@@ -150,6 +151,14 @@ class GeoMap:
         return "; ".join(parts) + f"; not on the map: {missing}" + (f" (+{partial} in part)" if partial else "")
 
 
+def _is_extraction(obj: Any) -> bool:
+    return not hasattr(obj, "iloc") and all(hasattr(obj, k) for k in ("events", "movements", "facts"))
+
+
+def _empty(obj: Any) -> bool:
+    return obj is None or (isinstance(obj, list | tuple) and not obj)
+
+
 def _listify(items: Any, what: str) -> list:
     return list(iter_items(items, what))
 
@@ -167,6 +176,13 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     fast or none. Records that cannot be drawn are listed in the map's "not on the map"
     panel and in ``GeoMap.problems``.
     """
+    if isinstance(events, str | os.PathLike) and os.path.isfile(os.path.expanduser(os.fspath(events))) \
+            and _empty(movements) and _empty(facts):
+        # one export file of `geokit events` (JSONL, GeoJSON or CSV): all three kinds from it
+        events, movements, facts = events, events, events
+    elif _is_extraction(events) and _empty(movements) and _empty(facts):
+        # the Extraction itself (``build_map(geokit.extract(reports))``): its three lists
+        events, movements, facts = events.events, events.movements, events.facts
     events, movements = _listify(events, "events"), _listify(movements, "movements")
     facts, places = _listify(facts, "facts"), _listify(places, "places")
     ev = point_records(events, "event")

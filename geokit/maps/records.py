@@ -12,11 +12,13 @@ import datetime as dt
 import json
 import math
 import numbers
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from geokit.errors import MapError
 from geokit.maps.safe import StringTable, clean_text
 
 EPOCH = dt.date(1970, 1, 1)
@@ -256,9 +258,24 @@ def iter_items(items: Any, what: str) -> Iterator[Any]:
     """Records or places from a list, a single record, or a (Geo)DataFrame's rows."""
     if items is None:
         return iter(())
+    if isinstance(items, str | os.PathLike) and what != "places" and os.path.isfile(
+            os.path.expanduser(os.fspath(items))):
+        from geokit.export import read_records
+
+        got = read_records(items)  # geokit's own export file (records JSONL, GeoJSON or CSV)
+        if got is None:
+            raise MapError(f"{os.fspath(items)!r} is not a file of geokit records (expected the JSONL, GeoJSON "
+                           f"or CSV of `geokit events`); {what} must be records, a DataFrame or such a file")
+        kind = {"events": "event", "movements": "movement", "facts": "fact"}.get(what)
+        return iter([r for r in got[0] if kind is None or r.get("kind") == kind])
     if isinstance(items, (str, bytes)):
         raise TypeError(f"{what} must be a list of records/places or a DataFrame, not {type(items).__name__}")
     if hasattr(items, "iterrows") and hasattr(items, "columns"):
+        from geokit.export import is_flat_frame, record_from_row
+
+        if is_flat_frame(items):  # geokit's own table (to_geodataframe / to_csv): back to records
+            geoms = items.geometry if "geometry" in items.columns else [None] * len(items)
+            return (record_from_row(row, g) for (_, row), g in zip(items.iterrows(), geoms, strict=True))
         return (row for _, row in items.iterrows())
     if isinstance(items, Mapping) or hasattr(items, "__dataclass_fields__"):
         return iter((items,))
