@@ -380,7 +380,7 @@ def _read_json_records(path: str) -> tuple[list[dict[str, Any]], list[str]] | No
         text = fh.read()
     try:
         whole = json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):  # JSONL, or nested too deeply to be anything
         whole = None
     if isinstance(whole, dict) and whole.get("type") == "FeatureCollection":
         feats = [f for f in whole.get("features") or [] if isinstance(f, dict)]
@@ -403,10 +403,10 @@ def _read_json_records(path: str) -> tuple[list[dict[str, Any]], list[str]] | No
             continue
         try:
             obj = json.loads(line)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             if not out:
                 return None
-            warnings.append(f"{path}:{lineno}: invalid JSON, skipped")
+            warnings.append(f"{path}:{lineno}: invalid JSON (or nested too deeply), skipped")
             continue
         if not _is_record(obj):
             if not out:

@@ -254,3 +254,17 @@ def test_demo_writes_every_good_report_and_says_some_failed(tmp_path, capsys):
     docs = {s["doc"] for line in records.splitlines() for s in json.loads(line)["sources"]}
     assert {"a", "b", "c"} <= docs
     assert rc == 3 and "1 input(s) could not be used" in capsys.readouterr().err
+
+
+def test_deeply_nested_json_file_and_records_file(tmp_path):
+    from geokit.export import read_records
+
+    deep = tmp_path / "deep.json"
+    deep.write_text(DEEP_LINE, encoding="utf-8")
+    [issue] = list(iter_documents(deep))
+    assert isinstance(issue, InputIssue) and "nested" in issue.reason
+    rec = {"kind": "event", "id": "e1", "type": "clash", "date": "2012-07-01",
+           "place": {"name": "Aleppo", "lat": 36.2, "lon": 37.16}, "sources": []}
+    recs = write_lines(tmp_path / "records.jsonl", [rec, DEEP_LINE, dict(rec, id="e2")])
+    got, warnings = read_records(recs)
+    assert [r["id"] for r in got] == ["e1", "e2"] and len(warnings) == 1

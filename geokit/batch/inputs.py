@@ -334,6 +334,9 @@ def _iter_json(path: Path, published: dt.date | None, encoding_errors: str) -> I
         yield InputIssue(str(path), None, f"invalid JSON ({exc.msg} at line {exc.lineno}); expected a report "
                                           '{"id", "text"} or a list of them')
         return
+    except RecursionError:
+        yield InputIssue(str(path), None, "JSON nested too deeply to read")
+        return
     if isinstance(obj, dict) and obj.get("type") == "FeatureCollection":
         feats = obj.get("features") or []
         if feats and all(is_record((f or {}).get("properties")) for f in feats[:5]):
