@@ -185,6 +185,25 @@ def magnitude(counts: Any) -> float | None:
     return best
 
 
+def headline(counts: Any) -> str:
+    """The moved or affected group with its largest figure ("293 people"), for tooltips and "Who".
+
+    Why: the first figure of a record is often a side detail ("1 general" among 85 soldiers);
+    the largest one names the group the record is about.
+    """
+    if not isinstance(counts, Mapping):
+        return ""
+    best = None
+    for label, value in counts.items():
+        n = magnitude({label: value})
+        if n is not None and (best is None or n > best[0]):
+            best = (n, label, value)
+    if best is None:
+        return ""
+    label = clean_text(best[1], 60).replace("_", " ")
+    return f"{format_count(best[2])} {label}".strip()
+
+
 def _counts_of(record: Any) -> Mapping:
     """A record's counts; a GeoDataFrame row holds them as a JSON string."""
     counts = get(record, "counts", {}) or {}
@@ -220,7 +239,9 @@ def counts_rows(record: Any, S: StringTable) -> list:
         for s in sources:
             sc = get(s, "counts", {}) or {}
             if isinstance(sc, Mapping) and label in sc:
-                per_source.append((format_count(sc[label]), clean_text(get(s, "doc", ""), 200)))
+                pair = (format_count(sc[label]), clean_text(get(s, "doc", ""), 200))
+                if pair not in per_source:  # a report giving one figure in its headline and body: once
+                    per_source.append(pair)
         top_text = format_count(top) if top is not _MISSING else (per_source[0][0] if per_source else "")
         distinct = {v for v, _ in per_source}
         breakdown = 0
@@ -323,7 +344,8 @@ class TypeTable:
 
 @dataclass
 class PointRecords:
-    """Events or facts as rows ``[id, type, date, precision, day, who, counts, sources, conf, lat, lon, place, gp]``."""
+    """Events or facts as rows ``[id, type, date, precision, day, who, counts, sources, conf, lat, lon, place, gp,
+    headline]`` (``spread`` appends a pixel offset)."""
 
     kind: str
     S: StringTable = field(default_factory=StringTable)
@@ -366,7 +388,8 @@ def point_records(records: Any, kind: str) -> PointRecords:
             out.problems.append(Problem(kind, rid, record_label(rec), why))
             continue
         row, day = _common(rec, out.S, out.types)
-        row += [round(pt.lat, 5), round(pt.lon, 5), out.S(pt.name, 200), pt.geo_precision]
+        row += [round(pt.lat, 5), round(pt.lon, 5), out.S(pt.name, 200), pt.geo_precision,
+                out.S(headline(_counts_of(rec)), 80)]
         out.rows.append(row)
         out.points.append(pt)
         if day is not None:
@@ -376,7 +399,8 @@ def point_records(records: Any, kind: str) -> PointRecords:
 
 @dataclass
 class MovementRecords:
-    """Movements as rows ``[id, type, date, precision, day, who, counts, sources, conf, points, magnitude, note]``.
+    """Movements as rows ``[id, type, date, precision, day, who, counts, sources, conf, points, magnitude, note,
+    headline]``.
 
     ``points`` is ``[[lat, lon, name, gp], ...]`` origin -> via -> destination, only the usable
     ones; one point means the movement is drawn as an arrival/departure marker only.
@@ -452,6 +476,7 @@ def movement_records(records: Any) -> MovementRecords:
             [[round(p.lat, 5), round(p.lon, 5), out.S(p.name, 200), p.geo_precision] for p in pts],
             magnitude(_counts_of(rec)),
             out.S(note, 300),
+            out.S(headline(_counts_of(rec)), 80),
         ]
         out.rows.append(row)
         out.points.extend(pts)
