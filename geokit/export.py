@@ -9,14 +9,18 @@ notes). Records without coordinates are kept, with an empty geometry, never drop
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
-from collections.abc import Iterable
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from geokit.model import PlaceRef, Record
 
@@ -81,11 +85,70 @@ def _records(records) -> list[Record]:
     return out
 
 
+@contextlib.contextmanager
+def write_aside(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
+    """Open a temporary file beside ``path``; on success it replaces ``path``, on any failure it goes.
+
+    Why: a run that fails half-way (an error, Ctrl-C, a full disk) must never leave the previous
+    output truncated or half-written; ``os.replace`` is atomic on one file system.
+    """
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.",
+                               suffix=".tmp")
+    try:
+        kw = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
+        with os.fdopen(fd, mode, **kw) as fh:
+            yield fh
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@lru_cache(maxsize=1)
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _write(text: str, path) -> None:
     if path is not None:
-        path = os.path.expanduser(os.fspath(path))
-        with open(path, "w", encoding="utf-8", newline="") as fh:
+        with write_aside(os.path.expanduser(os.fspath(path))) as fh:
             fh.write(text)
+
+
+# Spreadsheet formula triggers (OWASP "CSV injection"): a cell starting with one of these is
+# evaluated by Excel/LibreOffice, also after leading blanks.
+_FORMULA_START = frozenset("=+-@\t\r\n")
+# C0/C1 controls and DEL, except tab, newline and carriage return (which CSV quoting carries as data).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: control characters removed (CR becomes a line
+    break, which the writer quotes), and a text starting with ``= + - @``, tab or CR (after any
+    blanks) prefixed with a single quote, as OWASP recommends.
+
+    Numbers are left alone: a negative longitude is data, not a formula.
+    """
+    if not isinstance(value, str) or not value:
+        return value
+    value = _CONTROL.sub("", value)
+    if "\r" in value:  # an unquoted CR would end the row in a spreadsheet: a line break is quoted
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    head = value.lstrip(" ")
+    if head and head[0] in _FORMULA_START:
+        return "'" + value
+    return value
+
+
+def safe_row(row: dict[str, Any]) -> dict[str, Any]:
+    """``safe_cell`` on every cell of a row (the header names are ours)."""
+    return {k: safe_cell(v) for k, v in row.items()}
 
 
 def record_dict(r: Record) -> dict[str, Any]:
@@ -246,7 +309,7 @@ def to_csv(records: Iterable[Record], path=None) -> str:
     w = csv.DictWriter(buf, fieldnames=columns(rows), lineterminator="\n", restval="")
     w.writeheader()
     for r in rows:
-        w.writerow({k: _csv_value(v) for k, v in r.items()})
+        w.writerow({k: safe_cell(_csv_value(v)) for k, v in r.items()})  # no formula, no control character
     text = buf.getvalue()
     _write(text, path)
     return text
@@ -317,7 +380,7 @@ def _read_json_records(path: str) -> tuple[list[dict[str, Any]], list[str]] | No
         text = fh.read()
     try:
         whole = json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):  # JSONL, or nested too deeply to be anything
         whole = None
     if isinstance(whole, dict) and whole.get("type") == "FeatureCollection":
         feats = [f for f in whole.get("features") or [] if isinstance(f, dict)]
@@ -340,10 +403,10 @@ def _read_json_records(path: str) -> tuple[list[dict[str, Any]], list[str]] | No
             continue
         try:
             obj = json.loads(line)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             if not out:
                 return None
-            warnings.append(f"{path}:{lineno}: invalid JSON, skipped")
+            warnings.append(f"{path}:{lineno}: invalid JSON (or nested too deeply), skipped")
             continue
         if not _is_record(obj):
             if not out:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from geokit.errors import InputError
+from geokit.model import replace_surrogates
 
 # Suffixes picked up when walking a folder (a file named explicitly is read whatever its suffix).
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst"})
@@ -231,6 +232,9 @@ def _iter_jsonl_stream(
         except json.JSONDecodeError as exc:
             yield InputIssue(source, None, f"line {lineno}: invalid JSON ({exc.msg} at column {exc.colno})")
             continue
+        except RecursionError:
+            yield InputIssue(source, None, f"line {lineno}: JSON nested too deeply to read")
+            continue
         if lineno_first is None:
             lineno_first = lineno
             if is_record(obj):
@@ -307,7 +311,7 @@ def _iter_stdin(published: dt.date | None, encoding_errors: str) -> Iterator[Inp
     if first.lstrip().startswith(b"{"):
         try:
             is_jsonl = isinstance(obj := json.loads(first), dict) and "text" in obj
-        except ValueError:
+        except (ValueError, RecursionError):
             is_jsonl = False
     if is_jsonl:
         yield from _iter_jsonl_stream(io.BytesIO(data), "<stdin>", "stdin", published, encoding_errors)
@@ -339,6 +343,9 @@ def _iter_json(path: Path, published: dt.date | None, encoding_errors: str) -> I
     except json.JSONDecodeError as exc:
         yield InputIssue(str(path), None, f"invalid JSON ({exc.msg} at line {exc.lineno}); expected a report "
                                           '{"id", "text"} or a list of them')
+        return
+    except RecursionError:
+        yield InputIssue(str(path), None, "JSON nested too deeply to read")
         return
     if isinstance(obj, dict) and obj.get("type") == "FeatureCollection":
         feats = obj.get("features") or []
@@ -402,13 +409,19 @@ def _iter_file(path: Path, published: dt.date | None, encoding_errors: str) -> I
         yield from _iter_text(path, published, encoding_errors)
 
 
-def _walk_folder(folder: Path) -> tuple[list[Path], int]:
-    """Readable files under a folder (recursive, sorted, hidden entries and links out of it skipped) and the
-    count skipped."""
+def _walk_folder(folder: Path) -> tuple[list[Path], int, list[InputIssue]]:
+    """Readable files under a folder (recursive, sorted, hidden entries and links out of it skipped), the
+    count skipped, and the folders that could not be read (each one an issue: a silent gap would lose its files)."""
     found: list[Path] = []
     skipped = 0
+    unreadable: list[InputIssue] = []
     inside = os.path.realpath(folder)
-    for root, dirs, files in os.walk(folder):  # links to folders are not followed
+
+    def onerror(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else folder
+        unreadable.append(InputIssue(os.fspath(where), None, f"cannot read folder: {exc.strerror or exc}"))
+
+    for root, dirs, files in os.walk(folder, onerror=onerror):  # links to folders are not followed
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
@@ -422,7 +435,7 @@ def _walk_folder(folder: Path) -> tuple[list[Path], int]:
                 found.append(Path(root) / name)
             else:
                 skipped += 1
-    return found, skipped
+    return found, skipped, unreadable
 
 
 def expand_path(spec: str | os.PathLike) -> list[Path] | None:
@@ -478,8 +491,9 @@ def _iter_path(spec: str | os.PathLike, published: dt.date | None, encoding_erro
         return
     path = Path(s).expanduser()
     if path.is_dir():
-        files, skipped = _walk_folder(path)
-        if not files:
+        files, skipped, unreadable = _walk_folder(path)
+        yield from unreadable
+        if not files and not unreadable:
             extra = f" ({skipped} other file(s) skipped)" if skipped else ""
             yield InputIssue(str(path), None, f"folder has no text (.txt/.md), JSONL or Parquet files{extra}")
         for f in files:
@@ -503,6 +517,25 @@ def _iter_path(spec: str | os.PathLike, published: dt.date | None, encoding_erro
 
 
 # ------------------------------------------------------------------ public API
+
+
+def replace_lone_surrogates(items: Iterable[InputDoc | InputIssue]) -> Iterator[InputDoc | InputIssue]:
+    """Lone surrogates (valid in JSON, unwritable as UTF-8) in ids, texts and sources become U+FFFD,
+    counted in a warning: one such character must not make every output of the run unwritable."""
+    for item in items:
+        if isinstance(item, InputDoc):
+            item.id, n_id = replace_surrogates(item.id)
+            item.text, n_text = replace_surrogates(item.text)  # same length: spans stay valid
+            item.source = replace_surrogates(item.source)[0]
+            if n_id + n_text:
+                where = " and ".join(w for w, n in (("id", n_id), ("text", n_text)) if n)
+                item.warnings.append(f"{n_id + n_text} lone surrogate(s) in the {where} replaced with U+FFFD")
+        else:
+            item.source = replace_surrogates(item.source)[0]
+            item.reason = replace_surrogates(item.reason)[0]
+            if item.id is not None:
+                item.id = replace_surrogates(item.id)[0]
+        yield item
 
 
 def confined_paths(inputs: str | os.PathLike | Iterable[str | os.PathLike]) -> list[str | os.PathLike]:
@@ -538,7 +571,6 @@ def confined_paths(inputs: str | os.PathLike | Iterable[str | os.PathLike]) -> l
             raise InputError(f"{s!r} is {what}: walking it would read files that are not reports; "
                              "name the folder that holds your reports (e.g. 'reports/') or the files")
     return items
-
 
 
 def unique_ids(items: Iterable[InputDoc | InputIssue]) -> Iterator[InputDoc | InputIssue]:
@@ -599,7 +631,8 @@ def iter_documents(
                 item.focus = focus
             yield item
 
-    return unique_ids(with_focus(gen()) if focus is not None else gen())
+    docs = replace_lone_surrogates(gen())
+    return unique_ids(with_focus(docs) if focus is not None else docs)
 
 
 def docs_from_records(records: Iterable[dict[str, Any] | InputDoc | InputIssue]) -> Iterator[InputDoc | InputIssue]:

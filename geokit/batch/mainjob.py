@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from geokit.errors import ExportError, InputError
+from geokit.export import safe_row
 from geokit.model import Candidate, Document, Record
 
 OUTPUT_NAMES = ("border_map.html", "events.csv", "events.geojson", "movements.geojson", "places.csv",
@@ -282,7 +283,7 @@ def _csv_text(rows: list[dict[str, Any]], columns: Iterable[str]) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     w.writeheader()
-    w.writerows(rows)
+    w.writerows(safe_row(r) for r in rows)
     return buf.getvalue()
 
 

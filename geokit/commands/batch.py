@@ -38,6 +38,10 @@ def add_run_options(p: argparse.ArgumentParser, *, out_required: bool = True) ->
                    help="no progress bar (there is none anyway when stderr is not a terminal)")
     p.add_argument("--linked", metavar="FILE",
                    help="events: linked records JSONL (default: OUT.linked.jsonl)")
+    p.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
+                   help="stop a document after this long and report it (default 600; 0 = no limit)")
+    p.add_argument("--memory-budget", type=int, default=None, metavar="MB",
+                   help="stop a document that needs more memory than this and report it (default 4096; 0 = none)")
     p.add_argument("--no-link", dest="link", action="store_false",
                    help="events: stop after the per-document step (link later with geokit.batch.link)")
 
@@ -79,7 +83,8 @@ def run_from_args(args: argparse.Namespace, task: str, inputs: list[str], *, out
         summary = batch.run(inputs, task=task, out=out, workers=args.workers, scheduler=args.scheduler,
                             resume=args.resume, errors_path=errors_path, progress=bar,
                             published=published, focus=focus, chunksize=args.chunksize,
-                            link=getattr(args, "link", True), linked_path=expand_user(getattr(args, "linked", None)))
+                            link=getattr(args, "link", True), linked_path=expand_user(getattr(args, "linked", None)),
+                            **_budgets(args))
     except ImportError as exc:
         raise CLIError(str(exc)) from None
     finally:
@@ -99,6 +104,16 @@ def run_from_args(args: argparse.Namespace, task: str, inputs: list[str], *, out
 def expand_user(path: str | None) -> str | None:
     """``~`` and ``~user`` in a path given on the command line or in a notebook."""
     return os.path.expanduser(path) if path else path
+
+
+def _budgets(args: argparse.Namespace) -> dict:
+    """The budget options given (the library's defaults stand for those left out)."""
+    out = {}
+    if getattr(args, "time_budget", None) is not None:
+        out["time_budget"] = args.time_budget
+    if getattr(args, "memory_budget", None) is not None:
+        out["memory_budget"] = args.memory_budget
+    return out
 
 
 def _show_errors(path: str, total: int, limit: int = 5) -> None:

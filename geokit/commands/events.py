@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
+from geokit.commands.batch import EXIT_PARTIAL
 from geokit.errors import InputError
 
 
@@ -25,6 +25,7 @@ def register(sub) -> None:
     p.add_argument("--no-link", action="store_true", help="keep one record per report (no cross-report linking)")
     p.add_argument("-o", "--output", metavar="FILE",
                    help="write to FILE instead of stdout; its extension (.jsonl, .csv, .geojson) picks the format")
+    p.add_argument("--errors", metavar="FILE", help="write the inputs that failed as JSONL here (id, source, reason)")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar (there is none anyway when stderr is not a terminal)")
     p.set_defaults(func=_run, format=None)
@@ -55,7 +56,7 @@ def _run(args) -> int:
     from geokit.batch.inputs import InputIssue, iter_documents
     from geokit.commands import progress
     from geokit.commands.batch import expand_user
-    from geokit.export import to_csv, to_geojson, to_jsonl
+    from geokit.export import to_csv, to_geojson, write_aside
     from geokit.parsing.dates import parse_date
 
     t0 = time.perf_counter()
@@ -63,50 +64,78 @@ def _run(args) -> int:
     output = None if args.output in (None, "-") else expand_user(args.output)  # -o - is stdout
     fmt = output_format(output, args.format)
     published = parse_date(args.published) if args.published else None
-    docs, errors, seen = [], 0, 0
+    docs, sources, problems, seen = [], {}, [], 0
     quiet = getattr(args, "quiet", False)
     total = progress.count_inputs(args.inputs) if progress.wanted(quiet) else None
     bar = progress.bar("geokit events: parsing", total, quiet=quiet)
+
+    def fail(id_, source, stage, reason) -> None:
+        """One input that could not be used: a line on stderr and a row of --errors; the rest go on."""
+        problems.append({"id": id_, "source": source, "stage": stage, "reason": reason})
+        progress.say(bar, f"geokit events: {'skipped ' + source if stage == 'input' else f'{id_}: skipped'}: {reason}")
+
     try:
         for d in iter_documents(args.inputs, published=published):
             seen += 1
             bar.update(1)
             if isinstance(d, InputIssue):
-                errors += 1
-                progress.say(bar, f"geokit events: skipped {d.source}: {d.reason}")
+                fail(d.id, d.source, "input", d.reason)
                 continue
+            for w in d.warnings:
+                progress.say(bar, f"geokit events: {d.id}: {w}")
             try:
                 doc = geokit.parse(d.text, published=d.published)
-            except (TypeError, ValueError) as exc:
-                errors += 1
-                progress.say(bar, f"geokit events: {d.id}: skipped: {exc}")
+            except (Exception, RecursionError) as exc:  # one report never stops the others
+                fail(d.id, d.source, "parse", f"{type(exc).__name__}: {exc}")
                 continue
             doc.id = d.id
             docs.append(doc)
+            sources[d.id] = d.source
     finally:
         bar.close()
-    if not docs:
+    result = None
+    if docs:
+        result = geokit.extract(progress.ticking(docs, "geokit events: extracting", quiet=quiet),
+                                published=published, link=not args.no_link)
+        for w in result.warnings:
+            print(f"geokit events: {w}", file=sys.stderr)
+        done = set(result.documents)
+        for doc in docs:  # extract reports a report whose rules failed as a warning and leaves it out
+            if doc.id not in done:
+                fail(doc.id, sources.get(doc.id, ""), "extract", "its events could not be read (see the warning above)")
+    if args.errors:
+        with write_aside(expand_user(args.errors)) as fh:
+            fh.writelines(json.dumps(p, ensure_ascii=False) + "\n" for p in problems)
+    if result is None:
         raise InputError("no readable documents in the inputs" if seen else "no inputs")
-    result = geokit.extract(progress.ticking(docs, "geokit events: extracting", quiet=quiet),
-                            published=published, link=not args.no_link)
-    for w in result.warnings:
-        print(f"geokit events: {w}", file=sys.stderr)
+    records = result.records()
     if fmt == "csv":
-        text = to_csv(result.records())
+        text = to_csv(records)
     elif fmt == "geojson":
-        text = json.dumps(to_geojson(result.records()), ensure_ascii=False) + "\n"
+        text = json.dumps(to_geojson(records), ensure_ascii=False) + "\n"
     else:
-        text = to_jsonl(result.records())
+        lines = []
+        for r in records:
+            try:
+                line = json.dumps(r.to_dict(), ensure_ascii=False) + "\n"
+                line.encode("utf-8")
+            except (ValueError, TypeError, RecursionError) as exc:  # one record never costs the others
+                fail(r.id, ", ".join(dict.fromkeys(s.doc for s in r.sources)), "encode", f"{type(exc).__name__}: {exc}")
+                continue
+            lines.append(line)
+        text = "".join(lines)
     if output:
         Path(output).parent.mkdir(parents=True, exist_ok=True)
-        tmp = f"{output}.part"
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        with write_aside(output) as fh:  # moved into place once whole: a failed run keeps the old file
             fh.write(text)
-        os.replace(tmp, output)
     else:
         sys.stdout.write(text)
     progress.summary("events", f"{progress.plural(len(docs), 'report')} -> {len(result.events)} events, "
                                f"{len(result.movements)} movements, {len(result.facts)} facts"
-                               f"{f', {errors} skipped' if errors else ''} in {time.perf_counter() - t0:.1f} s "
+                               f"{f', {len(problems)} skipped' if problems else ''} in {time.perf_counter() - t0:.1f} s "
                                f"-> {output or 'stdout'} ({fmt})")
-    return 1 if errors and errors == seen else 0
+    if problems:  # written, but the exit status says some inputs were left out
+        where = f"; listed in {args.errors}" if args.errors else " (listed above)"
+        print(f"geokit events: {len(problems)} of {seen} inputs failed{where}", file=sys.stderr)
+        return EXIT_PARTIAL
+    return 0

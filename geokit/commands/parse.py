@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from geokit.commands import progress
-from geokit.commands.batch import expand_user
+from geokit.commands.batch import EXIT_PARTIAL, expand_user
 from geokit.errors import UsageError
 
 # -o by extension; the other known extensions are refused rather than filled with JSONL.
@@ -171,14 +171,15 @@ def _run_serial(args, output: str | None, errors_path: str | None, fmt: str) -> 
                 progress.say(bar, f"geokit parse: {d.id}: {w}")
             try:
                 doc = parser.parse(d.text, published=d.published, spans=d.spans, id=d.id, focus=d.focus)
-            except Exception as exc:  # one bad document never stops the batch
+                row = doc.to_dict(dropped=args.dropped)
+                json.dumps(row, ensure_ascii=False).encode("utf-8")  # unwritable: this document's error only
+            except (Exception, RecursionError) as exc:  # one bad document never stops the batch
                 errors += 1
                 counts["failed"] += 1
                 progress.say(bar, f"geokit parse: {d.id}: failed: {exc}")
                 if errf:
                     errf.write(json.dumps({"id": d.id, "source": d.source, "reason": str(exc)}) + "\n")
                 continue
-            row = doc.to_dict(dropped=args.dropped)
             counts["reports"] += 1
             _tally(row, counts)
             with progress.beside(bar, out):
@@ -186,7 +187,7 @@ def _run_serial(args, output: str | None, errors_path: str | None, fmt: str) -> 
                     _write_table(out, doc, args.dropped)
                 else:
                     write_row(out, row, fmt)
-        ok = True
+        ok = not (seen and errors == seen)  # every input failed: the previous output stays as it was
     finally:
         bar.close()
         if output:
@@ -198,7 +199,11 @@ def _run_serial(args, output: str | None, errors_path: str | None, fmt: str) -> 
         if errf:
             errf.close()
     progress.summary("parse", _summary_line(counts, output or "stdout", time.perf_counter() - t0))
-    return 1 if errors and errors == seen else 0
+    if errors:  # the exit status tells the truth: some (3) or all (1) of the inputs failed
+        where = f"; listed in {errors_path}" if errors_path else " (listed above)"
+        print(f"geokit parse: {errors} of {seen} inputs failed{where}", file=sys.stderr)
+        return 1 if errors == seen else EXIT_PARTIAL
+    return 0
 
 
 def _run_workers(args, output: str | None, errors_path: str | None, fmt: str) -> int:

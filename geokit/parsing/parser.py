@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from geokit.errors import InputError
 from geokit.gazetteer.resolver import Resolver, default_resolver
 from geokit.gazetteer.text import clean, fold, skeleton, strip_type_words
-from geokit.model import Document, Toponym
+from geokit.model import Document, Toponym, replace_surrogates
 from geokit.parsing.context import (  # noqa: F401 - re-exported: the parser's public pieces
     ANCHOR_WEIGHT,
     CONTAINER_BONUS,
@@ -196,6 +196,27 @@ class _DocState:
         m.notes.append(f"rule {rule}: {why}")
         self.dropped.append(m)
 
+    # Facts about the current run, computed once per run (not once per name in it): recomputing them
+    # for every name made a long run of capitalised names quadratic (issue 11).
+    run_low: list[str] = field(default_factory=list)  # the run's words, lowercased, dot stripped
+    org_from: list[bool] = field(default_factory=list)  # an organisation word at k or after
+    org_of_before: list[bool] = field(default_factory=list)  # an organisation word and "of" before k
+    person_run: int | None = None  # _person_run of the run, once asked
+
+    def start_run(self, rtoks: list[Tok]) -> None:
+        low = [t.text.lower().rstrip(".") for t in rtoks]
+        n = len(low)
+        org_from = [False] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            org_from[k] = org_from[k + 1] or low[k] in ORG_WORDS
+        org_of_before = [False] * (n + 1)
+        org = of = False
+        for k in range(n):
+            org_of_before[k] = org and of
+            org, of = org or low[k] in ORG_WORDS, of or low[k] == "of"
+        org_of_before[n] = org and of
+        self.run_low, self.org_from, self.org_of_before, self.person_run = low, org_from, org_of_before, None
+
 
 class Recogniser:
     """Finds toponym mentions; needs only the store's key lookups (no model)."""
@@ -246,6 +267,7 @@ class Recogniser:
             i = 0
             rtoks = [toks[k] for k in run]
             st.person_span = (len(rtoks), len(rtoks))
+            st.start_run(rtoks)
             first_of_run = len(out)
             self._note_titled_person(text, toks, rtoks, st)
             in_headline = _line_start(text, rtoks[0].start) in headline_lines
@@ -366,8 +388,6 @@ class Recogniser:
         first = span_toks[0]
         key = fold(m.name)
         single = j - i == 1
-        words = [t.text for t in rtoks]
-        low_words = [w.lower().rstrip(".") for w in words]
         # Dateline: "ISTANBUL —" is a place whatever its case.
         is_dateline = first.start in datelines
         # "Ras" of an unknown "Ras al-Something": a fragment of a longer name, not a place
@@ -377,7 +397,7 @@ class Recogniser:
             return st.drop(m, "name", "arabic-heads", "a fragment of a longer Arabic name")
         if m.kind == "demonym":
             # "Free Syrian Army": the demonym is part of an organisation
-            if any(w in ORG_WORDS for w in low_words[j:]) and rtoks[-1].text[0].isupper():
+            if st.org_from[j] and rtoks[-1].text[0].isupper():
                 m.kind = "embedded"
             return m
         # a span that is itself an organisation word or a title ("University", "Police") is no place
@@ -394,20 +414,19 @@ class Recogniser:
         if single and nxt and nxt.group(1) in _ORG_AFTER and not self._is_strong(key):
             return st.drop(m, "organisation", "org-after", f"followed by {nxt.group(1)!r}")
         # media and agencies
-        if fold(text[first.start:rtoks[-1].end]) in MEDIA_NAMES or key in MEDIA_NAMES:
+        rest_len = rtoks[-1].end - first.start  # the rest of the run can only be a media name if short
+        if (rest_len <= _MEDIA_MAX_CHARS and fold(text[first.start:rtoks[-1].end]) in MEDIA_NAMES) or key in MEDIA_NAMES:
             if not self._is_strong(key) or _followed_by_media(text, m.end) or _media_context(text, m.start, m.end):
                 return st.drop(m, "media", rule_id("media_names", key) or "media-names", "a medium or agency")
         if _followed_by_media(text, m.end):
             return st.drop(m, "media", "media-followers", "followed by a media word")
         # organisations: an org word in the same run after the place (or "University of X")
         if not is_dateline and not m.cue:
-            after = low_words[j:]
-            before = low_words[:i]
-            if any(w in ORG_WORDS for w in after) or (before and any(w in ORG_WORDS for w in before)
-                                                       and any(w == "of" for w in before)):
+            if st.org_from[j] or st.org_of_before[i]:
                 if single and not self._is_strong(key):
                     # "Syrian Air Force", "Arab League", "ABC News": only a country, an area or a big city
                     # keeps its place inside an organisation's name (as "embedded")
+                    after, before = st.run_low[j:], st.run_low[:i]
                     org = next((w for w in after + before if w in ORG_WORDS), "")
                     kind = "media" if org in MEDIA_FOLLOWERS or org in _MEDIA_ORG else "organisation"
                     return st.drop(m, kind, rule_id("org_words", org) or "org-words",
@@ -425,7 +444,9 @@ class Recogniser:
             return st.drop(m, "person", rule_id("person_titles", prev.rstrip(".")) or "person-titles",
                            f"after the title {prev!r}")
         if not in_headline and not is_dateline and not m.cue and (j - i) < len(rtoks):
-            k = self._person_run(text, toks, rtoks)
+            if st.person_run is None:
+                st.person_run = self._person_run(text, toks, rtoks)  # a fact of the run: asked once
+            k = st.person_run
             if i < k:
                 for t in rtoks[:k]:
                     st.persons.add(fold(t.text.split("-")[-1]))
@@ -644,6 +665,9 @@ class Recogniser:
         return out
 
 
+# The longest media name (folded) with room for spelling: a longer stretch of text is no media name.
+_MEDIA_MAX_CHARS = 2 * max(len(n) for n in MEDIA_NAMES) + 8
+
 # Generic heads of Arabic place names (spring, gate, bridge, hill, village, monastery, ...).
 _ARABIC_HEADS = ARABIC_HEADS  # rules/lexicon.toml
 
@@ -737,6 +761,9 @@ def _coerce_text(text) -> tuple[str, list[str]]:
         raise TypeError(f"text must be a string, not {type(text).__name__}")
     if "\x00" in text:
         warns.append("text contains NUL bytes (binary data?)")
+    text, bad = replace_surrogates(text)  # same length: offsets stay valid
+    if bad:
+        warns.append(f"{bad} lone surrogate(s) replaced with U+FFFD")
     return text, warns
 
 
@@ -765,7 +792,8 @@ class Parser:
         """``focus``: a prior for the report's home region (see :meth:`focus_region`)."""
         prior = self.focus_region(focus) if focus is not None else None
         text, warns = _coerce_text(text)
-        doc = Document(text=text, id=id, published=_coerce_date(published), warnings=warns)
+        doc = Document(text=text, id=replace_surrogates(str(id))[0], published=_coerce_date(published),
+                       warnings=warns)
         if not text.strip():
             return doc
         if spans is not None:
