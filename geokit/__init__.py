@@ -24,21 +24,21 @@ __all__ = [
 
 
 def resolve(name, **kw):
-    """Rank gazetteer candidates for a place name (see ``geokit.resolver.resolve``)."""
-    from geokit.resolver import resolve as _resolve
+    """Rank gazetteer candidates for a place name (see ``geokit.gazetteer.resolver.resolve``)."""
+    from geokit.gazetteer.resolver import resolve as _resolve
 
     return _resolve(name, **kw)
 
 
 def parse(text, **kw):
-    """Find and resolve every toponym in a text (see ``geokit.parser.parse``)."""
-    from geokit.parser import parse as _parse
+    """Find and resolve every toponym in a text (see ``geokit.parsing.parser.parse``)."""
+    from geokit.parsing.parser import parse as _parse
 
     return _parse(text, **kw)
 
 
 def extract(documents, **kw):
-    """Events, movements and facts from parsed or raw documents (see ``geokit.events``)."""
-    from geokit.events import extract as _extract
+    """Events, movements and facts from parsed or raw documents (see ``geokit.events.extract``)."""
+    from geokit.events.extract import extract as _extract
 
     return _extract(documents, **kw)

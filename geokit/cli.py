@@ -1,8 +1,9 @@
 """geokit: offline geoparsing, events and maps for conflict and displacement news.
 
 Each subcommand lives in ``geokit/commands/<name>.py`` with ``register(subparsers)``
-(which sets ``func`` on its parser). Errors are one clear line on stderr and a non-zero
-exit, never a traceback (set GEOKIT_DEBUG=1 to see one).
+(which sets ``func`` on its parser). Errors the user can act on
+(``GeokitError``, ``OSError``) are one clear line on stderr and exit code 1 (GEOKIT_DEBUG=1 shows the
+traceback); anything else is a bug and keeps its traceback, with a line asking to report it (exit 3).
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ import argparse
 import importlib
 import os
 import sys
+import traceback
+
+from geokit.errors import GeokitError, UsageError
 
 COMMANDS = ["gazetteer", "resolve", "parse", "eval", "events", "map", "demo", "batch", "bench"]
 
 
-class CLIError(Exception):
-    """An error the user can act on; printed as one line."""
+
+CLIError = UsageError  # an error the user can act on, printed as one line
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,12 +54,17 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # one clear line, not a traceback
+    except (GeokitError, OSError) as exc:  # the user can act on these: one clear line
         if os.environ.get("GEOKIT_DEBUG"):
             raise
         msg = str(exc) or exc.__class__.__name__
         print(f"geokit {args.command}: error: {msg}", file=sys.stderr)
         return 1
+    except Exception:  # anything else is a bug: keep the traceback
+        traceback.print_exc()
+        print(f"geokit {args.command}: this is a bug in geokit; please report it with the traceback above "
+              "and the command you ran.", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

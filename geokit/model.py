@@ -35,7 +35,7 @@ PLACE_KINDS = (
 TOPONYM_KINDS = ("literal", "metonymic", "demonym", "embedded", "non_toponym")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Candidate:
     """One gazetteer entry proposed for a name, with a calibrated score in [0, 1].
 
@@ -141,7 +141,7 @@ class Document:
 GEO_PRECISION = {1: "exact", 2: "near", 3: "admin region", 4: "country"}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class PlaceRef:
     """A resolved place as events and movements cite it."""
 
@@ -181,7 +181,7 @@ class Source:
                 "counts": self.counts, **({"date": self.date} if self.date else {})}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Link:
     """Why a source was merged into a record: explainable linking."""
 

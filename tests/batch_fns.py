@@ -8,7 +8,7 @@ import re
 import time
 from pathlib import Path
 
-from geokit.inputs import InputDoc
+from geokit.batch.inputs import InputDoc
 
 _CAP = re.compile(r"\b[A-Z][a-z]{2,}\b")
 

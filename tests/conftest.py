@@ -23,20 +23,20 @@ requires_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared (see
 
 @pytest.fixture(scope="session")
 def store():
-    from geokit.store import open_store
+    from geokit.gazetteer.store import open_store
 
     return open_store()
 
 
 @pytest.fixture(scope="session")
 def resolver(store):
-    from geokit.resolver import Resolver
+    from geokit.gazetteer.resolver import Resolver
 
     return Resolver(store)
 
 
 @pytest.fixture(scope="session")
 def parser(resolver):
-    from geokit.parser import Parser
+    from geokit.parsing.parser import Parser
 
     return Parser(resolver)

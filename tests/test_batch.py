@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from batch_fns import fake_parse, kill_always, kill_once
 
-from geokit import batch
-from geokit.batch_sinks import SinkError, read_jsonl
-from geokit.inputs import InputDoc
+from geokit.batch import run as batch
+from geokit.batch.inputs import InputDoc
+from geokit.batch.sinks import SinkError, read_jsonl
 
 TOWNS = ["Kilis", "Reyhanli", "Antakya", "Gaziantep", "Idlib", "Aleppo", "Hama", "Homs", "Latakia", "Jisr"]
 
@@ -150,7 +150,7 @@ def test_killed_run_keeps_finished_results_and_rerun_completes(tmp_path):
         import functools, sys
         sys.path.insert(0, {str(tests_dir)!r})
         from batch_fns import slow_parse
-        from geokit import batch
+        from geokit.batch import run as batch
         if __name__ == "__main__":
             batch.run({str(feed)!r}, out={str(out)!r}, fn=functools.partial(slow_parse, 0.05),
                       workers=2, chunksize=1, progress=False)

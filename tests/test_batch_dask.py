@@ -15,8 +15,8 @@ from batch_fns import fake_parse, kill_once  # noqa: E402
 from distributed import Client, LocalCluster  # noqa: E402
 from test_batch import by_id, sample_docs, write_jsonl  # noqa: E402
 
-from geokit import batch  # noqa: E402
-from geokit import dask as gdask  # noqa: E402
+from geokit.batch import dask as gdask  # noqa: E402
+from geokit.batch import run as batch  # noqa: E402
 
 
 @pytest.fixture(scope="module")

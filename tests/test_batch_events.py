@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from geokit import batch
-from geokit.batch_link import (
+from geokit.batch import run as batch
+from geokit.batch.link import (
     LINK_KEY,
     assign_blocks,
     link_output,
@@ -16,7 +16,7 @@ from geokit.batch_link import (
     record_from_row,
     record_row,
 )
-from geokit.batch_sinks import read_jsonl
+from geokit.batch.sinks import read_jsonl
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ def test_linking_from_geoparquet_map_output(demo_feed, extracted):
 
 def test_records_rebuild_exactly_from_rows(demo_feed):
     import geokit
-    from geokit.events import extract_document
+    from geokit.events.extract import extract_document
 
     _, reports = demo_feed
     n = 0

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from geokit import batch
-from geokit.batch_sinks import read_jsonl
+from geokit.batch import run as batch
+from geokit.batch.sinks import read_jsonl
 
 # Own sample reports (made up for these tests); place names are real, facts are not.
 PLACES = [("Idlib", "Reyhanli"), ("Aleppo", "Kilis"), ("Hama", "Gaziantep"), ("Homs", "Tripoli"),

@@ -12,8 +12,9 @@ gpd = pytest.importorskip("geopandas")
 from batch_fns import fake_events  # noqa: E402
 from test_batch import sample_docs, write_jsonl  # noqa: E402
 
-from geokit import batch, rollup  # noqa: E402
-from geokit.inputs import InputDoc  # noqa: E402
+from geokit.batch import rollup  # noqa: E402
+from geokit.batch import run as batch  # noqa: E402
+from geokit.batch.inputs import InputDoc  # noqa: E402
 
 if not rollup.AREAS_FILE.exists():
     pytest.skip(f"no admin-1 outlines at {rollup.AREAS_FILE} (the basemap data is not installed)",

@@ -1,10 +1,10 @@
-"""geokit.charts: figures read as the reports give them (ranges stay ranges), dates as windows."""
+"""geokit.maps.charts: figures read as the reports give them (ranges stay ranges), dates as windows."""
 
 from __future__ import annotations
 
 import pytest
 
-from geokit import charts
+from geokit.maps import charts
 from geokit.model import Event, Movement, PlaceRef, Source
 
 mpl = pytest.importorskip("matplotlib", reason="matplotlib is not installed (pip install -e .[test])")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geokit.counts import compare, counts_dict, find_counts, parse_number
+from geokit.events.counts import compare, counts_dict, find_counts, parse_number
 
 
 def labelled(text):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from geokit.dates import dateline_date, find_dates, parse_date, published_warnings
+from geokit.parsing.dates import dateline_date, find_dates, parse_date, published_warnings
 
 MON = dt.date(2012, 7, 2)  # a Monday
 FRI = dt.date(2012, 3, 9)  # a Friday
@@ -139,7 +139,7 @@ def test_bad_input_type():
 def test_following_morning_and_previous_evening_read_against_the_anchor():
     import datetime as _dt
 
-    from geokit.dates import find_dates as _find
+    from geokit.parsing.dates import find_dates as _find
     anchor = _dt.date(2013, 5, 12)
     (nxt,) = _find("They were moved the following morning.", _dt.date(2013, 5, 15), anchor=anchor)
     (prev,) = _find("They had gathered the previous evening.", _dt.date(2013, 5, 15), anchor=anchor)

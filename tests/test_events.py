@@ -11,8 +11,7 @@ import re
 
 import pytest
 
-from geokit import extract
-from geokit.events import extract_document
+from geokit.events.extract import extract, extract_document
 from geokit.model import Candidate, Document, Toponym
 
 PLACES = {
@@ -208,7 +207,7 @@ def test_jsonl_shape():
 
 
 def test_one_failing_report_does_not_stop_the_others(monkeypatch):
-    import geokit.events as ev
+    import geokit.events.extract as ev
 
     real = ev.extract_document
 

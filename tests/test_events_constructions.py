@@ -12,8 +12,8 @@ import re
 
 from test_events import MON, cand, doc, events_of
 
-from geokit import extract
-from geokit.counts import find_counts
+from geokit.events.counts import find_counts
+from geokit.events.extract import extract
 from geokit.model import Toponym
 
 TUE = dt.date(2012, 7, 3)

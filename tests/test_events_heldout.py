@@ -14,7 +14,7 @@ from pathlib import Path
 from test_events_samples import _parsed
 
 import geokit
-from geokit.events_eval import score
+from geokit.evaluate.events import score
 
 DATA = Path(__file__).parent / "data" / "events"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import geokit
-from geokit.events_eval import score
+from geokit.evaluate.events import score
 
 DATA = Path(__file__).parent / "data" / "events"
 

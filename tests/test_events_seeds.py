@@ -26,7 +26,7 @@ def gold() -> dict:
 
 @pytest.fixture(scope="module")
 def extraction():
-    from geokit import extract
+    from geokit.events.extract import extract
 
     meta = json.loads((SEEDS / "toponyms.json").read_text(encoding="utf-8"))
     docs = [{"id": d["file"], "text": (SEEDS / d["file"]).read_text(encoding="utf-8"), "published": d["published"]}
@@ -36,7 +36,7 @@ def extraction():
 
 @pytest.fixture(scope="module")
 def result(extraction, gold):
-    from geokit.events_eval import score
+    from geokit.evaluate.events import score
 
     return score(extraction, gold)
 

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from geokit.inputs import (
+from geokit.batch.inputs import (
     InputDoc,
-    InputError,
+    InputIssue,
     InputProblem,
     docs_from_records,
     iter_documents,
@@ -25,7 +25,7 @@ REPORT_B = "A convoy reached the camp near Kilis after two days on the road from
 
 def _split(items):
     docs = [i for i in items if isinstance(i, InputDoc)]
-    errs = [i for i in items if isinstance(i, InputError)]
+    errs = [i for i in items if isinstance(i, InputIssue)]
     return docs, errs
 
 

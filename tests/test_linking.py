@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from geokit.linking import link_records
+from geokit.events.linking import link_records
 from geokit.model import Event, Movement, PlaceRef, Source
 
 TURKEY = PlaceRef("Turkey", 39.0, 35.0, 298795, 4, "TR", "", "PCLI")

@@ -1,4 +1,4 @@
-"""The main job (``geokit demo`` / ``geokit.mainjob.run_main``): outputs, reruns, bad inputs.
+"""The main job (``geokit demo`` / ``geokit.batch.mainjob.run_main``): outputs, reruns, bad inputs.
 
 Sample texts here are written for these tests; the demo corpus ships with the package.
 """
@@ -16,7 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from geokit.mainjob import OUTPUT_NAMES, PLACES_COLUMNS, MainJobError, OutputError, run_main, write_outputs
+from geokit.batch.mainjob import (
+    OUTPUT_NAMES,
+    PLACES_COLUMNS,
+    MainJobError,
+    OutputError,
+    run_main,
+    write_outputs,
+)
 
 REMOTE = re.compile(r"^\s*(?:https?:)?//", re.I)
 OWN_TEXT = ("Families from Idlib crossed into Turkey near Reyhanli on Tuesday and were taken to a camp "

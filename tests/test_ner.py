@@ -9,7 +9,7 @@ spacy = pytest.importorskip("spacy", reason="spaCy is an optional extra (geokit[
 
 @pytest.fixture(scope="module")
 def ner():
-    from geokit.ner import SpacyEvidence
+    from geokit.parsing.ner import SpacyEvidence
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler")
@@ -22,7 +22,7 @@ def ner():
 
 
 def test_entities_add_and_remove_evidence(resolver, ner):
-    from geokit.parser import Parser
+    from geokit.parsing.parser import Parser
 
     text = "Families crossed into reyhanli on Monday. Chad said Qzxwvland was calm, and Idlib was shelled."
     plain = Parser(resolver).parse(text)
@@ -38,7 +38,7 @@ def test_entities_add_and_remove_evidence(resolver, ner):
 
 
 def test_missing_pipeline_is_a_clear_error(monkeypatch):
-    from geokit.ner import SpacyEvidence
+    from geokit.parsing.ner import SpacyEvidence
 
     monkeypatch.delenv("GEOKIT_SPACY_MODEL", raising=False)
     with pytest.raises(ValueError, match="no spaCy pipeline"):
@@ -48,7 +48,7 @@ def test_missing_pipeline_is_a_clear_error(monkeypatch):
 
 
 def test_failing_pipeline_keeps_rule_results(resolver):
-    from geokit.parser import Parser
+    from geokit.parsing.parser import Parser
 
     class Broken:
         def entities(self, text):

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from geokit.geo import haversine_km
+from geokit.gazetteer.geo import haversine_km
 from tests.conftest import requires_shared, shared_path
 
 TEXT = (

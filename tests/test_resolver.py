@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import geokit
-from geokit.geo import haversine_km
+from geokit.gazetteer.geo import haversine_km
 
 TOP1_IDS = [
     ("Reyhanli", 302355),

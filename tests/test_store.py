@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from geokit import store as S
-from geokit.sources import IngestReport, geonames_dump
+from geokit.gazetteer import store as S
+from geokit.gazetteer.sources import IngestReport, geonames_dump
 from tests.conftest import requires_shared, shared_path
 
 DUMP_LINES = [
@@ -56,7 +56,7 @@ def test_build_with_region_and_rebuild_rules(tmp_path, monkeypatch):
         st = S.open_store()
         p = st.by_geonameid(9900001)
         assert p is not None and p.admin1 == "Idlib"
-        from geokit.resolver import Resolver
+        from geokit.gazetteer.resolver import Resolver
 
         top = Resolver(st).resolve("Testiyeh")[0]
         assert top.geonameid == 9900001

@@ -25,8 +25,8 @@ QUICK_SIZES = (300, 1_200)
 
 _CHILD = r"""
 import json, os, resource, sys, threading, time
-from geokit import batch
-from geokit.store import default_path, open_store
+from geokit.batch import run as batch
+from geokit.gazetteer.store import default_path, open_store
 
 def rss_mb(pid):
     try:
@@ -131,7 +131,7 @@ def run(quick: bool = False, dask: bool | None = None) -> dict:
 
     ``dask``: also time a 2-worker LocalCluster on the smaller collection (default: when installed).
     """
-    from geokit.store import open_store
+    from geokit.gazetteer.store import open_store
 
     open_store()  # build once here, before any timed run
     small, large = QUICK_SIZES if quick else FULL_SIZES

@@ -102,8 +102,8 @@ def _document(text: str, id: str, published: dt.date) -> Document:
 
 def run(quick: bool = False) -> dict[str, Any]:
     """Figures: extraction+linking reports/s on one core, and linking seconds at 100 / 1,000 / 10,000 reports."""
-    from geokit.events import extract, extract_document
-    from geokit.linking import link_results
+    from geokit.events.extract import extract, extract_document
+    from geokit.events.linking import link_results
 
     sizes = [100, 1000] if quick else [100, 1000, 10000]
     docs = synthetic_reports(max(sizes))

@@ -2,7 +2,7 @@
 
 Goals (issue 5): the seed map under 2 MB; 10k events + 2k movements written in under 10 s to
 under 15 MB; 100k events under 40 MB. Records are synthetic (``geokit.maps.sample``) with the
-shape of ``geokit.events`` output (1-3 sources per record, each with its sentence). When
+shape of ``geokit.events.extract`` output (1-3 sources per record, each with its sentence). When
 Chromium is installed, each file is also opened headless (network refused) and the wall time
 until the page reports ``data-gk-ready`` is given - a rough figure, includes browser start-up.
 """

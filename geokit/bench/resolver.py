@@ -116,7 +116,7 @@ def _lookups(resolver, names: list[str]) -> tuple[float, list]:
 
 def build_time() -> dict:
     """Build the default sources into a temporary folder (the user's store is left alone)."""
-    from geokit import store
+    from geokit.gazetteer import store
 
     with tempfile.TemporaryDirectory(prefix="geokit-bench-build-") as tmp:
         path = Path(tmp) / store.STORE_NAME
@@ -129,8 +129,8 @@ def build_time() -> dict:
 
 def run(quick: bool = False) -> dict:
     """All resolver figures; ``quick`` uses fewer names and skips the build."""
-    from geokit.resolver import Resolver
-    from geokit.store import default_path, open_store
+    from geokit.gazetteer.resolver import Resolver
+    from geokit.gazetteer.store import default_path, open_store
 
     t0 = time.perf_counter()
     store = open_store()  # builds the default store first when it is missing or stale

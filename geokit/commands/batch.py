@@ -33,13 +33,13 @@ def add_run_options(p: argparse.ArgumentParser, *, out_required: bool = True) ->
     p.add_argument("--linked", metavar="FILE",
                    help="events: linked records JSONL (default: OUT.linked.jsonl)")
     p.add_argument("--no-link", dest="link", action="store_false",
-                   help="events: stop after the per-document step (link later with geokit.batch_link)")
+                   help="events: stop after the per-document step (link later with geokit.batch.link)")
 
 
 def run_from_args(args: argparse.Namespace, task: str, inputs: list[str]) -> int:
     """Run a batch from parsed options; prints a summary and the first errors on stderr."""
-    from geokit import batch
-    from geokit.inputs import parse_published
+    from geokit.batch import run as batch
+    from geokit.batch.inputs import parse_published
 
     if args.workers < 0:
         raise CLIError("--workers must be >= 0")

@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from geokit.errors import GeokitError, UsageError
+
 _CHILD = (
     "import importlib, json, sys\n"
     "mod = importlib.import_module('geokit.bench.' + sys.argv[1])\n"
@@ -81,10 +83,10 @@ def run_one(name: str, quick: bool) -> dict[str, Any]:
                               stdout=subprocess.DEVNULL, check=False)
         secs = time.perf_counter() - t0
         if proc.returncode != 0 or not out.exists():
-            raise RuntimeError(f"benchmark {name!r} failed (exit {proc.returncode}); its error is above")
+            raise GeokitError(f"benchmark {name!r} failed (exit {proc.returncode}); its error is above")
         result = json.loads(out.read_text(encoding="utf-8"))
     if not isinstance(result, dict):
-        raise RuntimeError(f"benchmark {name!r} returned {type(result).__name__}, not a dict")
+        raise GeokitError(f"benchmark {name!r} returned {type(result).__name__}, not a dict")
     result.setdefault("bench_wall_seconds", round(secs, 1))
     return result
 
@@ -143,7 +145,7 @@ def _run(args) -> int:
     wanted = args.names or names
     unknown = [n for n in wanted if n not in names]
     if unknown:
-        raise ValueError(f"unknown benchmark(s): {', '.join(unknown)}; available: {', '.join(names)}")
+        raise UsageError(f"unknown benchmark(s): {', '.join(unknown)}; available: {', '.join(names)}")
     results: dict[str, dict] = {}
     errors: dict[str, str] = {}
     for name in wanted:

@@ -1,4 +1,4 @@
-"""``geokit demo [FILES...] [-o outputs]``: the main job (see ``geokit.mainjob``).
+"""``geokit demo [FILES...] [-o outputs]``: the main job (see ``geokit.batch.mainjob``).
 
 Builds the gazetteer when needed, reads the demo corpus (or the files, folders or JSONL
 named), extracts and links events and movements, and writes the border map, the tables and
@@ -19,7 +19,7 @@ def register(sub) -> None:
 
 
 def _run(args) -> int:
-    from geokit.mainjob import run_main
+    from geokit.batch.mainjob import run_main
 
     result = run_main(args.inputs or None, args.output, published=args.published, title=args.title)
     print(result.summary())

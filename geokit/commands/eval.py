@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 
+from geokit.errors import UsageError
 from geokit.evaluate import DEFAULT_KINDS, EvalReport, evaluate, load_corpus, write_errors
 
 
@@ -37,10 +38,10 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 0:
-        raise ValueError("--limit must be >= 0")
+        raise UsageError("--limit must be >= 0")
     kinds = {k.strip() for k in args.kinds.split(",") if k.strip()}
     if not kinds:
-        raise ValueError("--kinds needs at least one kind")
+        raise UsageError("--kinds needs at least one kind")
     articles = load_corpus(args.corpus)
     modes = ["resolution"] if args.resolution_only else ["end2end"] if args.end2end_only else ["end2end", "resolution"]
     progress = not args.no_progress and sys.stderr.isatty()

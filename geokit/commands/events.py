@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
+from geokit.errors import InputError
+
 
 def register(sub) -> None:
     p = sub.add_parser("events", help="extract events, movements and facts from reports and link them across reports")
@@ -23,22 +25,22 @@ def register(sub) -> None:
 
 
 def _run(args) -> int:
-    from geokit.dates import parse_date
-    from geokit.events import extract
+    from geokit.batch.inputs import InputIssue, iter_documents
+    from geokit.events.extract import extract
     from geokit.export import to_csv, to_geojson, to_jsonl
-    from geokit.inputs import InputError, iter_documents
+    from geokit.parsing.dates import parse_date
 
     published = parse_date(args.published) if args.published else None
     docs, errors, seen = [], 0, 0
     for d in iter_documents(args.inputs, published=published):
         seen += 1
-        if isinstance(d, InputError):
+        if isinstance(d, InputIssue):
             errors += 1
             print(f"geokit events: skipped {d.source}: {d.reason}", file=sys.stderr)
             continue
         docs.append({"id": d.id, "text": d.text, "published": d.published})
     if not docs:
-        raise ValueError("no readable documents in the inputs" if seen else "no inputs")
+        raise InputError("no readable documents in the inputs" if seen else "no inputs")
     result = extract(docs, published=published, link=not args.no_link)
     for w in result.warnings:
         print(f"geokit events: {w}", file=sys.stderr)

@@ -21,7 +21,7 @@ def register(sub) -> None:
 
 
 def _build(args) -> int:
-    from geokit import store
+    from geokit.gazetteer import store
 
     t0 = time.perf_counter()
     path = store.build(force=args.force)
@@ -33,7 +33,7 @@ def _build(args) -> int:
 
 
 def _info(args) -> int:
-    from geokit import store
+    from geokit.gazetteer import store
 
     info = store.open_store().info()
     if args.json:
@@ -55,7 +55,7 @@ def _info(args) -> int:
 
 
 def _add(args) -> int:
-    from geokit import store
+    from geokit.gazetteer import store
 
     t0 = time.perf_counter()
     reports = store.add_regions(args.paths)

@@ -86,10 +86,10 @@ def run(args) -> int:
     documents: list[Any] = []
     if doc_inputs:
         import geokit
-        from geokit.inputs import InputError, iter_documents
+        from geokit.batch.inputs import InputIssue, iter_documents
 
         for item in iter_documents(doc_inputs, published=args.published):
-            if isinstance(item, InputError):
+            if isinstance(item, InputIssue):
                 _warn(f"{item.source}: {item.reason}")
                 continue
             for w in item.warnings:

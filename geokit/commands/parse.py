@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
+from geokit.errors import UsageError
+
 
 def register(sub) -> None:
     p = sub.add_parser("parse", help="find and resolve the toponyms in text files or JSONL documents")
@@ -19,14 +21,14 @@ def register(sub) -> None:
 
 
 def _run(args) -> int:
-    from geokit.inputs import InputError, iter_documents
-    from geokit.parser import default_parser
+    from geokit.batch.inputs import InputIssue, iter_documents
+    from geokit.parsing.parser import default_parser
 
     if args.workers > 1:
-        from geokit import batch
+        from geokit.batch import run as batch
 
         if not args.output:
-            raise ValueError("--workers needs -o OUTPUT (results are streamed to a file)")
+            raise UsageError("--workers needs -o OUTPUT (results are streamed to a file)")
         batch.run(args.inputs, task="parse", out=args.output, workers=args.workers, errors_path=args.errors)
         return 0
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
@@ -45,7 +47,7 @@ def _run(args) -> int:
             seen += 1
             if progress:
                 progress.update(1)
-            if isinstance(d, InputError):
+            if isinstance(d, InputIssue):
                 errors += 1
                 print(f"geokit parse: skipped {d.source}: {d.reason}", file=sys.stderr)
                 if errf:

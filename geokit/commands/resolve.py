@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from geokit.errors import UsageError
+
 
 def register(sub) -> None:
     p = sub.add_parser("resolve", help="resolve a place name to ranked gazetteer candidates")
@@ -24,7 +26,7 @@ def _run(args) -> int:
         try:
             lat, lon = (float(x) for x in args.near.split(","))
         except ValueError as exc:
-            raise ValueError(f"--near must be LAT,LON, got {args.near!r}") from exc
+            raise UsageError(f"--near must be LAT,LON, got {args.near!r}") from exc
         near = (lat, lon)
     country = args.country.split(",") if args.country else None
     cands = geokit.resolve(" ".join(args.name), country=country, near=near, kinds=args.kinds, limit=args.limit)

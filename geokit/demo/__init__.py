@@ -11,6 +11,8 @@ import json
 from importlib import resources
 from pathlib import Path
 
+from geokit.errors import InputError
+
 FIELDS = ("id", "text", "published", "title")
 
 
@@ -34,16 +36,16 @@ def load_demo() -> list[dict]:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as e:
-                raise ValueError(f"demo reports.jsonl line {n}: not JSON ({e})") from e
+                raise InputError(f"demo reports.jsonl line {n}: not JSON ({e})") from e
             missing = [k for k in FIELDS if not isinstance(obj.get(k), str) or not obj[k]]
             if missing:
-                raise ValueError(f"demo reports.jsonl line {n}: missing or empty {missing}")
+                raise InputError(f"demo reports.jsonl line {n}: missing or empty {missing}")
             try:
                 dt.date.fromisoformat(obj["published"])
             except ValueError as e:
-                raise ValueError(f"demo reports.jsonl line {n}: published is not an ISO date") from e
+                raise InputError(f"demo reports.jsonl line {n}: published is not an ISO date") from e
             if obj["id"] in seen:
-                raise ValueError(f"demo reports.jsonl line {n}: duplicate id {obj['id']!r}")
+                raise InputError(f"demo reports.jsonl line {n}: duplicate id {obj['id']!r}")
             seen.add(obj["id"])
             reports.append({k: obj[k] for k in FIELDS})
     return reports

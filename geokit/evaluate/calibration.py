@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from geokit.geo import haversine_km
+from geokit.gazetteer.geo import haversine_km
 
 
 @dataclass(slots=True)
@@ -39,7 +39,7 @@ class Calibration:
 def calibrate(articles, *, parse=None, within_km: float = 161.0) -> Calibration:
     """Bin every resolved gold span by its score and count the right answers."""
     if parse is None:
-        from geokit import parse
+        from geokit.parsing.parser import parse
     cal = Calibration()
     for art in articles:
         spans = [(g.start, g.end) for g in art.gold]

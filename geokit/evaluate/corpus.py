@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geokit.errors import InputError
+
 SNAP_WINDOW = 20  # how far a drifting gold offset may be from its phrase
 
 
@@ -217,7 +219,7 @@ def load_corpus(path: str | Path) -> list[Article]:
     try:
         root = ET.parse(p).getroot()
     except ET.ParseError as exc:
-        raise ValueError(f"{p}: not a readable XML corpus ({exc})") from exc
+        raise InputError(f"{p}: not a readable XML corpus ({exc})") from exc
 
     arts = [el for el in root.iter() if isinstance(el.tag, str) and el.tag.lower() in _ARTICLE_TAGS]
     raw: list[tuple[ET.Element, str, list[_RawGold]]] = []
@@ -233,7 +235,7 @@ def load_corpus(path: str | Path) -> list[Article]:
         ]
         raw.append((el, text, golds))
     if not raw:
-        raise ValueError(f"{p}: no <article>/<page> elements with a <text> child")
+        raise InputError(f"{p}: no <article>/<page> elements with a <text> child")
 
     shift = _detect_shift((text, g) for _, text, golds in raw for g in golds)
     out: list[Article] = []

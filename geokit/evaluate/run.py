@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from geokit.errors import InputError
 from geokit.evaluate.corpus import Article, GoldToponym, load_corpus
 from geokit.evaluate.metrics import MAX_ERROR_KM, WITHIN_KM, haversine_km, match_toponyms
 from geokit.evaluate.report import EvalReport, Failure, Miss
@@ -164,9 +165,9 @@ def evaluate(
     ``kinds`` are the toponym kinds counted as predictions in end2end mode.
     """
     if mode not in MODES:
-        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+        raise InputError(f"mode must be one of {MODES}, not {mode!r}")
     if limit is not None and (not isinstance(limit, int) or limit < 0):
-        raise ValueError(f"limit must be a non-negative integer, not {limit!r}")
+        raise InputError(f"limit must be a non-negative integer, not {limit!r}")
     if isinstance(kinds, str):
         raise TypeError("kinds must be a collection of kind names, not a string")
     kinds = frozenset(kinds)
@@ -225,9 +226,9 @@ def default_parse() -> ParseFn:
     """``geokit.parse``, checked up front: a missing parser is a setup error, not 118 article failures."""
     import importlib.util
 
-    if importlib.util.find_spec("geokit.parser") is None:
-        raise RuntimeError("geokit.parse is not available (geokit/parser.py is missing); pass parse=...")
-    from geokit import parse
+    if importlib.util.find_spec("geokit.parsing.parser") is None:
+        raise InputError("geokit.parse is not available (geokit/parser.py is missing); pass parse=...")
+    from geokit.parsing.parser import parse
 
     return parse
 

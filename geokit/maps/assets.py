@@ -18,6 +18,8 @@ import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from geokit.errors import MapError
+
 LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
 LEAFLET_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
 MARKERCLUSTER_JS = "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js"
@@ -34,7 +36,7 @@ _CSS_LINK = re.compile(r'<link rel="stylesheet" href="([^"]+)"/>')
 _SCRIPT_OPEN = re.compile(r"<script(?=[\s>])", re.IGNORECASE)
 
 
-class OfflineAssetError(ValueError):
+class OfflineAssetError(MapError):
     """A page asks for a remote file that geokit cannot inline."""
 
 
@@ -133,6 +135,6 @@ def apply_csp(page: str, nonce: str, online_tiles: bool = False) -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{csp(nonce, online_tiles)}">'
     head = page.find("<head>")
     if head < 0:
-        raise ValueError("page has no <head>")
+        raise MapError("page has no <head>")
     cut = head + len("<head>")
     return page[:cut] + "\n" + meta + page[cut:]

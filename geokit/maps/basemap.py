@@ -15,6 +15,7 @@ from typing import Any
 
 import folium
 
+from geokit.errors import MapError
 from geokit.maps.core import Feature
 from geokit.maps.layers import LayerFeature
 from geokit.maps.safe import clean_text
@@ -132,7 +133,7 @@ BASEMAP_CSS = r"""
 def load_basemap(name: str) -> dict:
     """One committed extract (countries, admin1 or borders) as GeoJSON."""
     if name not in ("countries", "admin1", "borders"):
-        raise ValueError(f"unknown basemap layer {name!r}")
+        raise MapError(f"unknown basemap layer {name!r}")
     path = resources.files("geokit") / "data" / "basemap" / f"{name}.geojson"
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -145,7 +146,7 @@ def _pairs(borders: Any) -> set[frozenset[str]]:
         if isinstance(pair, str):
             pair = tuple(p.strip() for p in pair.replace("–", "-").split("-"))
         if len(pair) != 2:
-            raise ValueError(f"a border is a pair of ISO country codes like ('TR', 'SY'), got {pair!r}")
+            raise MapError(f"a border is a pair of ISO country codes like ('TR', 'SY'), got {pair!r}")
         out.add(frozenset(str(p).upper() for p in pair))
     return out
 
@@ -203,7 +204,7 @@ class BasemapPart(LayerFeature):
 
     def __init__(self, basemap: Basemap, part: str, name: str, show: bool = True) -> None:
         if part not in ("admin1", "borders", "labels"):
-            raise ValueError(f"unknown basemap part {part!r}")
+            raise MapError(f"unknown basemap part {part!r}")
         super().__init__(name=name, show=show)
         self.basemap = basemap
         self.part = part

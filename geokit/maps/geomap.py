@@ -17,6 +17,7 @@ from typing import Any
 
 import folium
 
+from geokit.errors import ExportError
 from geokit.maps.arrows import ArrowLayer
 from geokit.maps.assets import LEAFLET_CSS, LEAFLET_JS, InlineReport, apply_csp, inline_assets, new_nonce
 from geokit.maps.basemap import DEFAULT_BORDERS, Basemap, BasemapPart, tile_layer
@@ -128,7 +129,7 @@ class GeoMap:
         """Write the self-contained HTML file (parent folders are created)."""
         path = Path(path)
         if path.suffix.lower() not in (".html", ".htm"):
-            raise ValueError(f"map files are HTML: give a path ending in .html, not {path.name!r}")
+            raise ExportError(f"map files are HTML: give a path ending in .html, not {path.name!r}")
         page = self.html()
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page, encoding="utf-8")

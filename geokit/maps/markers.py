@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from geokit.errors import MapError
 from geokit.maps.assets import MARKERCLUSTER_ASSETS_CSS, MARKERCLUSTER_ASSETS_JS
 from geokit.maps.fastcluster import FASTCLUSTER_CSS, FASTCLUSTER_JS
 from geokit.maps.icons import EVENT_PALETTE, colour_for
@@ -149,7 +150,7 @@ class PointLayer(LayerFeature):
     def __init__(self, records: PointRecords, name: str, cluster: str = "auto", show: bool = True,
                  control: bool = False, type_toggles: bool = True) -> None:
         if cluster not in CLUSTER_MODES:
-            raise ValueError(f"cluster must be one of {CLUSTER_MODES}, got {cluster!r}")
+            raise MapError(f"cluster must be one of {CLUSTER_MODES}, got {cluster!r}")
         super().__init__(name=name, show=show, control=control)
         self.records = records
         self.type_toggles = type_toggles
@@ -184,7 +185,7 @@ class TypeToggle(LayerFeature):
         swatch = f'<span class="gk-swatch" style="background:{colour}"></span> '
         super().__init__(name=f"{name} ({count:,})", show=show, label_html=swatch)
         if not colour.startswith("#") or not all(c in "0123456789abcdefABCDEF" for c in colour[1:]):
-            raise ValueError(f"bad colour {colour!r}")
+            raise MapError(f"bad colour {colour!r}")
         self.key = f"{kind}:{index}"
 
     def call(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from geokit.errors import MapError
 from geokit.maps.assets import MARKERCLUSTER_ASSETS_CSS, MARKERCLUSTER_ASSETS_JS
 from geokit.maps.icons import GROUPS, group_of
 from geokit.maps.layers import LayerFeature
@@ -192,7 +193,7 @@ class PlaceLayer(LayerFeature):
     def __init__(self, places: PlaceSet, group: str, name: str, show: bool = True,
                  cluster_over: int = CLUSTER_OVER) -> None:
         if group not in places.groups:
-            raise ValueError(f"unknown place group {group!r}")
+            raise MapError(f"unknown place group {group!r}")
         super().__init__(name=f"{name} ({len(places.groups[group]):,})", show=show)
         self.places = places
         self.group = group

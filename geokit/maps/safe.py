@@ -18,6 +18,8 @@ from typing import Any
 
 from branca.element import Element
 
+from geokit.errors import MapError
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _JSON_ESCAPES = {
     "<": "\\u003c",
@@ -96,7 +98,7 @@ class DataBlock(Element):
     def __init__(self, block_id: str, payload: Any, compress_over: int = 0) -> None:
         super().__init__()
         if not _ID_OK.match(block_id):
-            raise ValueError(f"bad data block id {block_id!r}")
+            raise MapError(f"bad data block id {block_id!r}")
         self.block_id = block_id
         self.payload = payload
         self.compress_over = compress_over

@@ -1,7 +1,7 @@
 """Synthetic records for map benchmarks, tests and demos (no real report text).
 
 Why: the map has to be measured at 10,000 and 100,000 events before real pipelines produce
-that many; these records have the shape ``geokit.events`` emits (places, dates of varying
+that many; these records have the shape ``geokit.events.extract`` emits (places, dates of varying
 precision, counts that disagree between sources, a sentence per source) but invented content.
 """
 

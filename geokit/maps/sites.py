@@ -11,7 +11,7 @@ CURATED_MARGIN_DEG = 1.0  # curated sites are drawn within this margin around th
 
 def curated_places() -> list[Any]:
     """The curated layer (camps, crossings, air bases) as Candidates, from the gazetteer store."""
-    from geokit.store import curated_places as from_store
+    from geokit.gazetteer.store import curated_places as from_store
 
     return from_store()
 

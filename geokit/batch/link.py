@@ -6,7 +6,7 @@ leaves out (country/admin1 of each place, the report's published date, the recor
 window, whether it came from a headline), so records can be rebuilt exactly later.
 
 The link step (``link_output``) never holds the collection in memory. Linking only ever
-compares records of one kind and type family whose date windows meet (``geokit.linking``), so
+compares records of one kind and type family whose date windows meet (``geokit.events.linking``), so
 records are split into blocks by (kind, type family) and then by time, cutting wherever no date
 window spans the gap: those cuts lose no link. A block that grows past ``max_block`` records is
 also cut at the next new day (links spanning such a forced cut are lost; the summary counts the
@@ -25,7 +25,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from geokit.inputs import InputDoc
+from geokit.batch.inputs import InputDoc
+from geokit.errors import InputError
 
 LINK_KEY = "_link"
 SEQ_KEY = "_seq"  # the report's position in the input: linking reads reports in input order
@@ -56,11 +57,11 @@ def record_row(rec, *, published: dt.date | None, title: bool, window: tuple[dt.
 
 
 def events_task(doc: InputDoc) -> dict[str, Any]:
-    """Task "events" of ``geokit.batch``: parse one report and read its records (not linked)."""
-    import geokit
-    from geokit.events import extract_document
+    """Task "events" of ``geokit.batch.run``: parse one report and read its records (not linked)."""
+    from geokit.events.extract import extract_document
+    from geokit.parsing.parser import parse
 
-    parsed = geokit.parse(doc.text, published=doc.published, spans=doc.spans, id=doc.id)
+    parsed = parse(doc.text, published=doc.published, spans=doc.spans, id=doc.id)
     res = extract_document(parsed, doc.published)
     records = [*res.events, *res.movements, *res.facts]
     out: dict[str, Any] = {
@@ -95,7 +96,7 @@ def record_from_row(row: dict[str, Any]):
 
     cls = {"event": Event, "movement": Movement, "fact": Fact}.get(row.get("kind"))
     if cls is None:
-        raise ValueError(f"record {row.get('id')!r} has unknown kind {row.get('kind')!r}")
+        raise InputError(f"record {row.get('id')!r} has unknown kind {row.get('kind')!r}")
     via_extra = extra.get("via") or []
     return cls(
         id=row["id"], type=row.get("type") or "", date=row.get("date"),
@@ -121,7 +122,7 @@ def _window(row: dict[str, Any]) -> tuple[int, int] | None:
     if row.get("date"):
         from types import SimpleNamespace
 
-        from geokit.linking import record_window
+        from geokit.events.linking import record_window
 
         try:
             lo, hi = record_window(SimpleNamespace(date=row["date"], date_precision=row.get("date_precision")))
@@ -130,7 +131,7 @@ def _window(row: dict[str, Any]) -> tuple[int, int] | None:
             return None
     pub = _date(extra.get("published"))
     if pub is not None:
-        from geokit.linking import UNDATED_DAYS
+        from geokit.events.linking import UNDATED_DAYS
 
         return pub.toordinal() - UNDATED_DAYS, pub.toordinal()
     return None
@@ -140,7 +141,7 @@ def iter_map_records(path: str | os.PathLike) -> Iterator[dict[str, Any]]:
     """Record rows of a map-step output: JSONL rows' ``records``, or a Parquet folder's ``record`` column.
 
     Each gets ``_seq``, its report's input position (outputs are written in completion order)."""
-    from geokit.batch_sinks import is_parquet_path, read_jsonl
+    from geokit.batch.sinks import is_parquet_path, read_jsonl
 
     if is_parquet_path(path):
         import pyarrow.parquet as pq
@@ -200,15 +201,15 @@ def assign_blocks(keys: list[tuple[str, int | None, int | None]], max_block: int
 
 
 def _group(row: dict[str, Any]) -> str:
-    from geokit.linking import TYPE_FAMILY
+    from geokit.events.linking import TYPE_FAMILY
 
     t = row.get("type") or ""
     return f"{row.get('kind')}|{TYPE_FAMILY.get(t, t)}"
 
 
 def link_block(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Link one block's record rows with ``geokit.linking.link_records``; merged ``to_dict`` rows."""
-    from geokit.linking import link_records
+    """Link one block's record rows with ``geokit.events.linking.link_records``; merged ``to_dict`` rows."""
+    from geokit.events.linking import link_records
 
     records, published, titles, windows = [], {}, set(), {}
     order = sorted(range(len(rows)), key=lambda i: (rows[i].get(SEQ_KEY) is None, rows[i].get(SEQ_KEY) or 0, i))

@@ -28,7 +28,7 @@ class GeokitGeocoder(Geocoder):
     @property
     def resolver(self):
         if self._resolver is None:
-            from geokit.resolver import default_resolver
+            from geokit.gazetteer.resolver import default_resolver
 
             self._resolver = default_resolver()
         return self._resolver
@@ -53,7 +53,7 @@ class GeokitGeocoder(Geocoder):
         hit = self.resolver.store.nearest(pt.latitude, pt.longitude, radius_km=radius_km)
         if hit is None:
             return None
-        from geokit.resolver import to_candidate
+        from geokit.gazetteer.store import to_candidate
 
         dist, p = hit
         loc = _location(to_candidate(p, score=1.0), distance_km=dist)

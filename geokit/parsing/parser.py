@@ -23,8 +23,13 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 
-from geokit.geo import haversine_km
-from geokit.lexicon import (
+from geokit.errors import InputError
+from geokit.gazetteer.geo import haversine_km
+from geokit.gazetteer.resolver import Resolver, default_resolver
+from geokit.gazetteer.store import PlaceRecord, to_candidate
+from geokit.gazetteer.text import clean, fold, skeleton, strip_type_words
+from geokit.model import Candidate, Document, Toponym
+from geokit.parsing.lexicon import (
     ARABIC_ARTICLES,
     BUILDINGS,
     COMMON_WORDS,
@@ -37,10 +42,6 @@ from geokit.lexicon import (
     PERSON_TITLES,
     english_words,
 )
-from geokit.model import Candidate, Document, Toponym
-from geokit.resolver import Resolver, default_resolver, to_candidate
-from geokit.store import PlaceRecord
-from geokit.text import clean, fold, skeleton, strip_type_words
 
 log = logging.getLogger(__name__)
 
@@ -198,6 +199,14 @@ def _joinable(text: str, a: Tok, b: Tok) -> bool:
 # ----------------------------------------------------------------------------- recognition
 
 
+@dataclass(slots=True)
+class _DocState:
+    """What recognition learns while reading one document (people named in it); one per call."""
+
+    persons: set[str] = field(default_factory=set)
+    person_span: tuple[int, int] = (0, 0)
+
+
 class Recogniser:
     """Finds toponym mentions; needs only the store's key lookups (no model)."""
 
@@ -218,7 +227,7 @@ class Recogniser:
 
     def recognise(self, text: str) -> list[Mention]:
         mentions: list[Mention] = []
-        self._persons = set()
+        st = _DocState()  # per call: the shared recogniser keeps no document's state
         pos = 0
         n = len(text)
         while pos < n:
@@ -226,13 +235,13 @@ class Recogniser:
             if end < n:  # cut at a paragraph or line break so names are not split
                 cut = text.rfind("\n", pos + CHUNK_CHARS // 2, end)
                 end = cut + 1 if cut > pos else end
-            mentions.extend(self._recognise_chunk(text, pos, end))
+            mentions.extend(self._recognise_chunk(text, pos, end, st))
             pos = end
-        mentions = self._filter_persons(text, mentions)
+        mentions = self._filter_persons(text, mentions, st)
         link_containers(text, mentions)
         return mentions
 
-    def _recognise_chunk(self, text: str, start: int, end: int) -> list[Mention]:
+    def _recognise_chunk(self, text: str, start: int, end: int, st: _DocState) -> list[Mention]:
         chunk = text[start:end]
         toks = tokenize(chunk, start)
         headline_lines = _headline_lines(text, start, end)
@@ -242,23 +251,23 @@ class Recogniser:
         for run in runs(text, toks):
             i = 0
             rtoks = [toks[k] for k in run]
-            self._person_span = (len(rtoks), len(rtoks))
+            st.person_span = (len(rtoks), len(rtoks))
             first_of_run = len(out)
-            self._note_titled_person(text, toks, rtoks)
+            self._note_titled_person(text, toks, rtoks, st)
             in_headline = _line_start(text, rtoks[0].start) in headline_lines
             while i < len(rtoks):
                 m, j = self._match_at(text, rtoks, i)
                 if m is None:
                     i += 1
                     continue
-                verdict = self._judge(text, toks, run, rtoks, i, j, m, datelines, lower_words, in_headline)
+                verdict = self._judge(text, toks, run, rtoks, i, j, m, datelines, lower_words, in_headline, st)
                 if verdict:
                     out.append(verdict)
                 i = j
             self._unknown_with_cue(text, rtoks, out, first_of_run)
         return out
 
-    def _note_titled_person(self, text: str, toks: list[Tok], rtoks: list[Tok]) -> int:
+    def _note_titled_person(self, text: str, toks: list[Tok], rtoks: list[Tok], st: _DocState) -> int:
         """'Lieutenant Khaled al-Hamoud', 'Florida Senator Marco Rubio', 'Mr. Hague': remember the name
         words after a title as a person's; returns where the person starts in the run (len(run): none)."""
         words = [t.text.lower().rstrip(".") for t in rtoks]
@@ -275,9 +284,9 @@ class Recogniser:
             return len(rtoks)
         for t in rtoks[start:end]:
             if t.text.lower() not in NAME_CONNECTORS and not self.store.demonym(t.text):
-                self._persons.add(fold(t.text.split("-")[-1]))
-                self._persons.add(fold(t.text))
-        self._person_span = (start, end)
+                st.persons.add(fold(t.text.split("-")[-1]))
+                st.persons.add(fold(t.text))
+        st.person_span = (start, end)
         return start
 
     def _match_at(self, text: str, rtoks: list[Tok], i: int) -> tuple[Mention | None, int]:
@@ -357,7 +366,8 @@ class Recogniser:
                 m.cue = cue
                 return
 
-    def _judge(self, text, toks, run, rtoks, i, j, m: Mention, datelines, lower_words, in_headline) -> Mention | None:
+    def _judge(self, text, toks, run, rtoks, i, j, m: Mention, datelines, lower_words, in_headline,
+               st: _DocState) -> Mention | None:
         span_toks = rtoks[i:j]
         first = span_toks[0]
         key = fold(m.name)
@@ -404,22 +414,22 @@ class Recogniser:
                 return m
         # persons: inside the name after a title ("Senator Marco Rubio"), a title right before,
         # or a "First Last" run where the place is not the whole run
-        ps, pe = getattr(self, "_person_span", (0, 0))
+        ps, pe = st.person_span
         if ps <= i < pe and not is_dateline:
             return None
         prev = _prev_word(text, toks, first)
         if prev and prev.lower().rstrip(".") in PERSON_TITLES and not m.cue and not is_dateline:
-            self._persons.add(fold(m.text))
+            st.persons.add(fold(m.text))
             return None
         if not in_headline and not is_dateline and not m.cue and (j - i) < len(rtoks):
             k = self._person_run(text, toks, rtoks)
             if i < k:
                 for t in rtoks[:k]:
-                    self._persons.add(fold(t.text.split("-")[-1]))
+                    st.persons.add(fold(t.text.split("-")[-1]))
                 return None
         # "Walsh said", "said Walsh": a small place name as the speaker is a person
         if single and not is_dateline and not m.cue and not self._is_strong(key) and _speaker(text, m.start, m.end):
-            self._persons.add(fold(m.text))
+            st.persons.add(fold(m.text))
             return None
         # common words and acronyms
         if single and len(first.text.rstrip(".")) == 1:
@@ -607,10 +617,9 @@ class Recogniser:
             m.unknown = True
             out.append(m)
 
-    def _filter_persons(self, text: str, mentions: list[Mention]) -> list[Mention]:
+    def _filter_persons(self, text: str, mentions: list[Mention], st: _DocState) -> list[Mention]:
         """Later (or earlier) bare mentions of a person's name are not places."""
-        persons = getattr(self, "_persons", set())
-        self._persons = set()
+        persons = st.persons
         if not persons:
             return mentions
         skels = {skeleton(f) for f in persons if len(f) > 3}
@@ -890,20 +899,20 @@ def _coerce_text(text) -> tuple[str, list[str]]:
 
 
 def _coerce_date(published) -> dt.date | None:
-    """The published date: a date, datetime, ISO or written date (see ``geokit.dates.parse_date``)."""
-    from geokit.dates import parse_date
+    """The published date: a date, datetime, ISO or written date (see ``geokit.parsing.dates.parse_date``)."""
+    from geokit.parsing.dates import parse_date
 
     try:
         return parse_date(published)
     except ValueError as exc:
-        raise ValueError(f"published must be a date (YYYY-MM-DD), got {published!r}: {exc}") from exc
+        raise InputError(f"published must be a date (YYYY-MM-DD), got {published!r}: {exc}") from exc
 
 
 class Parser:
     """The geoparser: a recogniser plus a context resolver over one gazetteer."""
 
     def __init__(self, resolver: Resolver | None = None, *, ner=None) -> None:
-        """``ner``: an optional ``geokit.ner.SpacyEvidence`` whose entities add evidence."""
+        """``ner``: an optional ``geokit.parsing.ner.SpacyEvidence`` whose entities add evidence."""
         self.resolver = resolver or default_resolver()
         self.recogniser = Recogniser(self.resolver)
         self.context = ContextResolver(self.resolver)
@@ -926,7 +935,7 @@ class Parser:
 
     def _with_ner(self, text: str, mentions: list[Mention], doc: Document) -> list[Mention]:
         """Merge statistical entities: add known places the rules missed, drop exact PERSON/ORG spans."""
-        from geokit.ner import NOT_PLACE_LABELS, PLACE_LABELS
+        from geokit.parsing.ner import NOT_PLACE_LABELS, PLACE_LABELS
 
         try:
             ents = self.ner.entities(text)
@@ -987,7 +996,7 @@ _DEFAULT: Parser | None = None
 def default_parser() -> Parser:
     global _DEFAULT
     if _DEFAULT is None:
-        from geokit.ner import from_env
+        from geokit.parsing.ner import from_env
 
         _DEFAULT = Parser(ner=from_env())
     return _DEFAULT

@@ -2,8 +2,8 @@
 
 How a report is read (each step is a small function below):
 
-1. Sentences with offsets (``geokit.sentences``); dates (``geokit.dates``), figures
-   (``geokit.counts``) and triggers (``geokit.triggers``) in each sentence.
+1. Sentences with offsets (``geokit.events.sentences``); dates (``geokit.parsing.dates``), figures
+   (``geokit.events.counts``) and triggers (``geokit.events.triggers``) in each sentence.
 2. A sentence with several triggers is cut into clauses, one per trigger; each trigger
    takes the dates, figures and toponyms of its clause.
 3. Place: the most specific resolved toponym tied to the trigger (for movements: after
@@ -14,7 +14,7 @@ How a report is read (each step is a small function below):
    previous movement of the same group (one trip Syria -> Y -> Z) instead of starting a
    new one; "The group included 33 soldiers" adds figures to the previous event.
 5. Stocks ("is housing 35,000 refugees", "camp, where there are 2,000 ...") are facts.
-6. Reports are linked (``geokit.linking``): one record per real-world event, every
+6. Reports are linked (``geokit.events.linking``): one record per real-world event, every
    source kept with its own figures.
 
 Dates without a word in the sentence stay unknown (with a note), unless a chain carries
@@ -28,15 +28,15 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from geokit.counts import Count, compare, counts_dict, find_counts, parse_number
-from geokit.dates import DateRef, dateline_date, find_dates, parse_date, published_warnings
+from geokit.events.counts import Count, compare, counts_dict, find_counts, parse_number
+from geokit.events.placerefs import distance_km, level, more_specific, relation, to_placeref, toponym_placeref
+from geokit.events.sentences import Sentence, dateline_span, split_sentences
+from geokit.events.triggers import CLAUSE_BOUNDARY, MOTION_TYPES, Trigger, find_triggers, is_present
 from geokit.model import Document, Event, Fact, Movement, PlaceRef, Record, Source, Toponym
-from geokit.placerefs import distance_km, level, more_specific, relation, to_placeref, toponym_placeref
-from geokit.sentences import Sentence, dateline_span, split_sentences
-from geokit.triggers import CLAUSE_BOUNDARY, MOTION_TYPES, Trigger, find_triggers, is_present
+from geokit.parsing.dates import DateRef, dateline_date, find_dates, parse_date, published_warnings
 
 PLACE_KINDS_USED = ("literal", "metonymic")
 CHAIN_LOOKBACK = 4  # sentences within which "the defectors" continue an earlier movement
@@ -231,7 +231,7 @@ def extract(documents, *, published=None, link: bool = True) -> Extraction:
         result.documents.append(dr.doc)
         result.warnings.extend(f"{dr.doc}: {w}" for w in dr.warnings)
     if link:
-        from geokit.linking import link_results
+        from geokit.events.linking import link_results
 
         events, movements, facts = link_results(results)
     else:
@@ -268,7 +268,7 @@ def _as_document(item, n: int, default_pub: dt.date | None) -> tuple[Document, d
         except (TypeError, ValueError) as exc:
             warns.append(f"published date ignored: {exc}")
     pub = pub or default_pub
-    from geokit import parse
+    from geokit.parsing.parser import parse
 
     doc = parse(text, published=pub)
     doc.id = str(doc_id)
@@ -625,18 +625,14 @@ class _Reader:
         ranked = sorted(tally.values(), key=len, reverse=True)
         if not ranked or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
             return None
-        ref = to_placeref(ranked[0][0].place)
-        ref.geo_precision = 4
-        return ref
+        return replace(to_placeref(ranked[0][0].place), geo_precision=4)
 
     def _soil(self, s: int, e: int) -> PlaceRef | None:
         """ "were now on Turkish soil", "reached Jordanian territory": the demonym's country as destination."""
         for t in self.demonyms:
             if s <= t.start and t.end <= e and _SOIL_AFTER.match(self.text, t.end) and \
                     _SOIL_BEFORE.search(self.text[max(0, t.start - 12):t.start]):
-                ref = to_placeref(t.place)
-                ref.geo_precision = 4
-                return ref
+                return replace(to_placeref(t.place), geo_precision=4)
         return None
 
     def _demonym_origin(self, s: int, trig_start: int, destination: PlaceRef | None, e: int = -1) -> PlaceRef | None:
@@ -646,8 +642,7 @@ class _Reader:
             after_from = trig_start < t.start < e and re.search(
                 r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+)?$", self.text[max(0, t.start - 30):t.start])
             if before_trigger or after_from:
-                ref = to_placeref(t.place)
-                ref.geo_precision = 4
+                ref = replace(to_placeref(t.place), geo_precision=4)
                 if destination is not None and destination.country_code and ref.country_code == destination.country_code:
                     continue
                 return ref

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from geokit.errors import ExportError
+
 HASH_KEY = "content_hash"
 DOCS_META_KEY = b"geokit_docs"
 PART_GLOB = "part-*.parquet"
@@ -24,7 +26,7 @@ PART_GLOB = "part-*.parquet"
 _ROW_HEAD = re.compile(r'^\{"id": ("(?:[^"\\]|\\.)*"), "content_hash": "([0-9a-f]+)"')
 
 
-class SinkError(ValueError):
+class SinkError(ExportError):
     """The output path cannot be used (not a geokit output, not writable...)."""
 
 

@@ -3,11 +3,11 @@
 Two ways in:
 - ``parse_bag(bag)``: a ``dask.bag`` of documents -> a bag of result dicts, for users who already
   build their collections with Dask (``read_jsonl_bag`` makes one from JSONL files).
-- ``geokit.batch.run(..., scheduler="tcp://host:8786" | "local")``: the streaming, resumable batch
-  run with Dask as its runner (``DaskRunner`` below); ``geokit.dask.run`` is a shortcut.
+- ``geokit.batch.run.run(..., scheduler="tcp://host:8786" | "local")``: the streaming, resumable batch
+  run with Dask as its runner (``DaskRunner`` below).
 
 The gazetteer is never shipped with the tasks: each worker process opens its own store file once
-(``GazetteerPlugin`` warms it when the worker starts; ``geokit.store.open_store`` keeps one per
+(``GazetteerPlugin`` warms it when the worker starts; ``geokit.gazetteer.store.open_store`` keeps one per
 process, so the lazy path is once per worker too). On a remote cluster every worker needs the
 store at its ``GEOKIT_HOME`` (shared disk, or it is built there on first use).
 
@@ -26,10 +26,10 @@ try:
     from distributed import Client, LocalCluster, as_completed
     from distributed.diagnostics.plugin import WorkerPlugin
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
-    raise ImportError(f"geokit.dask needs the dask extra: pip install 'geokit[dask]' ({exc})") from exc
+    raise ImportError(f"geokit.batch.dask needs the dask extra: pip install 'geokit[dask]' ({exc})") from exc
 
-from geokit.batch import DocFn, Outcome, WorkerDied, run_chunk, task_function, warm_gazetteer
-from geokit.inputs import InputDoc, InputError, _make_doc
+from geokit.batch.inputs import InputDoc, InputIssue, _make_doc
+from geokit.batch.tasks import DocFn, Outcome, WorkerDied, run_chunk, task_function, warm_gazetteer
 
 
 class GazetteerPlugin(WorkerPlugin):
@@ -52,11 +52,11 @@ def _geokit_env() -> dict[str, str]:
 # ----------------------------------------------------------------------- bags
 
 
-def _to_doc(item: Any, n: int) -> InputDoc | InputError:
-    if isinstance(item, InputDoc | InputError):
+def _to_doc(item: Any, n: int) -> InputDoc | InputIssue:
+    if isinstance(item, InputDoc | InputIssue):
         return item
     if isinstance(item, dict) and "_input_error" in item:
-        return InputError(item.get("source", ""), item.get("id"), item["_input_error"])
+        return InputIssue(item.get("source", ""), item.get("id"), item["_input_error"])
     return _make_doc(item, default_id=f"bag:{n}", source=f"<bag>#{n}", published=None)
 
 
@@ -66,7 +66,7 @@ def _process_partition(items: list[Any], fn: DocFn) -> list[dict[str, Any]]:
     out: list[dict[str, Any] | None] = []
     for n, item in enumerate(items):
         doc = _to_doc(item, n)
-        if isinstance(doc, InputError):
+        if isinstance(doc, InputIssue):
             out.append({"id": doc.id, "source": doc.source, "error": doc.reason})
         else:
             docs.append(doc)
@@ -119,7 +119,7 @@ def read_jsonl_bag(urlpath: str | list[str], *, blocksize: str | int | None = "6
 
 
 class DaskRunner:
-    """``geokit.batch`` runner on dask.distributed: chunks are futures, collected as they complete.
+    """``geokit.batch.run`` runner on dask.distributed: chunks are futures, collected as they complete.
 
     ``scheduler="local"`` starts a ``LocalCluster`` of ``workers`` single-threaded processes;
     anything else is a scheduler address. Dask itself reruns a task whose worker died (up to
@@ -174,9 +174,3 @@ class DaskRunner:
         if self._cluster is not None:
             self._cluster.close()
 
-
-def run(inputs: Any, *, scheduler: str = "local", **kw: Any):
-    """``geokit.batch.run`` on a Dask cluster (``"local"`` or a scheduler address)."""
-    from geokit import batch
-
-    return batch.run(inputs, scheduler=scheduler, **kw)

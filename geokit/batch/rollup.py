@@ -22,7 +22,9 @@ from typing import Any
 
 import pandas as pd
 
-AREAS_FILE = Path(__file__).resolve().parent / "data" / "basemap" / "admin1.geojson"
+from geokit.errors import GeokitError, InputError
+
+AREAS_FILE = Path(__file__).resolve().parents[1] / "data" / "basemap" / "admin1.geojson"
 OUTSIDE = "(outside known areas)"
 UNDATED = "undated"
 ROLES = ("place", "origin", "destination")
@@ -31,7 +33,7 @@ COUNT_COLUMNS = ["cc", "code", "name", "week", "kind", "role", "records"]
 LARGE_ROWS = 200_000  # above this many points, roll up with dask-geopandas
 
 
-class AreasUnavailable(FileNotFoundError):
+class AreasUnavailable(GeokitError, FileNotFoundError):
     """No admin-area polygons to join to; the message says where they were looked for."""
 
 
@@ -47,7 +49,7 @@ def load_areas(path: str | os.PathLike | None = None):
     areas = gpd.read_file(p)
     for col in ("code", "name"):
         if col not in areas.columns:
-            raise ValueError(f"area file {p} has no {col!r} column (columns: {list(areas.columns)})")
+            raise InputError(f"area file {p} has no {col!r} column (columns: {list(areas.columns)})")
     if "cc" not in areas.columns:
         areas["cc"] = ""
     areas = areas.to_crs(4326) if areas.crs else areas.set_crs(4326)
@@ -100,7 +102,7 @@ def points_frame(records: Iterable[Any]) -> pd.DataFrame:
 def iter_output_records(path: str | os.PathLike) -> Iterator[dict[str, Any]]:
     """Records from a ``geokit batch events`` JSONL output (rows ``{"id", "records": [...]}``) or a
     JSONL of records (``geokit events --jsonl``)."""
-    from geokit.batch_sinks import read_jsonl
+    from geokit.batch.sinks import read_jsonl
 
     for row in read_jsonl(path):
         if isinstance(row.get("records"), list):
@@ -205,7 +207,7 @@ def rollup(
     area_gdf = areas if hasattr(areas, "geometry") else load_areas(areas)
     points: Any
     if isinstance(records, str | os.PathLike):
-        from geokit.batch_sinks import is_parquet_path
+        from geokit.batch.sinks import is_parquet_path
 
         if is_parquet_path(records):
             points = parquet_points(records)

@@ -5,7 +5,7 @@ Built on first use (or by ``geokit gazetteer build``) into the cache folder
 store records a fingerprint of the committed CSVs, the source packages' versions and the
 GeoNames dumps added with ``geokit gazetteer add``.
 
-Names are indexed under three keys (see ``geokit.text``): the folded name, its
+Names are indexed under three keys (see ``geokit.gazetteer.text``): the folded name, its
 transliteration skeleton, and the skeleton's one-letter deletions (SymSpell-style) for
 typo-tolerant lookups without scanning every name.
 """
@@ -28,8 +28,10 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from geokit import sources as S
-from geokit.text import fold, skeleton
+from geokit.errors import GazetteerError
+from geokit.gazetteer import sources as S
+from geokit.gazetteer.text import fold, skeleton
+from geokit.model import Candidate
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +45,6 @@ KIND_PRIOR = {
     "continent": 9.0, "country": 9.0, "admin1": -0.5, "admin2": 3.2, "camp": 4.0, "crossing": 4.0,
     "airbase": 3.6, "airport": 2.5, "city": 0.0, "town": 0.0, "village": 0.0, "area": 1.0, "feature": 0.5,
 }
-
-
-class GazetteerError(RuntimeError):
-    """The store is missing, corrupt or cannot be built; the message says how to fix it."""
 
 
 def home() -> Path:
@@ -476,7 +474,7 @@ class Store:
 
     def nearest(self, lat: float, lon: float, *, kinds=("city", "town", "village"), radius_km: float = 50.0):
         """Nearest place of the given kinds (bounding-box prefilter, then haversine)."""
-        from geokit.geo import haversine_km
+        from geokit.gazetteer.geo import haversine_km
 
         dlat = radius_km / 111.0
         dlon = radius_km / (111.0 * max(math.cos(math.radians(lat)), 0.05))
@@ -559,7 +557,14 @@ def add_regions(paths: Iterable[str | Path]) -> list[S.IngestReport]:
 
 def curated_places(kinds: Iterable[str] = ("camp", "crossing", "airbase")) -> list:
     """The curated regional layer (camps, border crossings, air bases) as Candidates, for maps."""
-    from geokit.resolver import to_candidate
-
     st = open_store()
     return [to_candidate(p, score=1.0) for p in st.features(kinds, source="curated")]
+
+
+def to_candidate(p: PlaceRecord, *, score: float = 0.0, match: str = "exact", matched_name: str = "") -> Candidate:
+    """The plain result type for a stored place (what resolvers, parsers and maps hand out)."""
+    return Candidate(
+        id=p.id, geonameid=p.geonameid, name=p.name, lat=p.lat, lon=p.lon, feature_class=p.fclass,
+        feature_code=p.fcode, country_code=p.cc, admin1=p.admin1, population=p.population, kind=p.kind,
+        source=p.source, score=score, match=match, matched_name=matched_name or p.name,
+    )

@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from geokit.errors import InputError
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 MAX_CHARS = 1_000_000  # spaCy's own default limit; longer texts are read in pieces
@@ -34,7 +36,7 @@ class SpacyEvidence:
         if nlp is None:
             model = model or os.environ.get("GEOKIT_SPACY_MODEL")
             if not model:
-                raise ValueError("no spaCy pipeline: pass nlp=..., model=... or set GEOKIT_SPACY_MODEL")
+                raise InputError("no spaCy pipeline: pass nlp=..., model=... or set GEOKIT_SPACY_MODEL")
             try:
                 import spacy
             except ImportError as exc:
@@ -42,7 +44,7 @@ class SpacyEvidence:
             try:
                 nlp = spacy.load(model)
             except OSError as exc:
-                raise ValueError(f"spaCy pipeline {model!r} is not installed (geokit never downloads one)") from exc
+                raise InputError(f"spaCy pipeline {model!r} is not installed (geokit never downloads one)") from exc
         self.nlp = nlp
 
     def entities(self, text: str) -> list[Entity]:

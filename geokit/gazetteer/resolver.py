@@ -22,10 +22,11 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from geokit.geo import haversine_km
+from geokit.errors import ResolutionError
+from geokit.gazetteer.geo import haversine_km
+from geokit.gazetteer.store import PlaceRecord, Store, open_store, to_candidate
+from geokit.gazetteer.text import CUE_KINDS, clean, fold, skeleton, strip_type_words
 from geokit.model import Candidate
-from geokit.store import PlaceRecord, Store, open_store
-from geokit.text import CUE_KINDS, clean, fold, skeleton, strip_type_words
 
 MAX_NAME_CHARS = 300
 QUALITY = {"exact": 1.0, "alternate": 0.98, "folded": 0.96, "transliteration": 0.86, "fuzzy": 0.75}
@@ -47,18 +48,10 @@ def _check_name(name) -> str | None:
     name = clean(name)
     name = "".join(ch if ch.isprintable() else " " for ch in name).strip()
     if not name:
-        raise ValueError("name is empty")
+        raise ResolutionError("name is empty")
     if len(name) > MAX_NAME_CHARS:
         return None  # no place name is that long: an empty result, not an error
     return name
-
-
-def to_candidate(p: PlaceRecord, *, score: float = 0.0, match: str = "exact", matched_name: str = "") -> Candidate:
-    return Candidate(
-        id=p.id, geonameid=p.geonameid, name=p.name, lat=p.lat, lon=p.lon, feature_class=p.fclass,
-        feature_code=p.fcode, country_code=p.cc, admin1=p.admin1, population=p.population, kind=p.kind,
-        source=p.source, score=score, match=match, matched_name=matched_name or p.name,
-    )
 
 
 class Resolver:

@@ -1,11 +1,11 @@
 """Corpus-scale runs: the per-document pipeline over a collection, serially, on local processes or Dask.
 
-``run`` streams documents from ``geokit.inputs``, sends them in small chunks to a runner (in
+``run`` streams documents from ``geokit.batch.inputs``, sends them in small chunks to a runner (in
 this process, a spawn-safe process pool, or a ``dask.distributed`` cluster), writes each result
-as it arrives (``geokit.batch_sinks``) and reports bad input in an errors file. At most
+as it arrives (``geokit.batch.sinks``) and reports bad input in an errors file. At most
 ``max_in_flight`` chunks are out at once, so memory does not depend on the collection's size.
 
-Each worker process opens the gazetteer once (``geokit.store.open_store`` keeps one store per
+Each worker process opens the gazetteer once (``geokit.gazetteer.store.open_store`` keeps one store per
 process); tasks carry only the documents, never the gazetteer. A worker that dies (crash,
 ``os._exit``, out-of-memory kill) costs nothing already written: the documents it may have held
 are retried one at a time in a fresh pool, and one that kills its worker again is reported as an
@@ -18,193 +18,26 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from geokit.batch_sinks import SinkError, is_parquet_path, open_sink
-from geokit.inputs import InputDoc, InputError, iter_documents
-
-TASKS = ("parse", "events")
-
-# (ok, payload): payload is the result dict when ok, else the failure's reason.
-Outcome = tuple[bool, Any]
-DocFn = Callable[[InputDoc], Any]
-
-
-class WorkerDied(RuntimeError):
-    """A worker process ended while it held a chunk (crash, os._exit, killed by the OS)."""
-
-
-class WorkersCannotStart(RuntimeError):
-    """Worker processes die before running anything (so no document is to blame)."""
-
-
-def _noop() -> bool:
-    return True
-
-
-# ----------------------------------------------------------------- per-document tasks
-
-
-def parse_task(doc: InputDoc) -> dict[str, Any]:
-    """Task "parse": ``geokit.parse`` of one document, as ``Document.to_dict()`` (id set by the caller)."""
-    import geokit
-
-    parsed = geokit.parse(doc.text, published=doc.published, spans=doc.spans, id=doc.id)
-    out = parsed.to_dict()
-    out.pop("id", None)
-    if parsed.warnings:
-        out["warnings"] = list(parsed.warnings)
-    return out
-
-
-def task_function(task: str) -> DocFn:
-    if task == "parse":
-        return parse_task
-    if task == "events":
-        from geokit.batch_link import events_task
-
-        return events_task
-    raise ValueError(f"task must be one of {', '.join(TASKS)}, not {task!r}")
-
-
-def warm_gazetteer() -> None:
-    """Open this process's gazetteer store now (once), so the first document does not pay for it."""
-    from geokit.store import open_store
-
-    open_store()
-
-
-def as_result(value: Any) -> dict[str, Any]:
-    """A task's return value as a JSON-ready dict (objects with ``to_dict``, lists of them, dicts)."""
-    if isinstance(value, dict):
-        return value
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if isinstance(value, list | tuple):
-        return {"records": [v.to_dict() if hasattr(v, "to_dict") else v for v in value]}
-    raise TypeError(f"a batch task must return a dict or an object with to_dict(), not {type(value).__name__}")
-
-
-def run_chunk(fn: DocFn, docs: list[InputDoc]) -> list[Outcome]:
-    """Apply ``fn`` to each document; one document's exception never loses the others' results."""
-    out: list[Outcome] = []
-    for doc in docs:
-        try:
-            out.append((True, as_result(fn(doc))))
-        except Exception as exc:  # reported per document in the errors file
-            msg = str(exc).strip().splitlines()[0][:500] if str(exc).strip() else ""
-            out.append((False, f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__))
-    return out
-
-
-def _init_worker(warm: bool, env: dict[str, str]) -> None:
-    os.environ.update(env)
-    if warm:
-        warm_gazetteer()
-
-
-# ----------------------------------------------------------------- runners
-
-
-class SerialRunner:
-    """Runs chunks in this process as they are submitted (workers=1)."""
-
-    name = "serial"
-
-    def __init__(self, fn: DocFn, warm: bool) -> None:
-        self.fn = fn
-        self._ready: list[tuple[int, list[Outcome] | BaseException]] = []
-        if warm:
-            warm_gazetteer()
-
-    def submit(self, key: int, docs: list[InputDoc]) -> None:
-        self._ready.append((key, run_chunk(self.fn, docs)))
-
-    def next_done(self) -> tuple[int, list[Outcome] | BaseException]:
-        return self._ready.pop(0)
-
-    def restart(self) -> None:
-        """Nothing to restart."""
-
-    def close(self) -> None:
-        """Nothing to close."""
-
-
-class PoolRunner:
-    """A spawn-based process pool; each worker warms the gazetteer once in its initializer."""
-
-    name = "processes"
-
-    def __init__(self, fn: DocFn, warm: bool, workers: int) -> None:
-        self.fn, self.warm, self.workers = fn, warm, workers
-        self._pending: dict[Any, int] = {}
-        self._start_ok = False
-        self._pool = self._new_pool()
-
-    def _new_pool(self):
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-
-        env = {k: v for k, v in os.environ.items() if k.startswith("GEOKIT_")}
-        return ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(self.warm, env))
-
-    def submit(self, key: int, docs: list[InputDoc]) -> None:
-        from concurrent.futures import Future
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            fut = self._pool.submit(run_chunk, self.fn, docs)
-        except BrokenProcessPool as exc:
-            # a worker died between two submissions: this chunk comes back as a death too and is
-            # retried with the others, instead of the submission itself failing the run
-            fut = Future()
-            fut.set_exception(exc)
-        self._pending[fut] = key
-
-    def next_done(self) -> tuple[int, list[Outcome] | BaseException]:
-        from concurrent.futures import FIRST_COMPLETED, wait
-        from concurrent.futures.process import BrokenProcessPool
-
-        fut = next((f for f in self._pending if f.done()), None)
-        if fut is None:
-            done, _ = wait(list(self._pending), return_when=FIRST_COMPLETED)
-            fut = next(iter(done))
-        key = self._pending.pop(fut)
-        try:
-            return key, fut.result()
-        except BrokenProcessPool as exc:
-            return key, WorkerDied(str(exc))
-        except BaseException as exc:  # e.g. a document that cannot be pickled
-            return key, exc
-
-    def restart(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
-        self._pool = self._new_pool()
-
-    def check_start(self) -> None:
-        """Raise WorkersCannotStart when a fresh worker cannot even run a no-op task."""
-        from concurrent.futures.process import BrokenProcessPool
-
-        if self._start_ok:
-            return
-        try:
-            self._pool.submit(_noop).result(timeout=120)
-        except BrokenProcessPool:
-            raise WorkersCannotStart(
-                "worker processes die on start-up; a script that calls geokit.batch.run with workers > 1 "
-                "needs an `if __name__ == \"__main__\":` guard and must be a file (not stdin); "
-                "or use workers=1") from None
-        self._start_ok = True
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
-
-
-# ----------------------------------------------------------------- the run
+from geokit.batch.inputs import InputDoc, InputIssue, iter_documents
+from geokit.batch.pool import PoolRunner, SerialRunner
+from geokit.batch.sinks import SinkError, is_parquet_path, open_sink
+from geokit.batch.tasks import (
+    TASKS,
+    DocFn,
+    Outcome,
+    WorkerDied,
+    as_result,
+    parse_task,
+    run_chunk,
+    task_function,
+    warm_gazetteer,
+)
+from geokit.errors import UsageError
 
 
 @dataclass(slots=True)
@@ -283,7 +116,7 @@ class _Errors:
 
 def _make_runner(fn: DocFn, warm: bool, workers: int, scheduler: str | None):
     if scheduler:
-        from geokit.dask import DaskRunner
+        from geokit.batch.dask import DaskRunner
 
         return DaskRunner(fn, warm, scheduler, workers)
     if workers <= 1:
@@ -312,7 +145,7 @@ def run(
 ) -> BatchSummary:
     """Run ``task`` over every document of ``inputs`` and stream the results to ``out``.
 
-    ``inputs``: paths/globs/folders/``-``/JSONL/Parquet (see ``geokit.inputs``), or documents.
+    ``inputs``: paths/globs/folders/``-``/JSONL/Parquet (see ``geokit.batch.inputs``), or documents.
     ``out``: ``*.jsonl`` (one row per document) or ``*.parquet`` (a GeoParquet folder, a row per
     toponym or record). ``workers``: 1 runs here, N > 1 a local process pool, 0 one per CPU.
     ``scheduler``: ``"local"`` or a ``tcp://`` address runs on dask.distributed instead.
@@ -321,16 +154,16 @@ def run(
     ``fn``: a picklable ``fn(InputDoc) -> dict`` replacing the task's own (tests, custom pipelines).
     ``warm``: open the gazetteer in each worker first (default: when ``fn`` is the task's own).
     ``link``: for task "events", link every record of ``out`` after the map step (blocked by type
-    and date, see ``geokit.batch_link``) into ``linked_path`` (default ``X.linked.jsonl``).
+    and date, see ``geokit.batch.link``) into ``linked_path`` (default ``X.linked.jsonl``).
     """
     if task not in TASKS:
-        raise ValueError(f"task must be one of {', '.join(TASKS)}, not {task!r}")
+        raise UsageError(f"task must be one of {', '.join(TASKS)}, not {task!r}")
     if not isinstance(workers, int) or workers < 0:
-        raise ValueError(f"workers must be a whole number >= 0, not {workers!r}")
+        raise UsageError(f"workers must be a whole number >= 0, not {workers!r}")
     if not isinstance(chunksize, int) or chunksize < 1:
-        raise ValueError(f"chunksize must be a whole number >= 1, not {chunksize!r}")
+        raise UsageError(f"chunksize must be a whole number >= 1, not {chunksize!r}")
     if out is None or str(out) == "":
-        raise ValueError("an output path is required (out=...jsonl or ...parquet)")
+        raise UsageError("an output path is required (out=...jsonl or ...parquet)")
     if fn is not None and not callable(fn):
         raise TypeError(f"fn must be callable, not {type(fn).__name__}")
     workers = workers or os.cpu_count() or 1
@@ -339,7 +172,7 @@ def run(
         warm = fn is None
     err_path = Path(errors_path) if errors_path else default_errors_path(out)
     if Path(err_path).resolve() == Path(out).resolve():
-        raise ValueError("the errors file must differ from the output")
+        raise UsageError("the errors file must differ from the output")
     limit = max_in_flight or max(2, 3 * workers)
 
     sink = open_sink(out, task=task, resume=resume, part_docs=part_docs)
@@ -394,7 +227,7 @@ def run(
 
         pending: list[tuple[InputDoc, str, int]] = []  # (document, content hash, input position)
         for item in _as_stream(inputs, published):
-            if isinstance(item, InputError):
+            if isinstance(item, InputIssue):
                 errors.add(id=item.id, source=item.source, stage="input", reason=item.reason)
                 summary.input_errors += 1
                 continue
@@ -423,7 +256,7 @@ def run(
         sink.drop(stale)
         summary.seconds = time.perf_counter() - t0  # the map step; linking reports its own time
         if task == "events" and link:
-            from geokit.batch_link import link_output
+            from geokit.batch.link import link_output
 
             if runner is not None:
                 runner.close()
@@ -484,7 +317,7 @@ def _close_quietly(sink) -> None:
         pass
 
 
-def _as_stream(inputs: Any, published: Any) -> Iterable[InputDoc | InputError]:
+def _as_stream(inputs: Any, published: Any) -> Iterable[InputDoc | InputIssue]:
     return iter_documents(inputs, published=published)
 
 

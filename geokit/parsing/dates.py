@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from geokit.errors import InputError
+
 PRECISIONS = ("day", "week", "month", "year", "unknown")
 
 MONTHS = {
@@ -101,7 +103,7 @@ def parse_date(value: Any) -> dt.date | None:
     for ref in find_dates(s, None):
         if ref.date is not None and ref.precision == "day" and ref.kind == "absolute":
             return ref.date
-    raise ValueError(f"cannot read {value!r} as a date (try YYYY-MM-DD)")
+    raise InputError(f"cannot read {value!r} as a date (try YYYY-MM-DD)")
 
 
 def published_warnings(published: dt.date | None, today: dt.date | None = None) -> list[str]:

@@ -31,8 +31,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from geokit.geo import haversine_km
-from geokit.linking import record_window
+from geokit.events.linking import record_window
+from geokit.gazetteer.geo import haversine_km
 from geokit.model import PlaceRef, Record
 
 PLACE_KM = 10.0
@@ -205,7 +205,7 @@ def score(extraction, gold: dict) -> dict[str, Any]:
 
 def default_seeds_dir() -> Path:
     """``../shared/corpus/seeds`` beside the checkout."""
-    return Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
+    return Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
 
 
 def evaluate_seeds(seeds_dir: str | Path | None = None) -> dict[str, Any]:
@@ -214,7 +214,7 @@ def evaluate_seeds(seeds_dir: str | Path | None = None) -> dict[str, Any]:
     Raises FileNotFoundError when the seeds are not there. The result has the scores plus
     ``reports``, ``seconds`` (extraction + linking, parsing included) and per-kind counts.
     """
-    from geokit.events import extract
+    from geokit.events.extract import extract
 
     seeds = Path(seeds_dir) if seeds_dir else default_seeds_dir()
     gold_path, meta_path = seeds / "events.json", seeds / "toponyms.json"
@@ -239,7 +239,7 @@ def evaluate_corpus(docs: list[dict], gold: dict) -> dict[str, Any]:
     For any corpus with an events.json-shaped gold, e.g. the demo corpus
     (``geokit/demo/reports.jsonl`` with ``tests/data/own/events.json``).
     """
-    from geokit.events import extract
+    from geokit.events.extract import extract
 
     t0 = time.perf_counter()
     ex = extract([{"id": d["id"], "text": d["text"], "published": d.get("published")} for d in docs])

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from geokit.errors import ExportError, InputError
 from geokit.model import Candidate, Document, Record
 
 OUTPUT_NAMES = ("border_map.html", "events.csv", "events.geojson", "movements.geojson", "places.csv",
@@ -38,11 +39,11 @@ PLACES_COLUMNS = ("doc", "start", "end", "text", "kind", "geonameid", "place_id"
 Say = Callable[[str], None]
 
 
-class MainJobError(ValueError):
+class MainJobError(InputError):
     """The main job cannot run at all (nothing readable, outputs not writable); the message says why."""
 
 
-class OutputError(MainJobError):
+class OutputError(MainJobError, ExportError):
     """The output folder cannot be written; nothing was written."""
 
 
@@ -59,7 +60,7 @@ class MainResult:
 
     inputs: str
     documents: list[Document]
-    extraction: Any  # geokit.events.Extraction
+    extraction: Any  # geokit.events.extract.Extraction
     map: Any  # geokit.maps.GeoMap
     files: list[OutputFile] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -155,7 +156,7 @@ def figures_by_report(r: Record) -> list[str]:
 
 def ensure_gazetteer(say: Say) -> bool:
     """Build the default store when missing or stale, saying so first; True when it was built."""
-    from geokit import store
+    from geokit.gazetteer import store
 
     fresh = getattr(store, "_fresh", None)
     path = store.default_path()
@@ -172,13 +173,13 @@ def ensure_gazetteer(say: Say) -> bool:
 
 def read_documents(inputs: Iterable[str | os.PathLike] | None, published: Any, warn: Say) -> tuple[list, list[str]]:
     """Readable InputDocs and the problems (one line each) from files, folders, globs or JSONL."""
+    from geokit.batch.inputs import InputIssue, iter_documents
     from geokit.demo import demo_path
-    from geokit.inputs import InputError, iter_documents
 
     paths = list(inputs) if inputs else [demo_path()]
     docs, problems = [], []
     for item in iter_documents(paths, published=published):
-        if isinstance(item, InputError):
+        if isinstance(item, InputIssue):
             msg = f"skipped {item.source}" + (f" ({item.id})" if item.id else "") + f": {item.reason}"
             problems.append(msg)
             warn(msg)
@@ -201,7 +202,7 @@ def load_reports(inputs: Iterable[str | os.PathLike] | None = None, *, published
 
 def parse_documents(docs: list, warn: Say, problems: list[str]) -> list[Document]:
     """Parse each document; one that fails is reported and skipped, never the whole run."""
-    from geokit.parser import default_parser
+    from geokit.parsing.parser import default_parser
 
     parser = default_parser()
     out = []
@@ -217,11 +218,10 @@ def parse_documents(docs: list, warn: Say, problems: list[str]) -> list[Document
 
 def extract_records(documents: list[Document], warn: Say, problems: list[str]):
     """``geokit.extract`` over all reports; a report that makes it fail is found, reported and left out."""
-    import geokit
-    from geokit.events import extract_document
+    from geokit.events.extract import extract, extract_document
 
     try:
-        ex = geokit.extract(documents)
+        ex = extract(documents)
     except Exception:
         good = []
         for d in documents:
@@ -232,7 +232,7 @@ def extract_records(documents: list[Document], warn: Say, problems: list[str]):
                 msg = f"{d.id}: events could not be read: {exc}"
                 problems.append(msg)
                 warn(msg)
-        ex = geokit.extract(good)
+        ex = extract(good)
     for w in ex.warnings:
         warn(w)
     return ex

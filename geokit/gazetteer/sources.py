@@ -1,6 +1,6 @@
 """Gazetteer sources: one small reader per source, each yielding plain ``PlaceRow``s.
 
-The store builder (``geokit.store``) merges the rows by id. A source never touches the
+The store builder (``geokit.gazetteer.store``) merges the rows by id. A source never touches the
 store itself, so a new source is one function here plus one line in ``DEFAULT_SOURCES``.
 """
 
@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 # The committed data layers live in the repo's top-level gazetteer/ folder; a packaged
 # install carries a copy under geokit/data/gazetteer.
-_HERE = Path(__file__).resolve().parent
+_HERE = Path(__file__).resolve().parents[1]  # the geokit package folder
 GAZETTEER_DIR = next(
     (p for p in (_HERE.parent / "gazetteer", _HERE / "data" / "gazetteer") if (p / "curated.csv").exists()),
     _HERE.parent / "gazetteer",

@@ -1,7 +1,7 @@
 """Document inputs: turn paths (files, folders, globs, stdin, JSONL, Parquet) into documents.
 
 Every command that reads a collection goes through ``iter_documents`` so that bad input is
-handled one way everywhere: a problem with one file or line becomes an ``InputError`` in the
+handled one way everywhere: a problem with one file or line becomes an ``InputIssue`` in the
 stream (the caller reports it and carries on), never an exception that loses the other documents.
 The stream is lazy: a million-line JSONL file is read line by line, Parquet batch by batch.
 """
@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from geokit.errors import InputError
 
 # Suffixes picked up when walking a folder (a file named explicitly is read whatever its suffix).
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst"})
@@ -54,7 +56,7 @@ class InputDoc:
 
 
 @dataclass(slots=True)
-class InputError:
+class InputIssue:
     """A file, line or row that could not be read; ``id`` is None when no document id is known."""
 
     source: str
@@ -65,7 +67,7 @@ class InputError:
         return {"id": self.id, "source": self.source, "reason": self.reason}
 
 
-class InputProblem(ValueError):
+class InputProblem(InputError):
     """Raised by ``read_text_file`` for a file that is not readable text (binary, undecodable)."""
 
 
@@ -92,11 +94,11 @@ def parse_published(value: Any) -> dt.date | None:
         try:
             return dt.datetime.fromisoformat(s).date()
         except ValueError:
-            raise ValueError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+            raise InputError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from None
     # pandas/pyarrow timestamps and numpy datetimes expose .date() or to_pydatetime()
     if hasattr(value, "to_pydatetime"):
         return value.to_pydatetime().date()
-    raise ValueError(f"published date {value!r} is not a date")
+    raise InputError(f"published date {value!r} is not a date")
 
 
 def parse_spans(value: Any, text_len: int) -> list[tuple[int, int]] | None:
@@ -104,7 +106,7 @@ def parse_spans(value: Any, text_len: int) -> list[tuple[int, int]] | None:
     if value is None:
         return None
     if not isinstance(value, list | tuple):
-        raise ValueError("spans must be a list of [start, end] pairs")
+        raise InputError("spans must be a list of [start, end] pairs")
     out: list[tuple[int, int]] = []
     for item in value:
         if (
@@ -112,10 +114,10 @@ def parse_spans(value: Any, text_len: int) -> list[tuple[int, int]] | None:
             or len(item) != 2
             or not all(isinstance(x, int) and not isinstance(x, bool) for x in item)
         ):
-            raise ValueError(f"span {item!r} is not a [start, end] pair of integers")
+            raise InputError(f"span {item!r} is not a [start, end] pair of integers")
         s, e = item
         if not 0 <= s < e <= text_len:
-            raise ValueError(f"span {item!r} is outside the text (length {text_len})")
+            raise InputError(f"span {item!r} is outside the text (length {text_len})")
         out.append((s, e))
     return out
 
@@ -171,16 +173,16 @@ def read_text_file(path: str | os.PathLike, *, encoding_errors: str = "replace")
 
 def _make_doc(
     obj: Any, *, default_id: str, source: str, published: dt.date | None
-) -> InputDoc | InputError:
-    """An InputDoc from a JSON object / Parquet row, or an InputError saying what is wrong."""
+) -> InputDoc | InputIssue:
+    """An InputDoc from a JSON object / Parquet row, or an InputIssue saying what is wrong."""
     if not isinstance(obj, dict):
-        return InputError(source, None, f"expected a JSON object, got {type(obj).__name__}")
+        return InputIssue(source, None, f"expected a JSON object, got {type(obj).__name__}")
     raw_id = obj.get("id")
     doc_id = default_id if raw_id is None or raw_id == "" else str(raw_id)
     text = obj.get("text")
     if not isinstance(text, str):
         why = "missing 'text'" if text is None else f"'text' is {type(text).__name__}, not a string"
-        return InputError(source, doc_id, why)
+        return InputIssue(source, doc_id, why)
     warnings: list[str] = []
     pub = published
     if obj.get("published") not in (None, ""):
@@ -191,13 +193,13 @@ def _make_doc(
     try:
         spans = parse_spans(obj.get("spans"), len(text))
     except ValueError as exc:
-        return InputError(source, doc_id, f"bad spans: {exc}")
+        return InputIssue(source, doc_id, f"bad spans: {exc}")
     return InputDoc(doc_id, text, pub, spans, source, warnings)
 
 
 def _iter_jsonl_stream(
     fh: io.BufferedIOBase, name: str, stem: str, published: dt.date | None, encoding_errors: str
-) -> Iterator[InputDoc | InputError]:
+) -> Iterator[InputDoc | InputIssue]:
     for lineno, raw in enumerate(fh, 1):
         if not raw.strip():
             continue
@@ -205,48 +207,48 @@ def _iter_jsonl_stream(
         try:
             line = raw.decode("utf-8", "strict" if encoding_errors == "strict" else "replace")
         except UnicodeDecodeError as exc:
-            yield InputError(source, None, f"line {lineno}: invalid UTF-8 at byte {exc.start}")
+            yield InputIssue(source, None, f"line {lineno}: invalid UTF-8 at byte {exc.start}")
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(source, None, f"line {lineno}: invalid JSON ({exc.msg} at column {exc.colno})")
+            yield InputIssue(source, None, f"line {lineno}: invalid JSON ({exc.msg} at column {exc.colno})")
             continue
         item = _make_doc(obj, default_id=f"{stem}:{lineno}", source=source, published=published)
-        if isinstance(item, InputError):
+        if isinstance(item, InputIssue):
             item.reason = f"line {lineno}: {item.reason}"
         elif "\ufffd" in line and b"\xef\xbf\xbd" not in raw:
             item.warnings.append(f"line {lineno}: invalid UTF-8 replaced with U+FFFD")
         yield item
 
 
-def _iter_jsonl(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputError]:
+def _iter_jsonl(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
     try:
         fh = open(path, "rb")
     except OSError as exc:
-        yield InputError(str(path), None, f"cannot open: {exc.strerror or exc}")
+        yield InputIssue(str(path), None, f"cannot open: {exc.strerror or exc}")
         return
     with fh:
         try:
             yield from _iter_jsonl_stream(fh, str(path), path.stem, published, encoding_errors)
         except (OSError, UnicodeDecodeError) as exc:
-            yield InputError(str(path), None, f"read failed: {exc}")
+            yield InputIssue(str(path), None, f"read failed: {exc}")
 
 
-def _iter_parquet(path: Path, published: dt.date | None, batch_size: int = 1024) -> Iterator[InputDoc | InputError]:
+def _iter_parquet(path: Path, published: dt.date | None, batch_size: int = 1024) -> Iterator[InputDoc | InputIssue]:
     try:
         import pyarrow.parquet as pq
     except ImportError:
-        yield InputError(str(path), None, "reading Parquet needs pyarrow: pip install 'geokit[dask]'")
+        yield InputIssue(str(path), None, "reading Parquet needs pyarrow: pip install 'geokit[dask]'")
         return
     try:
         pf = pq.ParquetFile(path)
         names = set(pf.schema_arrow.names)
     except Exception as exc:  # pyarrow raises ArrowInvalid/OSError for corrupt or truncated files
-        yield InputError(str(path), None, f"corrupt or unreadable Parquet file: {exc}")
+        yield InputIssue(str(path), None, f"corrupt or unreadable Parquet file: {exc}")
         return
     if "text" not in names:
-        yield InputError(str(path), None, f"Parquet file has no 'text' column (columns: {sorted(names)})")
+        yield InputIssue(str(path), None, f"Parquet file has no 'text' column (columns: {sorted(names)})")
         return
     cols = [c for c in ("id", "text", "published", "spans") if c in names]
     row = 0
@@ -256,26 +258,26 @@ def _iter_parquet(path: Path, published: dt.date | None, batch_size: int = 1024)
                 row += 1
                 item = _make_doc(obj, default_id=f"{path.stem}:{row}", source=f"{path}#row{row}",
                                  published=published)
-                if isinstance(item, InputError):
+                if isinstance(item, InputIssue):
                     item.reason = f"row {row}: {item.reason}"
                 yield item
     except Exception as exc:
-        yield InputError(str(path), None, f"corrupt Parquet file after row {row}: {exc}")
+        yield InputIssue(str(path), None, f"corrupt Parquet file after row {row}: {exc}")
 
 
-def _iter_text(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputError]:
+def _iter_text(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
     try:
         text, warnings = read_text_file(path, encoding_errors=encoding_errors)
     except InputProblem as exc:
-        yield InputError(str(path), path.stem, str(exc))
+        yield InputIssue(str(path), path.stem, str(exc))
         return
     except OSError as exc:
-        yield InputError(str(path), path.stem, f"cannot read: {exc.strerror or exc}")
+        yield InputIssue(str(path), path.stem, f"cannot read: {exc.strerror or exc}")
         return
     yield InputDoc(path.stem, text, published, None, str(path), warnings)
 
 
-def _iter_stdin(published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputError]:
+def _iter_stdin(published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
     """stdin: JSONL when its first non-blank line is a JSON object with "text", else one text document."""
     data = sys.stdin.buffer.read()
     first = next((ln for ln in data.splitlines() if ln.strip()), b"")
@@ -291,12 +293,12 @@ def _iter_stdin(published: dt.date | None, encoding_errors: str) -> Iterator[Inp
     try:
         text, warnings = decode_text(data, encoding_errors=encoding_errors)
     except InputProblem as exc:
-        yield InputError("<stdin>", "stdin", str(exc))
+        yield InputIssue("<stdin>", "stdin", str(exc))
         return
     yield InputDoc("stdin", text, published, None, "<stdin>", warnings)
 
 
-def _iter_file(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputError]:
+def _iter_file(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from _iter_jsonl(path, published, encoding_errors)
@@ -323,7 +325,7 @@ def _walk_folder(folder: Path) -> tuple[list[Path], int]:
     return found, skipped
 
 
-def _iter_path(spec: str | os.PathLike, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputError]:
+def _iter_path(spec: str | os.PathLike, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
     s = os.fspath(spec)
     if s == "-":
         yield from _iter_stdin(published, encoding_errors)
@@ -333,7 +335,7 @@ def _iter_path(spec: str | os.PathLike, published: dt.date | None, encoding_erro
         files, skipped = _walk_folder(path)
         if not files:
             extra = f" ({skipped} other file(s) skipped)" if skipped else ""
-            yield InputError(str(path), None, f"folder has no text (.txt/.md), JSONL or Parquet files{extra}")
+            yield InputIssue(str(path), None, f"folder has no text (.txt/.md), JSONL or Parquet files{extra}")
         for f in files:
             yield from _iter_file(f, published, encoding_errors)
         return
@@ -344,20 +346,20 @@ def _iter_path(spec: str | os.PathLike, published: dt.date | None, encoding_erro
         matches = sorted(glob.glob(os.path.expanduser(s), recursive=True))
         files = [Path(m) for m in matches if Path(m).is_file()]
         if not files:
-            yield InputError(s, None, "no files match this pattern")
+            yield InputIssue(s, None, "no files match this pattern")
         for f in files:
             yield from _iter_file(f, published, encoding_errors)
         return
     if path.exists():
-        yield InputError(str(path), None, "not a regular file or folder")
+        yield InputIssue(str(path), None, "not a regular file or folder")
     else:
-        yield InputError(str(path), None, "no such file or folder")
+        yield InputIssue(str(path), None, "no such file or folder")
 
 
 # ------------------------------------------------------------------ public API
 
 
-def unique_ids(items: Iterable[InputDoc | InputError]) -> Iterator[InputDoc | InputError]:
+def unique_ids(items: Iterable[InputDoc | InputIssue]) -> Iterator[InputDoc | InputIssue]:
     """Make document ids unique in a stream: the second "a" becomes "a#2" (with a warning).
 
     Keeps one set of ids seen (a few dozen bytes per document), the only per-collection state.
@@ -377,40 +379,40 @@ def unique_ids(items: Iterable[InputDoc | InputError]) -> Iterator[InputDoc | In
 
 
 def iter_documents(
-    paths: str | os.PathLike | Iterable[str | os.PathLike | InputDoc | InputError | dict],
+    paths: str | os.PathLike | Iterable[str | os.PathLike | InputDoc | InputIssue | dict],
     *,
     published: dt.date | str | None = None,
     encoding_errors: str = "replace",
-) -> Iterator[InputDoc | InputError]:
+) -> Iterator[InputDoc | InputIssue]:
     """Documents from files, folders (recursive), globs, ``-`` (stdin), JSONL and Parquet files.
 
-    Items may also be ready ``InputDoc``/``InputError`` objects or ``{"id", "text", ...}`` dicts,
+    Items may also be ready ``InputDoc``/``InputIssue`` objects or ``{"id", "text", ...}`` dicts,
     so callers can mix files with in-memory documents. ``published`` is the default date of
-    documents that carry none. Problems come out as ``InputError`` items in order, so one bad
+    documents that carry none. Problems come out as ``InputIssue`` items in order, so one bad
     file never stops the others; ids are made unique across the whole stream.
     """
     if encoding_errors not in ("replace", "strict", "ignore", "backslashreplace", "surrogateescape"):
-        raise ValueError(f"encoding_errors must be 'replace', 'strict', 'ignore', ... not {encoding_errors!r}")
+        raise InputError(f"encoding_errors must be 'replace', 'strict', 'ignore', ... not {encoding_errors!r}")
     default_pub = parse_published(published) if published is not None else None
-    if isinstance(paths, str | os.PathLike | InputDoc | InputError | dict):
+    if isinstance(paths, str | os.PathLike | InputDoc | InputIssue | dict):
         paths = [paths]
     elif not isinstance(paths, Iterable):
         raise TypeError(f"paths must be a path or a list of paths, not {type(paths).__name__}")
 
-    def gen() -> Iterator[InputDoc | InputError]:
+    def gen() -> Iterator[InputDoc | InputIssue]:
         for n, p in enumerate(paths, 1):
-            if isinstance(p, InputDoc | InputError):
+            if isinstance(p, InputDoc | InputIssue):
                 yield p
             elif isinstance(p, dict):
                 yield _make_doc(p, default_id=f"doc:{n}", source=f"<records>#{n}", published=default_pub)
             elif isinstance(p, str | os.PathLike):
                 yield from _iter_path(p, default_pub, encoding_errors)
             else:
-                yield InputError(repr(p)[:80], None, f"not a path or document: {type(p).__name__}")
+                yield InputIssue(repr(p)[:80], None, f"not a path or document: {type(p).__name__}")
 
     return unique_ids(gen())
 
 
-def docs_from_records(records: Iterable[dict[str, Any] | InputDoc | InputError]) -> Iterator[InputDoc | InputError]:
+def docs_from_records(records: Iterable[dict[str, Any] | InputDoc | InputIssue]) -> Iterator[InputDoc | InputIssue]:
     """Documents from in-memory dicts ({"id", "text", "published"?, "spans"?}) or ready InputDocs."""
     return iter_documents(records)

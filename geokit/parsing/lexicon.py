@@ -113,7 +113,7 @@ cameron blair may johnson kerry lavrov pompeo tillerson rice powell nasrallah ba
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Lowercase English words (SCOWL): a capitalised one at a sentence start is probably just a word."""
-    path = Path(__file__).parent / "data" / "english_words.txt"
+    path = Path(__file__).resolve().parents[1] / "data" / "english_words.txt"
     with open(path, encoding="utf-8") as fh:
         return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
 

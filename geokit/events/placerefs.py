@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from geokit.geo import haversine_km
+from geokit.gazetteer.geo import haversine_km
 from geokit.model import Candidate, PlaceRef, Toponym
 
 _KIND_LEVEL = {"continent": 4, "country": 4, "admin1": 3, "admin2": 2, "area": 2, "feature": 2,

@@ -29,9 +29,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from geokit.counts import FAMILIES, compare, show
+from geokit.events.counts import FAMILIES, compare, show
+from geokit.events.placerefs import more_specific, relation
 from geokit.model import Link, PlaceRef, Record
-from geokit.placerefs import more_specific, relation
 
 UNDATED_DAYS = 30  # an undated record: the 30 days up to its report's published date
 MAX_WEEKS = 6  # blocks a record is indexed under
@@ -199,7 +199,7 @@ def _compare_places(a: _Cluster, b: _Cluster) -> tuple[float | None, str]:
 
 def _compare_figures(fa: dict[str, list], fb: dict[str, list]) -> tuple[float, list[str], bool]:
     score, reasons = 0.0, []
-    for label in fa.keys() & fb.keys():
+    for label in sorted(fa.keys() & fb.keys()):  # sorted: the same "why" on every run
         verdicts = [(compare(x, y), x, y) for x in fa[label] for y in fb[label]]
         ok = [v for v in verdicts if v[0] != "conflict"]
         if not ok and any(isinstance(v, list | tuple) for v in fa[label] + fb[label]):
