@@ -177,6 +177,9 @@ class Resolver:
             loose.sort(key=lambda pid: -places[pid].prior)
             loose = loose[:MAX_LOOSE]
             closest = self._closest_names(loose, qcore)
+        # the fallbacks of a type word (a seat town for "district") count only when nothing of its own kind is there
+        cue_ok = CUE_KINDS.get(cue) if cue else None
+        cue_kind_found = bool(cue_ok) and any(p is not None and p.kind in cue_ok for p in places.values())
         scored: list[tuple[float, float, PlaceRecord, str, str]] = []
         for pid, (mkind, nm) in found.items():
             p = places.get(pid)
@@ -208,7 +211,7 @@ class Resolver:
                 ok = CUE_KINDS.get(cue)
                 if pid in whole and ok is not None and p.kind not in ok:
                     pass  # "Lake Charles", "Mount Vernon": the type word is part of a town's own name
-                elif ok is not None and p.kind not in ok and not self._fits_cue(cue, p):
+                elif ok is not None and p.kind not in ok and (cue_kind_found or not self._fits_cue(cue, p)):
                     weight -= 2.0 * TEMPERATURE  # a camp query that lands on a village is possible, not likely
                     mismatch = own_cue
                 elif ok is not None:

@@ -455,8 +455,8 @@ class Recogniser:
                 return None  # the text also uses it as an ordinary word
             if _sentence_start(text, first.start) and not self._is_strong(key) and w.lower() in _FUNCTIONISH:
                 return None
-        if not single and all(fold(t.text) in COMMON_WORDS for t in span_toks if t.cap):
-            return None
+        if not single and all(fold(t.text) in COMMON_WORDS for t in span_toks if t.cap) and not self._primary_major(key):
+            return None  # ("Middle East", "West Coast": common words that together name a region)
         # A name known only as a small place needs support from the text: a locative word before it,
         # a type word, "X, Y" with a known Y, or a dateline. Otherwise it is probably a surname or a word.
         if (not is_dateline and not m.cue and not m.abbr_cc and "variant" not in m.notes and not self._notable(key)
@@ -533,7 +533,7 @@ class Recogniser:
         """Some country, area or city of 100,000+ has this as its own (primary) name."""
         for pid, _nm, primary in self.store.by_key(key)[:80]:
             p = self.store.place(pid) if primary else None
-            if p and (p.kind in ("country", "admin1", "continent") or p.population >= 100_000):
+            if p and (p.kind in ("country", "admin1", "continent", "region", "peninsula") or p.population >= 100_000):
                 return True
         return False
 
@@ -544,7 +544,7 @@ class Recogniser:
                 continue
             p = self.store.place(pid)
             if p and (p.population >= 5000 or p.kind in ("country", "continent", "admin1", "admin2", "camp", "crossing",
-                                                         "airbase") or p.source == "curated"):
+                                                         "airbase", "region", "peninsula") or p.source == "curated"):
                 return True
         return False
 
@@ -561,7 +561,7 @@ class Recogniser:
             if nm.isupper() and len(nm) <= 5 and "." not in nm:
                 continue
             p = self.store.place(pid)
-            if p and p.kind in ("country", "continent", "admin1"):
+            if p and p.kind in ("country", "continent", "admin1", "region", "peninsula"):
                 return True
         return False
 
