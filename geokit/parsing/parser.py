@@ -351,7 +351,8 @@ class Recogniser:
             core, cue = strip_type_words(ext)
             if cue:
                 word = tm.group(1)
-                if word[0].islower() and cue in ("admin1", "admin2", "city", "town", "village"):
+                if word[0].islower() and cue in ("admin1", "admin2", "city", "town", "village", "region", "river",
+                                                 "mountain", "lake", "sea", "ocean", "desert", "peninsula", "island"):
                     # "Idlib province": the name is "Idlib"; the lowercase word is only a cue
                     m.cue = cue
                     m.name = ext
@@ -392,6 +393,9 @@ class Recogniser:
             return None
         # buildings that stand for governments: "the White House", "the Kremlin"
         if key in BUILDINGS:
+            return None
+        # blocs and organisations ("European Union", "Arab League") are not places, as their acronyms are not
+        if not is_dateline and self._bloc(key):
             return None
         # "the Unite union", "the Eta group": a name followed by a lowercase organisation word
         nxt = re.match(r"\s+([a-z]+)\b", text[m.end:m.end + 25])
@@ -528,6 +532,21 @@ class Recogniser:
         """'B.C.', 'N.Y.': a dotted abbreviation that names a province or country."""
         places = self.store.places([pid for pid, _n, _p in self.store.by_key(key)[:20]])
         return any(p.kind in ("admin1", "country") for p in places.values())
+
+    def _bloc(self, key: str) -> bool:
+        """The name is a bloc's or an organisation's own: a regions-layer record of kind organisation, or
+        one that an organisation acronym of the abbreviations table names ("EU" -> the European Union)."""
+        for pid, _nm, primary in self.store.by_key(key)[:20]:
+            p = self.store.place(pid) if primary else None
+            if p is None or p.source != "regions":
+                continue
+            if p.kind == "organisation":
+                return True
+            for n in self.store.names_of(pid):
+                ab = self.store.abbreviation(n) if n.replace(".", "").isupper() else None
+                if ab is not None and not ab[0]:
+                    return True
+        return False
 
     def _primary_major(self, key: str) -> bool:
         """Some country, area or city of 100,000+ has this as its own (primary) name."""
@@ -797,17 +816,40 @@ class ContextResolver:
                 return p.cc == box.country_code
             if box.kind == "admin1":
                 return p.cc == box.country_code and p.admin1 == (box.admin1 or box.name)
+            if box.bbox is not None:  # a county or district ("London, Laurel County"), a region: inside its box
+                s, w, n, e = box.bbox
+                return (not box.country_code or p.cc == box.country_code) and s <= p.lat <= n and w <= p.lon <= e
             return False
+
+        # "Manchester, Clay County": the candidates of the names each container holds, so that of the
+        # eighteen Clay Counties the one that holds a Manchester is preferred (and that Manchester with it)
+        held: dict[tuple, list[Candidate]] = {}
+        for f, ms in forms.items():
+            for m in ms:
+                if m.container:
+                    held.setdefault((fold(m.container.name), m.container.cue), []).extend(first.get(f) or [])
+
+        def holds(p: PlaceRecord, form: tuple) -> bool:
+            if p.south is None or p.kind not in ("admin2", "region"):
+                return False
+            return any(c.id != p.id and (not p.cc or c.country_code == p.cc) and p.contains(c.lat, c.lon)
+                       for c in held.get(form, ()))
 
         out: list[Toponym] = []
         for f, ms in forms.items():
             try:
                 core = fold(strip_type_words(ms[0].name)[0]) or f[0]
-                boxes = [(first.get((fold(m.container.name), m.container.cue)) or [None])[0] for m in ms if m.container]
-                boxes = [b for b in boxes if b is not None and b.kind in ("country", "admin1")]
+                boxes = [b for m in ms if m.container
+                         for b in (first.get((fold(m.container.name), m.container.cue)) or [])[:1]
+                         if b.kind in ("country", "admin1")]
+                # a county or district container may be any of its namesakes: each one's box counts
+                boxes += [b for m in ms if m.container
+                          for b in (first.get((fold(m.container.name), m.container.cue)) or [])
+                          if b.kind in ("admin2", "region") and b.bbox is not None]
 
                 def ctx(p: PlaceRecord, core=core, boxes=boxes, form=f) -> float:
-                    return bonus(p, core, form) + (CONTAINER_BONUS if any(inside(p, b) for b in boxes) else 0.0)
+                    return bonus(p, core, form) + (CONTAINER_BONUS if any(inside(p, b) for b in boxes)
+                                                   or holds(p, form) else 0.0)
 
                 cands = self._candidates(ms[0], ctx) if first[f] else []
                 reason = ""
@@ -859,8 +901,8 @@ class ContextResolver:
                 chosen.setdefault(top.id, set()).add(f)
                 if top.kind == "admin1":
                     admins.add((top.country_code, top.admin1 or top.name))
-                if top.kind not in ("country", "continent", "admin1"):
-                    anchors.append((top.lat, top.lon, f))
+                if top.kind not in ("country", "continent", "admin1", "region", "peninsula", "organisation"):
+                    anchors.append((top.lat, top.lon, f))  # an area's middle is no anchor; a county's is close
         return Focus(focus, own), admins, anchors[:50], chosen
 
     def _toponym(self, m: Mention, cands: list[Candidate], reason: str) -> Toponym:
