@@ -151,3 +151,22 @@ def test_parser_reads_counties_and_regions(parser):
     found = {t.text: t.place for t in doc.toponyms if t.place is not None}
     assert found["Laurel County"].id == "fips:21125", found
     assert found["Middle East"].id == "rgn:middle-east", found
+
+
+def test_broken_layer_files_are_reported_not_fatal(tmp_path):
+    from geokit.gazetteer import sources as S
+
+    bad = tmp_path / "border.tsv.gz"
+    bad.write_bytes(b"\x1f\x8b\x08\x00not really gzip")
+    rep = S.IngestReport(source="border")
+    assert list(S.border(rep, bad)) == [] and rep.skipped == 1 and "unreadable" in rep.problems[0]
+    rep = S.IngestReport(source="border")
+    assert list(S.border(rep, tmp_path / "missing.tsv.gz")) == [] and rep.skipped == 1
+    counties = tmp_path / "us_counties.csv"
+    counties.write_text("fips,name,short_name,state,state_name,lat,lon,south,west,north,east,source\n"
+                        "01001,Autauga County,Autauga,AL,Alabama,not-a-number,-86.6,32.3,-86.9,32.7,-86.4,x\n"
+                        "01003,Baldwin County,Baldwin,AL,Alabama,30.7,-87.7,30.2,-88.0,31.3,-87.4,x\n", "utf-8")
+    rep = S.IngestReport(source="us_counties")
+    rows = list(S.us_counties(rep, counties))
+    assert [r.name for r in rows] == ["Baldwin County"] and rep.skipped == 1
+    assert rows[0].bbox == (30.2, -88.0, 31.3, -87.4) and rows[0].admin1_code == "US.AL"

@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -365,7 +366,7 @@ def border(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]
                     report.rows += 1
                 except ValueError as exc:
                     report.skip(f"{path.name}:{i}", str(exc))
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt file: what was read is kept
         report.skip(str(path), f"unreadable: {exc}")
 
 
