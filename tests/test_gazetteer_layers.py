@@ -175,3 +175,21 @@ def test_broken_layer_files_are_reported_not_fatal(tmp_path):
     rows = list(S.us_counties(rep, counties))
     assert [r.name for r in rows] == ["Baldwin County"] and rep.skipped == 1
     assert rows[0].bbox == (30.2, -88.0, 31.3, -87.4) and rows[0].admin1_code == "US.AL"
+
+
+@pytest.mark.parametrize("text,town,county,state", [
+    ("Rescuers reached Manchester, Clay County, by noon on Friday.", "Manchester", "Clay County", "Kentucky"),
+    ("A barn fire near London, Laurel County, was put out overnight.", "London", "Laurel County", "Kentucky"),
+])
+def test_county_containment_picks_the_pair(parser, text, town, county, state):
+    # eighteen Clay Counties and many Manchesters: the pair where one holds the other wins
+    found = {t.text: t.place for t in parser.parse(text).toponyms if t.place is not None}
+    assert found[town].admin1 == state and found[county].admin1 == state, found
+    s, w, n, e = found[county].bbox
+    assert s <= found[town].lat <= n and w <= found[town].lon <= e
+
+
+def test_county_of_a_named_state(parser):
+    text = "The family bought land in Monroe County in northeast Missouri last spring."
+    found = {t.text: t.place for t in parser.parse(text).toponyms if t.place is not None}
+    assert found["Monroe County"].admin1 == "Missouri", found

@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 
 MIN_SCORE = 0.2  # below this the best candidate is reported as "no match"
 ANCHOR_WEIGHT = 2.0  # prior units for a candidate next to a confidently placed place of the same report
+ADMIN2_IN_ADMIN1_BONUS = 3.0  # second-level names repeat across states far more than towns do
 CONTAINER_BONUS = 6.0  # "X, Y": X inside Y is nearly certain
 MAX_SPAN_TOKENS = 6
 CHUNK_CHARS = 200_000  # recognition works chunk by chunk so a huge text keeps memory bounded
@@ -800,7 +801,8 @@ class ContextResolver:
             if core and p.id in by_core.get(core, ()):
                 b += 4.0
             if (p.cc, p.admin1) in admins and p.kind != "admin1":
-                b += 1.0
+                # a county of a state the report names: of a dozen Monroe Counties, the one in Missouri
+                b += ADMIN2_IN_ADMIN1_BONUS if p.kind == "admin2" else 1.0
             if chosen.get(p.id, set()) - {form}:
                 b += 1.0
             others = [a for a in anchors if a[2] != form]
@@ -867,7 +869,11 @@ class ContextResolver:
         if m.demonym_cc or m.abbr_cc:
             p = self.store.country(m.demonym_cc or m.abbr_cc)
             return [to_candidate(p, score=0.99 if m.abbr_cc else 0.95, match="alternate", matched_name=m.text)] if p else []
-        return self.resolver.resolve(m.name, limit=5 if m.unknown else 8, bonus=bonus, cue=m.cue)
+        # a name with a container ("Manchester, Clay County") or a county-like name: all namesakes, so that
+        # containment can pick the pair that fits (there are 18 Clay Counties and as many Manchesters)
+        county = m.cue == "admin2" or strip_type_words(m.name)[1] == "admin2"
+        limit = 40 if (m.container is not None or county) else (5 if m.unknown else 8)
+        return self.resolver.resolve(m.name, limit=limit, bonus=bonus, cue=m.cue)
 
     @staticmethod
     def _fits(c: Candidate, focus: Focus, anchors: list) -> bool:
