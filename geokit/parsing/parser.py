@@ -741,6 +741,11 @@ _DISEASE_AFTER = re.compile(r"\s+(?:(?:hemorrhagic|haemorrhagic|bird|swine|avian
 _COMMA_GAP = re.compile(r"^\s*,\s*$")
 
 
+def _county_form(form: tuple) -> bool:
+    """A mention form (folded name, cue) written as a second-level area: "Monroe County", "X district"."""
+    return form[1] == "admin2" or strip_type_words(form[0])[1] == "admin2"
+
+
 def link_containers(text: str, mentions: list[Mention]) -> None:
     """'X, Y' pairs (town, province / town, country): Y is a candidate container of X."""
     for a, b in zip(mentions, mentions[1:], strict=False):
@@ -802,7 +807,8 @@ class ContextResolver:
                 b += 4.0
             if (p.cc, p.admin1) in admins and p.kind != "admin1":
                 # a county of a state the report names: of a dozen Monroe Counties, the one in Missouri
-                b += ADMIN2_IN_ADMIN1_BONUS if p.kind == "admin2" else 1.0
+                # (only for a name written as a county or district: a bare "Reyhanli" is still the town)
+                b += ADMIN2_IN_ADMIN1_BONUS if p.kind == "admin2" and form and _county_form(form) else 1.0
             if chosen.get(p.id, set()) - {form}:
                 b += 1.0
             others = [a for a in anchors if a[2] != form]
