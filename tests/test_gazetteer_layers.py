@@ -68,6 +68,11 @@ def test_organisation_acronyms_are_never_towns(resolver, name):
     assert all(c.kind not in ("city", "town", "village") for c in resolver.resolve(name, limit=10))
 
 
+def test_acronym_rule_needs_capitals(resolver):
+    assert _top(resolver, "Eu").country_code == "FR"  # the Norman town, written as a name
+    assert _top(resolver, "Un").kind in ("town", "village", "city")
+
+
 @pytest.mark.parametrize("name", ["Arab League", "African Union", "ASEAN"])
 def test_blocs_resolve_to_the_bloc(resolver, name):
     top = _top(resolver, name)

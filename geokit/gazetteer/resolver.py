@@ -84,7 +84,10 @@ class Resolver:
         if not key:
             return out
         low = name.casefold()
+        caps = name.replace(".", "").isupper()
         for pid, nm, isprimary in st.by_key(key):
+            if not caps and not isprimary and nm.replace(".", "").isupper() and len(nm) <= 5 and self._bloc(pid):
+                continue  # a bloc's acronym ("EU", "AU") is that only in capitals: "Eu" is a town in Normandy
             if nm.casefold() == low:
                 kind = "exact" if isprimary else "alternate"
             else:
@@ -144,7 +147,8 @@ class Resolver:
             found = self.gather(name, fuzzy=True)
         if not found:
             return []
-        org = self.store.abbreviation(name.strip())
+        # written in capitals only: "UN" is the organisation, "Un" a town in Gujarat, "Eu" one in Normandy
+        org = self.store.abbreviation(name.strip()) if name.replace(".", "").isupper() else None
         if org is not None and not org[0]:
             # an organisation's acronym (UN, NATO, EU): the bloc or region it names, never a namesake town
             places = self.store.places(list(found))
@@ -233,6 +237,10 @@ class Resolver:
             ranked.append((round(score, 4), p, mkind, nm))
         ranked.sort(key=lambda t: (-t[0], _RANK[t[2]], -t[1].population))
         return [to_candidate(p, score=sc, match=mk, matched_name=nm) for sc, p, mk, nm in ranked[:limit]]
+
+    def _bloc(self, pid: int) -> bool:
+        p = self.store.places([pid]).get(pid)
+        return p is not None and p.source == "regions"
 
     def _fits_cue(self, cue: str, p: PlaceRecord) -> bool:
         """Places a type word can mean beyond its own kind: a district's seat town for "district"
