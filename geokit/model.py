@@ -8,6 +8,7 @@ these dataclasses, so each can be used, tested and replaced on its own.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -119,9 +120,15 @@ class Document:
     published: dt.date | None = None
     toponyms: list[Toponym] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # names that looked like places and are not (kind person/organisation/media/word, place None,
+    # ``reason`` naming the rule that decided): the parse's account of what it left out
+    dropped: list[Toponym] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "toponyms": [t.to_dict() for t in self.toponyms]}
+    def to_dict(self, *, dropped: bool = False) -> dict[str, Any]:
+        d = {"id": self.id, "toponyms": [t.to_dict() for t in self.toponyms]}
+        if dropped:
+            d["dropped"] = [t.to_dict() for t in self.dropped]
+        return d
 
     def to_geodataframe(self):
         """Resolved toponyms as a GeoDataFrame (EPSG:4326); unresolved ones have no geometry."""
@@ -259,3 +266,22 @@ class Fact(Record):
     """A stock or standing figure about a place ("Turkey is housing 35,000"), not an event."""
 
     kind: str = "fact"
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(s: str) -> tuple[str, int]:
+    """``s`` with every lone surrogate (valid in JSON, not encodable as UTF-8) replaced by U+FFFD,
+    and how many there were.
+
+    Why: one such character in one report used to make every output unwritable; replaced at the
+    door, it costs that report one visible character and nobody anything else.
+    """
+    if s.isascii():
+        return s, 0
+    try:
+        s.encode("utf-8")
+        return s, 0
+    except UnicodeEncodeError:
+        return _SURROGATES.subn("\ufffd", s)

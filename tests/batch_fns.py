@@ -66,3 +66,31 @@ def fake_events(doc: InputDoc) -> dict:
                      "origin": ref(tops[1]), "destination": ref(tops[2]), "counts": {"people": [10, 20]},
                      "sources": src})
     return {"records": recs}
+
+
+def hang_on(victim: str, doc: InputDoc) -> dict:
+    """Runs for ten minutes on ``victim`` (interruptible Python code), like a pathological document."""
+    if doc.id == victim:
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline:
+            sum(range(1000))
+    return fake_parse(doc)
+
+
+def hang_blocked_on(victim: str, doc: InputDoc) -> dict:
+    """Hangs on ``victim`` with every signal blocked, like a stuck C extension: only a kill stops it."""
+    import signal
+
+    if doc.id == victim:
+        signal.pthread_sigmask(signal.SIG_BLOCK, set(signal.Signals))
+        time.sleep(600)
+    return fake_parse(doc)
+
+
+def hog_on(victim: str, doc: InputDoc) -> dict:
+    """Allocates far beyond any budget on ``victim`` (2 GB in 64 MB steps)."""
+    if doc.id == victim:
+        hoard = []
+        for _ in range(32):
+            hoard.append(bytearray(64 * 1024 * 1024))
+    return fake_parse(doc)

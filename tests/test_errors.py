@@ -62,5 +62,5 @@ def test_cli_prints_an_os_error_as_one_line(monkeypatch, capsys):
 
 def test_cli_shows_a_bug_with_its_traceback(monkeypatch, capsys):
     rc, err = _run_with(monkeypatch, KeyError("oops"), capsys)
-    assert rc == 3
+    assert rc == cli.EXIT_BUG == 70
     assert "Traceback" in err and "KeyError" in err and "bug" in err

@@ -402,3 +402,15 @@ def test_calibration_bins_and_share():
     assert (n, share) == (2, 1.0)
     assert cal.bins[0.3] == [1, 0]
     assert "scored >= 0.9: 2 answers" in cal.format()
+
+
+def test_select_half_splits_by_position():
+    from geokit.evaluate import Article, select_half
+
+    arts = [Article(id=f"#{i}", text="x") for i in range(1, 8)]
+    even, odd = select_half(arts, "even"), select_half(arts, "odd")
+    assert [a.id for a in even] == ["#2", "#4", "#6"]
+    assert [a.id for a in odd] == ["#1", "#3", "#5", "#7"]
+    assert len(select_half(arts, "all")) == 7
+    with pytest.raises(ValueError):
+        select_half(arts, "third")

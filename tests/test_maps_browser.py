@@ -314,10 +314,31 @@ def test_hostile_text_renders_as_text_and_never_runs(tmp_path, strip_csp):
     assert "<title>&lt;script&gt;" in dump
 
 
+def test_template_payloads_show_literally_and_run_nothing(tmp_path):
+    """Issue 11: Jinja in a title, type, name, id or layer label is neither evaluated nor mangled."""
+    canary = tmp_path / "canary"
+    jinja = "{{ cycler.__init__.__globals__.os.system('touch " + str(canary) + "') }}"
+    text = "{{ 7*7 }} {% if 1 %}yes{% endif %} ${7*7} <b>bold</b>"
+    events = [Event(id=jinja, type="{{ 7*7 }} raid", date="2012-06-24", date_precision="day", who=text,
+                    place=_place(text, 36.2, 36.4), counts={"people": 5},
+                    sources=[Source(jinja, 0, 9, text, {"people": 5})])]
+    gm = build_map(events, places=[_landmark(text, "camp", 36.6, 36.9)], title=text)
+    idx, dump = dom_of(tmp_path, gm, HOSTILE_ACTIONS)
+    assert not canary.exists()
+    assert_clean(idx)
+    assert not [a for t, a in idx.tags if t == "b"], "record text must never become markup"
+    shown = html.escape(text, quote=False)
+    assert f'role="heading">{shown}</div>' in dump, "the title shows the text as given"
+    sink = dump[dump.index('id="test-sink"'):]
+    assert shown in sink and html.escape(jinja, quote=False) in sink
+    assert "49" not in re.sub(r"<[^>]*>", "", sink)
+    labels = dump[dump.index("leaflet-control-layers-overlays"):]
+    assert "{{ 7*7 }} raid (1)" in labels
+
+
 def test_time_slider_and_type_toggles_filter_events(tmp_path, region_map):
     actions = r"""
-      var s = GK.slider;
-      s.lo.value = "2"; s.hi.value = "5"; s.apply(s.hi);
+      GK.slider.set("%s", "%s");
       setTimeout(function () {
         document.documentElement.setAttribute("data-after-slider", document.documentElement.getAttribute("data-gk-events-visible"));
         document.documentElement.setAttribute("data-after-slider-moves", document.documentElement.getAttribute("data-gk-movements-visible"));
@@ -327,7 +348,8 @@ def test_time_slider_and_type_toggles_filter_events(tmp_path, region_map):
         }
       }, 300);
     """
-    idx, _ = dom_of(tmp_path, region_map, actions)
+    days = sorted({e.date for e in region_records()["events"]} | {"2012-06-12", "2012-06-20", "2012-06-21", "2012-06-22"})
+    idx, _ = dom_of(tmp_path, region_map, actions % (days[2], days[5]))
     assert_clean(idx)
     r = idx.root
     days = sorted({e.date for e in region_records()["events"]} | {"2012-06-12", "2012-06-20", "2012-06-21", "2012-06-22"})
@@ -372,7 +394,8 @@ def test_ten_thousand_events_open(tmp_path):
     assert_clean(idx)
     r = idx.root
     assert r["data-gk-events"] == "10000" and r["data-gk-movements"] == "2000"
-    assert int(r["data-gk-arrows"]) == gm.counts["arrows"] == len(idx.with_class("gk-arrowhead"))
+    # legs between the same two points (and of one type) are drawn as one flow
+    assert int(r["data-gk-arrows"]) == len(idx.with_class("gk-arrowhead")) <= gm.counts["arrows"]
     assert r["data-gk-events-loaded"] == "1"
     assert sum(idx.cluster_counts) + len(idx.with_class("gk-ev")) >= 10_000 - 1
 
@@ -429,3 +452,176 @@ def test_notebook_iframe_renders_the_map(tmp_path, region_map):
     _, _, pixels = png_rgb(chromium(plain, "png", extra=("--disable-features=IsolateSandboxedIframes",)))
     land = sum(1 for c in pixels if all(abs(a - b) <= 4 for a, b in zip(c, (0xF4, 0xF1, 0xEA), strict=True)))
     assert land > 0.1 * len(pixels), "the map did not draw inside the srcdoc iframe"
+
+
+def test_a_map_drawn_while_hidden_sizes_itself_when_shown(tmp_path, region_map):
+    """A notebook output laid out while off-screen or folded (no size) redraws and frames itself once shown."""
+    out = region_map._repr_html_()
+    srcdoc = re.search(r'srcdoc="([^"]*)"', out).group(1)
+    doc = html.unescape(srcdoc)
+    nonce = re.search(r"script-src 'nonce-([^']+)'", doc).group(1)
+    # the frame reports when ready (while hidden) and again when it has framed itself after being shown
+    report = (f'<script nonce="{nonce}">(function () {{ var sent = {{}}; (function w() {{'
+              ' var r = document.documentElement;'
+              ' var st = {ready: r.getAttribute("data-gk-ready"), refit: r.getAttribute("data-gk-refit"),'
+              ' size: r.getAttribute("data-gk-size"), zoom: Number(r.getAttribute("data-gk-zoom"))};'
+              ' var key = st.ready + "/" + st.refit;'
+              ' if (st.ready === "1" && !sent[key]) { sent[key] = 1; parent.postMessage(st, "*"); }'
+              ' if (st.refit !== "1") { setTimeout(w, 50); }'
+              ' })(); })();</script>')
+    probed = out.replace(srcdoc, html.escape(doc.replace("</body>", report + "</body>", 1), quote=True))
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body style='margin:0'>"
+            "<div id='cell' style='display:none'>" + probed + "</div>"
+            "<script>var n = 0; window.addEventListener('message', function (e) {"
+            " document.documentElement.setAttribute('data-child-' + (n++), JSON.stringify(e.data));"
+            " document.getElementById('cell').style.display = 'block'; });</script>"
+            "</body></html>")
+    path = tmp_path / "hidden-output.html"
+    path.write_text(page, encoding="utf-8")
+    # in-process frame, so that virtual time covers it and the order of events is deterministic
+    for budget in (10000, 25000, 45000):
+        dump = chromium(path, "dom", budget=budget, extra=("--disable-features=IsolateSandboxedIframes",))
+        if "data-child-1" in dump:
+            break
+    first = re.search(r'data-child-0="([^"]*)"', dump)
+    assert first, "the notebook iframe never reported back"
+    hidden = json.loads(html.unescape(first.group(1)))
+    assert hidden["size"] in ("0x0", "0x600", "300x0") or hidden["size"].startswith("0x"), hidden
+    shown = re.search(r'data-child-1="([^"]*)"', dump)
+    assert shown, "the map never framed itself after being shown"
+    child = json.loads(html.unescape(shown.group(1)))
+    assert child["refit"] == "1", child
+    w, h = (int(v) for v in child["size"].split("x"))
+    assert w > 300 and h >= 500, child
+    assert child["zoom"] >= 5, "the records are framed, not the whole world at zoom 0-2"
+
+
+# ------------------------------------------------------------------ the scale of a story
+
+STORY_ACTIONS = r"""
+  var map = window[Object.keys(window).filter(function (k) { return /^map_[0-9a-f]+$/.test(k); })[0]];
+  var root = document.documentElement;
+  map.setView([36.268, 36.567], 11, { animate: false });
+  setTimeout(function () {
+    var view = map.getContainer().getBoundingClientRect();
+    function inView(r) { return r.width > 0 && r.right > view.left && r.left < view.right && r.bottom > view.top && r.top < view.bottom; }
+    var towns = Array.prototype.filter.call(document.querySelectorAll(".gk-town"), function (e) { return inView(e.getBoundingClientRect()); });
+    root.setAttribute("data-t-towns", towns.map(function (e) { return e.textContent; }).join("|"));
+    var rivers = Array.prototype.filter.call(document.querySelectorAll("path.gk-river"), function (e) {
+      return getComputedStyle(e).display !== "none" && inView(e.getBoundingClientRect()); });
+    root.setAttribute("data-t-rivers", rivers.length);
+    // every marker in view: is its centre's topmost element the marker itself (so a click reaches it)?
+    var hidden = 0, reachable = 0;
+    Array.prototype.forEach.call(document.querySelectorAll(".gk-ev, .gk-place"), function (e) {
+      var r = e.getBoundingClientRect();
+      if (!inView(r)) { return; }
+      var hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (hit && (hit === e || e.contains(hit))) { reachable++; } else { hidden++; }
+    });
+    root.setAttribute("data-t-reachable", reachable);
+    root.setAttribute("data-t-hidden", hidden);
+    var camp = GK.placeMarkers["camp:0"].marker;
+    camp.openPopup();
+    var pop = camp.getPopup().getElement();
+    root.setAttribute("data-t-site-records", pop.querySelectorAll(".gk-site-list li").length);
+    root.setAttribute("data-t-site-text", pop.textContent);
+    camp.closePopup();
+    var ev = GK.markers.event[0];
+    ev.openPopup();
+    var ep = ev.getPopup().getElement();
+    root.setAttribute("data-t-count-lines", ep.querySelectorAll(".gk-count-sources li").length);
+    root.setAttribute("data-t-source-lines", ep.querySelectorAll(".gk-sources li").length);
+    root.setAttribute("data-t-popup", ep.textContent);
+  }, 600);
+"""
+
+
+def story_records():
+    """Seven events at one town, three at a camp beside it, and defectors from 'Syria' (country only)."""
+    town = (36.268, 36.567)
+    events = []
+    for i in range(7):
+        srcs = [Source("wire-one", 0, 40, f"Test sentence {i} about the town.", {"soldiers": 85}),
+                Source("wire-one", 300, 340, "A later line of the same report.", {"soldiers": 85}),
+                Source("paper-two", 10, 60, "Another report's line.", {"soldiers": 84})] if i == 0 else []
+        events.append(Event(id=f"t{i}", type="defection" if i % 2 else "shelling", date=f"2012-06-{10 + i:02d}",
+                            date_precision="day", place=_place("Townplace", *town),
+                            who="A long fragment of a sentence that goes on and on about who came", sources=srcs,
+                            counts={"generals": 1, "soldiers": 85, "people": 293} if i == 0 else {}))
+    camp = _landmark("Kappa camp", "camp", 36.236, 36.50)
+    for i in range(3):
+        events.append(Event(id=f"c{i}", type="camp_placement", date=f"2012-06-2{i}", date_precision="day",
+                            place=_place("Kappa camp", camp.lat, camp.lon)))
+    movements = [Movement(id="mv", type="defection", date="2012-06-11",
+                          origin=PlaceRef(name="Syria", lat=35.0, lon=38.0, geo_precision=4),
+                          destination=_place("Townplace", *town), counts={"soldiers": 85, "generals": 1})]
+    return {"events": events, "movements": movements, "places": [camp]}
+
+
+def test_at_the_scale_of_the_story_towns_rivers_and_every_marker_reachable(tmp_path):
+    gm = build_map(**story_records(), title="Story")
+    idx, dump = dom_of(tmp_path, gm, STORY_ACTIONS, budget=12000)
+    assert_clean(idx)
+    r = idx.root
+    towns = r["data-t-towns"].split("|")
+    assert "Townplace" in towns, "the place the events are at is labelled at local zoom"
+    assert len(towns) >= 5 and {"Kırıkhan", "Salqīn"} & set(towns), towns  # towns of the store nearby
+    assert int(r["data-t-rivers"]) >= 2
+    assert int(r["data-t-hidden"]) == 0, "a marker covered by another cannot be clicked"
+    assert int(r["data-t-reachable"]) >= 11  # 7 + 3 events and the camp
+    assert int(r["data-t-site-records"]) == 3 and "camp_placement" in r["data-t-site-text"]
+    popup = html.unescape(r["data-t-popup"])
+    assert int(r["data-t-count-lines"]) == 2, "each report's figure once: 85 (wire-one), 84 (paper-two)"
+    assert int(r["data-t-source-lines"]) == 2, "one line per report"
+    assert "293 people" in popup and "A long fragment" not in popup.split("Test sentence")[0]
+    assert "data-test-csp" not in r and "data-test-alerts" not in r
+
+
+SMALL_ACTIONS = r"""
+  var root = document.documentElement;
+  var legend = document.querySelector(".gk-legend"), time = document.querySelector(".gk-time");
+  root.setAttribute("data-t-folded", String(!legend.open) + "/" + String(!time.open));
+  legend.open = true;
+  setTimeout(function () {
+    var r = legend.getBoundingClientRect();
+    root.setAttribute("data-t-legend", [Math.round(r.top), Math.round(r.bottom), window.innerHeight].join(","));
+    root.setAttribute("data-t-legend-scroll", String(legend.scrollHeight > legend.clientHeight));
+  }, 200);
+"""
+
+
+def test_a_450px_map_folds_its_panels_and_never_clips_the_legend(tmp_path, region_map):
+    path = tmp_path / "small.html"
+    path.write_text(instrument(region_map.html(), SMALL_ACTIONS), encoding="utf-8")
+    idx = DomIndex()
+    idx.feed(chromium(path, "dom", size="900,450"))
+    assert_clean(idx)
+    r = idx.root
+    assert r["data-t-folded"] == "true/true", "a small map starts with legend and dates folded"
+    top, bottom, height = (int(v) for v in r["data-t-legend"].split(","))
+    assert 0 <= top and bottom <= height, "the open legend stays inside the map (it scrolls instead)"
+
+
+PLAY_ACTIONS = r"""
+  var root = document.documentElement;
+  root.setAttribute("data-t-bins", GK.slider.bins.length);
+  GK.slider.play.click();
+  setTimeout(function () {
+    root.setAttribute("data-t-first", root.getAttribute("data-gk-time-range") + "|" + root.getAttribute("data-gk-events-visible"));
+    GK.slider.step();
+    root.setAttribute("data-t-second", root.getAttribute("data-gk-time-range") + "|" + root.getAttribute("data-gk-events-visible"));
+    GK.slider.stop();
+  }, 100);
+"""
+
+
+def test_play_steps_a_window_through_time_on_a_day_axis(tmp_path, region_map):
+    idx, _ = dom_of(tmp_path, region_map, PLAY_ACTIONS)
+    assert_clean(idx)
+    r = idx.root
+    # records from 2012-06-10 to 2012-06-22: one bar per day, empty days included
+    assert int(r["data-t-bins"]) == 13
+    first_range, first_n = r["data-t-first"].split("|")
+    second_range, second_n = r["data-t-second"].split("|")
+    assert first_range == "2012-06-10/2012-06-10" and int(first_n) == 1
+    assert second_range == "2012-06-11/2012-06-11" and int(second_n) == 1

@@ -106,6 +106,8 @@ def _safe_json(line: str, source: str = "") -> dict[str, Any]:
         obj = json.loads(line)
     except ValueError as exc:
         return {"_input_error": f"invalid JSON: {exc}", "source": source}
+    except RecursionError:
+        return {"_input_error": "JSON nested too deeply to read", "source": source}
     return obj if isinstance(obj, dict) else {"_input_error": "not a JSON object", "source": source}
 
 
@@ -169,7 +171,7 @@ class DaskRunner:
     def restart(self) -> None:
         """Nothing to do: the cluster's nannies restart dead workers."""
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         self.client.close()
         if self._cluster is not None:
             self._cluster.close()

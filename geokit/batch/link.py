@@ -61,7 +61,7 @@ def events_task(doc: InputDoc) -> dict[str, Any]:
     from geokit.events.extract import extract_document
     from geokit.parsing.parser import parse
 
-    parsed = parse(doc.text, published=doc.published, spans=doc.spans, id=doc.id)
+    parsed = parse(doc.text, published=doc.published, spans=doc.spans, id=doc.id, focus=doc.focus)
     res = extract_document(parsed, doc.published)
     records = [*res.events, *res.movements, *res.facts]
     out: dict[str, Any] = {

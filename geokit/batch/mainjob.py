@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from geokit.errors import ExportError, InputError
+from geokit.export import safe_row
 from geokit.model import Candidate, Document, Record
 
 OUTPUT_NAMES = ("border_map.html", "events.csv", "events.geojson", "movements.geojson", "places.csv",
@@ -171,12 +172,12 @@ def ensure_gazetteer(say: Say) -> bool:
     return True
 
 
-def read_documents(inputs: Iterable[str | os.PathLike] | None, published: Any, warn: Say) -> tuple[list, list[str]]:
+def read_documents(inputs: str | os.PathLike | Iterable[str | os.PathLike] | None, published: Any, warn: Say) -> tuple[list, list[str]]:
     """Readable InputDocs and the problems (one line each) from files, folders, globs or JSONL."""
     from geokit.batch.inputs import InputIssue, iter_documents
     from geokit.demo import demo_path
 
-    paths = list(inputs) if inputs else [demo_path()]
+    paths = (list(inputs) if not isinstance(inputs, str | os.PathLike) else [inputs]) if inputs else [demo_path()]
     docs, problems = [], []
     for item in iter_documents(paths, published=published):
         if isinstance(item, InputIssue):
@@ -190,29 +191,38 @@ def read_documents(inputs: Iterable[str | os.PathLike] | None, published: Any, w
     return docs, problems
 
 
-def load_reports(inputs: Iterable[str | os.PathLike] | None = None, *, published: Any = None,
+def load_reports(inputs: str | os.PathLike | Iterable[str | os.PathLike] | None = None, *, published: Any = None,
                  warn: Say = print) -> list[Document]:
     """Parsed reports from files, folders, globs or JSONL (default: the demo corpus).
 
-    The notebooks' one-line reader: problems with single inputs go to ``warn`` and are skipped.
+    The notebooks' one-line reader: ``inputs`` is a path or a list of paths; a folder that would
+    walk far more than reports (".", "~", "/") is refused (see ``confined_paths``); problems with
+    single inputs go to ``warn`` and are skipped.
     """
+    from geokit.batch.inputs import confined_paths
+
+    if inputs:
+        inputs = confined_paths(inputs)
     docs, problems = read_documents(inputs, published, warn)
     return parse_documents(docs, warn, problems)
 
 
-def parse_documents(docs: list, warn: Say, problems: list[str]) -> list[Document]:
+def parse_documents(docs: list, warn: Say, problems: list[str],
+                    tick: Callable[[int, int], Any] | None = None) -> list[Document]:
     """Parse each document; one that fails is reported and skipped, never the whole run."""
     from geokit.parsing.parser import default_parser
 
     parser = default_parser()
     out = []
-    for d in docs:
+    for n, d in enumerate(docs, 1):
         try:
             out.append(parser.parse(d.text, published=d.published, spans=d.spans, id=d.id))
         except Exception as exc:  # one bad report never stops the others
             msg = f"skipped {d.id}: could not parse it: {exc}"
             problems.append(msg)
             warn(msg)
+        if tick is not None:
+            tick(n, len(docs))
     return out
 
 
@@ -273,7 +283,7 @@ def _csv_text(rows: list[dict[str, Any]], columns: Iterable[str]) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     w.writeheader()
-    w.writerows(rows)
+    w.writerows(safe_row(r) for r in rows)
     return buf.getvalue()
 
 
@@ -334,20 +344,22 @@ def _stderr(msg: str) -> None:
 
 
 def run_main(inputs: Iterable[str | os.PathLike] | None = None, out_dir: str | os.PathLike = "outputs", *,
-             published: Any = None, title: str | None = None, say: Say = print, warn: Say = _stderr) -> MainResult:
+             published: Any = None, title: str | None = None, say: Say = print, warn: Say = _stderr,
+             tick: Callable[[int, int], Any] | None = None) -> MainResult:
     """Run the main job: read, parse, extract, link, map, and write ``out_dir``.
 
     ``inputs``: files, folders, globs or JSONL documents (default: the demo corpus).
     Raises ``OutputError`` when ``out_dir`` is not writable and ``MainJobError`` when no
     input is readable; problems with single inputs go to ``warn`` and are skipped.
+    ``tick(done, total)`` is called after each report is parsed (the CLI's progress bar).
     """
     t0 = time.perf_counter()
-    out = Path(out_dir)
+    out = Path(out_dir).expanduser()
     inputs = list(inputs) if inputs else None
     created = not out.exists()
     check_writable(out)
     try:
-        return _run(inputs, out, published, title, say, warn, t0)
+        return _run(inputs, out, published, title, say, warn, t0, tick)
     except BaseException:
         if created:
             with contextlib.suppress(OSError):
@@ -355,10 +367,10 @@ def run_main(inputs: Iterable[str | os.PathLike] | None = None, out_dir: str | o
         raise
 
 
-def _run(inputs, out: Path, published, title, say: Say, warn: Say, t0: float) -> MainResult:
+def _run(inputs, out: Path, published, title, say: Say, warn: Say, t0: float, tick=None) -> MainResult:
     built = ensure_gazetteer(say)
     docs, problems = read_documents(inputs, published, warn)
-    documents = parse_documents(docs, warn, problems)
+    documents = parse_documents(docs, warn, problems, tick=tick)
     if not documents:
         raise MainJobError(f"no readable reports in the inputs ({len(problems)} problem(s) above); nothing written")
     ex = extract_records(documents, warn, problems)

@@ -7,19 +7,27 @@ Each runner has the same small interface (``submit``, ``next_done``, ``restart``
 from __future__ import annotations
 
 import os
+import time
 from typing import Any
 
 from geokit.batch.inputs import InputDoc
 from geokit.batch.tasks import (
+    Budget,
     DocFn,
     Outcome,
     WorkerDied,
     WorkersCannotStart,
+    WorkerTimedOut,
     init_worker,
     noop,
     run_chunk,
     warm_gazetteer,
 )
+
+# Seconds a pool may go without finishing any chunk beyond what the time budget allows its largest
+# chunk, before its workers are taken to be stuck (in code the budget's timer cannot interrupt) and
+# stopped; their chunks are then retried one document at a time, so only the stuck one is lost.
+HARD_GRACE = 30.0
 
 
 class SerialRunner:
@@ -27,14 +35,14 @@ class SerialRunner:
 
     name = "serial"
 
-    def __init__(self, fn: DocFn, warm: bool) -> None:
-        self.fn = fn
+    def __init__(self, fn: DocFn, warm: bool, budget: Budget | None = None) -> None:
+        self.fn, self.budget = fn, budget
         self._ready: list[tuple[int, list[Outcome] | BaseException]] = []
         if warm:
             warm_gazetteer()
 
     def submit(self, key: int, docs: list[InputDoc]) -> None:
-        self._ready.append((key, run_chunk(self.fn, docs)))
+        self._ready.append((key, run_chunk(self.fn, docs, self.budget)))
 
     def next_done(self) -> tuple[int, list[Outcome] | BaseException]:
         return self._ready.pop(0)
@@ -42,7 +50,7 @@ class SerialRunner:
     def restart(self) -> None:
         """Nothing to restart."""
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         """Nothing to close."""
 
 
@@ -51,9 +59,11 @@ class PoolRunner:
 
     name = "processes"
 
-    def __init__(self, fn: DocFn, warm: bool, workers: int) -> None:
-        self.fn, self.warm, self.workers = fn, warm, workers
+    def __init__(self, fn: DocFn, warm: bool, workers: int, budget: Budget | None = None) -> None:
+        self.fn, self.warm, self.workers, self.budget = fn, warm, workers, budget
         self._pending: dict[Any, int] = {}
+        self._sizes: dict[Any, int] = {}
+        self._progress_at = time.monotonic()
         self._start_ok = False
         self._pool = self._new_pool()
 
@@ -63,40 +73,78 @@ class PoolRunner:
 
         env = {k: v for k, v in os.environ.items() if k.startswith("GEOKIT_")}
         return ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
-                                   initializer=init_worker, initargs=(self.warm, env))
+                                   initializer=init_worker, initargs=(self.warm, env, os.getpid()))
 
     def submit(self, key: int, docs: list[InputDoc]) -> None:
         from concurrent.futures import Future
         from concurrent.futures.process import BrokenProcessPool
 
+        if not self._pending:
+            self._progress_at = time.monotonic()  # an idle pool has not been stuck meanwhile
         try:
-            fut = self._pool.submit(run_chunk, self.fn, docs)
+            fut = self._pool.submit(run_chunk, self.fn, docs, self.budget)
         except BrokenProcessPool as exc:
             # a worker died between two submissions: this chunk comes back as a death too and is
             # retried with the others, instead of the submission itself failing the run
             fut = Future()
             fut.set_exception(exc)
         self._pending[fut] = key
+        self._sizes[fut] = len(docs)
+
+    def _stuck_after(self) -> float | None:
+        """Seconds without any finished chunk after which the workers are stuck (None: wait forever)."""
+        if self.budget is None or not self.budget.seconds:
+            return None
+        return self.budget.seconds * max(self._sizes.values(), default=1) + HARD_GRACE
 
     def next_done(self) -> tuple[int, list[Outcome] | BaseException]:
         from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
 
         fut = next((f for f in self._pending if f.done()), None)
-        if fut is None:
-            done, _ = wait(list(self._pending), return_when=FIRST_COMPLETED)
-            fut = next(iter(done))
+        timed_out: float | None = None
+        while fut is None:
+            limit = self._stuck_after()
+            timeout = None if limit is None else max(0.0, self._progress_at + limit - time.monotonic())
+            done, _ = wait(list(self._pending), timeout=timeout, return_when=FIRST_COMPLETED)
+            if done:
+                fut = next(iter(done))
+            else:  # no chunk finished in time: a worker is stuck beyond its timer's reach
+                timed_out = limit
+                self._kill_workers()
+                done, _ = wait(list(self._pending), timeout=30, return_when=FIRST_COMPLETED)
+                fut = next(iter(done), None)
+        self._progress_at = time.monotonic()
         key = self._pending.pop(fut)
+        self._sizes.pop(fut, None)
         try:
             return key, fut.result()
         except BrokenProcessPool as exc:
+            if timed_out:
+                return key, WorkerTimedOut(f"no chunk finished within {timed_out:g} s; the workers were stopped")
             return key, WorkerDied(str(exc))
         except BaseException as exc:  # e.g. a document that cannot be pickled
             return key, exc
 
     def restart(self) -> None:
+        self._kill_workers()  # the pool is broken or stuck: nothing in it is worth waiting for
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self._sizes.clear()
         self._pool = self._new_pool()
+
+    def _kill_workers(self) -> None:
+        """Stop every worker now (SIGKILL: a stuck or signal-blocking worker cannot refuse)."""
+        procs = list((getattr(self._pool, "_processes", None) or {}).values())
+        for proc in procs:
+            try:
+                proc.kill()
+            except (OSError, ValueError, AttributeError):
+                pass
+        for proc in procs:
+            try:
+                proc.join(timeout=5)
+            except (OSError, ValueError, AttributeError, AssertionError):
+                pass
 
     def check_start(self) -> None:
         """Raise WorkersCannotStart when a fresh worker cannot even run a no-op task."""
@@ -113,7 +161,11 @@ class PoolRunner:
                 "or use workers=1") from None
         self._start_ok = True
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
+        """Shut the pool down; ``abort`` (Ctrl-C, SIGTERM, an error) stops the workers first instead
+        of waiting for the documents they hold."""
+        if abort:
+            self._kill_workers()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 

@@ -14,9 +14,12 @@ error. A rerun skips every document whose (id, content hash) the output already 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -27,10 +30,14 @@ from geokit.batch.inputs import InputDoc, InputIssue, iter_documents
 from geokit.batch.pool import PoolRunner, SerialRunner
 from geokit.batch.sinks import SinkError, is_parquet_path, open_sink
 from geokit.batch.tasks import (
+    DEFAULT_MEMORY_BUDGET_MB,
+    DEFAULT_TIME_BUDGET,
     TASKS,
+    Budget,
     DocFn,
     Outcome,
     WorkerDied,
+    WorkerTimedOut,
     as_result,
     parse_task,
     run_chunk,
@@ -114,14 +121,37 @@ class _Errors:
         self._fh.close()
 
 
-def _make_runner(fn: DocFn, warm: bool, workers: int, scheduler: str | None):
+def _make_runner(fn: DocFn, warm: bool, workers: int, scheduler: str | None, budget: Budget | None = None):
     if scheduler:
         from geokit.batch.dask import DaskRunner
 
-        return DaskRunner(fn, warm, scheduler, workers)
+        return DaskRunner(fn, warm, scheduler, workers)  # Dask has its own limits (memory, lifetimes)
     if workers <= 1:
-        return SerialRunner(fn, warm)
-    return PoolRunner(fn, warm, workers)
+        return SerialRunner(fn, warm, budget)
+    return PoolRunner(fn, warm, workers, budget)
+
+
+class Terminated(SystemExit):
+    """SIGTERM reached the main process of a run: it stops its workers, then exits (status 143)."""
+
+
+@contextlib.contextmanager
+def _sigterm_stops_the_run():
+    """Turn SIGTERM into an exception in the main thread, so the run's cleanup (stopping the workers,
+    closing the outputs) happens; a handler someone else installed is left alone."""
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None):
+        yield
+        return
+
+    def stop(signum, frame):
+        raise Terminated(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def run(
@@ -133,15 +163,18 @@ def run(
     scheduler: str | None = None,
     resume: bool = True,
     errors_path: str | os.PathLike | None = None,
-    progress: bool = True,
+    progress: Any = True,
     fn: DocFn | None = None,
     published: Any = None,
+    focus: Any = None,
     chunksize: int = 8,
     max_in_flight: int | None = None,
     part_docs: int = 2000,
     warm: bool | None = None,
     link: bool = True,
     linked_path: str | os.PathLike | None = None,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+    memory_budget: int | None = DEFAULT_MEMORY_BUDGET_MB,
 ) -> BatchSummary:
     """Run ``task`` over every document of ``inputs`` and stream the results to ``out``.
 
@@ -149,13 +182,28 @@ def run(
     ``out``: ``*.jsonl`` (one row per document) or ``*.parquet`` (a GeoParquet folder, a row per
     toponym or record). ``workers``: 1 runs here, N > 1 a local process pool, 0 one per CPU.
     ``scheduler``: ``"local"`` or a ``tcp://`` address runs on dask.distributed instead.
+    ``focus``: the default home-region prior of documents (a JSONL ``"focus"`` field wins; see ``geokit.parse``).
     ``errors_path``: JSONL of every unreadable input, failed document and input warning (default
     ``X.errors.jsonl``); rewritten on each run, so it lists the problems that remain.
+    ``progress``: False for no bar, True for a bar without a total, or a ready bar (anything with
+    ``update``/``set_postfix``/``close``; the CLI passes one with its total, drawn only on a terminal).
     ``fn``: a picklable ``fn(InputDoc) -> dict`` replacing the task's own (tests, custom pipelines).
     ``warm``: open the gazetteer in each worker first (default: when ``fn`` is the task's own).
     ``link``: for task "events", link every record of ``out`` after the map step (blocked by type
     and date, see ``geokit.batch.link``) into ``linked_path`` (default ``X.linked.jsonl``).
+    ``time_budget`` (seconds) and ``memory_budget`` (MB) bound each document (0 or None: no bound);
+    a document past either is an error row and the documents of its chunk are still written.
+    Ctrl-C, SIGTERM or the death of this process stops the workers (see ``geokit.batch.pool``).
     """
+    with _sigterm_stops_the_run():
+        return _run(inputs, task=task, out=out, workers=workers, scheduler=scheduler, resume=resume,
+                    errors_path=errors_path, progress=progress, fn=fn, published=published, focus=focus,
+                    chunksize=chunksize, max_in_flight=max_in_flight, part_docs=part_docs, warm=warm, link=link,
+                    linked_path=linked_path, budget=Budget.of(time_budget, memory_budget))
+
+
+def _run(inputs, *, task, out, workers, scheduler, resume, errors_path, progress, fn, published, focus,
+         chunksize, max_in_flight, part_docs, warm, link, linked_path, budget: Budget) -> BatchSummary:
     if task not in TASKS:
         raise UsageError(f"task must be one of {', '.join(TASKS)}, not {task!r}")
     if not isinstance(workers, int) or workers < 0:
@@ -189,7 +237,7 @@ def run(
         nonlocal runner
         if warm and scheduler in (None, "", "local"):
             warm_gazetteer()  # build the store here once, before local workers race to open it
-        runner = _make_runner(doc_fn, warm, workers, scheduler)
+        runner = _make_runner(doc_fn, warm, workers, scheduler, budget)
         summary.runner = runner.name if workers <= 1 or scheduler else f"{runner.name} x{workers}"
         return runner
 
@@ -216,7 +264,7 @@ def run(
             key, res = runner.next_done()
             chunk = in_flight.pop(key)
             if isinstance(res, WorkerDied):
-                _recover(runner, chunk, _drain(runner, in_flight), finish, errors, summary)
+                _recover(runner, chunk, _drain(runner, in_flight), finish, errors, summary, budget)
             elif isinstance(res, BaseException):
                 for doc, *_ in chunk:
                     errors.add(id=doc.id, source=doc.source, stage="process",
@@ -226,10 +274,11 @@ def run(
                 finish(chunk, res)
 
         pending: list[tuple[InputDoc, str, int]] = []  # (document, content hash, input position)
-        for item in _as_stream(inputs, published):
+        for item in _as_stream(inputs, published, focus):
             if isinstance(item, InputIssue):
                 errors.add(id=item.id, source=item.source, stage="input", reason=item.reason)
                 summary.input_errors += 1
+                bar.update(1)
                 continue
             summary.seen += 1
             for w in item.warnings:
@@ -238,6 +287,7 @@ def run(
             h = item.content_hash()
             if done.get(item.id) == h:
                 summary.skipped += 1
+                bar.update(1)
                 continue
             pending.append((item, h, summary.seen - 1))
             if len(pending) >= chunksize:
@@ -263,6 +313,11 @@ def run(
                 runner = None
             summary.linked_path = str(linked_path or default_linked_path(out))
             summary.link = link_output(out, summary.linked_path, workers=1 if scheduler else workers).to_dict()
+    except BaseException:
+        if runner is not None:  # Ctrl-C, SIGTERM, an error: stop the workers, do not wait for them
+            _close_quietly(runner, abort=True)
+            runner = None
+        raise
     finally:
         summary.seconds = summary.seconds or time.perf_counter() - t0
         bar.close()
@@ -283,7 +338,8 @@ def _drain(runner, in_flight: dict[int, list]) -> list[list]:
     return chunks
 
 
-def _recover(runner, died: list, others: list, finish, errors: _Errors, summary: BatchSummary) -> None:
+def _recover(runner, died: list, others: list, finish, errors: _Errors, summary: BatchSummary,
+             budget: Budget | None = None) -> None:
     """Keep results that finished, then retry the suspects one by one in a fresh runner."""
     suspects = list(died)
     for chunk, res in others:
@@ -299,9 +355,14 @@ def _recover(runner, died: list, others: list, finish, errors: _Errors, summary:
             runner.restart()
             if hasattr(runner, "check_start"):
                 runner.check_start()
-            errors.add(id=doc.id, source=doc.source, stage="worker",
-                       reason="the worker process died while processing this document "
-                              "(crash, os._exit or killed, e.g. out of memory)")
+            if isinstance(res, WorkerTimedOut):
+                secs = budget.seconds if budget is not None and budget.seconds else 0
+                reason = (f"stopped: the document ran past its time budget ({secs:g} s) in code the timer "
+                          "could not interrupt, and its worker was stopped")
+            else:
+                reason = ("the worker process died while processing this document "
+                          "(crash, os._exit or killed, e.g. out of memory)")
+            errors.add(id=doc.id, source=doc.source, stage="worker", reason=reason)
             summary.failed += 1
         elif isinstance(res, BaseException):
             errors.add(id=doc.id, source=doc.source, stage="process", reason=f"{type(res).__name__}: {res}")
@@ -310,15 +371,15 @@ def _recover(runner, died: list, others: list, finish, errors: _Errors, summary:
             finish([(doc, h, seq)], res)
 
 
-def _close_quietly(sink) -> None:
+def _close_quietly(sink, **kw) -> None:
     try:
-        sink.close()
+        sink.close(**kw)
     except Exception:  # already closed, or the disk is gone: nothing more to save
         pass
 
 
-def _as_stream(inputs: Any, published: Any) -> Iterable[InputDoc | InputIssue]:
-    return iter_documents(inputs, published=published)
+def _as_stream(inputs: Any, published: Any, focus: Any = None) -> Iterable[InputDoc | InputIssue]:
+    return iter_documents(inputs, published=published, focus=focus)
 
 
 class _NoBar:
@@ -332,7 +393,10 @@ class _NoBar:
         pass
 
 
-def _progress(enabled: bool, task: str):
+def _progress(enabled: Any, task: str):
+    """``progress``: False for none, True for a bar without a total, or a ready bar (the CLI's, with its total)."""
+    if not isinstance(enabled, bool):
+        return enabled
     if not enabled:
         return _NoBar()
     from tqdm import tqdm

@@ -91,7 +91,7 @@ class JsonlSink:
                     continue
                 try:
                     row = json.loads(line)
-                except ValueError:
+                except (ValueError, RecursionError):  # not ours, or nested too deeply to read
                     row = None
                 if not isinstance(row, dict) or HASH_KEY not in row or "id" not in row:
                     raise SinkError(
@@ -133,9 +133,10 @@ def read_jsonl(path: str | os.PathLike) -> Iterator[dict[str, Any]]:
         for line in fh:
             if line.strip():
                 try:
-                    yield json.loads(line)
-                except ValueError:
+                    row = json.loads(line)
+                except (ValueError, RecursionError):
                     continue
+                yield row
 
 
 # --------------------------------------------------------------------------- GeoParquet

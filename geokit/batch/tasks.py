@@ -6,8 +6,13 @@ tasks; keeping them here lets each runner import them without importing the othe
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from geokit.batch.inputs import InputDoc
@@ -28,6 +33,87 @@ class WorkersCannotStart(BatchError):
     """Worker processes die before running anything (so no document is to blame)."""
 
 
+class WorkerTimedOut(WorkerDied):
+    """A worker was stopped because it made no progress within the time budget (a stuck document)."""
+
+
+class BudgetExceeded(Exception):
+    """One document ran past its time budget (raised inside the task by a timer)."""
+
+
+# Default per-document budgets of a batch run (``--time-budget``, ``--memory-budget``; 0 = none).
+# Generous for real reports (a 20 MB text parses in under a minute in about 500 MB) and small enough
+# that one pathological document cannot hold a worker, or the machine, for long.
+DEFAULT_TIME_BUDGET = 600.0
+DEFAULT_MEMORY_BUDGET_MB = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """What one document may use: wall seconds and memory (MB above the worker's size before it).
+
+    The time budget is a timer (SIGALRM) in the process that runs the document, so it needs the
+    main thread of a POSIX process; the memory budget is an address-space limit (Linux). Where
+    neither is possible the document runs unbounded, and the process pool's watchdog still stops a
+    worker that makes no progress (``geokit.batch.pool``).
+    """
+
+    seconds: float | None = DEFAULT_TIME_BUDGET
+    memory_mb: int | None = DEFAULT_MEMORY_BUDGET_MB
+
+    @classmethod
+    def of(cls, seconds: float | None, memory_mb: int | None) -> Budget:
+        for name, v in (("time budget", seconds), ("memory budget", memory_mb)):
+            if v is not None and (isinstance(v, bool) or not isinstance(v, int | float) or v < 0):
+                raise UsageError(f"the {name} must be a number >= 0 (0 = none), not {v!r}")
+        return cls(float(seconds) if seconds else None, int(memory_mb) if memory_mb else None)
+
+
+def _vm_bytes() -> int | None:
+    """This process's address-space size (Linux), the base the memory budget is added to."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _on_alarm(signum, frame):
+    raise BudgetExceeded
+
+
+@contextlib.contextmanager
+def document_budget(budget: Budget | None) -> Iterator[None]:
+    """Run one document under ``budget``: BudgetExceeded past its seconds, MemoryError past its memory."""
+    alarm = mem = None
+    if budget is not None and budget.seconds and hasattr(signal, "setitimer") \
+            and threading.current_thread() is threading.main_thread() \
+            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None, _on_alarm):
+        alarm = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, budget.seconds)
+    if budget is not None and budget.memory_mb and sys.platform.startswith("linux"):
+        import resource
+
+        base = _vm_bytes()
+        if base is not None:
+            mem = resource.getrlimit(resource.RLIMIT_AS)
+            limit = base + budget.memory_mb * 1024 * 1024
+            if mem[1] == resource.RLIM_INFINITY or limit < mem[1]:
+                resource.setrlimit(resource.RLIMIT_AS, (limit, mem[1]))
+            else:
+                mem = None
+    try:
+        yield
+    finally:
+        if alarm is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, alarm)
+        if mem is not None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, mem)
+
+
 def noop() -> bool:
     return True
 
@@ -39,7 +125,7 @@ def parse_task(doc: InputDoc) -> dict[str, Any]:
     """Task "parse": ``geokit.parse`` of one document, as ``Document.to_dict()`` (id set by the caller)."""
     from geokit.parsing.parser import parse
 
-    parsed = parse(doc.text, published=doc.published, spans=doc.spans, id=doc.id)
+    parsed = parse(doc.text, published=doc.published, spans=doc.spans, id=doc.id, focus=doc.focus)
     out = parsed.to_dict()
     out.pop("id", None)
     if parsed.warnings:
@@ -75,19 +161,59 @@ def as_result(value: Any) -> dict[str, Any]:
     raise TypeError(f"a batch task must return a dict or an object with to_dict(), not {type(value).__name__}")
 
 
-def run_chunk(fn: DocFn, docs: list[InputDoc]) -> list[Outcome]:
-    """Apply ``fn`` to each document; one document's exception never loses the others' results."""
+def run_chunk(fn: DocFn, docs: list[InputDoc], budget: Budget | None = None) -> list[Outcome]:
+    """Apply ``fn`` to each document (each under ``budget``); one document's exception, timeout or
+    memory blow-up never loses the others' results."""
     out: list[Outcome] = []
     for doc in docs:
         try:
-            out.append((True, as_result(fn(doc))))
-        except Exception as exc:  # reported per document in the errors file
+            with document_budget(budget):
+                result = fn(doc)
+            out.append((True, as_result(result)))
+        except BudgetExceeded:
+            out.append((False, f"stopped: the document ran past its time budget ({budget.seconds:g} s)"))
+        except MemoryError:
+            limit = f" ({budget.memory_mb} MB)" if budget is not None and budget.memory_mb else ""
+            out.append((False, f"MemoryError: the document needed more than its memory budget{limit}"))
+        except (Exception, RecursionError) as exc:  # reported per document in the errors file
             msg = str(exc).strip().splitlines()[0][:500] if str(exc).strip() else ""
             out.append((False, f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__))
     return out
 
 
-def init_worker(warm: bool, env: dict[str, str]) -> None:
+# How often a worker checks that the process that started it is still there.
+PARENT_POLL_SECONDS = 0.5
+
+
+def init_worker(warm: bool, env: dict[str, str], parent: int | None = None) -> None:
+    """A pool worker's start: environment, Ctrl-C left to the main process, death with the parent, store."""
     os.environ.update(env)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides, and stops its workers
+    if parent is not None:
+        die_with_parent(parent)
     if warm:
         warm_gazetteer()
+
+
+def die_with_parent(parent: int) -> None:
+    """End this process when ``parent`` ends, however it ends (kill -9 included): no orphans.
+
+    Linux is told directly (PR_SET_PDEATHSIG); everywhere a daemon thread also watches the parent id.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before we could ask
+        os._exit(1)
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="geokit-parent-watch", daemon=True).start()

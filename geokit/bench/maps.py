@@ -66,7 +66,7 @@ def run(quick: bool = False) -> dict:
         }
         if not quick:
             result["100k events (fast clusters)"] = _measure(tmp, "100k", 100_000, 0, 20, 3_000, True, 30000)
-        result["goals"] = {"seed_mb": 2, "10k_s": 10, "10k_mb": 15, "100k_mb": 40}
+        result["goals"] = {"seed_mb": 3, "10k_s": 10, "10k_mb": 15, "100k_mb": 40}
         return result
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from geokit.cli import CLIError
 
 EXIT_PARTIAL = 3
+# -o extensions that name another format: refused rather than filled with JSONL rows
+REFUSED_EXT = (".csv", ".tsv", ".geojson", ".json", ".txt", ".html", ".htm", ".xlsx", ".gpkg", ".shp")
 
 
 def add_run_options(p: argparse.ArgumentParser, *, out_required: bool = True) -> None:
@@ -28,18 +31,31 @@ def add_run_options(p: argparse.ArgumentParser, *, out_required: bool = True) ->
     p.add_argument("--no-resume", dest="resume", action="store_false",
                    help="start over instead of skipping documents already in OUT")
     p.add_argument("--published", metavar="DATE", help="published date (YYYY-MM-DD) for documents without one")
+    p.add_argument("--focus", metavar="REGION",
+                   help="prior for the reports' home region (US-TX, TR, 'Paris, Texas'); a JSONL 'focus' field wins")
     p.add_argument("--chunksize", type=int, default=8, metavar="N", help="documents per task (default 8)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar (there is none anyway when stderr is not a terminal)")
     p.add_argument("--linked", metavar="FILE",
                    help="events: linked records JSONL (default: OUT.linked.jsonl)")
+    p.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
+                   help="stop a document after this long and report it (default 600; 0 = no limit)")
+    p.add_argument("--memory-budget", type=int, default=None, metavar="MB",
+                   help="stop a document that needs more memory than this and report it (default 4096; 0 = none)")
     p.add_argument("--no-link", dest="link", action="store_false",
                    help="events: stop after the per-document step (link later with geokit.batch.link)")
 
 
-def run_from_args(args: argparse.Namespace, task: str, inputs: list[str]) -> int:
-    """Run a batch from parsed options; prints a summary and the first errors on stderr."""
+def run_from_args(args: argparse.Namespace, task: str, inputs: list[str], *, out: str | None = None,
+                  errors_path: str | None = None, show_errors: bool = True):
+    """Run a batch from parsed options; a bar on a terminal, then one summary line (and the first errors).
+
+    ``out``/``errors_path`` replace ``args.out``/``args.errors`` (``geokit parse --workers`` to stdout
+    runs into a temporary file). Returns (exit code, BatchSummary).
+    """
     from geokit.batch import run as batch
     from geokit.batch.inputs import parse_published
+    from geokit.commands import progress
 
     if args.workers < 0:
         raise CLIError("--workers must be >= 0")
@@ -49,19 +65,55 @@ def run_from_args(args: argparse.Namespace, task: str, inputs: list[str]) -> int
         published = parse_published(args.published) if args.published else None
     except ValueError as exc:
         raise CLIError(f"--published: {exc}") from None
+    out = out or expand_user(args.out)
+    ext = os.path.splitext(out.rstrip("/"))[1].lower()
+    if ext in REFUSED_EXT:
+        raise CLIError(f"batch results are JSONL (.jsonl) or GeoParquet (.parquet), not {ext} "
+                       f"({os.path.basename(out)!r}); `geokit events -o X{ext}` writes single tables")
+    errors_path = errors_path or expand_user(args.errors)
+    focus = getattr(args, "focus", None)
+    if focus is not None:
+        from geokit.parsing.parser import default_parser
+
+        default_parser().focus_region(focus)  # a focus that names nothing is one clear error, before any work
+    quiet = getattr(args, "quiet", False)
+    total = progress.count_inputs(inputs) if progress.wanted(quiet) else None
+    bar = progress.bar(f"geokit {task}", total, quiet=quiet)
     try:
-        summary = batch.run(inputs, task=task, out=args.out, workers=args.workers, scheduler=args.scheduler,
-                            resume=args.resume, errors_path=args.errors, progress=not args.quiet,
-                            published=published, chunksize=args.chunksize,
-                            link=getattr(args, "link", True), linked_path=getattr(args, "linked", None))
+        summary = batch.run(inputs, task=task, out=out, workers=args.workers, scheduler=args.scheduler,
+                            resume=args.resume, errors_path=errors_path, progress=bar,
+                            published=published, focus=focus, chunksize=args.chunksize,
+                            link=getattr(args, "link", True), linked_path=expand_user(getattr(args, "linked", None)),
+                            **_budgets(args))
     except ImportError as exc:
         raise CLIError(str(exc)) from None
-    print(f"geokit {task}: {summary.line()}", file=sys.stderr)
-    if summary.errors:
-        _show_errors(summary.errors_path, summary.errors)
+    finally:
+        bar.close()
+    if summary.skipped:
+        print(f"geokit {task}: resumed {out}: {summary.skipped} of {summary.seen} reports were already done "
+              "(--no-resume starts over)", file=sys.stderr)
+    if show_errors:
+        print(f"geokit {task}: {summary.seen} reports: {summary.line()}", file=sys.stderr)
+        if summary.errors:
+            _show_errors(summary.errors_path, summary.errors)
     if summary.seen == 0 and summary.input_errors:
-        return 1
-    return EXIT_PARTIAL if summary.errors else 0
+        return 1, summary
+    return (EXIT_PARTIAL if summary.errors else 0), summary
+
+
+def expand_user(path: str | None) -> str | None:
+    """``~`` and ``~user`` in a path given on the command line or in a notebook."""
+    return os.path.expanduser(path) if path else path
+
+
+def _budgets(args: argparse.Namespace) -> dict:
+    """The budget options given (the library's defaults stand for those left out)."""
+    out = {}
+    if getattr(args, "time_budget", None) is not None:
+        out["time_budget"] = args.time_budget
+    if getattr(args, "memory_budget", None) is not None:
+        out["memory_budget"] = args.memory_budget
+    return out
 
 
 def _show_errors(path: str, total: int, limit: int = 5) -> None:
@@ -81,7 +133,7 @@ def _show_errors(path: str, total: int, limit: int = 5) -> None:
 
 
 def _cmd(args: argparse.Namespace) -> int:
-    return run_from_args(args, args.task, args.inputs)
+    return run_from_args(args, args.task, args.inputs)[0]
 
 
 def register(subparsers) -> None:

@@ -8,7 +8,15 @@ import json
 import sys
 
 from geokit.errors import UsageError
-from geokit.evaluate import DEFAULT_KINDS, EvalReport, evaluate, load_corpus, write_errors
+from geokit.evaluate import (
+    DEFAULT_KINDS,
+    HALVES,
+    EvalReport,
+    evaluate,
+    load_corpus,
+    select_half,
+    write_errors,
+)
 
 
 def register(subparsers) -> None:
@@ -24,6 +32,9 @@ def register(subparsers) -> None:
                        help="only resolution with the gold spans (skip end-to-end)")
     modes.add_argument("--end2end-only", action="store_true", help="only the end-to-end evaluation")
     p.add_argument("--limit", type=int, metavar="N", help="only the first N articles")
+    p.add_argument("--half", choices=HALVES, default="all",
+                   help="only the articles at even or odd positions (1-based): tune on one half, "
+                   "report the other (default: %(default)s)")
     p.add_argument("--kinds", default=",".join(sorted(DEFAULT_KINDS)),
                    help="toponym kinds counted as predictions end to end (default: %(default)s)")
     p.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
@@ -42,13 +53,15 @@ def run(args: argparse.Namespace) -> int:
     kinds = {k.strip() for k in args.kinds.split(",") if k.strip()}
     if not kinds:
         raise UsageError("--kinds needs at least one kind")
-    articles = load_corpus(args.corpus)
+    articles = select_half(load_corpus(args.corpus), args.half)
     modes = ["resolution"] if args.resolution_only else ["end2end"] if args.end2end_only else ["end2end", "resolution"]
-    progress = not args.no_progress and sys.stderr.isatty()
+    from geokit.commands import progress as bars
+
+    progress = bars.wanted(quiet=args.no_progress)  # a terminal only; GEOKIT_PROGRESS=0/1 as everywhere
     reports: list[EvalReport] = []
     for mode in modes:
         rep = evaluate(articles, mode=mode, limit=args.limit, progress=progress, kinds=kinds)
-        rep.corpus = args.corpus
+        rep.corpus = args.corpus if args.half == "all" else f"{args.corpus} ({args.half} articles)"
         reports.append(rep)
     if args.json:
         print(json.dumps({r.mode: r.to_dict() for r in reports}, indent=2, ensure_ascii=False))

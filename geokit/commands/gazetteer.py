@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 
 
@@ -21,9 +22,13 @@ def register(sub) -> None:
 
 
 def _build(args) -> int:
+    from geokit.commands import progress
     from geokit.gazetteer import store
 
     t0 = time.perf_counter()
+    if progress.wanted():  # no bar to draw (one SQLite build), but a terminal should not look hung
+        print("geokit gazetteer: building the store if it is stale (about a minute when it is)...",
+              file=sys.stderr, flush=True)
     path = store.build(force=args.force)
     store.reset_cache()
     st = store.open_store(path)
@@ -55,9 +60,13 @@ def _info(args) -> int:
 
 
 def _add(args) -> int:
+    from geokit.commands import progress
     from geokit.gazetteer import store
 
     t0 = time.perf_counter()
+    if progress.wanted():
+        print("geokit gazetteer: reading the dumps and rebuilding the store (a minute or more)...",
+              file=sys.stderr, flush=True)
     reports = store.add_regions(args.paths)
     for r in reports:
         line = f"{r.source}: {r.rows} rows"

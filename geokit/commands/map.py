@@ -1,19 +1,17 @@
 """``geokit map INPUT... -o outputs/NAME.html``: reports -> events -> one offline HTML map.
 
-INPUT: text files, folders, globs, JSONL documents (``{"id", "text", "published"?}``) - or
-the JSONL records of ``geokit events --jsonl`` (lines with ``kind`` event/movement/fact),
-which are mapped as they are. The curated places (camps, crossings, air bases) are drawn
+INPUT: reports (text files, folders, globs, JSONL/JSON/CSV documents ``{"id", "text",
+"published"?}``) or geokit's own records (``geokit events`` as JSONL, GeoJSON or CSV), which are
+mapped as they are; each file is recognised by what it holds, and anything else is refused
+with one line naming it. The curated places (camps, crossings, air bases) are drawn
 around the mapped area too unless ``--no-curated``.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
-
-RECORD_KINDS = ("event", "movement", "fact")
 
 
 def register(subparsers) -> None:
@@ -27,6 +25,8 @@ def register(subparsers) -> None:
                    help="add an online tile layer, e.g. OpenStreetMap (off by default: the map is fully offline)")
     p.add_argument("--cluster", default="auto", choices=("auto", "markercluster", "fast", "none"),
                    help="how to cluster event markers (default: auto)")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar (there is none anyway when stderr is not a terminal)")
     p.add_argument("--no-curated", action="store_true",
                    help="draw only the places the reports name, not the curated sites around them")
     p.set_defaults(func=run)
@@ -36,80 +36,92 @@ def _warn(msg: str) -> None:
     print(f"geokit map: warning: {msg}", file=sys.stderr)
 
 
-def _record_lines(path: Path) -> list[dict[str, Any]] | None:
-    """The records of a ``geokit events --jsonl`` file, or None when the file holds documents."""
-    if path.suffix.lower() not in (".jsonl", ".ndjson") or not path.is_file():
-        return None
-    records: list[dict[str, Any]] = []
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError:
-                if not records:
-                    return None
-                _warn(f"{path}:{lineno}: invalid JSON, skipped")
-                continue
-            if not (isinstance(obj, dict) and obj.get("kind") in RECORD_KINDS and "text" not in obj):
-                if not records:
-                    return None
-                _warn(f"{path}:{lineno}: not an event/movement/fact record, skipped")
-                continue
-            records.append(obj)
-    return records
-
-
 from geokit.maps.sites import curated_places, map_places  # noqa: E402,F401 - re-exported for callers
 
 
+def split_inputs(specs: list[str]) -> tuple[list[dict[str, Any]], list[str], list[str]]:
+    """(records, report inputs, warnings): each file is taken for what it holds.
+
+    geokit's own exports (records JSONL, GeoJSON, CSV) are records; everything else goes to the
+    report reader, which reads text, document JSONL/JSON/CSV and Parquet and refuses the rest
+    with one line naming the file.
+    """
+    from geokit.batch.inputs import expand_path
+    from geokit.export import read_records
+
+    records: list[dict[str, Any]] = []
+    reports: list[str] = []
+    warnings: list[str] = []
+    for spec in specs:
+        files = expand_path(spec)
+        if not files:  # stdin, or nothing there: the report reader says what is wrong
+            reports.append(spec)
+            continue
+        for f in files:
+            got = read_records(f)
+            if got is None:
+                reports.append(str(f))
+            else:
+                records += got[0]
+                warnings += got[1]
+    return records, reports, warnings
+
+
 def run(args) -> int:
-    from geokit.cli import CLIError
+    from geokit.commands import progress
+    from geokit.errors import UsageError
     from geokit.maps import build_map
 
-    out = Path(args.output)
+    out = Path(args.output).expanduser()
     if out.suffix.lower() not in (".html", ".htm"):
-        raise CLIError(f"the output must be an .html file, not {out.name!r}")
+        raise UsageError(f"the output must be an .html file, not {out.name!r}")
     events: list[Any] = []
     movements: list[Any] = []
     facts: list[Any] = []
-    doc_inputs: list[str] = []
-    for spec in args.inputs:
-        recs = _record_lines(Path(spec))
-        if recs is None:
-            doc_inputs.append(spec)
-            continue
-        for r in recs:
-            {"event": events, "movement": movements, "fact": facts}[r["kind"]].append(r)
+    records, doc_inputs, warnings = split_inputs(args.inputs)
+    for w in warnings:
+        _warn(w)
+    for r in records:
+        {"event": events, "movement": movements, "fact": facts}[r["kind"]].append(r)
 
     documents: list[Any] = []
+    unreadable = 0
     if doc_inputs:
         import geokit
         from geokit.batch.inputs import InputIssue, iter_documents
 
-        for item in iter_documents(doc_inputs, published=args.published):
-            if isinstance(item, InputIssue):
-                _warn(f"{item.source}: {item.reason}")
-                continue
-            for w in item.warnings:
-                _warn(f"{item.id}: {w}")
-            try:
-                doc = geokit.parse(item.text, published=item.published)
-            except (TypeError, ValueError) as exc:
-                _warn(f"{item.id}: not parsed: {exc}")
-                continue
-            doc.id = item.id
-            documents.append(doc)
+        quiet = getattr(args, "quiet", False)
+        total = progress.count_inputs(doc_inputs) if progress.wanted(quiet) else None
+        bar = progress.bar("geokit map: parsing", total, quiet=quiet)
+        try:
+            for item in iter_documents(doc_inputs, published=args.published):
+                bar.update(1)
+                if isinstance(item, InputIssue):
+                    unreadable += 1
+                    progress.say(bar, f"geokit map: skipped {item.source}: {item.reason}")
+                    continue
+                for w in item.warnings:
+                    progress.say(bar, f"geokit map: warning: {item.id}: {w}")
+                try:
+                    doc = geokit.parse(item.text, published=item.published)
+                except (TypeError, ValueError) as exc:
+                    progress.say(bar, f"geokit map: warning: {item.id}: not parsed: {exc}")
+                    continue
+                doc.id = item.id
+                documents.append(doc)
+        finally:
+            bar.close()
         if documents:
-            ex = geokit.extract(documents, published=args.published)
+            ex = geokit.extract(progress.ticking(documents, "geokit map: extracting", quiet=quiet),
+                                published=args.published)
             for w in ex.warnings:
                 _warn(w)
             events += list(ex.events)
             movements += list(ex.movements)
             facts += list(ex.facts)
     if not documents and not (events or movements or facts):
-        raise CLIError("no readable reports or records in the inputs")
+        raise UsageError("no readable reports or records in the inputs (expected text, document JSONL, "
+                         "or geokit's records as JSONL, GeoJSON or CSV)")
 
     places = map_places(documents, events + movements + facts, curated=not args.no_curated)
     gm = build_map(events, movements, facts, places, title=args.title, tiles=args.tiles, cluster=args.cluster)
@@ -121,4 +133,6 @@ def run(args) -> int:
               file=sys.stderr)
     if len(gm.problems) > 20:
         print(f"  ... and {len(gm.problems) - 20} more (see the map's panel)", file=sys.stderr)
+    progress.summary("map", f"{progress.plural(len(documents), 'report')}, {len(records)} records read, "
+                            f"{unreadable} skipped -> {out}")
     return 0

@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -257,3 +257,20 @@ def load_corpus(path: str | Path) -> list[Article]:
             art.unresolvable += status == "unresolvable"
         out.append(art)
     return out
+
+
+HALVES = ("all", "even", "odd")
+
+
+def select_half(articles: Sequence[Article], half: str = "all") -> list[Article]:
+    """The articles at even or odd positions (1-based, in file order): tune on one half, report the other.
+
+    Position, not id, so the split is the same for corpora whose ids are not numbers (GeoVirus "#2" is even).
+    """
+    if half not in HALVES:
+        raise ValueError(f"half must be one of {HALVES}, not {half!r}")
+    if half == "all":
+        return list(articles)
+    want = 0 if half == "even" else 1
+    return [a for i, a in enumerate(articles, 1) if i % 2 == want]
+

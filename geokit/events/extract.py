@@ -23,8 +23,10 @@ them; a report without a published date leaves relative dates unknown (and says 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import re
 from collections.abc import Iterable
@@ -35,7 +37,17 @@ from geokit.events.counts import Count, compare, counts_dict, find_counts, parse
 from geokit.events.placerefs import distance_km, level, more_specific, relation, to_placeref, toponym_placeref
 from geokit.events.sentences import Sentence, dateline_span, split_sentences
 from geokit.events.triggers import CLAUSE_BOUNDARY, MOTION_TYPES, Trigger, find_triggers, is_present
-from geokit.model import Document, Event, Fact, Movement, PlaceRef, Record, Source, Toponym
+from geokit.model import (
+    Document,
+    Event,
+    Fact,
+    Movement,
+    PlaceRef,
+    Record,
+    Source,
+    Toponym,
+    replace_surrogates,
+)
 from geokit.parsing.dates import DateRef, dateline_date, find_dates, parse_date, published_warnings
 
 PLACE_KINDS_USED = ("literal", "metonymic")
@@ -215,12 +227,20 @@ def extract(documents, *, published=None, link: bool = True) -> Extraction:
         raise TypeError(f"documents must be a list of documents, texts or dicts, not {type(documents).__name__}")
     results: list[DocResult] = []
     result = Extraction()
+    seen: set[str] = set()
     for n, item in enumerate(documents):
         try:
             doc, pub, warns = _as_document(item, n, default_pub)
         except (TypeError, ValueError) as exc:
             result.warnings.append(f"item {n}: skipped: {exc}")
             continue
+        if doc.id in seen:  # two reports with one id would be merged into one: rename, as the CLI does
+            k = 2
+            while f"{doc.id}#{k}" in seen:
+                k += 1
+            warns.append(f"duplicate id {doc.id!r} renamed to {doc.id}#{k!s}")
+            doc = replace(doc, id=f"{doc.id}#{k}")  # the caller's Document keeps its id
+        seen.add(doc.id)
         try:
             dr = extract_document(doc, pub)
         except Exception as exc:  # one report that breaks the rules never stops the others
@@ -271,7 +291,9 @@ def _as_document(item, n: int, default_pub: dt.date | None) -> tuple[Document, d
     from geokit.parsing.parser import parse
 
     doc = parse(text, published=pub)
-    doc.id = str(doc_id)
+    doc.id, bad = replace_surrogates(str(doc_id))
+    if bad:
+        warns.append(f"{bad} lone surrogate(s) in the id replaced with U+FFFD")
     return doc, pub, warns
 
 
@@ -325,9 +347,16 @@ class _Reader:
     def __init__(self, doc_id, text, published, places, demonyms, res: DocResult, here: PlaceRef | None = None):
         self.doc_id, self.text, self.pub, self.here = doc_id, text, published, here
         self.places, self.demonyms, self.res = places, demonyms, res
+        self._starts = [t.start for t in places]  # places are sorted by start: windows by bisection
         self.anchor: dt.date | None = None
         self.drafts: list[_Draft] = []
         self.facts: list[Fact] = []
+
+    def _places_in(self, lo: int, hi: int) -> list[Toponym]:
+        """The places with lo <= start and end <= hi, in order (a window, not a scan of the report:
+        scanning every place for every sentence made a long report quadratic)."""
+        a, b = bisect.bisect_left(self._starts, lo), bisect.bisect_right(self._starts, hi)
+        return [t for t in self.places[a:b] if t.end <= hi]
 
     # ---- per sentence
 
@@ -373,11 +402,11 @@ class _Reader:
             head = "they"  # "drove them to the camp": the group moved is the object
         if not who and not trig.noun:  # "were on Turkish soil after deserting": the main clause's subject
             head, who_start = self.text[s:trig.start], s
-        places = [t for t in self.places if ns <= t.start and t.end <= ne]
+        places = self._places_in(ns, ne)
         wide = False
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
             # "in control of the X crossing on Friday, a day after they overran the post": the sentence's place
-            places = [t for t in self.places if s <= t.start and t.end <= e]
+            places = self._places_in(s, e)
             wide = bool(places)
         etype = trig.type
         military = bool(_MILITARY_WORDS.search(head or who))
@@ -446,8 +475,7 @@ class _Reader:
         if cut < 0 or not re.search(r"\bwhere\b", head[cut - 1 if cut else 0:]) or len(head) - cut > 60:
             return None
         at = sent.start + cut
-        before = [t for t in self.places if sent.start <= t.start and t.end <= at and
-                  re.fullmatch(r"\s*,?\s*", self.text[t.end:at])]
+        before = [t for t in self._places_in(sent.start, at) if re.fullmatch(r"\s*,?\s*", self.text[t.end:at])]
         return toponym_placeref(before[-1], self.text) if before else None
 
     def _days_after(self, sent: Sentence, trig: Trigger, dates: list[DateRef]) -> DateRef | None:
@@ -663,7 +691,7 @@ class _Reader:
         """The latest camp named in this or the two previous sentences ("moved there")."""
         lo = max((d.sentence.start for d in self.drafts if sent.index - d.sentence.index <= 2), default=sent.start)
         lo = min(lo, sent.start)
-        camps = [t for t in self.places if t.place.kind == "camp" and t.end <= sent.end and t.start >= lo - 400]
+        camps = [t for t in self._places_in(lo - 400, sent.end) if t.place.kind == "camp"]
         return toponym_placeref(camps[-1], self.text) if camps else None
 
     def _same_camp(self, new: _Draft) -> bool:
@@ -782,7 +810,7 @@ class _Reader:
             for m in pat.finditer(sent.text):
                 at = sent.start + m.start()
                 after = [c for c in counts if c.start >= at and c.start - at < 200]
-                before = [t for t in self.places if t.end <= at and t.start >= sent.start]
+                before = self._places_in(sent.start, at)
                 if not after or not before:
                     continue
                 place_t = before[-1]
@@ -890,11 +918,14 @@ def _propagate(doc: Document) -> list[Toponym]:
             known.setdefault(t.text, t)
     if not known:
         return []
-    covered = [(t.start, t.end) for t in doc.toponyms]
+    covered = sorted((t.start, t.end) for t in doc.toponyms)
+    starts = [a for a, _b in covered]
+    reach = list(itertools.accumulate((b for _a, b in covered), max))  # furthest end among the first k
     extra: list[Toponym] = []
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")\b")
     for m in pattern.finditer(doc.text):
-        if any(a < m.end() and m.start() < b for a, b in covered):
+        k = bisect.bisect_left(starts, m.end())  # the toponyms starting before this match ends
+        if k and reach[k - 1] > m.start():  # one of them ends after it starts: they overlap
             continue
         src = known[m.group()]
         extra.append(Toponym(m.start(), m.end(), m.group(), src.kind, src.place, src.score * 0.9,

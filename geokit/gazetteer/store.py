@@ -13,6 +13,7 @@ typo-tolerant lookups without scanning every name.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import logging
@@ -22,6 +23,7 @@ import sqlite3
 import threading
 import time
 import unicodedata
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -206,6 +208,20 @@ class _Builder:
             if r.fcode == "PPL" and r.population > 0 and r.source == "geonames-cities500":
                 r.fcode = "PPLA"  # the largest place of a province: usually its seat (cities500 gives no codes)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp_sum = _sum_path(tmp)
+        try:
+            self._write_sqlite(tmp, meta, demonyms, abbrevs, area_pop)
+            _write_sum(tmp, tmp_sum)
+            os.replace(tmp, path)
+            os.replace(tmp_sum, _sum_path(path))  # both under the build lock (see _verify)
+        except (OSError, sqlite3.OperationalError) as exc:  # disk full, read-only, I/O error
+            raise GazetteerError(_cannot_write(path, exc)) from exc
+        finally:  # a failed build leaves nothing behind (a full disk gets its space back)
+            for t in (tmp, tmp_sum):
+                with contextlib.suppress(OSError):
+                    t.unlink()
+
+    def _write_sqlite(self, tmp: Path, meta: dict[str, str], demonyms, abbrevs, area_pop: dict[str, int]) -> None:
         if tmp.exists():
             tmp.unlink()
         con = sqlite3.connect(tmp)
@@ -259,7 +275,100 @@ class _Builder:
             con.commit()
         finally:
             con.close()
-        os.replace(tmp, path)
+
+
+# --------------------------------------------------------------------------- integrity and build errors
+
+# Free space a build needs (the file is about 170 MB), said in the hint for a full disk.
+BUILD_SPACE_HINT = "about 400 MB"
+
+
+def _sum_path(path: Path) -> Path:
+    """Where the checksum recorded at build time lives: ``gazetteer.sqlite.sum``."""
+    return path.with_name(path.name + ".sum")
+
+
+def _checksum(path: Path) -> tuple[str, int]:
+    """CRC-32 and size of a file (about 0.1 s for the default store): cheap enough for every open."""
+    crc, size = 0, 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            crc = zlib.crc32(chunk, crc)
+            size += len(chunk)
+    return f"{crc:08x}", size
+
+
+def _write_sum(db: Path, dest: Path) -> None:
+    crc, size = _checksum(db)
+    dest.write_text(json.dumps({"crc32": crc, "size": size}), "utf-8")
+
+
+def _read_sum(path: Path) -> tuple[str, int] | None:
+    try:
+        d = json.loads(_sum_path(path).read_text("utf-8"))
+        return str(d["crc32"]), int(d["size"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+@contextlib.contextmanager
+def _shared_lock(path: Path):
+    """The build lock taken shared, when it can be (a read-only folder may not even hold it)."""
+    try:
+        import fcntl
+
+        fh = open(path, "rb")
+    except (OSError, ImportError):
+        yield
+        return
+    with fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_SH)
+        except OSError:
+            pass
+        yield
+
+
+def _verify(path: Path) -> None:
+    """Raise GazetteerError when the file is not what was built: its checksum (recorded at build)
+    differs, or, for a store without one, SQLite's own quick check fails."""
+    expected = _read_sum(path)
+    if expected is None:
+        try:
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                problems = [r[0] for r in con.execute("PRAGMA quick_check(3)").fetchall()]
+            finally:
+                con.close()
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
+        if problems != ["ok"]:
+            raise GazetteerError(f"gazetteer store {path} is damaged ({'; '.join(problems)[:200]}); "
+                                 f"rebuild it with: {REBUILD_HINT}")
+        return
+    if _checksum(path) == expected:
+        return
+    with _shared_lock(path.with_suffix(".lock")):  # a build may be replacing the file and its sum just now
+        expected = _read_sum(path)
+        if expected is not None and _checksum(path) == expected:
+            return
+    raise GazetteerError(f"gazetteer store {path} is damaged (its checksum differs from the one recorded "
+                         f"when it was built); rebuild it with: {REBUILD_HINT}")
+
+
+def _cannot_write(path: Path, exc: BaseException) -> str:
+    """One line for a store that cannot be built where it should be: which file, why, what to do."""
+    err = getattr(exc, "errno", None)
+    text = str(exc)
+    folder = path.parent
+    move = (f"set GEOKIT_HOME to a writable folder with {BUILD_SPACE_HINT} free "
+            f"(e.g. export GEOKIT_HOME=$HOME/geokit-cache) and run: {REBUILD_HINT}")
+    if err == errno.ENOSPC or "disk is full" in text or "database or disk is full" in text:
+        return f"cannot build the gazetteer store {path}: the disk is full; free {BUILD_SPACE_HINT} there, or {move}"
+    if err in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text or "read-only" in text.lower():
+        return f"cannot build the gazetteer store {path}: the folder {folder} is read-only or not yours; {move}"
+    reason = getattr(exc, "strerror", None) or text or type(exc).__name__
+    return f"cannot build the gazetteer store {path}: {reason}; {move}"
 
 
 def build(path: Path | None = None, *, regions: Iterable[str] | None = None, force: bool = True,
@@ -269,12 +378,19 @@ def build(path: Path | None = None, *, regions: Iterable[str] | None = None, for
     ``sources`` replaces the default source list (e.g. ``()`` for a store of the dumps alone).
     """
     path = Path(path or default_path())
-    path.parent.mkdir(parents=True, exist_ok=True)
     regions = [str(r) for r in (added_regions() if regions is None else regions)]
     lock = path.with_suffix(".lock")
-    with _file_lock(lock):
+    with contextlib.ExitStack() as stack:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            stack.enter_context(_file_lock(lock))
+        except OSError as exc:  # a read-only, full or impossible location: say so, and where to go instead
+            raise GazetteerError(_cannot_write(path, exc)) from exc
         if not force and _fresh(path):
             return path
+        for stale in path.parent.glob(f"{path.stem}.tmp*"):  # left by a killed build (we hold the lock)
+            with contextlib.suppress(OSError):
+                stale.unlink()
         b = _Builder()
         for fn in S.DEFAULT_SOURCES if sources is None else sources:
             b.run_source(fn)
@@ -305,7 +421,7 @@ def _add_region(b: _Builder, p: Path) -> None:
 
 
 def _fresh(path: Path) -> bool:
-    if not path.exists():
+    if not path.exists() or _read_sum(path) is None:  # built before checksums were recorded: rebuild
         return False
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -373,6 +489,8 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
+        if self.path.exists():
+            _verify(self.path)  # damage is one clear error here, never places silently unresolved later
         try:
             con = self._con()
             meta = dict(con.execute("SELECT k, v FROM meta").fetchall())

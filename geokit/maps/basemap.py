@@ -18,7 +18,7 @@ import folium
 from geokit.errors import MapError
 from geokit.maps.core import Feature
 from geokit.maps.layers import LayerFeature
-from geokit.maps.safe import clean_text
+from geokit.maps.safe import SafeMacro, clean_text
 
 DEFAULT_BORDERS = (("TR", "SY"),)
 DEFAULT_FOCUS = ("TR", "SY", "LB", "JO", "IQ")
@@ -48,12 +48,13 @@ BASEMAP_JS = r"""
     c.classList.toggle("gk-zoom-a1", z >= 6);
     c.classList.toggle("gk-zoom-far", z < 4);
     c.classList.toggle("gk-zoom-near", z >= 9);
+    c.classList.toggle("gk-zoom-local", z >= 10);
   }
   GK.basemap = function (map, blockId, opts) {
     var out = { countries: L.featureGroup().addTo(map), admin1: L.featureGroup(), borders: L.featureGroup(),
                 labels: L.layerGroup().addTo(map) };
     map.attributionControl.setPrefix("Leaflet");
-    map.attributionControl.addAttribution("Basemap: Natural Earth (public domain)");
+    map.attributionControl.addAttribution("Basemap: Natural Earth (public domain), GSHHG rivers and lakes (LGPL), towns: GeoNames (CC BY 4.0)");
     GK.base = out;
     GK.load(blockId, "basemap", function (block) { fill(map, out, block, opts); });
     return out;
@@ -213,6 +214,10 @@ class BasemapPart(LayerFeature):
         return f"{self.basemap.get_name()}.{self.part}"
 
 
+class SafeTileLayer(folium.TileLayer, SafeMacro):
+    """folium's tile layer; a provider name or URL given by the user is never evaluated as a template."""
+
+
 def tile_layer(tiles: Any) -> folium.TileLayer | None:
     """An optional online tile layer (e.g. "OpenStreetMap"); None keeps the map fully offline."""
     if tiles is None or tiles is False:
@@ -222,4 +227,4 @@ def tile_layer(tiles: Any) -> folium.TileLayer | None:
     if not isinstance(tiles, str):
         raise TypeError(f"tiles must be None, a provider name like 'OpenStreetMap' or a folium.TileLayer, "
                         f"not {type(tiles).__name__}")
-    return folium.TileLayer(tiles, name="Online tiles (needs network)", overlay=True, control=True)
+    return SafeTileLayer(tiles, name="Online tiles (needs network)", overlay=True, control=True)

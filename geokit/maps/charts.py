@@ -230,6 +230,8 @@ def overview(events: Iterable[Record] = (), movements: Iterable[Record] = (), pl
     """A static overview map: country outlines, provinces, the committed borders, places,
     movements as arrows and events coloured by type. ``bbox`` = (west, south, east, north)."""
     from geokit.maps.basemap import load_basemap
+    from geokit.maps.flows import anchor_route
+    from geokit.maps.safe import StringTable
 
     events, movements, places = list(events), list(movements), list(places)
     ax = _axes(ax, (9, 7))
@@ -245,17 +247,22 @@ def overview(events: Iterable[Record] = (), movements: Iterable[Record] = (), pl
         ax.plot(lon, lat, marker="^" if getattr(p, "kind", "") in ("camp", "crossing", "airbase") else ".",
                 color="#555", markersize=5, zorder=4)
         pts.append((lon, lat))
+    crossings = [(getattr(p, "name", ""), p.lat, p.lon) for p in places
+                 if getattr(p, "kind", "") == "crossing" and getattr(p, "lat", None) is not None]
+    strings = StringTable()
     for m in movements:
         stops = [p for p in (m.origin, *m.via, m.destination) if _place_points(p) is not None]
-        for a, b in zip(stops, stops[1:], strict=False):
-            if _place_points(a) == _place_points(b):
+        # an end known only to a country or province is drawn at the border (as on the HTML map), never at its centre
+        route, _ = anchor_route([[p.lat, p.lon, strings(p.name), p.geo_precision or 0] for p in stops], crossings,
+                                strings)
+        for a, b in zip(route, route[1:], strict=False):
+            if a[:2] == b[:2]:
                 continue
-            # a leg to or from a whole country is drawn dashed: its point is only the country's centre
-            vague = max(a.geo_precision, b.geo_precision) >= 4
-            ax.annotate("", xy=_place_points(b), xytext=_place_points(a), zorder=5,
+            vague = max(a[3], b[3]) >= 3  # dashed: that end is inferred from an area
+            ax.annotate("", xy=(b[1], b[0]), xytext=(a[1], a[0]), zorder=5,
                         arrowprops={"arrowstyle": "-|>", "color": "tab:purple", "lw": 1.5,
                                     "linestyle": "--" if vague else "-", "alpha": 0.6 if vague else 1.0})
-        pts += [_place_points(p) for p in stops]
+        pts += [(q[1], q[0]) for q in route]
     types = sorted({e.type for e in events})
     colours = dict(zip(types, _colours(len(types)), strict=True))
     for t in types:
@@ -273,7 +280,8 @@ def overview(events: Iterable[Record] = (), movements: Iterable[Record] = (), pl
         ax.set_aspect(1 / max(math.cos(mid), 0.2), adjustable="box")
     if types:
         ax.legend(fontsize=8, loc="lower left", title="events", title_fontsize=8)
-    ax.set_title("Events (dots), movements (arrows; dashed: to or from a whole country), camps/crossings/air bases (triangles)", fontsize=10)
+    ax.set_title("Events (dots), camps/crossings/air bases (triangles), movements (arrows;\n"
+                 "dashed: an end known only to its province or country, drawn at the border)", fontsize=9)
     return ax
 
 

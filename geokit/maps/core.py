@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
+from branca.element import CssLink, Element, Figure, JavascriptLink
 from folium.template import Template
 
-from geokit.maps.safe import DataBlock, json_for_html
+from geokit.maps.safe import DataBlock, RawElement, SafeMacro, json_for_html
 
 CORE_JS = r"""
 (function () {
@@ -176,7 +176,12 @@ CORE_JS = r"""
     row(table, "Date", date ? (prec ? date + " (" + prec + ")" : date) : "unknown" + (prec ? " (" + prec + ")" : ""));
     if (opts.place) { row(table, "Place", opts.place); }
     if (opts.route) { row(table, "Route", opts.route); }
-    row(table, "Who", GK.s(S, R[5]));
+    // "Who": the group with its largest figure, and the extractor's phrase only when it is a short one
+    // (a cut fragment of a sentence says nothing the sentence below does not say better)
+    var head = GK.s(S, opts.kind === "movement" ? R[12] : R[13]);
+    var who = GK.s(S, R[5]);
+    var shortWho = who && who.length <= 48 && who.split(/\s+/).length <= 7 && !/[()]/.test(who) ? who : "";
+    row(table, "Who", [shortWho, head].filter(function (x) { return x; }).join(" \u00b7 "));
     var counts = R[6] || [];
     if (counts.length) {
       var box = GK.el("div", "gk-counts");
@@ -209,10 +214,20 @@ CORE_JS = r"""
       var src = GK.el("div", "gk-sources");
       src.appendChild(GK.el("div", "gk-sources-h", "Sources"));
       var ul = GK.el("ul");
+      // one line per report, with every passage it was read from
+      var docs = [], byDoc = {};
       sources.forEach(function (s) {
-        var bits = [GK.s(S, s[0]) || "unnamed source"];
-        if (s[2] !== null && s[3] !== null && s[2] !== undefined) { bits.push("chars " + s[2] + "\u2013" + s[3]); }
-        if (GK.s(S, s[4])) { bits.push(GK.s(S, s[4])); }
+        var d = GK.s(S, s[0]) || "unnamed source";
+        if (!byDoc[d]) { byDoc[d] = { spans: [], date: GK.s(S, s[4]) }; docs.push(d); }
+        if (s[2] !== null && s[3] !== null && s[2] !== undefined) {
+          var sp = s[2] + "\u2013" + s[3];
+          if (byDoc[d].spans.indexOf(sp) < 0) { byDoc[d].spans.push(sp); }
+        }
+      });
+      docs.forEach(function (d) {
+        var bits = [d];
+        if (byDoc[d].spans.length) { bits.push("chars " + byDoc[d].spans.join(", ")); }
+        if (byDoc[d].date) { bits.push(byDoc[d].date); }
         ul.appendChild(GK.el("li", null, bits.join(" \u00b7 ")));
       });
       src.appendChild(ul);
@@ -272,10 +287,10 @@ def add_header(figure: Figure, name: str, css: str = "", js: str = "") -> None:
         parts.append(f"<style>{css}</style>")
     if js:
         parts.append(f"<script>{js}</script>")
-    figure.header.add_child(Element("\n".join(parts)), name=name)
+    figure.header.add_child(RawElement("\n".join(parts)), name=name)
 
 
-class Feature(MacroElement):
+class Feature(SafeMacro):
     """Base of geokit's map features: a data block, header code and one guarded JS call.
 
     Subclasses set ``feature`` (a short name), ``css``/``js`` (their own runtime code) and

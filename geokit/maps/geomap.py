@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html as html_lib
 import math
+import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,24 +19,30 @@ from typing import Any
 
 import folium
 
-from geokit.errors import ExportError
+from geokit.errors import ExportError, MapError
 from geokit.maps.arrows import ArrowLayer
 from geokit.maps.assets import LEAFLET_CSS, LEAFLET_JS, InlineReport, apply_csp, inline_assets, new_nonce
 from geokit.maps.basemap import DEFAULT_BORDERS, Basemap, BasemapPart, tile_layer
 from geokit.maps.core import Feature
+from geokit.maps.detail import Detail, DetailPart, extent
+from geokit.maps.flows import anchor_rows
 from geokit.maps.icons import GROUPS
 from geokit.maps.legend import Legend
 from geokit.maps.markers import PointLayer, TypeToggle
 from geokit.maps.places import PlaceLayer, add_record_places, collect_places
 from geokit.maps.records import Problem, iter_items, movement_records, point_records
-from geokit.maps.safe import clean_text
+from geokit.maps.safe import SafeMacro, clean_text, render_page
 from geokit.maps.search import Search
+from geokit.maps.spread import away_from_sites, site_refs, spread, spread_sites
 from geokit.maps.timeslider import TimeSlider
 from geokit.maps.unplaced import Title, Unplaced
 
 
-class OfflineMap(folium.Map):
-    """folium's Map without its CDN extras (jQuery, Bootstrap, Font Awesome): Leaflet only."""
+class OfflineMap(folium.Map, SafeMacro):
+    """folium's Map without its CDN extras (jQuery, Bootstrap, Font Awesome): Leaflet only.
+
+    ``SafeMacro``: its rendered script is inserted as text, never compiled again as a template.
+    """
 
     default_js = [("leaflet", LEAFLET_JS)]
     default_css = [("leaflet_css", LEAFLET_CSS)]
@@ -45,13 +53,35 @@ VIEWPORT_JS = r"""
   "use strict";
   var GK = window.GK;
   GK.viewport = function (map, opts) {
-    var b = opts.bounds ? L.latLngBounds(opts.bounds) : null;
-    if (b && b.isValid()) {
-      if (b.getNorthEast().equals(b.getSouthWest())) { map.setView(b.getCenter(), opts.pointZoom); }
-      else { map.fitBounds(b, { padding: [40, 40], maxZoom: opts.maxZoom }); }
-    } else if (opts.focus) {
-      map.fitBounds(opts.focus, { padding: [10, 10] });
+    function fit() {
+      var b = opts.bounds ? L.latLngBounds(opts.bounds) : null;
+      if (b && b.isValid()) {
+        if (b.getNorthEast().equals(b.getSouthWest())) { map.setView(b.getCenter(), opts.pointZoom); }
+        else { map.fitBounds(b, { padding: [40, 40], maxZoom: opts.maxZoom }); }
+      } else if (opts.focus) {
+        map.fitBounds(opts.focus, { padding: [10, 10] });
+      }
     }
+    // A map drawn while hidden (a notebook output scrolled off-screen, a collapsed cell, a tab in the
+    // background) has no size: Leaflet then frames nothing. Redraw and frame again once it gets a size.
+    function sized() { var s = map.getSize(); return s.x > 0 && s.y > 0; }
+    var pending = !sized();
+    fit();
+    function check() {
+      map.invalidateSize({ pan: false });
+      var s = map.getSize();
+      GK.status("size", s.x + "x" + s.y);
+      if (pending && sized()) { pending = false; fit(); GK.status("refit", 1); }
+    }
+    if (window.ResizeObserver) { new ResizeObserver(function () { GK.guard("resize", check); }).observe(map.getContainer()); }
+    if (pending) {  // and a slow poll while unsized, for hosts that show the frame without a resize event
+      var poll = setInterval(function () { if (!pending) { clearInterval(poll); } else { GK.guard("resize", check); } }, 400);
+    }
+    document.addEventListener("visibilitychange", function () { if (!document.hidden) { GK.guard("resize", check); } });
+    window.addEventListener("pageshow", function () { GK.guard("resize", check); });
+    GK.status("size", map.getSize().x + "x" + map.getSize().y);
+    map.on("zoomend", function () { GK.status("zoom", map.getZoom()); });
+    GK.status("zoom", map.getZoom());
     GK.viewportDone = true;
     GK.checkReady();
     return true;
@@ -109,6 +139,7 @@ class GeoMap:
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     height: str = "600px"
+    notes: list[str] = field(default_factory=list)
     last_inline: InlineReport | None = None
 
     @property
@@ -118,7 +149,7 @@ class GeoMap:
 
     def html(self, strict: bool = True) -> str:
         """The whole page as one string: assets inlined, CSP and nonces set, nothing fetched."""
-        page = self.folium.get_root().render()
+        page = render_page(self.folium.get_root())  # nothing user- or data-supplied runs as a template
         page = apply_csp(page, new_nonce(), self.online)
         page, self.last_inline = inline_assets(page, strict=strict)
         title = f"<title>{html_lib.escape(self.title or 'geokit map')}</title>"
@@ -127,7 +158,7 @@ class GeoMap:
 
     def save(self, path: str | Path) -> Path:
         """Write the self-contained HTML file (parent folders are created)."""
-        path = Path(path)
+        path = Path(path).expanduser()
         if path.suffix.lower() not in (".html", ".htm"):
             raise ExportError(f"map files are HTML: give a path ending in .html, not {path.name!r}")
         page = self.html()
@@ -138,8 +169,9 @@ class GeoMap:
     def _repr_html_(self) -> str:
         """An iframe whose ``srcdoc`` is the whole page: works offline in JupyterLab and nbconvert."""
         doc = html_lib.escape(self.html(), quote=True)
+        # min-height: an output area that lays the frame out before it is shown still gets a size
         return (f'<iframe srcdoc="{doc}" sandbox="allow-scripts" style="width:100%;height:{self.height};'
-                'border:none" title="geokit map" loading="eager"></iframe>')
+                f'min-height:{self.height};display:block;border:none" title="geokit map" loading="eager"></iframe>')
 
     def summary(self) -> str:
         c = self.counts
@@ -147,7 +179,37 @@ class GeoMap:
                  f"{c.get('facts', 0)} figures", f"{c.get('places', 0)} places"]
         missing = sum(1 for p in self.problems if not p.partial)
         partial = len(self.problems) - missing
-        return "; ".join(parts) + f"; not on the map: {missing}" + (f" (+{partial} in part)" if partial else "")
+        text = "; ".join(parts) + f"; not on the map: {missing}" + (f" (+{partial} in part)" if partial else "")
+        return "; ".join([text, *self.notes])
+
+
+class SafeLayerControl(folium.LayerControl, SafeMacro):
+    """folium's layer control; its labels (layer and type names) are never evaluated as a template."""
+
+
+_CSS_LENGTH = re.compile(r"^\d+(\.\d+)?(px|%|em|rem|vh)$")
+
+
+def _crossings(pl: Any, store: Any) -> list[tuple[str, float, float]]:
+    """Border crossings to draw vague movement ends at: those on the map, and the store's curated ones."""
+    out = [(row[0], row[2], row[3]) for row in pl.groups["crossing"]]
+    try:
+        if store is None:
+            from geokit.gazetteer.store import open_store
+
+            store = open_store()
+        out += [(p.name, p.lat, p.lon) for p in store.features(("crossing",))]
+    except Exception:  # no store: the crossings on the map only
+        pass
+    return out
+
+
+def _is_extraction(obj: Any) -> bool:
+    return not hasattr(obj, "iloc") and all(hasattr(obj, k) for k in ("events", "movements", "facts"))
+
+
+def _empty(obj: Any) -> bool:
+    return obj is None or (isinstance(obj, list | tuple) and not obj)
 
 
 def _listify(items: Any, what: str) -> list:
@@ -157,16 +219,27 @@ def _listify(items: Any, what: str) -> list:
 def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: Any = (), *,
               title: str | None = None, tiles: Any = None, cluster: str = "auto",
               record_places: bool = True, borders: Any = DEFAULT_BORDERS, world: bool = True,
-              height: str = "600px") -> GeoMap:
+              height: str = "600px", towns: bool = True, store: Any = None) -> GeoMap:
     """Build an offline Leaflet map of events, movements, facts and places.
 
     ``events``/``movements``/``facts``: geokit records, their dicts, or (Geo)DataFrames.
     ``places``: ``Candidate`` objects, dicts or a (Geo)DataFrame (kind: camp, crossing,
     airbase, airport, city, town, village...). ``tiles="OpenStreetMap"`` adds an online
     tile layer (off by default: the map is fully offline). ``cluster``: auto, markercluster,
-    fast or none. Records that cannot be drawn are listed in the map's "not on the map"
-    panel and in ``GeoMap.problems``.
+    fast or none. ``towns``: label the gazetteer store's towns (``store``, default the user's)
+    within the map's extent; rivers and lakes are drawn there too. Records that cannot be drawn
+    are listed in the map's "not on the map" panel and in ``GeoMap.problems``.
     """
+    if not isinstance(height, str) or not _CSS_LENGTH.match(height.strip()):
+        raise MapError(f"height must be a CSS length like '600px' or '80vh', not {height!r}")
+    height = height.strip()
+    if isinstance(events, str | os.PathLike) and os.path.isfile(os.path.expanduser(os.fspath(events))) \
+            and _empty(movements) and _empty(facts):
+        # one export file of `geokit events` (JSONL, GeoJSON or CSV): all three kinds from it
+        events, movements, facts = events, events, events
+    elif _is_extraction(events) and _empty(movements) and _empty(facts):
+        # the Extraction itself (``build_map(geokit.extract(reports))``): its three lists
+        events, movements, facts = events.events, events.movements, events.facts
     events, movements = _listify(events, "events"), _listify(movements, "movements")
     facts, places = _listify(facts, "facts"), _listify(places, "places")
     ev = point_records(events, "event")
@@ -186,6 +259,27 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
         m.add_child(BasemapPart(base, "borders", " / ".join(base.border_names)))
     if tiles_layer is not None:
         m.add_child(tiles_layer)
+    anchor_rows(mv.rows, _crossings(pl, store), mv.S)  # vague ends at the border, never at a centroid
+    mv_points = [(p[0], p[1]) for r in mv.rows for p in r[9]]
+    drawn = [(p.lat, p.lon) for p in ev.points + fa.points] + mv_points + list(pl.points)
+    sites = {row[5] for rows in pl.groups.values() for row in rows if row[5]}
+    site_points = [(row[2], row[3]) for rows in pl.groups.values() for row in rows]
+    for rows in pl.groups.values():
+        site_refs(rows, ev.rows, fa.rows, mv.rows)
+    shared = spread_sites(pl.groups)  # sites at one point side by side
+    spread([ev.rows, fa.rows], site_points, shared=shared)  # co-located markers in a ring, clear of site icons
+    record_names = [(recs.S.strings[r[11]], r[9], r[10]) for recs in (ev, fa) for r in recs.rows
+                    if r[11] >= 0 and (r[12] or 1) <= 2]
+    record_names += [(mv.S.strings[p[2]], p[0], p[1]) for r in mv.rows for p in r[9] if p[2] >= 0 and (p[3] or 1) <= 2]
+    detail = Detail(extent(drawn), towns=towns, store=store, skip=sites,
+                    records=away_from_sites(record_names, site_points),
+                    town_sites=[(row[0], row[2], row[3], g, *(row[7] or (0, 0))) for g, rows in pl.groups.items()
+                                for row in rows])
+    m.add_child(detail)
+    if detail.water["rivers"] or detail.water["lakes"]:
+        m.add_child(DetailPart(detail, "water", "Rivers and lakes"))
+    if detail.towns:
+        m.add_child(DetailPart(detail, "towns", "Town names"))
 
     place_legend = []
     for group, label in GROUPS:
@@ -248,12 +342,12 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     m.add_child(Unplaced(problems))
     if title:
         m.add_child(Title(title))
-    n_overlays = 2 + len(place_legend) + bool(arrows) + bool(fa.rows) + len(ev.types.names)
-    m.add_child(folium.LayerControl(collapsed=n_overlays > 14))
-    records = [(p.lat, p.lon) for p in ev.points + fa.points + mv.points]
+    n_overlays = 4 + len(place_legend) + bool(arrows) + bool(fa.rows) + len(ev.types.names)
+    m.add_child(SafeLayerControl(collapsed=n_overlays > 14))
+    records = [(p.lat, p.lon) for p in ev.points + fa.points] + mv_points
     m.add_child(Viewport(records or pl.points, base.focus_bounds()))
 
     counts = {"events": len(ev.rows), "facts": len(fa.rows), "movements": len(mv.rows), "arrows": mv.legs,
-              "places": pl.count(), "problems": len(problems)}
+              "places": pl.count(), "problems": len(problems), **detail.counts}
     return GeoMap(folium=m, title=clean_text(title or "", 200), online=tiles_layer is not None,
-                  problems=problems, counts=counts, height=height)
+                  problems=problems, counts=counts, height=height, notes=[detail.problem] if detail.problem else [])

@@ -18,7 +18,7 @@ LEGEND_JS = r"""
     var ctl = L.control({ position: "bottomright" });
     ctl.onAdd = function () {
       var det = GK.el("details", "gk-panel gk-legend");
-      det.open = true;
+      det.open = map.getSize().y >= 520;  // a small (notebook) map starts with its legend folded
       L.DomEvent.disableClickPropagation(det);
       L.DomEvent.disableScrollPropagation(det);
       det.appendChild(GK.el("summary", null, "Legend"));
@@ -62,7 +62,8 @@ LEGEND_JS = r"""
 """
 
 LEGEND_CSS = r"""
-.gk-legend { max-height: 45vh; overflow: auto; font-size: 12px; }
+.gk-legend { max-height: calc(100vh - 130px); max-width: 260px; overflow: auto; font-size: 12px; box-sizing: border-box; }
+@media (max-height: 520px) { .gk-legend { max-height: calc(100vh - 100px); } }
 .gk-legend summary { font-weight: 600; cursor: pointer; }
 .gk-legend-h { font-weight: 600; margin-top: 5px; color: #333; }
 .gk-legend-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; }

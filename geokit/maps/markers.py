@@ -60,13 +60,17 @@ MARKERS_JS = r"""
     var S = block.S, rows = block.rows, n = rows.length, kind = opts.kind;
     typeStyles(block, kind);
     var icons = {};
-    function icon(t) {
-      if (!icons[t]) {
-        icons[t] = kind === "fact"
-          ? L.divIcon({ className: "gk-fact", html: GK.icons.fact, iconSize: [20, 20], iconAnchor: [10, 10] })
-          : L.divIcon({ className: "gk-ev gk-" + kind + "-" + t, iconSize: [14, 14], iconAnchor: [7, 7] });
+    // a record placed only by its province or country (geo-precision 3-4) sits at that area's point:
+    // its marker is hollow and dashed, so it does not read as an event in the town drawn there
+    function vagueCls(R) { return R[12] >= 3 ? " gk-ev-vague" : ""; }
+    function icon(t, R) {
+      var key = t + vagueCls(R);
+      if (!icons[key]) {
+        icons[key] = kind === "fact"
+          ? L.divIcon({ className: "gk-fact" + vagueCls(R), html: GK.icons.fact, iconSize: [20, 20], iconAnchor: [10, 10] })
+          : L.divIcon({ className: "gk-ev gk-" + kind + "-" + t + vagueCls(R), iconSize: [14, 14], iconAnchor: [7, 7] });
       }
-      return icons[t];
+      return icons[key];
     }
     function popupFor(i) {
       var R = rows[i];
@@ -75,12 +79,23 @@ MARKERS_JS = r"""
     function tooltipFor(i) {
       var R = rows[i];
       var t = block.types[R[1]];
-      var bits = [GK.s(S, t ? t[0] : -1), GK.s(S, R[11]), GK.s(S, R[2])].filter(function (x) { return x; });
+      var where = GK.s(S, R[11]) + (R[12] >= 3 ? " (" + GK.geoPrecision(R[12]) + " only)" : "");
+      var bits = [GK.s(S, t ? t[0] : -1), where, GK.s(S, R[2])].filter(function (x) { return x; });
       return GK.el("span", null, bits.join(" \u00b7 "));
+    }
+    function offsetIcon(R) {
+      // co-located markers sit in a ring around their point (R[14] = [dx, dy] pixels), so none hides another
+      var off = R[14];
+      if (!off) { return icon(R[1], R); }
+      return kind === "fact"
+        ? L.divIcon({ className: "gk-fact" + vagueCls(R), html: GK.icons.fact, iconSize: [20, 20],
+                      iconAnchor: [10 - off[0], 10 - off[1]] })
+        : L.divIcon({ className: "gk-ev gk-" + kind + "-" + R[1] + vagueCls(R), iconSize: [14, 14],
+                      iconAnchor: [7 - off[0], 7 - off[1]] });
     }
     function makeMarker(i) {
       var R = rows[i];
-      var m = L.marker([R[9], R[10]], { icon: icon(R[1]), keyboard: false, riseOnHover: true });
+      var m = L.marker([R[9], R[10]], { icon: offsetIcon(R), keyboard: false, riseOnHover: true });
       m.bindPopup(function () { return popupFor(i); }, { maxWidth: 360, minWidth: 200 });
       m.bindTooltip(function () { return tooltipFor(i); }, { direction: "top", offset: [0, -6] });
       return m;
@@ -99,6 +114,9 @@ MARKERS_JS = r"""
     GK.status(kind + "s", n);
     GK.popupFor = GK.popupFor || {};
     GK.popupFor[kind] = popupFor;
+    GK.records = GK.records || {};
+    GK.records[kind] = block;
+    GK.markers = GK.markers || {};
     computeVisible();
     if (opts.mode === "fast") {
       layer.setData(rows.map(function (R) { return [R[9], R[10]]; }),
@@ -111,6 +129,7 @@ MARKERS_JS = r"""
     var markers = new Array(n);
     var on = new Uint8Array(n);
     for (var i = 0; i < n; i++) { markers[i] = makeMarker(i); }
+    GK.markers[kind] = markers;
     function sync() {
       var add = [], rem = [];
       for (var i = 0; i < n; i++) {
@@ -136,6 +155,8 @@ MARKERS_CSS = r"""
 .gk-ev { border-radius: 50%; border: 2px solid #fff; box-shadow: 0 0 0 1px rgba(0,0,0,0.45), 0 1px 3px rgba(0,0,0,0.4);
   box-sizing: border-box; }
 .gk-fact { background: none; border: none; }
+.gk-ev.gk-ev-vague { border-style: dashed; border-color: #fff; opacity: 0.8; background-clip: content-box; padding: 2px; }
+.gk-fact.gk-ev-vague { opacity: 0.7; }
 .gk-fact svg { display: block; filter: drop-shadow(0 1px 2px rgba(0,0,0,0.4)); }
 """
 

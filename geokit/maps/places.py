@@ -120,8 +120,9 @@ PLACES_JS = r"""
   var GK = window.GK;
   GK.placeMarkers = GK.placeMarkers || {};
   function placesPane(map) {
-    // Below the event markers (600), so events stay clickable on top of the landmarks.
-    if (!map.getPane("gkPlaces")) { map.createPane("gkPlaces").style.zIndex = 580; }
+    // Above the event markers (600) and below tooltips (650): a camp or crossing is never hidden by
+    // the events reported there (those sit in a ring around it, see spread.py).
+    if (!map.getPane("gkPlaces")) { map.createPane("gkPlaces").style.zIndex = 620; }
     return "gkPlaces";
   }
   GK.placeLayer = function (map, blockId, opts) {
@@ -140,17 +141,70 @@ PLACES_JS = r"""
     } else {
       group = L.featureGroup();
     }
-    GK.load(blockId, "places", function (block) { fill(group, block, opts, pane); });
+    GK.load(blockId, "places", function (block) { fill(map, group, block, opts, pane); });
     return group;
   };
-  function fill(group, block, opts, pane) {
-    var icon = L.divIcon({ className: "gk-place gk-place-" + opts.group, html: GK.icons[opts.group] || GK.icons.other,
-                           iconSize: [24, 24], iconAnchor: [12, 12], popupAnchor: [0, -10], tooltipAnchor: [10, 0] });
+  var KIND_NAMES = { event: "Events", fact: "Figures", movement: "Movements" };
+  // One line per record located at the site (type, date, figure), its reports, and a click to its popup.
+  function siteRecords(map, P, latlng) {
+    var refs = P[6] || [];
+    if (!refs.length || !GK.records) { return null; }
+    var box = GK.el("div", "gk-site-records");
+    var byKind = {};
+    refs.forEach(function (ref) { (byKind[ref[0]] = byKind[ref[0]] || []).push(ref[1]); });
+    ["event", "fact", "movement"].forEach(function (kind) {
+      var block = GK.records[kind], idx = byKind[kind];
+      if (!block || !idx) { return; }
+      var S = block.S;
+      box.appendChild(GK.el("div", "gk-sources-h", KIND_NAMES[kind] + " here (" + idx.length + ")"));
+      var ul = GK.el("ul", "gk-site-list");
+      idx.forEach(function (i) {
+        var R = block.rows[i];
+        if (!R) { return; }
+        var t = block.types[R[1]] || [-1, "#777"];
+        var li = GK.el("li");
+        li.appendChild(GK.swatch(t[1]));
+        var c = (R[6] || [])[0];
+        var bits = [GK.s(S, t[0]) || "(no type)", GK.s(S, R[2]) || "undated"];
+        if (c) { bits.push(GK.s(S, c[1]) + " " + GK.s(S, c[0])); }
+        var a = GK.el("a", "gk-site-rec", bits.join(" \u00b7 "));
+        a.href = "#";
+        a.addEventListener("click", function (ev) {
+          ev.preventDefault();
+          var where = kind === "movement" ? latlng : L.latLng(R[9], R[10]);
+          var opts = kind === "movement" ? { kind: "movement", note: GK.s(S, R[11]),
+            route: R[9].map(function (p) { return GK.placeText(S, p[2], p[3]); }).join(" \u2192 ") }
+            : { kind: kind, place: GK.placeText(S, R[11], R[12]) };
+          L.popup({ maxWidth: 360, minWidth: 200 }).setLatLng(where).setContent(GK.recordPopup(block, R, opts)).openOn(map);
+        });
+        li.appendChild(a);
+        var docs = [], seen = {};
+        (R[7] || []).forEach(function (src) {
+          var d = GK.s(S, src[0]);
+          if (d && !seen[d]) { seen[d] = 1; docs.push(d); }
+        });
+        if (docs.length) { li.appendChild(GK.el("div", "gk-site-docs", docs.join(", "))); }
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    });
+    return box;
+  }
+  function fill(map, group, block, opts, pane) {
     var markers = [];
     block.rows.forEach(function (P, i) {
+      var html = GK.el("div", "gk-place-in");
+      html.appendChild(GK.icon(opts.group));
+      // the site's name is placed by the label engine (detail.py): beside the icon, never over another label
+      var off = P[7] || [0, 0];  // sites at one point are set side by side (spread.py)
+      var icon = L.divIcon({ className: "gk-place gk-place-" + opts.group, html: html,
+                             iconSize: [24, 24], iconAnchor: [12 - off[0], 12 - off[1]],
+                             popupAnchor: [off[0], off[1] - 10], tooltipAnchor: [off[0] + 10, off[1]] });
       var m = L.marker([P[2], P[3]], { icon: icon, keyboard: false, riseOnHover: true, pane: pane });
-      m.bindTooltip(function () { return GK.el("span", null, P[0] || "(unnamed place)"); },
-                    { direction: "right" });
+      m.bindTooltip(function () {
+        var n = (P[6] || []).length;
+        return GK.el("span", null, (P[0] || "(unnamed place)") + (n ? " \u00b7 " + n + " record" + (n > 1 ? "s" : "") : ""));
+      }, { direction: "right" });
       m.bindPopup(function () {
         var root = GK.el("div", "gk-popup");
         var head = GK.el("div", "gk-popup-title");
@@ -158,10 +212,12 @@ PLACES_JS = r"""
         head.appendChild(GK.el("span", "gk-kind", P[1]));
         root.appendChild(head);
         if (P[4]) { root.appendChild(GK.el("div", null, P[4])); }
+        var recs = siteRecords(map, P, m.getLatLng());
+        if (recs) { root.appendChild(recs); }
         root.appendChild(GK.el("div", "gk-id", P[2].toFixed(4) + ", " + P[3].toFixed(4) +
                                (P[5] ? " \u00b7 " + P[5] : "")));
         return root;
-      }, { maxWidth: 320 });
+      }, { maxWidth: 340 });
       markers.push(m);
       GK.placeMarkers[opts.group + ":" + i] = { marker: m, layer: group };
     });
@@ -176,6 +232,14 @@ PLACES_JS = r"""
 PLACES_CSS = r"""
 .gk-place { background: none; border: none; }
 .gk-place svg { display: block; filter: drop-shadow(0 1px 2px rgba(0,0,0,0.45)); }
+.gk-place-in { position: relative; width: 24px; height: 24px; }
+.gk-site-label { display: none; position: absolute; left: 27px; top: 4px; white-space: nowrap; font-size: 11px;
+  font-weight: 600; color: #3b2a1a; pointer-events: none;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; }
+.leaflet-container.gk-zoom-local .gk-site-label { display: block; }
+.gk-site-list { margin: 0; padding-left: 0; list-style: none; max-height: 160px; overflow: auto; }
+.gk-site-list li { margin: 2px 0; display: flex; flex-wrap: wrap; align-items: center; gap: 4px; }
+.gk-site-docs { flex-basis: 100%; padding-left: 18px; color: #777; font-size: 11px; word-break: break-all; }
 .gk-place-cluster { position: relative; width: 30px; height: 30px; }
 .gk-place-cluster svg { width: 30px; height: 30px; }
 .gk-place-count { position: absolute; right: -8px; top: -6px; background: #fff; border-radius: 8px; padding: 0 4px;

@@ -12,11 +12,13 @@ import datetime as dt
 import json
 import math
 import numbers
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from geokit.errors import MapError
 from geokit.maps.safe import StringTable, clean_text
 
 EPOCH = dt.date(1970, 1, 1)
@@ -183,6 +185,25 @@ def magnitude(counts: Any) -> float | None:
     return best
 
 
+def headline(counts: Any) -> str:
+    """The moved or affected group with its largest figure ("293 people"), for tooltips and "Who".
+
+    Why: the first figure of a record is often a side detail ("1 general" among 85 soldiers);
+    the largest one names the group the record is about.
+    """
+    if not isinstance(counts, Mapping):
+        return ""
+    best = None
+    for label, value in counts.items():
+        n = magnitude({label: value})
+        if n is not None and (best is None or n > best[0]):
+            best = (n, label, value)
+    if best is None:
+        return ""
+    label = clean_text(best[1], 60).replace("_", " ")
+    return f"{format_count(best[2])} {label}".strip()
+
+
 def _counts_of(record: Any) -> Mapping:
     """A record's counts; a GeoDataFrame row holds them as a JSON string."""
     counts = get(record, "counts", {}) or {}
@@ -218,7 +239,9 @@ def counts_rows(record: Any, S: StringTable) -> list:
         for s in sources:
             sc = get(s, "counts", {}) or {}
             if isinstance(sc, Mapping) and label in sc:
-                per_source.append((format_count(sc[label]), clean_text(get(s, "doc", ""), 200)))
+                pair = (format_count(sc[label]), clean_text(get(s, "doc", ""), 200))
+                if pair not in per_source:  # a report giving one figure in its headline and body: once
+                    per_source.append(pair)
         top_text = format_count(top) if top is not _MISSING else (per_source[0][0] if per_source else "")
         distinct = {v for v, _ in per_source}
         breakdown = 0
@@ -256,9 +279,24 @@ def iter_items(items: Any, what: str) -> Iterator[Any]:
     """Records or places from a list, a single record, or a (Geo)DataFrame's rows."""
     if items is None:
         return iter(())
+    if isinstance(items, str | os.PathLike) and what != "places" and os.path.isfile(
+            os.path.expanduser(os.fspath(items))):
+        from geokit.export import read_records
+
+        got = read_records(items)  # geokit's own export file (records JSONL, GeoJSON or CSV)
+        if got is None:
+            raise MapError(f"{os.fspath(items)!r} is not a file of geokit records (expected the JSONL, GeoJSON "
+                           f"or CSV of `geokit events`); {what} must be records, a DataFrame or such a file")
+        kind = {"events": "event", "movements": "movement", "facts": "fact"}.get(what)
+        return iter([r for r in got[0] if kind is None or r.get("kind") == kind])
     if isinstance(items, (str, bytes)):
         raise TypeError(f"{what} must be a list of records/places or a DataFrame, not {type(items).__name__}")
     if hasattr(items, "iterrows") and hasattr(items, "columns"):
+        from geokit.export import is_flat_frame, record_from_row
+
+        if is_flat_frame(items):  # geokit's own table (to_geodataframe / to_csv): back to records
+            geoms = items.geometry if "geometry" in items.columns else [None] * len(items)
+            return (record_from_row(row, g) for (_, row), g in zip(items.iterrows(), geoms, strict=True))
         return (row for _, row in items.iterrows())
     if isinstance(items, Mapping) or hasattr(items, "__dataclass_fields__"):
         return iter((items,))
@@ -306,7 +344,8 @@ class TypeTable:
 
 @dataclass
 class PointRecords:
-    """Events or facts as rows ``[id, type, date, precision, day, who, counts, sources, conf, lat, lon, place, gp]``."""
+    """Events or facts as rows ``[id, type, date, precision, day, who, counts, sources, conf, lat, lon, place, gp,
+    headline]`` (``spread`` appends a pixel offset)."""
 
     kind: str
     S: StringTable = field(default_factory=StringTable)
@@ -349,7 +388,8 @@ def point_records(records: Any, kind: str) -> PointRecords:
             out.problems.append(Problem(kind, rid, record_label(rec), why))
             continue
         row, day = _common(rec, out.S, out.types)
-        row += [round(pt.lat, 5), round(pt.lon, 5), out.S(pt.name, 200), pt.geo_precision]
+        row += [round(pt.lat, 5), round(pt.lon, 5), out.S(pt.name, 200), pt.geo_precision,
+                out.S(headline(_counts_of(rec)), 80)]
         out.rows.append(row)
         out.points.append(pt)
         if day is not None:
@@ -359,7 +399,8 @@ def point_records(records: Any, kind: str) -> PointRecords:
 
 @dataclass
 class MovementRecords:
-    """Movements as rows ``[id, type, date, precision, day, who, counts, sources, conf, points, magnitude, note]``.
+    """Movements as rows ``[id, type, date, precision, day, who, counts, sources, conf, points, magnitude, note,
+    headline]``.
 
     ``points`` is ``[[lat, lon, name, gp], ...]`` origin -> via -> destination, only the usable
     ones; one point means the movement is drawn as an arrival/departure marker only.
@@ -435,6 +476,7 @@ def movement_records(records: Any) -> MovementRecords:
             [[round(p.lat, 5), round(p.lon, 5), out.S(p.name, 200), p.geo_precision] for p in pts],
             magnitude(_counts_of(rec)),
             out.S(note, 300),
+            out.S(headline(_counts_of(rec)), 80),
         ]
         out.rows.append(row)
         out.points.extend(pts)

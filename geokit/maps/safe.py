@@ -1,9 +1,16 @@
-"""Safe text: article text is data, never markup or code.
+"""Safe text: article text is data, never markup, code or template.
 
 Every string that reaches the page (names, sentences, who, sources, types) goes through
 ``clean_text`` and then into a JSON block whose ``<``, ``>`` and ``&`` are escaped, so no
 report can close a ``<script>`` or inject a tag. The browser side only ever puts it into the
 DOM with ``textContent`` (see ``core.py``); nothing is concatenated into JavaScript source.
+
+Nor is anything ever evaluated as a Jinja template: branca's ``MacroElement.render`` wraps each
+rendered script in ``Element(text)``, which compiles that text again as a template, so a title
+or record holding ``{{ ... }}`` would run as Python on the machine building the map. Every
+element geokit renders goes through ``SafeMacro``/``RawElement`` instead, which insert the
+rendered text verbatim, and ``json_for_html`` also escapes ``{`` before ``{``, ``%`` or ``#``
+so no template delimiter survives in data even if some other code compiled it.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import math
 import re
 from typing import Any
 
-from branca.element import Element
+from branca.element import Element, Figure, MacroElement
 
 from geokit.errors import MapError
 
@@ -27,8 +34,9 @@ _JSON_ESCAPES = {
     "&": "\\u0026",
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
+    "{": "\\u007b",  # only before '{', '%' or '#': never structural in compact JSON, so always in a string
 }
-_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
+_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]|\\{(?=[{%#])")
 
 
 def clean_text(value: Any, limit: int = 2000) -> str:
@@ -109,3 +117,79 @@ class DataBlock(Element):
             packed = base64.b64encode(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)).decode("ascii")
             return f'<script type="application/gzip-base64" id="{self.block_id}">{packed}</script>'
         return f'<script type="application/json" id="{self.block_id}">{text}</script>'
+
+
+class RawElement(Element):
+    """Text placed in the page exactly as given: never compiled or rendered as a template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class SafeMacro(MacroElement):
+    """``MacroElement`` whose rendered header/html/script is inserted as text, not re-compiled.
+
+    Mix in after a folium class (``class X(folium.LayerControl, SafeMacro)``): Python's MRO puts
+    this ``render`` just before ``MacroElement.render``, so the folium class keeps its own logic.
+    """
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise TypeError("map elements must be rendered inside a folium Figure")
+        module = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            macro = module.get(part)
+            if macro is not None:
+                getattr(figure, part).add_child(RawElement(str(macro(self, kwargs))), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+_SAFE_CLASSES: dict[type, type] = {}
+
+
+def harden(root: Element) -> int:
+    """Make every macro element under ``root`` a ``SafeMacro`` (returns how many were changed).
+
+    Why: layers a user adds through ``GeoMap.folium`` (a ``folium.Marker`` with a record's text
+    as tooltip, say) are plain folium classes whose script branca would compile again; their
+    class is swapped for a subclass that also mixes in ``SafeMacro`` before the page is rendered.
+    """
+    changed = 0
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        cls = type(element)
+        if isinstance(element, MacroElement) and not isinstance(element, SafeMacro):
+            safe = _SAFE_CLASSES.get(cls)
+            if safe is None:
+                safe = _SAFE_CLASSES[cls] = type(cls.__name__, (cls, SafeMacro), {"__module__": cls.__module__})
+            element.__class__ = safe
+            changed += 1
+        stack.extend(getattr(element, "_children", {}).values())
+    return changed
+
+
+def render_page(figure: Figure) -> str:
+    """``Figure.render`` with every already-rendered text block inserted verbatim.
+
+    Why: besides ``MacroElement.render`` (see ``harden``), some folium classes (``Popup``,
+    ``GeoJson`` tooltips...) wrap their rendered output in ``Element(text)`` themselves; such a
+    plain, childless ``Element`` is swapped for a ``RawElement`` of the same text before the page
+    template renders it, so its text is never executed as a template.
+    """
+    harden(figure)
+    for child in list(figure._children.values()):
+        child.render()
+    for part in (figure.header, figure.html, figure.script):
+        for name, element in list(part._children.items()):
+            if type(element) is Element and element._template_str is not None and not element._children:
+                raw = RawElement(element._template_str)
+                raw._parent = part
+                part._children[name] = raw
+    return figure._template.render(this=figure, kwargs={})

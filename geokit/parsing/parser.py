@@ -17,66 +17,62 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import math
 import re
 import warnings
-from collections import Counter
 from dataclasses import dataclass, field
 
 from geokit.errors import InputError
-from geokit.gazetteer.geo import haversine_km
 from geokit.gazetteer.resolver import Resolver, default_resolver
-from geokit.gazetteer.store import PlaceRecord, to_candidate
 from geokit.gazetteer.text import clean, fold, skeleton, strip_type_words
-from geokit.model import Candidate, Document, Toponym
+from geokit.model import Document, Toponym, replace_surrogates
+from geokit.parsing.context import (  # noqa: F401 - re-exported: the parser's public pieces
+    ANCHOR_WEIGHT,
+    CONTAINER_BONUS,
+    MIN_SCORE,
+    ContextResolver,
+    Focus,
+    Mention,
+    link_containers,
+)
+from geokit.parsing.home import Region, resolve_prior
 from geokit.parsing.lexicon import (
     ARABIC_ARTICLES,
+    ARABIC_HEADS,
     BUILDINGS,
     COMMON_WORDS,
     DIRECTIONS,
+    FUNCTIONISH,
+    GENERIC_LAST,
     MEDIA_FOLLOWERS,
     MEDIA_NAMES,
+    MEDIA_ORG,
     NAME_CONNECTORS,
+    ORG_AFTER,
     ORG_WORDS,
     PERSON_NAMES,
     PERSON_TITLES,
+    TYPE_WORDS,
+    PatternRule,
     english_words,
+    rule_id,
 )
 
 log = logging.getLogger(__name__)
 
-MIN_SCORE = 0.2  # below this the best candidate is reported as "no match"
-ANCHOR_WEIGHT = 2.0  # prior units for a candidate next to a confidently placed place of the same report
-ADMIN2_IN_ADMIN1_BONUS = 3.0  # second-level names repeat across states far more than towns do
-CONTAINER_BONUS = 6.0  # "X, Y": X inside Y is nearly certain
+# Filter decisions made by code rather than by one list or pattern of rules/*.toml; a dropped name's
+# reason names one of these ids or a rule id of those files.
+NAMED_CHECKS = frozenset({"person-shape", "acronym", "initial", "english-word", "short-name", "used-as-word",
+                          "unsupported-small-place", "bloc"})
 MAX_SPAN_TOKENS = 6
 CHUNK_CHARS = 200_000  # recognition works chunk by chunk so a huge text keeps memory bounded
 
 _TOKEN = re.compile(r"[^\W_](?:\w|[’'‘`\-.](?=\w))*\.?", re.UNICODE)
 _POSSESSIVE = re.compile(r"[’']s?$")
 _CONTRACTION = re.compile(r"[’'](?:ve|d|ll|re|m|t)$", re.IGNORECASE)
-_TYPE_AFTER = re.compile(
-    r"(?:[ \t]+|[ \t]*\n[ \t]*)((?:refugee|displacement|idp|tent|border|air|military|international)?[ \t\n]*"
-    r"(?:camps?|crossing|gate|air[ \t]+base|airbase|airport|province|governorate|district|region|"
-    r"sub-district|county|city|town|village))\b",
-    re.IGNORECASE,
-)
-_LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|at|from|into|outside|to|toward|towards|across|around)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western)\s+)?"
-    r"(?:(?:town|city|village|province|governorate|district|region|camp|area)\s+of\s+)?)$",
-    re.IGNORECASE,
-)
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z’'\-. ]+[A-Z])(?:,\s*[A-Za-z. ]+)?\s*(?:—|–|-|\(|,)", re.MULTILINE)
-_METONYMY_AFTER = re.compile(
-    r"^(?:[’']s\s+(?:government|ministry|foreign|defen[cs]e|interior|prime|president|military|army|officials|"
-    r"state|leaders?|parliament|authorities|police|intelligence|embassy|ambassador|envoy|regime|opposition|"
-    r"navy|air\s+force|forces|most|top|main|ally|allies)|\s+(?:said|says|has|have|had|is|was|will|would|"
-    r"scrambled|announced|called|denied|accused|warned|reported|agreed|insisted|condemned|demanded|rejected|"
-    r"sent|deployed|threatened|claimed|vowed|urged|touts?))\b",
-    re.IGNORECASE,
-)
+_TYPE_AFTER = PatternRule("type-after")  # rules/patterns.toml
+_LOCATIVE_BEFORE = PatternRule("locative-before")  # rules/patterns.toml
+_DATELINE = PatternRule("dateline-caps")  # rules/patterns.toml
+_METONYMY_AFTER = PatternRule("metonymy-after")  # rules/patterns.toml
 
 
 @dataclass(slots=True)
@@ -86,21 +82,6 @@ class Tok:
     text: str
     cap: bool
     possessive: bool = False
-
-
-@dataclass(slots=True)
-class Mention:
-    start: int
-    end: int
-    text: str
-    name: str  # what is looked up (span text, type words included)
-    kind: str = "literal"
-    cue: str = ""
-    demonym_cc: str = ""
-    abbr_cc: str = ""
-    unknown: bool = False  # a cue says place but the gazetteer has no such name
-    notes: list[str] = field(default_factory=list)
-    container: Mention | None = None  # "Edmonton, Ky.": the place named right after a comma
 
 
 # ----------------------------------------------------------------------------- tokens
@@ -206,6 +187,35 @@ class _DocState:
 
     persons: set[str] = field(default_factory=set)
     person_span: tuple[int, int] = (0, 0)
+    dropped: list[Mention] = field(default_factory=list)  # names judged not to be places, with the rule
+
+    def drop(self, m: Mention, kind: str, rule: str, why: str) -> None:
+        """Remember a name that is not a place: its kind (person, organisation, media, word) and the
+        rule that said so (a list or pattern id of ``rules/*.toml``, or a named check of this module)."""
+        m.kind = kind
+        m.notes.append(f"rule {rule}: {why}")
+        self.dropped.append(m)
+
+    # Facts about the current run, computed once per run (not once per name in it): recomputing them
+    # for every name made a long run of capitalised names quadratic (issue 11).
+    run_low: list[str] = field(default_factory=list)  # the run's words, lowercased, dot stripped
+    org_from: list[bool] = field(default_factory=list)  # an organisation word at k or after
+    org_of_before: list[bool] = field(default_factory=list)  # an organisation word and "of" before k
+    person_run: int | None = None  # _person_run of the run, once asked
+
+    def start_run(self, rtoks: list[Tok]) -> None:
+        low = [t.text.lower().rstrip(".") for t in rtoks]
+        n = len(low)
+        org_from = [False] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            org_from[k] = org_from[k + 1] or low[k] in ORG_WORDS
+        org_of_before = [False] * (n + 1)
+        org = of = False
+        for k in range(n):
+            org_of_before[k] = org and of
+            org, of = org or low[k] in ORG_WORDS, of or low[k] == "of"
+        org_of_before[n] = org and of
+        self.run_low, self.org_from, self.org_of_before, self.person_run = low, org_from, org_of_before, None
 
 
 class Recogniser:
@@ -226,7 +236,9 @@ class Recogniser:
             return True
         return any(not nm.isupper() or len(nm) > 5 for _pid, nm, _p in rows)
 
-    def recognise(self, text: str) -> list[Mention]:
+    def recognise(self, text: str, dropped: list[Mention] | None = None) -> list[Mention]:
+        """Toponym mentions of ``text``; names judged not to be places go to ``dropped`` (when given)
+        with their kind and the rule that decided."""
         mentions: list[Mention] = []
         st = _DocState()  # per call: the shared recogniser keeps no document's state
         pos = 0
@@ -240,6 +252,8 @@ class Recogniser:
             pos = end
         mentions = self._filter_persons(text, mentions, st)
         link_containers(text, mentions)
+        if dropped is not None:
+            dropped.extend(sorted(st.dropped, key=lambda m: m.start))
         return mentions
 
     def _recognise_chunk(self, text: str, start: int, end: int, st: _DocState) -> list[Mention]:
@@ -253,6 +267,7 @@ class Recogniser:
             i = 0
             rtoks = [toks[k] for k in run]
             st.person_span = (len(rtoks), len(rtoks))
+            st.start_run(rtoks)
             first_of_run = len(out)
             self._note_titled_person(text, toks, rtoks, st)
             in_headline = _line_start(text, rtoks[0].start) in headline_lines
@@ -374,102 +389,114 @@ class Recogniser:
         first = span_toks[0]
         key = fold(m.name)
         single = j - i == 1
-        words = [t.text for t in rtoks]
-        low_words = [w.lower().rstrip(".") for w in words]
         # Dateline: "ISTANBUL —" is a place whatever its case.
         is_dateline = first.start in datelines
         # "Ras" of an unknown "Ras al-Something": a fragment of a longer name, not a place
         if single and j < len(rtoks) and not m.cue and (
                 _article_joined(rtoks[j].text) or rtoks[j].text.lower() in ARABIC_ARTICLES
                 or first.text.lower() in _ARABIC_HEADS):
-            return None  # "Wadi" of an unknown "Wadi Something" is not the place "Wadi"
+            return st.drop(m, "name", "arabic-heads", "a fragment of a longer Arabic name")
         if m.kind == "demonym":
             # "Free Syrian Army": the demonym is part of an organisation
-            if any(w in ORG_WORDS for w in low_words[j:]) and rtoks[-1].text[0].isupper():
+            if st.org_from[j] and rtoks[-1].text[0].isupper():
                 m.kind = "embedded"
             return m
         # a span that is itself an organisation word or a title ("University", "Police") is no place
         if all(t.text.lower().rstrip(".") in ORG_WORDS or t.text.lower().rstrip(".") in PERSON_TITLES
                for t in span_toks):
-            return None
+            titles = all(t.text.lower().rstrip(".") in PERSON_TITLES for t in span_toks)
+            return st.drop(m, "word", "person-titles" if titles else "org-words",
+                           "a title alone" if titles else "an organisation word alone")
         # buildings that stand for governments: "the White House", "the Kremlin"
         if key in BUILDINGS:
-            return None
+            return st.drop(m, "organisation", rule_id("buildings", key) or "buildings", "a building standing for an institution")
         # blocs and organisations ("European Union", "Arab League") are not places, as their acronyms are not
         if not is_dateline and self._bloc(key):
-            return None
+            return st.drop(m, "organisation", "bloc", "a bloc or an organisation")
         # "the Unite union", "the Eta group": a name followed by a lowercase organisation word
         nxt = re.match(r"\s+([a-z]+)\b", text[m.end:m.end + 25])
         if single and nxt and nxt.group(1) in _ORG_AFTER and not self._is_strong(key):
-            return None
+            return st.drop(m, "organisation", "org-after", f"followed by {nxt.group(1)!r}")
         # media and agencies
-        if fold(text[first.start:rtoks[-1].end]) in MEDIA_NAMES or key in MEDIA_NAMES:
+        rest_len = rtoks[-1].end - first.start  # the rest of the run can only be a media name if short
+        if (rest_len <= _MEDIA_MAX_CHARS and fold(text[first.start:rtoks[-1].end]) in MEDIA_NAMES) or key in MEDIA_NAMES:
             if not self._is_strong(key) or _followed_by_media(text, m.end) or _media_context(text, m.start, m.end):
-                return None
+                return st.drop(m, "media", rule_id("media_names", key) or "media-names", "a medium or agency")
         if _followed_by_media(text, m.end):
-            m.kind = "embedded"
-            return None
+            return st.drop(m, "media", "media-followers", "followed by a media word")
         # organisations: an org word in the same run after the place (or "University of X")
         if not is_dateline and not m.cue:
-            after = low_words[j:]
-            before = low_words[:i]
-            if any(w in ORG_WORDS for w in after) or (before and any(w in ORG_WORDS for w in before)
-                                                       and any(w == "of" for w in before)):
+            if st.org_from[j] or st.org_of_before[i]:
+                if single and not self._is_strong(key):
+                    # "Syrian Air Force", "Arab League", "ABC News": only a country, an area or a big city
+                    # keeps its place inside an organisation's name (as "embedded")
+                    after, before = st.run_low[j:], st.run_low[:i]
+                    org = next((w for w in after + before if w in ORG_WORDS), "")
+                    kind = "media" if org in MEDIA_FOLLOWERS or org in _MEDIA_ORG else "organisation"
+                    return st.drop(m, kind, rule_id("org_words", org) or "org-words",
+                                   f"part of the name of an organisation ({org!r})")
                 m.kind = "embedded"  # kept, resolved, and labelled: users and evaluations choose
                 return m
         # persons: inside the name after a title ("Senator Marco Rubio"), a title right before,
         # or a "First Last" run where the place is not the whole run
         ps, pe = st.person_span
         if ps <= i < pe and not is_dateline:
-            return None
+            return st.drop(m, "person", "person-titles", "a name after a title")
         prev = _prev_word(text, toks, first)
         if prev and prev.lower().rstrip(".") in PERSON_TITLES and not m.cue and not is_dateline:
             st.persons.add(fold(m.text))
-            return None
+            return st.drop(m, "person", rule_id("person_titles", prev.rstrip(".")) or "person-titles",
+                           f"after the title {prev!r}")
         if not in_headline and not is_dateline and not m.cue and (j - i) < len(rtoks):
-            k = self._person_run(text, toks, rtoks)
+            if st.person_run is None:
+                st.person_run = self._person_run(text, toks, rtoks)  # a fact of the run: asked once
+            k = st.person_run
             if i < k:
                 for t in rtoks[:k]:
                     st.persons.add(fold(t.text.split("-")[-1]))
-                return None
+                return st.drop(m, "person", "person-shape", "a 'First Last' name")
         # "Walsh said", "said Walsh": a small place name as the speaker is a person
         if single and not is_dateline and not m.cue and not self._is_strong(key) and _speaker(text, m.start, m.end):
             st.persons.add(fold(m.text))
-            return None
+            return st.drop(m, "person", "speech-after", "the speaker of a quote")
         # common words and acronyms
         if single and len(first.text.rstrip(".")) == 1:
-            return None  # an initial or a letter ("Plan B.") is never a place
+            return st.drop(m, "word", "initial", "an initial or a letter")
         if single and not is_dateline:
             w = first.text
             if (key in COMMON_WORDS or w.lower() in COMMON_WORDS or key in PERSON_NAMES) and not (
                     m.abbr_cc and w.isupper()):
-                return None
+                if key in PERSON_NAMES:
+                    return st.drop(m, "person", rule_id("person_names", key) or "person-names", "a name in the news")
+                return st.drop(m, "word", rule_id("common_words", w.lower()) or "common-words", "a common word")
             lw = w.lower().rstrip(".")
             if lw in PERSON_TITLES or lw in ORG_WORDS or lw in NAME_CONNECTORS:
-                return None  # "Secretary", "Agency", a lone "Al"
+                return st.drop(m, "word", "org-words", "a title, an organisation word or a connector alone")
             if (w.replace(".", "").isupper() and len(w) <= 5 and not m.abbr_cc and not _primary_upper(self.store, key, w)
                     and not ("." in w and self._area_abbrev(key))):
-                return None  # an acronym (NATO, CIA, MLA), unless the abbreviations table or the name itself says place
+                # an acronym (NATO, CIA, MLA), unless the abbreviations table or the name itself says place
+                return st.drop(m, "organisation", "acronym", "an acronym")
             if w.lower() in english_words() and not m.abbr_cc and not self._primary_major(key) and (
                     in_headline or _sentence_start(text, first.start) or not self._supported(text, m)):
-                return None  # "Federal", "Media", "Reading" at a sentence start: words, unless placed by the text
+                return st.drop(m, "word", "english-word", "an English word, not placed by the text")
             if (len(w) <= 3 and not w.isupper() and not m.abbr_cc and not self._primary_major(key)
                     and not self._area_abbrev(key) and not self._supported(text, m)):
-                return None  # "Lu", "Jin": short names are surnames more often than places, unless placed
+                return st.drop(m, "person", "short-name", "a short name not placed by the text")
             if w.lower() in lower_words and not self._is_strong(key) and not m.abbr_cc:
-                return None  # the text also uses it as an ordinary word
+                return st.drop(m, "word", "used-as-word", "the text also uses it as an ordinary word")
             if _sentence_start(text, first.start) and not self._is_strong(key) and w.lower() in _FUNCTIONISH:
-                return None
+                return st.drop(m, "word", "functionish", "site furniture at a sentence start")
+        # ("Middle East", "West Coast": common words that together name a region are kept)
         if not single and all(fold(t.text) in COMMON_WORDS for t in span_toks if t.cap) and not self._primary_major(key):
-            return None  # ("Middle East", "West Coast": common words that together name a region)
+            return st.drop(m, "word", "common-words", "common words only")
         # A name known only as a small place needs support from the text: a locative word before it,
         # a type word, "X, Y" with a known Y, or a dateline. Otherwise it is probably a surname or a word.
         if (not is_dateline and not m.cue and not m.abbr_cc and "variant" not in m.notes and not self._notable(key)
                 and not self._supported(text, m)):
-            return None
+            return st.drop(m, "word", "unsupported-small-place", "a small place nothing in the text supports")
         # diseases and currencies named after places: "West Nile virus", "Ebola fever", "US$5"
         if _DISEASE_AFTER.match(text[m.end:m.end + 30]) or text[m.end:m.end + 1] == "$":
-            return None
+            return st.drop(m, "word", "disease-after", "a disease or currency named after a place")
         # a capitalised direction in front belongs to the name: "Western Europe", "East Africa"
         if i > 0 and not m.cue and rtoks[i - 1].text.lower() in DIRECTIONS and rtoks[i - 1].text[0].isupper():
             m.start = rtoks[i - 1].start
@@ -658,27 +685,25 @@ class Recogniser:
         return out
 
 
-# Generic heads of Arabic place names (spring, gate, bridge, hill, village, monastery, ...).
-_ARABIC_HEADS = frozenset("""ras ain ayn bab jisr tell tal tall kafr kfar deir dayr khan abu umm beit bayt jabal jebel wadi
-qasr maarat maaret marat tal sheikh shaykh bir nahr hayy""".split())
+# The longest media name (folded) with room for spelling: a longer stretch of text is no media name.
+_MEDIA_MAX_CHARS = 2 * max(len(n) for n in MEDIA_NAMES) + 8
 
-_ORG_AFTER = frozenset("union unions party group movement militia army brigade faction organisation organization "
-                       "company firm airline agency newspaper network".split())
-_GENERIC_LAST = frozenset("state city county national provincial regional municipal general".split())
-_TYPE_WORDS = frozenset("""province governorate district region county city town village camp camps crossing gate
-airport base valley river mountain mountains lake island islands sea gulf bay desert plain plains square street road
-avenue bridge border state republic""".split())
-_SPEECH = re.compile(r"^(?:,?\s+(?:said|says|told|added|asked|explained|wrote|noted|stated|argued|recalled|insisted|"
-                     r"replied|continued|believes|thinks|who|whose))\b|^[’']s\s+(?:wife|husband|son|daughter|mother|"
-                     r"father|family|lawyer|case|death|friend|brother|sister)\b")
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|asked|according\s+to)\s+$")
+# Generic heads of Arabic place names (spring, gate, bridge, hill, village, monastery, ...).
+_ARABIC_HEADS = ARABIC_HEADS  # rules/lexicon.toml
+
+_ORG_AFTER = ORG_AFTER  # rules/lexicon.toml
+_MEDIA_ORG = MEDIA_ORG  # rules/lexicon.toml
+_GENERIC_LAST = GENERIC_LAST  # rules/lexicon.toml
+_TYPE_WORDS = TYPE_WORDS  # rules/lexicon.toml
+_SPEECH = PatternRule("speech-after")  # rules/patterns.toml
+_SPEECH_BEFORE = PatternRule("speech-before")  # rules/patterns.toml
 
 
 def _speaker(text: str, start: int, end: int) -> bool:
     return bool(_SPEECH.match(text[end:end + 30]) or _SPEECH_BEFORE.search(text[max(0, start - 20):start]))
 
 
-_FUNCTIONISH = frozenset("read see watch join get sign click follow more also however meanwhile still even".split())
+_FUNCTIONISH = FUNCTIONISH  # rules/lexicon.toml
 
 
 def _primary_upper(store, key: str, w: str) -> bool:
@@ -734,201 +759,8 @@ def _headline_lines(text: str, start: int, end: int) -> set[int]:
 # ----------------------------------------------------------------------------- resolution
 
 
-_FEATURE_AFTER = re.compile(r"[ \t]+(?:Valley|River|Lake|Mountains|Hills|Bay|Peninsula|Desert|Basin|Delta|Plain|Plains|"
-                            r"Heights|Highlands|Gorge|Canyon|Coast|Strait|Straits|Gulf)\b(?![ \t]+[A-Z])")
-_DISEASE_AFTER = re.compile(r"\s+(?:(?:hemorrhagic|haemorrhagic|bird|swine|avian|viral)\s+)?(?:\w*virus|\w*viruses|fever|flu|influenza|disease|syndrome|strain|encephalitis)\b",
-                            re.IGNORECASE)
-_COMMA_GAP = re.compile(r"^\s*,\s*$")
-
-
-def _county_form(form: tuple) -> bool:
-    """A mention form (folded name, cue) written as a second-level area: "Monroe County", "X district"."""
-    return form[1] == "admin2" or strip_type_words(form[0])[1] == "admin2"
-
-
-def link_containers(text: str, mentions: list[Mention]) -> None:
-    """'X, Y' pairs (town, province / town, country): Y is a candidate container of X."""
-    for a, b in zip(mentions, mentions[1:], strict=False):
-        if a.kind != "demonym" and b.kind != "demonym" and _COMMA_GAP.match(text[a.end:b.start]):
-            a.container = b
-
-
-class Focus:
-    """The report's country focus: shares of the countries its names point to, each name's own vote
-    left out when that name is the one being resolved."""
-
-    def __init__(self, votes: Counter, own: dict) -> None:
-        self.votes, self.own, self.total = votes, own, sum(votes.values())
-
-    def share(self, cc: str, form: tuple = ()) -> float:
-        occ, ov = self.own.get(form, ("", 0.0))
-        total = self.total - ov
-        if total <= 0:
-            return 0.0
-        return (self.votes.get(cc, 0.0) - (ov if occ == cc else 0.0)) / total
-
-    def get(self, cc: str, default: float = 0.0) -> float:
-        return self.share(cc) if self.total else default
-
-
-class ContextResolver:
-    """Resolves a document's mentions together (country focus, admin consistency, coherence)."""
-
-    def __init__(self, resolver: Resolver) -> None:
-        self.resolver = resolver
-        self.store = resolver.store
-
-    def resolve(self, mentions: list[Mention]) -> list[Toponym]:
-        forms: dict[tuple[str, str], list[Mention]] = {}
-        for m in mentions:
-            forms.setdefault((fold(m.name), m.cue), []).append(m)
-        # pass 1: context-free candidates per form
-        first: dict[tuple[str, str], list[Candidate]] = {}
-        for f, ms in forms.items():
-            m = ms[0]
-            try:
-                first[f] = self._candidates(m, None)
-            except Exception as exc:  # one bad mention never spoils the rest
-                log.warning("resolving %r failed: %s", m.text, exc)
-                first[f] = []
-        focus, admins, anchors, chosen = self._context(forms, first)
-
-        # one sense per discourse: "Hatay Province" early on says what a later bare "Hatay" is
-        by_core: dict[str, set[str]] = {}
-        for (fkey, _cue), cands in first.items():
-            core = fold(strip_type_words(fkey)[0]) or fkey
-            if cands and cands[0].score >= 0.5 and (core != fkey or _cue):
-                by_core.setdefault(core, set()).add(cands[0].id)
-
-        def bonus(p: PlaceRecord, core: str = "", form: tuple = ()) -> float:
-            # evidence from the report's OTHER names only: a first guess never votes for itself
-            b = 1.5 * focus.share(p.cc, form)
-            if core and p.id in by_core.get(core, ()):
-                b += 4.0
-            if (p.cc, p.admin1) in admins and p.kind != "admin1":
-                # a county of a state the report names: of a dozen Monroe Counties, the one in Missouri
-                # (only for a name written as a county or district: a bare "Reyhanli" is still the town)
-                b += ADMIN2_IN_ADMIN1_BONUS if p.kind == "admin2" and form and _county_form(form) else 1.0
-            if chosen.get(p.id, set()) - {form}:
-                b += 1.0
-            others = [a for a in anchors if a[2] != form]
-            if others and p.kind not in ("country", "continent"):
-                d = min(haversine_km(p.lat, p.lon, a[0], a[1]) for a in others)
-                b += ANCHOR_WEIGHT * math.exp(-d / 150.0)
-            return b
-
-        def inside(p: PlaceRecord, box: Candidate | None) -> bool:
-            if box is None or box.id == p.id:
-                return False
-            if box.kind == "country":
-                return p.cc == box.country_code
-            if box.kind == "admin1":
-                return p.cc == box.country_code and p.admin1 == (box.admin1 or box.name)
-            if box.bbox is not None:  # a county or district ("London, Laurel County"), a region: inside its box
-                s, w, n, e = box.bbox
-                return (not box.country_code or p.cc == box.country_code) and s <= p.lat <= n and w <= p.lon <= e
-            return False
-
-        # "Manchester, Clay County": the candidates of the names each container holds, so that of the
-        # eighteen Clay Counties the one that holds a Manchester is preferred (and that Manchester with it)
-        held: dict[tuple, list[Candidate]] = {}
-        for f, ms in forms.items():
-            for m in ms:
-                if m.container:
-                    held.setdefault((fold(m.container.name), m.container.cue), []).extend(first.get(f) or [])
-
-        def holds(p: PlaceRecord, form: tuple) -> bool:
-            if p.south is None or p.kind not in ("admin2", "region"):
-                return False
-            return any(c.id != p.id and (not p.cc or c.country_code == p.cc) and p.contains(c.lat, c.lon)
-                       for c in held.get(form, ()))
-
-        out: list[Toponym] = []
-        for f, ms in forms.items():
-            try:
-                core = fold(strip_type_words(ms[0].name)[0]) or f[0]
-                boxes = [b for m in ms if m.container
-                         for b in (first.get((fold(m.container.name), m.container.cue)) or [])[:1]
-                         if b.kind in ("country", "admin1")]
-                # a county or district container may be any of its namesakes: each one's box counts
-                boxes += [b for m in ms if m.container
-                          for b in (first.get((fold(m.container.name), m.container.cue)) or [])
-                          if b.kind in ("admin2", "region") and b.bbox is not None]
-
-                def ctx(p: PlaceRecord, core=core, boxes=boxes, form=f) -> float:
-                    return bonus(p, core, form) + (CONTAINER_BONUS if any(inside(p, b) for b in boxes)
-                                                   or holds(p, form) else 0.0)
-
-                cands = self._candidates(ms[0], ctx) if first[f] else []
-                reason = ""
-                if cands and cands[0].match in ("transliteration", "fuzzy") and not self._fits(cands[0], focus, anchors):
-                    reason = (f"only a loose match ({cands[0].match}) far from the report's other places: "
-                              f"{cands[0].name}, {cands[0].country_code}")
-            except Exception as exc:
-                cands, reason = [], f"error while resolving: {exc}"
-            for m in ms:
-                out.append(self._toponym(m, cands, reason))
-        out.sort(key=lambda t: t.start)
-        return out
-
-    def _candidates(self, m: Mention, bonus) -> list[Candidate]:
-        if m.demonym_cc or m.abbr_cc:
-            p = self.store.country(m.demonym_cc or m.abbr_cc)
-            return [to_candidate(p, score=0.99 if m.abbr_cc else 0.95, match="alternate", matched_name=m.text)] if p else []
-        # a name with a container ("Manchester, Clay County") or a county-like name: all namesakes, so that
-        # containment can pick the pair that fits (there are 18 Clay Counties and as many Manchesters)
-        county = m.cue == "admin2" or strip_type_words(m.name)[1] == "admin2"
-        limit = 40 if (m.container is not None or county) else (5 if m.unknown else 8)
-        return self.resolver.resolve(m.name, limit=limit, bonus=bonus, cue=m.cue)
-
-    @staticmethod
-    def _fits(c: Candidate, focus: Focus, anchors: list) -> bool:
-        """A loosely matched place is believable only inside the report's geography."""
-        if focus.get(c.country_code, 0.0) >= 0.15:
-            return True
-        return any(haversine_km(c.lat, c.lon, a[0], a[1]) <= 300 for a in anchors)
-
-    def _context(self, forms, first):
-        focus: Counter = Counter()
-        admins: set[tuple[str, str]] = set()
-        anchors: list[tuple[float, float, tuple]] = []
-        chosen: dict[str, set] = {}
-        own: dict[tuple, tuple[str, float]] = {}  # each form's own vote, left out when that form is ranked
-        for f, ms in forms.items():
-            cands = first.get(f) or []
-            if not cands:
-                continue
-            top = cands[0]
-            w = len(ms)
-            if top.kind == "country":
-                vote = w * (0.5 if ms[0].kind == "demonym" else 1.0) * top.score
-            elif top.score >= 0.5:
-                vote = 0.7 * w * top.score
-            else:
-                vote = 0.0
-            if vote:
-                focus[top.country_code] += vote
-                own[f] = (top.country_code, vote)
-            if top.score >= 0.8:
-                chosen.setdefault(top.id, set()).add(f)
-                if top.kind == "admin1":
-                    admins.add((top.country_code, top.admin1 or top.name))
-                if top.kind not in ("country", "continent", "admin1", "region", "peninsula", "organisation"):
-                    anchors.append((top.lat, top.lon, f))  # an area's middle is no anchor; a county's is close
-        return Focus(focus, own), admins, anchors[:50], chosen
-
-    def _toponym(self, m: Mention, cands: list[Candidate], reason: str) -> Toponym:
-        if m.demonym_cc:
-            place = cands[0] if cands else None
-            return Toponym(m.start, m.end, m.text, kind=m.kind if m.kind != "literal" else "demonym", place=place,
-                           score=place.score if place else 0.0, candidates=cands[:3],
-                           reason="" if place else "country of the demonym not in the gazetteer")
-        top = cands[0] if cands else None
-        if top is None or top.score < MIN_SCORE or reason:
-            why = reason or ("no gazetteer entry" if top is None else f"ambiguous or weak: best candidate scored {top.score:.2f}")
-            return Toponym(m.start, m.end, m.text, kind=m.kind, place=None, score=top.score if top else 0.0,
-                           reason=why, candidates=cands[:5])
-        return Toponym(m.start, m.end, m.text, kind=m.kind, place=top, score=top.score, candidates=cands[:5])
+_FEATURE_AFTER = PatternRule("feature-after")  # rules/patterns.toml
+_DISEASE_AFTER = PatternRule("disease-after")  # rules/patterns.toml
 
 
 # ----------------------------------------------------------------------------- public API
@@ -949,6 +781,9 @@ def _coerce_text(text) -> tuple[str, list[str]]:
         raise TypeError(f"text must be a string, not {type(text).__name__}")
     if "\x00" in text:
         warns.append("text contains NUL bytes (binary data?)")
+    text, bad = replace_surrogates(text)  # same length: offsets stay valid
+    if bad:
+        warns.append(f"{bad} lone surrogate(s) replaced with U+FFFD")
     return text, warns
 
 
@@ -971,21 +806,44 @@ class Parser:
         self.recogniser = Recogniser(self.resolver)
         self.context = ContextResolver(self.resolver)
         self.ner = ner
+        self._focus_cache: dict = {}
 
-    def parse(self, text, *, published=None, spans=None, id: str = "") -> Document:
+    def parse(self, text, *, published=None, spans=None, id: str = "", focus=None) -> Document:
+        """``focus``: a prior for the report's home region (see :meth:`focus_region`)."""
+        prior = self.focus_region(focus) if focus is not None else None
         text, warns = _coerce_text(text)
-        doc = Document(text=text, id=id, published=_coerce_date(published), warnings=warns)
+        doc = Document(text=text, id=replace_surrogates(str(id))[0], published=_coerce_date(published),
+                       warnings=warns)
         if not text.strip():
             return doc
         if spans is not None:
             mentions = sorted(self._given_spans(text, spans, doc), key=lambda m: m.start)
             link_containers(text, mentions)
         else:
-            mentions = self.recogniser.recognise(clean_offsets(text))
+            dropped: list[Mention] = []
+            mentions = self.recogniser.recognise(clean_offsets(text), dropped)
             if self.ner is not None:
                 mentions = self._with_ner(text, mentions, doc)
-        doc.toponyms = self.context.resolve(mentions)
+            doc.dropped = [Toponym(m.start, m.end, text[m.start:m.end], kind=m.kind,
+                                   reason=next((n for n in m.notes if n.startswith("rule ")), "")) for m in dropped]
+        doc.toponyms = self.context.resolve(mentions, text=text, prior=prior)
         return doc
+
+    def focus_region(self, focus) -> tuple[Region, ...]:
+        """A user's prior as Regions: a country code ("US"), a first-level area ("US-TX", GeoNames
+        admin1 codes), a place ("Paris, Texas"), a (lat, lon) pair, a Region, or a list of those
+        (["TR", "SY"]). A prior is evidence, not a filter: a plainly foreign place still resolves
+        abroad. ResolutionError when nothing fits."""
+        key = tuple(focus) if isinstance(focus, list) else focus
+        try:
+            hit = self._focus_cache.get(key)
+        except TypeError:  # unhashable: resolve_prior explains what a focus can be
+            return resolve_prior(focus, self.resolver)
+        if hit is None:
+            hit = resolve_prior(focus, self.resolver)
+            if len(self._focus_cache) < 1024:
+                self._focus_cache[key] = hit
+        return hit
 
     def _with_ner(self, text: str, mentions: list[Mention], doc: Document) -> list[Mention]:
         """Merge statistical entities: add known places the rules missed, drop exact PERSON/ORG spans."""
@@ -1056,14 +914,16 @@ def default_parser() -> Parser:
     return _DEFAULT
 
 
-def parse(text, *, published=None, spans=None, id: str = "") -> Document:
+def parse(text, *, published=None, spans=None, id: str = "", focus=None) -> Document:
     """Find and resolve every toponym in ``text``.
 
     ``spans`` (a list of (start, end) pairs or {"start", "end"} dicts) skips recognition and
-    resolves just those spans, in the document's context. Unresolvable names come back with
-    ``place=None``, a ``reason`` and the ``candidates`` considered.
+    resolves just those spans, in the document's context. ``focus`` is a prior for the report's
+    home region when the user knows it ("US-TX", "Paris, Texas", "TR", a (lat, lon) pair): evidence
+    like a dateline, never a filter. Unresolvable names come back with ``place=None``, a ``reason``
+    and the ``candidates`` considered.
     """
-    return default_parser().parse(text, published=published, spans=spans, id=id)
+    return default_parser().parse(text, published=published, spans=spans, id=id, focus=focus)
 
 
 __all__ = ["parse", "Parser", "default_parser", "tokenize", "runs", "clean"]

@@ -1,0 +1,374 @@
+"""Basemap detail at the scale of a story: rivers, lakes and town labels, clipped to the map's extent.
+
+Why: at zoom 9-12 around a border town the outlines alone tell the analyst nothing; the towns
+(every populated place the gazetteer store knows, labelled by importance as the user zooms, the
+way map label engines place them: most important first, never overlapping), rivers and lakes do.
+Only what lies within the drawn records' extent (plus a margin) is written, so files stay small.
+Rivers and lakes come from the committed GSHHG extract (``gazetteer/tools/basemap_water.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from geokit.errors import MapError
+from geokit.maps.core import Feature
+from geokit.maps.layers import LayerFeature
+from geokit.maps.safe import clean_text
+
+TOWN_KINDS = ("city", "town", "village")
+MIN_ZOOM, MAX_ZOOM = 5, 14  # labels are placed for these zoom levels; above MAX_ZOOM everything placed shows
+MAX_TOWNS = 6000
+MARGIN_DEG = 0.5
+
+DETAIL_JS = r"""
+(function () {
+  "use strict";
+  var GK = window.GK;
+  function pane(map, name, z) {
+    if (!map.getPane(name)) {
+      var p = map.createPane(name);
+      p.style.zIndex = z;
+      p.style.pointerEvents = "none";
+    }
+    return name;
+  }
+  function ll(coords) { return coords.map(function (c) { return [c[1], c[0]]; }); }
+  GK.detail = function (map, blockId, opts) {
+    var out = { water: L.featureGroup(), towns: L.layerGroup() };
+    GK.load(blockId, "detail", function (block) { fill(map, out, block, opts); });
+    return out;
+  };
+  function fill(map, out, block, opts) {
+    var waterPane = pane(map, "gkWater", 200);
+    var townPane = pane(map, "gkTowns", 390);
+    var renderer = L.svg({ pane: waterPane, padding: 0.5 });
+    (block.lakes || []).forEach(function (ring) {
+      L.polygon(ll(ring), { renderer: renderer, pane: waterPane, interactive: false, className: "gk-lake",
+                            color: "#6b9fc9", weight: 0.8, fillColor: "#cfe3ef", fillOpacity: 1 }).addTo(out.water);
+    });
+    var rivers = (block.rivers || []).map(function (line) {
+      return L.polyline(ll(line), { renderer: renderer, pane: waterPane, interactive: false, className: "gk-river",
+                                    color: "#5b93c7", weight: 1.2, opacity: 0.9 });
+    });
+    rivers.forEach(function (r) { r.addTo(out.water); });
+    GK.status("rivers", rivers.length);
+    GK.status("lakes", (block.lakes || []).length);
+    // towns: [name index, lat, lon, minZoom, rank(0 city, 1 town, 2 village)]
+    var S = block.S, towns = block.towns || [], markers = new Array(towns.length), on = new Uint8Array(towns.length);
+    var cls = ["gk-town-city", "gk-town-town", "gk-town-village", "gk-town-record", "gk-town-site", "gk-town-site gk-site-name"];
+    function marker(i) {
+      if (!markers[i]) {
+        var t = towns[i];
+        var div = GK.el("div", "gk-town-in");
+        div.appendChild(GK.el("span", "gk-town-dot"));
+        div.appendChild(GK.el("span", "gk-town-name", S[t[0]]));
+        var ox = t[5] || 0, oy = t[6] || 0;  // beside a site icon that was moved aside (spread.py)
+        markers[i] = L.marker([t[1], t[2]], {
+          icon: L.divIcon({ className: "gk-town " + cls[t[4]], html: div, iconSize: null, iconAnchor: [-ox, -oy] }),
+          interactive: false, keyboard: false, pane: townPane
+        });
+      }
+      return markers[i];
+    }
+    function update() {
+      var z = map.getZoom(), b = map.getBounds().pad(0.25), shown = 0;
+      for (var i = 0; i < towns.length; i++) {
+        var t = towns[i];
+        var want = t[3] <= z && b.contains([t[1], t[2]]);
+        if (want && !on[i]) { out.towns.addLayer(marker(i)); on[i] = 1; }
+        else if (!want && on[i]) { out.towns.removeLayer(markers[i]); on[i] = 0; }
+        shown += on[i];
+      }
+      GK.status("towns-visible", shown);
+      var c = map.getContainer();
+      c.classList.toggle("gk-zoom-water", z >= opts.waterZoom);
+    }
+    GK.status("towns", towns.length);
+    map.on("zoomend moveend", function () { GK.guard("detail", update); });
+    update();
+  }
+})();
+"""
+
+DETAIL_CSS = r"""
+.leaflet-container .gk-river { display: none; }
+.leaflet-container.gk-zoom-water .gk-river { display: inline; }
+.leaflet-container.gk-zoom-local .gk-river { stroke-width: 2.2px; }
+.gk-town { background: none; border: none; white-space: nowrap; pointer-events: none; }
+.gk-town-in { position: relative; left: -3px; top: -3px; display: flex; align-items: center; gap: 3px; }
+.gk-town-dot { width: 5px; height: 5px; border-radius: 50%; background: #555; border: 1px solid #fff; flex: none; }
+.gk-town-name { font-size: 11px; color: #333; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; }
+.gk-town-city .gk-town-name { font-size: 13px; font-weight: 600; color: #222; }
+.gk-town-city .gk-town-dot { width: 7px; height: 7px; background: #333; }
+.gk-town-village .gk-town-name { font-size: 10px; color: #555; }
+.gk-town-record .gk-town-name { font-size: 12px; font-weight: 600; color: #1a1a1a; }
+.gk-town-record .gk-town-dot { background: #1a1a1a; }
+.gk-town-site .gk-town-dot { visibility: hidden; width: 14px; }
+.gk-town-site .gk-town-name { font-size: 12px; font-weight: 600; color: #263238; }
+.gk-site-name .gk-town-name { font-size: 11px; color: #3b2a1a; }
+.gk-town-village .gk-town-dot { width: 4px; height: 4px; background: #777; }
+"""
+
+
+@lru_cache(maxsize=2)
+def load_water(name: str) -> list:
+    """Committed rivers or lakes: items ``[bbox, coords]`` (coords as [lon, lat])."""
+    if name not in ("rivers", "lakes"):
+        raise MapError(f"unknown water layer {name!r}")
+    path = resources.files("geokit") / "data" / "basemap" / f"{name}.json"
+    return json.loads(path.read_text(encoding="utf-8"))["items"]
+
+
+def extent(points: list[tuple[float, float]], margin: float = MARGIN_DEG) -> tuple[float, float, float, float] | None:
+    """(south, west, north, east) around the points, with ``margin`` degrees; None without points."""
+    pts = [(la, lo) for la, lo in points if la is not None and lo is not None]
+    if not pts:
+        return None
+    return (max(-85.0, min(p[0] for p in pts) - margin), max(-180.0, min(p[1] for p in pts) - margin),
+            min(85.0, max(p[0] for p in pts) + margin), min(180.0, max(p[1] for p in pts) + margin))
+
+
+def _clip_line(coords: list, box: tuple[float, float, float, float]) -> list[list]:
+    """Runs of a line inside ``box`` (south, west, north, east), each keeping one point beyond the edge."""
+    s, w, n, e = box
+    runs, cur = [], []
+    inside_prev = False
+    for i, (x, y) in enumerate(coords):
+        inside = s <= y <= n and w <= x <= e
+        if inside:
+            if not cur and i > 0:
+                cur.append(coords[i - 1])
+            cur.append([x, y])
+        elif inside_prev:
+            cur.append([x, y])
+            runs.append(cur)
+            cur = []
+        inside_prev = inside
+    if len(cur) >= 2:
+        runs.append(cur)
+    return [r for r in runs if len(r) >= 2]
+
+
+def water_within(box: tuple[float, float, float, float] | None) -> dict[str, list]:
+    """Rivers (clipped) and lakes (whole) that touch ``box``."""
+    if box is None:
+        return {"rivers": [], "lakes": []}
+    s, w, n, e = box
+
+    def touches(bb):
+        return not (bb[2] < w or bb[0] > e or bb[3] < s or bb[1] > n)
+
+    rivers = []
+    for bb, coords in load_water("rivers"):
+        if touches(bb):
+            rivers.extend(_clip_line(coords, box))
+    lakes = [ring for bb, ring in load_water("lakes") if touches(bb)]
+    return {"rivers": rivers, "lakes": lakes}
+
+
+def _pixel(lat: float, lon: float, zoom: int) -> tuple[float, float]:
+    """Web-Mercator pixel position at ``zoom`` (256-px tiles), as Leaflet computes it."""
+    scale = 256 * 2 ** zoom
+    lat = max(-85.0, min(85.0, lat))
+    x = (lon + 180.0) / 360.0 * scale
+    s = math.sin(math.radians(lat))
+    y = (0.5 - math.log((1 + s) / (1 - s)) / (4 * math.pi)) * scale
+    return x, y
+
+
+def place_labels(places: list[tuple[str, float, float, float]], min_zoom: int = MIN_ZOOM,
+                 max_zoom: int = MAX_ZOOM, fixed: list[tuple[str, float, float, int, int]] = (),
+                 fixed_below: float = float("inf")) -> list[int | None]:
+    """The zoom at which each label first shows, or None if it never fits.
+
+    ``places`` are (name, lat, lon, importance[, first zoom allowed[, pixel offset]]). Labels are placed most important first; a label
+    shows from the lowest zoom at which its box (dot + text) overlaps no label already shown at
+    that zoom or any higher one, so labels never overlap and important towns appear first.
+    ``fixed``: labels already on the map (name, lat, lon, from zoom, to zoom), e.g. provinces, that
+    labels of importance below ``fixed_below`` must not cover (cities outrank province names).
+    """
+    order = sorted(range(len(places)), key=lambda i: -places[i][3])
+    grids: dict[int, dict[tuple[int, int], list]] = {z: {} for z in range(min_zoom, max_zoom + 1)}
+    fixed_grids: dict[int, dict[tuple[int, int], list]] = {z: {} for z in range(min_zoom, max_zoom + 1)}
+    cell = 64
+    result: list[int | None] = [None] * len(places)
+
+    def box_at(i: int, z: int) -> tuple[float, float, float, float]:
+        name, lat, lon = places[i][:3]
+        x, y = _pixel(lat, lon, z)
+        if len(places[i]) > 5 and places[i][5]:
+            x, y = x + places[i][5][0], y + places[i][5][1]
+        return (x - 5, y - 9, x + 10 + 6.2 * len(name), y + 9)
+
+    def free(b, z, g) -> bool:
+        for cx in range(int(b[0] // cell), int(b[2] // cell) + 1):
+            for cy in range(int(b[1] // cell), int(b[3] // cell) + 1):
+                for o in g.get((cx, cy), ()):
+                    if b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3]:
+                        return False
+        return True
+
+    for name, lat, lon, z0, z1 in fixed:
+        for z in range(max(min_zoom, z0), min(max_zoom, z1) + 1):
+            x, y = _pixel(lat, lon, z)
+            half = 3.1 * len(name) + 4
+            b = (x - half, y - 8, x + half, y + 8)  # centred, as the basemap draws them
+            for cx in range(int(b[0] // cell), int(b[2] // cell) + 1):
+                for cy in range(int(b[1] // cell), int(b[3] // cell) + 1):
+                    fixed_grids[z].setdefault((cx, cy), []).append(b)
+
+    for i in order:
+        below = places[i][3] < fixed_below
+        boxes = {z: box_at(i, z) for z in range(min_zoom, max_zoom + 1)}
+        ok_from = None
+        lowest = max(min_zoom, places[i][4]) if len(places[i]) > 4 else min_zoom
+        for z in range(max_zoom, lowest - 1, -1):  # the lowest z such that every zoom >= z is free
+            if free(boxes[z], z, grids[z]) and (not below or free(boxes[z], z, fixed_grids[z])):
+                ok_from = z
+            else:
+                break
+        if ok_from is None:
+            continue
+        result[i] = ok_from
+        for z in range(ok_from, max_zoom + 1):
+            b = boxes[z]
+            for cx in range(int(b[0] // cell), int(b[2] // cell) + 1):
+                for cy in range(int(b[1] // cell), int(b[3] // cell) + 1):
+                    grids[z].setdefault((cx, cy), []).append(b)
+    return result
+
+
+def basemap_labels(box: tuple[float, float, float, float]) -> list[tuple[str, float, float, int, int]]:
+    """Province and country labels the basemap draws in ``box`` (with the zooms they show at)."""
+    from geokit.maps.basemap import load_basemap
+
+    s, w, n, e = box
+    out = []
+    for layer, z0, z1 in (("admin1", 6, MAX_ZOOM), ("countries", 4, MAX_ZOOM)):
+        for f in load_basemap(layer)["features"]:
+            props = f["properties"]
+            lab = props.get("label")
+            if not lab or (layer == "countries" and not props.get("detail")):
+                continue
+            if s <= lab[0] <= n and w <= lab[1] <= e:
+                out.append((str(props.get("name", "")), lab[0], lab[1], z0, z1))
+    return out
+
+
+CITY_PRIOR = 5.5  # store prior of a city of about 300,000 people: such labels may cover a province name
+RANK = {"city": 0, "town": 1, "village": 2}
+
+
+SITE_LABEL_ZOOM = 10  # camps, crossings and air bases are named from this zoom (their icons say what they are)
+RECORD_LABEL_ZOOM = 9  # names of the places records are drawn at show from this zoom, before any town's
+
+
+def town_labels(box: tuple[float, float, float, float] | None, store: Any = None,
+                limit: int = MAX_TOWNS, skip: set[str] | None = None,
+                records: list[tuple[str, float, float]] = (),
+                town_sites: list[tuple[str, float, float]] = ()) -> tuple[list[str], list[list]]:
+    """(strings, rows ``[name index, lat, lon, minZoom, rank]``) of the store's towns inside ``box``.
+
+    ``skip``: ids of places drawn as sites (camps, crossings...), labelled by their icon.
+    ``records``: (name, lat, lon) of the places events are drawn at: labelled first (rank 3) at local
+    zoom; a store town of the same name within about 2 km is not labelled again.
+    ``town_sites``: (name, lat, lon, group) of places drawn with an icon, labelled beside it: towns
+    (rank 4) before the store's towns, camps, crossings and air bases (rank 5) first but from zoom 10.
+    """
+    if box is None:
+        return [], []
+    recs: dict[tuple[str, int, int], tuple[str, float, float]] = {}
+    for name, lat, lon in records:
+        name = clean_text(name, 80)
+        if name:
+            recs.setdefault((name.casefold(), round(lat * 50), round(lon * 50)), (name, lat, lon))
+    if store is None:
+        from geokit.gazetteer.store import open_store
+
+        store = open_store()
+    found = [p for p in store.features(TOWN_KINDS, box) if not skip or p.id not in skip]
+    found = [p for p in found if (p.name.casefold(), round(p.lat * 50), round(p.lon * 50)) not in recs]
+    found.sort(key=lambda p: (-p.prior, -p.population, p.name))
+    found = found[:limit]
+    names = [clean_text(p.name, 80) for p in found]
+    items = [(n, lat, lon, 1e6, RECORD_LABEL_ZOOM, 3, (0, 0)) for n, lat, lon in recs.values()]
+    for site in town_sites:  # (name, lat, lon[, group]): towns from the first zoom, other sites at local zoom
+        n, lat, lon = site[:3]
+        if box[0] <= lat <= box[2] and box[1] <= lon <= box[3]:
+            town = len(site) < 4 or site[3] == "town"
+            off = tuple(site[4:6]) if len(site) >= 6 else (0, 0)
+            items.append((clean_text(n, 80) + "  ", lat, lon, 1e5 if town else 2e6, MIN_ZOOM if town else SITE_LABEL_ZOOM,
+                          4 if town else 5, off))
+    items += [(n, p.lat, p.lon, p.prior, MIN_ZOOM, RANK.get(p.kind, 2), (0, 0)) for n, p in zip(names, found, strict=True)]
+    zooms = place_labels([(*it[:5], it[6]) for it in items], fixed=basemap_labels(box), fixed_below=CITY_PRIOR)
+    strings: list[str] = []
+    index: dict[str, int] = {}
+    rows = []
+    for (n, lat, lon, _, _, rank, off), z in zip(items, zooms, strict=True):
+        if z is None or not n:
+            continue
+        n = n.strip()
+        if n not in index:
+            index[n] = len(strings)
+            strings.append(n)
+        rows.append([index[n], round(lat, 5), round(lon, 5), z, rank] + ([off[0], off[1]] if off != (0, 0) else []))
+    return strings, rows
+
+
+class Detail(Feature):
+    """Rivers, lakes and town labels inside the map's extent (``GK.detail``: ``water`` and ``towns`` layers)."""
+
+    feature = "detail"
+    css = DETAIL_CSS
+    js = DETAIL_JS
+
+    def __init__(self, box: tuple[float, float, float, float] | None, towns: bool = True, store: Any = None,
+                 skip: set[str] | None = None, records: list[tuple[str, float, float]] = (),
+                 town_sites: list[tuple[str, float, float]] = (), water_zoom: int = 7) -> None:
+        super().__init__()
+        self.box = box
+        self.water = water_within(box)
+        self.problem = ""
+        strings: list[str] = []
+        rows: list[list] = []
+        if towns:
+            try:
+                strings, rows = town_labels(box, store, skip=skip, records=records, town_sites=town_sites)
+            except Exception as exc:  # a missing or broken store costs the labels, never the map
+                self.problem = f"town labels left out: {clean_text(exc, 200)}"
+        self.strings, self.towns = strings, rows
+        self.water_zoom = int(water_zoom)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"rivers": len(self.water["rivers"]), "lakes": len(self.water["lakes"]), "towns": len(self.towns)}
+
+    def payload(self) -> dict:
+        return {"S": self.strings, "towns": self.towns, **self.water}
+
+    def call(self) -> str:
+        return f'GK.detail({self.map_name}, "{self.block_id}", {self.options_json({"waterZoom": self.water_zoom})})'
+
+    def fallback(self) -> str:
+        return " || {water: L.layerGroup(), towns: L.layerGroup()}"
+
+
+class DetailPart(LayerFeature):
+    """Layer-control toggle for the rivers and lakes or the town labels."""
+
+    feature = "detail_part"
+
+    def __init__(self, detail: Detail, part: str, name: str, show: bool = True) -> None:
+        if part not in ("water", "towns"):
+            raise MapError(f"unknown detail part {part!r}")
+        super().__init__(name=name, show=show)
+        self.detail = detail
+        self.part = part
+
+    def call(self) -> str:
+        return f"{self.detail.get_name()}.{self.part}"

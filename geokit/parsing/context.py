@@ -1,0 +1,521 @@
+"""Resolution in the document's context: every mention of a report resolved together.
+
+Evidence beyond the name itself: the report's home region (``home``: dateline, a user's prior, areas
+named, confidently placed places), its country focus, admin consistency ("X, Y" containers and areas
+named), spatial coherence with the report's other places, and one sense per discourse. A weak best
+candidate gives ``place=None`` with a reason; a candidate that context chose over the context-free
+favourite says so in its ``reason``.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from geokit.gazetteer.geo import haversine_km
+from geokit.gazetteer.resolver import Resolver
+from geokit.gazetteer.store import PlaceRecord, to_candidate
+from geokit.gazetteer.text import CUE_KINDS, fold, strip_type_words
+from geokit.model import Candidate, Toponym
+from geokit.parsing.home import W_AREA, W_DATELINE, W_PLACE, W_PRIOR, Home, Region, as_weight, find_dateline
+
+log = logging.getLogger(__name__)
+
+MIN_SCORE = 0.2  # below this the best candidate is reported as "no match"
+CUE_MISMATCH = 0.6  # score factor when a "County"/"Province" name lands on a place of another kind
+ANCHOR_WEIGHT = 2.0  # prior units for a candidate next to a confidently placed place of the same report
+CONTAINER_BONUS = 6.0  # "X, Y": X inside Y is nearly certain
+ADMIN2_IN_ADMIN1_BONUS = 3.0  # a county of a state the report names: second-level names repeat across states
+ALL_NAMESAKES = 40  # candidates kept for a county-like name or a name with a container, for containment
+_BOXED = ("admin2", "region")  # areas known by a bounding box (counties, districts, regions)
+MUTUAL_WEIGHT = 2.0  # prior units for a namesake next to a namesake of another ambiguous name of the report
+MUTUAL_KM = 25.0
+MUTUAL_CANDS = 5
+_AREAS = ("country", "continent", "admin1", "admin2")
+LIST_BONUS = 4.0  # a name in a list of states (or countries) is one too
+# The report's home region, in prior units at full share (see ``geokit.parsing.home``).
+HOME_COUNTRY = 1.0  # a candidate in the home country
+HOME_AREA = 5.0  # a candidate in (or being) the home first-level area
+HOME_NEAR = 2.0  # a candidate next to the home points (dateline place, prior place, confident places)
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    name: str  # what is looked up (span text, type words included)
+    kind: str = "literal"
+    cue: str = ""
+    demonym_cc: str = ""
+    abbr_cc: str = ""
+    unknown: bool = False  # a cue says place but the gazetteer has no such name
+    notes: list[str] = field(default_factory=list)
+    container: Mention | None = None  # "Edmonton, Ky.": the place named right after a comma
+
+
+
+_COMMA_GAP = re.compile(r"^\s*,\s*$")
+
+
+_POSSESSIVE_GAP = re.compile(r"^[’']s\s+$")
+
+
+def link_containers(text: str, mentions: list[Mention]) -> None:
+    """'X, Y' pairs (town, province / town, country / district, city): Y is a candidate container
+    of X; "X's Y" ("London's Heathrow", "Turkey's Hatay province"): X holds Y."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.kind == "demonym" or b.kind == "demonym":
+            continue
+        gap = text[a.end:b.start]
+        if _COMMA_GAP.match(gap):
+            a.container = b
+        elif _POSSESSIVE_GAP.match(gap) and b.container is None:
+            b.container = a
+
+
+class Focus:
+    """The report's country focus: shares of the countries its names point to, each name's own vote
+    left out when that name is the one being resolved."""
+
+    def __init__(self, votes: Counter, own: dict) -> None:
+        self.votes, self.own, self.total = votes, own, sum(votes.values())
+
+    def share(self, cc: str, form: tuple = ()) -> float:
+        occ, ov = self.own.get(form, ("", 0.0))
+        total = self.total - ov
+        if total <= 0:
+            return 0.0
+        return (self.votes.get(cc, 0.0) - (ov if occ == cc else 0.0)) / total
+
+    def get(self, cc: str, default: float = 0.0) -> float:
+        return self.share(cc) if self.total else default
+
+
+class ContextResolver:
+    """Resolves a document's mentions together (country focus, admin consistency, coherence)."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.store = resolver.store
+
+    def resolve(self, mentions: list[Mention], *, text: str = "", prior=None) -> list[Toponym]:
+        """Toponyms for ``mentions`` of ``text``; ``prior`` is a user's home region for the report
+        (a Region or several, which share the prior's weight)."""
+        forms: dict[tuple[str, str], list[Mention]] = {}
+        for m in mentions:
+            forms.setdefault((fold(m.name), m.cue), []).append(m)
+        # pass 1: context-free candidates per form
+        first: dict[tuple[str, str], list[Candidate]] = {}
+        for f, ms in forms.items():
+            m = ms[0]
+            try:
+                first[f] = self._candidates(m, None)
+            except Exception as exc:  # one bad mention never spoils the rest
+                log.warning("resolving %r failed: %s", m.text, exc)
+                first[f] = []
+        # "X, Y": Y's candidates that are areas may hold X; X's candidates may lie in one of them
+        holders: dict[tuple, list[Candidate]] = {}  # form of X -> area candidates of its Ys
+        held: dict[tuple, list[Candidate]] = {}  # form of Y -> plausible candidates of its Xs
+        dl = find_dateline(text) if text else None
+        dl_area = self._dateline_area(dl, forms, first, holders) if dl is not None else None
+        siblings = _list_kinds(text, mentions, first) if text else {}
+        for f, ms in forms.items():
+            for m in ms:
+                if m.container is None:
+                    continue
+                cf = (fold(m.container.name), m.container.cue)
+                if f in siblings or cf in siblings:
+                    continue  # "Guinea-Bissau, Niger, Nigeria and Togo": a list, not a place and its area
+                xs = first.get(f) or []
+                country_x = bool(xs) and xs[0].kind == "country" and xs[0].score >= 0.5
+                # a country sits in no country: "in Russia, U.S. officials said" is no pair
+                holders.setdefault(f, []).extend(c for c in first.get(cf) or [] if c.kind == "admin1"
+                                                 or (c.kind == "country" and not country_x)
+                                                 or (c.kind in ("city", "town") and c.score >= 0.05)
+                                                 or (c.kind in _BOXED and c.bbox is not None))
+                if xs and xs[0].kind not in ("country", "continent", "admin1"):
+                    # a county ("Manchester, Clay County") may hold any namesake: all of them count
+                    held.setdefault(cf, []).extend(xs if _county_form(cf) else [c for c in xs[:3] if c.score >= 0.1])
+
+        # what each name most likely is before the rest of context: its gazetteer favourite, or the
+        # favourite that lies in the area written after it ("Surrey, UK", "Guildford, Surrey")
+        tops: dict[tuple, tuple[Candidate, float]] = {}
+        for f, cands in first.items():
+            inner = [c for c in cands if any(
+                _inside(c.country_code, c.admin1, c.lat, c.lon, h.kind, h.country_code, h.admin1 or h.name, h.lat, h.lon,
+                        h.bbox)
+                for h in holders.get(f, ()) if h.id != c.id)] if f in holders else []
+            if inner:
+                tops[f] = (inner[0], max(inner[0].score, 0.9))
+            elif cands:
+                tops[f] = (cands[0], cands[0].score)
+        focus, admins, anchors, chosen = self._context(forms, tops)
+        home = self._home(forms, tops, text, prior, dl, dl_area)
+
+        # one sense per discourse: "Hatay Province" early on says what a later bare "Hatay" is
+        by_core: dict[str, set[str]] = {}
+        for (fkey, _cue), cands in first.items():
+            core = fold(strip_type_words(fkey)[0]) or fkey
+            if cands and cands[0].score >= 0.5 and (core != fkey or _cue):
+                by_core.setdefault(core, set()).add(cands[0].id)
+
+        def bonus(p: PlaceRecord, core: str = "", form: tuple = ()) -> float:
+            # evidence from the report's OTHER names only: a first guess never votes for itself
+            b = 1.5 * focus.share(p.cc, form)
+            if core and p.id in by_core.get(core, ()):
+                b += 4.0
+            if (p.cc, p.admin1) in admins and p.kind != "admin1":
+                # of a dozen Monroe Counties, the one in the state the report names (a county-like name
+                # only: a bare "Reyhanli" is still the town, not its district)
+                b += ADMIN2_IN_ADMIN1_BONUS if p.kind == "admin2" and form and _county_form(form) else 1.0
+            if chosen.get(p.id, set()) - {form}:
+                b += 1.0
+            others = [a for a in anchors if a[2] != form]
+            if others and p.kind not in ("country", "continent"):
+                d = min(haversine_km(p.lat, p.lon, a[0], a[1]) for a in others)
+                b += ANCHOR_WEIGHT * math.exp(-d / 150.0)
+            return b
+
+        # two ambiguous names with namesakes next to each other ("Edmonton" and "Enfield" in North
+        # London): each is the other's evidence, since rare namesakes seldom sit side by side by chance
+        loose = {f: [(c.lat, c.lon, c.id) for c in cands[:MUTUAL_CANDS] if c.kind not in _AREAS]
+                 for f, cands in first.items() if cands and cands[0].score < 0.9 and len(cands) > 1}
+
+        def mutual(p: PlaceRecord, form: tuple) -> float:
+            if form not in loose or p.kind in _AREAS:
+                return 0.0
+            best = 0.0
+            for g, pts in loose.items():
+                if g == form:
+                    continue
+                for lat, lon, cid in pts:
+                    if cid != p.id and abs(lat - p.lat) < 1.0 and abs(lon - p.lon) < 1.5:
+                        best += math.exp(-haversine_km(p.lat, p.lon, lat, lon) / MUTUAL_KM)
+                        break
+            return MUTUAL_WEIGHT * min(best, 1.5)
+
+        def homeward(p: PlaceRecord, form: tuple, rival_prior: float | None, absent: bool = False) -> float:
+            """Evidence from the report's home region: its country, its first-level area, its points."""
+            if not home:
+                return 0.0
+            sure = home.strength(form)
+            b = HOME_COUNTRY * home.country_share(p.cc, form)
+            if p.kind in ("country", "continent"):
+                return b
+            area = p.admin1 or (p.name if p.kind == "admin1" else "")
+            share = max(home.area_share(p.cc, area, form), home.area_share(p.cc, "*", form))
+            b += HOME_AREA * share * sure
+            if p.kind == "admin1" and rival_prior is not None and share >= 0.5:
+                # "Georgia" in a story whose places lie in Georgia: the area the report is about
+                # outranks a country of the same name, whatever their sizes
+                b += max(0.0, rival_prior - p.prior) + 2.0 * share
+            if p.kind not in ("admin1", "admin2"):
+                near = home.nearness(p.lat, p.lon, form)
+                b += HOME_NEAR * near
+                if absent and rival_prior is not None and share >= 0.5 and sure >= 0.6 and near >= 0.2:
+                    # "near Lebanon" in a Dayton story that names nothing of the Middle East: the town
+                    b += max(0.0, rival_prior - p.prior) + 1.0
+            return b
+
+        def paired(p: PlaceRecord, form: tuple, rival_prior: float | None) -> float:
+            b = 0.0
+            if any(_inside(p.cc, p.admin1, p.lat, p.lon, c.kind, c.country_code, c.admin1 or c.name, c.lat, c.lon,
+                           c.bbox)
+                   for c in holders.get(form, ()) if c.id != p.id):
+                # "COLUMBIA, Ky.", "Jordan, Minn.": a place inside an area is no namesake country
+                b += CONTAINER_BONUS + (max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country" else 0.0)
+            sib = siblings.get(form)
+            if sib and ((p.kind, p.cc if p.kind == "admin1" else "") == sib
+                        or (sib[0] == "capital" and p.fcode == "PPLC")):
+                # "Arizona, California, Georgia and Illinois": a list of states names states
+                b += LIST_BONUS + (max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country" else 0.0)
+            if p.kind in ("country", "admin1", *_BOXED) and any(
+                    _inside(c.country_code, c.admin1, c.lat, c.lon, p.kind, p.cc, p.admin1 or p.name, p.lat, p.lon,
+                            p.bbox)
+                    for c in held.get(form, ()) if c.id != p.id):
+                # "Atlanta, Georgia": the area holding the place named before it, over a namesake country
+                b += CONTAINER_BONUS + (max(0.0, rival_prior - p.prior) if p.kind == "admin1" and rival_prior else 0.0)
+            return b
+
+        out: list[Toponym] = []
+        for f, ms in forms.items():
+            note = ""
+            try:
+                core = fold(strip_type_words(ms[0].name)[0]) or f[0]
+                rival = self._country_rival(first.get(f) or [])
+                absent = rival is not None and self._rival_absent(first.get(f) or [], focus, anchors, tops, f)
+                # a dateline with no area names a place that stands alone ("BEIRUT", "WASHINGTON"), unless
+                # the gazetteer is unsure what it is ("BANTAM —" in a Connecticut paper)
+                own_home = not (dl is not None and not dl.area and any(m.start == dl.start for m in ms)
+                                and f in tops and _stands_alone(tops[f][0]))
+
+                def ctx(p: PlaceRecord, core=core, form=f, rival=rival, own_home=own_home, absent=absent) -> float:
+                    return (bonus(p, core, form) + (homeward(p, form, rival, absent) if own_home else 0.0)
+                            + paired(p, form, rival) + mutual(p, form))
+
+                cands = self._candidates(ms[0], ctx) if first[f] else []
+                reason = ""
+                if cands and cands[0].match in ("transliteration", "fuzzy") and not self._fits(cands[0], focus, anchors):
+                    reason = (f"only a loose match ({cands[0].match}) far from the report's other places: "
+                              f"{cands[0].name}, {cands[0].country_code}")
+                elif cands and first[f] and cands[0].id != first[f][0].id:
+                    note = self._why(cands[0], first[f][0], home, f,
+                                     lambda p, f=f, r=rival, o=own_home, a=absent: homeward(p, f, r, a) if o else 0.0,
+                                     lambda p, f=f, r=rival: paired(p, f, r))
+            except Exception as exc:
+                cands, reason = [], f"error while resolving: {exc}"
+            for m in ms:
+                out.append(self._toponym(m, cands, reason, note))
+        out.sort(key=lambda t: t.start)
+        return out
+
+    def _country_rival(self, cands: list[Candidate]) -> float | None:
+        """The prior of a country among a name's candidates (a country and an area share the name)."""
+        for c in cands:
+            if c.kind == "country":
+                p = self.store.by_id(c.id)
+                return p.prior if p else None
+        return None
+
+    @staticmethod
+    def _rival_absent(cands: list[Candidate], focus: Focus, anchors: list, tops: dict, form) -> bool:
+        """Whether the country a name could be is otherwise absent from the report: no other name points
+        to it, and no confidently placed name or country named lies within 1,500 km of it."""
+        c = next((c for c in cands if c.kind == "country"), None)
+        if c is None or focus.share(c.country_code, form) > 0:
+            return False
+        if any(a[2] != form and haversine_km(c.lat, c.lon, a[0], a[1]) <= 1500 for a in anchors):
+            return False
+        return not any(g != form and t.kind == "country" and sc >= 0.5 and haversine_km(c.lat, c.lon, t.lat, t.lon) <= 1500
+                       for g, (t, sc) in tops.items())
+
+    def _why(self, top: Candidate, was: Candidate, home: Home, form, homeward, contained) -> str:
+        """Why context chose ``top`` over the context-free favourite ``was``: the report's focus,
+        an "X, Y" container, or the report's other places."""
+        a, b = self.store.by_id(top.id), self.store.by_id(was.id)
+        if a is None or b is None:
+            return ""
+        d_home = homeward(a) - homeward(b)
+        d_box = contained(a) - contained(b)
+        here = ", ".join(x for x in (top.name, top.admin1 if top.kind != "admin1" else "", top.country_code) if x)
+        there = ", ".join(x for x in (was.name, was.admin1 if was.kind != "admin1" else "", was.country_code) if x)
+        if d_box > 0 and d_box >= d_home:
+            return f"the names around it as written (\"X, Y\") decided it: {here} rather than {there}"
+        if d_home > 0:
+            return f"the report's focus, {home.describe(form)}, decided it: {here} rather than {there}"
+        return f"the report's other places decided it: {here} rather than {there}"
+
+    def _dateline_area(self, dl, forms, first, holders) -> Candidate | None:
+        """The area of a dateline ("ATHENS, Ga. —") when no mention stands for it (the recogniser may
+        drop a short abbreviation): read as an area, and made the holder of the dateline place."""
+        if not dl.area or any(m.start == dl.area_start for ms in forms.values() for m in ms):
+            return None
+        try:
+            areas = [c for c in self.resolver.resolve(dl.area, limit=8) if c.kind in ("admin1", "country")]
+        except Exception:  # an odd area string never spoils the report
+            return None
+        if not areas:
+            return None
+        place = next((f for f, ms in forms.items() if any(m.start == dl.start for m in ms)), None)
+        xs = first.get(place) or [] if place is not None else []
+        fits = [a for a in areas if any(_inside(c.country_code, c.admin1, c.lat, c.lon, a.kind, a.country_code,
+                                                 a.admin1 or a.name, a.lat, a.lon) for c in xs)]
+        area = (fits or areas)[0]
+        if place is not None:
+            holders.setdefault(place, []).append(area)
+        return area
+
+    def _home(self, forms, tops, text: str, prior, dl=None, dl_area=None) -> Home:
+        """The evidence for the report's home region (see ``geokit.parsing.home``)."""
+        home = Home()
+        priors = (prior,) if isinstance(prior, Region) else tuple(prior or ())
+        for r in priors:
+            point = (r.lat, r.lon) if r.lat is not None else None
+            # a country the user names counts as an area spanning the whole country ("*")
+            home.add(r.cc, r.admin1 or "*", W_PRIOR / len(priors), None, point=point, why="prior")
+        if dl_area is not None:
+            home.add(dl_area.country_code, dl_area.admin1 or dl_area.name if dl_area.kind == "admin1" else "",
+                     W_DATELINE, None, why=f"dateline {text[dl.start:dl.end]}, {dl.area}")
+        for f, ms in forms.items():
+            if f not in tops or ms[0].demonym_cc:
+                continue
+            top, score = tops[f]
+            if top.kind in ("country", "continent") or ms[0].abbr_cc:
+                continue  # the country focus counts countries; the home region is finer
+            n = len(ms)
+            area = top.admin1 or (top.name if top.kind == "admin1" else "")
+            if dl is not None and any(m.start in (dl.start, dl.area_start) for m in ms):
+                if ((_stands_alone(top) and score >= 0.5) or (dl.area and score >= 0.5)
+                        or (top.kind == "admin1" and any(m.start == dl.area_start for m in ms))):
+                    point = (top.lat, top.lon) if top.kind not in ("admin1", "admin2") else None
+                    home.add(top.country_code, area, W_DATELINE, f, point=point,
+                             why=f"dateline {text[dl.start:dl.end]}" + (f", {dl.area}" if dl.area else ""))
+                continue
+            if top.kind in ("admin1", "admin2") and score >= 0.6:
+                home.add(top.country_code, area, as_weight(n, W_AREA) * score, f, why=top.name)
+            elif score >= 0.9:
+                home.add(top.country_code, area, as_weight(n, W_PLACE) * score, f, point=(top.lat, top.lon),
+                         why=top.name)
+        return home
+
+    def _candidates(self, m: Mention, bonus) -> list[Candidate]:
+        if m.demonym_cc or m.abbr_cc:
+            p = self.store.country(m.demonym_cc or m.abbr_cc)
+            return [to_candidate(p, score=0.99 if m.abbr_cc else 0.95, match="alternate", matched_name=m.text)] if p else []
+        # a name with a container ("Manchester, Clay County") or a county-like name: all namesakes, so that
+        # containment can pick the pair that fits (there are 18 Clay Counties and as many Manchesters)
+        county = m.cue == "admin2" or strip_type_words(m.name)[1] == "admin2"
+        limit = ALL_NAMESAKES if (m.container is not None or county) else (5 if m.unknown else 8)
+        cands = self.resolver.resolve(m.name, limit=limit, bonus=bonus, cue=m.cue)
+        word = m.text.replace(".", "").strip()
+        if word.isascii() and word.isupper() and len(word) <= 5:
+            # "NSW" is no romanised spelling of an Arabic-script name ("ناساو", Nassau): capitals in Latin
+            # script match places only through names written in Latin script
+            cands = [c for c in cands if _latin(c.matched_name)]
+        return cands
+
+    @staticmethod
+    def _fits(c: Candidate, focus: Focus, anchors: list) -> bool:
+        """A loosely matched place is believable only inside the report's geography."""
+        if focus.get(c.country_code, 0.0) >= 0.15:
+            return True
+        return any(haversine_km(c.lat, c.lon, a[0], a[1]) <= 300 for a in anchors)
+
+    def _context(self, forms, tops):
+        focus: Counter = Counter()
+        admins: set[tuple[str, str]] = set()
+        anchors: list[tuple[float, float, tuple]] = []
+        chosen: dict[str, set] = {}
+        own: dict[tuple, tuple[str, float]] = {}  # each form's own vote, left out when that form is ranked
+        for f, ms in forms.items():
+            if f not in tops:
+                continue
+            top, score = tops[f]
+            w = len(ms)
+            if top.kind == "country":
+                vote = w * (0.5 if ms[0].kind == "demonym" else 1.0) * score
+            elif score >= 0.5:
+                vote = 0.7 * w * score
+            else:
+                vote = 0.0
+            if vote:
+                focus[top.country_code] += vote
+                own[f] = (top.country_code, vote)
+            if score >= 0.8:
+                chosen.setdefault(top.id, set()).add(f)
+                if top.kind == "admin1":
+                    admins.add((top.country_code, top.admin1 or top.name))
+                if top.kind not in ("country", "continent", "admin1", "region", "peninsula", "organisation"):
+                    anchors.append((top.lat, top.lon, f))  # an area's middle is no anchor; a county's is close
+        return Focus(focus, own), admins, anchors[:50], chosen
+
+    def _toponym(self, m: Mention, cands: list[Candidate], reason: str, note: str = "") -> Toponym:
+        if m.demonym_cc:
+            place = cands[0] if cands else None
+            return Toponym(m.start, m.end, m.text, kind=m.kind if m.kind != "literal" else "demonym", place=place,
+                           score=place.score if place else 0.0, candidates=cands[:3],
+                           reason="" if place else "country of the demonym not in the gazetteer")
+        top = cands[0] if cands else None
+        if top is None or top.score < MIN_SCORE or reason:
+            why = reason or ("no gazetteer entry" if top is None else f"ambiguous or weak: best candidate scored {top.score:.2f}")
+            return Toponym(m.start, m.end, m.text, kind=m.kind, place=None, score=top.score if top else 0.0,
+                           reason=why, candidates=cands[:5])
+        score = top.score
+        cue = m.cue or strip_type_words(m.name)[1]
+        if cue in ("admin1", "admin2") and top.kind not in CUE_KINDS[cue]:
+            # "Metcalfe County" answered by a town called Metcalfe: the best the gazetteer has, not a sure one
+            score *= CUE_MISMATCH
+            note = note or f"no {('county or district' if cue == 'admin2' else 'province or state')} of that name: " \
+                           f"the {top.kind} {top.name} stands for it"
+        return Toponym(m.start, m.end, m.text, kind=m.kind, place=top, score=score, candidates=cands[:5],
+                       reason=note)
+
+
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+
+
+def _list_kinds(text: str, mentions: list[Mention], first: dict) -> dict[tuple, tuple[str, str]]:
+    """Forms named in a coordinated list ("Arizona, California, Georgia and Illinois") -> the kind
+    of place (("admin1", cc), ("country", "") or ("capital", "")) that most of their siblings are, when
+    most agree (in a pair "X and Y", a sure sibling is enough: "Paris and Berlin", "Texas and Georgia")."""
+    ms = sorted((m for m in mentions if not m.demonym_cc), key=lambda m: m.start)
+    groups: list[list[Mention]] = []
+    for a, b in zip(ms, ms[1:], strict=False):
+        if _LIST_GAP.match(text[a.end:b.start]):
+            if groups and groups[-1][-1] is a:
+                groups[-1].append(b)
+            else:
+                groups.append([a, b])
+    out: dict[tuple, tuple[str, str]] = {}
+    for g in groups:
+        if len(g) < 3 and not re.search(r"\b(?:and|or)\b", text[g[0].end:g[-1].start]):
+            continue  # "X, Y" alone is a container pair, not a list
+        kinds = []
+        for m in g:
+            cands = first.get((fold(m.name), m.cue)) or []
+            kinds.append(_place_class(cands[0]) if cands else None)
+        for i, m in enumerate(g):
+            others = [k for j, k in enumerate(kinds) if j != i]
+            need = 1 if len(g) == 2 else max(2, (len(others) + 1) // 2)
+            for k in set(others):
+                if k is not None and others.count(k) >= need:
+                    out[(fold(m.name), m.cue)] = k
+        # "Montana and Wyoming": every name of the list can be a state of one country
+        areas = [{c.country_code for c in first.get((fold(m.name), m.cue)) or [] if c.kind == "admin1"} for m in g]
+        common = set.intersection(*areas) if areas else set()
+        if len(common) == 1:
+            cc = common.pop()
+            for m in g:
+                out.setdefault((fold(m.name), m.cue), ("admin1", cc))
+    return out
+
+
+CITY_KM = 40.0  # a district or airport this close to a city belongs to it
+def _place_class(top: Candidate) -> tuple[str, str] | None:
+    """What kind of place a sure list member is: a first-level area of a country, a country, a capital."""
+    if top.kind in ("admin1", "country") and top.score >= 0.5:
+        return (top.kind, top.country_code if top.kind == "admin1" else "")
+    if top.feature_code == "PPLC" and top.score >= 0.8:
+        return ("capital", "")
+    return None
+
+
+AREA_KM = 80.0  # a place this close to an area's point and in its country lies in it (sources name areas differently)
+
+
+def _inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc: str, box_area: str,
+            box_lat: float, box_lon: float, box: tuple | None = None) -> bool:
+    """Whether a place (cc, admin1, point) lies in a country, a first-level area, or an area known by its
+    bounding box ``box`` (a county, a district, a region: "London, Laurel County")."""
+    if box_kind in _BOXED:
+        if box is None or (box_cc and cc != box_cc):
+            return False
+        s, w, n, e = box
+        return s <= lat <= n and w <= lon <= e
+    if cc != box_cc:
+        return False
+    if box_kind == "country":
+        return True
+    if box_kind in ("city", "town"):  # "Edmonton, London", "London's Heathrow": part of a city or next to it
+        return haversine_km(lat, lon, box_lat, box_lon) <= CITY_KM
+    if box_kind != "admin1":
+        return False
+    return admin1 == box_area or haversine_km(lat, lon, box_lat, box_lon) <= AREA_KM
+
+
+def _county_form(form: tuple) -> bool:
+    """A mention form (folded name, cue) written as a second-level area: "Monroe County", "X district"."""
+    return form[1] == "admin2" or strip_type_words(form[0])[1] == "admin2"
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+
+
+def _stands_alone(c: Candidate) -> bool:
+    """A city a dateline names without its area (as agencies write "BEIRUT", "WASHINGTON"): a capital or
+    a city of 100,000; a lesser name there ("BANTAM —" in a local paper) is placed by the report instead."""
+    return c.kind in ("city", "town") and (c.population >= 100_000 or c.feature_code in ("PPLC", "PPLA"))

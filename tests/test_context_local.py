@@ -1,0 +1,137 @@
+"""Local namesakes in the founding region, on a tiny store built from a GeoNames dump written here,
+and the context rules that read the text around names (lists, "X, Y" pairs, neighbouring namesakes).
+
+The tiny store needs only the package's own country and first-level area sources plus the dump below,
+so it does not depend on which GeoNames regions the default store carries."""
+
+from __future__ import annotations
+
+import pytest
+
+from geokit.gazetteer import sources as S
+from geokit.gazetteer import store as ST
+from geokit.gazetteer.resolver import Resolver
+from geokit.parsing.parser import Parser
+
+# 19 GeoNames columns; ids and figures invented for the test except the two villages' points.
+_ROWS = [
+    (990001, "Güveççi", "Guvecci", "", 38.90705, 31.2978, "P", "PPL", "TR", "03", 1200),  # Afyonkarahisar
+    (990002, "Güveççi", "Guvecci", "Guvecci,Güvecı", 35.8935, 36.16145, "P", "PPL", "TR", "31", 0),  # Hatay
+    (990003, "Antakya", "Antakya", "Antioch", 36.20655, 36.15722, "P", "PPLA", "TR", "31", 250000),
+    (990004, "Yayladağı", "Yayladagi", "Yayladagi", 35.9025, 36.06, "P", "PPLA2", "TR", "31", 7000),
+    (990005, "Sandıklı", "Sandikli", "Sandikli", 38.4650, 30.2690, "P", "PPLA2", "TR", "03", 40000),
+]
+_CODES = "TR.31\tHatay\tHatay\t312394\nTR.03\tAfyonkarahisar\tAfyonkarahisar\t325302\n"
+
+
+def _dump_line(r) -> str:
+    gid, name, ascii_, alt, lat, lon, fcl, fco, cc, a1, pop = r
+    return "\t".join(map(str, [gid, name, ascii_, alt, lat, lon, fcl, fco, cc, "", a1, "", "", "", pop, "", "0",
+                               "Europe/Istanbul", "2024-01-01"]))
+
+
+@pytest.fixture(scope="module")
+def tiny_parser(tmp_path_factory):
+    d = tmp_path_factory.mktemp("dump")
+    (d / "TR.txt").write_text("\n".join(_dump_line(r) for r in _ROWS) + "\n", "utf-8")
+    (d / "admin1CodesASCII.txt").write_text(_CODES, "utf-8")
+    path = ST.build(d / "tiny.sqlite", regions=[str(d)], sources=(S.countries, S.admin1))
+    return Parser(Resolver(ST.Store(path)))
+
+
+HATAY = ("Hundreds of Syrians crossed at Güveççi overnight, a border village in the Yayladağı district of "
+         "Hatay, officials in Antakya said on Tuesday. Soldiers took the families to a camp near Yayladağı.")
+
+
+def test_hatay_border_village_over_its_western_namesake(tiny_parser):
+    # on its own the name goes to the bigger western village
+    alone = tiny_parser.parse("Officials said they had been in Güveççi on Tuesday.")
+    assert [t.place.admin1 for t in alone.toponyms if t.text == "Güveççi"] == ["Afyonkarahisar"]
+    doc = tiny_parser.parse(HATAY)
+    g = [t for t in doc.toponyms if t.text == "Güveççi"][0]
+    assert g.place.admin1 == "Hatay" and abs(g.place.lat - 35.8935) < 0.01
+    assert "Afyonkarahisar" in g.reason  # says what it was chosen over
+    # the user's prior does the same for a story that names nothing else
+    near = tiny_parser.parse("Officials said they had been in Güveççi on Tuesday.", focus="TR-31")
+    assert [t.place.admin1 for t in near.toponyms if t.text == "Güveççi"] == ["Hatay"]
+
+
+# --------------------------------------------------------------------------- lists, pairs, neighbours
+
+
+def test_a_list_of_states_names_states(parser):
+    doc = parser.parse("Cases were reported in Arizona, California, Colorado, Georgia, Illinois and Ohio, "
+                       "and later in Montana and Wyoming.")
+    by = {t.text: t.place for t in doc.toponyms}
+    for name in ("Georgia", "Illinois", "Wyoming", "Montana"):
+        assert by[name].country_code == "US" and by[name].kind == "admin1", name
+
+
+def test_a_list_of_countries_stays_countries(parser):
+    doc = parser.parse("Aid reached Guinea-Bissau, Niger, Nigeria and Togo last week.")
+    by = {t.text: t.place for t in doc.toponyms}
+    assert by["Niger"].kind == "country" and by["Niger"].country_code == "NE"
+
+
+def test_a_place_inside_an_area_beats_a_namesake_country(parser):
+    doc = parser.parse("JORDAN, Minn. — Firefighters from Jordan and Shakopee put out a barn fire on Sunday.")
+    jordan = [t for t in doc.toponyms if t.text.lower() == "jordan"]
+    assert jordan and all(t.place.country_code == "US" and t.place.admin1 == "Minnesota" for t in jordan)
+    # and a country next to a country is no pair
+    doc = parser.parse("He had worked in Russia, U.S. officials said.")
+    assert [t.place.country_code for t in doc.toponyms if t.text == "Russia"] == ["RU"]
+
+
+def test_an_area_holding_the_place_before_it_beats_a_namesake_country(parser):
+    doc = parser.parse("The flight from Atlanta, Georgia to Wichita, Kansas was met by nurses.")
+    by = {t.text: t.place for t in doc.toponyms}
+    assert by["Georgia"].country_code == "US" and by["Atlanta"].admin1 == "Georgia"
+
+
+def test_neighbouring_namesakes_support_each_other(parser):
+    doc = parser.parse("Pupils from a school in Edmonton planted a garden with help from Enfield council staff "
+                       "and volunteers from Tottenham.")
+    by = {t.text: t.place for t in doc.toponyms}
+    assert by["Edmonton"].country_code == "GB"
+
+
+def test_a_district_written_with_its_city(parser):
+    doc = parser.parse("The pupils planted flowers at a school in Edmonton, London, last week.")
+    assert [t.place.country_code for t in doc.toponyms if t.text == "Edmonton"] == ["GB"]
+
+
+def test_a_chain_of_areas_is_read_from_the_end(parser):
+    doc = parser.parse("The samples came from a laboratory in Guildford, Surrey, UK, officials said.")
+    by = {t.text: t.place for t in doc.toponyms}
+    assert by["Guildford"].country_code == "GB" and by["Surrey"].country_code == "GB"
+
+
+def test_latin_capitals_do_not_match_romanised_arabic_names(parser):
+    text = "The NSW government confirmed the outbreak on Monday."
+    s = text.index("NSW")
+    t = parser.parse(text, spans=[(s, s + 3)]).toponyms[0]
+    assert t.place is None or t.place.name != "Nassau"
+
+
+def test_a_dateline_area_the_recogniser_left_out_still_counts(parser):
+    doc = parser.parse("ATHENS, Ga. — Students packed downtown Athens on Saturday; police in Athens and "
+                       "Watkinsville closed roads.")
+    athens = [t for t in doc.toponyms if t.text.lower() == "athens"]
+    assert athens and all(t.place.country_code == "US" and t.place.admin1 == "Georgia" for t in athens)
+
+
+def test_foreign_capitals_named_together_stay_abroad(parser):
+    doc = parser.parse("DALLAS — The governor flew to London on Tuesday for trade talks, and will visit Paris and "
+                       "Berlin before returning to Austin and Houston.")
+    by = {t.text: t.place for t in doc.toponyms}
+    assert by["Paris"].country_code == "FR" and by["London"].country_code == "GB"
+    assert by["Austin"].admin1 == "Texas"
+
+
+def test_a_local_town_beats_a_namesake_country_only_when_the_country_is_absent(parser):
+    local = parser.parse("DAYTON, Ohio (WHIO) — A crash on Interstate 71 near Lebanon sent two people to hospital, "
+                         "deputies said. Both were taken to Cincinnati.")
+    assert [t.place.admin1 for t in local.toponyms if t.text == "Lebanon"] == ["Ohio"]
+    abroad = parser.parse("DAYTON, Ohio (WHIO) — A family that fled Lebanon and Syria in 2013 opened a bakery "
+                          "in Dayton on Saturday.")
+    assert [t.place.country_code for t in abroad.toponyms if t.text == "Lebanon"] == ["LB"]

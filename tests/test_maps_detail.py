@@ -1,0 +1,84 @@
+"""Basemap detail: town labels placed by importance without overlap, rivers and lakes clipped to the extent."""
+
+from __future__ import annotations
+
+import pytest
+
+from geokit.maps import build_map
+from geokit.maps.detail import _clip_line, _pixel, extent, load_water, place_labels, town_labels, water_within
+
+
+def test_labels_never_overlap_and_the_most_important_shows_first():
+    # three names a few hundred metres apart and one far away
+    places = [("Smallplace", 36.27, 36.60, 1.0), ("Bigtown", 36.27, 36.57, 5.0), ("Midtown", 36.272, 36.58, 3.0),
+              ("Faraway", 37.5, 38.5, 0.5)]
+    zooms = place_labels(places)
+    assert zooms[1] == 5, "the most important label shows from the first zoom"
+    assert zooms[3] == 5, "a label with nothing near it shows at once, whatever its importance"
+    assert zooms[2] is not None and zooms[0] is not None and zooms[2] > 5 and zooms[0] > 5
+    for z in range(5, 15):
+        shown = [i for i, mz in enumerate(zooms) if mz is not None and mz <= z]
+        boxes = []
+        for i in shown:
+            x, y = _pixel(places[i][1], places[i][2], z)
+            boxes.append((x - 5, y - 9, x + 10 + 6.2 * len(places[i][0]), y + 9))
+        for a in range(len(boxes)):
+            for b in range(a + 1, len(boxes)):
+                A, B = boxes[a], boxes[b]
+                assert not (A[0] < B[2] and B[0] < A[2] and A[1] < B[3] and B[1] < A[3]), (z, shown)
+
+
+def test_clip_line_keeps_the_runs_inside_with_one_point_beyond():
+    line = [[0, 0], [1, 1], [2, 2], [3, 3], [4, 4]]
+    assert _clip_line(line, (0.5, 0.5, 2.5, 2.5)) == [[[0, 0], [1, 1], [2, 2], [3, 3]]]
+    assert _clip_line(line, (10, 10, 11, 11)) == []
+
+
+def test_water_is_clipped_to_the_extent():
+    everything = sum(len(c) for _, c in load_water("rivers"))
+    box = extent([(36.27, 36.57)], margin=0.3)
+    near = water_within(box)
+    assert near["rivers"], "the region's rivers reach Reyhanli's surroundings"
+    assert sum(len(c) for c in near["rivers"]) < everything / 20
+    s, w, n, e = box
+    for line in near["rivers"]:
+        inner = line[1:-1]
+        assert all(s <= y <= n and w <= x <= e for x, y in inner)
+    assert water_within(None) == {"rivers": [], "lakes": []}
+
+
+def test_town_labels_come_from_the_store_within_the_extent():
+    box = extent([(36.27, 36.57)], margin=0.4)
+    strings, rows = town_labels(box)
+    names = {strings[r[0]] for r in rows}
+    assert {"Reyhanlı", "Kırıkhan"} <= names
+    assert all(box[0] <= r[1] <= box[2] and box[1] <= r[2] <= box[3] for r in rows)
+    reyhanli = next(r for r in rows if strings[r[0]] == "Reyhanlı")
+    assert reyhanli[3] <= 9, "a town of 60,000 is labelled by zoom 9"
+    _, skipped = town_labels(box, skip={"gn:302355"})  # Reyhanlı drawn as a site: labelled there instead
+    assert len(skipped) < len(rows)
+
+
+def test_build_map_draws_detail_only_around_the_records():
+    ev = [{"id": "a", "type": "shelling", "date": "2012-06-01", "lat": 36.27, "lon": 36.57}]
+    gm = build_map(events=ev)
+    assert gm.counts["towns"] > 20 and gm.counts["rivers"] > 0
+    bare = build_map(events=ev, towns=False)
+    assert bare.counts["towns"] == 0
+    assert len(bare.html()) < len(gm.html())
+
+
+def test_a_broken_store_costs_the_labels_not_the_map():
+    class Broken:
+        def features(self, *a, **k):
+            raise OSError("database disk image is malformed")
+
+    ev = [{"id": "a", "type": "shelling", "date": "2012-06-01", "lat": 36.27, "lon": 36.57}]
+    gm = build_map(events=ev, store=Broken())
+    assert gm.counts["towns"] == 0 and gm.counts["events"] == 1
+    assert "town labels left out" in gm.summary()
+
+
+@pytest.mark.parametrize("bad", [[], [(None, None)]])
+def test_no_points_no_extent(bad):
+    assert extent(bad) is None
