@@ -59,6 +59,7 @@ class Candidate:
     score: float = 0.0
     match: str = "exact"
     matched_name: str = ""
+    bbox: tuple[float, float, float, float] | None = None  # (south, west, north, east) of an area
 
     @property
     def point(self) -> tuple[float, float]:

@@ -7,6 +7,7 @@ facts the resolver and the benchmarks depend on. Tests that need ``../shared`` s
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import math
 import re
@@ -182,7 +183,8 @@ def test_seed_villages_with_spellings(curated) -> None:
     assert kafr["geonameid"] == "168624" and kafr["country_code"] == "SY"
     for form in ("Kafr Uwayd", "Kafrawaid", "Kafr Owaid", "كفر عويد"):
         assert form in alts(kafr)
-    assert curated["apaydin-east"]["geonameid"] == "438063"
+    assert "apaydin-east" not in curated  # the border layer has it with every name: trimmed from curated
+    assert "438063" in border_ids()
     assert curated["houla"]["geonameid"] == "11287703"
 
 
@@ -286,3 +288,76 @@ def test_region_country_and_admin1_points_match_dumps(countries, admin1, dumps) 
         if r["country_code"] in ("TR", "SY", "JO", "LB", "IQ") and r["geonameid"] and int(r["geonameid"]) in dumps:
             f = dumps[int(r["geonameid"])]
             assert km(float(r["lat"]), float(r["lon"]), float(f[4]), float(f[5])) < 0.1, r["name"]
+
+
+# ------------------------------------------------------------------ issue 12's layers
+
+BORDER_HEADER = ["geonameid", "name", "asciiname", "alternates", "lat", "lon", "fclass", "fcode", "cc", "admin1",
+                 "admin2", "population"]
+
+
+def border_rows() -> list[dict[str, str]]:
+    with gzip.open(GAZ / "border.tsv.gz", "rt", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+_BORDER_IDS: set[str] = set()
+
+
+def border_ids() -> set[str]:
+    if not _BORDER_IDS:
+        _BORDER_IDS.update(r["geonameid"] for r in border_rows())
+    return _BORDER_IDS
+
+
+def test_border_extract_shape_and_size() -> None:
+    path = GAZ / "border.tsv.gz"
+    assert path.stat().st_size < 5_000_000  # git-friendly
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        assert fh.readline().rstrip("\n").split("\t") == BORDER_HEADER
+    rows = border_rows()
+    assert len(rows) > 85_000
+    assert {r["cc"] for r in rows} == {"TR", "SY", "IQ", "JO", "LB"}
+    assert len({r["geonameid"] for r in rows}) == len(rows)
+    for r in rows[::997]:
+        lat, lon = float(r["lat"]), float(r["lon"])
+        assert 28 < lat < 43 and 25 < lon < 49, r
+        assert len(r["lat"].split(".")[-1]) <= 5
+    # the founding villages come from data, not from curation
+    names = {r["geonameid"]: r["name"] for r in rows}
+    assert names["168624"] == "Kafr ‘Uwayd" and names["438062"] == "Apaydın" and names["313306"] == "Güveççi"
+
+
+@pytest.mark.skipif(not DUMPS.exists(), reason="../shared GeoNames dumps are absent")
+def test_border_extract_is_every_dump_record() -> None:
+    n = sum(1 for cc in ("TR", "SY", "IQ", "JO", "LB")
+            for line in (DUMPS / f"{cc}.txt").open(encoding="utf-8") if line.count("\t") == 18)
+    assert len(border_ids()) == n
+
+
+def test_us_counties() -> None:
+    rows = read("us_counties.csv")
+    assert len(rows) > 3_000 and len({r["fips"] for r in rows}) == len(rows)
+    by_fips = {r["fips"]: r for r in rows}
+    laurel, cuyahoga = by_fips["21125"], by_fips["39035"]
+    assert (laurel["name"], laurel["state"]) == ("Laurel County", "KY")
+    assert (cuyahoga["name"], cuyahoga["state"]) == ("Cuyahoga County", "OH")
+    assert km(float(cuyahoga["lat"]), float(cuyahoga["lon"]), 41.50, -81.69) < 30  # Cleveland
+    for r in rows:
+        s, w, n, e = (float(r[k]) for k in ("south", "west", "north", "east"))
+        assert s <= float(r["lat"]) <= n and w <= float(r["lon"]) <= e, r["fips"]
+        assert r["fips"][:2].isdigit() and r["source"]
+
+
+def test_regions_have_a_point_in_their_box_and_a_source() -> None:
+    rows = read("regions.csv")
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))
+    for r in rows:
+        s, w, n, e = (float(r[k]) for k in ("south", "west", "north", "east"))
+        assert s <= float(r["lat"]) <= n and w <= float(r["lon"]) <= e, r["id"]
+        assert r["source"] and r["kind"] in ("continent", "region", "peninsula", "organisation"), r["id"]
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["eastern-ghouta"]["country_code"] == "SY"
+    assert km(float(by_id["eastern-ghouta"]["lat"]), float(by_id["eastern-ghouta"]["lon"]), 33.51, 36.29) < 20
+    assert "EU" in alts(by_id["european-union"])

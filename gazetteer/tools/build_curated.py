@@ -88,6 +88,17 @@ def build_row(s: Spec, dumps: dict[int, DumpRow], airports: dict, c500: set[int]
     ]
 
 
+def _covered_by_border(s, dumps) -> bool:
+    """A village or town placed at its own GeoNames record, whose record the default border layer
+    (``border.tsv.gz``, every feature of the dumps) carries with all the spellings the spec adds:
+    the curated layer keeps only what no source has."""
+    if s.place[0] != "self":
+        return False
+    r = _gn(dumps, s.place[1])
+    have = {n.casefold() for n in (r.name, r.asciiname, *r.alternates)}
+    return all(n.casefold() in have for n in (s.name, *s.alternates))
+
+
 def main() -> None:
     dumps = load_dumps()
     airports = airportsdata.load("ICAO")
@@ -96,7 +107,12 @@ def main() -> None:
     dup = {i for i in ids if ids.count(i) > 1}
     if dup:
         raise ValueError(f"duplicate curated ids: {sorted(dup)}")
-    rows = [build_row(s, dumps, airports, c500) for s in ALL]
+    rows = []
+    for s in ALL:
+        if _covered_by_border(s, dumps):
+            print(f"skipped {s.id}: the border layer has GeoNames {s.place[1]} with every name it adds")
+            continue
+        rows.append(build_row(s, dumps, airports, c500))
     path = write_csv("curated.csv", HEADER, rows)
     print(f"wrote {len(rows)} rows to {path}")
 

@@ -27,7 +27,11 @@ GOALS = {
     "exact_lookups_per_second": (">=", 50_000),
     "fuzzy_lookups_per_second": (">=", 5_000),
     "rss_mb_fresh_process": ("<=", 300),
-    "build_seconds": ("<=", 60),
+    # issue 12: the border region, counties and regions by default; the build must stay fast enough
+    # for CI (a fresh clone builds the store once) and the file small enough for a laptop's cache
+    "build_seconds": ("<=", 90),
+    "build_cpu_seconds": ("<=", 90),
+    "store_mb": ("<=", 400),
 }
 COLD_QUERY = "Reyhanli"
 _COLD_SCRIPT = (
@@ -120,11 +124,12 @@ def build_time() -> dict:
 
     with tempfile.TemporaryDirectory(prefix="geokit-bench-build-") as tmp:
         path = Path(tmp) / store.STORE_NAME
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         store.build(path, regions=[], force=True)
-        secs = time.perf_counter() - t0
+        secs, cpu = time.perf_counter() - t0, time.process_time() - c0
         size = path.stat().st_size / 1e6
-    return {"build_seconds": round(secs, 1), "built_store_mb": round(size, 1)}
+    # wall time depends on what else the machine runs; CPU time is the build's own cost
+    return {"build_seconds": round(secs, 1), "build_cpu_seconds": round(cpu, 1), "built_store_mb": round(size, 1)}
 
 
 def run(quick: bool = False) -> dict:
@@ -136,6 +141,8 @@ def run(quick: bool = False) -> dict:
     store = open_store()  # builds the default store first when it is missing or stale
     first_open = time.perf_counter() - t0
     out: dict = {"store": str(default_path()), "store_places": int(store.meta["places"]),
+                 "store_names": int(store.meta.get("names", 0)),
+                 "store_mb": round(store.path.stat().st_size / 1e6, 1),
                  "store_open_or_build_seconds": round(first_open, 2)}
     out.update(cold_start(runs=1 if quick else 3, env=dict(os.environ)))
 

@@ -35,6 +35,17 @@ _RANK = {k: i for i, k in enumerate(QUALITY)}
 # match must be ~30x more prominent than an exact one to beat it.
 MATCH_PENALTY = {"exact": 0.0, "alternate": 0.1, "folded": 0.2, "transliteration": 1.5, "fuzzy": 2.5}
 NAMESAKE_BONUS = 1.8
+# A place whose own name includes the type word ("Laurel County", "Korean Peninsula") matched the
+# whole span; places found by the bare core ("Laurel") only matched part of it.
+WHOLE_NAME_BONUS = 1.5
+# A type word in the name that no candidate's kind fits ("Neches River" with only towns called
+# Neches): the best of them is a guess, not an answer.
+CUE_MISMATCH_CAP = 0.6
+# A crossing named after its border village ("the Güveççi crossing"): a village of that name
+# within this distance of a known crossing is the likely one.
+CROSSING_REACH_KM = 30.0
+# Kinds a bloc's or organisation's acronym may stand for ("EU" -> the region it covers); never a town.
+_BLOC_KINDS = frozenset({"region", "organisation", "continent", "country"})
 MAX_LOOSE = 400  # loose candidates checked by string similarity (most prominent first); one query, C-speed ratios
 MIN_RATIO = {"transliteration": 70.0, "fuzzy": 80.0}
 TEMPERATURE = 0.75  # prior units (log10 population) per e-fold of odds
@@ -61,6 +72,7 @@ class Resolver:
         self.store = store or open_store()
         # Context-free answers are cached: news repeats the same few hundred names.
         self._cached = lru_cache(maxsize=20_000)(self._resolve_plain)
+        self._crossing_points: list[tuple[float, float]] | None = None
 
     # ---------------------------------------------------------------- gathering
 
@@ -72,7 +84,10 @@ class Resolver:
         if not key:
             return out
         low = name.casefold()
+        caps = name.replace(".", "").isupper()
         for pid, nm, isprimary in st.by_key(key):
+            if not caps and not isprimary and nm.replace(".", "").isupper() and len(nm) <= 5 and self._bloc(pid):
+                continue  # a bloc's acronym ("EU", "AU") is that only in capitals: "Eu" is a town in Normandy
             if nm.casefold() == low:
                 kind = "exact" if isprimary else "alternate"
             else:
@@ -123,6 +138,7 @@ class Resolver:
         core, own_cue = strip_type_words(name)
         cue = own_cue or cue  # a cue from the surrounding text ("the province of X") when the name has none
         found = self.gather(name, fuzzy=False)
+        whole = frozenset(found) if own_cue else frozenset()
         if core and core != fold(name):
             for pid, (kind, nm) in self.gather(core, fuzzy=fuzzy, strict=bool(found)).items():
                 # the bare core matched: as good as the full name unless the full name matched better
@@ -131,9 +147,21 @@ class Resolver:
             found = self.gather(name, fuzzy=True)
         if not found:
             return []
-        return self.rank(name, found, cue=cue, country=country, near=near, kinds=kinds, limit=limit, bonus=bonus)
+        # written in capitals only: "UN" is the organisation, "Un" a town in Gujarat, "Eu" one in Normandy
+        org = self.store.abbreviation(name.strip()) if name.replace(".", "").isupper() else None
+        if org is not None and not org[0]:
+            # an organisation's acronym (UN, NATO, EU): the bloc or region it names, never a namesake town
+            places = self.store.places(list(found))
+            found = {pid: v for pid, v in found.items() if pid in places and places[pid].kind in _BLOC_KINDS}
+            if not found:
+                return []
+        return self.rank(name, found, cue=cue, country=country, near=near, kinds=kinds, limit=limit, bonus=bonus,
+                         whole=whole, own_cue=bool(own_cue))
 
-    def rank(self, name, found, *, cue="", country=None, near=None, kinds=None, limit=5, bonus=None) -> list[Candidate]:
+    def rank(self, name, found, *, cue="", country=None, near=None, kinds=None, limit=5, bonus=None,
+             whole: frozenset[int] = frozenset(), own_cue: bool = False) -> list[Candidate]:
+        """Score the gathered candidates; ``whole`` are those whose own name includes the type word,
+        ``own_cue`` says the cue was written in the name itself (not read from the surrounding text)."""
         st = self.store
         countries = {country.upper()} if isinstance(country, str) else {c.upper() for c in country or ()}
         kinds = set(kinds) if kinds else None
@@ -153,6 +181,9 @@ class Resolver:
             loose.sort(key=lambda pid: -places[pid].prior)
             loose = loose[:MAX_LOOSE]
             closest = self._closest_names(loose, qcore)
+        # the fallbacks of a type word (a seat town for "district") count only when nothing of its own kind is there
+        cue_ok = CUE_KINDS.get(cue) if cue else None
+        cue_kind_found = bool(cue_ok) and any(p is not None and p.kind in cue_ok for p in places.values())
         scored: list[tuple[float, float, PlaceRecord, str, str]] = []
         for pid, (mkind, nm) in found.items():
             p = places.get(pid)
@@ -177,10 +208,16 @@ class Resolver:
             weight = p.prior - penalty
             if areas and p.kind in ("city", "town") and (p.cc, p.admin1) in areas:
                 weight += NAMESAKE_BONUS if (mkind == "exact" or p.fcode in ("PPLA", "PPLC")) else NAMESAKE_BONUS / 2
+            mismatch = False
+            if pid in whole:
+                weight += WHOLE_NAME_BONUS
             if cue:
                 ok = CUE_KINDS.get(cue)
-                if ok is not None and p.kind not in ok:
+                if pid in whole and ok is not None and p.kind not in ok:
+                    pass  # "Lake Charles", "Mount Vernon": the type word is part of a town's own name
+                elif ok is not None and p.kind not in ok and (cue_kind_found or not self._fits_cue(cue, p)):
                     weight -= 2.0 * TEMPERATURE  # a camp query that lands on a village is possible, not likely
+                    mismatch = own_cue
                 elif ok is not None:
                     weight += 1.0
             if near is not None:
@@ -188,7 +225,7 @@ class Resolver:
                 weight += 1.5 * math.exp(-d / 150.0) - 0.5 * min(d / 2000.0, 1.0)
             if bonus is not None:
                 weight += bonus(p)
-            scored.append((weight, quality, p, mkind, nm))
+            scored.append((weight, min(quality, CUE_MISMATCH_CAP) if mismatch else quality, p, mkind, nm))
         if not scored:
             return []
         top = max(w for w, *_ in scored)
@@ -200,6 +237,25 @@ class Resolver:
             ranked.append((round(score, 4), p, mkind, nm))
         ranked.sort(key=lambda t: (-t[0], _RANK[t[2]], -t[1].population))
         return [to_candidate(p, score=sc, match=mk, matched_name=nm) for sc, p, mk, nm in ranked[:limit]]
+
+    def _bloc(self, pid: int) -> bool:
+        p = self.store.places([pid]).get(pid)
+        return p is not None and p.source == "regions"
+
+    def _fits_cue(self, cue: str, p: PlaceRecord) -> bool:
+        """Places a type word can mean beyond its own kind: a district's seat town for "district"
+        (the Levant's districts are named after their seats and the dumps list the seats), a border
+        village beside a known crossing for "crossing"."""
+        if cue == "admin2":
+            return p.fcode in ("PPLA2", "PPLA3", "ADM2", "ADM3")
+        if cue == "crossing" and p.kind in ("village", "town"):
+            return any(haversine_km(p.lat, p.lon, lat, lon) <= CROSSING_REACH_KM for lat, lon in self._crossings())
+        return False
+
+    def _crossings(self) -> list[tuple[float, float]]:
+        if self._crossing_points is None:
+            self._crossing_points = [(c.lat, c.lon) for c in self.store.features(["crossing"])]
+        return self._crossing_points
 
     def _closest_names(self, pids: list[int], qfold: str) -> dict[int, tuple[str, float]]:
         """Each place's name closest to the query (string similarity, spaced and unspaced)."""

@@ -7,9 +7,12 @@ store itself, so a new source is one function here plus one line in ``DEFAULT_SO
 from __future__ import annotations
 
 import csv
+import gzip
+import io
 import json
 import logging
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +46,7 @@ class PlaceRow:
     source: str
     names: list[str] = field(default_factory=list)  # alternates (the name itself is added by the store)
     admin1: str = ""  # admin1 name when the source knows it
+    bbox: tuple[float, float, float, float] | None = None  # (south, west, north, east) of an area
 
 
 @dataclass(slots=True)
@@ -257,13 +261,26 @@ _FCODE_KIND = {
 }
 
 
+# GeoNames feature classes of physical features -> geokit kinds (by feature code prefix).
+_PHYSICAL_KIND = (
+    ("T", ("MT", "PK", "HLL", "RDG", "CLF"), "mountain"), ("T", ("MTS", "HLLS", "UPLD", "PLAT"), "mountain"),
+    ("T", ("DSRT",), "desert"), ("T", ("PEN",), "peninsula"), ("T", ("ISL",), "island"),
+    ("H", ("STM", "WAD", "CNL"), "river"), ("H", ("LK", "RSV"), "lake"), ("H", ("SEA", "GULF", "BAY", "STRT"), "sea"),
+    ("H", ("OCN",), "ocean"), ("L", ("RGN", "AREA", "VAL", "PLN"), "region"),
+)
+
+
 def _dump_kind(fclass: str, fcode: str, pop: int) -> str:
     if fcode in _FCODE_KIND:
         return _FCODE_KIND[fcode]
     if fclass == "P":
         return kind_for_population(pop, fcode)
     if fclass == "A":
-        return "area"
+        # district records named after their seat (feature code PPLA2 on an A record) are districts
+        return "admin2" if fcode.startswith("PPLA") else "area"
+    for fc, prefixes, kind in _PHYSICAL_KIND:
+        if fclass == fc and fcode.startswith(prefixes):
+            return kind
     return "feature"
 
 
@@ -312,6 +329,101 @@ def geonames_dump(path: Path, report: IngestReport) -> Iterator[PlaceRow]:
                 report.skip(f"{path.name}:{i}", str(exc))
 
 
+def border(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]:
+    """Every GeoNames feature of the border region (TR, SY, IQ, JO, LB): ``border.tsv.gz``.
+
+    The committed extract of the GeoNames dumps (``gazetteer/tools/build_border.py``), so villages,
+    districts and crossings too small for cities500 are known by default.
+    """
+    path = path or GAZETTEER_DIR / "border.tsv.gz"
+    if not path.exists():
+        report.skip(str(path), "missing")
+        return
+    try:
+        with gzip.open(path, "rb") as gz:
+            text = io.TextIOWrapper(gz, encoding="utf-8", errors="replace")
+            header = text.readline().rstrip("\n").split("\t")
+            for i, line in enumerate(text, 2):
+                f = line.rstrip("\n").split("\t")
+                if len(f) != len(header):
+                    report.skip(f"{path.name}:{i}", f"expected {len(header)} columns, got {len(f)}")
+                    continue
+                try:
+                    gid = int(f[0])
+                    lat, lon = float(f[4]), float(f[5])
+                    if not _valid_point(lat, lon) or not f[1]:
+                        raise ValueError("bad point or empty name")
+                    pop = _int(f[11])
+                    fclass, fcode, cc = f[6], f[7], f[8]
+                    names = _split(f[3])
+                    if f[2]:
+                        names.append(f[2])
+                    yield PlaceRow(
+                        id=f"gn:{gid}", geonameid=gid, name=f[1], lat=lat, lon=lon, fclass=fclass, fcode=fcode,
+                        cc=cc, admin1_code=f"{cc}.{f[9]}" if f[9] else "", population=pop,
+                        kind=_dump_kind(fclass, fcode, pop), source="geonames-border", names=names,
+                    )
+                    report.rows += 1
+                except ValueError as exc:
+                    report.skip(f"{path.name}:{i}", str(exc))
+    except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt file: what was read is kept
+        report.skip(str(path), f"unreadable: {exc}")
+
+
+def _bbox(r: dict) -> tuple[float, float, float, float] | None:
+    try:
+        box = tuple(float(r[k]) for k in ("south", "west", "north", "east"))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return box if _valid_point(box[0], box[1]) and _valid_point(box[2], box[3]) else None
+
+
+def us_counties(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]:
+    """US counties and county equivalents (``us_counties.csv``: US Census shapes via us-atlas)."""
+    path = path or GAZETTEER_DIR / "us_counties.csv"
+    if not path.exists():
+        report.skip(str(path), "missing")
+        return
+    for i, r in enumerate(_csv_rows(path), 2):
+        try:
+            lat, lon = _point(r)
+            name, state = r["name"], r["state_name"]
+            names = [f"{name}, {state}", f"{name}, {r['state']}"]
+            if name.endswith(" County"):
+                names.append(name[: -len("County")] + "Co.")
+            yield PlaceRow(
+                id=f"fips:{r['fips']}", geonameid=None, name=name, lat=lat, lon=lon, fclass="A", fcode="ADM2",
+                cc="US", admin1_code=f"US.{r['state']}", population=0, kind="admin2", source="us-counties",
+                names=names, admin1=state, bbox=_bbox(r),
+            )
+            report.rows += 1
+        except (KeyError, ValueError) as exc:
+            report.skip(f"{path.name}:{i}", str(exc))
+
+
+def regions(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]:
+    """Continents' boxes, macro-regions, peninsulas, conflict regions and blocs (``regions.csv``)."""
+    path = path or GAZETTEER_DIR / "regions.csv"
+    if not path.exists():
+        report.skip(str(path), "missing")
+        return
+    for i, r in enumerate(_csv_rows(path), 2):
+        try:
+            lat, lon = _point(r)
+            gid = _int(r.get("geonameid")) or None
+            rid = r["id"] if r["id"].startswith("gn:") else f"rgn:{r['id']}"
+            kind = r.get("kind") or "region"
+            fcode = {"continent": "CONT", "peninsula": "PEN", "organisation": "ORG"}.get(kind, "RGN")
+            yield PlaceRow(
+                id=rid, geonameid=gid, name=r["name"], lat=lat, lon=lon, fclass="L", fcode=fcode,
+                cc=r.get("country_code") or "", admin1_code="", population=0, kind=kind, source="regions",
+                names=_split(r.get("alternates")), bbox=_bbox(r),
+            )
+            report.rows += 1
+        except (KeyError, ValueError) as exc:
+            report.skip(f"{path.name}:{i}", str(exc))
+
+
 def demonyms(path: Path | None = None) -> Iterator[tuple[str, str, str]]:
     path = path or GAZETTEER_DIR / "demonyms.csv"
     if path.exists():
@@ -328,4 +440,7 @@ def abbreviations(path: Path | None = None) -> Iterator[tuple[str, str, str]]:
                 yield r["abbr"].strip(), (r.get("country_iso2") or "").strip(), (r.get("note") or "").strip()
 
 
-DEFAULT_SOURCES = [continents, countries, admin1, cities500, airports, curated]
+DEFAULT_SOURCES = [continents, countries, admin1, cities500, border, us_counties, regions, airports, curated]
+# The committed files the default store is built from (a change to any rebuilds it).
+DEFAULT_FILES = ("countries.csv", "admin1.csv", "curated.csv", "demonyms.csv", "abbreviations.csv",
+                 "border.tsv.gz", "us_counties.csv", "regions.csv")

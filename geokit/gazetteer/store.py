@@ -32,21 +32,27 @@ from pathlib import Path
 
 from geokit.errors import GazetteerError
 from geokit.gazetteer import sources as S
-from geokit.gazetteer.text import fold, skeleton
+from geokit.gazetteer.text import fold, skeleton_of_key
 from geokit.model import Candidate
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 STORE_NAME = "gazetteer.sqlite"
 REBUILD_HINT = "geokit gazetteer build --force"
 
 # Prior prominence by kind, added to log10(population + 1); an admin1 area counts the
-# population of the places listed in it.
+# population of the places listed in it. A second-level area's prior ignores its population: a
+# district shares its seat town's name and people ("Reyhanlı"), and the bare name means the town.
+# Regions, peninsulas and blocs carry no population: their prior says that a name such as
+# "Middle East" or "Sahel" means the region far more often than a village of that name.
 KIND_PRIOR = {
     "continent": 9.0, "country": 9.0, "admin1": -0.5, "admin2": 3.2, "camp": 4.0, "crossing": 4.0,
     "airbase": 3.6, "airport": 2.5, "city": 0.0, "town": 0.0, "village": 0.0, "area": 1.0, "feature": 0.5,
+    "region": 7.5, "peninsula": 7.5, "organisation": 7.5, "ocean": 8.0, "sea": 6.5, "desert": 6.0,
+    "mountain": 2.0, "river": 2.0, "lake": 2.0, "island": 2.0,
 }
+_NO_POPULATION_PRIOR = frozenset({"admin2"})
 
 
 def home() -> Path:
@@ -74,7 +80,7 @@ def fingerprint() -> str:
     # the code that builds the store is a source too: a change to it rebuilds the store
     for mod in ("sources.py", "store.py", "text.py"):
         h.update(hashlib.sha256((Path(__file__).parent / mod).read_bytes()).digest())
-    for name in ("countries.csv", "admin1.csv", "curated.csv", "demonyms.csv", "abbreviations.csv"):
+    for name in S.DEFAULT_FILES:
         p = S.GAZETTEER_DIR / name
         h.update(name.encode())
         if p.exists():
@@ -96,15 +102,32 @@ def fingerprint() -> str:
 
 # cities500 lists places of 500 people or more: a 0 there means "not known", not "empty"
 _UNKNOWN_POP = {"geonames-cities500": 1000}
+# a populated place of the border dumps with no population given is still a place people live in:
+# counted as a hamlet (about a hundred people), not as empty
+_UNKNOWN_VILLAGE_POP = {"geonames-border": 100, "curated": 100}
 
 
 def prior(kind: str, population: int, fcode: str) -> float:
+    if kind in _NO_POPULATION_PRIOR:
+        population = 0
     p = KIND_PRIOR.get(kind, 0.5) + math.log10(max(population, 0) + 1)
     if fcode == "PPLC":
         p += 1.0
     elif fcode in ("PPLA", "PPLA2"):
         p += 0.5
     return p
+
+
+def _row_prior(r: S.PlaceRow, area_pop: dict[str, int]) -> float:
+    """A row's prior: an admin1 area counts the people of its places; a place of unknown population
+    counts as the source says such places are (cities500: 500 or more; the border dumps: a hamlet)."""
+    if r.kind == "admin1":
+        pop = max(r.population, area_pop.get(r.admin1_code, 0))
+    else:
+        pop = r.population or _UNKNOWN_POP.get(r.source, 0)
+        if not pop and r.fclass == "P":
+            pop = _UNKNOWN_VILLAGE_POP.get(r.source, 0)
+    return prior(r.kind, pop, r.fcode)
 
 
 def _is_latin(s: str) -> bool:
@@ -122,7 +145,7 @@ CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
 CREATE TABLE places(
   pid INTEGER PRIMARY KEY, id TEXT UNIQUE, geonameid INTEGER, name TEXT, lat REAL, lon REAL,
   fclass TEXT, fcode TEXT, cc TEXT, admin1_code TEXT, admin1 TEXT, population INTEGER, kind TEXT,
-  source TEXT, prior REAL);
+  source TEXT, prior REAL, south REAL, west REAL, north REAL, east REAL);
 CREATE TABLE names(key TEXT, pid INTEGER, name TEXT, isprimary INTEGER, PRIMARY KEY(key, pid)) WITHOUT ROWID;
 CREATE TABLE skel(key TEXT, pid INTEGER, PRIMARY KEY(key, pid)) WITHOUT ROWID;
 CREATE TABLE skeldel(del TEXT, key TEXT, PRIMARY KEY(del, key)) WITHOUT ROWID;
@@ -153,12 +176,15 @@ class _Builder:
                 continue
             # merge: keep the richer record, union the names
             names = old.names + [old.name] + r.names
-            better = r if (r.source.startswith("geonames-dump") or r.source == "curated") else old
+            richer = r.source.startswith(("geonames-dump", "geonames-border")) or r.source == "curated"
+            # a country's or province's own layer (its news names, its chosen point) stays in charge
+            better = r if richer and old.kind not in ("country", "admin1", "continent") else old
             other = old if better is r else r
             better.names = names
             better.population = max(better.population, other.population)
             better.admin1_code = better.admin1_code or other.admin1_code
             better.admin1 = better.admin1 or other.admin1
+            better.bbox = better.bbox or other.bbox
             if better.kind in ("village", "town", "city") and other.kind not in ("village", "town", "city"):
                 better.kind = other.kind
             self.rows[r.id] = better
@@ -179,7 +205,7 @@ class _Builder:
                 if r.admin1_code not in biggest or r.population > biggest[r.admin1_code].population:
                     biggest[r.admin1_code] = r
         for r in biggest.values():
-            if r.fcode == "PPL" and r.population > 0:
+            if r.fcode == "PPL" and r.population > 0 and r.source == "geonames-cities500":
                 r.fcode = "PPLA"  # the largest place of a province: usually its seat (cities500 gives no codes)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
         tmp_sum = _sum_path(tmp)
@@ -209,9 +235,7 @@ class _Builder:
                 admin1 = r.admin1 or self.admin1.get(r.admin1_code, "")
                 places.append((pid, r.id, r.geonameid, r.name, r.lat, r.lon, r.fclass, r.fcode, r.cc,
                                r.admin1_code, admin1, r.population, r.kind, r.source,
-                               prior(r.kind, r.population or area_pop.get(r.admin1_code, 0)
-                                     if r.kind == "admin1" else (r.population or _UNKNOWN_POP.get(r.source, 0)),
-                                     r.fcode)))
+                               _row_prior(r, area_pop), *(r.bbox or (None, None, None, None))))
                 seen: set[str] = set()
                 for i, n in enumerate([r.name, *r.names]):
                     n = n.strip()
@@ -225,11 +249,11 @@ class _Builder:
                     if _is_latin(n) and len(k) <= 60:
                         sk = skel_of.get(k)
                         if sk is None:
-                            sk = skel_of[k] = skeleton(k)  # the skeleton of a name is that of its folded key
+                            sk = skel_of[k] = skeleton_of_key(k)  # a name's skeleton is its folded key's
                         if len(sk) >= 2:
                             skels.append((sk, pid))
                             skel_keys.add(sk)
-            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
+            con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
             names.sort()
             con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", names)
             del names
@@ -442,6 +466,21 @@ class PlaceRecord:
     kind: str
     source: str
     prior: float
+    south: float | None = None
+    west: float | None = None
+    north: float | None = None
+    east: float | None = None
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float] | None:
+        """(south, west, north, east) of an area, None for a point place."""
+        return None if self.south is None else (self.south, self.west, self.north, self.east)
+
+    def contains(self, lat: float, lon: float) -> bool:
+        """Whether a point lies in this area's box (False for a point place)."""
+        if self.south is None:
+            return False
+        return self.south <= lat <= self.north and self.west <= lon <= self.east
 
 
 class Store:
@@ -684,5 +723,5 @@ def to_candidate(p: PlaceRecord, *, score: float = 0.0, match: str = "exact", ma
     return Candidate(
         id=p.id, geonameid=p.geonameid, name=p.name, lat=p.lat, lon=p.lon, feature_class=p.fclass,
         feature_code=p.fcode, country_code=p.cc, admin1=p.admin1, population=p.population, kind=p.kind,
-        source=p.source, score=score, match=match, matched_name=matched_name or p.name,
+        source=p.source, score=score, match=match, matched_name=matched_name or p.name, bbox=p.bbox,
     )

@@ -63,7 +63,12 @@ _DOUBLE = re.compile(r"(.)\1+")
 @lru_cache(maxsize=200_000)
 def skeleton(s: str) -> str:
     """Consonant skeleton robust to Arabic/Turkish transliteration variants (see module doc)."""
-    words = fold(s).split()
+    return skeleton_of_key(fold(s))
+
+
+def skeleton_of_key(key: str) -> str:
+    """The skeleton of an already folded key (the store builder folds every name once)."""
+    words = key.split()
     if len(words) > 1:
         words = [w for w in words if w not in _ARTICLE_SET] or words
     out = []
@@ -98,8 +103,12 @@ _TYPE_SUFFIXES: list[tuple[str, str]] = [
     ("crossing point", "crossing"), ("crossing", "crossing"), ("gate", "crossing"),
     ("air base", "airbase"), ("airbase", "airbase"), ("air force base", "airbase"), ("military airport", "airbase"),
     ("military airbase", "airbase"), ("airport", "airport"), ("international airport", "airport"),
-    ("governorate", "admin1"), ("province", "admin1"), ("provinces", "admin1"), ("region", "admin1"),
+    ("governorate", "admin1"), ("province", "admin1"), ("provinces", "admin1"), ("region", "region"),
     ("state", "admin1"), ("muhafazat", "admin1"), ("vilayet", "admin1"), ("ili", "admin1"),
+    ("river", "river"), ("river valley", "river"), ("mountains", "mountain"), ("mountain", "mountain"),
+    ("mountain range", "mountain"), ("range", "mountain"), ("lake", "lake"), ("sea", "sea"), ("ocean", "ocean"),
+    ("gulf", "sea"), ("bay", "sea"), ("strait", "sea"), ("straits", "sea"), ("desert", "desert"),
+    ("peninsula", "peninsula"), ("island", "island"), ("islands", "island"), ("parish", "admin2"),
     ("district", "admin2"), ("county", "admin2"), ("ilcesi", "admin2"), ("sub district", "admin2"),
     ("city", "city"), ("town", "town"), ("village", "village"), ("villages", "village"),
 ]
@@ -107,8 +116,9 @@ _TYPE_PREFIXES: list[tuple[str, str]] = [
     ("the town of", "town"), ("town of", "town"), ("the city of", "city"), ("city of", "city"),
     ("the village of", "village"), ("village of", "village"), ("the province of", "admin1"),
     ("province of", "admin1"), ("the governorate of", "admin1"), ("governorate of", "admin1"),
-    ("the district of", "admin2"), ("district of", "admin2"), ("the region of", "admin1"),
-    ("the camp of", "camp"), ("camp of", "camp"), ("the", ""),
+    ("the district of", "admin2"), ("district of", "admin2"), ("the region of", "region"),
+    ("the camp of", "camp"), ("camp of", "camp"), ("lake", "lake"), ("mount", "mountain"), ("mt", "mountain"),
+    ("gulf of", "sea"), ("sea of", "sea"), ("bay of", "sea"), ("strait of", "sea"), ("the", ""),
 ]
 
 
@@ -147,6 +157,15 @@ CUE_KINDS: dict[str, frozenset[str]] = {
     "airport": frozenset({"airport", "airbase"}),
     "admin1": frozenset({"admin1"}),
     "admin2": frozenset({"admin2", "admin1"}),
+    "region": frozenset({"region", "admin1", "admin2", "peninsula", "continent"}),
+    "river": frozenset({"river"}),
+    "mountain": frozenset({"mountain"}),
+    "lake": frozenset({"lake"}),
+    "sea": frozenset({"sea", "ocean"}),
+    "ocean": frozenset({"ocean", "sea"}),
+    "desert": frozenset({"desert", "region"}),
+    "peninsula": frozenset({"peninsula", "region"}),
+    "island": frozenset({"island"}),
     "city": frozenset({"city", "town"}),
     "town": frozenset({"town", "city", "village"}),
     "village": frozenset({"village", "town"}),

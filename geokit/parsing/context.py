@@ -28,6 +28,9 @@ MIN_SCORE = 0.2  # below this the best candidate is reported as "no match"
 CUE_MISMATCH = 0.6  # score factor when a "County"/"Province" name lands on a place of another kind
 ANCHOR_WEIGHT = 2.0  # prior units for a candidate next to a confidently placed place of the same report
 CONTAINER_BONUS = 6.0  # "X, Y": X inside Y is nearly certain
+ADMIN2_IN_ADMIN1_BONUS = 3.0  # a county of a state the report names: second-level names repeat across states
+ALL_NAMESAKES = 40  # candidates kept for a county-like name or a name with a container, for containment
+_BOXED = ("admin2", "region")  # areas known by a bounding box (counties, districts, regions)
 MUTUAL_WEIGHT = 2.0  # prior units for a namesake next to a namesake of another ambiguous name of the report
 MUTUAL_KM = 25.0
 MUTUAL_CANDS = 5
@@ -131,16 +134,19 @@ class ContextResolver:
                 # a country sits in no country: "in Russia, U.S. officials said" is no pair
                 holders.setdefault(f, []).extend(c for c in first.get(cf) or [] if c.kind == "admin1"
                                                  or (c.kind == "country" and not country_x)
-                                                 or (c.kind in ("city", "town") and c.score >= 0.05))
+                                                 or (c.kind in ("city", "town") and c.score >= 0.05)
+                                                 or (c.kind in _BOXED and c.bbox is not None))
                 if xs and xs[0].kind not in ("country", "continent", "admin1"):
-                    held.setdefault(cf, []).extend(c for c in xs[:3] if c.score >= 0.1)
+                    # a county ("Manchester, Clay County") may hold any namesake: all of them count
+                    held.setdefault(cf, []).extend(xs if _county_form(cf) else [c for c in xs[:3] if c.score >= 0.1])
 
         # what each name most likely is before the rest of context: its gazetteer favourite, or the
         # favourite that lies in the area written after it ("Surrey, UK", "Guildford, Surrey")
         tops: dict[tuple, tuple[Candidate, float]] = {}
         for f, cands in first.items():
             inner = [c for c in cands if any(
-                _inside(c.country_code, c.admin1, c.lat, c.lon, h.kind, h.country_code, h.admin1 or h.name, h.lat, h.lon)
+                _inside(c.country_code, c.admin1, c.lat, c.lon, h.kind, h.country_code, h.admin1 or h.name, h.lat, h.lon,
+                        h.bbox)
                 for h in holders.get(f, ()) if h.id != c.id)] if f in holders else []
             if inner:
                 tops[f] = (inner[0], max(inner[0].score, 0.9))
@@ -162,7 +168,9 @@ class ContextResolver:
             if core and p.id in by_core.get(core, ()):
                 b += 4.0
             if (p.cc, p.admin1) in admins and p.kind != "admin1":
-                b += 1.0
+                # of a dozen Monroe Counties, the one in the state the report names (a county-like name
+                # only: a bare "Reyhanli" is still the town, not its district)
+                b += ADMIN2_IN_ADMIN1_BONUS if p.kind == "admin2" and form and _county_form(form) else 1.0
             if chosen.get(p.id, set()) - {form}:
                 b += 1.0
             others = [a for a in anchors if a[2] != form]
@@ -214,7 +222,8 @@ class ContextResolver:
 
         def paired(p: PlaceRecord, form: tuple, rival_prior: float | None) -> float:
             b = 0.0
-            if any(_inside(p.cc, p.admin1, p.lat, p.lon, c.kind, c.country_code, c.admin1 or c.name, c.lat, c.lon)
+            if any(_inside(p.cc, p.admin1, p.lat, p.lon, c.kind, c.country_code, c.admin1 or c.name, c.lat, c.lon,
+                           c.bbox)
                    for c in holders.get(form, ()) if c.id != p.id):
                 # "COLUMBIA, Ky.", "Jordan, Minn.": a place inside an area is no namesake country
                 b += CONTAINER_BONUS + (max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country" else 0.0)
@@ -223,9 +232,10 @@ class ContextResolver:
                         or (sib[0] == "capital" and p.fcode == "PPLC")):
                 # "Arizona, California, Georgia and Illinois": a list of states names states
                 b += LIST_BONUS + (max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country" else 0.0)
-            if p.kind in ("country", "admin1") and any(
-                    _inside(c.country_code, c.admin1, c.lat, c.lon, p.kind, p.cc, p.admin1 or p.name, p.lat, p.lon)
-                    for c in held.get(form, ())):
+            if p.kind in ("country", "admin1", *_BOXED) and any(
+                    _inside(c.country_code, c.admin1, c.lat, c.lon, p.kind, p.cc, p.admin1 or p.name, p.lat, p.lon,
+                            p.bbox)
+                    for c in held.get(form, ()) if c.id != p.id):
                 # "Atlanta, Georgia": the area holding the place named before it, over a namesake country
                 b += CONTAINER_BONUS + (max(0.0, rival_prior - p.prior) if p.kind == "admin1" and rival_prior else 0.0)
             return b
@@ -355,7 +365,11 @@ class ContextResolver:
         if m.demonym_cc or m.abbr_cc:
             p = self.store.country(m.demonym_cc or m.abbr_cc)
             return [to_candidate(p, score=0.99 if m.abbr_cc else 0.95, match="alternate", matched_name=m.text)] if p else []
-        cands = self.resolver.resolve(m.name, limit=5 if m.unknown else 8, bonus=bonus, cue=m.cue)
+        # a name with a container ("Manchester, Clay County") or a county-like name: all namesakes, so that
+        # containment can pick the pair that fits (there are 18 Clay Counties and as many Manchesters)
+        county = m.cue == "admin2" or strip_type_words(m.name)[1] == "admin2"
+        limit = ALL_NAMESAKES if (m.container is not None or county) else (5 if m.unknown else 8)
+        cands = self.resolver.resolve(m.name, limit=limit, bonus=bonus, cue=m.cue)
         word = m.text.replace(".", "").strip()
         if word.isascii() and word.isupper() and len(word) <= 5:
             # "NSW" is no romanised spelling of an Arabic-script name ("ناساو", Nassau): capitals in Latin
@@ -394,8 +408,8 @@ class ContextResolver:
                 chosen.setdefault(top.id, set()).add(f)
                 if top.kind == "admin1":
                     admins.add((top.country_code, top.admin1 or top.name))
-                if top.kind not in ("country", "continent", "admin1"):
-                    anchors.append((top.lat, top.lon, f))
+                if top.kind not in ("country", "continent", "admin1", "region", "peninsula", "organisation"):
+                    anchors.append((top.lat, top.lon, f))  # an area's middle is no anchor; a county's is close
         return Focus(focus, own), admins, anchors[:50], chosen
 
     def _toponym(self, m: Mention, cands: list[Candidate], reason: str, note: str = "") -> Toponym:
@@ -473,8 +487,14 @@ AREA_KM = 80.0  # a place this close to an area's point and in its country lies 
 
 
 def _inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc: str, box_area: str,
-            box_lat: float, box_lon: float) -> bool:
-    """Whether a place (cc, admin1, point) lies in a country or first-level area."""
+            box_lat: float, box_lon: float, box: tuple | None = None) -> bool:
+    """Whether a place (cc, admin1, point) lies in a country, a first-level area, or an area known by its
+    bounding box ``box`` (a county, a district, a region: "London, Laurel County")."""
+    if box_kind in _BOXED:
+        if box is None or (box_cc and cc != box_cc):
+            return False
+        s, w, n, e = box
+        return s <= lat <= n and w <= lon <= e
     if cc != box_cc:
         return False
     if box_kind == "country":
@@ -484,6 +504,11 @@ def _inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc:
     if box_kind != "admin1":
         return False
     return admin1 == box_area or haversine_km(lat, lon, box_lat, box_lon) <= AREA_KM
+
+
+def _county_form(form: tuple) -> bool:
+    """A mention form (folded name, cue) written as a second-level area: "Monroe County", "X district"."""
+    return form[1] == "admin2" or strip_type_words(form[0])[1] == "admin2"
 
 
 def _latin(name: str) -> bool:

@@ -62,7 +62,7 @@ log = logging.getLogger(__name__)
 # Filter decisions made by code rather than by one list or pattern of rules/*.toml; a dropped name's
 # reason names one of these ids or a rule id of those files.
 NAMED_CHECKS = frozenset({"person-shape", "acronym", "initial", "english-word", "short-name", "used-as-word",
-                          "unsupported-small-place"})
+                          "unsupported-small-place", "bloc"})
 MAX_SPAN_TOKENS = 6
 CHUNK_CHARS = 200_000  # recognition works chunk by chunk so a huge text keeps memory bounded
 
@@ -367,7 +367,8 @@ class Recogniser:
             core, cue = strip_type_words(ext)
             if cue:
                 word = tm.group(1)
-                if word[0].islower() and cue in ("admin1", "admin2", "city", "town", "village"):
+                if word[0].islower() and cue in ("admin1", "admin2", "city", "town", "village", "region", "river",
+                                                 "mountain", "lake", "sea", "ocean", "desert", "peninsula", "island"):
                     # "Idlib province": the name is "Idlib"; the lowercase word is only a cue
                     m.cue = cue
                     m.name = ext
@@ -409,6 +410,9 @@ class Recogniser:
         # buildings that stand for governments: "the White House", "the Kremlin"
         if key in BUILDINGS:
             return st.drop(m, "organisation", rule_id("buildings", key) or "buildings", "a building standing for an institution")
+        # blocs and organisations ("European Union", "Arab League") are not places, as their acronyms are not
+        if not is_dateline and self._bloc(key):
+            return st.drop(m, "organisation", "bloc", "a bloc or an organisation")
         # "the Unite union", "the Eta group": a name followed by a lowercase organisation word
         nxt = re.match(r"\s+([a-z]+)\b", text[m.end:m.end + 25])
         if single and nxt and nxt.group(1) in _ORG_AFTER and not self._is_strong(key):
@@ -482,7 +486,8 @@ class Recogniser:
                 return st.drop(m, "word", "used-as-word", "the text also uses it as an ordinary word")
             if _sentence_start(text, first.start) and not self._is_strong(key) and w.lower() in _FUNCTIONISH:
                 return st.drop(m, "word", "functionish", "site furniture at a sentence start")
-        if not single and all(fold(t.text) in COMMON_WORDS for t in span_toks if t.cap):
+        # ("Middle East", "West Coast": common words that together name a region are kept)
+        if not single and all(fold(t.text) in COMMON_WORDS for t in span_toks if t.cap) and not self._primary_major(key):
             return st.drop(m, "word", "common-words", "common words only")
         # A name known only as a small place needs support from the text: a locative word before it,
         # a type word, "X, Y" with a known Y, or a dateline. Otherwise it is probably a surname or a word.
@@ -556,11 +561,26 @@ class Recogniser:
         places = self.store.places([pid for pid, _n, _p in self.store.by_key(key)[:20]])
         return any(p.kind in ("admin1", "country") for p in places.values())
 
+    def _bloc(self, key: str) -> bool:
+        """The name is a bloc's or an organisation's own: a regions-layer record of kind organisation, or
+        one that an organisation acronym of the abbreviations table names ("EU" -> the European Union)."""
+        for pid, _nm, primary in self.store.by_key(key)[:20]:
+            p = self.store.place(pid) if primary else None
+            if p is None or p.source != "regions":
+                continue
+            if p.kind == "organisation":
+                return True
+            for n in self.store.names_of(pid):
+                ab = self.store.abbreviation(n) if n.replace(".", "").isupper() else None
+                if ab is not None and not ab[0]:
+                    return True
+        return False
+
     def _primary_major(self, key: str) -> bool:
         """Some country, area or city of 100,000+ has this as its own (primary) name."""
         for pid, _nm, primary in self.store.by_key(key)[:80]:
             p = self.store.place(pid) if primary else None
-            if p and (p.kind in ("country", "admin1", "continent") or p.population >= 100_000):
+            if p and (p.kind in ("country", "admin1", "continent", "region", "peninsula") or p.population >= 100_000):
                 return True
         return False
 
@@ -571,7 +591,7 @@ class Recogniser:
                 continue
             p = self.store.place(pid)
             if p and (p.population >= 5000 or p.kind in ("country", "continent", "admin1", "admin2", "camp", "crossing",
-                                                         "airbase") or p.source == "curated"):
+                                                         "airbase", "region", "peninsula") or p.source == "curated"):
                 return True
         return False
 
@@ -588,7 +608,7 @@ class Recogniser:
             if nm.isupper() and len(nm) <= 5 and "." not in nm:
                 continue
             p = self.store.place(pid)
-            if p and p.kind in ("country", "continent", "admin1"):
+            if p and p.kind in ("country", "continent", "admin1", "region", "peninsula"):
                 return True
         return False
 
