@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import geokit
 from geokit.gazetteer.geo import haversine_km
 from geokit.gazetteer.sources import GAZETTEER_DIR
 
@@ -198,3 +199,13 @@ def test_county_of_a_named_state(parser):
     text = "The family bought land in Monroe County in northeast Missouri last spring."
     found = {t.text: t.place for t in parser.parse(text).toponyms if t.place is not None}
     assert found["Monroe County"].admin1 == "Missouri", found
+
+
+@pytest.mark.parametrize("name, gid", [("Homs", 169577), ("Aleppo", 170063), ("Hama", 170017)])
+def test_border_layer_enriches_but_does_not_replace_a_cities500_city(name, gid):
+    """The border extract's thinner rows (Arabic-script primary names, approximate feature codes) must not
+    turn "Aleppo" into "حلب" or demote a provincial capital (PPLA) below a foreign namesake."""
+    top = geokit.resolve(name)[0]
+    assert top.geonameid == gid
+    assert top.name.isascii() or any(ch.isalpha() and ord(ch) < 0x600 for ch in top.name)
+    assert top.feature_code == "PPLA" and top.source == "geonames-cities500"

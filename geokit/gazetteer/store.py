@@ -177,6 +177,10 @@ class _Builder:
             # merge: keep the richer record, union the names
             names = old.names + [old.name] + r.names
             richer = r.source.startswith(("geonames-dump", "geonames-border")) or r.source == "curated"
+            if r.source == "geonames-border" and old.source == "geonames-cities500":
+                # the border extract comes from thinner dumps (approximate feature codes, some primary names
+                # in Arabic script only): it adds names and detail to a cities500 record, never replaces it
+                richer = False
             # a country's or province's own layer (its news names, its chosen point) stays in charge
             better = r if richer and old.kind not in ("country", "admin1", "continent") else old
             other = old if better is r else r
