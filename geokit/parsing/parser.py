@@ -315,10 +315,13 @@ class Recogniser:
             s, e = rtoks[i].start, last.end
             span = text[s:e]
             key = fold(span)
-            if j - i == 1:
+            if j - i <= 3 and all(t.cap for t in rtoks[i:j]):
+                # "Syrian", and multi-word ones ("South Korean", "Sri Lankans"); a word that is also its
+                # country's own name ("Myanmar troops") stays the place
                 dem = self.store.demonym(span) if span[0].isupper() else None
-                if dem:
+                if dem and not self._primary_major(key):
                     return Mention(s, e, span, span, kind="demonym", demonym_cc=dem[0]), j
+            if j - i == 1:
                 ab = self.store.abbreviation(span) if span.replace(".", "").isupper() else None
                 if ab is not None:
                     if not ab[0]:
