@@ -37,3 +37,66 @@ def test_a_country_whose_name_is_its_own_adjective_stays_a_place():
     doc = parse("Myanmar soldiers burned homes in a village on Monday.")
     kinds = {t.text: t.kind for t in doc.toponyms}
     assert kinds.get("Myanmar") in ("literal", "metonymic"), kinds
+
+
+@pytest.mark.parametrize("text", [
+    "A woman was killed in Fresno on Saturday when a large tree fell on a wedding party.",
+    "One man was killed near Tulsa on Monday after crashing his truck into a wall.",
+    "Two villagers died in a mountain county on Sunday after rain-triggered landslides.",
+    "Four people were injured on Friday in a gas explosion at a bakery in Leeds.",
+    "The illness has killed 40 people in the province since March.",
+])
+def test_deaths_by_accident_disease_or_hazard_are_no_attack(text):
+    assert not [e for e in _events(text) if e.type in ("attack", "military_operation")], \
+        [(e.type, e.rule) for e in _events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Three people were killed in Aleppo on Monday when soldiers opened fire on a crowd.",
+    "Five people were killed in Homs on Monday when gunmen set fire to a bus.",
+    "A bomb explosion at a market in Kabul killed nine people on Monday.",
+])
+def test_violence_told_with_fire_words_stays_an_attack(text):
+    assert [e for e in _events(text) if e.type == "attack"], [(e.type, e.rule) for e in _events(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Local police seized drugs containing fentanyl in Vancouver on Monday.", False),
+    ("She took over from the founder in Shanghai in December.", False),
+    ("Rebels seized Kafr Nabl on Monday.", True),
+    ("Militants took over the village of Tal Abyad on Sunday.", True),
+])
+def test_capture_needs_a_place_or_territory_as_object(text, expected):
+    ops = [e for e in _events(text) if e.type == "military_operation"]
+    assert bool(ops) is expected, [(e.type, e.rule) for e in _events(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Canadian athletes demonstrated great skill in Calgary this year.", False),
+    ("Thousands demonstrated in Calgary on Sunday.", True),
+    ("The mayor rallied support in Leeds on Monday.", False),
+    ("Farmers rallied outside parliament in Ottawa on Monday.", True),
+])
+def test_transitive_demonstrate_or_rally_is_no_protest(text, expected):
+    assert bool([e for e in _events(text) if e.type == "protest"]) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Firefighters inspected the chemical in Birmingham on Monday.", False),
+    ("The cruise line had suspended all of its visits to Mexico until May.", False),
+    ("The minister inspected the Zaatari camp on Monday.", True),
+    ("The minister visited Kilis on Monday.", True),
+])
+def test_visit_needs_a_traveller_and_a_place(text, expected):
+    assert bool([e for e in _events(text) if e.type == "visit"]) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The peanut products returned to the United States in September.", False),
+    ("The annual music festival returns to Turkey on Thursday.", False),
+    ("The otter escaped from the Auckland Zoo on Monday.", False),
+    ("The number of cases in Mexico has reached 226.", False),
+    ("About 300 refugees returned to Syria on Monday.", True),
+])
+def test_a_journey_needs_people_as_its_subject(text, expected):
+    assert bool(_movements(text)) is expected, [(m.type, m.rule) for m in _movements(text)]

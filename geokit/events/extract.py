@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geokit.events.acled import classify
+from geokit.events.causes import accidental_blast_pattern, cause_pattern, not_mover_pattern
 from geokit.events.counts import Count, compare, counts_dict, find_counts, parse_number
 from geokit.events.placerefs import (
     distance_km,
@@ -531,8 +532,13 @@ class _Reader:
                 _NATURAL_CAUSE.search(who or "") or _NATURAL_AFTER.match(self.text, trig.end)
                 or _ANIMALS.search(who or "") or _ANIMALS.match(self.text, trig.end)):
             return  # "a cholera outbreak has killed 40", "were killed by the floods", "culled 20,000 birds"
+        if etype in ("attack", "military_operation") and trig.noun and (
+                _ACCIDENTAL_BEFORE.search(self.text, max(0, trig.start - 40), trig.start)):
+            return  # "a gas explosion at a noodle shop", "a factory fire": an accident
         if trig.type == "flight" and _ESCAPER.search(who or head or ""):
             return  # "the gunmen fled in a car": an escape, not people forced from their homes
+        if trig.type in ("border_crossing", "flight", "visit") and _not_a_mover(head or who or ""):
+            return  # "the products returned to the US", "the otter escaped from the zoo": no people travel
         if trig.noun and place is None and (date is None or date not in own_dates):
             return  # "the conference", "defections": no anchor in time or space
         draft = _Draft(etype, trig, sent, scope, date, date_note, scope_counts, place, origin, destination, who, via,
@@ -1311,17 +1317,28 @@ _BUILDING_OF = re.compile(r"\b(?:church|cathedral|basilica|chapel|mosque|temple|
 _BUILDING_AFTER = re.compile(r"(?:\s+(?:and\s+)?(?:St\.?\s+|Saint\s+)?[A-Z][\w.'’-]*){0,4}\s+(?:Church|Cathedral|Basilica|"
                              r"Chapel|Mosque|Temple|Shrine|Monastery|Synagogue|School|University|College|Hospital|"
                              r"Stadium|Hotel|Museum)\b")
-_CAUSES = (r"(?:outbreaks?|epidemics?|pandemic|disease|virus|flu|influenza|cholera|ebola|malaria|measles|h\d+n\d+|"
-           r"bird\s+flu|avian|swine\s+flu|sars|mers|covid(?:-19)?|coronavirus|strain|tuberculosis|dengue|plague|"
-           r"meningitis|polio|hiv|aids|anthrax|typhoid|yellow\s+fever|zika|"
-           r"infections?|floods?|flooding|flash\s+floods?|earthquakes?|quakes?|tremors?|storms?|cyclones?|typhoons?|"
-           r"hurricanes?|tornado(?:es)?|landslides?|mudslides?|avalanches?|tsunamis?|heat\s*waves?|drought|famine|"
-           r"fires?|blazes?|wildfires?|crash(?:es)?|accidents?|collisions?|stampedes?|lightning|rains?|monsoon)")
+_CAUSES = cause_pattern()  # rules/causes.toml: disease, natural hazard, accident
+_NOT_MOVER = re.compile(r"\b" + not_mover_pattern() + r"\b", re.I)
+_SUBJECT_HEAD_END = re.compile(r"\b(?:of|from|in|at|whose|who|that|which|with|for|on)\b|[,(]", re.I)
+
+
+def _not_a_mover(subject: str) -> bool:
+    """The subject's own noun phrase (before 'of/from/who...') names a thing or an animal, not people."""
+    m = _SUBJECT_HEAD_END.search(subject)
+    phrase = subject[:m.start()] if m else subject
+    return bool(_NOT_MOVER.search(phrase))
+
+
 _ANIMALS = re.compile(r"(?:^|\s)(?:[\w,-]+\s+){0,3}?(?:birds|chickens|poultry|pigs|hogs|cattle|cows|animals|flocks|"
                       r"ducks|geese|livestock|sheep|goats|dogs|fish|swans)\b", re.I)
 _NATURAL_CAUSE = re.compile(r"\b" + _CAUSES + r"\b", re.I)
-_NATURAL_AFTER = re.compile(r"\s+(?:[\w,]+\s+){0,5}?(?:by|in|from|of|during)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
-                            + _CAUSES + r"\b", re.I)
+_NOT_FIRING = r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)"  # 'opened fire'
+# "were killed by the floods", "died after rain-triggered landslides", "killed when his car went off the road"
+_NATURAL_AFTER = re.compile(r"\s+(?:[\w,]+\s+){0,5}?(?:by|in|from|of|during|after|following|amid)\s+(?:the\s+|a\s+|an\s+)?"
+                            r"(?:[\w-]+\s+){0,2}?" + _NOT_FIRING + _CAUSES + r"\b|\s+(?:[\w,]+\s+){0,6}?(?:when|as|after)\s+"
+                            r"(?:[\w'’-]+\s+){0,8}?" + _NOT_FIRING + _CAUSES + r"\b", re.I)
+# "a gas explosion at a restaurant", "a factory fire": an accident, whatever the noun
+_ACCIDENTAL_BEFORE = re.compile(r"\b" + accidental_blast_pattern() + r"\s+(?:[\w-]+\s+)?$", re.I)
 _COORDINATED = re.compile(r"^[\s,]*(?:and|but|then|before)(?:\s+then)?\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I)
 _FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "half a million": 500_000,
              "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}
