@@ -100,3 +100,24 @@ def test_visit_needs_a_traveller_and_a_place(text, expected):
 ])
 def test_a_journey_needs_people_as_its_subject(text, expected):
     assert bool(_movements(text)) is expected, [(m.type, m.rule) for m in _movements(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "At least nine people were killed and dozens fell ill on Saturday after an outbreak of cholera in a slum of Lusaka.",
+    "The new strain, which spread through three wards in Leeds, has killed 12 patients.",
+    "Bootleg liquor killed 17 people in a slum of Nakuru on Monday.",
+])
+def test_a_sentence_whose_only_cause_is_no_violence_tells_no_attack(text):
+    assert not [e for e in _events(text) if e.type in ("attack", "military_operation")], \
+        [(e.type, e.rule) for e in _events(text)]
+
+
+def test_a_sentence_with_a_perpetrator_stays_an_attack_despite_a_cause_word():
+    text = "Gunmen killed six people at a cholera clinic in Beni on Monday."
+    assert [e for e in _events(text) if e.type == "attack"]
+
+
+def test_the_accident_told_before_is_not_a_new_attack():
+    text = ("An explosion caused by a gas leak injured 30 people at a market in Shiraz on Saturday. "
+            "The explosion was heard across Shiraz, residents said.")
+    assert not [e for e in _events(text) if e.type == "attack"], [(e.type, e.rule) for e in _events(text)]

@@ -43,3 +43,8 @@ def accidental_blast_pattern() -> str:
 def not_mover_pattern() -> str:
     """Heads of a subject that are things or animals, not people on a journey ("the products returned")."""
     return "(?:" + "|".join(_data().get("not_movers", {}).get("words", [])) + ")"
+
+
+def violence_pattern() -> str:
+    """Words of violence by an actor (weapons, perpetrators, armed forces)."""
+    return "(?:" + "|".join(_data().get("violence", {}).get("words", [])) + ")"

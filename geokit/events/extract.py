@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geokit.events.acled import classify
-from geokit.events.causes import accidental_blast_pattern, cause_pattern, not_mover_pattern
+from geokit.events.causes import accidental_blast_pattern, cause_pattern, not_mover_pattern, violence_pattern
 from geokit.events.counts import Count, compare, counts_dict, find_counts, parse_number
 from geokit.events.placerefs import (
     distance_km,
@@ -399,6 +399,7 @@ class _Reader:
         self.anchor: dt.date | None = None
         self.drafts: list[_Draft] = []
         self.facts: list[Fact] = []
+        self.non_events: set[str] = set()  # trigger words read as accidents: "the explosion" later is that one
 
     def _places_in(self, lo: int, hi: int) -> list[Toponym]:
         """The places with lo <= start and end <= hi, in order (a window, not a scan of the report:
@@ -532,9 +533,17 @@ class _Reader:
                 _NATURAL_CAUSE.search(who or "") or _NATURAL_AFTER.match(self.text, trig.end)
                 or _ANIMALS.search(who or "") or _ANIMALS.match(self.text, trig.end)):
             return  # "a cholera outbreak has killed 40", "were killed by the floods", "culled 20,000 birds"
-        if etype in ("attack", "military_operation") and trig.noun and (
-                _ACCIDENTAL_BEFORE.search(self.text, max(0, trig.start - 40), trig.start)):
-            return  # "a gas explosion at a noodle shop", "a factory fire": an accident
+        if etype in ("attack", "military_operation") and (
+                (trig.noun and _ACCIDENTAL_BEFORE.search(self.text, max(0, trig.start - 40), trig.start))
+                or (_NATURAL_CAUSE.search(sent.text) and not _VIOLENCE.search(sent.text))):
+            # "a gas explosion at a noodle shop"; "nine were killed ... after an outbreak of cholera": the
+            # sentence names a cause that is no violence, and no weapon, perpetrator or armed force
+            self.non_events.add(trig.text.lower())
+            self.non_events.update(w.lower() for w in _INCIDENT_NOUN.findall(sent.text))
+            return
+        if trig.noun and trig.text.lower() in self.non_events and _DEFINITE_BEFORE.search(
+                self.text, max(0, trig.start - 30), trig.start):
+            return  # "The explosion was heard across the city": the accident told before
         if trig.type == "flight" and _ESCAPER.search(who or head or ""):
             return  # "the gunmen fled in a car": an escape, not people forced from their homes
         if trig.type in ("border_crossing", "flight", "visit") and _not_a_mover(head or who or ""):
@@ -1318,6 +1327,8 @@ _BUILDING_AFTER = re.compile(r"(?:\s+(?:and\s+)?(?:St\.?\s+|Saint\s+)?[A-Z][\w.'
                              r"Chapel|Mosque|Temple|Shrine|Monastery|Synagogue|School|University|College|Hospital|"
                              r"Stadium|Hotel|Museum)\b")
 _CAUSES = cause_pattern()  # rules/causes.toml: disease, natural hazard, accident
+_INCIDENT_NOUN = re.compile(r"\b(?:explosions?|blasts?|fires?|blazes?|incident|crash|collapse)\b", re.I)
+_VIOLENCE = re.compile(r"\b" + violence_pattern() + r"\b", re.I)
 _NOT_MOVER = re.compile(r"\b" + not_mover_pattern() + r"\b", re.I)
 _SUBJECT_HEAD_END = re.compile(r"\b(?:of|from|in|at|whose|who|that|which|with|for|on)\b|[,(]", re.I)
 
