@@ -532,14 +532,14 @@ class _Reader:
         if etype in ("attack", "military_operation") and not trig.noun and (
                 _NATURAL_CAUSE.search(who or "") or _NATURAL_AFTER.match(self.text, trig.end)
                 or _ANIMALS.search(who or "") or _ANIMALS.match(self.text, trig.end)):
+            self._no_violence(sent, trig)
             return  # "a cholera outbreak has killed 40", "were killed by the floods", "culled 20,000 birds"
         if etype in ("attack", "military_operation") and (
                 (trig.noun and _ACCIDENTAL_BEFORE.search(self.text, max(0, trig.start - 40), trig.start))
                 or (_NATURAL_CAUSE.search(sent.text) and not _VIOLENCE.search(sent.text))):
             # "a gas explosion at a noodle shop"; "nine were killed ... after an outbreak of cholera": the
             # sentence names a cause that is no violence, and no weapon, perpetrator or armed force
-            self.non_events.add(trig.text.lower())
-            self.non_events.update(w.lower() for w in _INCIDENT_NOUN.findall(sent.text))
+            self._no_violence(sent, trig)
             return
         if trig.noun and trig.text.lower() in self.non_events and _DEFINITE_BEFORE.search(
                 self.text, max(0, trig.start - 30), trig.start):
@@ -574,6 +574,11 @@ class _Reader:
         draft.sources.append(self._source(sent, draft.counts_all, draft))
         draft.confidence = _confidence(draft, own_dates)
         self.drafts.append(draft)
+
+    def _no_violence(self, sent: Sentence, trig: Trigger) -> None:
+        """Remember the incident words of a sentence read as no violence, for a later "the explosion"."""
+        self.non_events.add(trig.text.lower())
+        self.non_events.update(w.lower() for w in _INCIDENT_NOUN.findall(sent.text))
 
     def _antecedent_event(self, sent: Sentence, etype: str, trig: Trigger) -> _Draft | None:
         """The latest earlier event of the same (or kin) type within a few sentences, for "the attack"."""
