@@ -121,3 +121,27 @@ def test_the_accident_told_before_is_not_a_new_attack():
     text = ("An explosion caused by a gas leak injured 30 people at a market in Shiraz on Saturday. "
             "The explosion was heard across Shiraz, residents said.")
     assert not [e for e in _events(text) if e.type == "attack"], [(e.type, e.rule) for e in _events(text)]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Unknown assailants hurled a grenade into a crowded cafe in Mogadishu on Monday.", "attack"),
+    ("A roadside bomb struck a military convoy near Lashkar Gah on Sunday.", "attack"),
+    ("Authorities took three men into custody in Antwerp on Thursday.", "arrest"),
+    ("Residents of Raqqa streamed out of the city on Tuesday.", "displacement"),
+    ("Foreign ministers gathered in Brussels on Thursday to discuss the crisis.", "meeting"),
+    ("Washington sent 400 marines to Syria on Thursday.", "military_deployment"),
+    ("The German chancellor arrived in Ankara on Monday for a two-day visit.", "visit"),
+    ("Pope Francis travelled to Cairo on Friday.", "visit"),
+])
+def test_common_wire_phrasings_give_their_type(text, etype):
+    events = _events(text)
+    assert etype in {e.type for e in events}, [(e.type, e.rule) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials denied that any civilians were killed in Mosul on Monday.",
+    "The army rejected claims that its jets had bombed a school in Idlib on Monday.",
+    "Police will arrest anyone who protests in Ankara on Sunday.",
+])
+def test_denied_or_generic_hypothetical_events_are_not_reported(text):
+    assert not _events(text), [(e.type, e.rule) for e in _events(text)]

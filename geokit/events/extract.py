@@ -69,7 +69,12 @@ _MILITARY_WORDS = re.compile(
 _OFFICIAL_WORDS = re.compile(
     r"\b(?:minister|president|chief|envoy|secretary|ambassador|delegation|king|premier|commissioner|head|leader|"
     r"spokesman|spokeswoman|official|officials|governor|mayor|senator|general secretary|emissary|experts|"
-    r"inspectors|investigators|mission|monitors|envoys|team\s+of\s+\w+)\b", re.I)
+    r"inspectors|investigators|mission|monitors|envoys|team\s+of\s+\w+|chancellor|pope|prince|princess|queen|"
+    r"monarch|sultan|emir|sheikh|dignitar(?:y|ies)|delegates?|lawmakers?|congress(?:man|woman)|diplomats?|"
+    r"negotiators?|leaders?|mps?|ministers|presidents|premiers|chairm[ae]n|director|director-general)\b", re.I)
+# "arrived in X for a two-day visit", "travelled to X for talks": the clause says it is a visit
+_VISIT_PURPOSE = re.compile(r"\bfor\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:visit|talks|tour|summit|meetings?)\b|"
+                            r"\bon\s+an?\s+(?:[\w-]+\s+){0,2}?(?:visit|tour|trip)\b", re.I)
 _FLIGHT_WORDS = re.compile(r"\b(?:defect\w*|desert\w*|fled|flee\w*|escap\w*|asylum|refuge|sanctuary)\b", re.I)
 _ANAPHORIC = re.compile(
     r"^(?:(?:the|these|those|all\s+the|both|most\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:defectors|deserters|men|group|"
@@ -479,7 +484,8 @@ class _Reader:
         elif etype == "border_crossing":
             if military and _FLIGHT_WORDS.search(sent.text):
                 etype = "defection"
-            elif _OFFICIAL_WORDS.search(self._antecedent(who, sent)) and not military and not scope_counts:
+            elif not military and not scope_counts and (
+                    _OFFICIAL_WORDS.search(self._antecedent(who, sent)) or _VISIT_PURPOSE.search(self.text, trig.end, ne)):
                 etype = "visit"
         origin = destination = place = None
         via: list[PlaceRef] = []

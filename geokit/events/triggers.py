@@ -199,7 +199,12 @@ _HEDGE_BEFORE = re.compile(
     r"|\b(?:expected|likely|unlikely|set|due|going|about|scheduled|poised|ready|able|unable|trying|tried|seeking|sought|"
     r"attempted|attempting|allowed|permitted|needed|needs?|supposed|meant|hoping|planning)\s+to\s+"
     r"|\b(?:plans?|planned|planning|threatened|threatens|proposed|urged|wants?|hopes?|intends?|refused)\s+(?:to\s+)?"
-    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?)$", re.I)
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+    # "denied that any civilians were killed": the report says it did not happen
+    r"|\b(?:denied|denies|deny|denying|rejected|dismissed|refuted)\s+(?:(?:the\s+)?(?:claims?|reports?|allegations?|"
+    r"accusations?|suggestions?)\s+)?that\s+(?:[\w'’-]+\s+){0,6}"
+    # "anyone who protests", "whoever attacks": a generic or hypothetical actor
+    r"|\b(?:anyone|anybody|whoever|everyone)\s+who\s+(?:[\w-]+\s+){0,2})$", re.I)
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our|every|each)\s+$", re.I)
 _CAUSATIVE = re.compile(r"\b(?:prompted|forced|caused|led|ordered|allowed|helped|made|saw|told)\s+(?:[\w’'-]+\s+){0,4}to\s+$",
                         re.I)
