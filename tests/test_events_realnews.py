@@ -145,3 +145,44 @@ def test_common_wire_phrasings_give_their_type(text, etype):
 ])
 def test_denied_or_generic_hypothetical_events_are_not_reported(text):
     assert not _events(text), [(e.type, e.rule) for e in _events(text)]
+
+
+def _one_movement(text: str, published: str = "2017-03-15"):
+    moves = _movements(text, published)
+    assert moves, [(e.type, e.rule) for e in _events(text, published)]
+    return moves[0]
+
+
+def test_the_triggers_own_preposition_gives_the_role():
+    m = _one_movement("Thousands of Rohingya crossed from Myanmar into Bangladesh on Sunday.")
+    assert (m.origin.country_code, m.destination.country_code) == ("MM", "BD")
+
+
+def test_a_journey_with_a_stop_is_one_movement_with_via():
+    m = _one_movement("Hundreds of Afghan migrants travelled from Iran through Turkey to Greece last month.")
+    assert (m.origin.country_code, m.destination.country_code) == ("IR", "GR")
+    assert [v.country_code for v in m.via] == ["TR"]
+    assert m.date == "2017-02-01"
+
+
+def test_travelling_somewhere_to_do_something_is_no_destination():
+    assert not _movements("Her brother, who travelled from Wellington to attend the hearing, spoke to reporters.")
+
+
+def test_a_group_taking_shelter_continues_the_flight_of_the_sentence_before():
+    text = ("About 40,000 people fled their homes in Marawi on Tuesday. "
+            "Most of them have taken shelter in evacuation centres in Iligan.")
+    events = _events(text, "2017-03-15")
+    assert {"displacement", "camp_placement"} <= {e.type for e in events}, [(e.type, e.rule) for e in events]
+    assert not [e for e in events if e.type == "displacement" and e.place and e.place.name == "Iligan"]
+    (m,) = _movements(text, "2017-03-15")
+    assert m.origin.name.startswith("Marawi") and m.destination.name == "Iligan"
+    assert m.date == "2017-03-14"  # Tuesday before Wednesday 15 March; "Marawi" names no month
+
+
+def test_an_abbreviated_month_needs_a_word_boundary():
+    import datetime as dt
+
+    from geokit.parsing.dates import find_dates
+    found = [d.date for d in find_dates("Families left Marawi and Augusta on Mar. 3.", dt.date(2017, 3, 15))]
+    assert found == [dt.date(2017, 3, 3)], found

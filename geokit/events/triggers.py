@@ -222,6 +222,17 @@ _SPAN_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:over|during|across)\s+(?:the\s+(?:p
                          r"seven|eight|nine|ten|several|many|\w+teen|twenty|thirty|forty|fifty)\s+(?:years|decades)\b", re.I)
 _WHOM_BEFORE = re.compile(r"\b(?:many|most|some|all|few|several|none|thousands|hundreds)\s+of\s+(?:whom|them)\s+"
                           r"(?:had\s+|have\s+)?$", re.I)
+
+
+def _background(text: str, pos: int) -> bool:
+    """"..., many of whom crept across": background to a figure. "Most of them have taken shelter" opening
+    a sentence continues the group of the sentence before instead (a chain, not background)."""
+    m = _WHOM_BEFORE.search(text, max(0, pos - 60), pos)
+    if m is None:
+        return False
+    return "whom" in m.group().lower() or bool(text[:m.start()].strip())
+
+
 _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
 # Where people are placed (the guide: "a camp or shelter"): camps, shelters, evacuation and relief centres,
 # tent cities, temporary housing, quarantine.
@@ -289,7 +300,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 continue
             taken.append((s, e))
             found.append(Trigger(rule.type, s + offset, e + offset, m.group(), rule.motion, noun,
-                                 bool(_WHOM_BEFORE.search(before)), rule))
+                                 _background(text, s), rule))
     found.sort(key=lambda t: t.start)
     return _merge_same_type(found, text, offset)
 
