@@ -186,3 +186,22 @@ def test_an_abbreviated_month_needs_a_word_boundary():
     from geokit.parsing.dates import find_dates
     found = [d.date for d in find_dates("Families left Marawi and Augusta on Mar. 3.", dt.date(2017, 3, 15))]
     assert found == [dt.date(2017, 3, 3)], found
+
+
+def test_where_it_was_said_is_not_where_it_happened():
+    (e,) = [e for e in _events("Gunmen killed 15 villagers in Cameroon's Far North region overnight, "
+                               "a local official told reporters in Yaounde.") if e.type == "attack"]
+    assert e.place is not None and e.place.country_code == "CM" and e.place.name != "Yaoundé", e.place
+
+
+def test_a_passive_report_verb_keeps_its_place():
+    (e,) = [e for e in _events("It said the defectors were placed in the Zaatari camp in Mafraq on Monday.")
+            if e.type == "camp_placement"]
+    assert e.place is not None and e.place.name != "", e.place
+
+
+def test_an_infinitive_after_a_causative_reports_a_past_flight():
+    text = "Clashes in the border state have forced some 20,000 people to flee into Ethiopia, the UN said."
+    events = [e for e in _events(text) if e.type == "displacement"]
+    assert events, [(e.type, e.types) for e in _events(text)]
+    assert events[0].counts.get("people") == 20000 and events[0].place.country_code == "ET"

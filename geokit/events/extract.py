@@ -46,7 +46,14 @@ from geokit.events.placerefs import (
     toponym_placeref,
 )
 from geokit.events.sentences import Sentence, dateline_span, split_sentences
-from geokit.events.triggers import CLAUSE_BOUNDARY, MOTION_TYPES, Trigger, find_triggers, is_present
+from geokit.events.triggers import (
+    CAUSATIVE,
+    CLAUSE_BOUNDARY,
+    MOTION_TYPES,
+    Trigger,
+    find_triggers,
+    is_present,
+)
 from geokit.model import (
     Document,
     Event,
@@ -457,7 +464,8 @@ class _Reader:
         if bare is not None and not any(bare.start <= c.start < trig.start for c in scope_counts):
             # "some 3,000 Syrians arrived": the subject's own figure, before any figure earlier in the clause
             scope_counts = sorted([bare, *(c for c in scope_counts if c.start > bare.start)], key=lambda c: c.start)
-        if not trig.noun and not sent.title and is_present(trig.text) and not own_dates:
+        if not trig.noun and not sent.title and is_present(trig.text) and not own_dates and not CAUSATIVE.search(
+                self.text, max(0, trig.start - 60), trig.start):  # "have forced 20,000 people to flee": past
             return  # "deserters who reach Turkey go on to join": habitual, not a report
         if trig.background and not own_dates:
             return  # "hosts 9,000 Syrians, many of whom crept across ...": background to a figure
@@ -471,7 +479,7 @@ class _Reader:
                 scope_counts = list(shared.counts)
         if not who and not trig.noun:  # "were on Turkish soil after deserting": the main clause's subject
             head, who_start = self.text[s:trig.start], s
-        places = self._places_in(ns, ne)
+        places = [t for t in self._places_in(ns, ne) if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)]
         wide = False
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
             # "in control of the X crossing on Friday, a day after they overran the post": the sentence's place
@@ -1344,6 +1352,13 @@ _BUILDING_AFTER = re.compile(r"(?:\s+(?:and\s+)?(?:St\.?\s+|Saint\s+)?[A-Z][\w.'
                              r"Stadium|Hotel|Museum)\b")
 _CAUSES = cause_pattern()  # rules/causes.toml: disease, natural hazard, accident
 _INCIDENT_NOUN = re.compile(r"\b(?:explosions?|blasts?|fires?|blazes?|incident|crash|collapse)\b", re.I)
+# "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said, not where it happened
+_IN_REPORT_FRAME = re.compile(
+    r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
+    r"\b(?:said|says|told|tells|announced|added|stated|briefed|spokesm[ae]n|spokeswoman|"
+    r"spokesperson|statement|press\s+conference|news\s+conference|briefing)\s+"
+    r"(?:(?!(?:were|was|are|is|been|be|being|had|have|has|that)\b)(?![a-z]+ed\b)[\w.’'-]+\s+){0,3}?(?:in|from)\s+"
+    r"(?:the\s+)?$", re.I)
 _VIOLENCE = re.compile(r"\b" + violence_pattern() + r"\b", re.I)
 _NOT_MOVER = re.compile(r"\b" + not_mover_pattern() + r"\b", re.I)
 _SUBJECT_HEAD_END = re.compile(r"\b(?:of|from|in|at|whose|who|that|which|with|for|on)\b|[,(]", re.I)

@@ -206,7 +206,8 @@ _HEDGE_BEFORE = re.compile(
     # "anyone who protests", "whoever attacks": a generic or hypothetical actor
     r"|\b(?:anyone|anybody|whoever|everyone)\s+who\s+(?:[\w-]+\s+){0,2})$", re.I)
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our|every|each)\s+$", re.I)
-_CAUSATIVE = re.compile(r"\b(?:prompted|forced|caused|led|ordered|allowed|helped|made|saw|told)\s+(?:[\w’'-]+\s+){0,4}to\s+$",
+CAUSATIVE = re.compile(r"\b(?:prompted|forced|caused|led|ordered|allowed|helped|made|saw|told|compelled|obliged|"
+                        r"pushed|drove)\s+(?:[\w’',.-]+\s+){0,4}to\s+$",
                         re.I)
 _DESCRIPTIVE_BEFORE = re.compile(r"\b(?:as|like)\s+an?\s+(?:[\w-]+\s+){0,3}$", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
@@ -284,7 +285,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
             noun = rule.noun or (rule.ambiguous_noun and bool(_DETERMINER_BEFORE.search(before)))
             if not noun and word.endswith("ed") and _ATTRIBUTIVE_BEFORE.search(before):
                 continue  # "a deserted street", "the injured man": an adjective, not a report
-            if (_HEDGE_BEFORE.search(before) and not _CAUSATIVE.search(before)) or _DESCRIPTIVE_BEFORE.search(before):
+            if (_HEDGE_BEFORE.search(before) and not CAUSATIVE.search(before)) or _DESCRIPTIVE_BEFORE.search(before):
                 continue
             if _CONDITIONAL.search(_clause_before(text, s)):
                 continue
