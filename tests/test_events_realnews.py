@@ -205,3 +205,11 @@ def test_an_infinitive_after_a_causative_reports_a_past_flight():
     events = [e for e in _events(text) if e.type == "displacement"]
     assert events, [(e.type, e.types) for e in _events(text)]
     assert events[0].counts.get("people") == 20000 and events[0].place.country_code == "ET"
+
+
+def test_an_armed_group_named_like_a_place_is_an_actor_not_a_place():
+    doc = parse("Israeli warplanes struck Hamas targets in the Gaza Strip on Tuesday.")
+    assert "Hamas" not in [t.text for t in doc.toponyms if t.place is not None]
+    (e,) = [e for e in _events("Israeli warplanes struck Hamas targets in the Gaza Strip on Tuesday.")
+            if e.type == "military_operation"]
+    assert e.place is not None and e.place.name == "Gaza Strip", e.place

@@ -43,6 +43,7 @@ from geokit.parsing.lexicon import (
     DIRECTIONS,
     FUNCTIONISH,
     GENERIC_LAST,
+    GROUP_NAMES,
     MEDIA_FOLLOWERS,
     MEDIA_NAMES,
     MEDIA_ORG,
@@ -412,6 +413,9 @@ class Recogniser:
         # buildings that stand for governments: "the White House", "the Kremlin"
         if key in BUILDINGS:
             return st.drop(m, "organisation", rule_id("buildings", key) or "buildings", "a building standing for an institution")
+        # armed groups and movements named like a place somewhere ("Hamas" is also a name of Hamm)
+        if key in GROUP_NAMES:
+            return st.drop(m, "organisation", rule_id("group_names", key) or "armed-groups", "an armed group or movement")
         # "the Unite union", "the Eta group": a name followed by a lowercase organisation word
         nxt = re.match(r"\s+([a-z]+)\b", text[m.end:m.end + 25])
         if single and nxt and nxt.group(1) in _ORG_AFTER and not self._is_strong(key):
