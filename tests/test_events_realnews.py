@@ -213,3 +213,10 @@ def test_an_armed_group_named_like_a_place_is_an_actor_not_a_place():
     (e,) = [e for e in _events("Israeli warplanes struck Hamas targets in the Gaza Strip on Tuesday.")
             if e.type == "military_operation"]
     assert e.place is not None and e.place.name == "Gaza Strip", e.place
+
+
+def test_a_relative_clause_describing_the_actor_is_no_new_event():
+    text = ("Police detained 40 people in Izmir on Friday over links to a militant group, "
+            "which has claimed attacks in Istanbul and Ankara.")
+    events = _events(text)
+    assert [e.type for e in events] == ["arrest"], [(e.type, e.place and e.place.name) for e in events]

@@ -532,6 +532,9 @@ class _Reader:
         if trig.noun and date is not None and date in own_dates and date.precision in ("year", "month") \
                 and _GENERIC_NOUN.search(self.text[max(s, trig.start - 40):trig.end]):
             return  # "a series of bombings in 2016": a trend over months, not one occurrence
+        if trig.noun and not own_dates and re.search(r"s$", trig.text) and _RELATIVE_PERFECT.search(
+                self.text, max(0, trig.start - 60), trig.start):
+            return  # "the group, which has claimed attacks in X and Y": a description of the actor, no occurrence
         if trig.noun and not own_dates and _DEFINITE_BEFORE.search(self.text[max(s, trig.start - 30):trig.start]):
             earlier = self._antecedent_event(sent, etype, trig)
             verdict = relation(earlier.place, place)[0] if earlier is not None and earlier.place and place else ""
@@ -1359,6 +1362,9 @@ _IN_REPORT_FRAME = re.compile(
     r"spokesperson|statement|press\s+conference|news\s+conference|briefing)\s+"
     r"(?:(?!(?:were|was|are|is|been|be|being|had|have|has|that)\b)(?![a-z]+ed\b)[\w.’'-]+\s+){0,3}?(?:in|from)\s+"
     r"(?:the\s+)?$", re.I)
+_RELATIVE_PERFECT = re.compile(r"\b(?:which|who|that)\s+(?:has|have|had)\s+(?:also\s+|previously\s+|repeatedly\s+)?"
+                               r"(?:claimed|carried\s+out|staged|launched|conducted|mounted|been\s+blamed\s+for|"
+                               r"been\s+behind|led|organi[sz]ed|held)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _VIOLENCE = re.compile(r"\b" + violence_pattern() + r"\b", re.I)
 _NOT_MOVER = re.compile(r"\b" + not_mover_pattern() + r"\b", re.I)
 _SUBJECT_HEAD_END = re.compile(r"\b(?:of|from|in|at|whose|who|that|which|with|for|on)\b|[,(]", re.I)
