@@ -220,3 +220,29 @@ def test_a_relative_clause_describing_the_actor_is_no_new_event():
             "which has claimed attacks in Istanbul and Ankara.")
     events = _events(text)
     assert [e.type for e in events] == ["arrest"], [(e.type, e.place and e.place.name) for e in events]
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    ("Nearly half a million people have fled since August.", "people", 500_000),
+    ("A quarter of a million refugees crossed the river.", "refugees", 250_000),
+    ("Over 3,200 households were newly displaced last week.", "households", 3200),
+    ("Some 40,000 Rohingya have fled across the border.", "people", 40_000),
+])
+def test_displacement_figures_keep_their_value_and_unit(text, label, value):
+    from geokit.events.counts import find_counts
+    found = [(c.label, c.value) for c in find_counts(text)]
+    assert (label, value) in found, found
+
+
+def test_a_year_before_a_capitalised_word_is_no_count():
+    from geokit.events.counts import find_counts
+    assert not find_counts("In 2015 Turkey took in more refugees than any other country.")
+
+
+def test_the_place_of_the_displacing_subject_is_the_origin():
+    text = ("Fighting in Misrata has displaced approximately 1,500 families, "
+            "who are now sheltering in schools in Bani Walid.")
+    (m,) = _movements(text)
+    assert (m.origin.name, m.destination.name) == ("Misratah", "Bani Walid")
+    (e,) = [e for e in _events(text) if e.type == "displacement"]
+    assert e.place.name == "Misratah" and e.counts == {"families": 1500}

@@ -73,7 +73,8 @@ for _label, _words in {
     "batteries": "battery batteries",
     "missiles": "missile missiles rocket rockets",
     "camps": "camp camps",
-    "homes": "home homes house houses households dwellings shelters",
+    "homes": "home homes house houses dwellings shelters",
+    "households": "household households",
 }.items():
     for _w in _words.split():
         LABELS[_w] = _label
@@ -102,9 +103,13 @@ QUALIFIERS = ("at least", "at most", "more than", "over", "nearly", "almost", "a
               "roughly", "approximately", "up to", "as many as", "fewer than", "less than", "under",
               "close to", "an estimated", "estimated", "just over", "just under", "well over")
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+# "half a million", "a quarter of a million", "three quarters of a million", "a million"
+_FRACTION = (r"(?:(?:a\s+|one[\s-])?half(?:\s+of)?\s+a|(?:a\s+|one[\s-])?quarter(?:\s+of)?\s+a|three[\s-]quarters\s+of\s+a|a)"
+             r"\s+(?:million|billion)")
+_FRACTION_VALUE = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 _NUMBER = re.compile(
-    rf"(?<![\w$£€.,-])(?:(?P<q>{_QUAL})\s+)?(?P<num>(?:{_VAGUE})(?=\s)|(?:{_DIGITS}){_SCALE}|{_WORD_NUMS})(?![\w%])",
-    re.I)
+    rf"(?<![\w$£€.,-])(?:(?P<q>{_QUAL})\s+)?(?P<num>(?:{_VAGUE})(?=\s)|{_FRACTION}|(?:{_DIGITS}){_SCALE}|{_WORD_NUMS})"
+    r"(?![\w%])", re.I)
 _RANGE = re.compile(rf"(?<![\w$£€.,-])(?:between\s+)?(?P<a>{_DIGITS}|{_WORD_NUMS})\s*(?:-|–|to|and)\s*(?P<b>{_DIGITS}|{_WORD_NUMS})(?![\w%])", re.I)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
 _STOP = {"and", "or", "but", "who", "that", "which", "were", "was", "are", "is", "have", "has", "had", "in", "into",
@@ -163,6 +168,9 @@ def parse_number(text: str) -> Value | None:
         return VAGUE[vague]
     if vague + " of" in VAGUE:
         return VAGUE[vague + " of"]
+    if re.fullmatch(_FRACTION, vague, re.I):
+        part = next((w for w in ("quarters", "quarter", "half") if w in t.split()), None)
+        return int(_FRACTION_VALUE.get(part or "", 1.0) * _SCALES[t.split()[-1]])
     m = re.fullmatch(rf"({_DIGITS})\s*(million|thousand|billion|bn|m|k)?", text.strip(), re.I)
     if m:
         num = float(m.group(1).replace(",", ""))
@@ -189,6 +197,11 @@ def parse_number(text: str) -> Value | None:
 # --------------------------------------------------------------------- finding counts
 
 
+_GROUP_VERB_AFTER = re.compile(
+    r"\s+(?:have|has|had|were|are|who|fled|crossed|arrived|returned|entered|left|escaped|poured|streamed|reached|"
+    r"remain|remained|live|lived|died|drowned|sought|took|made)\b")
+
+
 def _label_of(word: str) -> str | None:
     if word in LABELS:
         return LABELS[word]
@@ -210,6 +223,9 @@ def _head_after(text: str, pos: int, max_mods: int = 4) -> tuple[str, str, int] 
         label = _label_of(w)
         if label:
             return label, w, tok.end()
+        if mods == 0 and w[0].isupper() and w[1:].islower() and _GROUP_VERB_AFTER.match(text, tok.end()) \
+                and not re.search(r"(?<![\d,.])(?:1[89]|20)\d\d\s*$", text[max(0, pos - 8):pos]):
+            return "people", w, tok.end()  # "500,000 Rohingya have fled", "300 Yazidi crossed": a people's name
         if w.lower() in _STOP or w.lower().rstrip("s") in RANKS:
             return None
         mods += 1

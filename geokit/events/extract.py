@@ -499,6 +499,8 @@ class _Reader:
         via: list[PlaceRef] = []
         if etype in MOTION_TYPES:
             origin, destination, via = self._roles(trig, places, ne)
+            if origin is None and trig.motion == "out" and trig.type in ("displacement", "flight"):
+                origin = self._cause_place(sent, trig)  # "Fighting in X has displaced ...": forced out of X
             if etype == "displacement" and trig.motion == "out" and origin is None and destination is not None \
                     and self._locative_only(trig, places, destination):
                 origin, destination = destination, None  # "displaced 900 in X": where they were forced out
@@ -596,6 +598,16 @@ class _Reader:
         """Remember the incident words of a sentence read as no violence, for a later "the explosion"."""
         self.non_events.add(trig.text.lower())
         self.non_events.update(w.lower() for w in _INCIDENT_NOUN.findall(sent.text))
+
+    def _cause_place(self, sent: Sentence, trig: Trigger) -> PlaceRef | None:
+        """The place of the subject of an active displacing verb ("Clashes in X (have) displaced 900")."""
+        for t in reversed(self._places_in(sent.start, trig.start)):
+            before = self.text[max(sent.start, t.start - 30):t.start]
+            m = _PREP.search(before)
+            if m and m.group(1).lower() in ("in", "near", "around") and _CAUSE_SUBJECT_GAP.fullmatch(
+                    self.text, t.end, trig.start):
+                return toponym_placeref(t, self.text)
+        return None
 
     def _antecedent_event(self, sent: Sentence, etype: str, trig: Trigger) -> _Draft | None:
         """The latest earlier event of the same (or kin) type within a few sentences, for "the attack"."""
@@ -744,6 +756,9 @@ class _Reader:
         if t.end <= trig.start:
             before = self.text[max(0, t.start - 30):t.start]
             m = _PREP.search(before)
+            if m and m.group(1).lower() in ("in", "near", "around") and trig.motion == "out" and trig.type in (
+                    "displacement", "flight") and _CAUSE_SUBJECT_GAP.fullmatch(self.text, t.end, trig.start):
+                return "origin"  # "Fighting in X has displaced 1,500 families": forced out of X
             return "origin" if m and m.group(1).lower() in _ORIGIN_PREPS else None
         between = self.text[trig.end:t.start]
         prep = _nearest_prep(self.text, t.start, trig.end)
@@ -1365,6 +1380,9 @@ _IN_REPORT_FRAME = re.compile(
 _RELATIVE_PERFECT = re.compile(r"\b(?:which|who|that)\s+(?:has|have|had)\s+(?:also\s+|previously\s+|repeatedly\s+)?"
                                r"(?:claimed|carried\s+out|staged|launched|conducted|mounted|been\s+blamed\s+for|"
                                r"been\s+behind|led|organi[sz]ed|held)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# between the subject's place and an active displacing verb: "(Fighting in X)['s south] has (also) displaced"
+_CAUSE_SUBJECT_GAP = re.compile(r"(?:['’]s\s+\w+(?:\s+\w+)?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?",
+                                re.I)
 _VIOLENCE = re.compile(r"\b" + violence_pattern() + r"\b", re.I)
 _NOT_MOVER = re.compile(r"\b" + not_mover_pattern() + r"\b", re.I)
 _SUBJECT_HEAD_END = re.compile(r"\b(?:of|from|in|at|whose|who|that|which|with|for|on)\b|[,(]", re.I)
