@@ -246,3 +246,17 @@ def test_the_place_of_the_displacing_subject_is_the_origin():
     assert (m.origin.name, m.destination.name) == ("Misratah", "Bani Walid")
     (e,) = [e for e in _events(text) if e.type == "displacement"]
     assert e.place.name == "Misratah" and e.counts == {"families": 1500}
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("A crowd of about 2,000 people gathered outside the governor's office in Basra on Sunday.", "protest"),
+    ("The foreign secretary landed in Baghdad on Tuesday for an unannounced visit.", "visit"),
+    ("A military drone crashed near the border town of Kilis on Monday.", "air_incident"),
+])
+def test_more_wire_phrasings(text, etype):
+    assert etype in {e.type for e in _events(text)}, [(e.type, e.rule) for e in _events(text)]
+
+
+def test_rioters_as_actors_make_a_riot_that_is_also_a_protest():
+    (e,) = _events("Rioters set fire to shops in Bujumbura on Friday after the results were announced.")
+    assert e.acled["event_type"] == "Riots" and "protest" in e.types, (e.type, e.types, e.acled)

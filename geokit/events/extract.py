@@ -1142,7 +1142,10 @@ class _Reader:
             # a protest's policing is often told beside it ("police fired tear gas at protesters who marched")
             scope = d.sentence.text if d.type == "protest" else (self.text[d.clause[0]:d.clause[1]] or d.sentence.text)
             acled, refined = classify(d.type, rule.acled if rule else ("Strategic developments", "Other"), scope)
-            extra = dict(types=list(d.types) or [d.type], rule=d.trigger.rule_id + (f"+{refined}" if refined else ""),
+            types = list(d.types) or [d.type]
+            if acled["event_type"] == "Riots" and "protest" not in types:
+                types.append("protest")  # rioters or a mob as the actor: a riot is a protest in geokit's types
+            extra = dict(types=types, rule=d.trigger.rule_id + (f"+{refined}" if refined else ""),
                          acled=acled, fatalities=_fatalities(d.counts_all), actors=dict(d.actors))
             ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
                        destination=d.destination, via=list(d.via), who=d.who, counts=dict(d.counts_all),
