@@ -260,3 +260,12 @@ def test_more_wire_phrasings(text, etype):
 def test_rioters_as_actors_make_a_riot_that_is_also_a_protest():
     (e,) = _events("Rioters set fire to shops in Bujumbura on Friday after the results were announced.")
     assert e.acled["event_type"] == "Riots" and "protest" in e.types, (e.type, e.types, e.acled)
+
+
+def test_the_reports_main_place_weighs_origins_half_and_a_towns_country_supports_it():
+    text = ("Chilean authorities banned further marches against the import of copper tools from Peru "
+            "after 40 people were injured in clashes overnight Saturday. "
+            "Police blocked the square in front of Santiago Cathedral on Sunday, Chilean media reported.")
+    injured = [e for e in _events(text, "2015-06-29") if "attack" in e.types or e.type == "protest"]
+    assert injured and all(e.place is not None and e.place.country_code == "CL" for e in injured), \
+        [(e.type, e.place and e.place.name) for e in injured]

@@ -1062,16 +1062,52 @@ class _Reader:
         d.notes.append(f"destination: the dateline place {here.name} (the sentence names none)")
 
     def _focus(self) -> PlaceRef | None:
-        """The report's main place: the town named most often (twice or more), else the place named most often."""
+        """The report's main place: the place best supported by the report's mentions.
+
+        A mention counts 1, or 1/2 when it is an origin ("imports from X"); a town or province also
+        gets half the support of its country (the country's mentions and the demonyms of its people,
+        "South Korean authorities ... Seoul"). A town named twice or more wins.
+        """
         tally: dict[str, list[Toponym]] = {}
+        weight: dict[str, float] = {}
+        by_country: dict[str, float] = {}
+        people: dict[str, float] = {}  # demonym support, given to the country's towns
+        state: dict[str, float] = {}  # "Chilean authorities": some support for the country itself
         for t in self.places:
-            tally.setdefault(t.place.id or t.place.name, []).append(t)
+            key = t.place.id or t.place.name
+            tally.setdefault(key, []).append(t)
+            w = 0.5 if _nearest_prep(self.text, t.start, 0) in ("from", "out of") else 1.0
+            weight[key] = weight.get(key, 0.0) + w
+            if level_of_candidate(t.place) == 4 and t.place.country_code:
+                by_country[t.place.country_code] = by_country.get(t.place.country_code, 0.0) + w
         if not tally:
             return None
-        towns = [v for v in tally.values() if level_of_candidate(v[0].place) == 1 and len(v) >= 2]
-        pool = towns or list(tally.values())
-        best = max(pool, key=lambda v: (len(v), -v[0].start))
-        return toponym_placeref(best[0], self.text)
+        for t in self.demonyms:
+            cc = t.place.country_code if t.place is not None else ""
+            if cc:  # "South Korean authorities" act at home; "Syrian helicopters" may be anywhere
+                home = _HOME_INSTITUTION_AFTER.match(self.text, t.end)
+                people[cc] = people.get(cc, 0.0) + (1.0 if home else 0.25)
+                if home:
+                    state[cc] = state.get(cc, 0.0) + 0.5
+
+        def support(key: str) -> float:
+            first = tally[key][0].place
+            cc = first.country_code or ""
+            if level_of_candidate(first) == 4:
+                return weight[key] + state.get(cc, 0.0)
+            return weight[key] + 0.5 * (by_country.get(cc, 0.0) + people.get(cc, 0.0))
+
+        towns = [k for k in tally if level_of_candidate(tally[k][0].place) == 1 and weight[k] >= 2]
+        pool = towns or list(tally)
+        best = max(pool, key=lambda k: (support(k), -tally[k][0].start))
+        if not towns:
+            named = {tally[k][0].place.country_code for k in tally}
+            unnamed = [(v, cc) for cc, v in state.items() if cc not in named]
+            if unnamed and max(unnamed)[0] > support(best):
+                cc = max(unnamed)[1]  # "Chilean authorities ... Chilean media" and only "from Peru" named
+                dem = next(t for t in self.demonyms if t.place is not None and t.place.country_code == cc)
+                return toponym_placeref(dem, self.text)
+        return toponym_placeref(tally[best][0], self.text)
 
     def _country_of(self, ref: PlaceRef | None) -> PlaceRef | None:
         """The country (as a place, geo_precision 4) of a place named in the report."""
@@ -1386,6 +1422,10 @@ _RELATIVE_PERFECT = re.compile(r"\b(?:which|who|that)\s+(?:has|have|had)\s+(?:al
 # between the subject's place and an active displacing verb: "(Fighting in X)['s south] has (also) displaced"
 _CAUSE_SUBJECT_GAP = re.compile(r"(?:['’]s\s+\w+(?:\s+\w+)?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?",
                                 re.I)
+_HOME_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:authorities|government|police|officials?|ministry|ministers?|president|premier|"
+    r"prime\s+minister|news\s+agency|state\s+media|media|courts?|parliament|lawmakers|health\s+officials|"
+    r"capital|provinces?|cities|towns|villages)\b", re.I)
 _VIOLENCE = re.compile(r"\b" + violence_pattern() + r"\b", re.I)
 _NOT_MOVER = re.compile(r"\b" + not_mover_pattern() + r"\b", re.I)
 _SUBJECT_HEAD_END = re.compile(r"\b(?:of|from|in|at|whose|who|that|which|with|for|on)\b|[,(]", re.I)
