@@ -269,3 +269,25 @@ def test_the_reports_main_place_weighs_origins_half_and_a_towns_country_supports
     injured = [e for e in _events(text, "2015-06-29") if "attack" in e.types or e.type == "protest"]
     assert injured and all(e.place is not None and e.place.country_code == "CL" for e in injured), \
         [(e.type, e.place and e.place.name) for e in injured]
+
+
+@pytest.mark.parametrize("text", [
+    "Donors pledged funds to battle the disease in the region on Monday.",
+    "The charity is fighting malaria in the northern province of Kano.",
+    "The families face a long legal battle in Lima over the spill.",
+    "Thousands of kilometres of power lines were brought down near Cairns on Monday.",
+    "Conference organisers reported new cases in Maputo on Monday.",
+    "The Conference Board of Canada published its outlook in Ottawa on Monday.",
+])
+def test_look_alikes_of_battles_downings_and_meetings_are_not_events(text):
+    assert not _events(text), [(e.type, e.rule) for e in _events(text)]
+
+
+def test_the_blast_after_an_accident_is_that_accident():
+    text = ("Two people died on Friday in a gas explosion at a restaurant in Hangzhou, state media said. "
+            "The blast took place at a busy lunchtime in Hangzhou.")
+    assert not [e for e in _events(text) if e.type in ("attack", "military_operation")]
+
+
+def test_a_jet_brought_down_is_an_air_incident():
+    assert "air_incident" in {e.type for e in _events("Rebels brought a government jet down near Idlib on Monday.")}

@@ -560,6 +560,13 @@ class _Reader:
             # sentence names a cause that is no violence, and no weapon, perpetrator or armed force
             self._no_violence(sent, trig)
             return
+        if trig.noun and self.non_events and not any(d.type == "attack" for d in self.drafts) and \
+                _INCIDENT_NOUN.fullmatch(trig.text) and _DEFINITE_BEFORE.search(self.text, max(0, trig.start - 30),
+                                                                                 trig.start):
+            return  # "The blast took place at a noodle shop" after an accident: that accident, told again
+        if etype == "military_operation" and re.match(r"(?:fight|battl|combat)", trig.text, re.I) and \
+                _AGAINST_CAUSE.match(self.text, trig.end):
+            return  # "to battle the disease", "fighting AIDS": no armed forces
         if trig.noun and trig.text.lower() in self.non_events and _DEFINITE_BEFORE.search(
                 self.text, max(0, trig.start - 30), trig.start):
             return  # "The explosion was heard across the city": the accident told before
@@ -1408,7 +1415,7 @@ _BUILDING_AFTER = re.compile(r"(?:\s+(?:and\s+)?(?:St\.?\s+|Saint\s+)?[A-Z][\w.'
                              r"Chapel|Mosque|Temple|Shrine|Monastery|Synagogue|School|University|College|Hospital|"
                              r"Stadium|Hotel|Museum)\b")
 _CAUSES = cause_pattern()  # rules/causes.toml: disease, natural hazard, accident
-_INCIDENT_NOUN = re.compile(r"\b(?:explosions?|blasts?|fires?|blazes?|incident|crash|collapse)\b", re.I)
+_INCIDENT_NOUN = re.compile(r"\b(?:explosions?|blasts?|fires?|blazes?|incident|crash|collapse|accident)\b", re.I)
 # "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said, not where it happened
 _IN_REPORT_FRAME = re.compile(
     r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
@@ -1426,6 +1433,8 @@ _HOME_INSTITUTION_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:authorities|government|police|officials?|ministry|ministers?|president|premier|"
     r"prime\s+minister|news\s+agency|state\s+media|media|courts?|parliament|lawmakers|health\s+officials|"
     r"capital|provinces?|cities|towns|villages)\b", re.I)
+_AGAINST_CAUSE = re.compile(r"\s+(?:against\s+)?(?:the\s+|an?\s+|this\s+|its\s+)?(?:[\w-]+\s+){0,2}?" + _CAUSES + r"\b",
+                            re.I)
 _VIOLENCE = re.compile(r"\b" + violence_pattern() + r"\b", re.I)
 _NOT_MOVER = re.compile(r"\b" + not_mover_pattern() + r"\b", re.I)
 _SUBJECT_HEAD_END = re.compile(r"\b(?:of|from|in|at|whose|who|that|which|with|for|on)\b|[,(]", re.I)
