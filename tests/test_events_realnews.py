@@ -291,3 +291,14 @@ def test_the_blast_after_an_accident_is_that_accident():
 
 def test_a_jet_brought_down_is_an_air_incident():
     assert "air_incident" in {e.type for e in _events("Rebels brought a government jet down near Idlib on Monday.")}
+
+
+@pytest.mark.parametrize(("text", "origin", "destination"), [
+    ("The patient was transferred from a clinic in Kisumu to a hospital in Nairobi on Friday.", "Kisumu", "Nairobi"),
+    ("The 34 suspects were transported to the capital city of Nairobi on Sunday.", None, "Nairobi"),
+    ("A nurse who returned from Thailand last week is in isolation.", "Thailand", None),
+])
+def test_transfers_and_returns_are_movements_with_their_ends(text, origin, destination):
+    m = _one_movement(text)
+    assert (m.origin.name if m.origin else None, m.destination.name if m.destination else None) == \
+        (origin, destination)

@@ -769,7 +769,8 @@ class _Reader:
             return "origin" if m and m.group(1).lower() in _ORIGIN_PREPS else None
         between = self.text[trig.end:t.start]
         prep = _nearest_prep(self.text, t.start, trig.end)
-        if prep is None and not between.strip():  # "crossed from X", "streamed out of X": the trigger's own preposition
+        if prep is None and len(between) <= 40 and (not between.strip() or _TYPE_NOUN_OF.search(between)):
+            # "crossed from X", "streamed out of X", "transported to the capital city of X": the trigger's own
             words = trig.text.lower().split()
             prep = " ".join(words[-2:]) if words[-2:] == ["out", "of"] else words[-1] if len(words) > 1 else None
             if prep not in _ORIGIN_PREPS | _VIA_PREPS | _DEST_PREPS:
