@@ -302,3 +302,14 @@ def test_transfers_and_returns_are_movements_with_their_ends(text, origin, desti
     m = _one_movement(text)
     assert (m.origin.name if m.origin else None, m.destination.name if m.destination else None) == \
         (origin, destination)
+
+
+def test_an_event_told_a_week_before_another_keeps_its_own_day():
+    text = "Police arrested two men in Leeds on Tuesday, a week after a bomb exploded outside a mosque in Bradford."
+    got = {(e.type, e.place.name, e.date) for e in _events(text, "2016-03-30")}
+    assert got == {("arrest", "Leeds", "2016-03-29"), ("attack", "Bradford", "2016-03-22")}, got
+
+
+def test_a_subject_before_a_past_verb_is_no_present_tense():
+    from geokit.events.triggers import is_present
+    assert not is_present("bomb exploded") and not is_present("shells struck") and is_present("bombs explode")

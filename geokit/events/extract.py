@@ -673,7 +673,7 @@ class _Reader:
         m = _DAYS_AFTER.search(before)
         if m is None:
             return None
-        n = parse_number(m.group("n"))
+        n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))  # "a week after"
         if not isinstance(n, int) or not 0 < n <= 400:
             return None
         at = sent.start + m.start()

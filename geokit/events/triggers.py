@@ -365,5 +365,7 @@ def is_present(trigger_text: str) -> bool:
         return True
     if words[0] in ("were", "was", "have", "has", "had", "been", "being"):
         return False
+    if len(words) > 1 and any(w.endswith("ed") or w in _PAST_IRREGULAR for w in words[1:]):
+        return False  # "bomb exploded", "shells struck": a subject before the verb
     w = words[0]
     return not (w.endswith("ed") or w.endswith("ing") or w in _PAST_IRREGULAR)
