@@ -313,3 +313,26 @@ def test_an_event_told_a_week_before_another_keeps_its_own_day():
 def test_a_subject_before_a_past_verb_is_no_present_tense():
     from geokit.events.triggers import is_present
     assert not is_present("bomb exploded") and not is_present("shells struck") and is_present("bombs explode")
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("A bomber struck a police academy in Quetta on Monday, leaving 61 dead and 120 wounded.",
+     {"killed": 61, "wounded": 120}),
+    ("The death toll from Friday's bombing in Mogadishu has risen to 276.", {"killed": 276}),
+])
+def test_casualty_figures_after_the_event(text, counts):
+    events = [e for e in _events(text, "2016-10-26") if e.type == "attack"]
+    assert events and all(events[0].counts.get(k) == v for k, v in counts.items()), \
+        [(e.type, e.counts) for e in _events(text, "2016-10-26")]
+
+
+def test_two_triggers_of_one_occurrence_in_a_sentence_are_one_event():
+    text = "Eleven soldiers were killed and 14 wounded when militants attacked an army post near Rafah on Thursday."
+    (e,) = _events(text, "2016-10-26")
+    assert e.counts == {"killed": 11, "wounded": 14} and e.actors.get("actor1") == "militants"
+
+
+def test_two_occurrences_in_a_sentence_stay_apart():
+    text = "Protesters marched in Hong Kong on Sunday, and police detained 30 people in Kowloon on Monday."
+    assert {(e.type, e.date) for e in _events(text, "2016-03-30")} == {("protest", "2016-03-27"),
+                                                                        ("arrest", "2016-03-28")}

@@ -125,6 +125,11 @@ _KILLED_BEFORE = re.compile(r"\b(killed|killing|wounded|wounding|injured|injurin
 _VICTIMS = re.compile(rf"\b(killed|killing|wounded|wounding|injured|injuring)\s+(?:(?P<q>at least|some|about|nearly)\s+)?"
                       rf"(?P<num>{_DIGITS}|{_WORD_NUMS})\b(?!\s+(?:[\w-]+\s+){{0,3}}?(?:people|soldiers|civilians|children|"
                       rf"women|men|troops|fighters|rebels|members|persons))", re.I)
+_DEAD_AFTER = re.compile(
+    rf"(?<![\w$£€.,-])(?:(?P<q>at\s+least|some|about|nearly|more\s+than|over)\s+)?(?P<num>{_DIGITS}|{_WORD_NUMS})\s+"
+    rf"(?:people\s+|others\s+|more\s+)?(?P<state>dead|wounded|injured|hurt)\b"
+    rf"|\bdeath\s+toll\b[^.;]{{0,60}}?\b(?:rose|risen|rises|climbed|reached|stood|stands|is|was|of|at)\s+(?:to\s+)?"
+    rf"(?:at\s+least\s+)?(?P<toll>{_DIGITS}|{_WORD_NUMS})\b(?!\s*%)", re.I)
 _VERBS_AFTER = {"flew", "fled", "said", "came", "went", "took", "made", "left", "got", "ran", "sought", "swam", "drove",
                 "crept", "hid", "fought", "was", "were", "is", "has", "had", "who", "which", "whose", "whom", "also",
                 "reportedly", "later", "then", "now", "apparently", "allegedly", "himself", "herself"}
@@ -260,6 +265,16 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
             label = _prefix_label(text, m.start()) or head[0]
             out.append(Count(m.start() + offset, head[2] + offset, text[m.start():head[2]], (a, b), label))
             taken.append((m.start(), head[2]))
+    for m in _DEAD_AFTER.finditer(text):  # "leaving 61 dead and 120 wounded", "the death toll rose to 276"
+        g = "num" if m.group("num") else "toll"
+        value = parse_number(m.group(g))
+        year = g == "num" and re.fullmatch(r"(?:1[89]|20)\d\d", m.group(g))
+        if isinstance(value, int) and not year and free(m.start(g), m.end(g)) and value <= MAX_COUNT:
+            word = (m.group("state") or "dead").lower()
+            label = "wounded" if word.startswith(("wound", "injur", "hurt")) else "killed"
+            out.append(Count(m.start(g) + offset, m.end() + offset, text[m.start(g):m.end()], value, label,
+                             (m.group("q") or "").lower()))
+            taken.append((m.start(g), m.end()))
     for m in _NUMBER.finditer(text):
         if not free(m.start(), m.end()):
             continue

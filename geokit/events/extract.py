@@ -597,9 +597,42 @@ class _Reader:
             draft.hidden = True  # "refugees who came through on Thursday": kept only for chains
         self._date_fields(draft)
         draft.counts_all = counts_dict(scope_counts)
+        if self._same_occurrence(draft):
+            return
         draft.sources.append(self._source(sent, draft.counts_all, draft))
         draft.confidence = _confidence(draft, own_dates)
         self.drafts.append(draft)
+
+    def _same_occurrence(self, new: _Draft) -> bool:
+        """"Eleven soldiers were killed when militants attacked an army post near X": two triggers of one
+        sentence that tell one occurrence (same kind, same day, same or no place) are one event."""
+        if new.type in MOTION_TYPES or not self.drafts:
+            return False
+        old = self.drafts[-1]
+        if old.sentence.index != new.sentence.index or old.hidden or old.type in MOTION_TYPES:
+            return False
+        kin = {old.type, *old.types} & {new.type, *new.types}
+        if not kin or (old.type != new.type and not {old.type, new.type} <= {"attack", "military_operation"}):
+            return False
+        od = old.date.date if old.date is not None else None
+        nd = new.date.date if new.date is not None else None
+        if od is not None and nd is not None and od != nd:
+            return False
+        if old.place is not None and new.place is not None and relation(old.place, new.place)[0] not in (
+                "same", "contains", "admin1", "near"):
+            return False
+        if old.place is None or (new.place is not None and level(new.place) < level(old.place)):
+            old.place = new.place or old.place
+        for k, v in new.counts_all.items():
+            old.counts_all.setdefault(k, v)
+        for k, v in new.actors.items():
+            old.actors.setdefault(k, v)
+        old.types.extend(t for t in new.types if t not in old.types)
+        if old.date is None and new.date is not None:
+            old.date = new.date
+            self._date_fields(old)
+        old.notes.append(f"also told by {new.trigger.text!r} in the same sentence")
+        return True
 
     def _no_violence(self, sent: Sentence, trig: Trigger) -> None:
         """Remember the incident words of a sentence read as no violence, for a later "the explosion"."""
