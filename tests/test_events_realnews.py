@@ -316,7 +316,7 @@ def test_a_subject_before_a_past_verb_is_no_present_tense():
 
 
 @pytest.mark.parametrize(("text", "counts"), [
-    ("A bomber struck a police academy in Quetta on Monday, leaving 61 dead and 120 wounded.",
+    ("A suicide bomber struck a police academy in Quetta on Monday, leaving 61 dead and 120 wounded.",
      {"killed": 61, "wounded": 120}),
     ("The death toll from Friday's bombing in Mogadishu has risen to 276.", {"killed": 276}),
 ])
