@@ -336,3 +336,11 @@ def test_two_occurrences_in_a_sentence_stay_apart():
     text = "Protesters marched in Hong Kong on Sunday, and police detained 30 people in Kowloon on Monday."
     assert {(e.type, e.date) for e in _events(text, "2016-03-30")} == {("protest", "2016-03-27"),
                                                                         ("arrest", "2016-03-28")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thousands of buildings were damaged in Innisfail by the cyclone on Monday.", False),
+    ("About 600 homes were destroyed in Baga on Saturday.", True),
+])
+def test_homes_destroyed_are_displacement_buildings_damaged_are_not(text, expected):
+    assert bool([e for e in _events(text) if e.type == "displacement"]) is expected
