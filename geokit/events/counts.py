@@ -73,7 +73,8 @@ for _label, _words in {
     "batteries": "battery batteries",
     "missiles": "missile missiles rocket rockets",
     "camps": "camp camps",
-    "homes": "home homes house houses households dwellings shelters",
+    "homes": "home homes house houses dwellings shelters",
+    "households": "household households",
 }.items():
     for _w in _words.split():
         LABELS[_w] = _label
@@ -102,9 +103,13 @@ QUALIFIERS = ("at least", "at most", "more than", "over", "nearly", "almost", "a
               "roughly", "approximately", "up to", "as many as", "fewer than", "less than", "under",
               "close to", "an estimated", "estimated", "just over", "just under", "well over")
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+# "half a million", "a quarter of a million", "three quarters of a million", "a million"
+_FRACTION = (r"(?:(?:a\s+|one[\s-])?half(?:\s+of)?\s+a|(?:a\s+|one[\s-])?quarter(?:\s+of)?\s+a|three[\s-]quarters\s+of\s+a|a)"
+             r"\s+(?:million|billion)")
+_FRACTION_VALUE = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 _NUMBER = re.compile(
-    rf"(?<![\w$£€.,-])(?:(?P<q>{_QUAL})\s+)?(?P<num>(?:{_VAGUE})(?=\s)|(?:{_DIGITS}){_SCALE}|{_WORD_NUMS})(?![\w%])",
-    re.I)
+    rf"(?<![\w$£€.,-])(?:(?P<q>{_QUAL})\s+)?(?P<num>(?:{_VAGUE})(?=\s)|{_FRACTION}|(?:{_DIGITS}){_SCALE}|{_WORD_NUMS})"
+    r"(?![\w%])", re.I)
 _RANGE = re.compile(rf"(?<![\w$£€.,-])(?:between\s+)?(?P<a>{_DIGITS}|{_WORD_NUMS})\s*(?:-|–|to|and)\s*(?P<b>{_DIGITS}|{_WORD_NUMS})(?![\w%])", re.I)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
 _STOP = {"and", "or", "but", "who", "that", "which", "were", "was", "are", "is", "have", "has", "had", "in", "into",
@@ -120,6 +125,11 @@ _KILLED_BEFORE = re.compile(r"\b(killed|killing|wounded|wounding|injured|injurin
 _VICTIMS = re.compile(rf"\b(killed|killing|wounded|wounding|injured|injuring)\s+(?:(?P<q>at least|some|about|nearly)\s+)?"
                       rf"(?P<num>{_DIGITS}|{_WORD_NUMS})\b(?!\s+(?:[\w-]+\s+){{0,3}}?(?:people|soldiers|civilians|children|"
                       rf"women|men|troops|fighters|rebels|members|persons))", re.I)
+_DEAD_AFTER = re.compile(
+    rf"(?<![\w$£€.,-])(?:(?P<q>at\s+least|some|about|nearly|more\s+than|over)\s+)?(?P<num>{_DIGITS}|{_WORD_NUMS})\s+"
+    rf"(?:people\s+|others\s+|more\s+)?(?P<state>dead|wounded|injured|hurt)\b"
+    rf"|\bdeath\s+toll\b[^.;]{{0,60}}?\b(?:rose|risen|rises|climbed|reached|stood|stands|is|was|of|at)\s+(?:to\s+)?"
+    rf"(?:at\s+least\s+)?(?P<toll>{_DIGITS}|{_WORD_NUMS})\b(?!\s*%)", re.I)
 _VERBS_AFTER = {"flew", "fled", "said", "came", "went", "took", "made", "left", "got", "ran", "sought", "swam", "drove",
                 "crept", "hid", "fought", "was", "were", "is", "has", "had", "who", "which", "whose", "whom", "also",
                 "reportedly", "later", "then", "now", "apparently", "allegedly", "himself", "herself"}
@@ -163,6 +173,9 @@ def parse_number(text: str) -> Value | None:
         return VAGUE[vague]
     if vague + " of" in VAGUE:
         return VAGUE[vague + " of"]
+    if re.fullmatch(_FRACTION, vague, re.I):
+        part = next((w for w in ("quarters", "quarter", "half") if w in t.split()), None)
+        return int(_FRACTION_VALUE.get(part or "", 1.0) * _SCALES[t.split()[-1]])
     m = re.fullmatch(rf"({_DIGITS})\s*(million|thousand|billion|bn|m|k)?", text.strip(), re.I)
     if m:
         num = float(m.group(1).replace(",", ""))
@@ -189,6 +202,11 @@ def parse_number(text: str) -> Value | None:
 # --------------------------------------------------------------------- finding counts
 
 
+_GROUP_VERB_AFTER = re.compile(
+    r"\s+(?:have|has|had|were|are|who|fled|crossed|arrived|returned|entered|left|escaped|poured|streamed|reached|"
+    r"remain|remained|live|lived|died|drowned|sought|took|made)\b")
+
+
 def _label_of(word: str) -> str | None:
     if word in LABELS:
         return LABELS[word]
@@ -210,6 +228,9 @@ def _head_after(text: str, pos: int, max_mods: int = 4) -> tuple[str, str, int] 
         label = _label_of(w)
         if label:
             return label, w, tok.end()
+        if mods == 0 and w[0].isupper() and w[1:].islower() and _GROUP_VERB_AFTER.match(text, tok.end()) \
+                and not re.search(r"(?<![\d,.])(?:1[89]|20)\d\d\s*$", text[max(0, pos - 8):pos]):
+            return "people", w, tok.end()  # "500,000 Rohingya have fled", "300 Yazidi crossed": a people's name
         if w.lower() in _STOP or w.lower().rstrip("s") in RANKS:
             return None
         mods += 1
@@ -244,6 +265,16 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
             label = _prefix_label(text, m.start()) or head[0]
             out.append(Count(m.start() + offset, head[2] + offset, text[m.start():head[2]], (a, b), label))
             taken.append((m.start(), head[2]))
+    for m in _DEAD_AFTER.finditer(text):  # "leaving 61 dead and 120 wounded", "the death toll rose to 276"
+        g = "num" if m.group("num") else "toll"
+        value = parse_number(m.group(g))
+        year = g == "num" and re.fullmatch(r"(?:1[89]|20)\d\d", m.group(g))
+        if isinstance(value, int) and not year and free(m.start(g), m.end(g)) and value <= MAX_COUNT:
+            word = (m.group("state") or "dead").lower()
+            label = "wounded" if word.startswith(("wound", "injur", "hurt")) else "killed"
+            out.append(Count(m.start(g) + offset, m.end() + offset, text[m.start(g):m.end()], value, label,
+                             (m.group("q") or "").lower()))
+            taken.append((m.start(g), m.end()))
     for m in _NUMBER.finditer(text):
         if not free(m.start(), m.end()):
             continue

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geokit.events.acled import classify
+from geokit.events.causes import accidental_blast_pattern, cause_pattern, not_mover_pattern, violence_pattern
 from geokit.events.counts import Count, compare, counts_dict, find_counts, parse_number
 from geokit.events.placerefs import (
     distance_km,
@@ -45,7 +46,14 @@ from geokit.events.placerefs import (
     toponym_placeref,
 )
 from geokit.events.sentences import Sentence, dateline_span, split_sentences
-from geokit.events.triggers import CLAUSE_BOUNDARY, MOTION_TYPES, Trigger, find_triggers, is_present
+from geokit.events.triggers import (
+    CAUSATIVE,
+    CLAUSE_BOUNDARY,
+    MOTION_TYPES,
+    Trigger,
+    find_triggers,
+    is_present,
+)
 from geokit.model import (
     Document,
     Event,
@@ -68,7 +76,12 @@ _MILITARY_WORDS = re.compile(
 _OFFICIAL_WORDS = re.compile(
     r"\b(?:minister|president|chief|envoy|secretary|ambassador|delegation|king|premier|commissioner|head|leader|"
     r"spokesman|spokeswoman|official|officials|governor|mayor|senator|general secretary|emissary|experts|"
-    r"inspectors|investigators|mission|monitors|envoys|team\s+of\s+\w+)\b", re.I)
+    r"inspectors|investigators|mission|monitors|envoys|team\s+of\s+\w+|chancellor|pope|prince|princess|queen|"
+    r"monarch|sultan|emir|sheikh|dignitar(?:y|ies)|delegates?|lawmakers?|congress(?:man|woman)|diplomats?|"
+    r"negotiators?|leaders?|mps?|ministers|presidents|premiers|chairm[ae]n|director|director-general)\b", re.I)
+# "arrived in X for a two-day visit", "travelled to X for talks": the clause says it is a visit
+_VISIT_PURPOSE = re.compile(r"\bfor\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:visit|talks|tour|summit|meetings?)\b|"
+                            r"\bon\s+an?\s+(?:[\w-]+\s+){0,2}?(?:visit|tour|trip)\b", re.I)
 _FLIGHT_WORDS = re.compile(r"\b(?:defect\w*|desert\w*|fled|flee\w*|escap\w*|asylum|refuge|sanctuary)\b", re.I)
 _ANAPHORIC = re.compile(
     r"^(?:(?:the|these|those|all\s+the|both|most\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:defectors|deserters|men|group|"
@@ -398,6 +411,7 @@ class _Reader:
         self.anchor: dt.date | None = None
         self.drafts: list[_Draft] = []
         self.facts: list[Fact] = []
+        self.non_events: set[str] = set()  # trigger words read as accidents: "the explosion" later is that one
 
     def _places_in(self, lo: int, hi: int) -> list[Toponym]:
         """The places with lo <= start and end <= hi, in order (a window, not a scan of the report:
@@ -450,7 +464,8 @@ class _Reader:
         if bare is not None and not any(bare.start <= c.start < trig.start for c in scope_counts):
             # "some 3,000 Syrians arrived": the subject's own figure, before any figure earlier in the clause
             scope_counts = sorted([bare, *(c for c in scope_counts if c.start > bare.start)], key=lambda c: c.start)
-        if not trig.noun and not sent.title and is_present(trig.text) and not own_dates:
+        if not trig.noun and not sent.title and is_present(trig.text) and not own_dates and not CAUSATIVE.search(
+                self.text, max(0, trig.start - 60), trig.start):  # "have forced 20,000 people to flee": past
             return  # "deserters who reach Turkey go on to join": habitual, not a report
         if trig.background and not own_dates:
             return  # "hosts 9,000 Syrians, many of whom crept across ...": background to a figure
@@ -464,7 +479,7 @@ class _Reader:
                 scope_counts = list(shared.counts)
         if not who and not trig.noun:  # "were on Turkish soil after deserting": the main clause's subject
             head, who_start = self.text[s:trig.start], s
-        places = self._places_in(ns, ne)
+        places = [t for t in self._places_in(ns, ne) if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)]
         wide = False
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
             # "in control of the X crossing on Friday, a day after they overran the post": the sentence's place
@@ -477,12 +492,15 @@ class _Reader:
         elif etype == "border_crossing":
             if military and _FLIGHT_WORDS.search(sent.text):
                 etype = "defection"
-            elif _OFFICIAL_WORDS.search(self._antecedent(who, sent)) and not military and not scope_counts:
+            elif not military and not scope_counts and (
+                    _OFFICIAL_WORDS.search(self._antecedent(who, sent)) or _VISIT_PURPOSE.search(self.text, trig.end, ne)):
                 etype = "visit"
         origin = destination = place = None
         via: list[PlaceRef] = []
         if etype in MOTION_TYPES:
             origin, destination, via = self._roles(trig, places, ne)
+            if origin is None and trig.motion == "out" and trig.type in ("displacement", "flight"):
+                origin = self._cause_place(sent, trig)  # "Fighting in X has displaced ...": forced out of X
             if etype == "displacement" and trig.motion == "out" and origin is None and destination is not None \
                     and self._locative_only(trig, places, destination):
                 origin, destination = destination, None  # "displaced 900 in X": where they were forced out
@@ -516,6 +534,9 @@ class _Reader:
         if trig.noun and date is not None and date in own_dates and date.precision in ("year", "month") \
                 and _GENERIC_NOUN.search(self.text[max(s, trig.start - 40):trig.end]):
             return  # "a series of bombings in 2016": a trend over months, not one occurrence
+        if trig.noun and not own_dates and re.search(r"s$", trig.text) and _RELATIVE_PERFECT.search(
+                self.text, max(0, trig.start - 60), trig.start):
+            return  # "the group, which has claimed attacks in X and Y": a description of the actor, no occurrence
         if trig.noun and not own_dates and _DEFINITE_BEFORE.search(self.text[max(s, trig.start - 30):trig.start]):
             earlier = self._antecedent_event(sent, etype, trig)
             verdict = relation(earlier.place, place)[0] if earlier is not None and earlier.place and place else ""
@@ -530,9 +551,29 @@ class _Reader:
         if etype in ("attack", "military_operation") and not trig.noun and (
                 _NATURAL_CAUSE.search(who or "") or _NATURAL_AFTER.match(self.text, trig.end)
                 or _ANIMALS.search(who or "") or _ANIMALS.match(self.text, trig.end)):
+            self._no_violence(sent, trig)
             return  # "a cholera outbreak has killed 40", "were killed by the floods", "culled 20,000 birds"
+        if etype in ("attack", "military_operation") and (
+                (trig.noun and _ACCIDENTAL_BEFORE.search(self.text, max(0, trig.start - 40), trig.start))
+                or (_NATURAL_CAUSE.search(sent.text) and not _VIOLENCE.search(sent.text))):
+            # "a gas explosion at a noodle shop"; "nine were killed ... after an outbreak of cholera": the
+            # sentence names a cause that is no violence, and no weapon, perpetrator or armed force
+            self._no_violence(sent, trig)
+            return
+        if trig.noun and self.non_events and not any(d.type == "attack" for d in self.drafts) and \
+                _INCIDENT_NOUN.fullmatch(trig.text) and _DEFINITE_BEFORE.search(self.text, max(0, trig.start - 30),
+                                                                                 trig.start):
+            return  # "The blast took place at a noodle shop" after an accident: that accident, told again
+        if etype == "military_operation" and re.match(r"(?:fight|battl|combat)", trig.text, re.I) and \
+                _AGAINST_CAUSE.match(self.text, trig.end):
+            return  # "to battle the disease", "fighting AIDS": no armed forces
+        if trig.noun and trig.text.lower() in self.non_events and _DEFINITE_BEFORE.search(
+                self.text, max(0, trig.start - 30), trig.start):
+            return  # "The explosion was heard across the city": the accident told before
         if trig.type == "flight" and _ESCAPER.search(who or head or ""):
             return  # "the gunmen fled in a car": an escape, not people forced from their homes
+        if trig.type in ("border_crossing", "flight", "visit") and _not_a_mover(head or who or ""):
+            return  # "the products returned to the US", "the otter escaped from the zoo": no people travel
         if trig.noun and place is None and (date is None or date not in own_dates):
             return  # "the conference", "defections": no anchor in time or space
         draft = _Draft(etype, trig, sent, scope, date, date_note, scope_counts, place, origin, destination, who, via,
@@ -556,9 +597,57 @@ class _Reader:
             draft.hidden = True  # "refugees who came through on Thursday": kept only for chains
         self._date_fields(draft)
         draft.counts_all = counts_dict(scope_counts)
+        if self._same_occurrence(draft):
+            return
         draft.sources.append(self._source(sent, draft.counts_all, draft))
         draft.confidence = _confidence(draft, own_dates)
         self.drafts.append(draft)
+
+    def _same_occurrence(self, new: _Draft) -> bool:
+        """"Eleven soldiers were killed when militants attacked an army post near X": two triggers of one
+        sentence that tell one occurrence (same kind, same day, same or no place) are one event."""
+        if new.type in MOTION_TYPES or not self.drafts:
+            return False
+        old = self.drafts[-1]
+        if old.sentence.index != new.sentence.index or old.hidden or old.type in MOTION_TYPES:
+            return False
+        kin = {old.type, *old.types} & {new.type, *new.types}
+        if not kin or (old.type != new.type and not {old.type, new.type} <= {"attack", "military_operation"}):
+            return False
+        od = old.date.date if old.date is not None else None
+        nd = new.date.date if new.date is not None else None
+        if od is not None and nd is not None and od != nd:
+            return False
+        if old.place is not None and new.place is not None and relation(old.place, new.place)[0] not in (
+                "same", "contains", "admin1", "near"):
+            return False
+        if old.place is None or (new.place is not None and level(new.place) < level(old.place)):
+            old.place = new.place or old.place
+        for k, v in new.counts_all.items():
+            old.counts_all.setdefault(k, v)
+        for k, v in new.actors.items():
+            old.actors.setdefault(k, v)
+        old.types.extend(t for t in new.types if t not in old.types)
+        if old.date is None and new.date is not None:
+            old.date = new.date
+            self._date_fields(old)
+        old.notes.append(f"also told by {new.trigger.text!r} in the same sentence")
+        return True
+
+    def _no_violence(self, sent: Sentence, trig: Trigger) -> None:
+        """Remember the incident words of a sentence read as no violence, for a later "the explosion"."""
+        self.non_events.add(trig.text.lower())
+        self.non_events.update(w.lower() for w in _INCIDENT_NOUN.findall(sent.text))
+
+    def _cause_place(self, sent: Sentence, trig: Trigger) -> PlaceRef | None:
+        """The place of the subject of an active displacing verb ("Clashes in X (have) displaced 900")."""
+        for t in reversed(self._places_in(sent.start, trig.start)):
+            before = self.text[max(sent.start, t.start - 30):t.start]
+            m = _PREP.search(before)
+            if m and m.group(1).lower() in ("in", "near", "around") and _CAUSE_SUBJECT_GAP.fullmatch(
+                    self.text, t.end, trig.start):
+                return toponym_placeref(t, self.text)
+        return None
 
     def _antecedent_event(self, sent: Sentence, etype: str, trig: Trigger) -> _Draft | None:
         """The latest earlier event of the same (or kin) type within a few sentences, for "the attack"."""
@@ -617,7 +706,7 @@ class _Reader:
         m = _DAYS_AFTER.search(before)
         if m is None:
             return None
-        n = parse_number(m.group("n"))
+        n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))  # "a week after"
         if not isinstance(n, int) or not 0 < n <= 400:
             return None
         at = sent.start + m.start()
@@ -707,9 +796,18 @@ class _Reader:
         if t.end <= trig.start:
             before = self.text[max(0, t.start - 30):t.start]
             m = _PREP.search(before)
+            if m and m.group(1).lower() in ("in", "near", "around") and trig.motion == "out" and trig.type in (
+                    "displacement", "flight") and _CAUSE_SUBJECT_GAP.fullmatch(self.text, t.end, trig.start):
+                return "origin"  # "Fighting in X has displaced 1,500 families": forced out of X
             return "origin" if m and m.group(1).lower() in _ORIGIN_PREPS else None
         between = self.text[trig.end:t.start]
         prep = _nearest_prep(self.text, t.start, trig.end)
+        if prep is None and len(between) <= 40 and (not between.strip() or _TYPE_NOUN_OF.search(between)):
+            # "crossed from X", "streamed out of X", "transported to the capital city of X": the trigger's own
+            words = trig.text.lower().split()
+            prep = " ".join(words[-2:]) if words[-2:] == ["out", "of"] else words[-1] if len(words) > 1 else None
+            if prep not in _ORIGIN_PREPS | _VIA_PREPS | _DEST_PREPS:
+                prep = None
         if prep in _ORIGIN_PREPS:
             return "origin"
         if prep in _VIA_PREPS:
@@ -1005,16 +1103,52 @@ class _Reader:
         d.notes.append(f"destination: the dateline place {here.name} (the sentence names none)")
 
     def _focus(self) -> PlaceRef | None:
-        """The report's main place: the town named most often (twice or more), else the place named most often."""
+        """The report's main place: the place best supported by the report's mentions.
+
+        A mention counts 1, or 1/2 when it is an origin ("imports from X"); a town or province also
+        gets half the support of its country (the country's mentions and the demonyms of its people,
+        "South Korean authorities ... Seoul"). A town named twice or more wins.
+        """
         tally: dict[str, list[Toponym]] = {}
+        weight: dict[str, float] = {}
+        by_country: dict[str, float] = {}
+        people: dict[str, float] = {}  # demonym support, given to the country's towns
+        state: dict[str, float] = {}  # "Chilean authorities": some support for the country itself
         for t in self.places:
-            tally.setdefault(t.place.id or t.place.name, []).append(t)
+            key = t.place.id or t.place.name
+            tally.setdefault(key, []).append(t)
+            w = 0.5 if _nearest_prep(self.text, t.start, 0) in ("from", "out of") else 1.0
+            weight[key] = weight.get(key, 0.0) + w
+            if level_of_candidate(t.place) == 4 and t.place.country_code:
+                by_country[t.place.country_code] = by_country.get(t.place.country_code, 0.0) + w
         if not tally:
             return None
-        towns = [v for v in tally.values() if level_of_candidate(v[0].place) == 1 and len(v) >= 2]
-        pool = towns or list(tally.values())
-        best = max(pool, key=lambda v: (len(v), -v[0].start))
-        return toponym_placeref(best[0], self.text)
+        for t in self.demonyms:
+            cc = t.place.country_code if t.place is not None else ""
+            if cc:  # "South Korean authorities" act at home; "Syrian helicopters" may be anywhere
+                home = _HOME_INSTITUTION_AFTER.match(self.text, t.end)
+                people[cc] = people.get(cc, 0.0) + (1.0 if home else 0.25)
+                if home:
+                    state[cc] = state.get(cc, 0.0) + 0.5
+
+        def support(key: str) -> float:
+            first = tally[key][0].place
+            cc = first.country_code or ""
+            if level_of_candidate(first) == 4:
+                return weight[key] + state.get(cc, 0.0)
+            return weight[key] + 0.5 * (by_country.get(cc, 0.0) + people.get(cc, 0.0))
+
+        towns = [k for k in tally if level_of_candidate(tally[k][0].place) == 1 and weight[k] >= 2]
+        pool = towns or list(tally)
+        best = max(pool, key=lambda k: (support(k), -tally[k][0].start))
+        if not towns:
+            named = {tally[k][0].place.country_code for k in tally}
+            unnamed = [(v, cc) for cc, v in state.items() if cc not in named]
+            if unnamed and max(unnamed)[0] > support(best):
+                cc = max(unnamed)[1]  # "Chilean authorities ... Chilean media" and only "from Peru" named
+                dem = next(t for t in self.demonyms if t.place is not None and t.place.country_code == cc)
+                return toponym_placeref(dem, self.text)
+        return toponym_placeref(tally[best][0], self.text)
 
     def _country_of(self, ref: PlaceRef | None) -> PlaceRef | None:
         """The country (as a place, geo_precision 4) of a place named in the report."""
@@ -1085,7 +1219,10 @@ class _Reader:
             # a protest's policing is often told beside it ("police fired tear gas at protesters who marched")
             scope = d.sentence.text if d.type == "protest" else (self.text[d.clause[0]:d.clause[1]] or d.sentence.text)
             acled, refined = classify(d.type, rule.acled if rule else ("Strategic developments", "Other"), scope)
-            extra = dict(types=list(d.types) or [d.type], rule=d.trigger.rule_id + (f"+{refined}" if refined else ""),
+            types = list(d.types) or [d.type]
+            if acled["event_type"] == "Riots" and "protest" not in types:
+                types.append("protest")  # rioters or a mob as the actor: a riot is a protest in geokit's types
+            extra = dict(types=types, rule=d.trigger.rule_id + (f"+{refined}" if refined else ""),
                          acled=acled, fatalities=_fatalities(d.counts_all), actors=dict(d.actors))
             ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
                        destination=d.destination, via=list(d.via), who=d.who, counts=dict(d.counts_all),
@@ -1311,17 +1448,49 @@ _BUILDING_OF = re.compile(r"\b(?:church|cathedral|basilica|chapel|mosque|temple|
 _BUILDING_AFTER = re.compile(r"(?:\s+(?:and\s+)?(?:St\.?\s+|Saint\s+)?[A-Z][\w.'’-]*){0,4}\s+(?:Church|Cathedral|Basilica|"
                              r"Chapel|Mosque|Temple|Shrine|Monastery|Synagogue|School|University|College|Hospital|"
                              r"Stadium|Hotel|Museum)\b")
-_CAUSES = (r"(?:outbreaks?|epidemics?|pandemic|disease|virus|flu|influenza|cholera|ebola|malaria|measles|h\d+n\d+|"
-           r"bird\s+flu|avian|swine\s+flu|sars|mers|covid(?:-19)?|coronavirus|strain|tuberculosis|dengue|plague|"
-           r"meningitis|polio|hiv|aids|anthrax|typhoid|yellow\s+fever|zika|"
-           r"infections?|floods?|flooding|flash\s+floods?|earthquakes?|quakes?|tremors?|storms?|cyclones?|typhoons?|"
-           r"hurricanes?|tornado(?:es)?|landslides?|mudslides?|avalanches?|tsunamis?|heat\s*waves?|drought|famine|"
-           r"fires?|blazes?|wildfires?|crash(?:es)?|accidents?|collisions?|stampedes?|lightning|rains?|monsoon)")
+_CAUSES = cause_pattern()  # rules/causes.toml: disease, natural hazard, accident
+_INCIDENT_NOUN = re.compile(r"\b(?:explosions?|blasts?|fires?|blazes?|incident|crash|collapse|accident)\b", re.I)
+# "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said, not where it happened
+_IN_REPORT_FRAME = re.compile(
+    r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
+    r"\b(?:said|says|told|tells|announced|added|stated|briefed|spokesm[ae]n|spokeswoman|"
+    r"spokesperson|statement|press\s+conference|news\s+conference|briefing)\s+"
+    r"(?:(?!(?:were|was|are|is|been|be|being|had|have|has|that)\b)(?![a-z]+ed\b)[\w.’'-]+\s+){0,3}?(?:in|from)\s+"
+    r"(?:the\s+)?$", re.I)
+_RELATIVE_PERFECT = re.compile(r"\b(?:which|who|that)\s+(?:has|have|had)\s+(?:also\s+|previously\s+|repeatedly\s+)?"
+                               r"(?:claimed|carried\s+out|staged|launched|conducted|mounted|been\s+blamed\s+for|"
+                               r"been\s+behind|led|organi[sz]ed|held)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# between the subject's place and an active displacing verb: "(Fighting in X)['s south] has (also) displaced"
+_CAUSE_SUBJECT_GAP = re.compile(r"(?:['’]s\s+\w+(?:\s+\w+)?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?",
+                                re.I)
+_HOME_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:authorities|government|police|officials?|ministry|ministers?|president|premier|"
+    r"prime\s+minister|news\s+agency|state\s+media|media|courts?|parliament|lawmakers|health\s+officials|"
+    r"capital|provinces?|cities|towns|villages)\b", re.I)
+_AGAINST_CAUSE = re.compile(r"\s+(?:against\s+)?(?:the\s+|an?\s+|this\s+|its\s+)?(?:[\w-]+\s+){0,2}?" + _CAUSES + r"\b",
+                            re.I)
+_VIOLENCE = re.compile(r"\b" + violence_pattern() + r"\b", re.I)
+_NOT_MOVER = re.compile(r"\b" + not_mover_pattern() + r"\b", re.I)
+_SUBJECT_HEAD_END = re.compile(r"\b(?:of|from|in|at|whose|who|that|which|with|for|on)\b|[,(]", re.I)
+
+
+def _not_a_mover(subject: str) -> bool:
+    """The subject's own noun phrase (before 'of/from/who...') names a thing or an animal, not people."""
+    m = _SUBJECT_HEAD_END.search(subject)
+    phrase = subject[:m.start()] if m else subject
+    return bool(_NOT_MOVER.search(phrase))
+
+
 _ANIMALS = re.compile(r"(?:^|\s)(?:[\w,-]+\s+){0,3}?(?:birds|chickens|poultry|pigs|hogs|cattle|cows|animals|flocks|"
                       r"ducks|geese|livestock|sheep|goats|dogs|fish|swans)\b", re.I)
 _NATURAL_CAUSE = re.compile(r"\b" + _CAUSES + r"\b", re.I)
-_NATURAL_AFTER = re.compile(r"\s+(?:[\w,]+\s+){0,5}?(?:by|in|from|of|during)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
-                            + _CAUSES + r"\b", re.I)
+_NOT_FIRING = r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)"  # 'opened fire'
+# "were killed by the floods", "died after rain-triggered landslides", "killed when his car went off the road"
+_NATURAL_AFTER = re.compile(r"\s+(?:[\w,]+\s+){0,5}?(?:by|in|from|of|during|after|following|amid)\s+(?:the\s+|a\s+|an\s+)?"
+                            r"(?:[\w-]+\s+){0,2}?" + _NOT_FIRING + _CAUSES + r"\b|\s+(?:[\w,]+\s+){0,6}?(?:when|as|after)\s+"
+                            r"(?:[\w'’-]+\s+){0,8}?" + _NOT_FIRING + _CAUSES + r"\b", re.I)
+# "a gas explosion at a restaurant", "a factory fire": an accident, whatever the noun
+_ACCIDENTAL_BEFORE = re.compile(r"\b" + accidental_blast_pattern() + r"\s+(?:[\w-]+\s+)?$", re.I)
 _COORDINATED = re.compile(r"^[\s,]*(?:and|but|then|before)(?:\s+then)?\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I)
 _FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "half a million": 500_000,
              "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}

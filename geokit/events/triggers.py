@@ -199,9 +199,15 @@ _HEDGE_BEFORE = re.compile(
     r"|\b(?:expected|likely|unlikely|set|due|going|about|scheduled|poised|ready|able|unable|trying|tried|seeking|sought|"
     r"attempted|attempting|allowed|permitted|needed|needs?|supposed|meant|hoping|planning)\s+to\s+"
     r"|\b(?:plans?|planned|planning|threatened|threatens|proposed|urged|wants?|hopes?|intends?|refused)\s+(?:to\s+)?"
-    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?)$", re.I)
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+    # "denied that any civilians were killed": the report says it did not happen
+    r"|\b(?:denied|denies|deny|denying|rejected|dismissed|refuted)\s+(?:(?:the\s+)?(?:claims?|reports?|allegations?|"
+    r"accusations?|suggestions?)\s+)?that\s+(?:[\w'’-]+\s+){0,6}"
+    # "anyone who protests", "whoever attacks": a generic or hypothetical actor
+    r"|\b(?:anyone|anybody|whoever|everyone)\s+who\s+(?:[\w-]+\s+){0,2})$", re.I)
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our|every|each)\s+$", re.I)
-_CAUSATIVE = re.compile(r"\b(?:prompted|forced|caused|led|ordered|allowed|helped|made|saw|told)\s+(?:[\w’'-]+\s+){0,4}to\s+$",
+CAUSATIVE = re.compile(r"\b(?:prompted|forced|caused|led|ordered|allowed|helped|made|saw|told|compelled|obliged|"
+                        r"pushed|drove)\s+(?:[\w’',.-]+\s+){0,4}to\s+$",
                         re.I)
 _DESCRIPTIVE_BEFORE = re.compile(r"\b(?:as|like)\s+an?\s+(?:[\w-]+\s+){0,3}$", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
@@ -217,6 +223,17 @@ _SPAN_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:over|during|across)\s+(?:the\s+(?:p
                          r"seven|eight|nine|ten|several|many|\w+teen|twenty|thirty|forty|fifty)\s+(?:years|decades)\b", re.I)
 _WHOM_BEFORE = re.compile(r"\b(?:many|most|some|all|few|several|none|thousands|hundreds)\s+of\s+(?:whom|them)\s+"
                           r"(?:had\s+|have\s+)?$", re.I)
+
+
+def _background(text: str, pos: int) -> bool:
+    """"..., many of whom crept across": background to a figure. "Most of them have taken shelter" opening
+    a sentence continues the group of the sentence before instead (a chain, not background)."""
+    m = _WHOM_BEFORE.search(text, max(0, pos - 60), pos)
+    if m is None:
+        return False
+    return "whom" in m.group().lower() or bool(text[:m.start()].strip())
+
+
 _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
 # Where people are placed (the guide: "a camp or shelter"): camps, shelters, evacuation and relief centres,
 # tent cities, temporary housing, quarantine.
@@ -268,7 +285,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
             noun = rule.noun or (rule.ambiguous_noun and bool(_DETERMINER_BEFORE.search(before)))
             if not noun and word.endswith("ed") and _ATTRIBUTIVE_BEFORE.search(before):
                 continue  # "a deserted street", "the injured man": an adjective, not a report
-            if (_HEDGE_BEFORE.search(before) and not _CAUSATIVE.search(before)) or _DESCRIPTIVE_BEFORE.search(before):
+            if (_HEDGE_BEFORE.search(before) and not CAUSATIVE.search(before)) or _DESCRIPTIVE_BEFORE.search(before):
                 continue
             if _CONDITIONAL.search(_clause_before(text, s)):
                 continue
@@ -284,7 +301,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 continue
             taken.append((s, e))
             found.append(Trigger(rule.type, s + offset, e + offset, m.group(), rule.motion, noun,
-                                 bool(_WHOM_BEFORE.search(before)), rule))
+                                 _background(text, s), rule))
     found.sort(key=lambda t: t.start)
     return _merge_same_type(found, text, offset)
 
@@ -348,5 +365,7 @@ def is_present(trigger_text: str) -> bool:
         return True
     if words[0] in ("were", "was", "have", "has", "had", "been", "being"):
         return False
+    if len(words) > 1 and any(w.endswith("ed") or w in _PAST_IRREGULAR for w in words[1:]):
+        return False  # "bomb exploded", "shells struck": a subject before the verb
     w = words[0]
     return not (w.endswith("ed") or w.endswith("ing") or w in _PAST_IRREGULAR)

@@ -21,7 +21,7 @@ from geokit.errors import InputError
 RULES_DIR = Path(__file__).parent / "rules"
 ROLES = ("person_titles", "person_names", "org_words", "media_followers", "media_names", "buildings",
          "name_connectors", "directions", "common_words", "arabic_articles", "arabic_heads", "org_after",
-         "media_org", "generic_last", "type_words", "functionish")
+         "media_org", "generic_last", "type_words", "functionish", "group_names")
 _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE}
 
 # role -> the words of every list of that role (the sets the recogniser tests against; extended in place)
@@ -149,6 +149,7 @@ ORG_WORDS = _WORDS["org_words"]
 MEDIA_FOLLOWERS = _WORDS["media_followers"]
 MEDIA_NAMES = _WORDS["media_names"]
 BUILDINGS = _WORDS["buildings"]
+GROUP_NAMES = _WORDS["group_names"]
 NAME_CONNECTORS = _WORDS["name_connectors"]
 DIRECTIONS = _WORDS["directions"]
 COMMON_WORDS = _WORDS["common_words"]

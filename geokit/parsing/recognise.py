@@ -32,6 +32,7 @@ from geokit.parsing.lexicon import (
     DIRECTIONS,
     FUNCTIONISH,
     GENERIC_LAST,
+    GROUP_NAMES,
     MEDIA_FOLLOWERS,
     MEDIA_NAMES,
     MEDIA_ORG,
@@ -195,10 +196,13 @@ class Recogniser:
             s, e = rtoks[i].start, last.end
             span = text[s:e]
             key = fold(span)
-            if j - i == 1:
+            if j - i <= 3 and all(t.cap for t in rtoks[i:j]):
+                # "Syrian", and multi-word ones ("South Korean", "Sri Lankans"); a word that is also its
+                # country's own name ("Myanmar troops") stays the place
                 dem = self.store.demonym(span) if span[0].isupper() else None
-                if dem:
+                if dem and not self._primary_major(key):
                     return Mention(s, e, span, span, kind="demonym", demonym_cc=dem[0]), j
+            if j - i == 1:
                 ab = self.store.abbreviation(span) if span.replace(".", "").isupper() else None
                 if ab is not None:
                     if not ab[0]:
@@ -290,6 +294,9 @@ class Recogniser:
         # buildings that stand for governments: "the White House", "the Kremlin"
         if key in BUILDINGS:
             return st.drop(m, "organisation", rule_id("buildings", key) or "buildings", "a building standing for an institution")
+        # armed groups and movements named like a place somewhere ("Hamas" is also a name of Hamm)
+        if key in GROUP_NAMES:
+            return st.drop(m, "organisation", rule_id("group_names", key) or "armed-groups", "an armed group or movement")
         # blocs and organisations ("European Union", "Arab League") are not places, as their acronyms are not
         if not is_dateline and self._bloc(key):
             return st.drop(m, "organisation", "bloc", "a bloc or an organisation")
