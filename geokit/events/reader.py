@@ -1,0 +1,1402 @@
+"""The sentence reader: one report's events, movements and facts, sentence by sentence.
+
+For each sentence: its triggers (``geokit.events.triggers``, rules in ``rules/triggers.toml``), each
+trigger's clause scope, then the arguments read around it: actor(s), figures, places by role (place,
+origin, destination, via), dates (own, borrowed from a time-linked clause, or the report's), causes
+that make it no attack (``geokit.events.causes``), continuations of an earlier movement ("the defectors
+were placed in ..."), elaborations that add figures, and stocks kept as facts. ``extract`` runs it
+per report and links the results.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from geokit.events.acled import classify
+from geokit.events.causes import accidental_blast_pattern, cause_pattern, not_mover_pattern, violence_pattern
+from geokit.events.counts import Count, compare, counts_dict, find_counts, parse_number
+from geokit.events.placerefs import (
+    distance_km,
+    level,
+    level_of_candidate,
+    more_specific,
+    relation,
+    to_placeref,
+    toponym_placeref,
+)
+from geokit.events.sentences import Sentence
+from geokit.events.triggers import (
+    CAUSATIVE,
+    CLAUSE_BOUNDARY,
+    MOTION_TYPES,
+    Trigger,
+    find_triggers,
+    is_present,
+)
+from geokit.model import (
+    Document,
+    Event,
+    Fact,
+    Movement,
+    PlaceRef,
+    Source,
+    Toponym,
+)
+from geokit.parsing.dates import DateRef, find_dates
+
+PLACE_KINDS_USED = ("literal", "metonymic")
+CHAIN_LOOKBACK = 4  # sentences within which "the defectors" continue an earlier movement
+
+_MILITARY_WORDS = re.compile(
+    r"\b(?:soldiers?|troops?|officers?|generals?|colonels?|majors?|lieutenants?|captains?|pilots?|army|military|"
+    r"servicemen|conscripts?|defectors?|deserters?|commanders?|brigadiers?|sergeants?|airmen|airman)\b", re.I)
+_OFFICIAL_WORDS = re.compile(
+    r"\b(?:minister|president|chief|envoy|secretary|ambassador|delegation|king|premier|commissioner|head|leader|"
+    r"spokesman|spokeswoman|official|officials|governor|mayor|senator|general secretary|emissary|experts|"
+    r"inspectors|investigators|mission|monitors|envoys|team\s+of\s+\w+|chancellor|pope|prince|princess|queen|"
+    r"monarch|sultan|emir|sheikh|dignitar(?:y|ies)|delegates?|lawmakers?|congress(?:man|woman)|diplomats?|"
+    r"negotiators?|leaders?|mps?|ministers|presidents|premiers|chairm[ae]n|director|director-general)\b", re.I)
+# "arrived in X for a two-day visit", "travelled to X for talks": the clause says it is a visit
+_VISIT_PURPOSE = re.compile(r"\bfor\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:visit|talks|tour|summit|meetings?)\b|"
+                            r"\bon\s+an?\s+(?:[\w-]+\s+){0,2}?(?:visit|tour|trip)\b", re.I)
+_FLIGHT_WORDS = re.compile(r"\b(?:defect\w*|desert\w*|fled|flee\w*|escap\w*|asylum|refuge|sanctuary)\b", re.I)
+_ANAPHORIC = re.compile(
+    r"^(?:(?:the|these|those|all\s+the|both|most\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:defectors|deserters|men|group|"
+    r"soldiers|troops|officers|pilots|refugees|families|civilians|people|generals|colonels|party|convoy|crew|"
+    r"newcomers|arrivals)\b|(?:they|he|she|them)\b|(?:many|most|some|all|others|several)(?:\s+of\s+them)?$)", re.I)
+_ELABORATION = re.compile(
+    r"\b(?:the\s+(?:[\w-]+\s+){0,3}?(?:group|party|defectors|men|soldiers|officers|refugees|convoy)|they|those|"
+    r"among\s+(?:them|those))\b[^.;]{0,40}?\b(?:included|includes|include|comprised|comprises|consisted\s+of|"
+    r"numbered|were\s+among|are\s+among)\b|\b(?:put|puts|putting|numbered|estimated)\s+(?:the|their)\s+"
+    r"(?:[\w-]+\s+)?(?:group|number|total|party)\s+at\b", re.I)
+_CROWD = re.compile(r"\b(?:put|puts|putting|estimated|estimates|numbered|counted)\s+(?:the\s+)?(?:size\s+of\s+the\s+)?"
+                    r"(?:crowd|turnout|protesters|demonstrators|marchers|participants|number\s+of\s+(?:protesters|"
+                    r"demonstrators|participants|marchers))\s+at\b|\b(?:crowd|turnout)\s+(?:was|of)\s+(?:estimated\s+at\s+)?"
+                    r"(?:about\s+|some\s+|around\s+|nearly\s+|at\s+least\s+)?(?=\d)", re.I)
+_REPORT_FRAME = re.compile(
+    r"\b(?:said|says|say|saying|reported|reports|report|reporting|announced|announces|announcing|stated|claimed|"
+    r"claiming|added|confirmed|told\s+\w+|"
+    r"according\s+to\s+[^,]{1,60},)\s+(?:on\s+\w+\s+|\w+day\s+)?(?:that\s+)?", re.I)
+_SUBORDINATOR = re.compile(r"(?:^|\s)(?:that|as|when|while|after|because|whereas|since|although|which|whom|"
+                           r"according to which)\s+", re.I)
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ians?|ish|ese|is?|ans?|ic|s)$")
+_PRONOUN = re.compile(r"^(?:it|they|he|she|we|them)$", re.I)
+_RELATIVE_HEAD = re.compile(r"([\w’'-]+(?:\s+[\w’'-]+){0,3})\s+(?:who|that|which)\s*$", re.I)
+_LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Also|Still|Besides|Then|Now|Earlier|Later|"
+                             r"And|But|So)\b,?\s*")
+_TRAILING_AUX = re.compile(
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|also|reportedly|allegedly|all|then|now|once again|again|who|"
+    r"which|that|to|accidentally|apparently))+$", re.I)
+_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:\([^)]{0,40}\)\s*)?"
+                              r"[—–-]{1,2}\s*")
+_STOCK = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?(?:housing|hosting|sheltering)|houses|"
+    r"hosts|shelters|(?:host|home)\s+to)\b", re.I)
+_WHERE_STOCK = re.compile(
+    r"\bwhere\s+(?:there\s+(?:are|were)\b|(?=[^.;]{0,120}?\b(?:reside|live|are\s+living|are\s+staying|"
+    r"are\s+sheltering|are\s+housed)\b))", re.I)
+_PREP = re.compile(r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
+                   r"over|off|by|between|with|against|among|and|around|on|along|throughout)\s+$", re.I)
+_LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "across", "over", "off", "toward",
+             "towards", "around", "on", "through", "along", "throughout"}
+_TYPE_NOUN_OF = re.compile(r"\b(?:towns?|city|cities|villages?|provinces?|regions?|camps?|districts?|governorates?|areas?|"
+                           r"states?|counties|county|municipality|island|islands|"
+                           r"capital|border\s+town|border\s+city|suburbs?|outskirts|parts?|cent(?:re|er)|heart|edge)\s+of\s+$",
+                           re.I)
+_TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
+_DAYS_AFTER = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w’'-]+\s+){0,8}$", re.I)
+_MEANWHILE = re.compile(r"\b(?:meanwhile|at\s+the\s+same\s+time|simultaneously)\b", re.I)
+# "from crowded transit centres in Ramtha" (an origin's place); not "fired from Syria struck a market in X",
+# where a name closes the origin phrase and a verb follows.
+_FROM_NOUN = re.compile(r"\b(?:from|From)\s+(?:(?!(?:to|into|towards?|and|or|the|struck|hit|landed|killed|wounded|"
+                        r"exploded|fell|crashed)\b)[a-z][\w-]*\s+){1,4}$")
+_ARMY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _MILITARY_WORDS.pattern, re.I)
+_SOIL_AFTER = re.compile(r"\s+(?:soil|territory|land|side\s+of\s+the\s+(?:border|frontier))\b", re.I)
+_SOIL_BEFORE = re.compile(r"\b(?:on|onto|into|to|in|reached|entered)\s+(?:the\s+)?$", re.I)
+_DEST_PREPS = {"into", "to", "in", "at", "toward", "towards", "inside", "near", "outside", "across", "for"}
+_ORIGIN_PREPS = {"from", "out of"}
+_VIA_PREPS = {"via", "through"}
+
+
+# --------------------------------------------------------------------- results
+
+
+
+@dataclass
+class _Draft:
+    """An event being read: everything ``_to_records`` needs, kept mutable for chains."""
+
+    type: str
+    trigger: Trigger
+    sentence: Sentence
+    scope: tuple[int, int]
+    date: DateRef | None
+    date_note: str
+    counts: list[Count]
+    place: PlaceRef | None
+    origin: PlaceRef | None
+    destination: PlaceRef | None
+    who: str
+    via: list[PlaceRef] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    counts_all: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    chained: bool = False
+    title: bool = False
+    hidden: bool = False
+    types: list[str] = field(default_factory=list)
+    actors: dict[str, str] = field(default_factory=dict)
+    clause: tuple[int, int] = (0, 0)
+    anchor: dt.date | None = None  # the latest day the report gave before this clause
+    fallback: bool = False  # the place is the report's, not the clause's
+
+
+@dataclass
+class DocResult:
+    """Records read from one report (before linking), and what linking needs to know."""
+
+    doc: str
+    published: dt.date | None
+    events: list[Event] = field(default_factory=list)
+    movements: list[Movement] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
+    windows: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
+    approx: dict[str, dt.date] = field(default_factory=dict)  # undated record -> the story's latest day before it
+    warnings: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------- entry point
+
+
+
+class Reader:
+    """Reads one report sentence by sentence, keeping the state chains need."""
+
+    def __init__(self, doc_id, text, published, places, demonyms, res: DocResult, here: PlaceRef | None = None):
+        self.doc_id, self.text, self.pub, self.here = doc_id, text, published, here
+        self.places, self.demonyms, self.res = places, demonyms, res
+        self._starts = [t.start for t in places]  # places are sorted by start: windows by bisection
+        self.anchor: dt.date | None = None
+        self.drafts: list[_Draft] = []
+        self.facts: list[Fact] = []
+        self.non_events: set[str] = set()  # trigger words read as accidents: "the explosion" later is that one
+
+    def _places_in(self, lo: int, hi: int) -> list[Toponym]:
+        """The places with lo <= start and end <= hi, in order (a window, not a scan of the report:
+        scanning every place for every sentence made a long report quadratic)."""
+        a, b = bisect.bisect_left(self._starts, lo), bisect.bisect_right(self._starts, hi)
+        return [t for t in self.places[a:b] if t.end <= hi]
+
+    # ---- per sentence
+
+    def read(self, sent: Sentence) -> None:
+        dates = find_dates(sent.text, self.pub, anchor=self.anchor, offset=sent.start)
+        counts = find_counts(sent.text, offset=sent.start, warnings=self.res.warnings)
+        triggers = find_triggers(sent.text, offset=sent.start, title=sent.title)
+        used = self._facts(sent, dates, counts)
+        counts = [c for c in counts if not any(a <= c.start < b for a, b in used)]
+        if triggers:
+            scopes = _scopes(sent, triggers, dates)
+            lead_dates = [d for d in dates if d.end <= triggers[0].start and d.start < scopes[0][1]]
+            for trig, scope in zip(triggers, scopes, strict=True):
+                self._event(sent, trig, scope, dates, lead_dates, counts, triggers)
+        elif counts or _CROWD.search(sent.text):
+            self._elaborate(sent, counts or self._crowd_figure(sent))
+        for d in dates:
+            if d.date is not None and d.precision == "day":
+                self.anchor = d.date
+
+    def _event(self, sent, trig: Trigger, scope, dates, lead_dates, counts, triggers=()) -> None:
+        s, e = scope
+        ns, ne = _narrow(sent, trig, scope)
+        own_dates = [d for d in dates if ns <= d.start and d.end <= ne]
+        if trig.noun:
+            own_dates = [d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= 60)]
+        date = min(own_dates, key=lambda d: abs(d.start - trig.start)) if own_dates else None
+        if date is None and not trig.noun:
+            date = self._days_after(sent, trig, dates)
+            own_dates = own_dates + [date] if date is not None else own_dates
+        if date is None and lead_dates and trig.start >= lead_dates[-1].end and not trig.noun:
+            date = lead_dates[-1]
+        date_note = ""
+        if date is None and not trig.noun:
+            date, date_note = self._borrowed_date(sent, trig, dates, triggers)
+        if date is None and not trig.noun and not is_present(trig.text):
+            days = [d for d in dates if d.date is not None and d.precision == "day"]
+            if len(days) == 1 and len(dates) == 1 and not any(
+                    t is not trig and t.noun and abs(t.start - days[0].start) <= 40 for t in triggers):
+                # "Gunmen carried out attacks on Sunday, ..., killing four": the sentence's only day
+                date, date_note = days[0], "the sentence's only date (its clause names none)"
+        scope_counts = [c for c in counts if s <= c.start and c.end <= e]
+        bare = _bare_figure(self.text, s, trig)
+        if bare is not None and not any(bare.start <= c.start < trig.start for c in scope_counts):
+            # "some 3,000 Syrians arrived": the subject's own figure, before any figure earlier in the clause
+            scope_counts = sorted([bare, *(c for c in scope_counts if c.start > bare.start)], key=lambda c: c.start)
+        if not trig.noun and not sent.title and is_present(trig.text) and not own_dates and not CAUSATIVE.search(
+                self.text, max(0, trig.start - 60), trig.start):  # "have forced 20,000 people to flee": past
+            return  # "deserters who reach Turkey go on to join": habitual, not a report
+        if trig.background and not own_dates:
+            return  # "hosts 9,000 Syrians, many of whom crept across ...": background to a figure
+        who, head, who_start = _actor(self.text, s, trig, e, dates)
+        if re.search(r"\b(?:them|him|her|those)\b", trig.text, re.I):
+            head = "they"  # "drove them to the camp": the group moved is the object
+        shared = self._shared_subject(sent, trig, s)
+        if shared is not None:  # "24 soldiers deserted their unit and slipped across": one subject, two verbs
+            who = head = shared.who
+            if not scope_counts:
+                scope_counts = list(shared.counts)
+        if not who and not trig.noun:  # "were on Turkish soil after deserting": the main clause's subject
+            head, who_start = self.text[s:trig.start], s
+        places = [t for t in self._places_in(ns, ne) if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)]
+        wide = False
+        if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
+            # "in control of the X crossing on Friday, a day after they overran the post": the sentence's place
+            places = self._places_in(s, e)
+            wide = bool(places)
+        etype = trig.type
+        military = bool(_MILITARY_WORDS.search(head or who))
+        if etype == "flight":
+            etype = "defection" if military else "displacement"
+        elif etype == "border_crossing":
+            if military and _FLIGHT_WORDS.search(sent.text):
+                etype = "defection"
+            elif not military and not scope_counts and (
+                    _OFFICIAL_WORDS.search(self._antecedent(who, sent)) or _VISIT_PURPOSE.search(self.text, trig.end, ne)):
+                etype = "visit"
+        origin = destination = place = None
+        via: list[PlaceRef] = []
+        if etype in MOTION_TYPES:
+            origin, destination, via = self._roles(trig, places, ne)
+            if origin is None and trig.motion == "out" and trig.type in ("displacement", "flight"):
+                origin = self._cause_place(sent, trig)  # "Fighting in X has displaced ...": forced out of X
+            if etype == "displacement" and trig.motion == "out" and origin is None and destination is not None \
+                    and self._locative_only(trig, places, destination):
+                origin, destination = destination, None  # "displaced 900 in X": where they were forced out
+            if destination is None:
+                destination = self._soil(s, e)
+            if origin is None:
+                origin = self._demonym_origin(who_start, trig.start, destination, ne)
+            if origin is None and trig.noun:  # "the arrival in Turkey of Syrian officers"
+                origin = self._demonym_origin(trig.end, ne, destination, -1)
+            if origin is None and military and destination is not None:
+                origin = self._report_army(destination)  # "three more pilots walked into Jordan"
+            if etype == "camp_placement" and destination is None and re.search(r"\bthere\b", trig.text, re.I):
+                destination = self._recent_camp(sent)  # "had been moved there": the camp just named
+            place = destination if etype != "displacement" else (origin or destination)
+            if etype == "displacement" and place is None:
+                around = self._places_in(s, e)
+                place = self._event_place(trig, around, etype, True)
+                if place is not None and trig.motion == "out":
+                    origin = place  # "In the states of X and Y, 12 million have been displaced": forced out of X
+            if etype == "camp_placement" and destination is None:
+                return
+        else:
+            place = self._event_place(trig, places, etype, wide)
+            if place is None:
+                place = self._where_place(sent, trig)
+        if self.here is not None and re.search(r"\bhere\b", self.text[ns:ne]) and (
+                place is None or etype not in MOTION_TYPES and not _has_locative(self.text, places, ("in", "at"))):
+            place = self.here  # "killed ... here on Wednesday": the dateline town
+            if etype in MOTION_TYPES and destination is None:
+                destination = place
+        if trig.noun and date is not None and date in own_dates and date.precision in ("year", "month") \
+                and _GENERIC_NOUN.search(self.text[max(s, trig.start - 40):trig.end]):
+            return  # "a series of bombings in 2016": a trend over months, not one occurrence
+        if trig.noun and not own_dates and re.search(r"s$", trig.text) and _RELATIVE_PERFECT.search(
+                self.text, max(0, trig.start - 60), trig.start):
+            return  # "the group, which has claimed attacks in X and Y": a description of the actor, no occurrence
+        if trig.noun and not own_dates and _DEFINITE_BEFORE.search(self.text[max(s, trig.start - 30):trig.start]):
+            earlier = self._antecedent_event(sent, etype, trig)
+            verdict = relation(earlier.place, place)[0] if earlier is not None and earlier.place and place else ""
+            if earlier is not None and verdict in ("", "same", "contains", "admin1"):
+                # "The attack, condemned by ...", "The blast ... in the city of X": the event told before
+                if place is not None and (earlier.place is None or level(place) < level(earlier.place)):
+                    earlier.place = place
+                for k, v in counts_dict(scope_counts).items():
+                    earlier.counts_all.setdefault(k, v)
+                earlier.sources.append(self._source(sent, counts_dict(scope_counts), earlier))
+                return
+        if etype in ("attack", "military_operation") and not trig.noun and (
+                _NATURAL_CAUSE.search(who or "") or _NATURAL_AFTER.match(self.text, trig.end)
+                or _ANIMALS.search(who or "") or _ANIMALS.match(self.text, trig.end)):
+            self._no_violence(sent, trig)
+            return  # "a cholera outbreak has killed 40", "were killed by the floods", "culled 20,000 birds"
+        if etype in ("attack", "military_operation") and (
+                (trig.noun and _ACCIDENTAL_BEFORE.search(self.text, max(0, trig.start - 40), trig.start))
+                or (_NATURAL_CAUSE.search(sent.text) and not _VIOLENCE.search(sent.text))):
+            # "a gas explosion at a noodle shop"; "nine were killed ... after an outbreak of cholera": the
+            # sentence names a cause that is no violence, and no weapon, perpetrator or armed force
+            self._no_violence(sent, trig)
+            return
+        if trig.noun and self.non_events and not any(d.type == "attack" for d in self.drafts) and \
+                _INCIDENT_NOUN.fullmatch(trig.text) and _DEFINITE_BEFORE.search(self.text, max(0, trig.start - 30),
+                                                                                 trig.start):
+            return  # "The blast took place at a noodle shop" after an accident: that accident, told again
+        if etype == "military_operation" and re.match(r"(?:fight|battl|combat)", trig.text, re.I) and \
+                _AGAINST_CAUSE.match(self.text, trig.end):
+            return  # "to battle the disease", "fighting AIDS": no armed forces
+        if trig.noun and trig.text.lower() in self.non_events and _DEFINITE_BEFORE.search(
+                self.text, max(0, trig.start - 30), trig.start):
+            return  # "The explosion was heard across the city": the accident told before
+        if trig.type == "flight" and _ESCAPER.search(who or head or ""):
+            return  # "the gunmen fled in a car": an escape, not people forced from their homes
+        if trig.type in ("border_crossing", "flight", "visit") and _not_a_mover(head or who or ""):
+            return  # "the products returned to the US", "the otter escaped from the zoo": no people travel
+        if trig.noun and place is None and (date is None or date not in own_dates):
+            return  # "the conference", "defections": no anchor in time or space
+        draft = _Draft(etype, trig, sent, scope, date, date_note, scope_counts, place, origin, destination, who, via,
+                       title=sent.title)
+        draft.types = _fair_types(etype, trig, origin, destination)
+        draft.actors = _actors(self.text, trig, who, ne)
+        draft.clause = (ns, ne)
+        draft.anchor = self.anchor
+        if shared is not None and shared.sentence.index == sent.index and (
+                shared.type == etype or (shared.type in MOTION_TYPES and etype in ("border_crossing", "displacement"))):
+            self._extend(shared, draft, counts_dict(draft.counts))  # "deserted ... and crossed into X": one trip
+            shared.types.extend(t for t in draft.types if t not in shared.types)
+            if shared.type == "displacement" and shared.origin is not None:
+                shared.place = shared.origin  # where people were forced out
+            if shared.place is None and place is not None:
+                shared.place = place
+            return
+        if etype in MOTION_TYPES and (self._continue_chain(draft, head) or self._same_camp(draft)):
+            return
+        if etype in ("defection", "border_crossing") and place is None and origin is None and not scope_counts:
+            draft.hidden = True  # "refugees who came through on Thursday": kept only for chains
+        self._date_fields(draft)
+        draft.counts_all = counts_dict(scope_counts)
+        if self._same_occurrence(draft):
+            return
+        draft.sources.append(self._source(sent, draft.counts_all, draft))
+        draft.confidence = _confidence(draft, own_dates)
+        self.drafts.append(draft)
+
+    def _same_occurrence(self, new: _Draft) -> bool:
+        """"Eleven soldiers were killed when militants attacked an army post near X": two triggers of one
+        sentence that tell one occurrence (same kind, same day, same or no place) are one event."""
+        if new.type in MOTION_TYPES or not self.drafts:
+            return False
+        old = self.drafts[-1]
+        if old.sentence.index != new.sentence.index or old.hidden or old.type in MOTION_TYPES:
+            return False
+        kin = {old.type, *old.types} & {new.type, *new.types}
+        if not kin or (old.type != new.type and not {old.type, new.type} <= {"attack", "military_operation"}):
+            return False
+        od = old.date.date if old.date is not None else None
+        nd = new.date.date if new.date is not None else None
+        if od is not None and nd is not None and od != nd:
+            return False
+        if old.place is not None and new.place is not None and relation(old.place, new.place)[0] not in (
+                "same", "contains", "admin1", "near"):
+            return False
+        if old.place is None or (new.place is not None and level(new.place) < level(old.place)):
+            old.place = new.place or old.place
+        for k, v in new.counts_all.items():
+            old.counts_all.setdefault(k, v)
+        for k, v in new.actors.items():
+            old.actors.setdefault(k, v)
+        old.types.extend(t for t in new.types if t not in old.types)
+        if old.date is None and new.date is not None:
+            old.date = new.date
+            self._date_fields(old)
+        old.notes.append(f"also told by {new.trigger.text!r} in the same sentence")
+        return True
+
+    def _no_violence(self, sent: Sentence, trig: Trigger) -> None:
+        """Remember the incident words of a sentence read as no violence, for a later "the explosion"."""
+        self.non_events.add(trig.text.lower())
+        self.non_events.update(w.lower() for w in _INCIDENT_NOUN.findall(sent.text))
+
+    def _cause_place(self, sent: Sentence, trig: Trigger) -> PlaceRef | None:
+        """The place of the subject of an active displacing verb ("Clashes in X (have) displaced 900")."""
+        for t in reversed(self._places_in(sent.start, trig.start)):
+            before = self.text[max(sent.start, t.start - 30):t.start]
+            m = _PREP.search(before)
+            if m and m.group(1).lower() in ("in", "near", "around") and _CAUSE_SUBJECT_GAP.fullmatch(
+                    self.text, t.end, trig.start):
+                return toponym_placeref(t, self.text)
+        return None
+
+    def _antecedent_event(self, sent: Sentence, etype: str, trig: Trigger) -> _Draft | None:
+        """The latest earlier event of the same (or kin) type within a few sentences, for "the attack"."""
+        kin = {etype, *(trig.rule.also if trig.rule else ())}
+        for old in reversed(self.drafts):
+            if sent.index - old.sentence.index > 6:
+                break
+            if old.type in kin or kin & set(old.types):
+                return old
+        return None
+
+    def _shared_subject(self, sent: Sentence, trig: Trigger, s: int) -> _Draft | None:
+        """The earlier event of the sentence whose subject a coordinated verb shares ("... and slipped across")."""
+        if trig.noun or not _COORDINATED.match(self.text[s:trig.start]):
+            return None
+        for prev in reversed(self.drafts):  # the latest verb of the sentence ("fled the fighting ... and crossed")
+            if prev.sentence.index != sent.index:
+                return None
+            if not prev.trigger.noun:
+                return prev if prev.who else None
+        return None
+
+    def _locative_only(self, trig: Trigger, places: list[Toponym], dest: PlaceRef) -> bool:
+        """Whether the destination found for a displacement came from "in/at/near X" (where it happened)."""
+        for t in places:
+            if t.place is not None and t.place.name == dest.name:
+                if t.start > trig.end and re.search(r"\b(?:to|into|towards?|for)\b", self.text[trig.end:t.start]):
+                    return False  # "fled to a camp in southern X": X is where they went
+                return _nearest_prep(self.text, t.start, trig.end) in ("in", "at", "near", "inside", "outside", None)
+        return False
+
+    def _antecedent(self, who: str, sent: Sentence) -> str:
+        """ "he travelled to Amman": a bare pronoun stands for the latest actor of the two previous sentences."""
+        if not _PRONOUN.match(who.strip()):
+            return who
+        for old in reversed(self.drafts):
+            if sent.index - old.sentence.index > 2:
+                break
+            if old.who and not _PRONOUN.match(old.who.strip()):
+                return old.who
+        return who
+
+    def _where_place(self, sent: Sentence, trig: Trigger) -> PlaceRef | None:
+        """ "travelled to Amman, where he held talks": a 'where' clause happens at the place just before it."""
+        head = self.text[sent.start:trig.start]
+        cut = head.rfind("where")
+        if cut < 0 or not re.search(r"\bwhere\b", head[cut - 1 if cut else 0:]) or len(head) - cut > 60:
+            return None
+        at = sent.start + cut
+        before = [t for t in self._places_in(sent.start, at) if re.fullmatch(r"\s*,?\s*", self.text[t.end:at])]
+        return toponym_placeref(before[-1], self.text) if before else None
+
+    def _days_after(self, sent: Sentence, trig: Trigger, dates: list[DateRef]) -> DateRef | None:
+        """ "on Monday, ten days after a plane was brought down": the event is N days before the anchor."""
+        before = self.text[sent.start:trig.start]
+        m = _DAYS_AFTER.search(before)
+        if m is None:
+            return None
+        n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))  # "a week after"
+        if not isinstance(n, int) or not 0 < n <= 400:
+            return None
+        at = sent.start + m.start()
+        anchors = [d for d in dates if d.end <= at and d.date is not None]
+        anchor = anchors[-1].date if anchors else self.pub
+        if anchor is None:
+            return None
+        days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+        when = anchor - dt.timedelta(days=days)
+        return DateRef(at, sent.start + m.end(), m.group().strip(), when, when, "day", "relative",
+                       f"{m.group('n')} {m.group('unit')} before {anchor.isoformat()}")
+
+    def _borrowed_date(self, sent: Sentence, trig: Trigger, dates: list[DateRef],
+                       triggers: list[Trigger]) -> tuple[DateRef | None, str]:
+        """A date for a verb whose clause has none: a time-linked clause of the sentence, or "meanwhile".
+
+        "pounded targets through the night after a shell killed two on Wednesday": the clause
+        joined by after/as/when/following is the same time; "X were meanwhile pushing into Y"
+        is the time of the latest dated event.
+        """
+        for d in sorted(dates, key=lambda d: abs(d.start - trig.start)):
+            if d.date is None or any(t is not trig and t.noun and 0 <= t.start - d.end <= 30 for t in triggers):
+                continue  # "in response to the June 22 downing": the date of the other event
+            lo, hi = (trig.end, d.start) if d.start >= trig.end else (d.end, trig.start)
+            if _TIME_LINK.search(self.text[lo:hi]):
+                return d, "date of the time-linked clause in the same sentence"
+        if not is_present(trig.text) and self.drafts:
+            old = self.drafts[-1]
+            if sent.index - old.sentence.index == 1 and old.date is not None and old.date.date is not None and \
+                    old.date.precision == "day" and not old.title and not sent.title:
+                return old.date, "date carried from the previous sentence (its clause names none)"
+        if _MEANWHILE.search(sent.text):
+            for old in reversed(self.drafts):
+                if sent.index - old.sentence.index > 2:
+                    break
+                if old.date is not None and old.date.date is not None:
+                    return old.date, "date carried from the earlier sentence ('meanwhile')"
+        return None, ""
+
+    # ---- places
+
+    def _roles(self, trig: Trigger, places: list[Toponym], scope_end: int):
+        """Origin, destination and via of a motion trigger from prepositions and objects."""
+        origin = destination = None
+        via: list[PlaceRef] = []
+        groups: dict[str, list[list[Toponym]]] = {"dest": [], "origin": [], "via": []}
+        last_role, last_end = None, -10
+        for t in places:
+            role = self._role(trig, t)
+            if role is None:
+                last_role = None
+                continue
+            gap = self.text[last_end:t.start] if last_end >= 0 else ""
+            if role == last_role and len(gap) <= 12 and re.fullmatch(r"[\s’',]*(?:s\s+)?[\s,]*(?:\w+\s+)?", gap or " "):
+                groups[role][-1].append(t)
+            else:
+                groups[role].append([t])
+            last_role, last_end = role, t.end
+        if groups["dest"]:
+            rank = {"into": 0, "to": 0, "toward": 0, "towards": 0, "in": 1, "at": 1, "inside": 1}
+            groups["dest"].sort(key=lambda g: rank.get(_nearest_prep(self.text, g[0].start, trig.end) or "", 2))
+            destination = self._best_in_group(groups["dest"][0])
+            for g in groups["dest"][1:]:
+                later = self._best_in_group(g)
+                if later is not None and destination is not None and relation(destination, later)[0] in (
+                        "contains", "admin1", "near", "same"):
+                    if level(later) < level(destination):
+                        destination = later  # "into Turkey near Kilis": the town within the country
+                    continue  # "to a camp ... in southern Turkey" where the camp was named: keep the camp
+                if destination is None:
+                    destination = later
+        if groups["origin"]:
+            origin = self._best_in_group(groups["origin"][0])
+        for g in groups["via"]:
+            p = self._best_in_group(g)
+            if p is not None:
+                via.append(p)
+        if trig.type == "camp_placement" and groups["dest"]:
+            camps = [t for g in groups["dest"] for t in g if t.place and t.place.kind == "camp"]
+            if camps:
+                destination = toponym_placeref(camps[0], self.text)
+        if origin is not None and destination is not None and relation(origin, destination)[0] == "same":
+            origin = None
+        return origin, destination, via
+
+    def _role(self, trig: Trigger, t: Toponym) -> str | None:
+        if t.end <= trig.start:
+            before = self.text[max(0, t.start - 30):t.start]
+            m = _PREP.search(before)
+            if m and m.group(1).lower() in ("in", "near", "around") and trig.motion == "out" and trig.type in (
+                    "displacement", "flight") and _CAUSE_SUBJECT_GAP.fullmatch(self.text, t.end, trig.start):
+                return "origin"  # "Fighting in X has displaced 1,500 families": forced out of X
+            return "origin" if m and m.group(1).lower() in _ORIGIN_PREPS else None
+        between = self.text[trig.end:t.start]
+        prep = _nearest_prep(self.text, t.start, trig.end)
+        if prep is None and len(between) <= 40 and (not between.strip() or _TYPE_NOUN_OF.search(between)):
+            # "crossed from X", "streamed out of X", "transported to the capital city of X": the trigger's own
+            words = trig.text.lower().split()
+            prep = " ".join(words[-2:]) if words[-2:] == ["out", "of"] else words[-1] if len(words) > 1 else None
+            if prep not in _ORIGIN_PREPS | _VIA_PREPS | _DEST_PREPS:
+                prep = None
+        if prep in _ORIGIN_PREPS:
+            return "origin"
+        if prep in _VIA_PREPS:
+            return "via"
+        if prep in _DEST_PREPS:
+            return "dest"
+        if prep is None and len(between) <= 25 and re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+of\s+)?(?:the\s+)?", between):
+            return "origin" if trig.motion == "out" else "dest"
+        return None
+
+    def _best_in_group(self, group: list[Toponym]) -> PlaceRef | None:
+        refs = [toponym_placeref(t, self.text) for t in group]
+        best = None
+        for r in refs:
+            best = more_specific(best, r)
+        return best
+
+    def _event_place(self, trig: Trigger, places: list[Toponym], etype: str, wide: bool = False) -> PlaceRef | None:
+        """The most specific place the clause puts the event at (locative phrases, objects).
+
+        ``wide``: the places are from the rest of the sentence (the clause names none), so any
+        mention that is not an origin ("from") may place the event.
+        """
+        best, best_score = None, float("-inf")
+        for t in places:
+            ref = toponym_placeref(t, self.text)
+            if ref is None:
+                continue
+            prep = _nearest_prep(self.text, t.start, 0)
+            if prep in ("from", "out of") and etype not in MOTION_TYPES and etype != "military_deployment":
+                continue  # "a shell fired from Syria killed two": where the fire came from, not where it hit
+            between = self.text[trig.end:t.start] if t.start >= trig.end else None
+            framed = bool(_TYPE_NOUN_OF.search(self.text[max(0, t.start - 40):t.start]))
+            adjacent = t.end <= trig.start and trig.noun and \
+                re.fullmatch(r"[\s-]*(?:[\w-]+\s+)?", self.text[t.end:trig.start]) is not None
+            if adjacent:
+                score = 2.5  # "the Cairo conference", "the two-day Cairo meeting"
+            elif prep in _LOCATIVE:
+                score = 2.0
+            elif framed:
+                score = 1.0
+            elif prep is None and between is not None and len(between) <= 25 and \
+                    re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?", between) and not re.search(r"['’]s", between):
+                score = 1.5  # direct object: "visited Homs", "shelled Rastan"
+            elif etype in ("military_deployment", "meeting") and t.end <= trig.start and prep is None:
+                score = -1.5  # "Turkey scrambled jets", "Turkey's parliament met": the state acting, not where
+            elif wide and prep != "from":
+                score = 0.5
+            else:
+                continue
+            score += (5 - level(ref)) * 1.0
+            if ref.geo_precision == 2 and level(ref) != 2:
+                score -= 1.0
+            if t.kind == "literal":
+                score += 0.5
+            if re.match(r"['’]s\b", self.text[t.end:t.end + 3]) and not re.match(r"['’]s\s+[A-Z]", self.text[t.end:t.end + 5]):
+                score -= 1.5  # "Syria's President", "Turkey's government": an owner, not a location
+            score -= abs(t.start - trig.start) / 200.0
+            if score > best_score:
+                best, best_score = ref, score
+        return best
+
+    def _report_army(self, destination: PlaceRef) -> PlaceRef | None:
+        """Soldiers crossing into a country, unnamed origin: the army the report is about (its main demonym).
+
+        Only when one foreign army is named ("Syrian officers", "the Syrian army") more often
+        than any other in the report.
+        """
+        tally: dict[str, list[Toponym]] = {}
+        for t in self.demonyms:
+            cc = t.place.country_code
+            if cc and cc != destination.country_code and _ARMY_AFTER.match(self.text, t.end):
+                tally.setdefault(cc, []).append(t)
+        ranked = sorted(tally.values(), key=len, reverse=True)
+        if not ranked or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+            return None
+        return replace(to_placeref(ranked[0][0].place), geo_precision=4)
+
+    def _soil(self, s: int, e: int) -> PlaceRef | None:
+        """ "were now on Turkish soil", "reached Jordanian territory": the demonym's country as destination."""
+        for t in self.demonyms:
+            if s <= t.start and t.end <= e and _SOIL_AFTER.match(self.text, t.end) and \
+                    _SOIL_BEFORE.search(self.text[max(0, t.start - 12):t.start]):
+                return replace(to_placeref(t.place), geo_precision=4)
+        return None
+
+    def _demonym_origin(self, s: int, trig_start: int, destination: PlaceRef | None, e: int = -1) -> PlaceRef | None:
+        """The actor's country ("Syrian soldiers", "defected from the Syrian army") as origin.
+
+        None when the group includes people of the destination's country ("five Bulgarian nurses and a
+        Palestinian doctor arrived in Sofia"): they are coming home, from somewhere the clause does not say.
+        """
+        if destination is not None and destination.country_code and any(
+                s <= t.start and t.end <= trig_start and t.place.country_code == destination.country_code
+                for t in self.demonyms):
+            return None
+        for t in self.demonyms:
+            before_trigger = s <= t.start and t.end <= trig_start
+            after_from = trig_start < t.start < e and re.search(
+                r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+)?$", self.text[max(0, t.start - 30):t.start])
+            if before_trigger or after_from:
+                ref = replace(to_placeref(t.place), geo_precision=4)
+                if destination is not None and destination.country_code and ref.country_code == destination.country_code:
+                    continue
+                return ref
+        return None
+
+    # ---- chains and elaborations
+
+    def _recent_motion(self, sent: Sentence) -> list[_Draft]:
+        out = []
+        for d in reversed(self.drafts):
+            if sent.index - d.sentence.index > CHAIN_LOOKBACK:
+                break
+            if d.type in MOTION_TYPES:
+                out.append(d)
+        return out
+
+    def _recent_camp(self, sent: Sentence) -> PlaceRef | None:
+        """The latest camp named in this or the two previous sentences ("moved there")."""
+        lo = max((d.sentence.start for d in self.drafts if sent.index - d.sentence.index <= 2), default=sent.start)
+        lo = min(lo, sent.start)
+        camps = [t for t in self._places_in(lo - 400, sent.end) if t.place.kind == "camp"]
+        return toponym_placeref(camps[-1], self.text) if camps else None
+
+    def _same_camp(self, new: _Draft) -> bool:
+        """A second placement into the camp a recent placement named ("moved there by Sunday") is the same one."""
+        if new.type != "camp_placement" or new.destination is None:
+            return False
+        for old in self._recent_motion(new.sentence):
+            if old.type != "camp_placement" or old.destination is None or \
+                    relation(old.destination, new.destination)[0] != "same":
+                continue
+            if new.date is not None and new.date.date is not None and old.date is not None and \
+                    old.date.date is not None and abs((new.date.date - old.date.date).days) > 7:
+                continue
+            new_counts = counts_dict(new.counts)
+            if any(compare(v, old.counts_all[k]) == "conflict" for k, v in new_counts.items() if k in old.counts_all):
+                continue
+            self._extend(old, new, new_counts)
+            return True
+        return False
+
+    def _continue_chain(self, new: _Draft, head: str) -> bool:
+        """Fold "the defectors entered Y" into the earlier movement of the same group."""
+        if not _ANAPHORIC.match(head):
+            return False
+        new_counts = counts_dict(new.counts)
+        for old in self._recent_motion(new.sentence):
+            if any(compare(v, old.counts_all[k]) == "conflict" for k, v in new_counts.items() if k in old.counts_all):
+                continue
+            if new.date is not None and new.date.date is not None and old.date is not None and old.date.date is not None \
+                    and abs((new.date.date - old.date.date).days) > 7:
+                continue
+            self._extend(old, new, new_counts)
+            if new.type == "camp_placement":
+                new.chained = True
+                if new.date is None and old.date is not None:
+                    new.date = old.date
+                    new.date_note = "date carried from the earlier sentence about the same group"
+                new.counts_all = dict(new_counts)
+                for k, v in old.counts_all.items():
+                    new.counts_all.setdefault(k, v)
+                new.who = f"{new.who} ({old.who})" if old.who and old.who not in new.who else new.who
+                new.origin, new.via = None, []
+                self._date_fields(new)
+                new.sources.append(self._source(new.sentence, new_counts, new))
+                new.confidence = _confidence(new, [new.date] if new.date else [])
+                self.drafts.append(new)
+            return True
+        return False
+
+    def _extend(self, old: _Draft, new: _Draft, new_counts: dict) -> None:
+        dest = new.destination
+        if dest is not None:
+            if old.destination is None:
+                old.destination = dest
+            elif relation(old.destination, dest)[0] in ("contains", "admin1", "near") and \
+                    level(dest) < level(old.destination) and new.type != "camp_placement":
+                old.destination = dest  # refined: Hatay -> Reyhanli
+            elif relation(old.destination, dest)[0] != "same":
+                old.via.append(old.destination)
+                old.destination = dest
+            if old.type != "camp_placement" and new.type != "camp_placement":
+                old.place = more_specific(old.place, dest) if old.place is None or \
+                    relation(old.place, dest)[0] != "conflict" else old.place
+        if old.origin is None and new.origin is not None:
+            old.origin = new.origin
+        if old.hidden and (old.destination is not None or old.origin is not None):
+            old.hidden = False
+        for k, v in new_counts.items():
+            old.counts_all.setdefault(k, v)
+        if old.date is None and new.date is not None:
+            old.date = new.date
+            self._date_fields(old)
+        old.sources.append(self._source(new.sentence, new_counts, old))
+        old.notes.append(f"continued by {new.trigger.text!r} ({new.who})")
+
+    def _crowd_figure(self, sent: Sentence) -> list[Count]:
+        """ "Organisers put the crowd at 2,000": a bare figure read as the number of people in the crowd."""
+        m = _CROWD.search(sent.text)
+        n = re.match(r"\s*(?:about\s+|some\s+|around\s+|nearly\s+|at\s+least\s+)?([\d,]+|[a-z-]+\s+(?:hundred|thousand))\b",
+                     sent.text[m.end():]) if m else None
+        if m is None or n is None:
+            return []
+        value = parse_number(n.group(1))
+        if not isinstance(value, int) or not 0 < value < 10_000_000:
+            return []
+        at = sent.start + m.end() + n.start(1)
+        return [Count(at, at + len(n.group(1)), n.group(1), value, "people")]
+
+    def _elaborate(self, sent: Sentence, counts: list[Count]) -> None:
+        """ "The group included 33 soldiers ...": figures for the latest event of that group."""
+        if _CROWD.search(sent.text):
+            recent = [d for d in reversed(self.drafts) if d.type == "protest" and sent.index - d.sentence.index <= 2]
+        elif _ELABORATION.search(sent.text):
+            recent = self._recent_motion(sent)
+        else:
+            return
+        if not recent:
+            return
+        old = recent[0]
+        added = {}
+        for k, v in counts_dict(counts).items():
+            if k not in old.counts_all:
+                old.counts_all[k] = v
+                added[k] = v
+            elif old.counts_all[k] != v:  # a second estimate is kept in its own source, beside the first
+                added[k] = v
+        if added:
+            old.sources.append(self._source(sent, added, old))
+
+    # ---- facts
+
+    def _facts(self, sent: Sentence, dates: list[DateRef], counts: list[Count]) -> list[tuple[int, int]]:
+        """Stocks: "X is housing N ...", "X camp, where there are N ...". Returns the spans used."""
+        used: list[tuple[int, int]] = []
+        for pat, ftype in ((_STOCK, "hosting"), (_WHERE_STOCK, "presence")):
+            for m in pat.finditer(sent.text):
+                at = sent.start + m.start()
+                after = [c for c in counts if c.start >= at and c.start - at < 200]
+                before = self._places_in(sent.start, at)
+                if not after or not before:
+                    continue
+                place_t = before[-1]
+                place = toponym_placeref(place_t, self.text)
+                date = next((d for d in dates if d.start >= at), None)
+                n = len(self.facts) + 1
+                if date is not None and date.date is not None:
+                    iso, prec, note = date.iso(), date.precision, date.note
+                elif self.pub is not None:
+                    iso, prec, note = self.pub.isoformat(), "day", f"as of the report (published {self.pub.isoformat()})"
+                else:
+                    iso, prec, note = None, "unknown", "a standing figure; the report has no published date"
+                fc = {after[0].label: after[0].json_value()}
+                qual = f"; {after[0].describe()}" if after[0].qualifier else ""
+                src = Source(self.doc_id, sent.start, sent.end, sent.text, fc, iso)
+                self.facts.append(Fact(
+                    id=f"{self.doc_id}#f{n}", type=ftype, date=iso, date_precision=prec, place=place,
+                    who=" ".join(self.text[place_t.start:place_t.end].split()), counts=fc,
+                    confidence=0.6 if place.geo_precision <= 3 else 0.5, sources=[src], notes=(note + qual).strip("; ")))
+                used.append((at, after[0].end))
+        return used
+
+    # ---- records
+
+    def _date_fields(self, d: _Draft) -> None:
+        if d.date is None and not d.date_note:
+            pub = f"; reported {self.pub.isoformat()}" if self.pub else "; the report has no published date"
+            d.date_note = "no date in the sentence" + pub
+
+    def _source(self, sent: Sentence, counts: dict, d: _Draft) -> Source:
+        iso = d.date.iso() if d.date is not None else None
+        return Source(self.doc_id, sent.start, sent.end, sent.text, dict(counts), iso)
+
+    def _dateline_destination(self, d: _Draft) -> None:
+        """ "Families arriving this week said they had fled Raqqa", datelined from a border town: they arrived here.
+
+        Only for an arrival (an "in" trigger) whose clause names no destination, from an origin
+        in another country within a border-region distance of the dateline place.
+        """
+        here = self.here
+        if here is None or d.destination is not None or d.origin is None or d.trigger.motion != "in" \
+                or d.type not in ("border_crossing", "defection"):
+            return
+        if not here.country_code or here.country_code == d.origin.country_code:
+            return
+        km = distance_km(here, d.origin)
+        if km is None or km > 400:
+            return
+        d.destination = dataclasses.replace(here, geo_precision=max(2, here.geo_precision))
+        d.place = d.place or d.destination
+        d.notes.append(f"destination: the dateline place {here.name} (the sentence names none)")
+
+    def _focus(self) -> PlaceRef | None:
+        """The report's main place: the place best supported by the report's mentions.
+
+        A mention counts 1, or 1/2 when it is an origin ("imports from X"); a town or province also
+        gets half the support of its country (the country's mentions and the demonyms of its people,
+        "South Korean authorities ... Seoul"). A town named twice or more wins.
+        """
+        tally: dict[str, list[Toponym]] = {}
+        weight: dict[str, float] = {}
+        by_country: dict[str, float] = {}
+        people: dict[str, float] = {}  # demonym support, given to the country's towns
+        state: dict[str, float] = {}  # "Chilean authorities": some support for the country itself
+        for t in self.places:
+            key = t.place.id or t.place.name
+            tally.setdefault(key, []).append(t)
+            w = 0.5 if _nearest_prep(self.text, t.start, 0) in ("from", "out of") else 1.0
+            weight[key] = weight.get(key, 0.0) + w
+            if level_of_candidate(t.place) == 4 and t.place.country_code:
+                by_country[t.place.country_code] = by_country.get(t.place.country_code, 0.0) + w
+        if not tally:
+            return None
+        for t in self.demonyms:
+            cc = t.place.country_code if t.place is not None else ""
+            if cc:  # "South Korean authorities" act at home; "Syrian helicopters" may be anywhere
+                home = _HOME_INSTITUTION_AFTER.match(self.text, t.end)
+                people[cc] = people.get(cc, 0.0) + (1.0 if home else 0.25)
+                if home:
+                    state[cc] = state.get(cc, 0.0) + 0.5
+
+        def support(key: str) -> float:
+            first = tally[key][0].place
+            cc = first.country_code or ""
+            if level_of_candidate(first) == 4:
+                return weight[key] + state.get(cc, 0.0)
+            return weight[key] + 0.5 * (by_country.get(cc, 0.0) + people.get(cc, 0.0))
+
+        towns = [k for k in tally if level_of_candidate(tally[k][0].place) == 1 and weight[k] >= 2]
+        pool = towns or list(tally)
+        best = max(pool, key=lambda k: (support(k), -tally[k][0].start))
+        if not towns:
+            named = {tally[k][0].place.country_code for k in tally}
+            unnamed = [(v, cc) for cc, v in state.items() if cc not in named]
+            if unnamed and max(unnamed)[0] > support(best):
+                cc = max(unnamed)[1]  # "Chilean authorities ... Chilean media" and only "from Peru" named
+                dem = next(t for t in self.demonyms if t.place is not None and t.place.country_code == cc)
+                return toponym_placeref(dem, self.text)
+        return toponym_placeref(tally[best][0], self.text)
+
+    def _country_of(self, ref: PlaceRef | None) -> PlaceRef | None:
+        """The country (as a place, geo_precision 4) of a place named in the report."""
+        if ref is None or not ref.country_code:
+            return None
+        for t in self.places:
+            if t.place.country_code == ref.country_code and level_of_candidate(t.place) == 4:
+                return toponym_placeref(t, self.text)
+        return None
+
+    def _fallback_places(self) -> None:
+        """A placeless event takes the place of the report's latest placed event nearby, else the report's
+        main place, always with a coarser geo_precision (2 or more) and a note saying so."""
+        focus: PlaceRef | None = None
+        focus_done = False
+        last: _Draft | None = None
+        for d in self.drafts:
+            if d.place is None and not d.hidden and (d.type not in MOTION_TYPES or d.type == "displacement") \
+                    and d.origin is None and d.destination is None:
+                ref, why = None, ""
+                when = d.date.date if d.date is not None and d.date.date is not None else None
+                if when is not None and d.date.precision in ("year", "month"):
+                    continue  # "Last year a jet was shot down": background, not at the story's place
+                last_when = last.date.date if last is not None and last.date is not None else None
+                if last is not None and d.sentence.index - last.sentence.index <= 3 and (
+                        when is None or last_when is None or abs((when - last_when).days) <= 7):
+                    ref, why = last.place, "the place of the report's previous event"
+                else:
+                    if not focus_done:
+                        focus, focus_done = self._focus(), True
+                    ref, why = focus, "the report's main place"
+                if ref is not None:
+                    d.place = dataclasses.replace(ref, geo_precision=max(2, ref.geo_precision))
+                    d.fallback = True
+                    d.notes.append(f"place: {why} ({ref.name}); the clause names none")
+                    if d.type == "displacement":
+                        d.origin = d.place  # people forced from the place the report is about
+            elif d.type == "displacement" and d.origin is None and d.destination is not None and not d.hidden:
+                # "another 6,000 have fled to neighbouring Uganda": from the country the report is about
+                if not focus_done:
+                    focus, focus_done = self._focus(), True
+                home = self._country_of(focus)
+                if home is not None and home.country_code != d.destination.country_code:
+                    d.origin = home
+                    d.notes.append(f"origin: the report's country ({home.name}); the clause names none")
+                    if "border_crossing" not in d.types:
+                        d.types.append("border_crossing")
+            elif d.place is not None and not d.hidden:
+                last = d
+
+    def finish(self) -> None:
+        ev_n = mv_n = 0
+        self._fallback_places()
+        for d in self.drafts:
+            self._dateline_destination(d)
+            if d.hidden:
+                continue
+            ev_n += 1
+            eid = f"{self.doc_id}#e{ev_n}"
+            date = d.date.iso() if d.date is not None else None
+            prec = d.date.precision if d.date is not None else "unknown"
+            notes = [n for n in (d.date.note if d.date else "", d.date_note, *d.notes) if n]
+            window = (d.date.date, d.date.last or d.date.date) if d.date is not None and d.date.date else None
+            quals = [c.describe() for c in d.counts if c.qualifier or isinstance(c.value, tuple)]
+            if quals:
+                notes.append("figures: " + "; ".join(quals))
+            rule = d.trigger.rule
+            # a protest's policing is often told beside it ("police fired tear gas at protesters who marched")
+            scope = d.sentence.text if d.type == "protest" else (self.text[d.clause[0]:d.clause[1]] or d.sentence.text)
+            acled, refined = classify(d.type, rule.acled if rule else ("Strategic developments", "Other"), scope)
+            types = list(d.types) or [d.type]
+            if acled["event_type"] == "Riots" and "protest" not in types:
+                types.append("protest")  # rioters or a mob as the actor: a riot is a protest in geokit's types
+            extra = dict(types=types, rule=d.trigger.rule_id + (f"+{refined}" if refined else ""),
+                         acled=acled, fatalities=_fatalities(d.counts_all), actors=dict(d.actors))
+            ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
+                       destination=d.destination, via=list(d.via), who=d.who, counts=dict(d.counts_all),
+                       confidence=d.confidence, sources=list(d.sources), notes=" | ".join(notes), **extra)
+            self.res.events.append(ev)
+            if window is not None:
+                self.res.windows[eid] = window
+            elif d.anchor is not None:
+                self.res.approx[eid] = d.anchor
+            if d.title:
+                self.res.titles.add(eid)
+            visit = d.type == "visit" and d.place is not None and d.trigger.motion == "in" and not d.fallback
+            moves = d.trigger.rule is None or d.trigger.rule.movement
+            if (d.type in MOTION_TYPES and (d.origin is not None or d.destination is not None) or visit) \
+                    and not d.chained and moves:
+                mv_n += 1
+                mid = f"{self.doc_id}#m{mv_n}"
+                self.res.movements.append(Movement(
+                    id=mid, type=d.type, date=date, date_precision=prec, place=None, origin=d.origin,
+                    destination=d.destination if not visit else d.place, via=list(d.via), who=d.who,
+                    counts=dict(d.counts_all), confidence=d.confidence, sources=list(d.sources),
+                    notes=" | ".join([f"event {eid}", *notes]), **extra))
+                if eid in self.res.windows:
+                    self.res.windows[mid] = self.res.windows[eid]
+                if eid in self.res.approx:
+                    self.res.approx[mid] = self.res.approx[eid]
+                if d.title:
+                    self.res.titles.add(mid)
+            elif d.chained:
+                # a camp placement continuing a trip: the trip's movement already ends at the camp
+                pass
+        self.res.facts.extend(self.facts)
+
+
+# --------------------------------------------------------------------- helpers
+
+
+def propagate(doc: Document) -> list[Toponym]:
+    """Other mentions of a name the parser resolved elsewhere in the report (one sense per report).
+
+    A recogniser can miss a name in one sentence ("into Jordan on Sunday") that it resolved in
+    another; those mentions are added with the same place, marked by ``reason``.
+    """
+    known: dict[str, Toponym] = {}
+    for t in doc.toponyms:
+        if t.place is not None and t.kind in PLACE_KINDS_USED and len(t.text) >= 4 and t.text[0].isupper() \
+                and "\n" not in t.text:
+            known.setdefault(t.text, t)
+    if not known:
+        return []
+    covered = sorted((t.start, t.end) for t in doc.toponyms)
+    starts = [a for a, _b in covered]
+    reach = list(itertools.accumulate((b for _a, b in covered), max))  # furthest end among the first k
+    extra: list[Toponym] = []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")\b")
+    for m in pattern.finditer(doc.text):
+        k = bisect.bisect_left(starts, m.end())  # the toponyms starting before this match ends
+        if k and reach[k - 1] > m.start():  # one of them ends after it starts: they overlap
+            continue
+        src = known[m.group()]
+        extra.append(Toponym(m.start(), m.end(), m.group(), src.kind, src.place, src.score * 0.9,
+                             reason="same name resolved elsewhere in the report"))
+    return extra
+
+
+def _has_locative(text: str, places: list[Toponym], preps: tuple[str, ...]) -> bool:
+    return any(_nearest_prep(text, t.start, 0) in preps for t in places)
+
+
+_COMMENT_HANDLE = re.compile(r"^[ \t]*[•·▪][ \t]*\S{1,30}[ \t]*$", re.M)
+
+
+def comments_start(text: str) -> int | None:
+    """Where a thread of reader comments begins (two or more bulleted user handles), or None."""
+    handles = list(_COMMENT_HANDLE.finditer(text))
+    return handles[0].start() if len(handles) >= 2 else None
+
+
+
+def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int, int]]:
+    """Cut a sentence into one clause per trigger (absolute offsets)."""
+    cuts = [sent.start]
+    for a, b in zip(triggers, triggers[1:], strict=False):
+        lo, hi = a.end - sent.start, b.start - sent.start
+        gap = sent.text[lo:hi]
+        ms = list(CLAUSE_BOUNDARY.finditer(gap))
+        if ms:
+            cut = lo + ms[-1].start()
+        else:
+            det = list(re.finditer(r"\b(?:the|a|an)\s", gap, re.I))
+            frames = list(_REPORT_FRAME.finditer(gap))
+            commas = [m.start() for m in re.finditer(r"(?<!\d),|,(?!\d)", gap)]  # not inside "60,000"
+            comma = commas[-1] if commas else -1
+            conj = list(re.finditer(r"\s(?:and|then|but|before)\s", gap))
+            if frames:  # "families arriving this week said | they had fled": the reported clause
+                cut = lo + frames[-1].end()
+            elif conj:  # "deserted late on Sunday | and crossed into Jordan": never inside the first clause's date
+                cut = lo + conj[-1].start()
+            elif comma >= 0:
+                cut = lo + comma
+            elif det:
+                cut = lo + det[-1].start()
+            else:  # never inside a word
+                spaces = [m.start() for m in re.finditer(r"\s", gap)]
+                cut = lo + (min(spaces, key=lambda i: abs(i - len(gap) // 2)) if spaces else len(gap) // 2)
+        for d in dates:  # never inside a date: "flew to X on Monday | for talks"
+            if d.start < sent.start + cut < d.end:
+                cut = d.end - sent.start
+        cuts.append(sent.start + cut)
+    cuts.append(sent.end)
+    return [(cuts[i], cuts[i + 1]) for i in range(len(triggers))]
+
+
+def _narrow(sent: Sentence, trig: Trigger, scope: tuple[int, int]) -> tuple[int, int]:
+    """The trigger's own clause inside its scope: dates and places are read there."""
+    s, e = scope
+    before = sent.text[s - sent.start:trig.start - sent.start]
+    after = sent.text[trig.end - sent.start:e - sent.start]
+    cuts = [m for m in CLAUSE_BOUNDARY.finditer(before)]
+    ns = s + cuts[-1].start() if cuts else s
+    m = CLAUSE_BOUNDARY.search(after)
+    ne = trig.end + m.start() if m else e
+    return ns, ne
+
+
+def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
+    """The preposition governing a name at ``pos`` ("into southern Turkey's Hatay" -> into)."""
+    window = text[max(floor, pos - 60):pos]
+    # skip modifiers, possessive owners and type-word frames back to the preposition
+    stripped = window
+    for _ in range(4):
+        m = _PREP.search(stripped)
+        if m:
+            prep = m.group(1).lower()
+            if prep in ("around", "near") and re.search(r"\bfrom\s+$", stripped[:m.start()]):
+                return "from"  # "from around Azaz": an origin
+            if prep in ("in", "at") and _FROM_NOUN.search(stripped[:m.start()]):
+                return "from"  # "from crowded transit centres in Ramtha": the origin's place
+            if prep == "of" and _TYPE_NOUN_OF.search(stripped):
+                stripped = stripped[:_TYPE_NOUN_OF.search(stripped).start()]
+                stripped = re.sub(r"(?:\b(?:the|a|an)\s+)?(?:[\w-]+\s+)?$", "", stripped)
+                continue
+            return " ".join(prep.split())
+        m2 = re.search(r"(?:(?:\b[Tt]he|\b(?:its|their|his|her|a|an)|\b[A-Z][\w-]*['’]s|\b[a-z][\w-]*s['’]|\b[a-z][\w-]*['’]s|\b[a-z][\w-]*ern|\bnorthern|\bsouthern|\beastern|\bwestern|"
+                       r"\bcentral|\bneighbou?ring|\bnearby|\bthe\s+town\s+of|\bthe\s+city\s+of|\bcapital|\bcoastal)\s*)$",
+                       stripped)
+        if not m2 or m2.start() == len(stripped):
+            return None
+        stripped = stripped[:m2.start()]
+    return None
+
+
+def _actor(text: str, scope_start: int, trig: Trigger, scope_end: int, dates: list[DateRef]) -> tuple[str, str, int]:
+    """(who, head, start): the actor phrase, the noun phrase that decides anaphora, where the phrase starts.
+
+    Verbs take their subject (after any reporting frame "X said that"); a pronoun subject
+    falls back to the reporting source ("Turkey's Defense Ministry said it scrambled");
+    nouns take their of/by phrase ("downing of a Turkish military plane by Syrian gunners").
+    """
+    if trig.noun:
+        after = text[trig.end:scope_end].replace("\n", " ")
+        m = re.match(r"\s*(?:(?:of|by|in|with|between|among)\s+[^,;.]{1,100})", after)
+        return " ".join((trig.text + (m.group() if m else "")).split())[:160], "", trig.start
+    raw = text[scope_start:trig.start]
+    for d in dates:
+        if scope_start <= d.start and d.end <= trig.start:
+            a, b = d.start - scope_start, d.end - scope_start
+            raw = raw[:a] + " " * (b - a) + raw[b:]
+    seg = raw
+    frame_subject = ""
+    seg_start = scope_start
+    frames = list(_REPORT_FRAME.finditer(seg))
+    if frames:
+        frame_subject = _clean_subject(seg[:frames[-1].start()])
+        seg = seg[frames[-1].end():]
+        seg_start = scope_start + frames[-1].end()
+    head_m = _RELATIVE_HEAD.search(seg)
+    subs = list(_SUBORDINATOR.finditer(seg))
+    if subs and not (head_m and subs[-1].start() >= head_m.end(1)):
+        seg_start += subs[-1].end()
+        seg = seg[subs[-1].end():]
+    who = _clean_subject(seg)
+    if head_m:
+        head = " ".join(head_m.group(1).split())
+        who = re.sub(r"\s+(?:who|that|which)$", "", who)
+    else:
+        head = who
+    if _PRONOUN.match(who) and frame_subject:
+        who = frame_subject
+        seg_start = scope_start
+    if not who:
+        after = text[trig.end:scope_end].replace("\n", " ")
+        m = re.match(r"\s*(?:by)\s+[^,;.]{1,100}", after)
+        if m:
+            who = " ".join(m.group().split()[1:])
+    return who[:160], head, seg_start
+
+
+def _clean_subject(seg: str) -> str:
+    seg = re.sub(r"^[\s,;:—–-]+", "", seg.replace("\n", " "))
+    seg = _DATELINE_PREFIX.sub("", seg)
+    if re.match(r"(?:since|after|when|while|as|although|because|if|once|before)\b", seg, re.I) and "," in seg:
+        seg = seg[seg.index(",") + 1:]  # "Since the uprising began in 2011, thousands ...": the main clause
+    seg = re.sub(r"^(?:in|at|near|from)\s+[^,]{1,40},\s*", "", seg, flags=re.I)  # "In Beirut, hundreds ..."
+    cut = list(re.finditer(r",\s+(?:with|while|but)\s+|\bwith\s+", seg))
+    if cut:
+        seg = seg[cut[-1].end():]
+    for _ in range(3):
+        seg = re.sub(r"^(?:(?:and|but|or|while|as|after|when|then|on|in|since|by|later|earlier)\b|[\s,;:—–-])+", "",
+                     seg.strip(), flags=re.I)
+    seg = _LEADING_ADVERB.sub("", seg.strip(" ,;:“”\"‘’'"))
+    seg = _TRAILING_AUX.sub("", seg.strip(" ,;:“”\"‘’'"))
+    return " ".join(seg.split()).strip(" ,;:“”\"‘’'")
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]hese|[Tt]hose|[Ss]unday's|"
+                              r"[Mm]onday's|[Tt]uesday's|[Ww]ednesday's|[Tt]hursday's|[Ff]riday's|[Ss]aturday's)\s+"
+                              r"(?:[\w-]+\s+){0,2}$")
+_BUILDING_OF = re.compile(r"\b(?:church|cathedral|basilica|chapel|mosque|temple|shrine|monastery|synagogue|school|"
+                          r"university|college|hospital|stadium|hotel|museum|order|saints?)\s+of\s+(?:the\s+)?"
+                          r"(?:(?:St\.?|Saint)\s+[A-Z][\w'’-]*\s+and\s+)?$", re.I)
+# "Saint Peter and Saint Paul Coptic Orthodox Church": a name inside a building's name
+_BUILDING_AFTER = re.compile(r"(?:\s+(?:and\s+)?(?:St\.?\s+|Saint\s+)?[A-Z][\w.'’-]*){0,4}\s+(?:Church|Cathedral|Basilica|"
+                             r"Chapel|Mosque|Temple|Shrine|Monastery|Synagogue|School|University|College|Hospital|"
+                             r"Stadium|Hotel|Museum)\b")
+_CAUSES = cause_pattern()  # rules/causes.toml: disease, natural hazard, accident
+_INCIDENT_NOUN = re.compile(r"\b(?:explosions?|blasts?|fires?|blazes?|incident|crash|collapse|accident)\b", re.I)
+# "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said, not where it happened
+_IN_REPORT_FRAME = re.compile(
+    r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
+    r"\b(?:said|says|told|tells|announced|added|stated|briefed|spokesm[ae]n|spokeswoman|"
+    r"spokesperson|statement|press\s+conference|news\s+conference|briefing)\s+"
+    r"(?:(?!(?:were|was|are|is|been|be|being|had|have|has|that)\b)(?![a-z]+ed\b)[\w.’'-]+\s+){0,3}?(?:in|from)\s+"
+    r"(?:the\s+)?$", re.I)
+_RELATIVE_PERFECT = re.compile(r"\b(?:which|who|that)\s+(?:has|have|had)\s+(?:also\s+|previously\s+|repeatedly\s+)?"
+                               r"(?:claimed|carried\s+out|staged|launched|conducted|mounted|been\s+blamed\s+for|"
+                               r"been\s+behind|led|organi[sz]ed|held)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# between the subject's place and an active displacing verb: "(Fighting in X)['s south] has (also) displaced"
+_CAUSE_SUBJECT_GAP = re.compile(r"(?:['’]s\s+\w+(?:\s+\w+)?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?",
+                                re.I)
+_HOME_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:authorities|government|police|officials?|ministry|ministers?|president|premier|"
+    r"prime\s+minister|news\s+agency|state\s+media|media|courts?|parliament|lawmakers|health\s+officials|"
+    r"capital|provinces?|cities|towns|villages)\b", re.I)
+_AGAINST_CAUSE = re.compile(r"\s+(?:against\s+)?(?:the\s+|an?\s+|this\s+|its\s+)?(?:[\w-]+\s+){0,2}?" + _CAUSES + r"\b",
+                            re.I)
+_VIOLENCE = re.compile(r"\b" + violence_pattern() + r"\b", re.I)
+_NOT_MOVER = re.compile(r"\b" + not_mover_pattern() + r"\b", re.I)
+_SUBJECT_HEAD_END = re.compile(r"\b(?:of|from|in|at|whose|who|that|which|with|for|on)\b|[,(]", re.I)
+
+
+def _not_a_mover(subject: str) -> bool:
+    """The subject's own noun phrase (before 'of/from/who...') names a thing or an animal, not people."""
+    m = _SUBJECT_HEAD_END.search(subject)
+    phrase = subject[:m.start()] if m else subject
+    return bool(_NOT_MOVER.search(phrase))
+
+
+_ANIMALS = re.compile(r"(?:^|\s)(?:[\w,-]+\s+){0,3}?(?:birds|chickens|poultry|pigs|hogs|cattle|cows|animals|flocks|"
+                      r"ducks|geese|livestock|sheep|goats|dogs|fish|swans)\b", re.I)
+_NATURAL_CAUSE = re.compile(r"\b" + _CAUSES + r"\b", re.I)
+_NOT_FIRING = r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)"  # 'opened fire'
+# "were killed by the floods", "died after rain-triggered landslides", "killed when his car went off the road"
+_NATURAL_AFTER = re.compile(r"\s+(?:[\w,]+\s+){0,5}?(?:by|in|from|of|during|after|following|amid)\s+(?:the\s+|a\s+|an\s+)?"
+                            r"(?:[\w-]+\s+){0,2}?" + _NOT_FIRING + _CAUSES + r"\b|\s+(?:[\w,]+\s+){0,6}?(?:when|as|after)\s+"
+                            r"(?:[\w'’-]+\s+){0,8}?" + _NOT_FIRING + _CAUSES + r"\b", re.I)
+# "a gas explosion at a restaurant", "a factory fire": an accident, whatever the noun
+_ACCIDENTAL_BEFORE = re.compile(r"\b" + accidental_blast_pattern() + r"\s+(?:[\w-]+\s+)?$", re.I)
+_COORDINATED = re.compile(r"^[\s,]*(?:and|but|then|before)(?:\s+then)?\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I)
+_FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "half a million": 500_000,
+             "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}
+_BARE_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but|while|with)\s+)(?:another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
+    r"more\s+than\s+|at\s+least\s+|an\s+estimated\s+|up\s+to\s+)?(?P<num>(?:a\s+)?quarter\s+(?:of\s+)?a\s+million|"
+    r"(?:a\s+)?half\s+a?\s*million|three\s+quarters\s+of\s+a\s+million|\d[\d,.]*(?:\s+(?:million|thousand))?|"
+    r"(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|dozens|millions)\s+(?:more\s+|others\s+|(?-i:[A-Z][a-z]+)\s+)?"
+    r"(?:(?:have|had|has|were|was|are|is)\s+(?:[\w-]+\s+){0,3})?$", re.I)
+
+
+def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
+    """ "another 6,000 have fled", "a quarter of a million have been driven from their homes": a figure
+    with no noun as the subject of a verb of people (displacement, arrest, attack) counts people."""
+    if trig.noun or trig.type not in ("displacement", "flight", "border_crossing", "arrest", "attack",
+                                      "camp_placement", "protest"):
+        return None
+    lo = max(scope_start, trig.start - 120)
+    m = _BARE_SUBJECT.search(text[lo:trig.start])
+    if m is None:
+        return None
+    raw = " ".join(m.group("num").lower().split())
+    if re.fullmatch(r"(?:19|20)\d\d", raw):
+        return None  # "in 2011 fled": a year, not a figure
+    value = _FRACTION.get(raw if raw.startswith(("a ", "three")) else "a " + raw) if "quarter" in raw or "half" in raw \
+        else parse_number(raw)
+    if value is None or isinstance(value, float) or (isinstance(value, int) and not 0 < value < 100_000_000):
+        return None
+    a = lo + m.start("num")
+    label = "arrested" if trig.type == "arrest" else "people"
+    return Count(a, lo + m.end("num"), m.group("num"), value, label)
+
+
+_STREET_AFTER = re.compile(r"\s+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Drive|Way|Boulevard|Crescent|Close|"
+                           r"Terrace|Place|Court|Crown\s+Court|Hospital|School|College|University|Stadium)\b")
+_GENERIC_NOUN = re.compile(r"\b(?:series|string|wave|spate|number|spree|campaign)\s+of\b|\b[a-z]+s\s*$|\b(?:attacks|bombings|"
+                           r"killings|shootings|blasts|explosions|protests|arrests|clashes)\b", re.I)
+_ESCAPER = re.compile(r"\b(?:gunm[ae]n|assailants?|attackers?|suspects?|robbers?|thieves|thief|killers?|shooters?|"
+                      r"bombers?|perpetrators?|driver|prisoners?|inmates?|culprits?)\b", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I)
+_AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,3}?by\s+((?:(?!(?:on|in|at|after|before|for|with|during|near)\b)[\w’'.-]+\s*){1,8})")
+_OBJECT = re.compile(r"\s*((?:(?!(?:on|in|at|near|after|before|from|to|into|during|with|and|but|while|as|when|outside|"
+                     r"inside|since|for|by|who|which|that)\b)[\w’'.-]+\s*){1,8})")
+_NATURAL = re.compile(r"^(?:the\s+)?(?:floods?|flooding|storms?|rains?|earthquakes?|landslides?|fires?|heat|cold|disease)\b",
+                      re.I)
+
+
+def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str]:
+    """{"actor1": perpetrator, "actor2": target} in ACLED's sense, from the trigger's own clause.
+
+    Active verbs: the subject acts on the object ("gunmen attacked a patrol"). Passive verbs: the
+    subject is acted on and the "by" phrase acts ("were detained by police"). Nouns: "by X".
+    """
+    out: dict[str, str] = {}
+    after = text[trig.end:scope_end].replace("\n", " ")
+    agent = _AGENT.match(after)
+    agent_text = " ".join(agent.group(1).split()).strip(" ,.;") if agent else ""
+    if agent_text and _NATURAL.match(agent_text):
+        agent_text = ""
+    passive = bool(_PASSIVE_BEFORE.search(text[max(0, trig.start - 30):trig.start])) or \
+        trig.text.lower().split()[0] in ("was", "were", "been", "being", "is", "are", "have", "has", "had")
+    if trig.noun:
+        if agent_text:
+            out["actor1"] = agent_text
+        return out
+    if passive:
+        if agent_text:
+            out["actor1"] = agent_text
+        if who:
+            out["actor2"] = who
+        return out
+    if who:
+        out["actor1"] = who
+    obj = _OBJECT.match(after)
+    if obj and trig.type in ("attack", "military_operation", "arrest", "defection", "meeting"):
+        phrase = " ".join(obj.group(1).split()).strip(" ,.;")
+        if phrase and not re.match(r"^(?:fire|at|on|and|the)$", phrase, re.I):
+            out["actor2"] = phrase
+    return out
+
+
+def _fair_types(etype: str, trig: Trigger, origin: PlaceRef | None, destination: PlaceRef | None) -> list[str]:
+    """The event's type first, then every other fair reading (the rule's ``also``; fleeing abroad)."""
+    types = [etype]
+    for t in (trig.rule.also if trig.rule else ()):
+        if t not in types:
+            types.append(t)
+    if etype == "displacement" and origin is not None and destination is not None and origin.country_code \
+            and destination.country_code and origin.country_code != destination.country_code:
+        types.append("border_crossing")
+    if etype == "border_crossing" and trig.type == "flight":
+        types.append("displacement")
+    return types
+
+
+def _fatalities(counts: dict[str, Any]) -> int | None:
+    """Deaths the report gives (the low end of a range), None when it gives none."""
+    vals = []
+    for k, v in counts.items():
+        if k in ("killed", "dead", "deaths", "fatalities"):
+            vals.append(v[0] if isinstance(v, list | tuple) else v)
+    vals = [v for v in vals if isinstance(v, int)]
+    return max(vals) if vals else None
+
+
+def _confidence(d: _Draft, own_dates: list[DateRef]) -> float:
+    c = 0.35
+    c += 0.0 if d.trigger.noun else 0.15
+    c += 0.15 if (d.place is not None or d.destination is not None) else 0.0
+    c += 0.1 if d.date is not None and d.date.date is not None and d.date in own_dates else 0.0
+    c += 0.1 if d.counts else 0.0
+    c += 0.05 if d.who else 0.0
+    c -= 0.1 if d.title else 0.0
+    c -= 0.05 if d.date_note.startswith("date carried") else 0.0
+    return max(0.05, min(0.95, c))
+
+
+def report_places(doc: Document, text: str, dl: tuple[int, int] | None) -> tuple[list[Toponym], list[Toponym]]:
+    """The report's places events may cite, and its demonyms (actors' countries).
+
+    Streets, buildings named after a place ("St. George's Church"), the dateline's place and demonyms
+    are not event places; names repeated without their resolution take it from the first mention.
+    """
+    toponyms = sorted(doc.toponyms + propagate(doc), key=lambda t: t.start)
+    demonyms = [t for t in toponyms if t.place is not None and (t.kind == "demonym" or (
+        t.kind in ("embedded", "literal") and t.place.kind == "country" and _ADJECTIVE.match(t.text)
+        and t.text.lower() != t.place.name.lower()))]
+    demonym_ids = {id(t) for t in demonyms}
+    places = [t for t in toponyms if t.place is not None and t.kind in PLACE_KINDS_USED
+              and not _STREET_AFTER.match(text, t.end) and not _BUILDING_OF.search(text, max(0, t.start - 60), t.start)
+              and not (re.match(r"(?:St\.?|Saint)\s", t.text) and _BUILDING_AFTER.match(text, t.end))
+              and id(t) not in demonym_ids and not (dl and t.start < dl[1] and t.end > dl[0])]
+    return places, demonyms
