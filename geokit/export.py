@@ -70,7 +70,8 @@ INT_COLUMNS = ("time_precision", "fatalities", "geo_precision", "geonameid", "so
 FLOAT_COLUMNS = ("latitude", "longitude", "origin_latitude", "origin_longitude", "destination_latitude",
                  "destination_longitude", "confidence")
 # Record fields the schema above already reads; any other field becomes a column of its own name.
-_READ_FIELDS = frozenset({"kind", "id", "type", "date", "date_precision", "place", "origin", "destination", "via",
+_READ_FIELDS = frozenset({"kind", "id", "type", "date", "date_precision", "place", "origin", "destination",
+                          "via",
                           "who", "counts", "confidence", "sources", "links", "notes", "acled", "actors",
                           "fatalities", "rule", "time_precision", "types", "geo_precision"})
 
@@ -164,7 +165,8 @@ def record_dict(r: Record) -> dict[str, Any]:
 
 def to_jsonl(records: Iterable[Record], path=None) -> str:
     """One record per line (``Record.to_dict()``, the nested form; see ``FIELD_MAP`` for the flat one)."""
-    text = "".join(json.dumps(record_dict(r), ensure_ascii=False, default=str) + "\n" for r in _records(records))
+    text = "".join(json.dumps(record_dict(r), ensure_ascii=False, default=str) + "\n"
+                   for r in _records(records))
     _write(text, path)
     return text
 
@@ -176,7 +178,8 @@ def _point(p: PlaceRef | None) -> list[float] | None:
 
 
 def geometry(r: Record) -> dict[str, Any] | None:
-    """GeoJSON geometry of a record: the place's point, or the movement's line (origin, via..., destination)."""
+    """GeoJSON geometry of a record: the place's point, or the movement's line (origin, via...,
+    destination)."""
     if r.kind == "movement":
         pts = [pt for pt in (_point(p) for p in (r.origin, *r.via, r.destination)) if pt is not None]
         dedup = [pt for i, pt in enumerate(pts) if i == 0 or pt != pts[i - 1]]
@@ -474,7 +477,8 @@ def record_from_row(row: Any, geometry: Any = None) -> dict[str, Any]:
 
     anchor = place("location", "latitude", "longitude")
     if anchor is not None:
-        anchor.update(geonameid=_int(_cell(row, "geonameid")), geo_precision=_int(_cell(row, "geo_precision")) or 1,
+        anchor.update(geonameid=_int(_cell(row, "geonameid")),
+                      geo_precision=_int(_cell(row, "geo_precision")) or 1,
                       country_code=_cell(row, "iso") or "", admin1=_cell(row, "admin1") or "",
                       id=_cell(row, "place_id") or "")
     via_names = [v for v in str(_cell(row, "via") or "").split("; ") if v]
@@ -492,7 +496,8 @@ def record_from_row(row: Any, geometry: Any = None) -> dict[str, Any]:
         "via": [{"name": n, "lat": la, "lon": lo} for n, (la, lo) in zip(via_names, via_pts, strict=True)],
         "who": _cell(row, "actor1") or "", "counts": dict(counts),
         "confidence": _num(_cell(row, "confidence")) if _cell(row, "confidence") is not None else 0.5,
-        "sources": [{"doc": d, "start": 0, "end": 0, "text": ""} for d in str(_cell(row, "source") or "").split("; ")
+        "sources": [{"doc": d, "start": 0, "end": 0, "text": ""}
+                    for d in str(_cell(row, "source") or "").split("; ")
                     if d],
         "links": [], "notes": _cell(row, "notes") or "",
     }

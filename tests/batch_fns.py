@@ -55,14 +55,17 @@ def fake_events(doc: InputDoc) -> dict:
     src = [{"doc": doc.id, "start": 0, "end": 5, "text": doc.text[:5], "counts": {}}]
 
     def ref(t):
-        return {"name": t["name"], "geonameid": t["geonameid"], "lat": t["lat"], "lon": t["lon"], "geo_precision": 1}
+        return {"name": t["name"], "geonameid": t["geonameid"], "lat": t["lat"], "lon": t["lon"],
+                "geo_precision": 1}
 
     recs = []
     if tops:
-        recs.append({"kind": "event", "id": f"{doc.id}-e", "type": "clash", "date": date, "place": ref(tops[0]),
+        recs.append({"kind": "event", "id": f"{doc.id}-e", "type": "clash", "date": date,
+                     "place": ref(tops[0]),
                      "origin": None, "destination": None, "counts": {"killed": 3}, "sources": src})
     if len(tops) >= 3:
-        recs.append({"kind": "movement", "id": f"{doc.id}-m", "type": "displacement", "date": date, "place": None,
+        recs.append({"kind": "movement", "id": f"{doc.id}-m", "type": "displacement", "date": date,
+                     "place": None,
                      "origin": ref(tops[1]), "destination": ref(tops[2]), "counts": {"people": [10, 20]},
                      "sources": src})
     return {"records": recs}

@@ -18,7 +18,8 @@ def shared_path(*parts: str) -> Path:
     return SHARED.joinpath(*parts)
 
 
-requires_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared (seed reports, benchmarks, dumps) is absent")
+requires_shared = pytest.mark.skipif(not SHARED.exists(),
+                                     reason="../shared (seed reports, benchmarks, dumps) is absent")
 
 
 @pytest.fixture(scope="session")

@@ -60,7 +60,8 @@ def test_document_over_its_time_budget_is_an_error_row(tmp_path, workers):
 def test_stuck_worker_is_stopped_and_its_chunk_mates_retried(tmp_path, monkeypatch):
     monkeypatch.setattr(pool, "HARD_GRACE", 2.0)
     out, errs = tmp_path / "out.jsonl", tmp_path / "errs.jsonl"
-    s = batch.run(feed(tmp_path), out=out, fn=functools.partial(hang_blocked_on, "d5"), workers=2, chunksize=4,
+    s = batch.run(feed(tmp_path), out=out, fn=functools.partial(hang_blocked_on, "d5"), workers=2,
+                  chunksize=4,
                   errors_path=errs, progress=False, time_budget=1.0)
     assert {r["id"] for r in read_jsonl(out)} == {f"d{i}" for i in range(8)} - {"d5"}
     [err] = errors(errs)

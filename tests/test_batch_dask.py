@@ -31,7 +31,8 @@ def test_parse_bag_matches_serial(tmp_path, cluster):
     docs = sample_docs(20) + [{"id": "bad", "text": "EXPLODE near Hatay"}, {"id": "nil", "text": None}]
     feed = write_jsonl(tmp_path / "docs.jsonl", docs[:20])
     batch.run(feed, out=tmp_path / "serial.jsonl", fn=fake_parse, progress=False)
-    serial = {k: {f: v for f, v in r.items() if f != "seq"} for k, r in by_id(tmp_path / "serial.jsonl").items()}
+    serial = {k: {f: v for f, v in r.items() if f != "seq"}
+              for k, r in by_id(tmp_path / "serial.jsonl").items()}
     rows = gdask.parse_bag(db.from_sequence(docs, npartitions=4), fn=fake_parse).compute()
     got = {r["id"]: r for r in rows}
     assert len(rows) == 22

@@ -57,7 +57,8 @@ def test_process_pool_events_match_serial(demo_feed, extracted):
     feed, _ = demo_feed
     s = batch.run(feed, task="events", out=feed.with_name("pool.jsonl"), workers=2, chunksize=2,
                   progress=False, resume=False)
-    why = s.errors_path and pathlib.Path(s.errors_path).exists() and pathlib.Path(s.errors_path).read_text()[:2000]
+    errors = pathlib.Path(s.errors_path) if s.errors_path else None
+    why = errors.read_text()[:2000] if errors and errors.exists() else ""
     assert s.processed == 10 and s.runner == "processes x2", f"{s}\nerrors file:\n{why}"
     assert _sorted(s.linked_path) == extracted
 

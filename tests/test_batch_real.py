@@ -1,4 +1,5 @@
-"""The real geoparser over a small collection: serial, process-pool and Dask paths agree document by document."""
+"""The real geoparser over a small collection: serial, process-pool and Dask paths agree document by
+document."""
 
 from __future__ import annotations
 

@@ -20,7 +20,8 @@ if not rollup.AREAS_FILE.exists():
     pytest.skip(f"no admin-1 outlines at {rollup.AREAS_FILE} (the basemap data is not installed)",
                 allow_module_level=True)
 
-# Coordinates of real towns (GeoNames): Reyhanli and Iskenderun in Hatay (TR-31), Kilis (TR-79), Idlib (SY-ID).
+# Coordinates of real towns (GeoNames): Reyhanli and Iskenderun in Hatay (TR-31), Kilis (TR-79), Idlib
+# (SY-ID).
 REYHANLI = {"name": "Reyhanli", "lat": 36.2687, "lon": 36.5672}
 ISKENDERUN = {"name": "Iskenderun", "lat": 36.5872, "lon": 36.1735}
 KILIS = {"name": "Kilis", "lat": 36.7161, "lon": 37.115}
@@ -37,8 +38,8 @@ def records():
         {"kind": "movement", "id": "m2", "type": "displacement", "date": "2012-06-26", "origin": None,
          "destination": REYHANLI},
         {"kind": "event", "id": "e3", "type": "meeting", "date": None, "place": BERLIN},
-        {"kind": "fact", "id": "f1", "type": "stock", "date": "2012-06-24", "place": {"name": "?", "lat": None,
-                                                                                     "lon": None}},
+        {"kind": "fact", "id": "f1", "type": "stock", "date": "2012-06-24",
+         "place": {"name": "?", "lat": None, "lon": None}},
     ]
 
 
@@ -68,7 +69,8 @@ def test_dask_geopandas_path_counts_like_geopandas():
         lat, lon = areas.iloc[rnd.randrange(len(areas))]["geometry"].representative_point().coords[0][::-1]
         recs.append({"kind": rnd.choice(["event", "fact"]), "id": f"r{i}", "type": "t",
                      "date": f"2012-0{rnd.randint(1, 9)}-{rnd.randint(1, 28):02d}",
-                     "place": {"name": "p", "lat": lat + rnd.uniform(-0.3, 0.3), "lon": lon + rnd.uniform(-0.3, 0.3)}})
+                     "place": {"name": "p", "lat": lat + rnd.uniform(-0.3, 0.3),
+                               "lon": lon + rnd.uniform(-0.3, 0.3)}})
     small = rollup.rollup(recs, areas=areas, large=False)
     large = rollup.rollup(recs, areas=areas, large=True, npartitions=4)
     assert small["records"].sum() == 600

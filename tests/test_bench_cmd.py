@@ -1,4 +1,5 @@
-"""``geokit bench``: discovery, the figures table with goals, machine facts, and the resolver benchmark's shape.
+"""``geokit bench``: discovery, the figures table with goals, machine facts, and the resolver benchmark's
+shape.
 
 Speed goals are not asserted here (they are measured by ``geokit bench``); these tests check
 that the figures exist and make sense.

@@ -29,7 +29,8 @@ def test_count_range_reads_numbers_and_ranges_only():
 
 
 def test_main_figure_is_the_largest():
-    assert charts.main_figure({"officers": 14, "soldiers": [24, 99], "people": 85}) == ("soldiers", 24.0, 99.0)
+    assert (charts.main_figure({"officers": 14, "soldiers": [24, 99], "people": 85})
+            == ("soldiers", 24.0, 99.0))
     assert charts.main_figure({}) is None
 
 
@@ -55,7 +56,8 @@ def test_focus_bbox_ignores_a_far_outlier():
 
 
 def test_figures_side_by_side_keeps_each_reports_figure():
-    agree = _event("a", "protest", "2012-06-24", "day", {"people": 300}, [("r1", {"people": 300}), ("r2", {"people": 300})])
+    agree = _event("a", "protest", "2012-06-24", "day", {"people": 300},
+                   [("r1", {"people": 300}), ("r2", {"people": 300})])
     differ = _event("d", "defection", "2012-07-02", "day", {"soldiers": 85},
                     [("r1", {"soldiers": 85}), ("r2", {"soldiers": 84}), ("r3", {"soldiers": [24, 99]})])
     single = _event("s", "visit", "2012-03-09", "day", {}, [("r1", {})])
@@ -77,7 +79,8 @@ def test_timeline_and_routes_draw_every_dated_record():
     assert [t.get_text() for t in ax.get_yticklabels()] == ["defection", "meeting", "protest"]
     assert len(ax.collections) == 2  # two dated dots
     assert "1 event(s) without a date" in ax.get_xlabel()
-    mv = [Movement(id="m1", type="displacement", origin=ALEPPO, destination=KILIS, counts={"people": [20, 99]}),
+    mv = [Movement(id="m1", type="displacement", origin=ALEPPO, destination=KILIS,
+                   counts={"people": [20, 99]}),
           Movement(id="m2", type="displacement", origin=None, destination=KILIS)]
     ax = charts.routes(mv)
     labels = [t.get_text() for t in ax.get_yticklabels()]

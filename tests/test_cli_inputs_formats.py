@@ -70,7 +70,8 @@ def test_map_reads_document_jsonl_and_text_as_reports(tmp_path, capsys, monkeypa
     class Ex:
         events, movements, facts, warnings = _records(2, 0, 0), [], [], []
 
-    monkeypatch.setattr(geokit, "parse", lambda text, **kw: Document(text=text, published=kw.get("published")))
+    monkeypatch.setattr(geokit, "parse",
+                        lambda text, **kw: Document(text=text, published=kw.get("published")))
     monkeypatch.setattr(geokit, "extract", lambda docs, **kw: seen.extend(docs) or Ex())
     docs = tmp_path / "docs.jsonl"
     docs.write_text(json.dumps({"id": "d1", "text": "Shelling was reported near the river crossing."}) + "\n",
@@ -111,7 +112,8 @@ def test_map_save_expands_the_home_folder(tmp_path, monkeypatch):
 @pytest.fixture()
 def report(tmp_path, store) -> Path:
     p = tmp_path / "r.txt"
-    p.write_text("On Monday 40 soldiers fled from Syria into Reyhanli, Turkish officials said.", encoding="utf-8")
+    p.write_text("On Monday 40 soldiers fled from Syria into Reyhanli, Turkish officials said.",
+                 encoding="utf-8")
     return p
 
 
@@ -190,7 +192,8 @@ def test_report_readers_refuse_records_and_read_json_and_csv_reports(tmp_path):
     gj = tmp_path / "events.geojson"
     to_geojson(_records(2, 0, 0), gj)
     table = tmp_path / "reports.csv"
-    table.write_text('id,text,published\nr1,"Shelling hit the town, officials said.",2013-05-11\n', encoding="utf-8")
+    table.write_text('id,text,published\nr1,"Shelling hit the town, officials said.",2013-05-11\n',
+                     encoding="utf-8")
     single = tmp_path / "one.json"
     single.write_text('{"id": "j1", "text": "Families crossed the border at night."}', encoding="utf-8")
     items = list(iter_documents([recs, gj, table, single]))

@@ -21,7 +21,8 @@ import pytest
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
-REPORT_A = "Shelling hit Reyhanli on Monday. About 200 families fled towards Antakya, officials in Hatay said.\n"
+REPORT_A = ("Shelling hit Reyhanli on Monday. About 200 families fled towards Antakya, officials in Hatay "
+            "said.\n")
 REPORT_B = "Clashes near Idlib displaced 300 people to camps near the border town of Kilis, witnesses said.\n"
 
 
@@ -36,7 +37,8 @@ def _env() -> dict[str, str]:
     return env
 
 
-def run_tty(args: list[str], cwd: Path, *, stdout_tty: bool = True, timeout: float = 240) -> tuple[int, str, str]:
+def run_tty(args: list[str], cwd: Path, *, stdout_tty: bool = True,
+            timeout: float = 240) -> tuple[int, str, str]:
     """Run the CLI with stderr (and stdout unless ``stdout_tty=False``) on a pseudo-terminal.
 
     Returns (exit code, terminal output, piped stdout).
@@ -111,7 +113,8 @@ def test_parse_with_output_in_a_terminal_writes_the_file(reports, tmp_path):
 def test_parse_with_stdout_piped_and_stderr_on_a_terminal(reports, tmp_path):
     rc, term, piped = run_tty(["parse", str(reports)], tmp_path, stdout_tty=False)
     assert rc == 0, term
-    assert [json.loads(x)["id"] for x in piped.splitlines()] == ["a", "b"]  # JSONL when stdout is not a terminal
+    # JSONL when stdout is not a terminal
+    assert [json.loads(x)["id"] for x in piped.splitlines()] == ["a", "b"]
     assert re.search(r"\b2/2\b", term), term
 
 

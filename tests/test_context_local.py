@@ -26,8 +26,8 @@ _CODES = "TR.31\tHatay\tHatay\t312394\nTR.03\tAfyonkarahisar\tAfyonkarahisar\t32
 
 def _dump_line(r) -> str:
     gid, name, ascii_, alt, lat, lon, fcl, fco, cc, a1, pop = r
-    return "\t".join(map(str, [gid, name, ascii_, alt, lat, lon, fcl, fco, cc, "", a1, "", "", "", pop, "", "0",
-                               "Europe/Istanbul", "2024-01-01"]))
+    return "\t".join(map(str, [gid, name, ascii_, alt, lat, lon, fcl, fco, cc, "", a1, "", "", "", pop, "",
+                               "0", "Europe/Istanbul", "2024-01-01"]))
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,8 @@ def test_an_area_holding_the_place_before_it_beats_a_namesake_country(parser):
 
 
 def test_neighbouring_namesakes_support_each_other(parser):
-    doc = parser.parse("Pupils from a school in Edmonton planted a garden with help from Enfield council staff "
+    doc = parser.parse("Pupils from a school in Edmonton planted a garden with help from Enfield council "
+                       "staff "
                        "and volunteers from Tottenham.")
     by = {t.text: t.place for t in doc.toponyms}
     assert by["Edmonton"].country_code == "GB"
@@ -121,7 +122,8 @@ def test_a_dateline_area_the_recogniser_left_out_still_counts(parser):
 
 
 def test_foreign_capitals_named_together_stay_abroad(parser):
-    doc = parser.parse("DALLAS — The governor flew to London on Tuesday for trade talks, and will visit Paris and "
+    doc = parser.parse("DALLAS — The governor flew to London on Tuesday for trade talks, and will visit "
+                       "Paris and "
                        "Berlin before returning to Austin and Houston.")
     by = {t.text: t.place for t in doc.toponyms}
     assert by["Paris"].country_code == "FR" and by["London"].country_code == "GB"
@@ -129,9 +131,11 @@ def test_foreign_capitals_named_together_stay_abroad(parser):
 
 
 def test_a_local_town_beats_a_namesake_country_only_when_the_country_is_absent(parser):
-    local = parser.parse("DAYTON, Ohio (WHIO) — A crash on Interstate 71 near Lebanon sent two people to hospital, "
+    local = parser.parse("DAYTON, Ohio (WHIO) — A crash on Interstate 71 near Lebanon sent two people to "
+                         "hospital, "
                          "deputies said. Both were taken to Cincinnati.")
     assert [t.place.admin1 for t in local.toponyms if t.text == "Lebanon"] == ["Ohio"]
-    abroad = parser.parse("DAYTON, Ohio (WHIO) — A family that fled Lebanon and Syria in 2013 opened a bakery "
+    abroad = parser.parse("DAYTON, Ohio (WHIO) — A family that fled Lebanon and Syria in 2013 opened a "
+                          "bakery "
                           "in Dayton on Saturday.")
     assert [t.place.country_code for t in abroad.toponyms if t.text == "Lebanon"] == ["LB"]

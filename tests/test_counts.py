@@ -1,4 +1,5 @@
-"""Figures with labels and qualifiers: digits, words, vague quantities, rank lists, and what is not a count."""
+"""Figures with labels and qualifiers: digits, words, vague quantities, rank lists, and what is not a
+count."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ def labelled(text):
 
 
 @pytest.mark.parametrize("text,value", [
-    ("Eighty-five", 85), ("85", 85), ("35,000", 35000), ("3.5 million", 3500000), ("two hundred and fifty", 250),
+    ("Eighty-five", 85), ("85", 85), ("35,000", 35000), ("3.5 million", 3500000),
+    ("two hundred and fifty", 250),
     ("one thousand two hundred", 1200), ("twelve", 12), ("dozens of", (24, 99)), ("several", (3, 9)),
     ("a handful of", (3, 9)), ("hundreds of", (200, 999)), ("a dozen", 12), ("banana", None),
 ])
@@ -21,7 +23,8 @@ def test_parse_number(text, value):
 
 
 def test_words_digits_and_labels():
-    c = labelled("Eighty-five Syrian soldiers, including one general and at least 14 lower-ranking officers, fled")
+    c = labelled("Eighty-five Syrian soldiers, including one general and at least 14 lower-ranking officers, "
+                 "fled")
     assert c == {"soldiers": 85, "generals": 1, "officers": 14}
     assert labelled("when three military helicopters approached") == {"helicopters": 3}
     assert labelled("eight additional pilots had fled") == {"pilots": 8}
@@ -52,7 +55,8 @@ def test_rank_lists_are_summed_into_officers():
     assert c == {"generals": 2, "colonels": 1, "officers": 3}
     c = labelled("a general, two colonels and major and a lieutenant were among 33 soldiers")
     assert c["officers"] == 5 and c["soldiers"] == 33
-    assert labelled("On June 24 a general, two colonels, a major and a lieutenant")["officers"] == 5  # 24 is a date
+    # 24 is a date
+    assert labelled("On June 24 a general, two colonels, a major and a lieutenant")["officers"] == 5
     assert labelled("a colonel and a lieutenant colonel")["officers"] == 2
 
 
@@ -91,7 +95,8 @@ def test_offsets_and_bad_input():
 
 
 @pytest.mark.parametrize("a,b,verdict", [
-    (85, 85, "equal"), (85, 84, "close"), (3, 4, "conflict"), (85, [24, 99], "within"), (14, [3, 9], "conflict"),
+    (85, 85, "equal"), (85, 84, "close"), (3, 4, "conflict"), (85, [24, 99], "within"),
+    (14, [3, 9], "conflict"),
     ([3, 9], [5, 20], "overlap"), (33000, 35000, "close"), (100, 200, "conflict"),
 ])
 def test_compare(a, b, verdict):

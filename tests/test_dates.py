@@ -60,7 +60,8 @@ def test_last_week_and_this_week():
 def test_weekend_meeting_is_the_weekend_before():
     r = one("A weekend meeting in Geneva failed", MON)
     assert (r.date, r.last, r.precision) == (dt.date(2012, 6, 30), dt.date(2012, 7, 1), "week")
-    assert one("talks at the weekend", dt.date(2012, 7, 1)).date == dt.date(2012, 6, 30)  # published on Sunday
+    # published on Sunday
+    assert one("talks at the weekend", dt.date(2012, 7, 1)).date == dt.date(2012, 6, 30)
 
 
 def test_month_day_takes_published_year_or_the_year_before():

@@ -111,7 +111,8 @@ def test_toponym_entries_follow_seed_conventions(topo_gold):
             assert t["kind"] in TOPONYM_KINDS, t
             assert t["required"] == (t["kind"] in ("literal", "metonymic")), t
             if t["kind"] == "non_toponym":
-                assert t["geonameids"] == [] and t["lat"] is None and t["lon"] is None and t["name"] is None, t
+                assert (t["geonameids"] == [] and t["lat"] is None and t["lon"] is None
+                        and t["name"] is None), t
             else:
                 assert all(isinstance(i, int) for i in t["geonameids"]), t
                 assert -90 <= t["lat"] <= 90 and -180 <= t["lon"] <= 180, t
@@ -191,7 +192,8 @@ def test_event_places_and_figures_come_from_the_reports(reports, topo_gold, even
             for v in values:
                 forms = {f"{v:,}", str(v), NUMBER_WORDS.get(v, str(v))}
                 assert any(re.search(rf"(?<![\w,]){re.escape(f)}(?![\w,])", texts[doc], re.I)
-                           for doc in e["reported_by"] for f in forms), f"{e['id']}: figure {v} not in its reports"
+                           for doc in e["reported_by"]
+                           for f in forms), f"{e['id']}: figure {v} not in its reports"
 
 
 def test_relative_dates_resolve_against_published(reports, event_gold):
@@ -200,7 +202,8 @@ def test_relative_dates_resolve_against_published(reports, event_gold):
     published = {dt.date.fromisoformat(r["published"]) for r in reports}
     checked = 0
     for e in event_gold["events"]:
-        for day, against in re.findall(r"'on (\w+day)' read against (?:\w+ )?(\d{4}-\d\d-\d\d)", e.get("note", "")):
+        for day, against in re.findall(r"'on (\w+day)' read against (?:\w+ )?(\d{4}-\d\d-\d\d)",
+                                       e.get("note", "")):
             date, ref = dt.date.fromisoformat(e["date"]), dt.date.fromisoformat(against)
             assert ref in published, (e["id"], against)
             assert date.strftime("%A") == day and 0 < (ref - date).days < 7, e["id"]
@@ -275,4 +278,5 @@ def test_gold_ids_exist_and_points_match(topo_gold, event_gold, builder):
 
 @needs_shared
 def test_toponym_gold_is_what_the_builder_writes(topo_gold, builder):
-    assert builder.build() == topo_gold, "tests/data/own/toponyms.json is stale: run tests/data/own/build_gold.py"
+    assert builder.build() == topo_gold, ("tests/data/own/toponyms.json is stale: run "
+                                          "tests/data/own/build_gold.py")

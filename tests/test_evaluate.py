@@ -325,7 +325,8 @@ def test_cli_eval_bad_corpus_is_one_line(capsys):
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not (SHARED / "benchmarks").is_dir(), reason="needs ../shared/benchmarks beside the checkout")
+@pytest.mark.skipif(not (SHARED / "benchmarks").is_dir(),
+                    reason="needs ../shared/benchmarks beside the checkout")
 @pytest.mark.parametrize(
     ("name", "articles", "toponyms", "shift"),
     # GeoVirus: 2,170 live <location> elements; a `grep -c` finds 2,197 because 27 sit in a
@@ -346,7 +347,7 @@ def test_shared_corpora_load_with_expected_counts(name, articles, toponyms, shif
         assert len({a.id for a in arts}) == articles
 
 
-# ------------------------------------------------------------------ speed bench (function only, no timing asserts)
+# ----------------------------------------------------------- speed bench (function only, no timing asserts)
 
 
 def test_parser_bench_counts_and_survives_failures():
@@ -384,9 +385,11 @@ def test_calibration_bins_and_share():
 
     def cand(lat, lon, gid):
         return Candidate(id=f"gn:{gid}", geonameid=gid, name="x", lat=lat, lon=lon, feature_class="P",
-                         feature_code="PPL", country_code="XX", admin1="", population=0, kind="city", source="t")
+                         feature_code="PPL", country_code="XX", admin1="", population=0, kind="city",
+                         source="t")
 
-    gold = [NS(start=0, end=1, lat=10.0, lon=10.0, geonameid=1), NS(start=2, end=3, lat=10.0, lon=10.0, geonameid=None),
+    gold = [NS(start=0, end=1, lat=10.0, lon=10.0, geonameid=1),
+            NS(start=2, end=3, lat=10.0, lon=10.0, geonameid=None),
             NS(start=4, end=5, lat=0.0, lon=0.0, geonameid=None)]
     art = NS(text="a b c", gold=gold)
 

@@ -25,10 +25,13 @@ CAMP = PlaceRef("Apaydin camp", 36.234, 36.3225, None, 1, "TR", "Hatay", "CMPRF"
 def records():
     src = Source("a", 0, 20, "Forty soldiers fled.", {"soldiers": 40})
     return [
-        Event(id="a#e1", type="defection", date="2012-07-02", date_precision="day", place=REYHANLI, origin=SYRIA,
-              destination=REYHANLI, who="Forty soldiers", counts={"soldiers": 40, "killed": 2}, sources=[src]),
+        Event(id="a#e1", type="defection", date="2012-07-02", date_precision="day", place=REYHANLI,
+              origin=SYRIA,
+              destination=REYHANLI, who="Forty soldiers", counts={"soldiers": 40, "killed": 2},
+              sources=[src]),
         Event(id="a#e2", type="meeting", place=None, who="envoys", sources=[src]),
-        Movement(id="a#m1", type="defection", date="2012-07-02", date_precision="day", origin=SYRIA, via=[REYHANLI],
+        Movement(id="a#m1", type="defection", date="2012-07-02", date_precision="day", origin=SYRIA,
+                 via=[REYHANLI],
                  destination=CAMP, counts={"soldiers": [40, 45]}, sources=[src]),
         Fact(id="a#f1", type="hosting", date="2012-07-02", date_precision="day", place=SYRIA,
              counts={"refugees": 1000}, sources=[src]),
@@ -55,7 +58,8 @@ def test_acled_names_in_both_tables():
 def test_ids_are_integers_and_counts_a_mapping():
     gdf = to_geodataframe(records())
     assert str(gdf["geonameid"].dtype) == "Int64"
-    assert gdf["geonameid"].iloc[0] == 302355 and gdf["geonameid"].isna().iloc[2]  # the camp has no GeoNames id
+    # the camp has no GeoNames id
+    assert gdf["geonameid"].iloc[0] == 302355 and gdf["geonameid"].isna().iloc[2]
     assert str(gdf["fatalities"].dtype) == "Int64" and gdf["fatalities"].iloc[0] == 2
     assert gdf["counts"].iloc[0] == {"soldiers": 40, "killed": 2}
     assert gdf["counts"].iloc[2] == {"soldiers": [40, 45]}
@@ -66,7 +70,8 @@ def test_ids_are_integers_and_counts_a_mapping():
 def test_every_column_and_its_jsonl_field_is_documented_once():
     text = README.read_text(encoding="utf-8")
     for col in CSV_COLUMNS:
-        assert re.search(rf"^\| `{re.escape(col)}` \|", text, re.M), f"column {col!r} is not in the README's table"
+        assert re.search(rf"^\| `{re.escape(col)}` \|", text, re.M), (
+            f"column {col!r} is not in the README's table")
     for col, source in FIELD_MAP.items():
         assert col in CSV_COLUMNS and source
 
@@ -96,7 +101,8 @@ def test_fields_added_to_records_become_columns_and_may_be_absent():
     assert r["sub_event_type"] == "Remote explosive/landmine/IED"
     assert (r["actor1"], r["actor2"], r["fatalities"], r["rule"]) == \
         ("Unidentified Armed Group", "Civilians", "52", "explosion.car-bomb")
-    assert rows[0]["event_type"] == "defection" and rows[0]["actor2"] == ""  # absent fields: geokit's own values
+    # absent fields: geokit's own values
+    assert rows[0]["event_type"] == "defection" and rows[0]["actor2"] == ""
     gdf = to_geodataframe(recs)
     assert gdf["fatalities"].iloc[-1] == 52 and gdf["rule"].iloc[-1] == "explosion.car-bomb"
     assert [c for c in gdf.columns if c != "geometry"] == list(rows[0])

@@ -18,7 +18,8 @@ TOWNS = ["Kilis", "Reyhanli", "Antakya", "Gaziantep", "Idlib", "Aleppo", "Hama",
 
 def good_doc(rnd: random.Random, n: int) -> dict:
     a, b = rnd.sample(TOWNS, 2)
-    return {"id": f"good{n:03d}", "text": f"About {rnd.randint(20, 900)} families fled {a} for {b} on 3 July 2012.",
+    return {"id": f"good{n:03d}",
+            "text": f"About {rnd.randint(20, 900)} families fled {a} for {b} on 3 July 2012.",
             "published": "2012-07-04"}
 
 
@@ -39,19 +40,22 @@ def hostile_line(rnd: random.Random) -> bytes:
     if kind == 3:  # valid JSON, not an object
         return json.dumps(rnd.choice([[1, 2], "text", 3.5, None, True])).encode()
     if kind == 4:  # wrong types
-        return json.dumps({"id": rnd.choice([None, 5, [1], {"a": 1}]), "text": rnd.choice([None, 7, ["a"]])}).encode()
+        return json.dumps({"id": rnd.choice([None, 5, [1], {"a": 1}]),
+                           "text": rnd.choice([None, 7, ["a"]])}).encode()
     if kind == 5:  # random unicode text (any code point, surrogates too)
         return json.dumps({"id": f"u{rnd.random()}", "text": _random_text(rnd, rnd.randint(0, 400))}).encode()
     if kind == 6:  # truncated JSON
         full = json.dumps({"id": "cut", "text": "families reached Kilis"})
         return full[: rnd.randint(1, len(full) - 1)].encode()
     if kind == 7:  # bad dates and spans
-        return json.dumps({"id": f"d{rnd.random()}", "text": "Homs", "published": rnd.choice(["soon", 5, "2012-13-45"]),
+        return json.dumps({"id": f"d{rnd.random()}", "text": "Homs",
+                           "published": rnd.choice(["soon", 5, "2012-13-45"]),
                            "spans": rnd.choice([[[0, 99]], "x", [[3, 1]], [[0, 4]]])}).encode()
     if kind == 8:  # control characters and NULs
         return json.dumps({"id": "ctl\x00\x1b", "text": "\x00\x07 Aleppo \x1b[31m"}).encode()
     if kind == 9:  # a very long capitalised run
-        return json.dumps({"id": f"run{rnd.random()}", "text": " ".join(rnd.choice(TOWNS) for _ in range(800))}).encode()
+        return json.dumps({"id": f"run{rnd.random()}",
+                           "text": " ".join(rnd.choice(TOWNS) for _ in range(800))}).encode()
     if kind == 10:  # invalid UTF-8 inside a JSON string
         return b'{"id": "bad-utf8", "text": "Kilis \xff\xfe \xc3"}'
     return b"   \t  "  # blank

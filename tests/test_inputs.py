@@ -197,7 +197,8 @@ def test_docs_from_records():
 
 def test_jsonl_strict_decoding_fails_one_line_only(tmp_path):
     p = tmp_path / "mixed.jsonl"
-    p.write_bytes(b'{"id": "a", "text": "caf\xe9"}\n' + json.dumps({"id": "b", "text": REPORT_B}).encode() + b"\n")
+    p.write_bytes(b'{"id": "a", "text": "caf\xe9"}\n'
+                  + json.dumps({"id": "b", "text": REPORT_B}).encode() + b"\n")
     docs, errs = _split(list(iter_documents(p, encoding_errors="strict")))
     assert [d.id for d in docs] == ["b"]
     assert len(errs) == 1 and "line 1" in errs[0].reason and "UTF-8" in errs[0].reason

@@ -25,7 +25,8 @@ import pytest
 
 pytest.importorskip("jupyter_server", reason="jupyter_server is not installed (pip install -e .[test])")
 pytest.importorskip("ipykernel", reason="ipykernel is not installed (pip install -e .[test])")
-websocket = pytest.importorskip("websocket", reason="websocket-client is not installed (comes with jupyter_server)")
+websocket = pytest.importorskip("websocket",
+                                reason="websocket-client is not installed (comes with jupyter_server)")
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOK = REPO / "notebooks" / "03_border_map.ipynb"
@@ -54,7 +55,8 @@ class Server:
         env = dict(os.environ, JUPYTER_NO_CONFIG="1", JUPYTER_RUNTIME_DIR=str(root.parent / "runtime"))
         self.proc = subprocess.Popen(
             [sys.executable, "-m", app, "--no-browser", f"--ServerApp.port={self.port}",
-             "--ServerApp.port_retries=0", "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={self.token}",
+             "--ServerApp.port_retries=0", "--ServerApp.ip=127.0.0.1",
+             f"--IdentityProvider.token={self.token}",
              f"--ServerApp.root_dir={root}", "--ServerApp.disable_check_xsrf=True",
              *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [])],
             stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=root)
@@ -66,7 +68,8 @@ class Server:
                                               "Content-Type": "application/json"})
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             raw = resp.read()
-            return resp.status, (json.loads(raw) if raw and resp.headers.get_content_type() == "application/json"
+            return resp.status, (json.loads(raw) if raw
+                                 and resp.headers.get_content_type() == "application/json"
                                  else raw)
 
     def wait_ready(self) -> None:
@@ -121,7 +124,8 @@ class Kernel:
         """Run ``code``; (reply status, outputs in nbformat shape)."""
         msg_id = uuid.uuid4().hex
         self.ws.send(json.dumps({
-            "header": {"msg_id": msg_id, "username": "test", "session": self.session, "msg_type": "execute_request",
+            "header": {"msg_id": msg_id, "username": "test", "session": self.session,
+                       "msg_type": "execute_request",
                        "version": "5.3", "date": dt.datetime.now(dt.UTC).isoformat()},
             "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
             "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
@@ -150,7 +154,8 @@ class Kernel:
                     out["execution_count"] = content["execution_count"]
                 outputs.append(out)
             elif kind == "error":
-                outputs.append({"output_type": "error", "ename": content["ename"], "evalue": content["evalue"],
+                outputs.append({"output_type": "error", "ename": content["ename"],
+                                "evalue": content["evalue"],
                                 "traceback": content["traceback"]})
         return status, outputs
 

@@ -1,4 +1,5 @@
-"""``bash scripts/lab.sh``: the README's JupyterLab command works as root (adds --allow-root) and as a user."""
+"""``bash scripts/lab.sh``: the README's JupyterLab command works as root (adds --allow-root) and as a
+user."""
 
 from __future__ import annotations
 

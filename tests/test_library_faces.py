@@ -20,7 +20,8 @@ import geokit
 ])
 def test_facade_signatures_spell_their_parameters(fn, names):
     params = inspect.signature(fn).parameters
-    assert not any(p.kind is p.VAR_KEYWORD for p in params.values()), f"{fn.__name__} hides its options in **kw"
+    assert not any(p.kind is p.VAR_KEYWORD
+                   for p in params.values()), f"{fn.__name__} hides its options in **kw"
     for name in names:
         assert name in params, name
         assert params[name].kind is inspect.Parameter.KEYWORD_ONLY
@@ -49,7 +50,8 @@ def test_geocoder_class_or_instance_with_geopandas(store):
     from geokit.gazetteer.geocoder import GeokitGeocoder
 
     by_class = gpd.tools.geocode(["Reyhanli", "Idlib"], provider=GeokitGeocoder)
-    by_instance = gpd.tools.geocode(["Reyhanli", "Idlib"], provider=GeokitGeocoder(country_codes=["TR", "SY"]))
+    by_instance = gpd.tools.geocode(["Reyhanli", "Idlib"],
+                                    provider=GeokitGeocoder(country_codes=["TR", "SY"]))
     for gdf in (by_class, by_instance):
         assert list(gdf.geometry.is_empty) == [False, False]
         assert gdf.geometry.iloc[0].y == pytest.approx(36.27, abs=0.1)
@@ -116,7 +118,8 @@ def test_notebook_inputs_refuse_walking_outside_the_given_folders(tmp_path, monk
     work.mkdir(parents=True)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.chdir(work)
-    (work / "private.txt").write_text("Not a report: someone's private notes near Reyhanli.", encoding="utf-8")
+    (work / "private.txt").write_text("Not a report: someone's private notes near Reyhanli.",
+                                      encoding="utf-8")
     with pytest.raises(ValueError, match="folder"):
         load_reports(spec, warn=lambda m: None)
 

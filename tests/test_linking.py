@@ -1,4 +1,5 @@
-"""Cross-report linking: one record per real-world event, every source and figure kept, each link explained."""
+"""Cross-report linking: one record per real-world event, every source and figure kept, each link
+explained."""
 
 from __future__ import annotations
 
@@ -41,7 +42,8 @@ def test_conflicting_figures_places_dates_or_types_keep_records_apart():
     base = ev("a", 1, place=KILIS, counts={"officers": 3})
     assert len(link_records([base, ev("b", 1, place=KILIS, counts={"officers": 4})])) == 2  # 3 vs 4
     assert len(link_records([base, ev("b", 1, place=AMMAN, counts={"officers": 3})])) == 2  # other country
-    assert len(link_records([base, ev("b", 1, place=REYHANLI, counts={"officers": 3})])) == 2  # towns 60 km apart
+    # towns 60 km apart
+    assert len(link_records([base, ev("b", 1, place=REYHANLI, counts={"officers": 3})])) == 2
     assert len(link_records([base, ev("b", 1, date="2012-07-05", place=KILIS, counts={"officers": 3})])) == 2
     assert len(link_records([base, ev("b", 1, type="meeting", place=KILIS)])) == 2
     assert len(link_records([base, ev("b", 1, date="2012-07-03", place=KILIS, counts={"officers": 3})])) == 1
@@ -73,7 +75,8 @@ def test_week_windows_and_movements():
     m1 = ev("a", 2, kind=Movement, counts={"soldiers": 85})
     m1.origin, m1.destination, m1.via = syria, KILIS, []
     m2 = ev("b", 2, kind=Movement, counts={"soldiers": 85})
-    m2.origin, m2.destination, m2.via = syria, PlaceRef("Camp", 36.7, 37.1, None, 1, "TR", "79", "CMPRF"), [KILIS]
+    m2.origin, m2.destination, m2.via = (syria, PlaceRef("Camp", 36.7, 37.1, None, 1, "TR", "79", "CMPRF"),
+                                         [KILIS])
     (mv,) = link_records([m1, m2])
     assert mv.kind == "movement" and [v.name for v in mv.via] == ["Kilis"] and len(mv.sources) == 2
 

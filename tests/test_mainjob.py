@@ -103,7 +103,8 @@ class _Fetches(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         for key, value in attrs:
-            if tag != "a" and key in ("src", "href", "srcset", "data", "poster") and REMOTE.match(value or ""):
+            if (tag != "a" and key in ("src", "href", "srcset", "data", "poster")
+                    and REMOTE.match(value or "")):
                 self.remote.append(f"<{tag} {key}={value}>")
 
 
@@ -182,7 +183,8 @@ def test_output_folder_that_cannot_be_created(tmp_path, store):
     assert blocker.read_text() == "x"
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write to read-only folders")
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
+                    reason="root can write to read-only folders")
 def test_read_only_output_folder(tmp_path, store):
     out = tmp_path / "ro"
     out.mkdir()
@@ -217,7 +219,8 @@ def test_failure_while_writing_keeps_old_outputs(tmp_path, monkeypatch):
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "geokit.cli", *args], cwd=cwd, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "geokit.cli", *args], cwd=cwd, capture_output=True,
+                          text=True,
                           env=dict(os.environ), timeout=300)
 
 

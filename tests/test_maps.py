@@ -19,7 +19,8 @@ from geokit.maps.safe import StringTable, clean_text, json_for_html
 from geokit.maps.sample import synthetic_records
 from geokit.model import Candidate, Document, Event, Fact, Movement, PlaceRef, Source
 
-HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)> \"quoted\" 'single' back\\slash </script><!--"
+HOSTILE = ("<script>alert(1)</script> <img src=x onerror=alert(1)> \"quoted\" 'single' back\\slash "
+           "</script><!--")
 
 
 def place(name, lat, lon, **kw):
@@ -162,7 +163,8 @@ def test_inlines_leaflet_and_markercluster_only_when_needed(small):
     page = small.html()
     assert "Leaflet 1.9.3" in page
     assert "jquery" not in page.lower() and "bootstrap" not in page.lower()
-    big = build_map([Event(id=f"e{i}", type="t", place=place(f"P{i}", 36 + i / 100, 37.0)) for i in range(60)])
+    big = build_map([Event(id=f"e{i}", type="t", place=place(f"P{i}", 36 + i / 100, 37.0))
+                     for i in range(60)])
     assert "Leaflet.markercluster" in big.html()
     assert "Leaflet.markercluster" not in build_map().html()
 
@@ -178,7 +180,8 @@ def test_unknown_remote_asset_is_refused():
 def test_article_text_never_reaches_the_page_as_markup():
     ev = Event(id=HOSTILE, type=HOSTILE, date="2012-06-24", who=HOSTILE, place=place(HOSTILE, 36.2, 36.2),
                counts={HOSTILE: 5}, sources=[Source(HOSTILE, 0, 5, HOSTILE, {HOSTILE: 6})])
-    mv = Movement(id="m", type=HOSTILE, origin=place(HOSTILE, 35.9, 36.6), destination=place("B\\", 36.2, 36.5))
+    mv = Movement(id="m", type=HOSTILE, origin=place(HOSTILE, 35.9, 36.6),
+                  destination=place("B\\", 36.2, 36.5))
     bad = Event(id="bad", type=HOSTILE, place=place(HOSTILE, None, None))
     page = build_map([ev, bad], [mv], places=[camp(HOSTILE, 36.4, 36.4)], title=HOSTILE).html()
     assert "<script>alert(1)" not in page
@@ -205,7 +208,8 @@ def test_bad_input_is_listed_not_fatal():
         Movement(id="bad-via", type="displacement", origin=place("A", 36.0, 36.0),
                  via=[place("V", 200.0, 0.0)], destination=place("B", 37.0, 37.0)),
     ]
-    places = [camp("No coords", None, None), camp("Fine", 36.1, 36.1), {"name": "dict place", "lat": 36.3, "lon": 36.8}]
+    places = [camp("No coords", None, None), camp("Fine", 36.1, 36.1),
+              {"name": "dict place", "lat": 36.3, "lon": 36.8}]
     gm = build_map(events, movements, places=places)
     by_id = {p.id: p for p in gm.problems}
     assert by_id["no-place"].reason == "no place"
@@ -255,11 +259,13 @@ def test_geodataframes_are_accepted():
     from shapely.geometry import Point
 
     places = gpd.GeoDataFrame(
-        {"id": ["cur:a", "cur:b", "cur:c"], "name": ["A camp", "B gate", "C"], "kind": ["camp", "crossing", "town"],
+        {"id": ["cur:a", "cur:b", "cur:c"], "name": ["A camp", "B gate", "C"],
+         "kind": ["camp", "crossing", "town"],
          "lat": [36.1, 36.2, None], "lon": [36.1, 36.2, None]},
         geometry=[Point(36.1, 36.1), Point(36.2, 36.2), None], crs="EPSG:4326")
     events = gpd.GeoDataFrame(
-        {"id": ["e1", "e2"], "type": ["protest", "protest"], "date": ["2012-06-01", None], "name": ["X", "Y"]},
+        {"id": ["e1", "e2"], "type": ["protest", "protest"], "date": ["2012-06-01", None],
+         "name": ["X", "Y"]},
         geometry=[Point(37.0, 36.5), None], crs="EPSG:4326")
     gm = build_map(events=events, places=places)
     assert gm.counts["places"] == 2 and gm.counts["events"] == 1
@@ -293,7 +299,8 @@ def test_basemap_has_region_provinces_and_the_turkey_syria_border():
     trsy = [f for f in borders if {f["properties"]["a"], f["properties"]["b"]} == {"TR", "SY"}]
     assert len(trsy) == 1
     coords = trsy[0]["geometry"]["coordinates"]
-    flat = [c for part in (coords if trsy[0]["geometry"]["type"] == "MultiLineString" else [coords]) for c in part]
+    flat = [c for part in (coords if trsy[0]["geometry"]["type"] == "MultiLineString" else [coords])
+            for c in part]
     lons = [c[0] for c in flat]
     lats = [c[1] for c in flat]
     # the border runs from the Mediterranean (about 36 E) to the Iraqi tripoint (about 42.4 E), near 36-37.3 N
@@ -306,7 +313,7 @@ def test_basemap_files_are_compact():
     assert 100_000 < total < 1_000_000
 
 
-# ----------------------------------------------------------------- scale (size only; speed is in geokit bench)
+# ---------------------------------------------------------- scale (size only; speed is in geokit bench)
 
 
 def test_ten_thousand_events_fit_in_fifteen_megabytes(tmp_path):
@@ -325,7 +332,8 @@ def test_cli_maps_event_records_jsonl(tmp_path, capsys):
 
     data = synthetic_records(n_events=30, n_movements=5, n_facts=2, seed=2)
     src = tmp_path / "events.jsonl"
-    src.write_text("".join(json.dumps(r.to_dict()) + "\n" for r in data["events"] + data["movements"] + data["facts"]))
+    src.write_text("".join(json.dumps(r.to_dict()) + "\n"
+                           for r in data["events"] + data["movements"] + data["facts"]))
     out = tmp_path / "out" / "records.html"
     assert main(["map", str(src), "-o", str(out), "--no-curated", "--title", "Records"]) == 0
     assert out.exists() and "<title>Records</title>" in out.read_text(encoding="utf-8")
@@ -351,7 +359,8 @@ def test_cli_reads_reports_through_extract(tmp_path, monkeypatch, capsys):
 
     monkeypatch.setattr(geokit, "extract", fake_extract)
     monkeypatch.setattr(geokit, "parse", fake_parse)
-    (tmp_path / "r1.txt").write_text("Refugees crossed from Idlib into Hatay province on Tuesday.", encoding="utf-8")
+    (tmp_path / "r1.txt").write_text("Refugees crossed from Idlib into Hatay province on Tuesday.",
+                                     encoding="utf-8")
     out = tmp_path / "reports.html"
     assert main(["map", str(tmp_path / "r1.txt"), "-o", str(out), "--no-curated"]) == 0
     assert [d.id for d in seen["docs"]] == ["r1"] and "Idlib" in seen["docs"][0].text
@@ -375,7 +384,8 @@ def test_headlessly_executed_notebook_holds_the_offline_map():
     pytest.importorskip("ipykernel")
     code = ("from geokit.maps import build_map\n"
             "from geokit.model import Event, PlaceRef\n"
-            "build_map([Event(id='e', type='protest', date='2012-06-01', place=PlaceRef('Kilis', 36.72, 37.12))],"
+            "build_map([Event(id='e', type='protest', date='2012-06-01', place=PlaceRef('Kilis', 36.72, "
+            "37.12))],"
             " title='Notebook map')")
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
     nbclient.NotebookClient(nb, timeout=120, kernel_name="python3").execute()

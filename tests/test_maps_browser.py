@@ -52,7 +52,7 @@ PROBE = r"""
     })();
   });
 })();
-"""
+"""  # noqa: E501
 
 
 def instrument(page: str, actions: str = "", strip_csp: bool = False) -> str:
@@ -64,14 +64,17 @@ def instrument(page: str, actions: str = "", strip_csp: bool = False) -> str:
     return page[:cut] + script + page[cut:]
 
 
-def chromium(path: Path, mode: str, budget: int = 8000, size: str = "1200,800", extra: tuple = ()) -> str | Path:
+def chromium(path: Path, mode: str, budget: int = 8000, size: str = "1200,800",
+             extra: tuple = ()) -> str | Path:
     profile = tempfile.mkdtemp(prefix="gk-chrome-")
     args = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
             f"--user-data-dir={profile}", f"--virtual-time-budget={budget}", f"--window-size={size}", *extra]
     try:
         if mode == "dom":
-            res = subprocess.run(args + ["--dump-dom", path.resolve().as_uri()], capture_output=True, text=True,
+            res = subprocess.run(args + ["--dump-dom", path.resolve().as_uri()], capture_output=True,
+                                 text=True,
                                  timeout=180)
             assert res.returncode == 0, res.stderr[-2000:]
             return res.stdout
@@ -184,19 +187,23 @@ def _place(name, lat, lon, code=""):
 
 def _landmark(name, kind, lat, lon):
     return Candidate(id=f"cur:{name.lower().replace(' ', '-')}", geonameid=None, name=name, lat=lat, lon=lon,
-                     feature_class="S", feature_code="", country_code="TR", admin1="", population=0, kind=kind,
+                     feature_class="S", feature_code="", country_code="TR", admin1="", population=0,
+                     kind=kind,
                      source="test")
 
 
 def region_records():
     """A small, realistic map: landmarks by the Turkey-Syria border, events, a chained movement."""
     places = [_landmark("Alpha camp", "camp", 36.25, 36.33), _landmark("Beta camp", "camp", 36.70, 37.10),
-              _landmark("Gamma gate", "crossing", 36.24, 36.68), _landmark("Delta air base", "airbase", 37.00, 35.42),
+              _landmark("Gamma gate", "crossing", 36.24, 36.68),
+              _landmark("Delta air base", "airbase", 37.00, 35.42),
               _landmark("Şanlıurfa test town", "town", 37.16, 38.79)]
     events = []
     for i in range(12):
-        events.append(Event(id=f"e{i}", type="defection" if i % 3 else "shelling", date=f"2012-06-{10 + i:02d}",
-                            date_precision="day", place=_place(f"Village {i}", 35.6 + 0.12 * i, 36.3 + 0.2 * i),
+        events.append(Event(id=f"e{i}", type="defection" if i % 3 else "shelling",
+                            date=f"2012-06-{10 + i:02d}",
+                            date_precision="day",
+                            place=_place(f"Village {i}", 35.6 + 0.12 * i, 36.3 + 0.2 * i),
                             counts={"soldiers": i + 1},
                             sources=[Source(f"report-{i}", 0, 40, f"Sentence number {i} about the event.",
                                             {"soldiers": i + 1})]))
@@ -292,7 +299,8 @@ HOSTILE_ACTIONS = r"""
 def test_hostile_text_renders_as_text_and_never_runs(tmp_path, strip_csp):
     events = [Event(id="x1", type=HOSTILE, date="2012-06-24", date_precision="day", who=HOSTILE,
                     place=_place(HOSTILE, 36.2, 36.4), counts={HOSTILE: 5},
-                    sources=[Source(HOSTILE, 0, 9, HOSTILE, {HOSTILE: 5}), Source("b", 0, 9, "other", {HOSTILE: 9})])]
+                    sources=[Source(HOSTILE, 0, 9, HOSTILE, {HOSTILE: 5}),
+                             Source("b", 0, 9, "other", {HOSTILE: 9})])]
     movements = [Movement(id=HOSTILE, type=HOSTILE, origin=_place(HOSTILE, 35.9, 36.6),
                           destination=_place("Dest\\\"'", 36.3, 36.5), counts={"people": 10})]
     bad = [Event(id="bad", type=HOSTILE, place=_place(HOSTILE, None, None))]
@@ -306,7 +314,8 @@ def test_hostile_text_renders_as_text_and_never_runs(tmp_path, strip_csp):
     assert len([1 for t, _ in idx.tags if t == "script"]) == page_scripts + 1
     sink = dump[dump.index('id="test-sink"'):]
     assert int(re.search(r'data-popups="(\d+)"', dump).group(1)) >= 3
-    escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; \"dq\" 'sq' back\\slash"
+    escaped = ("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; \"dq\" 'sq' "
+               "back\\slash")
     assert escaped in sink, "hostile text should appear verbatim, as text, in popups and tooltips"
     panel = dump[dump.index("gk-unplaced"):]
     assert "&lt;script&gt;alert(1)" in panel
@@ -347,17 +356,20 @@ def test_time_slider_and_type_toggles_filter_events(tmp_path, region_map):
           if (labels[i].textContent.indexOf("shelling") >= 0) { labels[i].querySelector("input").click(); }
         }
       }, 300);
-    """
-    days = sorted({e.date for e in region_records()["events"]} | {"2012-06-12", "2012-06-20", "2012-06-21", "2012-06-22"})
+    """  # noqa: E501
+    days = sorted({e.date for e in region_records()["events"]}
+                  | {"2012-06-12", "2012-06-20", "2012-06-21", "2012-06-22"})
     idx, _ = dom_of(tmp_path, region_map, actions % (days[2], days[5]))
     assert_clean(idx)
     r = idx.root
-    days = sorted({e.date for e in region_records()["events"]} | {"2012-06-12", "2012-06-20", "2012-06-21", "2012-06-22"})
+    days = sorted({e.date for e in region_records()["events"]}
+                  | {"2012-06-12", "2012-06-20", "2012-06-21", "2012-06-22"})
     lo, hi = days[2], days[5]
     events = region_records()["events"]
     in_range = [e for e in events if lo <= e.date <= hi]
     assert int(r["data-after-slider"]) == len(in_range)
-    assert int(r["data-after-slider-moves"]) == sum(1 for m in region_records()["movements"] if lo <= m.date <= hi)
+    assert int(r["data-after-slider-moves"]) == sum(1 for m in region_records()["movements"]
+                                                    if lo <= m.date <= hi)
     assert int(r["data-gk-events-visible"]) == sum(1 for e in in_range if e.type != "shelling")
     assert len(idx.with_class("gk-ev")) == int(r["data-gk-events-visible"])
 
@@ -402,7 +414,9 @@ def test_ten_thousand_events_open(tmp_path):
 
 def test_a_broken_layer_is_reported_and_the_rest_still_draws(tmp_path, region_map):
     page = region_map.html()
-    blocks = [m for m in re.finditer(r'<script nonce="[^"]+" type="application/json" id="gkdata-gk_points[^"]*">', page)
+    blocks = [m
+              for m in re.finditer(r'<script nonce="[^"]+" type="application/json" '
+                                   r'id="gkdata-gk_points[^"]*">', page)
               if "shelling" in page[m.end():page.index("</script>", m.end())]]
     assert len(blocks) == 1, "expected one plain JSON events block"
     start = blocks[0].end()
@@ -448,14 +462,16 @@ def test_notebook_iframe_renders_the_map(tmp_path, region_map):
     assert child == {"ready": "1", "countries": len(load_basemap("countries")["features"]), "events": 12}
     # Headless screenshots leave out-of-process (sandboxed) frames blank; keep the frame in-process to look.
     plain = tmp_path / "notebook-plain.html"
-    plain.write_text("<!DOCTYPE html><html><body style='margin:0'>" + out + "</body></html>", encoding="utf-8")
+    plain.write_text("<!DOCTYPE html><html><body style='margin:0'>" + out + "</body></html>",
+                     encoding="utf-8")
     _, _, pixels = png_rgb(chromium(plain, "png", extra=("--disable-features=IsolateSandboxedIframes",)))
     land = sum(1 for c in pixels if all(abs(a - b) <= 4 for a, b in zip(c, (0xF4, 0xF1, 0xEA), strict=True)))
     assert land > 0.1 * len(pixels), "the map did not draw inside the srcdoc iframe"
 
 
 def test_a_map_drawn_while_hidden_sizes_itself_when_shown(tmp_path, region_map):
-    """A notebook output laid out while off-screen or folded (no size) redraws and frames itself once shown."""
+    """A notebook output laid out while off-screen or folded (no size) redraws and frames itself once
+    shown."""
     out = region_map._repr_html_()
     srcdoc = re.search(r'srcdoc="([^"]*)"', out).group(1)
     doc = html.unescape(srcdoc)
@@ -533,7 +549,7 @@ STORY_ACTIONS = r"""
     root.setAttribute("data-t-source-lines", ep.querySelectorAll(".gk-sources li").length);
     root.setAttribute("data-t-popup", ep.textContent);
   }, 600);
-"""
+"""  # noqa: E501
 
 
 def story_records():
@@ -544,9 +560,11 @@ def story_records():
         srcs = [Source("wire-one", 0, 40, f"Test sentence {i} about the town.", {"soldiers": 85}),
                 Source("wire-one", 300, 340, "A later line of the same report.", {"soldiers": 85}),
                 Source("paper-two", 10, 60, "Another report's line.", {"soldiers": 84})] if i == 0 else []
-        events.append(Event(id=f"t{i}", type="defection" if i % 2 else "shelling", date=f"2012-06-{10 + i:02d}",
+        events.append(Event(id=f"t{i}", type="defection" if i % 2 else "shelling",
+                            date=f"2012-06-{10 + i:02d}",
                             date_precision="day", place=_place("Townplace", *town),
-                            who="A long fragment of a sentence that goes on and on about who came", sources=srcs,
+                            who="A long fragment of a sentence that goes on and on about who came",
+                            sources=srcs,
                             counts={"generals": 1, "soldiers": 85, "people": 293} if i == 0 else {}))
     camp = _landmark("Kappa camp", "camp", 36.236, 36.50)
     for i in range(3):
@@ -587,7 +605,7 @@ SMALL_ACTIONS = r"""
     root.setAttribute("data-t-legend", [Math.round(r.top), Math.round(r.bottom), window.innerHeight].join(","));
     root.setAttribute("data-t-legend-scroll", String(legend.scrollHeight > legend.clientHeight));
   }, 200);
-"""
+"""  # noqa: E501
 
 
 def test_a_450px_map_folds_its_panels_and_never_clips_the_legend(tmp_path, region_map):
@@ -612,7 +630,7 @@ PLAY_ACTIONS = r"""
     root.setAttribute("data-t-second", root.getAttribute("data-gk-time-range") + "|" + root.getAttribute("data-gk-events-visible"));
     GK.slider.stop();
   }, 100);
-"""
+"""  # noqa: E501
 
 
 def test_play_steps_a_window_through_time_on_a_day_axis(tmp_path, region_map):

@@ -1,4 +1,5 @@
-"""Basemap detail: town labels placed by importance without overlap, rivers and lakes clipped to the extent."""
+"""Basemap detail: town labels placed by importance without overlap, rivers and lakes clipped to the
+extent."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from geokit.maps.detail import _clip_line, _pixel, extent, load_water, place_lab
 
 def test_labels_never_overlap_and_the_most_important_shows_first():
     # three names a few hundred metres apart and one far away
-    places = [("Smallplace", 36.27, 36.60, 1.0), ("Bigtown", 36.27, 36.57, 5.0), ("Midtown", 36.272, 36.58, 3.0),
+    places = [("Smallplace", 36.27, 36.60, 1.0), ("Bigtown", 36.27, 36.57, 5.0),
+              ("Midtown", 36.272, 36.58, 3.0),
               ("Faraway", 37.5, 38.5, 0.5)]
     zooms = place_labels(places)
     assert zooms[1] == 5, "the most important label shows from the first zoom"

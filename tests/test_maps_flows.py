@@ -1,4 +1,5 @@
-"""Flows: vague ends drawn at the border (never at a centroid), legs aggregated, the group's largest figure."""
+"""Flows: vague ends drawn at the border (never at a centroid), legs aggregated, the group's largest
+figure."""
 
 from __future__ import annotations
 
@@ -103,7 +104,8 @@ def test_sites_at_one_point_are_set_side_by_side():
     from geokit.maps.spread import spread_sites
 
     groups = {"camp": [["A camp", "camp", 36.234, 36.322, "", "c", []]],
-              "town": [["A village", "town", 36.2341, 36.3221, "", "t", []], ["Far town", "town", 37.0, 37.0, "", "f", []]]}
+              "town": [["A village", "town", 36.2341, 36.3221, "", "t", []],
+                       ["Far town", "town", 37.0, 37.0, "", "f", []]]}
     shared = spread_sites(groups)
     camp, village, far = groups["camp"][0], groups["town"][0], groups["town"][1]
     assert far[7] == 0 and isinstance(camp[7], list) and isinstance(village[7], list)

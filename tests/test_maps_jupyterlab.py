@@ -27,7 +27,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytest.importorskip("jupyterlab", reason="jupyterlab is not installed (pip install -e .[test])")
 nbclient = pytest.importorskip("nbclient")
 nbformat = pytest.importorskip("nbformat")
-websocket = pytest.importorskip("websocket", reason="websocket-client is not installed (comes with jupyter_server)")
+websocket = pytest.importorskip("websocket",
+                                reason="websocket-client is not installed (comes with jupyter_server)")
 pytestmark = [pytest.mark.slow, pytest.mark.browser,
               pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")]
 
@@ -86,13 +87,15 @@ def lab_notebook(tmp_path, store):
     root = tmp_path / "lab"
     root.mkdir()
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    nbclient.NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(root)}}).execute()
+    nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": str(root)}}).execute()
     path = root / NOTEBOOK.name
     nbformat.write(nb, path)
     env = dict(os.environ, JUPYTER_NO_CONFIG="1", JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
                JUPYTER_DATA_DIR=str(tmp_path / "data"))
     # a notebook its user ran is trusted in their JupyterLab (else Lab strips HTML outputs)
-    subprocess.run([sys.executable, "-m", "jupyter", "trust", str(path)], env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "jupyter", "trust", str(path)], env=env, check=True,
+                   capture_output=True)
     return root, env
 
 
@@ -101,13 +104,17 @@ def test_notebook_maps_have_a_size_after_reopening_in_jupyterlab(tmp_path, lab_n
     port, token, cport = _port(), secrets.token_hex(12), _port()
     log = open(tmp_path / "lab.log", "w")
     lab = subprocess.Popen([sys.executable, "-m", "jupyterlab", "--no-browser", f"--ServerApp.port={port}",
-                            "--ServerApp.port_retries=0", "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
-                            f"--ServerApp.root_dir={root}", "--allow-root"], stdout=log, stderr=subprocess.STDOUT, env=env)
+                            "--ServerApp.port_retries=0", "--ServerApp.ip=127.0.0.1",
+                            f"--IdentityProvider.token={token}",
+                            f"--ServerApp.root_dir={root}", "--allow-root"], stdout=log,
+                            stderr=subprocess.STDOUT, env=env)
     profile = tempfile.mkdtemp(prefix="gk-lab-chrome-")
-    chrome = subprocess.Popen([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    chrome = subprocess.Popen([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+                               "--disable-background-networking",
                                "--disable-component-update", "--disable-sync", "--no-first-run",
                                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-                               f"--remote-debugging-port={cport}", f"--user-data-dir={profile}", "--window-size=1400,900",
+                               f"--remote-debugging-port={cport}", f"--user-data-dir={profile}",
+                               "--window-size=1400,900",
                                "--disable-features=IsolateSandboxedIframes", "about:blank"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -131,7 +138,8 @@ def test_notebook_maps_have_a_size_after_reopening_in_jupyterlab(tmp_path, lab_n
         states = []
         for frame in _frames(dt.call("Page.getFrameTree")["frameTree"])[1:]:
             ctx = dt.call("Page.createIsolatedWorld", frameId=frame["id"]).get("executionContextId")
-            state = dt.value("(function (r) { return [r.getAttribute('data-gk-ready'), r.getAttribute('data-gk-size'),"
+            state = dt.value("(function (r) { return [r.getAttribute('data-gk-ready'), "
+                             "r.getAttribute('data-gk-size'),"
                              " Number(r.getAttribute('data-gk-zoom'))]; })(document.documentElement)", ctx)
             if state and state[0] is not None:
                 states.append(state)

@@ -53,7 +53,8 @@ def hostile_map(text: str, **kw):
                           destination=PlaceRef(name=text, lat=36.27, lon=36.57), counts={text: 10})]
     facts = [Fact(id="f-" + text, type=text, date="2012-06-25", place=place, counts={text: 300})]
     bad = [Event(id="bad-" + text, type=text, place=PlaceRef(name=text, lat=None, lon=None))]
-    return build_map(events + bad, movements, facts, places=[_site(text, "camp", 36.4, 36.6)], title=text, **kw)
+    return build_map(events + bad, movements, facts, places=[_site(text, "camp", 36.4, 36.6)], title=text,
+                     **kw)
 
 
 def data_strings(page: str) -> set[str]:

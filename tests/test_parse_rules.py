@@ -81,7 +81,7 @@ def test_people_are_dropped_with_their_rule(parser):
     assert {x["text"] for x in doc.to_dict(dropped=True)["dropped"]} >= {"Obama", "Hague"}
 
 
-# --------------------------------------------------------------------------- focus on the command line and in batches
+# ------------------------------------------------------------------ focus on the command line and in batches
 
 STORY = "A crash on the loop closed two lanes in Paris on Monday, police said."
 
@@ -112,7 +112,8 @@ def test_batch_focus_per_run_and_per_document(tmp_path):
 
     src = tmp_path / "in.jsonl"
     rows = [{"id": "tx", "text": STORY, "focus": "US-TX"}, {"id": "plain", "text": STORY},
-            {"id": "pt", "text": STORY, "focus": [33.66, -95.55]}, {"id": "bad", "text": STORY, "focus": {"x": 1}}]
+            {"id": "pt", "text": STORY, "focus": [33.66, -95.55]},
+            {"id": "bad", "text": STORY, "focus": {"x": 1}}]
     src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", "utf-8")
     docs = list(iter_documents([str(src)]))
     assert [d.focus for d in docs if isinstance(d, InputDoc)] == ["US-TX", None, (33.66, -95.55)]
@@ -131,10 +132,12 @@ def test_patterns_are_rules_with_ids(tmp_path, parser):
     assert L.pattern("disease-after").match(" virus spread")
     doc = parser.parse("West Nile virus reached Texas, Walsh said.")
     d = {t.text: t for t in doc.dropped}
-    assert "disease-after" in d["West Nile"].reason if "West Nile" in d else "disease-after" in d["Nile"].reason
+    assert ("disease-after" in d["West Nile"].reason if "West Nile" in d
+            else "disease-after" in d["Nile"].reason)
     # a user file replaces a pattern by its id
     f = tmp_path / "p.toml"
-    f.write_text("[[pattern]]\nid = \"disease-after\"\nflags = \"i\"\npattern = ['''\\s+(?:plague)\\b''']\n", "utf-8")
+    f.write_text("[[pattern]]\nid = \"disease-after\"\nflags = \"i\"\npattern = ['''\\s+(?:plague)\\b''']\n",
+                 "utf-8")
     old = L._PATTERNS["disease-after"]
     try:
         L.add_rules(f)
@@ -153,7 +156,8 @@ def test_patterns_are_rules_with_ids(tmp_path, parser):
 
 
 def test_every_dropped_name_names_its_rule(parser):
-    text = ("Read more. Mr. Hague met President Obama in Paris, the Arab League said. Ras al-Qasr Qqqq was shelled. "
+    text = ("Read more. Mr. Hague met President Obama in Paris, the Arab League said. Ras al-Qasr Qqqq was "
+            "shelled. "
             "Federal agents and ABC News reported West Nile virus in Texas, Walsh said. Plan B. worked.")
     doc = parser.parse(text)
     assert doc.dropped

@@ -31,7 +31,8 @@ def test_finds_places_with_offsets(parser):
     for t in doc.toponyms:
         assert TEXT[t.start:t.end] == t.text
     found = _by_text(doc)
-    for name in ("ANTAKYA", "Turkey", "Syria", "Reyhanli", "Hatay Province", "Geneva", "Cairo", "Jordan", "U.S."):
+    for name in ("ANTAKYA", "Turkey", "Syria", "Reyhanli", "Hatay Province", "Geneva", "Cairo", "Jordan",
+                 "U.S."):
         assert name in found, (name, sorted(found))
     assert any(k.startswith("Apaydin refugee camp") for k in found)
     assert "Incirlik air base" in found
@@ -93,7 +94,8 @@ def test_to_geodataframe(parser):
     assert {"start", "end", "geonameid", "score"} <= set(gdf.columns)
 
 
-@pytest.mark.parametrize("text", ["", "   \n", "no places here at all, just words.", "١٢٣ \u200f\u200e", "a\x00b"])
+@pytest.mark.parametrize("text",
+                         ["", "   \n", "no places here at all, just words.", "١٢٣ \u200f\u200e", "a\x00b"])
 def test_empty_and_odd_texts(parser, text):
     doc = parser.parse(text)
     assert isinstance(doc.toponyms, list)
@@ -159,17 +161,20 @@ def test_seed_reports_required_toponyms(parser):
             if g["required"]:
                 ok = p is not None and p.place is not None and (
                     p.place.geonameid in g["geonameids"]
-                    or (g["lat"] is not None and haversine_km(p.place.lat, p.place.lon, g["lat"], g["lon"]) <= 10))
+                    or (g["lat"] is not None
+                        and haversine_km(p.place.lat, p.place.lon, g["lat"], g["lon"]) <= 10))
                 if not ok:
                     misses.append((d["file"], g["text"], g["start"]))
-            elif g["kind"] == "non_toponym" and p is not None and p.place is not None and p.kind in ("literal", "metonymic"):
+            elif (g["kind"] == "non_toponym" and p is not None and p.place is not None
+                  and p.kind in ("literal", "metonymic")):
                 wrong.append((d["file"], g["text"]))
     assert not misses, misses
     assert not wrong, wrong
 
 
 def test_people_named_after_a_title_inside_a_run(parser):
-    doc = parser.parse("She backed Florida Senator Marco Rubio. Later Rubio said no, and Fire Marshal Doug Logan agreed.")
+    doc = parser.parse("She backed Florida Senator Marco Rubio. Later Rubio said no, and Fire Marshal Doug "
+                       "Logan agreed.")
     texts = {t.text for t in doc.toponyms}
     assert "Florida" in texts
     assert not texts & {"Rubio", "Logan", "Marco", "Doug"}
@@ -184,7 +189,8 @@ def test_comma_container_picks_the_local_place(parser):
 
 
 def test_context_prefers_the_report_geography(parser):
-    doc = parser.parse("Refugees crossed into northern Lebanon, near the Akkar region, and some reached Tripoli.")
+    doc = parser.parse("Refugees crossed into northern Lebanon, near the Akkar region, and some reached "
+                       "Tripoli.")
     tripoli = [t for t in doc.toponyms if t.text == "Tripoli"][0]
     assert tripoli.place.country_code == "LB"
 

@@ -23,13 +23,15 @@ GOOD_A = {"id": "a", "text": "Shelling hit the outskirts of Aleppo on Monday, ki
 GOOD_C = {"id": "c", "text": "About 300 families crossed from Idlib into Reyhanli on Tuesday.",
           "published": "2012-07-03"}
 # json.dumps writes the lone surrogate as the escape \ud800, which every JSON reader accepts
-SURROGATE_TEXT = {"id": "b", "text": "Bad \ud800 text: troops entered Homs on Sunday.", "published": "2012-07-01"}
+SURROGATE_TEXT = {"id": "b", "text": "Bad \ud800 text: troops entered Homs on Sunday.",
+                  "published": "2012-07-01"}
 SURROGATE_ID = {"id": "b\udc80x", "text": "Troops entered Hama on Sunday.", "published": "2012-07-01"}
 DEEP_LINE = "[" * 100_000
 
 
 def write_lines(path: Path, lines: list) -> Path:
-    path.write_text("".join((x if isinstance(x, str) else json.dumps(x)) + "\n" for x in lines), encoding="utf-8")
+    path.write_text("".join((x if isinstance(x, str) else json.dumps(x)) + "\n" for x in lines),
+                    encoding="utf-8")
     return path
 
 
@@ -212,7 +214,8 @@ def _cli(args, **kw):
 
 def test_closed_stderr_is_not_a_closed_stdout(tmp_path):
     # every document has a bad date, so each one writes a warning to stderr
-    docs = [{"id": f"d{i}", "text": f"Report {i}: families reached Kilis.", "published": "soon"} for i in range(300)]
+    docs = [{"id": f"d{i}", "text": f"Report {i}: families reached Kilis.", "published": "soon"}
+            for i in range(300)]
     feed = write_lines(tmp_path / "f.jsonl", docs)
     out = tmp_path / "p.jsonl"
     proc = _cli(["parse", str(feed), "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -225,8 +228,10 @@ def test_closed_stderr_is_not_a_closed_stdout(tmp_path):
 def test_stderr_closed_at_start_never_pollutes_stdout(tmp_path):
     feed = write_lines(tmp_path / "f.jsonl", [dict(GOOD_A, published="soon"), GOOD_C])
     proc = subprocess.run([sys.executable, "-c",
-                           "import os, sys; os.close(2); from geokit.cli import main; sys.exit(main(sys.argv[1:]))",
-                           "parse", str(feed), "--jsonl"], capture_output=True, timeout=120, env=dict(os.environ))
+                           "import os, sys; os.close(2); from geokit.cli import main; "
+                           "sys.exit(main(sys.argv[1:]))",
+                           "parse", str(feed), "--jsonl"], capture_output=True, timeout=120,
+                           env=dict(os.environ))
     lines = proc.stdout.decode().splitlines()
     assert [json.loads(x)["id"] for x in lines] == ["a", "c"]
     assert proc.returncode == 0

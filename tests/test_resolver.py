@@ -104,7 +104,8 @@ def test_made_up_name_is_empty(resolver):
     assert resolver.resolve("Qxwzzyplonkistan") == []
 
 
-@pytest.mark.parametrize("bad,exc", [(None, TypeError), (42, TypeError), ("", ValueError), ("   \t", ValueError)])
+@pytest.mark.parametrize("bad,exc",
+                         [(None, TypeError), (42, TypeError), ("", ValueError), ("   \t", ValueError)])
 def test_bad_names_raise_clear_errors(resolver, bad, exc):
     with pytest.raises(exc):
         resolver.resolve(bad)

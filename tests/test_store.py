@@ -12,8 +12,10 @@ from tests.conftest import requires_shared, shared_path
 
 DUMP_LINES = [
     # 19 tab-separated columns, GeoNames export format (values written for the test)
-    "9900001\tQaryat Testiyah\tQaryat Testiyah\tTestiyeh,Qaryat at Testiyah,قرية تستية\t36.1\t36.6\tP\tPPL\tSY\t\t12\t\t\t\t1500\t\t300\tAsia/Damascus\t2020-01-01",
-    "9900002\tTestiyah Camp\tTestiyah Camp\t\t36.11\t36.61\tS\tCMPRF\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01",
+    "9900001\tQaryat Testiyah\tQaryat Testiyah\tTestiyeh,Qaryat at Testiyah,قرية "
+    "تستية\t36.1\t36.6\tP\tPPL\tSY\t\t12\t\t\t\t1500\t\t300\tAsia/Damascus\t2020-01-01",
+    "9900002\tTestiyah Camp\tTestiyah "
+    "Camp\t\t36.11\t36.61\tS\tCMPRF\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01",
     "this line is broken",
     "9900003\tBad Coordinates\tBad\t\t999\t36.6\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t300\tAsia/Damascus\t2020-01-01",
 ]

@@ -165,9 +165,11 @@ def decode_text(data: bytes, *, encoding_errors: str = "replace") -> tuple[str, 
         text = data.decode("utf-8", encoding_errors)
         if encoding_errors == "replace":
             n = text.count("\ufffd")
-            warnings.append(f"invalid UTF-8 (first at byte {exc.start}); {n} character(s) replaced with U+FFFD")
+            warnings.append(f"invalid UTF-8 (first at byte {exc.start}); {n} character(s) replaced with "
+                            "U+FFFD")
         else:
-            warnings.append(f"invalid UTF-8 (first at byte {exc.start}); bad bytes handled with {encoding_errors!r}")
+            warnings.append(f"invalid UTF-8 (first at byte {exc.start}); bad bytes handled with "
+                            f"{encoding_errors!r}")
         return text, warnings
 
 
@@ -248,7 +250,8 @@ def _iter_jsonl_stream(
         yield item
 
 
-def _iter_jsonl(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
+def _iter_jsonl(path: Path, published: dt.date | None,
+                encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
     try:
         fh = open(path, "rb")
     except OSError as exc:
@@ -261,7 +264,8 @@ def _iter_jsonl(path: Path, published: dt.date | None, encoding_errors: str) -> 
             yield InputIssue(str(path), None, f"read failed: {exc}")
 
 
-def _iter_parquet(path: Path, published: dt.date | None, batch_size: int = 1024) -> Iterator[InputDoc | InputIssue]:
+def _iter_parquet(path: Path, published: dt.date | None,
+                  batch_size: int = 1024) -> Iterator[InputDoc | InputIssue]:
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -291,7 +295,8 @@ def _iter_parquet(path: Path, published: dt.date | None, batch_size: int = 1024)
         yield InputIssue(str(path), None, f"corrupt Parquet file after row {row}: {exc}")
 
 
-def _iter_text(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
+def _iter_text(path: Path, published: dt.date | None,
+               encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
     try:
         text, warnings = read_text_file(path, encoding_errors=encoding_errors)
     except InputProblem as exc:
@@ -329,7 +334,8 @@ def is_record(obj: Any) -> bool:
     return isinstance(obj, dict) and obj.get("kind") in RECORD_KINDS and "text" not in obj
 
 
-def _iter_json(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
+def _iter_json(path: Path, published: dt.date | None,
+               encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
     """A JSON file: one report ``{"id", "text", ...}`` or a list of them; anything else is refused."""
     try:
         text, _warnings = read_text_file(path, encoding_errors=encoding_errors)
@@ -366,7 +372,8 @@ def _iter_json(path: Path, published: dt.date | None, encoding_errors: str) -> I
         yield item
 
 
-def _iter_table(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
+def _iter_table(path: Path, published: dt.date | None,
+                encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
     """A CSV/TSV table of reports (a ``text`` column, optional ``id`` and ``published``); else refused."""
     import csv
 
@@ -378,13 +385,15 @@ def _iter_table(path: Path, published: dt.date | None, encoding_errors: str) -> 
     except OSError as exc:
         yield InputIssue(str(path), None, f"cannot read: {exc.strerror or exc}")
         return
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if path.suffix.lower() == ".tsv"
+                            else ",")
     fields = reader.fieldnames or []
     if "text" not in fields:
         if {"event_id", "kind", "latitude", "longitude"} <= set(fields):
             yield InputIssue(str(path), None, NOT_REPORTS)
         else:
-            yield InputIssue(str(path), None, f"a table without a 'text' column (columns: {', '.join(fields[:8])}"
+            yield InputIssue(str(path), None,
+                             f"a table without a 'text' column (columns: {', '.join(fields[:8])}"
                                               f"{', ...' if len(fields) > 8 else ''}); expected reports")
         return
     for n, row in enumerate(reader, 1):
@@ -395,7 +404,8 @@ def _iter_table(path: Path, published: dt.date | None, encoding_errors: str) -> 
         yield item
 
 
-def _iter_file(path: Path, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
+def _iter_file(path: Path, published: dt.date | None,
+               encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from _iter_jsonl(path, published, encoding_errors)
@@ -411,7 +421,8 @@ def _iter_file(path: Path, published: dt.date | None, encoding_errors: str) -> I
 
 def _walk_folder(folder: Path) -> tuple[list[Path], int, list[InputIssue]]:
     """Readable files under a folder (recursive, sorted, hidden entries and links out of it skipped), the
-    count skipped, and the folders that could not be read (each one an issue: a silent gap would lose its files)."""
+    count skipped, and the folders that could not be read (each one an issue: a silent gap would lose its
+    files)."""
     found: list[Path] = []
     skipped = 0
     unreadable: list[InputIssue] = []
@@ -449,7 +460,8 @@ def expand_path(spec: str | os.PathLike) -> list[Path] | None:
     if path.is_file():
         return [path]
     if GLOB_CHARS & set(s):
-        return [Path(m) for m in sorted(glob.glob(os.path.expanduser(s), recursive=True)) if Path(m).is_file()]
+        return [Path(m) for m in sorted(glob.glob(os.path.expanduser(s), recursive=True))
+                if Path(m).is_file()]
     return []
 
 
@@ -484,7 +496,8 @@ def count_documents(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> i
     return total
 
 
-def _iter_path(spec: str | os.PathLike, published: dt.date | None, encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
+def _iter_path(spec: str | os.PathLike, published: dt.date | None,
+               encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
     s = os.fspath(spec)
     if s == "-":
         yield from _iter_stdin(published, encoding_errors)
@@ -554,7 +567,8 @@ def confined_paths(inputs: str | os.PathLike | Iterable[str | os.PathLike]) -> l
             raise InputError(f"inputs must be paths (a path or a list of paths), not {type(item).__name__}")
         s = os.fspath(item)
         if not s.strip() or s == "-":
-            raise InputError(f"{s!r} is not a path to reports (stdin cannot be read here); name a file or a folder")
+            raise InputError(f"{s!r} is not a path to reports (stdin cannot be read here); name a file or a "
+                             "folder")
         path = Path(s).expanduser()
         if GLOB_CHARS & set(s):
             if "**" not in s:
@@ -565,7 +579,8 @@ def confined_paths(inputs: str | os.PathLike | Iterable[str | os.PathLike]) -> l
         if not path.is_dir():
             continue
         real = path.resolve()
-        if real == Path(real.anchor) or real == home or real in home.parents or cwd == real or real in cwd.parents:
+        if (real == Path(real.anchor) or real == home or real in home.parents or cwd == real
+                or real in cwd.parents):
             what = ("the filesystem root" if real == Path(real.anchor) else "the home folder" if real == home
                     else "the working folder" if real == cwd else "a folder above the working or home folder")
             raise InputError(f"{s!r} is {what}: walking it would read files that are not reports; "
@@ -603,11 +618,13 @@ def iter_documents(
 
     Items may also be ready ``InputDoc``/``InputIssue`` objects or ``{"id", "text", ...}`` dicts,
     so callers can mix files with in-memory documents. ``published`` is the default date of
-    documents that carry none, ``focus`` their default home-region prior (a JSONL "focus" wins). Problems come out as ``InputIssue`` items in order, so one bad
+    documents that carry none, ``focus`` their default home-region prior (a JSONL "focus" wins). Problems come
+    out as ``InputIssue`` items in order, so one bad
     file never stops the others; ids are made unique across the whole stream.
     """
     if encoding_errors not in ("replace", "strict", "ignore", "backslashreplace", "surrogateescape"):
-        raise InputError(f"encoding_errors must be 'replace', 'strict', 'ignore', ... not {encoding_errors!r}")
+        raise InputError(
+            f"encoding_errors must be 'replace', 'strict', 'ignore', ... not {encoding_errors!r}")
     default_pub = parse_published(published) if published is not None else None
     if isinstance(paths, str | os.PathLike | InputDoc | InputIssue | dict):
         paths = [paths]
@@ -635,6 +652,7 @@ def iter_documents(
     return unique_ids(with_focus(docs) if focus is not None else docs)
 
 
-def docs_from_records(records: Iterable[dict[str, Any] | InputDoc | InputIssue]) -> Iterator[InputDoc | InputIssue]:
+def docs_from_records(
+        records: Iterable[dict[str, Any] | InputDoc | InputIssue]) -> Iterator[InputDoc | InputIssue]:
     """Documents from in-memory dicts ({"id", "text", "published"?, "spans"?}) or ready InputDocs."""
     return iter_documents(records)

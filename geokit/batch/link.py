@@ -93,7 +93,8 @@ def record_from_row(row: dict[str, Any]):
     def pref(d: dict | None, more: dict | None):
         if not isinstance(d, dict):
             return None
-        return PlaceRef(name=d.get("name") or "", lat=d.get("lat"), lon=d.get("lon"), geonameid=d.get("geonameid"),
+        return PlaceRef(name=d.get("name") or "", lat=d.get("lat"), lon=d.get("lon"),
+                        geonameid=d.get("geonameid"),
                         geo_precision=d.get("geo_precision", 1), **(more or {}))
 
     cls = {"event": Event, "movement": Movement, "fact": Fact}.get(row.get("kind"))
@@ -106,7 +107,8 @@ def record_from_row(row: dict[str, Any]):
         place=pref(row.get("place"), places.get("place")),
         origin=pref(row.get("origin"), places.get("origin")),
         destination=pref(row.get("destination"), places.get("destination")),
-        via=[pref(v, via_extra[i] if i < len(via_extra) else None) for i, v in enumerate(row.get("via") or [])],
+        via=[pref(v, via_extra[i] if i < len(via_extra) else None)
+             for i, v in enumerate(row.get("via") or [])],
         who=row.get("who") or "", counts=row.get("counts") or {},
         confidence=extra.get("confidence", row.get("confidence", 0.5)),
         sources=[Source(**s) for s in row.get("sources") or []],
@@ -129,7 +131,8 @@ def _window(row: dict[str, Any]) -> tuple[int, int] | None:
         from geokit.events.linking import record_window
 
         try:
-            lo, hi = record_window(SimpleNamespace(date=row["date"], date_precision=row.get("date_precision")))
+            lo, hi = record_window(SimpleNamespace(date=row["date"],
+                                                   date_precision=row.get("date_precision")))
             return lo.toordinal(), hi.toordinal()
         except (TypeError, ValueError):
             return None
@@ -217,7 +220,8 @@ def link_block(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     from geokit.events.linking import link_records
 
     records, published, titles, windows, approx = [], {}, set(), {}, {}
-    order = sorted(range(len(rows)), key=lambda i: (rows[i].get(SEQ_KEY) is None, rows[i].get(SEQ_KEY) or 0, i))
+    order = sorted(range(len(rows)),
+                   key=lambda i: (rows[i].get(SEQ_KEY) is None, rows[i].get(SEQ_KEY) or 0, i))
     for row in (rows[i] for i in order):
         rec = record_from_row(row)
         extra = row.get(LINK_KEY) or {}

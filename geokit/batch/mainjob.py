@@ -88,8 +88,9 @@ class MainResult:
         demonyms = sum(1 for d in self.documents for t in d.toponyms if t.kind == "demonym")
         lines.append(f"toponyms: {self.toponyms} found, {self.resolved} resolved ({demonyms} demonyms)")
         by_type = Counter(e.type for e in ex.events)
-        lines.append(f"events: {len(ex.events)}" + (" (" + ", ".join(f"{t} {n}" for t, n in by_type.most_common())
-                                                    + ")" if by_type else ""))
+        lines.append(f"events: {len(ex.events)}"
+                     + (" (" + ", ".join(f"{t} {n}" for t, n in by_type.most_common())
+                        + ")" if by_type else ""))
         lines.append(f"movements: {len(ex.movements)}; facts (standing figures): {len(ex.facts)}")
         linked = self.linked()
         lines.append(f"linked across reports: {len(linked)}")
@@ -172,12 +173,14 @@ def ensure_gazetteer(say: Say) -> bool:
     return True
 
 
-def read_documents(inputs: str | os.PathLike | Iterable[str | os.PathLike] | None, published: Any, warn: Say) -> tuple[list, list[str]]:
+def read_documents(inputs: str | os.PathLike | Iterable[str | os.PathLike] | None, published: Any,
+                   warn: Say) -> tuple[list, list[str]]:
     """Readable InputDocs and the problems (one line each) from files, folders, globs or JSONL."""
     from geokit.batch.inputs import InputIssue, iter_documents
     from geokit.demo import demo_path
 
-    paths = (list(inputs) if not isinstance(inputs, str | os.PathLike) else [inputs]) if inputs else [demo_path()]
+    paths = (list(inputs) if not isinstance(inputs, str | os.PathLike)
+             else [inputs]) if inputs else [demo_path()]
     docs, problems = [], []
     for item in iter_documents(paths, published=published):
         if isinstance(item, InputIssue):
@@ -191,7 +194,8 @@ def read_documents(inputs: str | os.PathLike | Iterable[str | os.PathLike] | Non
     return docs, problems
 
 
-def load_reports(inputs: str | os.PathLike | Iterable[str | os.PathLike] | None = None, *, published: Any = None,
+def load_reports(inputs: str | os.PathLike | Iterable[str | os.PathLike] | None = None, *,
+                 published: Any = None,
                  warn: Say = print) -> list[Document]:
     """Parsed reports from files, folders, globs or JSONL (default: the demo corpus).
 
@@ -258,7 +262,8 @@ def place_rows(documents: list[Document]) -> list[dict[str, Any]]:
                 continue
             rows.append({"doc": d.id, "start": t.start, "end": t.end, "text": t.text, "kind": t.kind,
                          "geonameid": p.geonameid if p.geonameid is not None else "", "place_id": p.id,
-                         "name": p.name, "place_kind": p.kind, "country_code": p.country_code, "admin1": p.admin1,
+                         "name": p.name, "place_kind": p.kind, "country_code": p.country_code,
+                         "admin1": p.admin1,
                          "lat": round(p.lat, 5), "lon": round(p.lon, 5), "score": round(t.score, 4)})
     return rows
 
@@ -372,7 +377,8 @@ def _run(inputs, out: Path, published, title, say: Say, warn: Say, t0: float, ti
     docs, problems = read_documents(inputs, published, warn)
     documents = parse_documents(docs, warn, problems, tick=tick)
     if not documents:
-        raise MainJobError(f"no readable reports in the inputs ({len(problems)} problem(s) above); nothing written")
+        raise MainJobError(f"no readable reports in the inputs ({len(problems)} problem(s) above); nothing "
+                           "written")
     ex = extract_records(documents, warn, problems)
     from geokit.maps import build_map
 
@@ -380,7 +386,8 @@ def _run(inputs, out: Path, published, title, say: Say, warn: Say, t0: float, ti
                        title=title or _title(documents))
     contents = render_outputs(documents, ex, geomap)
     result = MainResult(inputs=", ".join(map(str, inputs)) if inputs else "the demo corpus",
-                        documents=documents, extraction=ex, map=geomap, problems=problems, built_gazetteer=built)
+                        documents=documents, extraction=ex, map=geomap, problems=problems,
+                        built_gazetteer=built)
     result.files = write_outputs(out, contents)
     result.seconds = time.perf_counter() - t0
     return result

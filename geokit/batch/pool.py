@@ -121,7 +121,8 @@ class PoolRunner:
             return key, fut.result()
         except BrokenProcessPool as exc:
             if timed_out:
-                return key, WorkerTimedOut(f"no chunk finished within {timed_out:g} s; the workers were stopped")
+                return key, WorkerTimedOut(f"no chunk finished within {timed_out:g} s; the workers were "
+                                           "stopped")
             return key, WorkerDied(str(exc))
         except BaseException as exc:  # e.g. a document that cannot be pickled
             return key, exc

@@ -121,7 +121,8 @@ def parquet_points(path: str | os.PathLike):
         "record_id": pd.Series(dtype="string"), "doc": pd.Series(dtype="string"),
         "kind": pd.Series(dtype="string"), "type": pd.Series(dtype="string"),
         "role": pd.Series(dtype="string"), "date": pd.Series(dtype="string"),
-        "week": pd.Series(dtype="string"), "lat": pd.Series(dtype="float64"), "lon": pd.Series(dtype="float64")}))
+        "week": pd.Series(dtype="string"), "lat": pd.Series(dtype="float64"),
+        "lon": pd.Series(dtype="float64")}))
 
 
 def _explode_roles(part: pd.DataFrame) -> pd.DataFrame:
@@ -156,7 +157,8 @@ def join_areas(points: pd.DataFrame, areas, *, snap_km: float = 10.0) -> pd.Data
     gdf = gpd.GeoDataFrame(out, geometry=gpd.points_from_xy(out["lon"], out["lat"]), crs=4326)
     hit = gpd.sjoin(gdf, areas, how="left", predicate="within")
     hit = hit[~hit.index.duplicated(keep="first")]  # a point on a shared border: the first area
-    cc, code, name = hit["cc"].reindex(out.index), hit["code"].reindex(out.index), hit["name"].reindex(out.index)
+    cc, code, name = (hit["cc"].reindex(out.index), hit["code"].reindex(out.index),
+                      hit["name"].reindex(out.index))
     missing = code.isna()
     if missing.any() and snap_km > 0:
         metric = 3857
@@ -244,7 +246,8 @@ def _rollup_dask(points: Any, areas, *, snap_km: float, npartitions: int | None)
         points, geometry=dask_geopandas.points_from_xy(points, "lon", "lat", crs=4326))
     meta = join_areas(points._meta, areas, snap_km=snap_km)
     joined = gpoints.map_partitions(
-        lambda part: join_areas(pd.DataFrame(part.drop(columns="geometry")), areas, snap_km=snap_km), meta=meta)
+        lambda part: join_areas(pd.DataFrame(part.drop(columns="geometry")), areas, snap_km=snap_km),
+        meta=meta)
     count_meta = pd.DataFrame({**{c: pd.Series(dtype="string") for c in COUNT_COLUMNS[:-1]},
                                "records": pd.Series(dtype="int64")})
     total = joined.map_partitions(_count, meta=count_meta).compute()

@@ -182,7 +182,8 @@ def run(
     ``out``: ``*.jsonl`` (one row per document) or ``*.parquet`` (a GeoParquet folder, a row per
     toponym or record). ``workers``: 1 runs here, N > 1 a local process pool, 0 one per CPU.
     ``scheduler``: ``"local"`` or a ``tcp://`` address runs on dask.distributed instead.
-    ``focus``: the default home-region prior of documents (a JSONL ``"focus"`` field wins; see ``geokit.parse``).
+    ``focus``: the default home-region prior of documents (a JSONL ``"focus"`` field wins; see
+    ``geokit.parse``).
     ``errors_path``: JSONL of every unreadable input, failed document and input warning (default
     ``X.errors.jsonl``); rewritten on each run, so it lists the problems that remain.
     ``progress``: False for no bar, True for a bar without a total, or a ready bar (anything with
@@ -198,7 +199,8 @@ def run(
     with _sigterm_stops_the_run():
         return _run(inputs, task=task, out=out, workers=workers, scheduler=scheduler, resume=resume,
                     errors_path=errors_path, progress=progress, fn=fn, published=published, focus=focus,
-                    chunksize=chunksize, max_in_flight=max_in_flight, part_docs=part_docs, warm=warm, link=link,
+                    chunksize=chunksize, max_in_flight=max_in_flight, part_docs=part_docs, warm=warm,
+                    link=link,
                     linked_path=linked_path, budget=Budget.of(time_budget, memory_budget))
 
 
@@ -258,7 +260,8 @@ def _run(inputs, *, task, out, workers, scheduler, resume, errors_path, progress
                     summary.failed += 1
             sink.sync()
             bar.update(len(chunk))
-            bar.set_postfix(failed=summary.failed + summary.input_errors, skipped=summary.skipped, refresh=False)
+            bar.set_postfix(failed=summary.failed + summary.input_errors, skipped=summary.skipped,
+                            refresh=False)
 
         def collect_one() -> None:
             key, res = runner.next_done()
@@ -312,7 +315,8 @@ def _run(inputs, *, task, out, workers, scheduler, resume, errors_path, progress
                 runner.close()
                 runner = None
             summary.linked_path = str(linked_path or default_linked_path(out))
-            summary.link = link_output(out, summary.linked_path, workers=1 if scheduler else workers).to_dict()
+            summary.link = link_output(out, summary.linked_path, workers=1 if scheduler
+                                       else workers).to_dict()
     except BaseException:
         if runner is not None:  # Ctrl-C, SIGTERM, an error: stop the workers, do not wait for them
             _close_quietly(runner, abort=True)
@@ -394,7 +398,8 @@ class _NoBar:
 
 
 def _progress(enabled: Any, task: str):
-    """``progress``: False for none, True for a bar without a total, or a ready bar (the CLI's, with its total)."""
+    """``progress``: False for none, True for a bar without a total, or a ready bar (the CLI's, with its
+    total)."""
     if not isinstance(enabled, bool):
         return enabled
     if not enabled:

@@ -99,7 +99,8 @@ class JsonlSink:
                         "it or choose another output path")
                 yield str(row["id"]), str(row[HASH_KEY])
 
-    def write_result(self, doc_id: str, content_hash: str, result: dict[str, Any], seq: int | None = None) -> None:
+    def write_result(self, doc_id: str, content_hash: str, result: dict[str, Any],
+                     seq: int | None = None) -> None:
         row = {"id": doc_id, HASH_KEY: content_hash, "seq": seq}
         row.update((k, v) for k, v in result.items() if k not in row)
         self._fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
@@ -152,7 +153,8 @@ _TOPONYM_COLS = [("start", "int64"), ("end", "int64"), ("text", "string"), ("kin
                  ("lon", "float64"), ("feature_code", "string"), ("country_code", "string"),
                  ("admin1", "string"), ("score", "float64"), ("reason", "string")]
 _RECORD_COLS = [("record_id", "string"), ("kind", "string"), ("type", "string"), ("date", "string"),
-                ("date_precision", "string"), ("point", "string"), ("place", "string"), ("geonameid", "int64"),
+                ("date_precision", "string"), ("point", "string"), ("place", "string"),
+                ("geonameid", "int64"),
                 ("geo_precision", "int64"), ("lat", "float64"), ("lon", "float64"),
                 ("place_lat", "float64"), ("place_lon", "float64"), ("origin", "string"),
                 ("origin_lat", "float64"), ("origin_lon", "float64"), ("destination", "string"),
@@ -192,9 +194,11 @@ def flat_rows(task: str, doc_id: str, content_hash: str, result: dict[str, Any],
         for rec in result.get("records") or []:
             p = _record_point(rec) or {}
             rows.append({
-                "doc": doc_id, HASH_KEY: content_hash, "seq": seq, "record_id": rec.get("id"), "kind": rec.get("kind"),
+                "doc": doc_id, HASH_KEY: content_hash, "seq": seq, "record_id": rec.get("id"),
+                "kind": rec.get("kind"),
                 "type": rec.get("type"), "date": rec.get("date"), "date_precision": rec.get("date_precision"),
-                "point": p.get("name"), "place": _place_name(rec, "place"), "geonameid": p.get("geonameid"), "geo_precision": p.get("geo_precision"),
+                "point": p.get("name"), "place": _place_name(rec, "place"), "geonameid": p.get("geonameid"),
+                "geo_precision": p.get("geo_precision"),
                 "lat": p.get("lat"), "lon": p.get("lon"),
                 **{f"{role}_{c}": _place_field(rec, role, c) for role in ("place", "origin", "destination")
                    for c in ("lat", "lon")},
@@ -266,9 +270,11 @@ class ParquetSink:
             meta = pq.read_schema(p).metadata or {}
             return [tuple(x) for x in json.loads(meta[DOCS_META_KEY])]
         except Exception as exc:
-            raise SinkError(f"{p} is not a readable geokit batch part ({exc}); delete it or use --no-resume") from None
+            raise SinkError(
+                f"{p} is not a readable geokit batch part ({exc}); delete it or use --no-resume") from None
 
-    def write_result(self, doc_id: str, content_hash: str, result: dict[str, Any], seq: int | None = None) -> None:
+    def write_result(self, doc_id: str, content_hash: str, result: dict[str, Any],
+                     seq: int | None = None) -> None:
         self._rows.extend(flat_rows(self.task, doc_id, content_hash, result, seq))
         self._docs.append((doc_id, content_hash))
         if len(self._docs) >= self.part_docs:
@@ -306,7 +312,8 @@ class ParquetSink:
         for name, docs in list(self._part_docs.items()):
             if not any(tuple(d) in stale for d in docs):
                 continue
-            rows = [r for r in pq.read_table(self.path / name).to_pylist() if (r["doc"], r[HASH_KEY]) not in stale]
+            rows = [r for r in pq.read_table(self.path / name).to_pylist()
+                    if (r["doc"], r[HASH_KEY]) not in stale]
             self._write_part(name, rows, [tuple(d) for d in docs if tuple(d) not in stale])
 
     def sync(self) -> None:

@@ -158,7 +158,8 @@ def as_result(value: Any) -> dict[str, Any]:
         return value.to_dict()
     if isinstance(value, list | tuple):
         return {"records": [v.to_dict() if hasattr(v, "to_dict") else v for v in value]}
-    raise TypeError(f"a batch task must return a dict or an object with to_dict(), not {type(value).__name__}")
+    raise TypeError(
+        f"a batch task must return a dict or an object with to_dict(), not {type(value).__name__}")
 
 
 def run_chunk(fn: DocFn, docs: list[InputDoc], budget: Budget | None = None) -> list[Outcome]:

@@ -179,8 +179,10 @@ def run(quick: bool = False, dask: bool | None = None) -> dict:
         result["cpu_bound_speedup_2_workers"] = round(
             two["cpu_bound_docs_per_second"] / one["cpu_bound_docs_per_second"], 2)
     if "parent_peak_rss_mb" in two and "parent_peak_rss_mb" in two_small:
-        result["parent_peak_rss_mb_small_vs_large"] = [two_small["parent_peak_rss_mb"], two["parent_peak_rss_mb"]]
-        result["worker_peak_rss_mb_small_vs_large"] = [two_small["worker_peak_rss_mb"], two["worker_peak_rss_mb"]]
+        result["parent_peak_rss_mb_small_vs_large"] = [two_small["parent_peak_rss_mb"],
+                                                       two["parent_peak_rss_mb"]]
+        result["worker_peak_rss_mb_small_vs_large"] = [two_small["worker_peak_rss_mb"],
+                                                       two["worker_peak_rss_mb"]]
     return result
 
 

@@ -1,4 +1,5 @@
-"""Event extraction and linking speed: reports per second on one core, and linking at 100, 1,000, 10,000 reports.
+"""Event extraction and linking speed: reports per second on one core, and linking at 100, 1,000, 10,000
+reports.
 
 Reports are generated from our own templates (several reports retell each underlying event
 with different wording and figures, so linking has work to do), with their toponyms placed
@@ -18,16 +19,26 @@ from geokit.model import Candidate, Document, Toponym
 
 _PLACES = {
     # name: (kind, country, lat, lon, geonameid, feature code)
-    "Kilis": ("city", "TR", 36.716, 37.115, 307864, "PPL"), "Reyhanli": ("town", "TR", 36.268, 36.567, 302355, "PPL"),
-    "Gaziantep": ("city", "TR", 37.059, 37.383, 314830, "PPL"), "Akcakale": ("town", "TR", 36.711, 38.948, 324944, "PPL"),
-    "Mafraq": ("town", "JO", 32.343, 36.208, 250582, "PPL"), "Ramtha": ("city", "JO", 32.559, 36.008, 250336, "PPL"),
-    "Irbid": ("city", "JO", 32.556, 35.85, 248946, "PPL"), "Arsal": ("town", "LB", 34.179, 36.421, 273675, "PPL"),
-    "Baalbek": ("town", "LB", 34.006, 36.218, 277130, "PPL"), "Erbil": ("city", "IQ", 36.191, 44.009, 95446, "PPL"),
-    "Homs": ("city", "SY", 34.724, 36.726, 169577, "PPL"), "Idlib": ("city", "SY", 35.931, 36.634, 169389, "PPL"),
-    "Daraa": ("town", "SY", 32.619, 36.102, 170905, "PPL"), "Aleppo": ("city", "SY", 36.201, 37.161, 170063, "PPL"),
-    "Geneva": ("city", "CH", 46.202, 6.146, 2660646, "PPL"), "Cairo": ("city", "EG", 30.063, 31.25, 360630, "PPLC"),
-    "Turkey": ("country", "TR", 39.0, 35.0, 298795, "PCLI"), "Jordan": ("country", "JO", 31.0, 36.0, 248816, "PCLI"),
-    "Lebanon": ("country", "LB", 33.83, 35.83, 272103, "PCLI"), "Iraq": ("country", "IQ", 33.0, 44.0, 99237, "PCLI"),
+    "Kilis": ("city", "TR", 36.716, 37.115, 307864, "PPL"),
+    "Reyhanli": ("town", "TR", 36.268, 36.567, 302355, "PPL"),
+    "Gaziantep": ("city", "TR", 37.059, 37.383, 314830, "PPL"),
+    "Akcakale": ("town", "TR", 36.711, 38.948, 324944, "PPL"),
+    "Mafraq": ("town", "JO", 32.343, 36.208, 250582, "PPL"),
+    "Ramtha": ("city", "JO", 32.559, 36.008, 250336, "PPL"),
+    "Irbid": ("city", "JO", 32.556, 35.85, 248946, "PPL"),
+    "Arsal": ("town", "LB", 34.179, 36.421, 273675, "PPL"),
+    "Baalbek": ("town", "LB", 34.006, 36.218, 277130, "PPL"),
+    "Erbil": ("city", "IQ", 36.191, 44.009, 95446, "PPL"),
+    "Homs": ("city", "SY", 34.724, 36.726, 169577, "PPL"),
+    "Idlib": ("city", "SY", 35.931, 36.634, 169389, "PPL"),
+    "Daraa": ("town", "SY", 32.619, 36.102, 170905, "PPL"),
+    "Aleppo": ("city", "SY", 36.201, 37.161, 170063, "PPL"),
+    "Geneva": ("city", "CH", 46.202, 6.146, 2660646, "PPL"),
+    "Cairo": ("city", "EG", 30.063, 31.25, 360630, "PPLC"),
+    "Turkey": ("country", "TR", 39.0, 35.0, 298795, "PCLI"),
+    "Jordan": ("country", "JO", 31.0, 36.0, 248816, "PCLI"),
+    "Lebanon": ("country", "LB", 33.83, 35.83, 272103, "PCLI"),
+    "Iraq": ("country", "IQ", 33.0, 44.0, 99237, "PCLI"),
     "Syria": ("country", "SY", 35.0, 38.0, 163843, "PCLI"),
 }
 _BORDER = {"TR": ["Kilis", "Reyhanli", "Gaziantep", "Akcakale"], "JO": ["Mafraq", "Ramtha", "Irbid"],
@@ -37,7 +48,8 @@ _SYRIAN = ["Homs", "Idlib", "Daraa", "Aleppo"]
 _WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _TEMPLATES = {
-    "defection": ["{n} Syrian soldiers, including a colonel, fled into {C} near {T} on {day}, officials said.",
+    "defection": [
+        "{n} Syrian soldiers, including a colonel, fled into {C} near {T} on {day}, officials said.",
                   "Officials said {n} Syrian troops had defected to {C} on {day} and reached {T}.",
                   "A group of {n} Syrian soldiers crossed into {C} near {T} on {day}."],
     "camp_placement": ["The soldiers were later taken to a camp near {T}, the governor said."],
@@ -55,7 +67,8 @@ _TEMPLATES = {
 
 def _cand(name: str) -> Candidate:
     kind, cc, lat, lon, gid, code = _PLACES[name]
-    return Candidate(id=f"gn:{gid}", geonameid=gid, name=name, lat=lat, lon=lon, feature_class="", feature_code=code,
+    return Candidate(id=f"gn:{gid}", geonameid=gid, name=name, lat=lat, lon=lon, feature_class="",
+                     feature_code=code,
                      country_code=cc, admin1="", population=0, kind=kind, source="bench", score=0.9)
 
 
@@ -66,9 +79,11 @@ def synthetic_reports(n: int, seed: int = 11) -> list[Document]:
     events = []
     for i in range(max(1, n // 2)):
         cc = rnd.choice(list(_BORDER))
-        events.append({"type": rnd.choice(list(_TEMPLATES)), "date": start + dt.timedelta(days=rnd.randrange(730)),
+        events.append({"type": rnd.choice(list(_TEMPLATES)),
+                       "date": start + dt.timedelta(days=rnd.randrange(730)),
                        "cc": cc, "T": rnd.choice(_BORDER[cc]), "S": rnd.choice(_SYRIAN),
-                       "M": rnd.choice(["Geneva", "Cairo"]), "n": rnd.randint(12, 400), "w": rnd.choice(_WORDS),
+                       "M": rnd.choice(["Geneva", "Cairo"]), "n": rnd.randint(12, 400),
+                       "w": rnd.choice(_WORDS),
                        "k": rnd.randint(10, 300), "id": i})
     docs = []
     for r in range(n):
@@ -80,7 +95,8 @@ def synthetic_reports(n: int, seed: int = 11) -> list[Document]:
                 continue
             day = _DAYS[e["date"].weekday()]
             n_fig = e["n"] + rnd.choice([0, 0, 1, -1])  # reports disagree a little
-            for t in ([e["type"], "camp_placement"] if e["type"] == "defection" and rnd.random() < 0.5 else [e["type"]]):
+            for t in ([e["type"], "camp_placement"] if e["type"] == "defection" and rnd.random() < 0.5
+                      else [e["type"]]):
                 sents.append(rnd.choice(_TEMPLATES[t]).format(
                     n=n_fig, C=_COUNTRY[e["cc"]], T=e["T"], S=e["S"], M=e["M"], day=day, w=e["w"], k=e["k"]))
         docs.append(_document(" ".join(sents), f"r{r}", pub))
@@ -101,13 +117,15 @@ def _document(text: str, id: str, published: dt.date) -> Document:
 
 
 def run(quick: bool = False) -> dict[str, Any]:
-    """Figures: extraction+linking reports/s on one core, and linking seconds at 100 / 1,000 / 10,000 reports."""
+    """Figures: extraction+linking reports/s on one core, and linking seconds at 100 / 1,000 / 10,000
+    reports."""
     from geokit.events.extract import extract, extract_document
     from geokit.events.linking import link_results
 
     sizes = [100, 1000] if quick else [100, 1000, 10000]
     docs = synthetic_reports(max(sizes))
-    out: dict[str, Any] = {"source": "synthetic templates (toponyms placed, no parsing)", "reports": len(docs)}
+    out: dict[str, Any] = {"source": "synthetic templates (toponyms placed, no parsing)",
+                           "reports": len(docs)}
     extract(docs[:20])  # warm up imports and regexes
     t0 = time.perf_counter()
     results = [extract_document(d) for d in docs]
@@ -127,7 +145,8 @@ def run(quick: bool = False) -> dict[str, Any]:
     total = t_extract + out[f"link_s_{size}"]
     out["extract_plus_link_reports_per_s"] = round(size / total, 1)
     out["goal_reports_per_s"] = 100
-    out["linking_growth_10x"] = round(out[f"link_ms_per_report_{sizes[-1]}"] / max(1e-9, out["link_ms_per_report_100"]), 2)
+    out["linking_growth_10x"] = round(
+        out[f"link_ms_per_report_{sizes[-1]}"] / max(1e-9, out["link_ms_per_report_100"]), 2)
     out.update(real_news(quick))
     return out
 

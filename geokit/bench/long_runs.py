@@ -27,7 +27,8 @@ def _peak_rss_mb() -> float:
 
 
 def run(quick: bool = False) -> dict:
-    """Parse time and the process's peak memory so far for runs of 1k..8k names (1k..4k with ``quick``), and 100k."""
+    """Parse time and the process's peak memory so far for runs of 1k..8k names (1k..4k with ``quick``), and
+    100k."""
     from geokit.parsing.parser import parse
 
     parse("Aid convoys left Ankara for Aleppo on Monday.")  # load the gazetteer outside the timings
@@ -61,6 +62,7 @@ def long_report(quick: bool = False) -> dict:
         t2 = time.perf_counter()
         mb = len(text.encode("utf-8")) / 1e6
         rows[f"report_{mb:.1f}mb"] = {"parse_seconds": round(t1 - t0, 2), "events_seconds": round(t2 - t1, 2),
-                                     "events_seconds_per_mb": round((t2 - t1) / mb, 2), "events": len(res.events),
+                                     "events_seconds_per_mb": round((t2 - t1) / mb, 2),
+                                     "events": len(res.events),
                                      "peak_rss_mb": round(_peak_rss_mb(), 1)}
     return rows

@@ -23,7 +23,8 @@ def _open_seconds(path: Path, budget_ms: int) -> dict:
         return {"browser": "chromium not installed"}
     profile = tempfile.mkdtemp(prefix="gk-bench-chrome-")
     args = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
             f"--user-data-dir={profile}", f"--virtual-time-budget={budget_ms}", "--window-size=1200,800",
             "--dump-dom", path.resolve().as_uri()]
     t0 = time.perf_counter()
@@ -44,7 +45,8 @@ def _measure(tmp: Path, name: str, n_events: int, n_movements: int, n_facts: int
     from geokit.maps import build_map
     from geokit.maps.sample import synthetic_records
 
-    data = synthetic_records(n_events=n_events, n_movements=n_movements, n_facts=n_facts, n_places=n_places, seed=7)
+    data = synthetic_records(n_events=n_events, n_movements=n_movements, n_facts=n_facts, n_places=n_places,
+                             seed=7)
     t0 = time.perf_counter()
     gm = build_map(**data, title=name)
     out = gm.save(tmp / f"{name}.html")

@@ -129,7 +129,8 @@ def build_time() -> dict:
         secs, cpu = time.perf_counter() - t0, time.process_time() - c0
         size = path.stat().st_size / 1e6
     # wall time depends on what else the machine runs; CPU time is the build's own cost
-    return {"build_seconds": round(secs, 1), "build_cpu_seconds": round(cpu, 1), "built_store_mb": round(size, 1)}
+    return {"build_seconds": round(secs, 1), "build_cpu_seconds": round(cpu, 1),
+            "built_store_mb": round(size, 1)}
 
 
 def run(quick: bool = False) -> dict:
@@ -152,7 +153,8 @@ def run(quick: bool = False) -> dict:
     exact = sample_names(store, n_exact, seed=11)
     resolver.resolve("warm up", limit=1)
     secs, answers = _lookups(resolver, [nm for nm, _ in exact])
-    found = sum(1 for (_, pid), a in zip(exact, answers, strict=True) if any(c.id == store.place(pid).id for c in a))
+    found = sum(1 for (_, pid), a in zip(exact, answers, strict=True)
+                if any(c.id == store.place(pid).id for c in a))
     out.update({"exact_names": len(exact), "exact_lookups_per_second": round(len(exact) / secs),
                 "exact_top1_is_drawn_place": round(found / max(len(exact), 1), 3)})
 
@@ -177,5 +179,6 @@ def run(quick: bool = False) -> dict:
     if not quick:
         out.update(build_time())
     out["goals"] = {k: f"{op} {v}" for k, (op, v) in GOALS.items() if k in out}
-    out["goals_met"] = {k: (out[k] <= v if op == "<=" else out[k] >= v) for k, (op, v) in GOALS.items() if k in out}
+    out["goals_met"] = {k: (out[k] <= v if op == "<=" else out[k] >= v) for k, (op, v) in GOALS.items()
+                        if k in out}
     return out

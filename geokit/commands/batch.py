@@ -30,9 +30,11 @@ def add_run_options(p: argparse.ArgumentParser, *, out_required: bool = True) ->
     p.add_argument("--errors", metavar="FILE", help="errors JSONL (default: OUT.errors.jsonl)")
     p.add_argument("--no-resume", dest="resume", action="store_false",
                    help="start over instead of skipping documents already in OUT")
-    p.add_argument("--published", metavar="DATE", help="published date (YYYY-MM-DD) for documents without one")
+    p.add_argument("--published", metavar="DATE",
+                   help="published date (YYYY-MM-DD) for documents without one")
     p.add_argument("--focus", metavar="REGION",
-                   help="prior for the reports' home region (US-TX, TR, 'Paris, Texas'); a JSONL 'focus' field wins")
+                   help="prior for the reports' home region (US-TX, TR, 'Paris, Texas'); a JSONL 'focus' "
+                        "field wins")
     p.add_argument("--chunksize", type=int, default=8, metavar="N", help="documents per task (default 8)")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar (there is none anyway when stderr is not a terminal)")
@@ -41,7 +43,8 @@ def add_run_options(p: argparse.ArgumentParser, *, out_required: bool = True) ->
     p.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
                    help="stop a document after this long and report it (default 600; 0 = no limit)")
     p.add_argument("--memory-budget", type=int, default=None, metavar="MB",
-                   help="stop a document that needs more memory than this and report it (default 4096; 0 = none)")
+                   help="stop a document that needs more memory than this and report it (default 4096; 0 = "
+                        "none)")
     p.add_argument("--no-link", dest="link", action="store_false",
                    help="events: stop after the per-document step (link later with geokit.batch.link)")
 
@@ -83,7 +86,8 @@ def run_from_args(args: argparse.Namespace, task: str, inputs: list[str], *, out
         summary = batch.run(inputs, task=task, out=out, workers=args.workers, scheduler=args.scheduler,
                             resume=args.resume, errors_path=errors_path, progress=bar,
                             published=published, focus=focus, chunksize=args.chunksize,
-                            link=getattr(args, "link", True), linked_path=expand_user(getattr(args, "linked", None)),
+                            link=getattr(args, "link", True),
+                            linked_path=expand_user(getattr(args, "linked", None)),
                             **_budgets(args))
     except ImportError as exc:
         raise CLIError(str(exc)) from None

@@ -50,7 +50,8 @@ def machine() -> dict[str, Any]:
     facts: dict[str, Any] = {"cpus": os.cpu_count()}
     if hasattr(os, "sched_getaffinity"):
         facts["cpus_usable"] = len(os.sched_getaffinity(0))
-    facts["cpu_model"] = _proc_field("/proc/cpuinfo", "model name") or platform.processor() or platform.machine()
+    facts["cpu_model"] = (_proc_field("/proc/cpuinfo", "model name") or platform.processor()
+                          or platform.machine())
     mem = _proc_field("/proc/meminfo", "MemTotal")
     if mem:
         facts["ram_gb"] = round(int(mem.split()[0]) / 1024 / 1024, 1)
@@ -149,7 +150,8 @@ def _run(args) -> int:
     results: dict[str, dict] = {}
     errors: dict[str, str] = {}
     for name in wanted:
-        print(f"geokit bench: running {name}{' (quick)' if args.quick else ''}...", file=sys.stderr, flush=True)
+        print(f"geokit bench: running {name}{' (quick)' if args.quick else ''}...", file=sys.stderr,
+              flush=True)
         try:
             results[name] = run_one(name, args.quick)
         except Exception as exc:  # one failing benchmark never hides the others' figures

@@ -13,10 +13,12 @@ from geokit.commands.batch import EXIT_PARTIAL
 
 
 def register(sub) -> None:
-    p = sub.add_parser("demo", help="the main job: reports -> events, movements, border map and tables in outputs/")
+    p = sub.add_parser("demo",
+                       help="the main job: reports -> events, movements, border map and tables in outputs/")
     p.add_argument("inputs", nargs="*", metavar="FILE",
                    help="text files, folders, globs or JSONL documents (default: the built-in demo corpus)")
-    p.add_argument("-o", "--output", default="outputs", metavar="DIR", help="output folder (default: %(default)s)")
+    p.add_argument("-o", "--output", default="outputs", metavar="DIR",
+                   help="output folder (default: %(default)s)")
     p.add_argument("--published", help="published date (YYYY-MM-DD) for reports that carry none")
     p.add_argument("--title", help="title shown on the map")
     p.add_argument("-q", "--quiet", action="store_true",
@@ -38,12 +40,14 @@ def _run(args) -> int:
             state["bar"].close()
 
     try:
-        result = run_main(args.inputs or None, args.output, published=args.published, title=args.title, tick=tick)
+        result = run_main(args.inputs or None, args.output, published=args.published, title=args.title,
+                          tick=tick)
     finally:
         if "bar" in state:
             state["bar"].close()
     print(result.summary())
     if result.problems:  # the outputs hold every other report; the exit status says some were left out
-        print(f"geokit demo: {len(result.problems)} input(s) could not be used (listed above)", file=sys.stderr)
+        print(f"geokit demo: {len(result.problems)} input(s) could not be used (listed above)",
+              file=sys.stderr)
         return EXIT_PARTIAL
     return 0

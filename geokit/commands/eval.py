@@ -54,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
     if not kinds:
         raise UsageError("--kinds needs at least one kind")
     articles = select_half(load_corpus(args.corpus), args.half)
-    modes = ["resolution"] if args.resolution_only else ["end2end"] if args.end2end_only else ["end2end", "resolution"]
+    modes = (["resolution"] if args.resolution_only
+             else ["end2end"] if args.end2end_only else ["end2end", "resolution"])
     from geokit.commands import progress as bars
 
     progress = bars.wanted(quiet=args.no_progress)  # a terminal only; GEOKIT_PROGRESS=0/1 as everywhere

@@ -12,20 +12,26 @@ from geokit.errors import InputError
 
 
 def register(sub) -> None:
-    p = sub.add_parser("events", help="extract events, movements and facts from reports and link them across reports")
+    p = sub.add_parser("events",
+                       help="extract events, movements and facts from reports and link them across reports")
     p.add_argument("inputs", nargs="*", default=["-"], metavar="FILE",
                    help="text files, folders, globs, JSONL ({id,text,published?}); '-' or none: stdin")
     p.add_argument("--published", help="published date (YYYY-MM-DD) for inputs that do not give one")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--jsonl", action="store_const", const="jsonl", dest="format",
                      help="one JSON record per line (the default, and for -o X.jsonl)")
-    fmt.add_argument("--csv", action="store_const", const="csv", dest="format", help="ACLED-like CSV (the default for -o X.csv)")
+    fmt.add_argument("--csv", action="store_const", const="csv", dest="format",
+                     help="ACLED-like CSV (the default for -o X.csv)")
     fmt.add_argument("--geojson", action="store_const", const="geojson", dest="format",
-                     help="GeoJSON: points for events and facts, lines for movements (the default for -o X.geojson)")
-    p.add_argument("--no-link", action="store_true", help="keep one record per report (no cross-report linking)")
+                     help="GeoJSON: points for events and facts, lines for movements (the default for -o "
+                          "X.geojson)")
+    p.add_argument("--no-link", action="store_true",
+                   help="keep one record per report (no cross-report linking)")
     p.add_argument("-o", "--output", metavar="FILE",
-                   help="write to FILE instead of stdout; its extension (.jsonl, .csv, .geojson) picks the format")
-    p.add_argument("--errors", metavar="FILE", help="write the inputs that failed as JSONL here (id, source, reason)")
+                   help="write to FILE instead of stdout; its extension (.jsonl, .csv, .geojson) picks the "
+                        "format")
+    p.add_argument("--errors", metavar="FILE",
+                   help="write the inputs that failed as JSONL here (id, source, reason)")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar (there is none anyway when stderr is not a terminal)")
     p.add_argument("--rules", action="append", default=[], metavar="FILE",
@@ -34,7 +40,8 @@ def register(sub) -> None:
     p.set_defaults(func=_run, format=None)
 
 
-FORMAT_BY_EXT = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".geojson": "geojson", ".json": "geojson"}
+FORMAT_BY_EXT = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".geojson": "geojson",
+                 ".json": "geojson"}
 REFUSED_EXT = (".html", ".htm", ".txt", ".parquet", ".xlsx", ".gpkg", ".shp", ".tsv")
 
 
@@ -49,7 +56,8 @@ def output_format(output: str | None, flag: str | None) -> str:
     if ext in REFUSED_EXT:
         raise UsageError(f"geokit events writes .jsonl, .csv or .geojson, not {ext} ({Path(output).name!r})")
     if flag and by_ext and flag != by_ext:
-        raise UsageError(f"--{flag} contradicts the output {Path(output).name!r} (a {ext} file gets {by_ext}); "
+        raise UsageError(f"--{flag} contradicts the output {Path(output).name!r} (a {ext} file gets "
+                         f"{by_ext}); "
                          f"drop --{flag} or name the file .{'jsonl' if flag == 'jsonl' else flag}")
     return flag or by_ext or "jsonl"
 
@@ -81,7 +89,9 @@ def _run(args) -> int:
     def fail(id_, source, stage, reason) -> None:
         """One input that could not be used: a line on stderr and a row of --errors; the rest go on."""
         problems.append({"id": id_, "source": source, "stage": stage, "reason": reason})
-        progress.say(bar, f"geokit events: {'skipped ' + source if stage == 'input' else f'{id_}: skipped'}: {reason}")
+        progress.say(bar,
+                     f"geokit events: {'skipped ' + source if stage == 'input' else f'{id_}: skipped'}: "
+                     f"{reason}")
 
     try:
         for d in iter_documents(args.inputs, published=published):
@@ -111,7 +121,8 @@ def _run(args) -> int:
         done = set(result.documents)
         for doc in docs:  # extract reports a report whose rules failed as a warning and leaves it out
             if doc.id not in done:
-                fail(doc.id, sources.get(doc.id, ""), "extract", "its events could not be read (see the warning above)")
+                fail(doc.id, sources.get(doc.id, ""), "extract",
+                     "its events could not be read (see the warning above)")
     if args.errors:
         with write_aside(expand_user(args.errors)) as fh:
             fh.writelines(json.dumps(p, ensure_ascii=False) + "\n" for p in problems)
@@ -129,7 +140,8 @@ def _run(args) -> int:
                 line = json.dumps(r.to_dict(), ensure_ascii=False) + "\n"
                 line.encode("utf-8")
             except (ValueError, TypeError, RecursionError) as exc:  # one record never costs the others
-                fail(r.id, ", ".join(dict.fromkeys(s.doc for s in r.sources)), "encode", f"{type(exc).__name__}: {exc}")
+                fail(r.id, ", ".join(dict.fromkeys(s.doc for s in r.sources)), "encode",
+                     f"{type(exc).__name__}: {exc}")
                 continue
             lines.append(line)
         text = "".join(lines)
@@ -141,7 +153,8 @@ def _run(args) -> int:
         sys.stdout.write(text)
     progress.summary("events", f"{progress.plural(len(docs), 'report')} -> {len(result.events)} events, "
                                f"{len(result.movements)} movements, {len(result.facts)} facts"
-                               f"{f', {len(problems)} skipped' if problems else ''} in {time.perf_counter() - t0:.1f} s "
+                               f"{f', {len(problems)} skipped' if problems else ''} in "
+                               f"{time.perf_counter() - t0:.1f} s "
                                f"-> {output or 'stdout'} ({fmt})")
     if problems:  # written, but the exit status says some inputs were left out
         where = f"; listed in {args.errors}" if args.errors else " (listed above)"

@@ -16,7 +16,8 @@ def register(sub) -> None:
     i = gsub.add_parser("info", help="counts by source and kind")
     i.add_argument("--json", action="store_true")
     i.set_defaults(func=_info)
-    a = gsub.add_parser("add", help="add GeoNames dumps (TR.txt format, admin1CodesASCII.txt) or folders of them")
+    a = gsub.add_parser("add",
+                        help="add GeoNames dumps (TR.txt format, admin1CodesASCII.txt) or folders of them")
     a.add_argument("paths", nargs="+", metavar="PATH")
     a.set_defaults(func=_add)
 

@@ -18,11 +18,14 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("map", help="draw events, movements and places on an offline HTML map")
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="text files, folders, globs, JSONL documents, or JSONL records of 'geokit events'")
-    p.add_argument("-o", "--output", default="outputs/map.html", help="HTML file to write (default: %(default)s)")
+    p.add_argument("-o", "--output", default="outputs/map.html",
+                   help="HTML file to write (default: %(default)s)")
     p.add_argument("--title", default=None, help="title shown on the map")
-    p.add_argument("--published", default=None, help="published date (YYYY-MM-DD) for reports that carry none")
+    p.add_argument("--published", default=None,
+                   help="published date (YYYY-MM-DD) for reports that carry none")
     p.add_argument("--tiles", default=None,
-                   help="add an online tile layer, e.g. OpenStreetMap (off by default: the map is fully offline)")
+                   help="add an online tile layer, e.g. OpenStreetMap (off by default: the map is fully "
+                        "offline)")
     p.add_argument("--cluster", default="auto", choices=("auto", "markercluster", "fast", "none"),
                    help="how to cluster event markers (default: auto)")
     p.add_argument("-q", "--quiet", action="store_true",

@@ -33,17 +33,20 @@ def register(sub) -> None:
     p = sub.add_parser("parse", help="find and resolve the toponyms in text files or JSONL documents",
                        description=__doc__.splitlines()[0])
     p.add_argument("inputs", nargs="*", default=["-"], metavar="FILE",
-                   help="text files, folders, globs, JSONL ({id,text,published?,spans?,focus?}); '-' or none: stdin")
+                   help="text files, folders, globs, JSONL ({id,text,published?,spans?,focus?}); '-' or "
+                        "none: stdin")
     p.add_argument("--jsonl", action="store_true",
                    help="JSONL output even on a terminal (the default when stdout is not a terminal)")
-    p.add_argument("--published", metavar="DATE", help="published date (YYYY-MM-DD) for inputs that do not give one")
+    p.add_argument("--published", metavar="DATE",
+                   help="published date (YYYY-MM-DD) for inputs that do not give one")
     p.add_argument("--focus", metavar="REGION",
                    help="prior for the reports' home region: a country (TR), an area (US-TX: GeoNames admin1 "
                    "codes) or a place ('Paris, Texas'); evidence, not a filter. A JSONL 'focus' field wins")
     p.add_argument("--near", metavar="PLACE",
                    help="the same prior given as a place name or LAT,LON ('Paris, Texas', '36.2,36.16')")
     p.add_argument("--dropped", action="store_true",
-                   help="also list names judged not to be places (person, organisation, media, word) and the rule")
+                   help="also list names judged not to be places (person, organisation, media, word) and the "
+                        "rule")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="parse in N processes (0 = one per CPU); rows still come out in input order")
     p.add_argument("-o", "--output", metavar="FILE",
@@ -64,15 +67,18 @@ def output_format(output: str | None, jsonl_flag: bool, workers: int) -> str:
     ext = Path(output).suffix.lower()
     if ext in TABLE_EXT:
         if jsonl_flag:
-            raise UsageError(f"--jsonl contradicts the output {Path(output).name!r} (a .txt file gets the table); "
+            raise UsageError(f"--jsonl contradicts the output {Path(output).name!r} (a .txt file gets the "
+                             "table); "
                            "use a .jsonl name")
         return "table"
     if ext in BATCH_EXT:
         if workers == 1:
-            raise UsageError(f"{Path(output).name!r}: Parquet output needs --workers N (or geokit batch parse)")
+            raise UsageError(f"{Path(output).name!r}: Parquet output needs --workers N (or geokit batch "
+                             "parse)")
         return "batch"
     if ext in OTHER_KNOWN:
-        raise UsageError(f"geokit parse writes JSONL (.jsonl) or a table (.txt), not {ext} ({Path(output).name!r})")
+        raise UsageError(f"geokit parse writes JSONL (.jsonl) or a table (.txt), not {ext} "
+                         f"({Path(output).name!r})")
     return "jsonl"
 
 
@@ -85,7 +91,8 @@ def _run(args) -> int:
     if args.focus is not None:
         from geokit.parsing.parser import default_parser
 
-        default_parser().focus_region(args.focus)  # a focus that names nothing is one clear error, before any work
+        # a focus that names nothing is one clear error, before any work
+        default_parser().focus_region(args.focus)
     if args.workers < 0:
         raise UsageError("--workers must be >= 0")
     if args.workers != 1:
@@ -105,7 +112,8 @@ def write_row(out, row: dict[str, Any], fmt: str) -> None:
             where = f"{t['name']} ({gid}) {t['lat']:.4f},{t['lon']:.4f}"
         else:
             where = f"no match: {t.get('reason', '')}"
-        out.write(f"{t['start']:6d}-{t['end']:<6d} {t['kind']:9s} {t['text']!r:32s} {t['score']:5.2f}  {where}\n")
+        out.write(f"{t['start']:6d}-{t['end']:<6d} {t['kind']:9s} {t['text']!r:32s} {t['score']:5.2f}  "
+                  f"{where}\n")
 
 
 def _write_table(out, doc, dropped: bool = False) -> None:
@@ -128,7 +136,8 @@ def _tally(row: dict[str, Any], counts: dict[str, int]) -> None:
 
 
 def _summary_line(counts: dict[str, int], dest: str, seconds: float) -> str:
-    text = (f"{progress.plural(counts['reports'], 'report')}, {progress.plural(counts['toponyms'], 'toponym')} "
+    text = (f"{progress.plural(counts['reports'], 'report')}, "
+            f"{progress.plural(counts['toponyms'], 'toponym')} "
             f"({counts['resolved']} resolved)")
     if counts["skipped"]:
         text += f", {counts['skipped']} skipped"
@@ -213,7 +222,8 @@ def _run_workers(args, output: str | None, errors_path: str | None, fmt: str) ->
     args.chunksize = getattr(args, "chunksize", 8)
     if output:
         if fmt == "table":
-            raise UsageError("with --workers, -o takes a .jsonl or .parquet output (the table goes to a terminal)")
+            raise UsageError("with --workers, -o takes a .jsonl or .parquet output (the table goes to a "
+                             "terminal)")
         args.out, args.errors = output, errors_path
         return run_from_args(args, "parse", args.inputs)[0]
     # stdout: the pool writes a private JSONL file; its rows are streamed out in input order

@@ -80,7 +80,8 @@ def bar(desc: str, total: int | None = None, *, unit: str = "report", quiet: boo
     # a terminal that reports no width (some CI consoles, fresh pseudo-terminals) gets $COLUMNS or 80
     size = None if sized else shutil.get_terminal_size((80, 24))
     return tqdm(desc=desc, total=total, unit=unit, file=sys.stderr, mininterval=0.3, smoothing=0.1,
-                dynamic_ncols=sized, ncols=size and size.columns, nrows=size and (size.lines or 24), leave=True)
+                dynamic_ncols=sized, ncols=size and size.columns, nrows=size and (size.lines or 24),
+                leave=True)
 
 
 class Ticking(list):

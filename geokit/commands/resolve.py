@@ -15,7 +15,8 @@ from geokit.model import PLACE_KINDS
 
 # The type word that names each kind, to try "NAME camp" when --kind camp finds nothing for "NAME".
 KIND_WORDS = {"camp": "camp", "crossing": "border crossing", "airbase": "air base", "airport": "airport",
-              "admin1": "province", "admin2": "district", "city": "city", "town": "town", "village": "village"}
+              "admin1": "province", "admin2": "district", "city": "city", "town": "town",
+              "village": "village"}
 
 
 def register(sub) -> None:
@@ -98,7 +99,8 @@ def _run(args) -> int:
                   f"in {hint[0].country_code})", end="")
         print()
         return 1
-    print(f"{'score':>6s}  {'match':15s} {'geonameid':>10s}  {'name':28s} {'kind':9s} {'cc':3s} {'admin1':18s} "
+    print(f"{'score':>6s}  {'match':15s} {'geonameid':>10s}  {'name':28s} {'kind':9s} {'cc':3s} "
+          f"{'admin1':18s} "
           f"{'lat':>9s} {'lon':>9s}")
     for c in cands:
         gid = str(c.geonameid) if c.geonameid else c.id

@@ -37,7 +37,8 @@ from geokit.evaluate.report import EvalReport, Failure, Miss, write_errors
 from geokit.evaluate.run import DEFAULT_KINDS, MODES, default_parse, evaluate
 
 __all__ = [
-    "Article", "GoldToponym", "load_corpus", "HALVES", "select_half", "CENTRE_WINDOW", "EARTH_RADIUS_KM", "MAX_ERROR_KM", "WITHIN_KM",
+    "Article", "GoldToponym", "load_corpus", "HALVES", "select_half", "CENTRE_WINDOW", "EARTH_RADIUS_KM",
+    "MAX_ERROR_KM", "WITHIN_KM",
     "auc_of_errors", "haversine_km", "match_toponyms", "EvalReport", "Failure", "Miss", "write_errors",
     "DEFAULT_KINDS", "MODES", "default_parse", "evaluate",
 ]

@@ -81,7 +81,8 @@ def _figures(r: Record) -> set[int]:
 
 
 def _counts_ok(r: Record, gold_counts) -> bool:
-    values = [v for vs in (gold_counts.values() if isinstance(gold_counts, dict) else [gold_counts]) for v in vs]
+    values = [v for vs in (gold_counts.values() if isinstance(gold_counts, dict) else [gold_counts])
+              for v in vs]
     return not values or bool(_figures(r) & set(values))
 
 
@@ -195,7 +196,8 @@ def score(extraction, gold: dict) -> dict[str, Any]:
     }
     return {
         "events": {**_pr(ev_matched, gold_events, ev_good, len(events)), "matched": sorted(ev_matched),
-                   "missed": ev_miss, "unmatched": [events[i].id for i in range(len(events)) if i not in ev_good]},
+                   "missed": ev_miss,
+                   "unmatched": [events[i].id for i in range(len(events)) if i not in ev_good]},
         "movements": {**_pr(mv_matched, gold_moves, mv_good, len(movements)), "matched": sorted(mv_matched),
                       "missed": mv_miss,
                       "unmatched": [movements[i].id for i in range(len(movements)) if i not in mv_good]},
@@ -222,14 +224,16 @@ def evaluate_seeds(seeds_dir: str | Path | None = None) -> dict[str, Any]:
         raise FileNotFoundError(f"no seed gold in {seeds}")
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    docs = [{"id": d["file"], "text": (seeds / d["file"]).read_text(encoding="utf-8"), "published": d["published"]}
+    docs = [{"id": d["file"], "text": (seeds / d["file"]).read_text(encoding="utf-8"),
+             "published": d["published"]}
             for d in meta["documents"]]
     t0 = time.perf_counter()
     ex = extract(docs)
     seconds = time.perf_counter() - t0
     result = score(ex, gold)
     result.update(reports=len(docs), seconds=round(seconds, 3),
-                  extracted={"events": len(ex.events), "movements": len(ex.movements), "facts": len(ex.facts)})
+                  extracted={"events": len(ex.events), "movements": len(ex.movements),
+                             "facts": len(ex.facts)})
     return result
 
 
@@ -246,16 +250,19 @@ def evaluate_corpus(docs: list[dict], gold: dict) -> dict[str, Any]:
     seconds = time.perf_counter() - t0
     result = score(ex, gold)
     result.update(reports=len(docs), seconds=round(seconds, 3),
-                  extracted={"events": len(ex.events), "movements": len(ex.movements), "facts": len(ex.facts)})
+                  extracted={"events": len(ex.events), "movements": len(ex.movements),
+                             "facts": len(ex.facts)})
     return result
 
 
 def markdown(result: dict[str, Any]) -> str:
     """A small Markdown table of a ``score``/``evaluate_seeds`` result (for BENCHMARKS.md)."""
-    rows = ["| | gold (required) | extracted | recall (required) | recall (all) | precision |", "|---|---|---|---|---|---|"]
+    rows = ["| | gold (required) | extracted | recall (required) | recall (all) | precision |",
+            "|---|---|---|---|---|---|"]
     for kind in ("events", "movements"):
         r = result[kind]
-        rows.append(f"| {kind} | {r['gold']} ({r['gold_required']}) | {r['predicted']} | {r['recall_required']} | "
+        rows.append(f"| {kind} | {r['gold']} ({r['gold_required']}) | {r['predicted']} | "
+                    f"{r['recall_required']} | "
                     f"{r['recall_all']} | {r['precision']} |")
     lk = result["links"]
     rows.append(f"| links (report pairs) | {lk['gold_pairs']} | {lk['predicted_pairs']} | {lk['recall']} | | "

@@ -192,7 +192,8 @@ class EvalReport:
                 f" TP {self.true_positives}  FP {self.false_positives}  FN {self.false_negatives}",
                 f"  precision {num(self.precision, '.3f')}  recall {num(self.recall, '.3f')}"
                 f"  F1 {num(self.f1, '.3f')}",
-                f"  accuracy@161km of matched {pct(self.accuracy_161)} ({self.within}/{self.distance_scored}),"
+                f"  accuracy@161km of matched {pct(self.accuracy_161)} "
+                f"({self.within}/{self.distance_scored}),"
                 f" of all gold {pct(self.accuracy_161_all)}",
             ]
         else:

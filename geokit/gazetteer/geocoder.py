@@ -51,7 +51,8 @@ class GeokitGeocoder(Geocoder):
                           min_score=min_score, loose_min_score=loose_min_score, resolver=resolver, **kwargs)
 
     def __call__(self, **kwargs) -> GeokitGeocoder:
-        """An instance stands in for its class: tools that call ``provider(**kwargs)`` (geopandas) get it back."""
+        """An instance stands in for its class: tools that call ``provider(**kwargs)`` (geopandas) get it
+        back."""
         if not kwargs:
             return self
         return type(self)(**{**self._init, **kwargs})
@@ -70,7 +71,8 @@ class GeokitGeocoder(Geocoder):
 
     def geocode(self, query, *, exactly_one=True, timeout=DEFAULT_SENTINEL, limit=None, country_codes=None,
                 kinds=None, country=None, viewbox=None, bounded=False):
-        """Resolve a place name -> ``Location`` (or a list with ``exactly_one=False``); None when nothing fits.
+        """Resolve a place name -> ``Location`` (or a list with ``exactly_one=False``); None when nothing
+        fits.
 
         ``query``: a name ("Reyhanli"), "name, region, country" (the first part is resolved) or a dict
         of address parts. ``limit``: at most this many locations with ``exactly_one=False`` (default 5).
@@ -94,7 +96,8 @@ class GeokitGeocoder(Geocoder):
             def inside(lat: float, lon: float) -> bool:
                 return box[0] <= lat <= box[2] and box[1] <= lon <= box[3]
 
-            cands = self.resolver.resolve(name, country=codes or None, kinds=kinds, limit=max(n, 25 if bounded else 1),
+            cands = self.resolver.resolve(name, country=codes or None, kinds=kinds,
+                                          limit=max(n, 25 if bounded else 1),
                                           bonus=lambda p: VIEWBOX_BONUS if inside(p.lat, p.lon) else 0.0)
             if bounded:
                 cands = [c for c in cands if inside(c.lat, c.lon)]

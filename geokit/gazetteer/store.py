@@ -210,7 +210,8 @@ class _Builder:
                     biggest[r.admin1_code] = r
         for r in biggest.values():
             if r.fcode == "PPL" and r.population > 0 and r.source == "geonames-cities500":
-                r.fcode = "PPLA"  # the largest place of a province: usually its seat (cities500 gives no codes)
+                # the largest place of a province: usually its seat (cities500 gives no codes)
+                r.fcode = "PPLA"
         tmp = path.with_suffix(f".tmp{os.getpid()}")
         tmp_sum = _sum_path(tmp)
         try:
@@ -225,7 +226,8 @@ class _Builder:
                 with contextlib.suppress(OSError):
                     t.unlink()
 
-    def _write_sqlite(self, tmp: Path, meta: dict[str, str], demonyms, abbrevs, area_pop: dict[str, int]) -> None:
+    def _write_sqlite(self, tmp: Path, meta: dict[str, str], demonyms, abbrevs,
+                      area_pop: dict[str, int]) -> None:
         if tmp.exists():
             tmp.unlink()
         con = sqlite3.connect(tmp)
@@ -368,9 +370,11 @@ def _cannot_write(path: Path, exc: BaseException) -> str:
     move = (f"set GEOKIT_HOME to a writable folder with {BUILD_SPACE_HINT} free "
             f"(e.g. export GEOKIT_HOME=$HOME/geokit-cache) and run: {REBUILD_HINT}")
     if err == errno.ENOSPC or "disk is full" in text or "database or disk is full" in text:
-        return f"cannot build the gazetteer store {path}: the disk is full; free {BUILD_SPACE_HINT} there, or {move}"
+        return (f"cannot build the gazetteer store {path}: the disk is full; free {BUILD_SPACE_HINT} there, "
+                f"or {move}")
     if err in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text or "read-only" in text.lower():
-        return f"cannot build the gazetteer store {path}: the folder {folder} is read-only or not yours; {move}"
+        return (f"cannot build the gazetteer store {path}: the folder {folder} is read-only or not yours; "
+                f"{move}")
     reason = getattr(exc, "strerror", None) or text or type(exc).__name__
     return f"cannot build the gazetteer store {path}: {reason}; {move}"
 
@@ -500,7 +504,8 @@ class Store:
             meta = dict(con.execute("SELECT k, v FROM meta").fetchall())
             if meta.get("schema") != SCHEMA_VERSION:
                 raise GazetteerError(
-                    f"gazetteer store {self.path} has schema {meta.get('schema')!r}, expected {SCHEMA_VERSION}; "
+                    f"gazetteer store {self.path} has schema {meta.get('schema')!r}, expected "
+                    f"{SCHEMA_VERSION}; "
                     f"rebuild it with: {REBUILD_HINT}")
             n = con.execute("SELECT max(pid) FROM places").fetchone()[0]
             if str(n) != meta.get("places"):
@@ -508,7 +513,8 @@ class Store:
             self.meta = meta
         except sqlite3.DatabaseError as exc:
             raise GazetteerError(
-                f"gazetteer store {self.path} is corrupt or truncated ({exc}); rebuild it with: {REBUILD_HINT}"
+                f"gazetteer store {self.path} is corrupt or truncated ({exc}); rebuild it with: "
+                f"{REBUILD_HINT}"
             ) from exc
         self._pcache: dict[int, PlaceRecord] = {}
         self.place = lru_cache(maxsize=65536)(self._place)
@@ -519,7 +525,8 @@ class Store:
         con = getattr(self._local, "con", None)
         if con is None:
             if not self.path.exists():
-                raise GazetteerError(f"gazetteer store {self.path} does not exist; build it with: {REBUILD_HINT}")
+                raise GazetteerError(f"gazetteer store {self.path} does not exist; build it with: "
+                                     f"{REBUILD_HINT}")
             con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             con.execute("PRAGMA cache_size=-65536")  # 64 MB page cache at most
             self._local.con = con
@@ -530,7 +537,8 @@ class Store:
             return self._con().execute(sql, args).fetchall()
         except sqlite3.DatabaseError as exc:
             raise GazetteerError(
-                f"gazetteer store {self.path} is corrupt or truncated ({exc}); rebuild it with: {REBUILD_HINT}"
+                f"gazetteer store {self.path} is corrupt or truncated ({exc}); rebuild it with: "
+                f"{REBUILD_HINT}"
             ) from exc
 
     def _place(self, pid: int) -> PlaceRecord | None:
@@ -601,7 +609,8 @@ class Store:
         """(pid, folded key, name) of every name of the given places, in one query."""
         if not pids:
             return []
-        return self._q(f"SELECT pid, key, name FROM names WHERE pid IN ({','.join('?' * len(pids))})", list(pids))
+        return self._q(f"SELECT pid, key, name FROM names WHERE pid IN ({','.join('?' * len(pids))})",
+                       list(pids))
 
     def names_of(self, pid: int) -> list[str]:
         return [r[0] for r in self._q("SELECT name FROM names WHERE pid=?", (pid,))]
@@ -616,7 +625,8 @@ class Store:
 
     @lru_cache(maxsize=512)  # noqa: B019 - the store lives as long as the process
     def country(self, cc: str) -> PlaceRecord | None:
-        rows = self._q("SELECT pid FROM places WHERE kind='country' AND cc=? ORDER BY prior DESC LIMIT 1", (cc,))
+        rows = self._q("SELECT pid FROM places WHERE kind='country' AND cc=? ORDER BY prior DESC LIMIT 1",
+                       (cc,))
         return self.place(rows[0][0]) if rows else None
 
     def features(self, kinds: Iterable[str], bbox: tuple[float, float, float, float] | None = None,
@@ -647,14 +657,16 @@ class Store:
         return best
 
     def info(self) -> dict:
-        by_source = self._q("SELECT source, kind, count(*) FROM places GROUP BY source, kind ORDER BY source, kind")
+        by_source = self._q("SELECT source, kind, count(*) FROM places GROUP BY source, kind ORDER BY "
+                            "source, kind")
         reports = self._q("SELECT source, rows, skipped, problems FROM reports")
         return {
             "path": str(self.path),
             "size_mb": round(self.path.stat().st_size / 1e6, 1),
             "meta": self.meta,
             "counts": [{"source": s, "kind": k, "places": n} for s, k, n in by_source],
-            "reports": [{"source": s, "rows": r, "skipped": k, "problems": json.loads(p)} for s, r, k, p in reports],
+            "reports": [{"source": s, "rows": r, "skipped": k, "problems": json.loads(p)}
+                        for s, r, k, p in reports],
         }
 
 
@@ -686,7 +698,8 @@ def _check_sqlite(path: Path) -> None:
     with open(path, "rb") as fh:
         head = fh.read(16)
     if head and not head.startswith(b"SQLite format 3"):
-        raise GazetteerError(f"gazetteer store {path} is corrupt (not an SQLite file); rebuild it with: {REBUILD_HINT}")
+        raise GazetteerError(f"gazetteer store {path} is corrupt (not an SQLite file); rebuild it with: "
+                             f"{REBUILD_HINT}")
 
 
 def reset_cache() -> None:
@@ -722,7 +735,8 @@ def curated_places(kinds: Iterable[str] = ("camp", "crossing", "airbase")) -> li
     return [to_candidate(p, score=1.0) for p in st.features(kinds, source="curated")]
 
 
-def to_candidate(p: PlaceRecord, *, score: float = 0.0, match: str = "exact", matched_name: str = "") -> Candidate:
+def to_candidate(p: PlaceRecord, *, score: float = 0.0, match: str = "exact",
+                 matched_name: str = "") -> Candidate:
     """The plain result type for a stored place (what resolvers, parsers and maps hand out)."""
     return Candidate(
         id=p.id, geonameid=p.geonameid, name=p.name, lat=p.lat, lon=p.lon, feature_class=p.fclass,

@@ -47,7 +47,8 @@ def fold(s: str) -> str:
     return _NON_ALNUM.sub(" ", s).strip()
 
 
-_ARTICLES = ("al", "el", "ul", "il", "as", "ash", "ar", "ad", "ed", "ad", "az", "ez", "at", "et", "an", "en", "adh",
+_ARTICLES = ("al", "el", "ul", "il", "as", "ash", "ar", "ad", "ed", "ad", "az", "ez", "at", "et", "an", "en",
+             "adh",
              "ath", "as", "es", "is", "us", "ud", "ut", "uz", "ush", "ur")
 _ARTICLE_SET = frozenset(_ARTICLES)
 _DIGRAPHS = [
@@ -101,12 +102,14 @@ _TYPE_SUFFIXES: list[tuple[str, str]] = [
     ("tent city", "camp"), ("container city", "camp"), ("camp", "camp"), ("camps", "camp"),
     ("border crossing", "crossing"), ("border gate", "crossing"), ("border post", "crossing"),
     ("crossing point", "crossing"), ("crossing", "crossing"), ("gate", "crossing"),
-    ("air base", "airbase"), ("airbase", "airbase"), ("air force base", "airbase"), ("military airport", "airbase"),
+    ("air base", "airbase"), ("airbase", "airbase"), ("air force base", "airbase"),
+    ("military airport", "airbase"),
     ("military airbase", "airbase"), ("airport", "airport"), ("international airport", "airport"),
     ("governorate", "admin1"), ("province", "admin1"), ("provinces", "admin1"), ("region", "region"),
     ("state", "admin1"), ("muhafazat", "admin1"), ("vilayet", "admin1"), ("ili", "admin1"),
     ("river", "river"), ("river valley", "river"), ("mountains", "mountain"), ("mountain", "mountain"),
-    ("mountain range", "mountain"), ("range", "mountain"), ("lake", "lake"), ("sea", "sea"), ("ocean", "ocean"),
+    ("mountain range", "mountain"), ("range", "mountain"), ("lake", "lake"), ("sea", "sea"),
+    ("ocean", "ocean"),
     ("gulf", "sea"), ("bay", "sea"), ("strait", "sea"), ("straits", "sea"), ("desert", "desert"),
     ("peninsula", "peninsula"), ("island", "island"), ("islands", "island"), ("parish", "admin2"),
     ("district", "admin2"), ("county", "admin2"), ("ilcesi", "admin2"), ("sub district", "admin2"),

@@ -204,7 +204,7 @@ ARROWS_JS = r"""
     GK.status("movement-points", nPoints);
   }
 })();
-"""
+"""  # noqa: E501
 
 ARROWS_CSS = r"""
 .gk-arrowhead { background: none; border: none; }
@@ -212,7 +212,7 @@ ARROWS_CSS = r"""
 .gk-arrowhead-inner svg { display: block; filter: drop-shadow(0 0 1px rgba(0,0,0,0.5)); }
 .gk-move-point { background: none; border: none; }
 .gk-move-point-inner { width: 10px; height: 10px; border: 3px solid #6a1b9a; border-radius: 50%; background: #fff; }
-"""
+"""  # noqa: E501
 
 
 class ArrowLayer(LayerFeature):

@@ -115,7 +115,7 @@ BASEMAP_JS = r"""
     GK.status("borders", nBorders);
   }
 })();
-"""
+"""  # noqa: E501
 
 BASEMAP_CSS = r"""
 .gk-label { background: none; border: none; white-space: nowrap; pointer-events: none; }
@@ -127,7 +127,7 @@ BASEMAP_CSS = r"""
 .leaflet-container.gk-zoom-a1 .gk-label-admin1 { display: block; }
 .leaflet-container.gk-zoom-far .gk-label-country { display: none; }
 .leaflet-container.gk-zoom-near .gk-label-country div { opacity: 0.45; }
-"""
+"""  # noqa: E501
 
 
 @lru_cache(maxsize=4)

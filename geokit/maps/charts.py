@@ -113,7 +113,8 @@ def timeline(events: Iterable[Record], ax=None):
                     solid_capstyle="butt")
         ax.scatter([win[0]], [y], s=min(size, 600), color=c, edgecolor="black", linewidth=0.5, zorder=3)
         if len(reports_of(e)) > 1:
-            ax.annotate(f"{len(reports_of(e))} reports", (win[0], y), xytext=(6, 6), textcoords="offset points",
+            ax.annotate(f"{len(reports_of(e))} reports", (win[0], y), xytext=(6, 6),
+                        textcoords="offset points",
                         fontsize=8)
     ax.set_yticks(range(len(types)), types)
     ax.set_ylim(-0.7, max(len(types), 1) - 0.3)
@@ -204,7 +205,8 @@ def figures_side_by_side(records: Sequence[Record], max_records: int = 4):
                 x = li + (di - (len(docs) - 1) / 2) * width
                 ax.bar(x, low, width=width * 0.9, color=colours[doc], label=doc)
                 if high > low:
-                    ax.bar(x, high - low, bottom=low, width=width * 0.9, color=colours[doc], alpha=0.35, hatch="//")
+                    ax.bar(x, high - low, bottom=low, width=width * 0.9, color=colours[doc], alpha=0.35,
+                           hatch="//")
                 ax.text(x, high, f"{int(low)}" if low == high else f"{int(low)}-{int(high)}", ha="center",
                         va="bottom", fontsize=7)
         ax.set_xticks(range(len(figs)), list(figs))
@@ -252,8 +254,10 @@ def overview(events: Iterable[Record] = (), movements: Iterable[Record] = (), pl
     strings = StringTable()
     for m in movements:
         stops = [p for p in (m.origin, *m.via, m.destination) if _place_points(p) is not None]
-        # an end known only to a country or province is drawn at the border (as on the HTML map), never at its centre
-        route, _ = anchor_route([[p.lat, p.lon, strings(p.name), p.geo_precision or 0] for p in stops], crossings,
+        # an end known only to a country or province is drawn at the border (as on the HTML map), never at its
+        # centre
+        route, _ = anchor_route([[p.lat, p.lon, strings(p.name), p.geo_precision or 0] for p in stops],
+                                crossings,
                                 strings)
         for a, b in zip(route, route[1:], strict=False):
             if a[:2] == b[:2]:
@@ -268,7 +272,8 @@ def overview(events: Iterable[Record] = (), movements: Iterable[Record] = (), pl
     for t in types:
         xy = [pt for e in events if e.type == t for pt in [_place_points(e.place)] if pt is not None]
         if xy:
-            ax.scatter([x for x, _ in xy], [y for _, y in xy], color=colours[t], edgecolor="black", linewidth=0.5,
+            ax.scatter([x for x, _ in xy], [y for _, y in xy], color=colours[t], edgecolor="black",
+                       linewidth=0.5,
                        s=45, label=t, zorder=6)
             pts += xy
     if bbox is None and pts:
@@ -314,4 +319,5 @@ def _draw_geojson(ax, fc: dict, **kw) -> None:
     if polys:
         ax.add_collection(PolyCollection(polys, **{k: v for k, v in kw.items() if k != "color"}))
     if lines:
-        ax.add_collection(LineCollection(lines, colors=kw.get("color", "#888"), linewidths=kw.get("linewidth", 1)))
+        ax.add_collection(LineCollection(lines, colors=kw.get("color", "#888"),
+                                         linewidths=kw.get("linewidth", 1)))

@@ -238,7 +238,7 @@ CORE_JS = r"""
     return root;
   };
 })();
-"""
+"""  # noqa: E501
 
 CORE_CSS = r"""
 .leaflet-container { background: #cfe3ef; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -263,7 +263,7 @@ CORE_CSS = r"""
 .gk-errors { position: absolute; left: 50%; bottom: 30px; transform: translateX(-50%); z-index: 1100;
   color: #8a1c1c; max-width: 60vw; }
 .gk-title { font-size: 16px; font-weight: 600; max-width: 60vw; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-"""
+"""  # noqa: E501
 
 
 # Data blocks above this many bytes of JSON are gzipped (see DataBlock); layers load them with GK.load.
@@ -302,7 +302,8 @@ class Feature(SafeMacro):
     default_js: list[tuple[str, str]] = []  # (name, pinned CDN URL) of third-party code it needs
     default_css: list[tuple[str, str]] = []
     add_to_map = False  # layers shown at start are added inside a guard (an error stays local)
-    compress_over = COMPRESS_OVER  # gzip the data block when its JSON is larger (0: never; needs GK.load in JS)
+    # gzip the data block when its JSON is larger (0: never; needs GK.load in JS)
+    compress_over = COMPRESS_OVER
     header_name = ""  # share another feature's header code (default: own feature name)
     css = ""
     js = ""
@@ -316,7 +317,7 @@ class Feature(SafeMacro):
         GK.guard({{ this.feature|tojson }}, function () { {{ this.get_name() }}.addTo({{ this.map_name }}); });
         {%- endif %}
         {% endmacro %}
-        """
+        """  # noqa: E501
     )
 
     def __init__(self) -> None:

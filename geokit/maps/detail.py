@@ -93,7 +93,7 @@ DETAIL_JS = r"""
     update();
   }
 })();
-"""
+"""  # noqa: E501
 
 DETAIL_CSS = r"""
 .leaflet-container .gk-river { display: none; }
@@ -112,7 +112,7 @@ DETAIL_CSS = r"""
 .gk-town-site .gk-town-name { font-size: 12px; font-weight: 600; color: #263238; }
 .gk-site-name .gk-town-name { font-size: 11px; color: #3b2a1a; }
 .gk-town-village .gk-town-dot { width: 4px; height: 4px; background: #777; }
-"""
+"""  # noqa: E501
 
 
 @lru_cache(maxsize=2)
@@ -124,7 +124,8 @@ def load_water(name: str) -> list:
     return json.loads(path.read_text(encoding="utf-8"))["items"]
 
 
-def extent(points: list[tuple[float, float]], margin: float = MARGIN_DEG) -> tuple[float, float, float, float] | None:
+def extent(points: list[tuple[float, float]],
+           margin: float = MARGIN_DEG) -> tuple[float, float, float, float] | None:
     """(south, west, north, east) around the points, with ``margin`` degrees; None without points."""
     pts = [(la, lo) for la, lo in points if la is not None and lo is not None]
     if not pts:
@@ -186,7 +187,8 @@ def place_labels(places: list[tuple[str, float, float, float]], min_zoom: int = 
                  fixed_below: float = float("inf")) -> list[int | None]:
     """The zoom at which each label first shows, or None if it never fits.
 
-    ``places`` are (name, lat, lon, importance[, first zoom allowed[, pixel offset]]). Labels are placed most important first; a label
+    ``places`` are (name, lat, lon, importance[, first zoom allowed[, pixel offset]]). Labels are placed most
+    important first; a label
     shows from the lowest zoom at which its box (dot + text) overlaps no label already shown at
     that zoom or any higher one, so labels never overlap and important towns appear first.
     ``fixed``: labels already on the map (name, lat, lon, from zoom, to zoom), e.g. provinces, that
@@ -264,7 +266,8 @@ CITY_PRIOR = 5.5  # store prior of a city of about 300,000 people: such labels m
 RANK = {"city": 0, "town": 1, "village": 2}
 
 
-SITE_LABEL_ZOOM = 10  # camps, crossings and air bases are named from this zoom (their icons say what they are)
+# camps, crossings and air bases are named from this zoom (their icons say what they are)
+SITE_LABEL_ZOOM = 10
 RECORD_LABEL_ZOOM = 9  # names of the places records are drawn at show from this zoom, before any town's
 
 
@@ -302,10 +305,12 @@ def town_labels(box: tuple[float, float, float, float] | None, store: Any = None
         if box[0] <= lat <= box[2] and box[1] <= lon <= box[3]:
             town = len(site) < 4 or site[3] == "town"
             off = tuple(site[4:6]) if len(site) >= 6 else (0, 0)
-            items.append((clean_text(n, 80) + "  ", lat, lon, 1e5 if town else 2e6, MIN_ZOOM if town else SITE_LABEL_ZOOM,
-                          4 if town else 5, off))
-    items += [(n, p.lat, p.lon, p.prior, MIN_ZOOM, RANK.get(p.kind, 2), (0, 0)) for n, p in zip(names, found, strict=True)]
-    zooms = place_labels([(*it[:5], it[6]) for it in items], fixed=basemap_labels(box), fixed_below=CITY_PRIOR)
+            items.append((clean_text(n, 80) + "  ", lat, lon, 1e5 if town else 2e6,
+                          MIN_ZOOM if town else SITE_LABEL_ZOOM, 4 if town else 5, off))
+    items += [(n, p.lat, p.lon, p.prior, MIN_ZOOM, RANK.get(p.kind, 2), (0, 0))
+              for n, p in zip(names, found, strict=True)]
+    zooms = place_labels([(*it[:5], it[6]) for it in items], fixed=basemap_labels(box),
+                         fixed_below=CITY_PRIOR)
     strings: list[str] = []
     index: dict[str, int] = {}
     rows = []
@@ -316,12 +321,14 @@ def town_labels(box: tuple[float, float, float, float] | None, store: Any = None
         if n not in index:
             index[n] = len(strings)
             strings.append(n)
-        rows.append([index[n], round(lat, 5), round(lon, 5), z, rank] + ([off[0], off[1]] if off != (0, 0) else []))
+        rows.append([index[n], round(lat, 5), round(lon, 5), z, rank]
+                    + ([off[0], off[1]] if off != (0, 0) else []))
     return strings, rows
 
 
 class Detail(Feature):
-    """Rivers, lakes and town labels inside the map's extent (``GK.detail``: ``water`` and ``towns`` layers)."""
+    """Rivers, lakes and town labels inside the map's extent (``GK.detail``: ``water`` and ``towns``
+    layers)."""
 
     feature = "detail"
     css = DETAIL_CSS
@@ -346,13 +353,15 @@ class Detail(Feature):
 
     @property
     def counts(self) -> dict[str, int]:
-        return {"rivers": len(self.water["rivers"]), "lakes": len(self.water["lakes"]), "towns": len(self.towns)}
+        return {"rivers": len(self.water["rivers"]), "lakes": len(self.water["lakes"]),
+                "towns": len(self.towns)}
 
     def payload(self) -> dict:
         return {"S": self.strings, "towns": self.towns, **self.water}
 
     def call(self) -> str:
-        return f'GK.detail({self.map_name}, "{self.block_id}", {self.options_json({"waterZoom": self.water_zoom})})'
+        return (f'GK.detail({self.map_name}, "{self.block_id}", '
+                f'{self.options_json({"waterZoom": self.water_zoom})})')
 
     def fallback(self) -> str:
         return " || {water: L.layerGroup(), towns: L.layerGroup()}"

@@ -127,7 +127,7 @@ FASTCLUSTER_JS = r"""
     }
   });
 })();
-"""
+"""  # noqa: E501
 
 FASTCLUSTER_CSS = r"""
 .gk-cluster-list ul { margin: 0; padding-left: 16px; }

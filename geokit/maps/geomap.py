@@ -87,7 +87,7 @@ VIEWPORT_JS = r"""
     return true;
   };
 })();
-"""
+"""  # noqa: E501
 
 
 def first_view(points: list[tuple[float, float]], radius_km: float = 1200.0, share: float = 0.6):
@@ -109,7 +109,8 @@ def first_view(points: list[tuple[float, float]], radius_km: float = 1200.0, sha
 
     near = [p for p in points if km(p) <= radius_km]
     keep = near if len(near) >= share * len(points) else points
-    return [[min(p[0] for p in keep), min(p[1] for p in keep)], [max(p[0] for p in keep), max(p[1] for p in keep)]]
+    return [[min(p[0] for p in keep), min(p[1] for p in keep)],
+            [max(p[0] for p in keep), max(p[1] for p in keep)]]
 
 
 class Viewport(Feature):
@@ -171,15 +172,18 @@ class GeoMap:
         doc = html_lib.escape(self.html(), quote=True)
         # min-height: an output area that lays the frame out before it is shown still gets a size
         return (f'<iframe srcdoc="{doc}" sandbox="allow-scripts" style="width:100%;height:{self.height};'
-                f'min-height:{self.height};display:block;border:none" title="geokit map" loading="eager"></iframe>')
+                f'min-height:{self.height};display:block;border:none" title="geokit map" '
+                'loading="eager"></iframe>')
 
     def summary(self) -> str:
         c = self.counts
-        parts = [f"{c.get('events', 0)} events", f"{c.get('movements', 0)} movements ({c.get('arrows', 0)} legs)",
+        parts = [f"{c.get('events', 0)} events",
+                 f"{c.get('movements', 0)} movements ({c.get('arrows', 0)} legs)",
                  f"{c.get('facts', 0)} figures", f"{c.get('places', 0)} places"]
         missing = sum(1 for p in self.problems if not p.partial)
         partial = len(self.problems) - missing
-        text = "; ".join(parts) + f"; not on the map: {missing}" + (f" (+{partial} in part)" if partial else "")
+        text = ("; ".join(parts) + f"; not on the map: {missing}"
+                + (f" (+{partial} in part)" if partial else ""))
         return "; ".join([text, *self.notes])
 
 
@@ -267,14 +271,16 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     for rows in pl.groups.values():
         site_refs(rows, ev.rows, fa.rows, mv.rows)
     shared = spread_sites(pl.groups)  # sites at one point side by side
-    spread([ev.rows, fa.rows], site_points, shared=shared)  # co-located markers in a ring, clear of site icons
+    # co-located markers in a ring, clear of site icons
+    spread([ev.rows, fa.rows], site_points, shared=shared)
     record_names = [(recs.S.strings[r[11]], r[9], r[10]) for recs in (ev, fa) for r in recs.rows
                     if r[11] >= 0 and (r[12] or 1) <= 2]
-    record_names += [(mv.S.strings[p[2]], p[0], p[1]) for r in mv.rows for p in r[9] if p[2] >= 0 and (p[3] or 1) <= 2]
+    record_names += [(mv.S.strings[p[2]], p[0], p[1]) for r in mv.rows for p in r[9]
+                     if p[2] >= 0 and (p[3] or 1) <= 2]
     detail = Detail(extent(drawn), towns=towns, store=store, skip=sites,
                     records=away_from_sites(record_names, site_points),
-                    town_sites=[(row[0], row[2], row[3], g, *(row[7] or (0, 0))) for g, rows in pl.groups.items()
-                                for row in rows])
+                    town_sites=[(row[0], row[2], row[3], g, *(row[7] or (0, 0)))
+                                for g, rows in pl.groups.items() for row in rows])
     m.add_child(detail)
     if detail.water["rivers"] or detail.water["lakes"]:
         m.add_child(DetailPart(detail, "water", "Rivers and lakes"))
@@ -350,4 +356,5 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     counts = {"events": len(ev.rows), "facts": len(fa.rows), "movements": len(mv.rows), "arrows": mv.legs,
               "places": pl.count(), "problems": len(problems), **detail.counts}
     return GeoMap(folium=m, title=clean_text(title or "", 200), online=tiles_layer is not None,
-                  problems=problems, counts=counts, height=height, notes=[detail.problem] if detail.problem else [])
+                  problems=problems, counts=counts, height=height,
+                  notes=[detail.problem] if detail.problem else [])

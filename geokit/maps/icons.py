@@ -23,12 +23,14 @@ KIND_GROUP = {
     "town": "town",
     "village": "town",
 }
-GROUP_COLOURS = {"camp": "#8d5a2b", "crossing": "#b71c1c", "air": "#1f4e8c", "town": "#37474f", "other": "#6d6d6d"}
+GROUP_COLOURS = {"camp": "#8d5a2b", "crossing": "#b71c1c", "air": "#1f4e8c", "town": "#37474f",
+                 "other": "#6d6d6d"}
 
 
 def _badge(colour: str, inner: str) -> str:
     return (
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">'
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24" '
+        'aria-hidden="true">'
         f'<circle cx="12" cy="12" r="11" fill="{colour}" stroke="#fff" stroke-width="1.6"/>{inner}</svg>'
     )
 
@@ -48,13 +50,17 @@ ICONS: dict[str, str] = {
                   ' V6.3 c0-.9 .4-1.8 1.2-1.8 z" fill="#fff"/>'),
     # town: a cluster of houses
     "town": _badge(GROUP_COLOURS["town"], '<path d="M6 17 V11.5 L9.5 8.5 13 11.5 V17 Z" fill="#fff"/>'
-                   '<path d="M13.5 17 V9 h4.5 V17 Z" fill="#fff"/><rect x="8.6" y="13.5" width="1.8" height="3.5"'
+                   '<path d="M13.5 17 V9 h4.5 V17 Z" fill="#fff"/><rect x="8.6" y="13.5" width="1.8" '
+                   'height="3.5"'
                    ' fill="#37474f"/>'),
     "other": _badge(GROUP_COLOURS["other"], '<circle cx="12" cy="12" r="3.5" fill="#fff"/>'),
     # a figure (fact) marker: a small square with a bar chart
-    "fact": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">'
-            '<rect x="1" y="1" width="18" height="18" rx="3" fill="#5e35b1" stroke="#fff" stroke-width="1.5"/>'
-            '<rect x="5" y="10" width="2.5" height="5" fill="#fff"/><rect x="8.8" y="6" width="2.5" height="9"'
+    "fact": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" width="20" height="20" '
+            'aria-hidden="true">'
+            '<rect x="1" y="1" width="18" height="18" rx="3" fill="#5e35b1" stroke="#fff" '
+            'stroke-width="1.5"/>'
+            '<rect x="5" y="10" width="2.5" height="5" fill="#fff"/><rect x="8.8" y="6" width="2.5" '
+            'height="9"'
             ' fill="#fff"/><rect x="12.6" y="8" width="2.5" height="7" fill="#fff"/></svg>',
     # arrowhead, pointing right (rotated by the page)
     "arrowhead": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" width="20" height="20"'

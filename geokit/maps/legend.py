@@ -59,7 +59,7 @@ LEGEND_JS = r"""
     return ctl;
   };
 })();
-"""
+"""  # noqa: E501
 
 LEGEND_CSS = r"""
 .gk-legend { max-height: calc(100vh - 130px); max-width: 260px; overflow: auto; font-size: 12px; box-sizing: border-box; }
@@ -72,7 +72,7 @@ LEGEND_CSS = r"""
 .gk-legend-border { display: inline-block; width: 22px; height: 4px; background: #c62828; box-shadow: 0 0 0 2px #fff; }
 .gk-legend-admin { display: inline-block; width: 22px; height: 0; border-top: 1px dashed #9a8f7d; }
 .gk-legend-note { color: #666; margin-top: 4px; max-width: 200px; }
-"""
+"""  # noqa: E501
 
 
 class Legend(Feature):

@@ -149,7 +149,7 @@ MARKERS_JS = r"""
     GK.onFilter(function () { computeVisible(); sync(); });
   }
 })();
-"""
+"""  # noqa: E501
 
 MARKERS_CSS = r"""
 .gk-ev { border-radius: 50%; border: 2px solid #fff; box-shadow: 0 0 0 1px rgba(0,0,0,0.45), 0 1px 3px rgba(0,0,0,0.4);
@@ -158,7 +158,7 @@ MARKERS_CSS = r"""
 .gk-ev.gk-ev-vague { border-style: dashed; border-color: #fff; opacity: 0.8; background-clip: content-box; padding: 2px; }
 .gk-fact.gk-ev-vague { opacity: 0.7; }
 .gk-fact svg { display: block; filter: drop-shadow(0 1px 2px rgba(0,0,0,0.4)); }
-"""
+"""  # noqa: E501
 
 
 class PointLayer(LayerFeature):
@@ -193,7 +193,8 @@ class PointLayer(LayerFeature):
         return {"S": r.S.strings, "types": types, "rows": r.rows}
 
     def call(self) -> str:
-        opts = self.options_json({"kind": self.records.kind, "mode": self.mode, "typeKeys": self.type_toggles})
+        opts = self.options_json({"kind": self.records.kind, "mode": self.mode,
+                                  "typeKeys": self.type_toggles})
         return f'GK.pointLayer({self.map_name}, "{self.block_id}", {opts})'
 
 

@@ -105,7 +105,8 @@ def add_record_places(out: PlaceSet, records: list[Any]) -> None:
             if pt is None:
                 continue
             out.add({"name": pt.name, "lat": pt.lat, "lon": pt.lon, "kind": kind, "id": pt.id,
-                     "country_code": pt.country_code, "feature_code": pt.feature_code}, origin="from the reports")
+                     "country_code": pt.country_code, "feature_code": pt.feature_code},
+                     origin="from the reports")
         for via in get(rec, "via", []) or []:
             kind = kind_from_code(clean_text(get(via, "feature_code", ""), 12))
             pt, _ = point_of(via)
@@ -227,7 +228,7 @@ PLACES_JS = r"""
     GK.status("places-" + opts.group, block.rows.length);
   }
 })();
-"""
+"""  # noqa: E501
 
 PLACES_CSS = r"""
 .gk-place { background: none; border: none; }
@@ -244,7 +245,7 @@ PLACES_CSS = r"""
 .gk-place-cluster svg { width: 30px; height: 30px; }
 .gk-place-count { position: absolute; right: -8px; top: -6px; background: #fff; border-radius: 8px; padding: 0 4px;
   font-size: 10px; font-weight: 600; box-shadow: 0 0 0 1px #999; }
-"""
+"""  # noqa: E501
 
 
 class PlaceLayer(LayerFeature):

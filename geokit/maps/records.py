@@ -83,7 +83,8 @@ def check_coords(lat: Any, lon: Any) -> tuple[tuple[float, float] | None, str]:
     except (TypeError, ValueError):
         return None, f"coordinates are not numbers ({clean_text(lat, 30)!r}, {clean_text(lon, 30)!r})"
     if not (math.isfinite(flat) and math.isfinite(flon)):
-        return None, "no coordinates" if (math.isnan(flat) or math.isnan(flon)) else "coordinates are not finite"
+        return None, ("no coordinates" if (math.isnan(flat) or math.isnan(flon))
+                      else "coordinates are not finite")
     if not (-90.0 <= flat <= 90.0 and -180.0 <= flon <= 180.0):
         return None, f"coordinates out of range (lat {flat:g}, lon {flon:g})"
     return (flat, flon), ""
@@ -95,7 +96,8 @@ def point_of(place: Any) -> tuple[Pt | None, str]:
         return None, "no place"
     lat, lon = get(place, "lat"), get(place, "lon")
     geom = get(place, "geometry")
-    if (lat is None or lon is None) and geom is not None and getattr(geom, "geom_type", "") and not geom.is_empty:
+    if ((lat is None or lon is None) and geom is not None and getattr(geom, "geom_type", "")
+            and not geom.is_empty):
         rp = geom if geom.geom_type == "Point" else geom.representative_point()
         lat, lon = rp.y, rp.x
     name = clean_text(get(place, "name", ""), 200)
@@ -257,7 +259,8 @@ def sources_rows(record: Any, S: StringTable) -> list:
         start, end = get(s, "start"), get(s, "end")
         start = int(start) if _number(start) is not None else None
         end = int(end) if _number(end) is not None else None
-        rows.append([S(get(s, "doc", ""), 200), S(get(s, "text", ""), 1500), start, end, S(get(s, "date"), 40)])
+        rows.append([S(get(s, "doc", ""), 200), S(get(s, "text", ""), 1500), start, end,
+                     S(get(s, "date"), 40)])
     return rows
 
 
@@ -285,7 +288,8 @@ def iter_items(items: Any, what: str) -> Iterator[Any]:
 
         got = read_records(items)  # geokit's own export file (records JSONL, GeoJSON or CSV)
         if got is None:
-            raise MapError(f"{os.fspath(items)!r} is not a file of geokit records (expected the JSONL, GeoJSON "
+            raise MapError(f"{os.fspath(items)!r} is not a file of geokit records (expected the JSONL, "
+                           "GeoJSON "
                            f"or CSV of `geokit events`); {what} must be records, a DataFrame or such a file")
         kind = {"events": "event", "movements": "movement", "facts": "fact"}.get(what)
         return iter([r for r in got[0] if kind is None or r.get("kind") == kind])
@@ -344,7 +348,8 @@ class TypeTable:
 
 @dataclass
 class PointRecords:
-    """Events or facts as rows ``[id, type, date, precision, day, who, counts, sources, conf, lat, lon, place, gp,
+    """Events or facts as rows ``[id, type, date, precision, day, who, counts, sources, conf, lat, lon, place,
+    gp,
     headline]`` (``spread`` appends a pixel offset)."""
 
     kind: str
@@ -399,7 +404,8 @@ def point_records(records: Any, kind: str) -> PointRecords:
 
 @dataclass
 class MovementRecords:
-    """Movements as rows ``[id, type, date, precision, day, who, counts, sources, conf, points, magnitude, note,
+    """Movements as rows ``[id, type, date, precision, day, who, counts, sources, conf, points, magnitude,
+    note,
     headline]``.
 
     ``points`` is ``[[lat, lon, name, gp], ...]`` origin -> via -> destination, only the usable
@@ -421,7 +427,8 @@ def _flat_stops(rec: Any) -> list[tuple[str, Any]] | None:
     None when the row carries place objects (the normal case) or no usable line/point geometry.
     """
     origin, destination = get(rec, "origin"), get(rec, "destination")
-    if not (origin is None or isinstance(origin, str)) or not (destination is None or isinstance(destination, str)):
+    if (not (origin is None or isinstance(origin, str))
+            or not (destination is None or isinstance(destination, str))):
         return None
     geom = get(rec, "geometry")
     kind = getattr(geom, "geom_type", "")
@@ -436,7 +443,8 @@ def _flat_stops(rec: Any) -> list[tuple[str, Any]] | None:
     names = [origin or ""] + (via_names if len(via_names) == len(coords) - 2 else [""] * (len(coords) - 2))
     names.append(destination or "")
     roles = ["origin"] + ["via"] * (len(coords) - 2) + ["destination"]
-    return [(role, {"name": name, "lon": x, "lat": y}) for role, name, (x, y, *_) in zip(roles, names, coords, strict=True)]
+    return [(role, {"name": name, "lon": x, "lat": y})
+            for role, name, (x, y, *_) in zip(roles, names, coords, strict=True)]
 
 
 def movement_records(records: Any) -> MovementRecords:
@@ -452,7 +460,8 @@ def movement_records(records: Any) -> MovementRecords:
             stops = [("origin", get(rec, "origin"))]
             stops += [("via", v) for v in (get(rec, "via", []) or [])]
             stops += [("destination", get(rec, "destination"))]
-            if get(rec, "origin") is None and get(rec, "destination") is None and get(rec, "place") is not None:
+            if (get(rec, "origin") is None and get(rec, "destination") is None
+                    and get(rec, "place") is not None):
                 stops = [("place", get(rec, "place"))]
         pts, notes = [], []
         for role, place in stops:

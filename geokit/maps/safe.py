@@ -114,7 +114,8 @@ class DataBlock(Element):
     def render(self, **kwargs) -> str:
         text = json_for_html(self.payload)
         if self.compress_over and len(text) > self.compress_over:
-            packed = base64.b64encode(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)).decode("ascii")
+            packed = base64.b64encode(gzip.compress(text.encode("utf-8"), compresslevel=6,
+                                                    mtime=0)).decode("ascii")
             return f'<script type="application/gzip-base64" id="{self.block_id}">{packed}</script>'
         return f'<script type="application/json" id="{self.block_id}">{text}</script>'
 
@@ -168,7 +169,8 @@ def harden(root: Element) -> int:
         if isinstance(element, MacroElement) and not isinstance(element, SafeMacro):
             safe = _SAFE_CLASSES.get(cls)
             if safe is None:
-                safe = _SAFE_CLASSES[cls] = type(cls.__name__, (cls, SafeMacro), {"__module__": cls.__module__})
+                safe = _SAFE_CLASSES[cls] = type(cls.__name__, (cls, SafeMacro),
+                                                 {"__module__": cls.__module__})
             element.__class__ = safe
             changed += 1
         stack.extend(getattr(element, "_children", {}).values())

@@ -12,16 +12,20 @@ import random
 
 from geokit.model import Candidate, Event, Fact, Movement, PlaceRef, Source
 
-EVENT_TYPES = ("defection", "shelling", "protest", "arrest", "meeting", "clash", "border closure", "aid delivery")
+EVENT_TYPES = ("defection", "shelling", "protest", "arrest", "meeting", "clash", "border closure",
+               "aid delivery")
 MOVEMENT_TYPES = ("displacement", "defection", "return")
 PLACE_KINDS = ("camp", "crossing", "airbase", "town", "village", "city")
 _VERBS = ("reported", "said", "confirmed", "claimed", "told reporters")
 
 
 def _place(rng: random.Random, i: int) -> PlaceRef:
-    return PlaceRef(name=f"Place {i}", lat=round(rng.uniform(31.0, 38.5), 5), lon=round(rng.uniform(35.0, 44.0), 5),
-                    geonameid=100000 + i, geo_precision=rng.choice((1, 1, 1, 2, 3)), country_code=rng.choice(("TR", "SY")),
-                    feature_code=rng.choice(("PPL", "PPLA2", "CMPRF", "PSTB", "AIRB", "")), id=f"gn:{100000 + i}")
+    return PlaceRef(name=f"Place {i}", lat=round(rng.uniform(31.0, 38.5), 5),
+                    lon=round(rng.uniform(35.0, 44.0), 5),
+                    geonameid=100000 + i, geo_precision=rng.choice((1, 1, 1, 2, 3)),
+                    country_code=rng.choice(("TR", "SY")),
+                    feature_code=rng.choice(("PPL", "PPLA2", "CMPRF", "PSTB", "AIRB", "")),
+                    id=f"gn:{100000 + i}")
 
 
 def _sources(rng: random.Random, n: int, label: str, value: int) -> list[Source]:
@@ -31,7 +35,8 @@ def _sources(rng: random.Random, n: int, label: str, value: int) -> list[Source]
         doc = f"report-{rng.randint(1, 400):04d}"
         text = (f"Officials {rng.choice(_VERBS)} that {v} {label} were involved near the town on "
                 f"day {rng.randint(1, 28)}, according to a local monitor (item {rng.randint(1, 10**6)}).")
-        out.append(Source(doc=doc, start=rng.randint(0, 4000), end=rng.randint(4000, 4200), text=text, counts={label: v}))
+        out.append(Source(doc=doc, start=rng.randint(0, 4000), end=rng.randint(4000, 4200), text=text,
+                          counts={label: v}))
     return out
 
 
@@ -66,12 +71,14 @@ def synthetic_records(n_events: int = 100, n_movements: int = 20, n_facts: int =
         via = [rng.choice(pool)] if rng.random() < 0.2 else []
         movements.append(Movement(id=f"mv-{i}", type=rng.choice(MOVEMENT_TYPES), date=d, date_precision=prec,
                                   origin=rng.choice(pool), destination=rng.choice(pool), via=via,
-                                  counts={"people": value}, sources=_sources(rng, rng.randint(1, 2), "people", value)))
+                                  counts={"people": value},
+                                  sources=_sources(rng, rng.randint(1, 2), "people", value)))
     facts = []
     for i in range(n_facts):
         value = rng.randint(1000, 100000)
         d, prec = date()
-        facts.append(Fact(id=f"fact-{i}", type="refugees hosted", date=d, date_precision=prec, place=rng.choice(pool),
+        facts.append(Fact(id=f"fact-{i}", type="refugees hosted", date=d, date_precision=prec,
+                          place=rng.choice(pool),
                           counts={"refugees": value}, sources=_sources(rng, 1, "refugees", value)))
     places = [Candidate(id=f"cur:site-{i}", geonameid=None, name=f"Site {i}", lat=p.lat, lon=p.lon,
                         feature_class="S", feature_code="", country_code=p.country_code, admin1="",

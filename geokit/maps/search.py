@@ -85,7 +85,7 @@ SEARCH_JS = r"""
     return ctl;
   };
 })();
-"""
+"""  # noqa: E501
 
 SEARCH_CSS = r"""
 .gk-search { padding: 4px; }
@@ -124,4 +124,5 @@ class Search(Feature):
         return {"items": items}
 
     def call(self) -> str:
-        return f'GK.search({self.map_name}, GK.data("{self.block_id}"), {self.options_json({"zoom": self.zoom})})'
+        return (f'GK.search({self.map_name}, GK.data("{self.block_id}"), '
+                f'{self.options_json({"zoom": self.zoom})})')

@@ -23,7 +23,8 @@ def ring_offsets(n: int, clear: float) -> list[tuple[int, int]]:
         return []
     if n <= RING_MAX:
         r = max(clear, 16.0 * n / (2 * math.pi)) if n > 1 else clear
-        return [(round(r * math.cos(math.radians(-90 + 360 * k / n))), round(r * math.sin(math.radians(-90 + 360 * k / n))))
+        return [(round(r * math.cos(math.radians(-90 + 360 * k / n))),
+                 round(r * math.sin(math.radians(-90 + 360 * k / n))))
                 for k in range(n)]
     out = []
     for k in range(n):  # a sunflower spiral: even spacing at any count
@@ -119,7 +120,8 @@ def spread(layers: list[list[list]], sites: list[tuple[float, float]], lat_i: in
 
 def site_refs(site_rows: list[list], events: list[list], facts: list[list], movements: list[list],
               km: float = SITE_RADIUS_KM, limit: int = 60) -> None:
-    """Append to each site row the records located there: ``[["event"|"fact"|"movement", row index], ...]``."""
+    """Append to each site row the records located there: ``[["event"|"fact"|"movement", row index],
+    ...]``."""
     grid: dict[tuple[int, int], list[int]] = {}
     for i, row in enumerate(site_rows):
         grid.setdefault(_cell(row[2], row[3]), []).append(i)

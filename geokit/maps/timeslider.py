@@ -155,7 +155,7 @@ TIMESLIDER_JS = r"""
     return ctl;
   };
 })();
-"""
+"""  # noqa: E501
 
 TIMESLIDER_CSS = r"""
 .gk-time { width: 260px; }
@@ -173,7 +173,7 @@ TIMESLIDER_CSS = r"""
   cursor: pointer; font-size: 11px; line-height: 20px; }
 .gk-time-label { font-variant-numeric: tabular-nums; }
 .gk-time-undated { font-size: 12px; color: #444; }
-"""
+"""  # noqa: E501
 
 
 class TimeSlider(Feature):

