@@ -67,6 +67,19 @@ def test_serial_and_process_pool_give_the_same_results(tmp_path):
     assert serial["d05"]["published"] == "2012-06-06"
 
 
+def test_a_clean_run_leaves_no_errors_file_and_a_clean_rerun_removes_a_stale_one(tmp_path):
+    good = write_jsonl(tmp_path / "docs.jsonl", sample_docs(3))
+    s = batch.run(good, out=tmp_path / "out.jsonl", fn=fake_parse, progress=False)
+    assert s.processed == 3 and not Path(s.errors_path).exists()
+    bad = tmp_path / "mixed.jsonl"
+    bad.write_text(good.read_text("utf-8") + "not json\n", "utf-8")
+    s = batch.run(bad, out=tmp_path / "out2.jsonl", fn=fake_parse, progress=False)
+    assert len(errors_of(Path(s.errors_path))) == 1
+    bad.write_text(good.read_text("utf-8"), "utf-8")  # fixed: the rerun has nothing to report
+    s = batch.run(bad, out=tmp_path / "out2.jsonl", fn=fake_parse, progress=False)
+    assert not Path(s.errors_path).exists()
+
+
 def test_bad_inputs_reported_and_everything_else_processed(tmp_path):
     src = tmp_path / "in"
     (src / "sub").mkdir(parents=True)
@@ -139,7 +152,7 @@ def test_document_that_always_kills_its_worker_is_reported_then_rerun_completes(
     assert err["id"] == "d09" and err["stage"] == "worker" and "died" in err["reason"]
     again = batch.run(feed, out=out, fn=fake_parse, workers=2, errors_path=errs, progress=False)
     assert (again.processed, again.skipped, again.errors) == (1, 15, 0)
-    assert len(by_id(out)) == 16 and errors_of(errs) == []
+    assert len(by_id(out)) == 16 and not errs.exists()  # nothing left to report: no errors file
 
 
 def test_killed_run_keeps_finished_results_and_rerun_completes(tmp_path):

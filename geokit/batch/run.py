@@ -106,19 +106,31 @@ def default_linked_path(out: str | os.PathLike) -> Path:
 
 
 class _Errors:
-    """The errors file: one JSON object per problem (id, source, stage, level, reason)."""
+    """The errors file: one JSON object per problem (id, source, stage, level, reason).
+
+    Opened on the first problem, so a clean run leaves no empty file; a clean rerun removes the file of
+    an earlier run (it lists the problems that remain, and none do).
+    """
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._fh = open(path, "w", encoding="utf-8")
+        self.path = path
+        self.count = 0
+        self._fh = None
 
     def add(self, *, id: str | None, source: str, stage: str, reason: str, level: str = "error") -> None:
+        if self._fh is None:
+            self._fh = open(self.path, "w", encoding="utf-8")
         row = {"id": id, "source": source, "stage": stage, "level": level, "reason": reason}
         self._fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         self._fh.flush()
+        self.count += 1
 
     def close(self) -> None:
-        self._fh.close()
+        if self._fh is not None:
+            self._fh.close()
+        else:
+            self.path.unlink(missing_ok=True)
 
 
 def _make_runner(fn: DocFn, warm: bool, workers: int, scheduler: str | None, budget: Budget | None = None):
