@@ -6,6 +6,7 @@ Sample texts here are written for these tests; the demo corpus ships with the pa
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import os
 import re
@@ -246,3 +247,12 @@ def test_bad_default_date_is_a_clear_error_and_leaves_no_folder(tmp_path, store)
     with pytest.raises(ValueError, match="date"):
         run_main(None, out, published="the day after", say=lambda s: None, warn=lambda s: None)
     assert not out.exists()
+
+
+def test_map_title_says_its_dates_are_publication_dates():
+    from geokit.batch.mainjob import _title
+    from geokit.model import Document
+
+    docs = [Document(text="x", id="a", published=dt.date(2012, 3, 9)),
+            Document(text="y", id="b", published=dt.date(2012, 10, 4))]
+    assert _title(docs) == "geokit: 2 reports published 2012-03-09 to 2012-10-04"

@@ -276,8 +276,10 @@ def map_places(documents: list[Document], ex) -> list[Candidate]:
 
 
 def _title(documents: list[Document]) -> str:
+    """The map's title: how many reports and when they were published (the time panel shows the dates
+    of the records themselves, which may start earlier)."""
     dates = sorted(d.published for d in documents if d.published)
-    span = f", {dates[0].isoformat()} to {dates[-1].isoformat()}" if dates else ""
+    span = f" published {dates[0].isoformat()} to {dates[-1].isoformat()}" if dates else ""
     return f"geokit: {len(documents)} report{'s' if len(documents) != 1 else ''}{span}"
 
 
