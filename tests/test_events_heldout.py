@@ -20,7 +20,9 @@ DATA = Path(__file__).parent / "data" / "events"
 
 
 def test_heldout_figures_do_not_regress():
-    reports = [json.loads(line) for line in (DATA / "heldout.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    reports = [
+        json.loads(line) for line in (DATA / "heldout.jsonl").read_text(encoding="utf-8").splitlines() if line
+    ]
     gold = json.loads((DATA / "heldout_expected.json").read_text(encoding="utf-8"))
     x = geokit.extract([_parsed(r) for r in reports])
     result = score(x, gold)

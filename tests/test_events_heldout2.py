@@ -19,7 +19,11 @@ DATA = Path(__file__).parent / "data" / "events"
 
 
 def _load():
-    reports = [json.loads(line) for line in (DATA / "heldout2.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    reports = [
+        json.loads(line)
+        for line in (DATA / "heldout2.jsonl").read_text(encoding="utf-8").splitlines()
+        if line
+    ]
     gold = json.loads((DATA / "heldout2_expected.json").read_text(encoding="utf-8"))
     return reports, gold
 

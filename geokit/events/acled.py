@@ -56,8 +56,10 @@ def refinements() -> tuple[Refinement, ...]:
 
 
 # Rule defaults that the clause's words may refine; a rule naming a finer class keeps it.
-GENERIC = {("Protests", "Peaceful protest"), ("Violence against civilians", "Attack"), ("Battles", "Armed clash"),
-           ("Strategic developments", "Other"), ("Explosions/Remote violence", "Remote explosive/landmine/IED")}
+GENERIC = {
+    ("Protests", "Peaceful protest"), ("Violence against civilians", "Attack"), ("Battles", "Armed clash"),
+    ("Strategic developments", "Other"), ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+}
 
 
 def classify(etype: str, default: tuple[str, str], clause: str) -> tuple[dict[str, str], str]:

@@ -44,7 +44,9 @@ class SpacyEvidence:
             try:
                 nlp = spacy.load(model)
             except OSError as exc:
-                raise InputError(f"spaCy pipeline {model!r} is not installed (geokit never downloads one)") from exc
+                raise InputError(
+                    f"spaCy pipeline {model!r} is not installed (geokit never downloads one)"
+                ) from exc
         self.nlp = nlp
 
     def entities(self, text: str) -> list[Entity]:

@@ -66,7 +66,9 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
     return out
 
 
-_ARTICLE_JOINED = re.compile(r"(?:al|el|al|as|ash|ar|ad|az|ez|an|at|ath|adh|ed|es|et|en|ul|il|d|l)[-‐’'](?=[A-ZÀ-ÖØ-Þ])")
+_ARTICLE_JOINED = re.compile(
+    r"(?:al|el|al|as|ash|ar|ad|az|ez|an|at|ath|adh|ed|es|et|en|ul|il|d|l)[-‐’'](?=[A-ZÀ-ÖØ-Þ])"
+)
 
 
 def article_joined(w: str) -> bool:
@@ -88,7 +90,9 @@ def _mid_sentence_abbrev(w: str, text: str, end: int) -> bool:
 
 def _is_abbrev(w: str) -> bool:
     # "U.S.", "U.N.", "B.C.", "St.", "Mr." keep their final dot; "Asia." at a sentence end does not
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z]\.", w)) or w[:-1].lower() in _ABBREVS  # "U.S.", initials
+    return (
+        bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z]\.", w)) or w[:-1].lower() in _ABBREVS
+    )  # "U.S.", initials
 
 
 def _gap(text: str, a: Tok, b: Tok) -> str:
@@ -127,7 +131,9 @@ def runs(text: str, toks: list[Tok]) -> list[list[int]]:
 
 def _joinable(text: str, a: Tok, b: Tok) -> bool:
     gap = text[a.end:b.start]
-    return not a.possessive and (gap in (" ", "-", "‐", "–") or (gap.strip() == "" and "\n\n" not in gap and len(gap) < 4))
+    return not a.possessive and (
+        gap in (" ", "-", "‐", "–") or (gap.strip() == "" and "\n\n" not in gap and len(gap) < 4)
+    )
 
 
 # ----------------------------------------------------------------------------- recognition
