@@ -188,8 +188,8 @@ def test_published_date_from_dateline_and_future_warning():
 
 def test_headline_present_tense_and_linking_within_a_report():
     text = (
-        "Syrian general, 84 troops flee into Turkey\n\nEighty-five Syrian soldiers fled into Turkey on Monday, "
-        "agencies reported."
+        "Syrian general, 84 troops flee into Turkey\n\nEighty-five Syrian soldiers fled into Turkey "
+        "on Monday, agencies reported."
     )
     x = events_of(text, MON)
     (e,) = x.events

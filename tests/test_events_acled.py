@@ -195,8 +195,8 @@ def test_displacement_figures_keep_their_unit_and_origin():
 
 def test_bare_figure_and_abroad_flight():
     text = (
-        "Violence swept the north of Mali on Monday. A quarter of a million have been driven from their homes "
-        "and another 6,000 have fled to neighbouring Niger."
+        "Violence swept the north of Mali on Monday. A quarter of a million have been driven from their "
+        "homes and another 6,000 have fled to neighbouring Niger."
     )
     moves = [r for r in _records(text) if r.kind == "movement"]
     assert any(m.destination is not None and m.destination.name == "Niger" and 6000 in m.counts.values()
@@ -399,5 +399,6 @@ def test_agency_style_figures():
     (c,) = [e for e in _events("Some 20,000 Rohingya crossed into Bangladesh on Monday.")
             if e.type == "border_crossing"]
     assert c.counts.get("people") == 20000
-    text = "The region has taken in thousands of newcomers: some 3,000 Syrians arrived in the Domiz camp on Monday."
+    text = ("The region has taken in thousands of newcomers: some 3,000 Syrians arrived in the Domiz camp "
+            "on Monday.")
     assert any(3000 in e.counts.values() for e in _events(text))

@@ -1,4 +1,5 @@
-"""Exports of extracted records (GeoJSON points/lines, ACLED-like CSV, GeoDataFrame) and the `geokit events` command."""
+"""Exports of extracted records (GeoJSON points/lines, ACLED-like CSV, GeoDataFrame) and the
+`geokit events` command."""
 
 from __future__ import annotations
 

@@ -79,8 +79,8 @@ def test_crowd_estimate_is_kept_beside_the_first_figure():
 
 def test_where_clause_and_pronoun_actor_make_a_visit_and_a_meeting():
     text = (
-        "The Turkish foreign minister toured a camp near Kilis on Sunday. The next day he travelled to Amman, "
-        "where he held talks with Jordanian officials."
+        "The Turkish foreign minister toured a camp near Kilis on Sunday. The next day he travelled to "
+        "Amman, where he held talks with Jordanian officials."
     )
     events = _events(text, "2013-05-15")
     meeting = [e for e in events if e.type == "meeting"]

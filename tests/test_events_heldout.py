@@ -1,4 +1,5 @@
-"""Held-out reports (tests/data/events/heldout.jsonl): written before the rules were tuned, never used to tune them.
+"""Held-out reports (tests/data/events/heldout.jsonl): written before the rules were tuned,
+never used to tune them.
 
 Why: the demo corpus is a development set; these four reports (camp opening, cross-border
 shelling, protest, ministerial visit) say how the rules do on text they were not fitted to.

@@ -1,8 +1,10 @@
-"""Second held-out set (tests/data/events/heldout2.jsonl): six reports written before the generalisation round.
+"""Second held-out set (tests/data/events/heldout2.jsonl): six reports written before the
+generalisation round.
 
 Why: the first held-out set was looked at while the rules were broadened, so it is a development
 set now; these six (every event type, movements with and without counts, each relative-date form)
-were scored once, untouched, and never used to tune. The floors are the figures measured then (events R 0.71, P 0.67), raised to the end-of-round figures.
+were scored once, untouched, and never used to tune. The floors are the figures measured then
+(events R 0.71, P 0.67), raised to the end-of-round figures.
 """
 
 from __future__ import annotations

@@ -105,7 +105,10 @@ def test_a_journey_needs_people_as_its_subject(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "At least nine people were killed and dozens fell ill on Saturday after an outbreak of cholera in a slum of Lusaka.",
+        (
+            "At least nine people were killed and dozens fell ill on Saturday after an outbreak of cholera "
+            "in a slum of Lusaka."
+        ),
         "The new strain, which spread through three wards in Leeds, has killed 12 patients.",
         "Bootleg liquor killed 17 people in a slum of Nakuru on Monday.",
     ],
@@ -319,7 +322,8 @@ def test_transfers_and_returns_are_movements_with_their_ends(text, origin, desti
 
 
 def test_an_event_told_a_week_before_another_keeps_its_own_day():
-    text = "Police arrested two men in Leeds on Tuesday, a week after a bomb exploded outside a mosque in Bradford."
+    text = ("Police arrested two men in Leeds on Tuesday, a week after a bomb exploded outside a mosque "
+            "in Bradford.")
     got = {(e.type, e.place.name, e.date) for e in _events(text, "2016-03-30")}
     assert got == {("arrest", "Leeds", "2016-03-29"), ("attack", "Bradford", "2016-03-22")}, got
 
@@ -341,7 +345,8 @@ def test_casualty_figures_after_the_event(text, counts):
 
 
 def test_two_triggers_of_one_occurrence_in_a_sentence_are_one_event():
-    text = "Eleven soldiers were killed and 14 wounded when militants attacked an army post near Rafah on Thursday."
+    text = ("Eleven soldiers were killed and 14 wounded when militants attacked an army post near Rafah "
+            "on Thursday.")
     (e,) = _events(text, "2016-10-26")
     assert e.counts == {"killed": 11, "wounded": 14} and e.actors.get("actor1") == "militants"
 

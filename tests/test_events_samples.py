@@ -1,4 +1,5 @@
-"""Our own sample reports (tests/data/events): every event type and relative-date form, scored against expected.json.
+"""Our own sample reports (tests/data/events): every event type and relative-date form,
+scored against expected.json.
 
 Toponym spans come from each report's ``places`` list and are resolved by ``geokit.parse`` (the
 gazetteer), so these tests measure event reading and linking, not name recognition.

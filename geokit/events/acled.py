@@ -63,7 +63,8 @@ GENERIC = {
 
 
 def classify(etype: str, default: tuple[str, str], clause: str) -> tuple[dict[str, str], str]:
-    """({"event_type", "sub_event_type"}, refinement id or "") for an event of ``etype`` read from ``clause``."""
+    """({"event_type", "sub_event_type"}, refinement id or "") for an event of ``etype``
+    read from ``clause``."""
     if tuple(default) not in GENERIC:
         return {"event_type": default[0], "sub_event_type": default[1]}, ""
     for r in refinements():

@@ -51,16 +51,21 @@ VAGUE = {
 # Head nouns -> labels. General news vocabulary for people, ranks and hardware.
 LABELS: dict[str, str] = {}
 for _label, _words in {
-    "soldiers": "soldier soldiers troop troops serviceman servicemen conscript conscripts marine marines recruit recruits",
+    "soldiers": (
+        "soldier soldiers troop troops serviceman servicemen conscript conscripts marine marines "
+        "recruit recruits"
+    ),
     "officers": "officer officers",
     "pilots": "pilot pilots airman airmen",
     "defectors": "defector defectors deserter deserters",
     "refugees": "refugee refugees asylum-seeker asylum-seekers migrant migrants",
     "civilians": "civilian civilians",
-    "people": "people persons person individuals residents villagers men women children students workers teachers "
-    "journalists activists worshippers pilgrims tourists passengers nurses doctors employees farmers "
-    "supporters opponents suspects prisoners detainees hostages victims bystanders mourners patients "
-    "inhabitants locals citizens evacuees returnees arrivals newcomers idps",
+    "people": (
+        "people persons person individuals residents villagers men women children students workers teachers "
+        "journalists activists worshippers pilgrims tourists passengers nurses doctors employees farmers "
+        "supporters opponents suspects prisoners detainees hostages victims bystanders mourners patients "
+        "inhabitants locals citizens evacuees returnees arrivals newcomers idps"
+    ),
     "police": "policeman policemen gendarmes",
     "families": "family families",
     "fighters": "fighter fighters rebel rebels militant militants insurgent insurgents gunmen gunman",

@@ -19,7 +19,8 @@ _KIND_LEVEL = {"continent": 4, "country": 4, "admin1": 3, "admin2": 2, "area": 2
 # Wording before a name that makes the place approximate ("near a town, part of a region").
 _APPROX_BEFORE = re.compile(
     r"\b(?:near|nearby|outside|around|close to|north of|south of|east of|west of|(?:north|south|east|west)"
-    r"(?:ern|east|west|eastern|western)?|central|border with|along the border with|the outskirts of|outskirts of)"
+    r"(?:ern|east|west|eastern|western)?|central|border with|along the border with|"
+    r"the outskirts of|outskirts of)"
     r"\s+(?:the\s+)?(?:\w+\s+)?$",
     re.I,
 )

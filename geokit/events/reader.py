@@ -298,7 +298,8 @@ class Reader:
         ]
         wide = False
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
-            # "in control of the X crossing on Friday, a day after they overran the post": the sentence's place
+            # "in control of the X crossing on Friday, a day after they overran the post":
+            # the sentence's place
             places = self._places_in(s, e)
             wide = bool(places)
         etype = trig.type
@@ -372,7 +373,8 @@ class Reader:
             return  # "a series of bombings in 2016": a trend over months, not one occurrence
         if trig.noun and not own_dates and re.search(r"s$", trig.text) and _RELATIVE_PERFECT.search(
                 self.text, max(0, trig.start - 60), trig.start):
-            return  # "the group, which has claimed attacks in X and Y": a description of the actor, no occurrence
+            # "the group, which has claimed attacks in X and Y": a description of the actor, no occurrence
+            return
         if (
             trig.noun
             and not own_dates
@@ -521,7 +523,8 @@ class Reader:
         return None
 
     def _shared_subject(self, sent: Sentence, trig: Trigger, s: int) -> _Draft | None:
-        """The earlier event of the sentence whose subject a coordinated verb shares ("... and slipped across")."""
+        """The earlier event of the sentence whose subject a coordinated verb shares
+        ("... and slipped across")."""
         if trig.noun or not _COORDINATED.match(self.text[s:trig.start]):
             return None
         for prev in reversed(
@@ -547,7 +550,8 @@ class Reader:
         return False
 
     def _antecedent(self, who: str, sent: Sentence) -> str:
-        """ "he travelled to Amman": a bare pronoun stands for the latest actor of the two previous sentences."""
+        """ "he travelled to Amman": a bare pronoun stands for the latest actor of the two
+        previous sentences."""
         if not _PRONOUN.match(who.strip()):
             return who
         for old in reversed(self.drafts):
@@ -558,7 +562,8 @@ class Reader:
         return who
 
     def _where_place(self, sent: Sentence, trig: Trigger) -> PlaceRef | None:
-        """ "travelled to Amman, where he held talks": a 'where' clause happens at the place just before it."""
+        """ "travelled to Amman, where he held talks": a 'where' clause happens at the place
+        just before it."""
         head = self.text[sent.start:trig.start]
         cut = head.rfind("where")
         if cut < 0 or not re.search(r"\bwhere\b", head[cut - 1 if cut else 0:]) or len(head) - cut > 60:
@@ -792,7 +797,8 @@ class Reader:
         return replace(to_placeref(ranked[0][0].place), geo_precision=4)
 
     def _soil(self, s: int, e: int) -> PlaceRef | None:
-        """ "were now on Turkish soil", "reached Jordanian territory": the demonym's country as destination."""
+        """ "were now on Turkish soil", "reached Jordanian territory": the demonym's country
+        as destination."""
         for t in self.demonyms:
             if s <= t.start and t.end <= e and _SOIL_AFTER.match(self.text, t.end) and \
                     _SOIL_BEFORE.search(self.text[max(0, t.start - 12):t.start]):
@@ -847,7 +853,8 @@ class Reader:
         return toponym_placeref(camps[-1], self.text) if camps else None
 
     def _same_camp(self, new: _Draft) -> bool:
-        """A second placement into the camp a recent placement named ("moved there by Sunday") is the same one."""
+        """A second placement into the camp a recent placement named ("moved there by Sunday")
+        is the same one."""
         if new.type != "camp_placement" or new.destination is None:
             return False
         for old in self._recent_motion(new.sentence):
@@ -1032,7 +1039,8 @@ class Reader:
         return Source(self.doc_id, sent.start, sent.end, sent.text, dict(counts), iso)
 
     def _dateline_destination(self, d: _Draft) -> None:
-        """ "Families arriving this week said they had fled Raqqa", datelined from a border town: they arrived here.
+        """ "Families arriving this week said they had fled Raqqa", datelined from a border town:
+        they arrived here.
 
         Only for an arrival (an "in" trigger) whose clause names no destination, from an origin
         in another country within a border-region distance of the dateline place.
@@ -1425,7 +1433,8 @@ _CAUSES = cause_pattern()  # rules/causes.toml: disease, natural hazard, acciden
 _INCIDENT_NOUN = re.compile(
     r"\b(?:explosions?|blasts?|fires?|blazes?|incident|crash|collapse|accident)\b", re.I
 )
-# "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said, not where it happened
+# "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said,
+# not where it happened
 _IN_REPORT_FRAME = re.compile(
     r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
     r"\b(?:said|says|told|tells|announced|added|stated|briefed|spokesm[ae]n|spokeswoman|"

@@ -17,8 +17,11 @@ import re
 from dataclasses import dataclass
 
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gen col lt maj capt sgt cpl pvt adm cmdr st jr sr prof gov sen rep rev hon no nos vs etc inc "
-    "corp ltd co dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt.col brig".split()
+    (
+        "mr mrs ms dr gen col lt maj capt sgt cpl pvt adm cmdr st jr sr prof gov sen rep rev hon no nos "
+        "vs etc inc corp ltd co dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft "
+        "lt.col brig"
+    ).split()
 )
 TITLE_MAX = 160
 

@@ -16,7 +16,8 @@ The twelve event types (the events annotation guide's definitions):
   air_incident        aircraft shot down, crashed in a conflict, airspace violated, intercepted
   military_deployment forces or weapons sent to or stationed at a place; jets scrambled; reinforcements
   military_operation  armed forces fight or strike: offensive, shelling, airstrike, clashes, siege, capture
-  attack              violence against people or property by any actor: bombing, shooting, stabbing, kidnapping
+  attack              violence against people or property by any actor: bombing, shooting, stabbing,
+                      kidnapping
   arrest              people detained, arrested, charged in custody, convicted, imprisoned
   protest             demonstrations, marches, strikes, sit-ins, riots, vigils
   meeting             talks, summits, conferences, negotiations, signed agreements

@@ -555,7 +555,8 @@ def _place_class(top: Candidate) -> tuple[str, str] | None:
     return None
 
 
-AREA_KM = 80.0  # a place this close to an area's point and in its country lies in it (sources name areas differently)
+# a place this close to an area's point and in its country lies in it (sources name areas differently)
+AREA_KM = 80.0
 
 
 def _inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc: str, box_area: str,

@@ -364,7 +364,8 @@ def _combine_adjacent(refs: list[DateRef], text: str, offset: int) -> list[DateR
                         and absolute.precision == "day" and relative.date != absolute.date:
                     note = (
                         f"contradictory dates: {relative.text!r} reads {relative.date.isoformat()} but "
-                        f"{absolute.text!r} is {absolute.date.isoformat()} ({absolute.date:%A}); kept the calendar date"
+                        f"{absolute.text!r} is {absolute.date.isoformat()} ({absolute.date:%A}); "
+                        "kept the calendar date"
                     )
                 elif absolute.date is not None and absolute.precision == "day" and \
                         _CASE_SENSITIVE_WEEKDAY.search(relative.text):

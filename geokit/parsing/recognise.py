@@ -218,7 +218,8 @@ class Recogniser:
                 and rtoks[i].text.lower() == "the"
                 and not any(pr for _p, _n, pr in self.store.by_key(key))
             ):
-                continue  # "The US": the article is not part of the name (but it is the official name "The Hague")
+                # "The US": the article is not part of the name (but it is the official name "The Hague")
+                continue
             variant = False
             if not self.is_name(key, span) and j - i >= 2 and self._arabic_variant(rtoks[i:j], span):
                 variant = True
@@ -595,7 +596,8 @@ class Recogniser:
     def _unknown_with_cue(
         self, text: str, rtoks: list[Tok], out: list[Mention], first_of_run: int = 0
     ) -> None:
-        """'the village of Xyz' / 'Xyz refugee camp' where Xyz is not in the gazetteer: a place with no match."""
+        """'the village of Xyz' / 'Xyz refugee camp' where Xyz is not in the gazetteer:
+        a place with no match."""
         mine = out[first_of_run:]  # only this run's mentions can overlap it (linear in the text)
         covered = {(m.start, m.end) for m in mine}
         if any(m.start <= rtoks[0].start < m.end for m in mine):
