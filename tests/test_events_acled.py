@@ -293,9 +293,8 @@ def test_a_bad_user_rule_file_is_refused_and_changes_nothing(tmp_path):
     with pytest.raises(ValueError, match="ACLED"):
         triggers.add_rule_file(wrong)
     assert len(triggers.rules()) == n
-    tomllib.loads(
-        (triggers.RULES_DIR / "triggers.toml").read_text(encoding="utf-8")
-    )  # the shipped file parses
+    # the shipped file parses
+    tomllib.loads((triggers.RULES_DIR / "triggers.toml").read_text(encoding="utf-8"))
 
 
 def test_rule_file_from_the_environment_and_the_cli(tmp_path, monkeypatch):

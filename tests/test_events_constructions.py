@@ -81,9 +81,8 @@ def test_date_of_a_cause_noun_is_not_lent():
         dt.date(2012, 3, 20),
     )
     dep = next(e for e in x.events if e.type == "military_deployment")
-    assert (
-        dep.date != "2012-03-03" and dep.date_precision != "day"
-    )  # the report's week, never the bombing's day
+    # the report's week, never the bombing's day
+    assert dep.date != "2012-03-03" and dep.date_precision != "day"
 
 
 def test_meanwhile_carries_the_previous_date():

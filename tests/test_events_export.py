@@ -108,9 +108,8 @@ def test_events_command_reads_jsonl_and_writes_every_format(tmp_path, capsys):
         encoding="utf-8",
     )
     out = tmp_path / "out.csv"
-    assert (
-        main(["events", str(inp), "--csv", "-o", str(out)]) == 3
-    )  # written, but one input failed (issue 11)
+    # written, but one input failed (issue 11)
+    assert main(["events", str(inp), "--csv", "-o", str(out)]) == 3
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     # issue 15: records carry ACLED's class, so event_type is ACLED's and type stays geokit's
     assert rows and rows[0]["event_date"] == "2013-04-15" and rows[0]["type"] == "defection"

@@ -256,11 +256,8 @@ def _head_after(text: str, pos: int, max_mods: int = 4) -> tuple[str, str, int] 
             return label, w, tok.end()
         if mods == 0 and w[0].isupper() and w[1:].islower() and _GROUP_VERB_AFTER.match(text, tok.end()) \
                 and not re.search(r"(?<![\d,.])(?:1[89]|20)\d\d\s*$", text[max(0, pos - 8):pos]):
-            return (
-                "people",
-                w,
-                tok.end(),
-            )  # "500,000 Rohingya have fled", "300 Yazidi crossed": a people's name
+            # "500,000 Rohingya have fled", "300 Yazidi crossed": a people's name
+            return "people", w, tok.end()
         if w.lower() in _STOP or w.lower().rstrip("s") in RANKS:
             return None
         mods += 1

@@ -116,10 +116,8 @@ def relation(a: PlaceRef, b: PlaceRef) -> tuple[str, str]:
         if ka and ka == kb:
             return "admin1", f"{a.name} ~ {b.name} (same admin1)"
         if ka and kb and (la == 3 or lb == 3):
-            return (
-                "far",
-                f"{a.name} vs {b.name} (different admin1)",
-            )  # a province never contains another's town
+            # a province never contains another's town
+            return "far", f"{a.name} vs {b.name} (different admin1)"
     d = distance_km(a, b)
     if d is not None:
         if d <= 50:

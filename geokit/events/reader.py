@@ -190,9 +190,8 @@ class DocResult:
     facts: list[Fact] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
     windows: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
-    approx: dict[str, dt.date] = field(
-        default_factory=dict
-    )  # undated record -> the story's latest day before it
+    # undated record -> the story's latest day before it
+    approx: dict[str, dt.date] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -212,9 +211,8 @@ class Reader:
         self.anchor: dt.date | None = None
         self.drafts: list[_Draft] = []
         self.facts: list[Fact] = []
-        self.non_events: set[str] = (
-            set()
-        )  # trigger words read as accidents: "the explosion" later is that one
+        # trigger words read as accidents: "the explosion" later is that one
+        self.non_events: set[str] = set()
 
     def _places_in(self, lo: int, hi: int) -> list[Toponym]:
         """The places with lo <= start and end <= hi, in order (a window, not a scan of the report:
@@ -347,9 +345,8 @@ class Reader:
                 around = self._places_in(s, e)
                 place = self._event_place(trig, around, etype, True)
                 if place is not None and trig.motion == "out":
-                    origin = (
-                        place  # "In the states of X and Y, 12 million have been displaced": forced out of X
-                    )
+                    # "In the states of X and Y, 12 million have been displaced": forced out of X
+                    origin = place
             if etype == "camp_placement" and destination is None:
                 return
         else:
@@ -440,9 +437,8 @@ class Reader:
                 or (shared.type in MOTION_TYPES and etype in ("border_crossing", "displacement"))
             )
         ):
-            self._extend(
-                shared, draft, counts_dict(draft.counts)
-            )  # "deserted ... and crossed into X": one trip
+            # "deserted ... and crossed into X": one trip
+            self._extend(shared, draft, counts_dict(draft.counts))
             shared.types.extend(t for t in draft.types if t not in shared.types)
             if shared.type == "displacement" and shared.origin is not None:
                 shared.place = shared.origin  # where people were forced out
@@ -527,9 +523,8 @@ class Reader:
         ("... and slipped across")."""
         if trig.noun or not _COORDINATED.match(self.text[s:trig.start]):
             return None
-        for prev in reversed(
-            self.drafts
-        ):  # the latest verb of the sentence ("fled the fighting ... and crossed")
+        # the latest verb of the sentence ("fled the fighting ... and crossed")
+        for prev in reversed(self.drafts):
             if prev.sentence.index != sent.index:
                 return None
             if not prev.trigger.noun:
@@ -759,9 +754,8 @@ class Reader:
             ):
                 score = 1.5  # direct object: "visited Homs", "shelled Rastan"
             elif etype in ("military_deployment", "meeting") and t.end <= trig.start and prep is None:
-                score = (
-                    -1.5
-                )  # "Turkey scrambled jets", "Turkey's parliament met": the state acting, not where
+                # "Turkey scrambled jets", "Turkey's parliament met": the state acting, not where
+                score = -1.5
             elif wide and prep != "from":
                 score = 0.5
             else:
@@ -1183,9 +1177,8 @@ class Reader:
             )
             types = list(d.types) or [d.type]
             if acled["event_type"] == "Riots" and "protest" not in types:
-                types.append(
-                    "protest"
-                )  # rioters or a mob as the actor: a riot is a protest in geokit's types
+                # rioters or a mob as the actor: a riot is a protest in geokit's types
+                types.append("protest")
             extra = dict(types=types, rule=d.trigger.rule_id + (f"+{refined}" if refined else ""),
                          acled=acled, fatalities=_fatalities(d.counts_all), actors=dict(d.actors))
             ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
@@ -1285,9 +1278,8 @@ def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int
             conj = list(re.finditer(r"\s(?:and|then|but|before)\s", gap))
             if frames:  # "families arriving this week said | they had fled": the reported clause
                 cut = lo + frames[-1].end()
-            elif (
-                conj
-            ):  # "deserted late on Sunday | and crossed into Jordan": never inside the first clause's date
+            elif conj:
+                # "deserted late on Sunday | and crossed into Jordan": never inside the first clause's date
                 cut = lo + conj[-1].start()
             elif comma >= 0:
                 cut = lo + comma

@@ -50,9 +50,8 @@ class Rule:
 
     id: str
     pattern: re.Pattern
-    type: (
-        str  # event type, or "flight" (defection, crossing or displacement, decided by the actor and places)
-    )
+    # event type, or "flight" (defection, crossing or displacement, decided by the actor and places)
+    type: str
     motion: str = ""  # "" | "out" (leaving an origin) | "in" (reaching a destination)
     noun: bool = False  # a noun trigger needs a date or place in its clause
     ambiguous_noun: bool = False  # noun when preceded by a determiner ("a protest")

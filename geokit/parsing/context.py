@@ -468,9 +468,8 @@ class ContextResolver:
                 if top.kind == "admin1":
                     admins.add((top.country_code, top.admin1 or top.name))
                 if top.kind not in ("country", "continent", "admin1", "region", "peninsula", "organisation"):
-                    anchors.append(
-                        (top.lat, top.lon, f)
-                    )  # an area's middle is no anchor; a county's is close
+                    # an area's middle is no anchor; a county's is close
+                    anchors.append((top.lat, top.lon, f))
         return Focus(focus, own), admins, anchors[:50], chosen
 
     def _toponym(self, m: Mention, cands: list[Candidate], reason: str, note: str = "") -> Toponym:

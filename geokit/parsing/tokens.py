@@ -90,9 +90,8 @@ def _mid_sentence_abbrev(w: str, text: str, end: int) -> bool:
 
 def _is_abbrev(w: str) -> bool:
     # "U.S.", "U.N.", "B.C.", "St.", "Mr." keep their final dot; "Asia." at a sentence end does not
-    return (
-        bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z]\.", w)) or w[:-1].lower() in _ABBREVS
-    )  # "U.S.", initials
+    # "U.S.", initials
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z]\.", w)) or w[:-1].lower() in _ABBREVS
 
 
 def _gap(text: str, a: Tok, b: Tok) -> str:
