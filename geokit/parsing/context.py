@@ -138,30 +138,18 @@ class ContextResolver:
                                                  or (c.kind in _BOXED and c.bbox is not None))
                 if xs and xs[0].kind not in ("country", "continent", "admin1"):
                     # a county ("Manchester, Clay County") may hold any namesake: all of them count
-                    held.setdefault(cf, []).extend(
-                        xs if _county_form(cf) else [c for c in xs[:3] if c.score >= 0.1]
-                    )
+                    held.setdefault(cf, []).extend(xs if _county_form(cf)
+                                                   else [c for c in xs[:3] if c.score >= 0.1])
 
         # what each name most likely is before the rest of context: its gazetteer favourite, or the
         # favourite that lies in the area written after it ("Surrey, UK", "Guildford, Surrey")
         tops: dict[tuple, tuple[Candidate, float]] = {}
         for f, cands in first.items():
-            inner = (
-                [
-                    c
-                    for c in cands
-                    if any(
-                        _inside(
-                            c.country_code, c.admin1, c.lat, c.lon, h.kind, h.country_code,
-                            h.admin1 or h.name, h.lat, h.lon, h.bbox,
-                        )
-                        for h in holders.get(f, ())
-                        if h.id != c.id
-                    )
-                ]
-                if f in holders
-                else []
-            )
+            inner = [c for c in cands if any(
+                _inside(c.country_code, c.admin1, c.lat, c.lon, h.kind, h.country_code, h.admin1 or h.name,
+                        h.lat, h.lon,
+                        h.bbox)
+                for h in holders.get(f, ()) if h.id != c.id)] if f in holders else []
             if inner:
                 tops[f] = (inner[0], max(inner[0].score, 0.9))
             elif cands:
@@ -236,37 +224,27 @@ class ContextResolver:
 
         def paired(p: PlaceRecord, form: tuple, rival_prior: float | None) -> float:
             b = 0.0
-            if any(
-                _inside(
-                    p.cc, p.admin1, p.lat, p.lon, c.kind, c.country_code, c.admin1 or c.name, c.lat, c.lon,
-                    c.bbox,
-                )
-                for c in holders.get(form, ())
-                if c.id != p.id
-            ):
+            if any(_inside(p.cc, p.admin1, p.lat, p.lon, c.kind, c.country_code, c.admin1 or c.name, c.lat,
+                           c.lon,
+                           c.bbox)
+                   for c in holders.get(form, ()) if c.id != p.id):
                 # "COLUMBIA, Ky.", "Jordan, Minn.": a place inside an area is no namesake country
-                b += CONTAINER_BONUS + (
-                    max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country" else 0.0
-                )
+                b += CONTAINER_BONUS + (max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country"
+                                        else 0.0)
             sib = siblings.get(form)
             if sib and ((p.kind, p.cc if p.kind == "admin1" else "") == sib
                         or (sib[0] == "capital" and p.fcode == "PPLC")):
                 # "Arizona, California, Georgia and Illinois": a list of states names states
-                b += LIST_BONUS + (
-                    max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country" else 0.0
-                )
+                b += LIST_BONUS + (max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country"
+                                   else 0.0)
             if p.kind in ("country", "admin1", *_BOXED) and any(
-                _inside(
-                    c.country_code, c.admin1, c.lat, c.lon, p.kind, p.cc, p.admin1 or p.name, p.lat, p.lon,
-                    p.bbox,
-                )
-                for c in held.get(form, ())
-                if c.id != p.id
-            ):
+                    _inside(c.country_code, c.admin1, c.lat, c.lon, p.kind, p.cc, p.admin1 or p.name, p.lat,
+                            p.lon,
+                            p.bbox)
+                    for c in held.get(form, ()) if c.id != p.id):
                 # "Atlanta, Georgia": the area holding the place named before it, over a namesake country
-                b += CONTAINER_BONUS + (
-                    max(0.0, rival_prior - p.prior) if p.kind == "admin1" and rival_prior else 0.0
-                )
+                b += CONTAINER_BONUS + (max(0.0, rival_prior - p.prior) if p.kind == "admin1" and rival_prior
+                                        else 0.0)
             return b
 
         out: list[Toponym] = []
@@ -281,27 +259,22 @@ class ContextResolver:
                 own_home = not (dl is not None and not dl.area and any(m.start == dl.start for m in ms)
                                 and f in tops and _stands_alone(tops[f][0]))
 
-                def ctx(
-                    p: PlaceRecord, core=core, form=f, rival=rival, own_home=own_home, absent=absent
-                ) -> float:
+                def ctx(p: PlaceRecord, core=core, form=f, rival=rival, own_home=own_home,
+                        absent=absent) -> float:
                     return (bonus(p, core, form) + (homeward(p, form, rival, absent) if own_home else 0.0)
                             + paired(p, form, rival) + mutual(p, form))
 
                 cands = self._candidates(ms[0], ctx) if first[f] else []
                 reason = ""
-                if (
-                    cands
-                    and cands[0].match in ("transliteration", "fuzzy")
-                    and not self._fits(cands[0], focus, anchors)
-                ):
+                if (cands and cands[0].match in ("transliteration", "fuzzy")
+                        and not self._fits(cands[0], focus, anchors)):
                     reason = (f"only a loose match ({cands[0].match}) far from the report's other places: "
                               f"{cands[0].name}, {cands[0].country_code}")
                 elif cands and first[f] and cands[0].id != first[f][0].id:
-                    note = self._why(
-                        cands[0], first[f][0], home, f,
-                        lambda p, f=f, r=rival, o=own_home, a=absent: homeward(p, f, r, a) if o else 0.0,
-                        lambda p, f=f, r=rival: paired(p, f, r),
-                    )
+                    note = self._why(cands[0], first[f][0], home, f,
+                                     lambda p, f=f, r=rival, o=own_home, a=absent: homeward(p, f, r, a) if o
+                                     else 0.0,
+                                     lambda p, f=f, r=rival: paired(p, f, r))
             except Exception as exc:
                 cands, reason = [], f"error while resolving: {exc}"
             for m in ms:
@@ -326,13 +299,9 @@ class ContextResolver:
             return False
         if any(a[2] != form and haversine_km(c.lat, c.lon, a[0], a[1]) <= 1500 for a in anchors):
             return False
-        return not any(
-            g != form
-            and t.kind == "country"
-            and sc >= 0.5
-            and haversine_km(c.lat, c.lon, t.lat, t.lon) <= 1500
-            for g, (t, sc) in tops.items()
-        )
+        return not any(g != form and t.kind == "country" and sc >= 0.5
+                       and haversine_km(c.lat, c.lon, t.lat, t.lon) <= 1500
+                       for g, (t, sc) in tops.items())
 
     def _why(self, top: Candidate, was: Candidate, home: Home, form, homeward, contained) -> str:
         """Why context chose ``top`` over the context-free favourite ``was``: the report's focus,
@@ -342,12 +311,10 @@ class ContextResolver:
             return ""
         d_home = homeward(a) - homeward(b)
         d_box = contained(a) - contained(b)
-        here = ", ".join(
-            x for x in (top.name, top.admin1 if top.kind != "admin1" else "", top.country_code) if x
-        )
-        there = ", ".join(
-            x for x in (was.name, was.admin1 if was.kind != "admin1" else "", was.country_code) if x
-        )
+        here = ", ".join(x for x in (top.name, top.admin1 if top.kind != "admin1" else "", top.country_code)
+                         if x)
+        there = ", ".join(x for x in (was.name, was.admin1 if was.kind != "admin1" else "", was.country_code)
+                          if x)
         if d_box > 0 and d_box >= d_home:
             return f"the names around it as written (\"X, Y\") decided it: {here} rather than {there}"
         if d_home > 0:
@@ -367,17 +334,9 @@ class ContextResolver:
             return None
         place = next((f for f, ms in forms.items() if any(m.start == dl.start for m in ms)), None)
         xs = first.get(place) or [] if place is not None else []
-        fits = [
-            a
-            for a in areas
-            if any(
-                _inside(
-                    c.country_code, c.admin1, c.lat, c.lon, a.kind, a.country_code, a.admin1 or a.name, a.lat,
-                    a.lon,
-                )
-                for c in xs
-            )
-        ]
+        fits = [a for a in areas
+                if any(_inside(c.country_code, c.admin1, c.lat, c.lon, a.kind, a.country_code,
+                                                 a.admin1 or a.name, a.lat, a.lon) for c in xs)]
         area = (fits or areas)[0]
         if place is not None:
             holders.setdefault(place, []).append(area)
@@ -419,11 +378,8 @@ class ContextResolver:
     def _candidates(self, m: Mention, bonus) -> list[Candidate]:
         if m.demonym_cc or m.abbr_cc:
             p = self.store.country(m.demonym_cc or m.abbr_cc)
-            return (
-                [to_candidate(p, score=0.99 if m.abbr_cc else 0.95, match="alternate", matched_name=m.text)]
-                if p
-                else []
-            )
+            return [to_candidate(p, score=0.99 if m.abbr_cc else 0.95, match="alternate",
+                                 matched_name=m.text)] if p else []
         # a name with a container ("Manchester, Clay County") or a county-like name: all namesakes, so that
         # containment can pick the pair that fits (there are 18 Clay Counties and as many Manchesters)
         county = m.cue == "admin2" or strip_type_words(m.name)[1] == "admin2"
@@ -475,18 +431,14 @@ class ContextResolver:
     def _toponym(self, m: Mention, cands: list[Candidate], reason: str, note: str = "") -> Toponym:
         if m.demonym_cc:
             place = cands[0] if cands else None
-            return Toponym(
-                m.start, m.end, m.text, kind=m.kind if m.kind != "literal" else "demonym", place=place,
-                score=place.score if place else 0.0, candidates=cands[:3],
-                reason="" if place else "country of the demonym not in the gazetteer",
-            )
+            return Toponym(m.start, m.end, m.text, kind=m.kind if m.kind != "literal" else "demonym",
+                           place=place,
+                           score=place.score if place else 0.0, candidates=cands[:3],
+                           reason="" if place else "country of the demonym not in the gazetteer")
         top = cands[0] if cands else None
         if top is None or top.score < MIN_SCORE or reason:
-            why = reason or (
-                "no gazetteer entry"
-                if top is None
-                else f"ambiguous or weak: best candidate scored {top.score:.2f}"
-            )
+            why = reason or ("no gazetteer entry" if top is None
+                             else f"ambiguous or weak: best candidate scored {top.score:.2f}")
             return Toponym(m.start, m.end, m.text, kind=m.kind, place=None, score=top.score if top else 0.0,
                            reason=why, candidates=cands[:5])
         score = top.score
@@ -494,11 +446,8 @@ class ContextResolver:
         if cue in ("admin1", "admin2") and top.kind not in CUE_KINDS[cue]:
             # "Metcalfe County" answered by a town called Metcalfe: the best the gazetteer has, not a sure one
             score *= CUE_MISMATCH
-            note = (
-                note
-                or f"no {('county or district' if cue == 'admin2' else 'province or state')} of that name: "
-                f"the {top.kind} {top.name} stands for it"
-            )
+            note = note or (f"no {('county or district' if cue == 'admin2' else 'province or state')} "
+                            f"of that name: the {top.kind} {top.name} stands for it")
         return Toponym(m.start, m.end, m.text, kind=m.kind, place=top, score=score, candidates=cands[:5],
                        reason=note)
 
@@ -533,9 +482,8 @@ def _list_kinds(text: str, mentions: list[Mention], first: dict) -> dict[tuple, 
                 if k is not None and others.count(k) >= need:
                     out[(fold(m.name), m.cue)] = k
         # "Montana and Wyoming": every name of the list can be a state of one country
-        areas = [
-            {c.country_code for c in first.get((fold(m.name), m.cue)) or [] if c.kind == "admin1"} for m in g
-        ]
+        areas = [{c.country_code for c in first.get((fold(m.name), m.cue)) or [] if c.kind == "admin1"}
+                 for m in g]
         common = set.intersection(*areas) if areas else set()
         if len(common) == 1:
             cc = common.pop()

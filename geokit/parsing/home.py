@@ -38,9 +38,8 @@ POINT_KM = 150.0  # how far "near" the home point reaches (e-fold distance)
 _HEAD = (r"(?P<place>[A-Z][A-Z’'.\-]+(?:[ \t]+[A-Z][A-Z’'.\-]+){0,3})"
          r"(?:,[ \t]*(?P<area>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2}))?"
          r"[ \t]*(?:\((?P<outlet>[^()\n]{1,40})\)[ \t]*)?")
-_DATELINE = re.compile(
-    r"(?:^|(?<=[.!?][ \t]))[ \t\"“]*" + _HEAD + r"(?:—|–|--|-(?=[ \t])|:[ \t])", re.MULTILINE
-)
+_DATELINE = re.compile(r"(?:^|(?<=[.!?][ \t]))[ \t\"“]*" + _HEAD + r"(?:—|–|--|-(?=[ \t])|:[ \t])",
+                       re.MULTILINE)
 # (after a sentence end too: scraped pages glue the headline to the dateline, "... assault. BANTAM — A ...")
 # Scraped text often loses the dash: "WASHINGTON Barack Obama ...", "AUSTIN, Texas A white ...".
 # Only at the very start of a text, and only before a capitalised word.
@@ -70,10 +69,8 @@ def find_dateline(text: str) -> Dateline | None:
             continue  # "AP", "US": too short to be a filing place
         area = (m.group("area") or "").strip()
         a0 = m.start("area") if area else -1
-        return Dateline(
-            m.start("place"), m.start("place") + len(place), place, a0, a0 + len(area) if area else -1, area,
-            (m.group("outlet") or "").strip(),
-        )
+        return Dateline(m.start("place"), m.start("place") + len(place), place, a0,
+                        a0 + len(area) if area else -1, area, (m.group("outlet") or "").strip())
     return None
 
 
@@ -106,9 +103,8 @@ class Home:
         self.total = 0.0
         self.why: list[tuple[str, object]] = []  # what the focus rests on (text, form), for reasons
 
-    def add(
-        self, cc: str, admin1: str, weight: float, form: object = None, *, point=None, why: str = ""
-    ) -> None:
+    def add(self, cc: str, admin1: str, weight: float, form: object = None, *, point=None,
+            why: str = "") -> None:
         if not cc or weight <= 0:
             return
         self.cc[cc] += weight
@@ -228,9 +224,8 @@ def resolve_focus(value, resolver) -> Region:
         p = hit[1] if hit else None
         return Region(p.cc if p else "", p.admin1 if p else "", lat, lon, f"{lat:.3f},{lon:.3f}")
     if not isinstance(value, str) or not value.strip():
-        raise ResolutionError(
-            f"focus must be a country code, 'CC-AREA', a place name or a (lat, lon) pair, not {_show(value)}"
-        )
+        raise ResolutionError("focus must be a country code, 'CC-AREA', a place name or a (lat, lon) pair, "
+                              f"not {_show(value)}")
     text = value.strip()
     m = _CODE.match(text)
     if m:
@@ -242,10 +237,9 @@ def resolve_focus(value, resolver) -> Region:
             area = _area_by_code(store, cc, m.group(2).upper())
             if area is not None:
                 return Region(cc, area, label=f"{area}, {cc}")
-            raise ResolutionError(
-                f"focus {_show(value)}: {country.name} has no first-level area with code or name "
-                f"{m.group(2)!r} (codes are GeoNames admin1 codes: US-TX, CA-08, TR-31)"
-            )
+            raise ResolutionError(f"focus {_show(value)}: {country.name} has no first-level area with code "
+                                  "or name "
+                             f"{m.group(2)!r} (codes are GeoNames admin1 codes: US-TX, CA-08, TR-31)")
     head, _, tail = text.rpartition(",")
     box = None
     if head.strip() and tail.strip():

@@ -45,8 +45,7 @@ class SpacyEvidence:
                 nlp = spacy.load(model)
             except OSError as exc:
                 raise InputError(
-                    f"spaCy pipeline {model!r} is not installed (geokit never downloads one)"
-                ) from exc
+                    f"spaCy pipeline {model!r} is not installed (geokit never downloads one)") from exc
         self.nlp = nlp
 
     def entities(self, text: str) -> list[Entity]:

@@ -157,9 +157,8 @@ class Recogniser:
                 if m is None:
                     i += 1
                     continue
-                verdict = self._judge(
-                    text, toks, run, rtoks, i, j, m, datelines, lower_words, in_headline, st
-                )
+                verdict = self._judge(text, toks, run, rtoks, i, j, m, datelines, lower_words, in_headline,
+                                      st)
                 if verdict:
                     out.append(verdict)
                 i = j
@@ -213,11 +212,8 @@ class Recogniser:
             if (j - i >= 2 and j < len(rtoks) and rtoks[j - 1].text.lower() in _GENERIC_LAST
                     and rtoks[j].text.lower() in ORG_WORDS):
                 continue  # "Kentucky State Police": the place is "Kentucky"
-            if (
-                j - i >= 2
-                and rtoks[i].text.lower() == "the"
-                and not any(pr for _p, _n, pr in self.store.by_key(key))
-            ):
+            if (j - i >= 2 and rtoks[i].text.lower() == "the"
+                    and not any(pr for _p, _n, pr in self.store.by_key(key))):
                 # "The US": the article is not part of the name (but it is the official name "The Hague")
                 continue
             variant = False
@@ -258,10 +254,9 @@ class Recogniser:
             core, cue = strip_type_words(ext)
             if cue:
                 word = tm.group(1)
-                if word[0].islower() and cue in (
-                    "admin1", "admin2", "city", "town", "village", "region", "river", "mountain", "lake",
-                    "sea", "ocean", "desert", "peninsula", "island",
-                ):
+                if word[0].islower() and cue in ("admin1", "admin2", "city", "town", "village", "region",
+                                                 "river", "mountain", "lake", "sea", "ocean", "desert",
+                                                 "peninsula", "island"):
                     # "Idlib province": the name is "Idlib"; the lowercase word is only a cue
                     m.cue = cue
                     m.name = ext
@@ -269,11 +264,10 @@ class Recogniser:
                 m.end, m.text, m.name, m.cue = tm.end(), ext, ext, cue
                 return
         before = text[max(0, m.start - 40):m.start]
-        for pat, cue in (
-            (r"\b(?:town|towns) of\s+$", "town"), (r"\b(?:city) of\s+$", "city"),
-            (r"\b(?:village|villages) of\s+$", "village"), (r"\b(?:province|governorate) of\s+$", "admin1"),
-            (r"\bdistrict of\s+$", "admin2"),
-        ):
+        for pat, cue in ((r"\b(?:town|towns) of\s+$", "town"), (r"\b(?:city) of\s+$", "city"),
+                         (r"\b(?:village|villages) of\s+$", "village"),
+                         (r"\b(?:province|governorate) of\s+$", "admin1"),
+                         (r"\bdistrict of\s+$", "admin2")):
             if re.search(pat, before, re.IGNORECASE):
                 m.cue = cue
                 return
@@ -304,15 +298,12 @@ class Recogniser:
                            "a title alone" if titles else "an organisation word alone")
         # buildings that stand for governments: "the White House", "the Kremlin"
         if key in BUILDINGS:
-            return st.drop(
-                m, "organisation", rule_id("buildings", key) or "buildings",
-                "a building standing for an institution",
-            )
+            return st.drop(m, "organisation", rule_id("buildings", key) or "buildings",
+                           "a building standing for an institution")
         # armed groups and movements named like a place somewhere ("Hamas" is also a name of Hamm)
         if key in GROUP_NAMES:
-            return st.drop(
-                m, "organisation", rule_id("group_names", key) or "armed-groups", "an armed group or movement"
-            )
+            return st.drop(m, "organisation", rule_id("group_names", key) or "armed-groups",
+                           "an armed group or movement")
         # blocs and organisations ("European Union", "Arab League") are not places, as their acronyms are not
         if not is_dateline and self._bloc(key):
             return st.drop(m, "organisation", "bloc", "a bloc or an organisation")
@@ -322,14 +313,10 @@ class Recogniser:
             return st.drop(m, "organisation", "org-after", f"followed by {nxt.group(1)!r}")
         # media and agencies
         rest_len = rtoks[-1].end - first.start  # the rest of the run can only be a media name if short
-        if (
-            rest_len <= _MEDIA_MAX_CHARS and fold(text[first.start : rtoks[-1].end]) in MEDIA_NAMES
-        ) or key in MEDIA_NAMES:
-            if (
-                not self._is_strong(key)
-                or _followed_by_media(text, m.end)
-                or _media_context(text, m.start, m.end)
-            ):
+        if (rest_len <= _MEDIA_MAX_CHARS
+            and fold(text[first.start:rtoks[-1].end]) in MEDIA_NAMES) or key in MEDIA_NAMES:
+            if (not self._is_strong(key) or _followed_by_media(text, m.end)
+                    or _media_context(text, m.start, m.end)):
                 return st.drop(m, "media", rule_id("media_names", key) or "media-names", "a medium or agency")
         if _followed_by_media(text, m.end):
             return st.drop(m, "media", "media-followers", "followed by a media word")
@@ -365,13 +352,8 @@ class Recogniser:
                     st.persons.add(fold(t.text.split("-")[-1]))
                 return st.drop(m, "person", "person-shape", "a 'First Last' name")
         # "Walsh said", "said Walsh": a small place name as the speaker is a person
-        if (
-            single
-            and not is_dateline
-            and not m.cue
-            and not self._is_strong(key)
-            and _speaker(text, m.start, m.end)
-        ):
+        if (single and not is_dateline and not m.cue and not self._is_strong(key)
+                and _speaker(text, m.start, m.end)):
             st.persons.add(fold(m.text))
             return st.drop(m, "person", "speech-after", "the speaker of a quote")
         # common words and acronyms
@@ -382,22 +364,16 @@ class Recogniser:
             if (key in COMMON_WORDS or w.lower() in COMMON_WORDS or key in PERSON_NAMES) and not (
                     m.abbr_cc and w.isupper()):
                 if key in PERSON_NAMES:
-                    return st.drop(
-                        m, "person", rule_id("person_names", key) or "person-names", "a name in the news"
-                    )
-                return st.drop(
-                    m, "word", rule_id("common_words", w.lower()) or "common-words", "a common word"
-                )
+                    return st.drop(m, "person", rule_id("person_names", key) or "person-names",
+                                   "a name in the news")
+                return st.drop(m, "word", rule_id("common_words", w.lower()) or "common-words",
+                               "a common word")
             lw = w.lower().rstrip(".")
             if lw in PERSON_TITLES or lw in ORG_WORDS or lw in NAME_CONNECTORS:
                 return st.drop(m, "word", "org-words", "a title, an organisation word or a connector alone")
-            if (
-                w.replace(".", "").isupper()
-                and len(w) <= 5
-                and not m.abbr_cc
+            if (w.replace(".", "").isupper() and len(w) <= 5 and not m.abbr_cc
                 and not _primary_upper(self.store, key, w)
-                and not ("." in w and self._area_abbrev(key))
-            ):
+                    and not ("." in w and self._area_abbrev(key))):
                 # an acronym (NATO, CIA, MLA), unless the abbreviations table or the name itself says place
                 return st.drop(m, "organisation", "acronym", "an acronym")
             if w.lower() in english_words() and not m.abbr_cc and not self._primary_major(key) and (
@@ -411,22 +387,14 @@ class Recogniser:
             if _sentence_start(text, first.start) and not self._is_strong(key) and w.lower() in _FUNCTIONISH:
                 return st.drop(m, "word", "functionish", "site furniture at a sentence start")
         # ("Middle East", "West Coast": common words that together name a region are kept)
-        if (
-            not single
-            and all(fold(t.text) in COMMON_WORDS for t in span_toks if t.cap)
-            and not self._primary_major(key)
-        ):
+        if (not single and all(fold(t.text) in COMMON_WORDS for t in span_toks if t.cap)
+                and not self._primary_major(key)):
             return st.drop(m, "word", "common-words", "common words only")
         # A name known only as a small place needs support from the text: a locative word before it,
         # a type word, "X, Y" with a known Y, or a dateline. Otherwise it is probably a surname or a word.
-        if (
-            not is_dateline
-            and not m.cue
-            and not m.abbr_cc
-            and "variant" not in m.notes
+        if (not is_dateline and not m.cue and not m.abbr_cc and "variant" not in m.notes
             and not self._notable(key)
-            and not self._supported(text, m)
-        ):
+                and not self._supported(text, m)):
             return st.drop(m, "word", "unsupported-small-place", "a small place nothing in the text supports")
         # diseases and currencies named after places: "West Nile virus", "Ebola fever", "US$5"
         if _DISEASE_AFTER.match(text[m.end:m.end + 30]) or text[m.end:m.end + 1] == "$":
@@ -473,16 +441,10 @@ class Recogniser:
                 continue  # "Ghassan Abu Louz", "Osama bin Laden"
             if re.fullmatch(r"[A-Z]\.?", t.text) and 0 < k < len(rtoks) - 1:
                 continue  # a middle initial: "Charles W. Murphy"
-            if (
-                lw in ORG_WORDS
-                or lw in COMMON_WORDS
-                or lw in DIRECTIONS
-                or lw in PERSON_TITLES
+            if (lw in ORG_WORDS or lw in COMMON_WORDS or lw in DIRECTIONS or lw in PERSON_TITLES
                 or lw in NAME_CONNECTORS
-                or self.store.demonym(t.text)
-                or not (t.text[1:].islower() or article_joined(t.text))
-                or lw in _TYPE_WORDS
-            ):
+                    or self.store.demonym(t.text) or not (t.text[1:].islower() or article_joined(t.text))
+                    or lw in _TYPE_WORDS):
                 return 0
         if _LOCATIVE_BEFORE.search(text[max(0, rtoks[0].start - 40):rtoks[0].start]):
             return 0  # "in Arch Walsh" would be a place
@@ -521,9 +483,8 @@ class Recogniser:
         """Some country, area or city of 100,000+ has this as its own (primary) name."""
         for pid, _nm, primary in self.store.by_key(key)[:80]:
             p = self.store.place(pid) if primary else None
-            if p and (
-                p.kind in ("country", "admin1", "continent", "region", "peninsula") or p.population >= 100_000
-            ):
+            if p and (p.kind in ("country", "admin1", "continent", "region", "peninsula")
+                      or p.population >= 100_000):
                 return True
         return False
 
@@ -533,15 +494,10 @@ class Recogniser:
             if nm.isupper() and len(nm) <= 5 and "." not in nm:
                 continue
             p = self.store.place(pid)
-            if p and (
-                p.population >= 5000
-                or p.kind
-                in (
-                    "country", "continent", "admin1", "admin2", "camp", "crossing", "airbase", "region",
-                    "peninsula",
-                )
-                or p.source == "curated"
-            ):
+            if p and (p.population >= 5000
+                      or p.kind in ("country", "continent", "admin1", "admin2", "camp", "crossing",
+                                    "airbase", "region", "peninsula")
+                      or p.source == "curated"):
                 return True
         return False
 
@@ -587,17 +543,15 @@ class Recogniser:
         """Whether the name is a notable place (a town of 20,000 or more, or an admin area)."""
         for pid, _nm, _p in self.store.by_key(key)[:50]:
             p = self.store.place(pid)
-            if p and (
-                p.population >= 20_000 or p.kind in ("country", "admin1", "continent", "camp", "crossing")
-            ):
+            if p and (p.population >= 20_000
+                      or p.kind in ("country", "admin1", "continent", "camp", "crossing")):
                 return True
         return False
 
-    def _unknown_with_cue(
-        self, text: str, rtoks: list[Tok], out: list[Mention], first_of_run: int = 0
-    ) -> None:
-        """'the village of Xyz' / 'Xyz refugee camp' where Xyz is not in the gazetteer:
-        a place with no match."""
+    def _unknown_with_cue(self, text: str, rtoks: list[Tok], out: list[Mention],
+                          first_of_run: int = 0) -> None:
+        """'the village of Xyz' / 'Xyz refugee camp' where Xyz is not in the gazetteer: a place with no
+        match."""
         mine = out[first_of_run:]  # only this run's mentions can overlap it (linear in the text)
         covered = {(m.start, m.end) for m in mine}
         if any(m.start <= rtoks[0].start < m.end for m in mine):
@@ -613,9 +567,8 @@ class Recogniser:
         m = Mention(s, e, text[s:e], text[s:e])
         before = text[max(0, s - 40):s]
         self._extend_type_words(text, m)
-        strong_prefix = re.search(
-            r"\b(?:town|village|city|camp|province|governorate|district)s? of\s+$", before, re.I
-        )
+        strong_prefix = re.search(r"\b(?:town|village|city|camp|province|governorate|district)s? of\s+$",
+                                  before, re.I)
         if m.cue in ("camp", "crossing", "airbase", "village", "town", "city", "admin1", "admin2") and (
                 m.end > e or strong_prefix):
             m.unknown = True
@@ -679,19 +632,16 @@ def _followed_by_media(text: str, end: int) -> bool:
         return False
     w1 = m.group(1).lower()
     w2 = (m.group(2) or "").lower()
-    return (w1 in MEDIA_FOLLOWERS and w1 not in ("news",)) or (
-        w1 == "news" and w2 in ("agency", "network", "channel", "service")
-    )
+    return ((w1 in MEDIA_FOLLOWERS and w1 not in ("news",))
+            or (w1 == "news" and w2 in ("agency", "network", "channel", "service")))
 
 
 def _media_context(text: str, start: int, end: int) -> bool:
     after = text[end:end + 30]
     before = text[max(0, start - 30):start]
-    return bool(
-        re.match(r"[’']s\s+[A-Z][a-z]+\s+[A-Z]", after)
-        or re.match(r"\s*(?:reported|reports|said|says|wrote|writes)\b", after)
-        or re.search(r"(?:reported by|according to|told|reports)\s+(?:the\s+)?$", before, re.I)
-    )
+    return bool(re.match(r"[’']s\s+[A-Z][a-z]+\s+[A-Z]", after)
+                or re.match(r"\s*(?:reported|reports|said|says|wrote|writes)\b", after)
+                or re.search(r"(?:reported by|according to|told|reports)\s+(?:the\s+)?$", before, re.I))
 
 
 def _line_start(text: str, pos: int) -> int:

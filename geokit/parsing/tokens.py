@@ -67,8 +67,7 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
 
 
 _ARTICLE_JOINED = re.compile(
-    r"(?:al|el|al|as|ash|ar|ad|az|ez|an|at|ath|adh|ed|es|et|en|ul|il|d|l)[-‐’'](?=[A-ZÀ-ÖØ-Þ])"
-)
+    r"(?:al|el|al|as|ash|ar|ad|az|ez|an|at|ath|adh|ed|es|et|en|ul|il|d|l)[-‐’'](?=[A-ZÀ-ÖØ-Þ])")
 
 
 def article_joined(w: str) -> bool:
@@ -130,9 +129,8 @@ def runs(text: str, toks: list[Tok]) -> list[list[int]]:
 
 def _joinable(text: str, a: Tok, b: Tok) -> bool:
     gap = text[a.end:b.start]
-    return not a.possessive and (
-        gap in (" ", "-", "‐", "–") or (gap.strip() == "" and "\n\n" not in gap and len(gap) < 4)
-    )
+    return not a.possessive and (gap in (" ", "-", "‐", "–")
+                                 or (gap.strip() == "" and "\n\n" not in gap and len(gap) < 4))
 
 
 # ----------------------------------------------------------------------------- recognition
