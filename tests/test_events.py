@@ -33,9 +33,11 @@ DEMONYMS = {"Syrian": "Syria", "Syrians": "Syria", "Turkish": "Turkey", "Jordani
 
 def cand(name: str) -> Candidate:
     kind, cc, lat, lon, gid, code, admin1 = PLACES[name]
-    return Candidate(id=f"gn:{gid}" if gid else f"cur:{name.lower()}", geonameid=gid, name=name, lat=lat, lon=lon,
-                     feature_class="", feature_code=code, country_code=cc, admin1=admin1, population=0, kind=kind,
-                     source="test", score=0.9)
+    return Candidate(
+        id=f"gn:{gid}" if gid else f"cur:{name.lower()}", geonameid=gid, name=name, lat=lat, lon=lon,
+        feature_class="", feature_code=code, country_code=cc, admin1=admin1, population=0, kind=kind,
+        source="test", score=0.9,
+    )
 
 
 def doc(text: str, published=None, id: str = "t") -> Document:
@@ -61,8 +63,11 @@ MON = dt.date(2012, 7, 2)
 
 
 def test_defection_with_date_place_counts_actor_and_movement():
-    x = events_of("Eighty-five Syrian soldiers, including a general, fled into Turkey's Hatay Province on Monday, "
-                  "officials said.", MON)
+    x = events_of(
+        "Eighty-five Syrian soldiers, including a general, fled into Turkey's Hatay Province on Monday, "
+        "officials said.",
+        MON,
+    )
     (e,) = x.events
     assert e.type == "defection" and e.date == "2012-07-02" and e.date_precision == "day"
     assert e.place.name == "Hatay Province" and e.place.geo_precision == 3
@@ -80,7 +85,11 @@ def test_chain_of_legs_is_one_trip_with_via_and_a_camp_placement():
     types = sorted(e.type for e in x.events)
     assert types == ["camp_placement", "defection"]
     (m,) = x.movements
-    assert [m.origin.name, *(v.name for v in m.via), m.destination.name] == ["Syria", "Reyhanli", "Apaydin camp"]
+    assert [m.origin.name, *(v.name for v in m.via), m.destination.name] == [
+        "Syria",
+        "Reyhanli",
+        "Apaydin camp",
+    ]
     camp = next(e for e in x.events if e.type == "camp_placement")
     assert camp.date == "2012-07-02" and camp.counts["soldiers"] == 40 and camp.place.name == "Apaydin camp"
     flight = next(e for e in x.events if e.type == "defection")
@@ -95,16 +104,23 @@ def test_fled_country_gives_origin_without_destination():
     assert m.origin.name == "Syria" and m.destination is None
 
 
-@pytest.mark.parametrize("text,etype,place", [
-    ("Turkey scrambled warplanes from its Incirlik air base on Monday.", "military_deployment", "Incirlik air base"),
-    ("The army sent antiaircraft batteries to Kilis on Monday.", "military_deployment", "Kilis"),
-    ("Government forces shelled Homs on Monday.", "military_operation", "Homs"),
-    ("Opposition groups convened a meeting in Cairo on Monday.", "meeting", "Cairo"),
-    ("Hundreds of demonstrators protested in Beirut on Monday.", "protest", "Beirut"),
-    ("The UN envoy visited Kilis on Monday.", "visit", "Kilis"),
-    ("A Turkish jet was shot down over Syria on Monday.", "air_incident", "Syria"),
-    ("About 300 Syrians crossed into Jordan on Monday.", "border_crossing", "Jordan"),
-])
+@pytest.mark.parametrize(
+    "text,etype,place",
+    [
+        (
+            "Turkey scrambled warplanes from its Incirlik air base on Monday.",
+            "military_deployment",
+            "Incirlik air base",
+        ),
+        ("The army sent antiaircraft batteries to Kilis on Monday.", "military_deployment", "Kilis"),
+        ("Government forces shelled Homs on Monday.", "military_operation", "Homs"),
+        ("Opposition groups convened a meeting in Cairo on Monday.", "meeting", "Cairo"),
+        ("Hundreds of demonstrators protested in Beirut on Monday.", "protest", "Beirut"),
+        ("The UN envoy visited Kilis on Monday.", "visit", "Kilis"),
+        ("A Turkish jet was shot down over Syria on Monday.", "air_incident", "Syria"),
+        ("About 300 Syrians crossed into Jordan on Monday.", "border_crossing", "Jordan"),
+    ],
+)
 def test_each_event_type(text, etype, place):
     x = events_of(text, MON)
     assert [e.type for e in x.events] == [etype]
@@ -123,8 +139,9 @@ def test_hedged_generic_and_descriptive_mentions_are_not_events():
 
 
 def test_no_place_named_gives_null_place_never_an_invented_one():
-    (e,) = events_of("The army said on Monday that it scrambled jets after helicopters approached the border.",
-                     MON).events
+    (e,) = events_of(
+        "The army said on Monday that it scrambled jets after helicopters approached the border.", MON
+    ).events
     assert e.type == "military_deployment" and e.place is None
 
 
@@ -143,7 +160,9 @@ def test_facts_are_stocks_not_movements():
     (f,) = x.facts
     assert f.type == "hosting" and f.place.name == "Turkey" and f.counts == {"civilians": 35000}
     assert "more than" in f.notes and f.date == "2012-07-02"
-    x = events_of("They were placed in the Apaydin camp, where there are already about 2,000 former soldiers.", MON)
+    x = events_of(
+        "They were placed in the Apaydin camp, where there are already about 2,000 former soldiers.", MON
+    )
     assert any(f.place.name == "Apaydin camp" and f.counts == {"soldiers": 2000} for f in x.facts)
     assert all("soldiers" not in e.counts for e in x.events)  # the stock's figure is not the group's
 
@@ -168,8 +187,10 @@ def test_published_date_from_dateline_and_future_warning():
 
 
 def test_headline_present_tense_and_linking_within_a_report():
-    text = ("Syrian general, 84 troops flee into Turkey\n\nEighty-five Syrian soldiers fled into Turkey on Monday, "
-            "agencies reported.")
+    text = (
+        "Syrian general, 84 troops flee into Turkey\n\nEighty-five Syrian soldiers fled into Turkey "
+        "on Monday, agencies reported."
+    )
     x = events_of(text, MON)
     (e,) = x.events
     assert e.date == "2012-07-02" and {s.counts.get("soldiers") for s in e.sources} == {84, 85}
@@ -200,8 +221,10 @@ def test_jsonl_shape():
 
     x = events_of("Forty Syrian soldiers fled into Jordan on Monday.", MON)
     rows = [json.loads(line) for line in x.to_jsonl().splitlines()]
-    keys = {"kind", "id", "type", "date", "date_precision", "place", "origin", "destination", "via", "who", "counts",
-            "confidence", "sources", "links"}
+    keys = {
+        "kind", "id", "type", "date", "date_precision", "place", "origin", "destination", "via", "who",
+        "counts", "confidence", "sources", "links",
+    }
     assert rows and all(keys <= set(r) for r in rows)
     ev = next(r for r in rows if r["kind"] == "event")
     assert set(ev["place"]) == {"name", "geonameid", "lat", "lon", "geo_precision", "country_code", "admin1"}

@@ -84,24 +84,58 @@ def test_each_of_the_twelve_types_with_date_rule_and_acled(text, etype, place, a
 
 ACLED_TYPES = [
     ("Government forces clashed with rebels near Idlib on Monday.", "Battles", "Armed clash"),
-    ("A roadside bomb exploded near a bus station in Diyarbakir on Monday, killing three soldiers.",
-     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    ("Warplanes carried out air strikes on Raqqa on Monday, killing 12 people.",
-     "Explosions/Remote violence", "Air/drone strike"),
-    ("A suicide bomber blew himself up at a checkpoint in Mosul on Monday.",
-     "Explosions/Remote violence", "Suicide bomb"),
-    ("Gunmen kidnapped two engineers in Basra on Monday.", "Violence against civilians",
-     "Abduction/forced disappearance"),
-    ("Police fired tear gas at protesters who marched in Ankara on Monday.", "Protests", "Protest with intervention"),
+    (
+        "A roadside bomb exploded near a bus station in Diyarbakir on Monday, killing three soldiers.",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "Warplanes carried out air strikes on Raqqa on Monday, killing 12 people.",
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    ),
+    (
+        "A suicide bomber blew himself up at a checkpoint in Mosul on Monday.",
+        "Explosions/Remote violence",
+        "Suicide bomb",
+    ),
+    (
+        "Gunmen kidnapped two engineers in Basra on Monday.",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "Police fired tear gas at protesters who marched in Ankara on Monday.",
+        "Protests",
+        "Protest with intervention",
+    ),
     ("Rioters torched cars and threw stones at police in Izmir on Monday.", "Riots", "Violent demonstration"),
-    ("The two sides signed a ceasefire agreement in Astana on Monday.", "Strategic developments", "Agreement"),
-    ("Soldiers fired on demonstrators in Conakry on Monday, killing two.", "Protests",
-     "Excessive force against protesters"),
-    ("Riot police dispersed hundreds of students in Santiago on Tuesday.", "Protests", "Protest with intervention"),
-    ("Israeli aircraft struck targets in Gaza overnight, the army said.", "Explosions/Remote violence",
-     "Air/drone strike"),
+    (
+        "The two sides signed a ceasefire agreement in Astana on Monday.",
+        "Strategic developments",
+        "Agreement",
+    ),
+    (
+        "Soldiers fired on demonstrators in Conakry on Monday, killing two.",
+        "Protests",
+        "Excessive force against protesters",
+    ),
+    (
+        "Riot police dispersed hundreds of students in Santiago on Tuesday.",
+        "Protests",
+        "Protest with intervention",
+    ),
+    (
+        "Israeli aircraft struck targets in Gaza overnight, the army said.",
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    ),
     ("Police arrested 30 people in Tunis on Monday.", "Strategic developments", "Arrests"),
-    ("Rebels overran the border post at Tal Abyad on Sunday.", "Battles", "Non-state actor overtakes territory"),
+    (
+        "Rebels overran the border post at Tal Abyad on Sunday.",
+        "Battles",
+        "Non-state actor overtakes territory",
+    ),
 ]
 
 
@@ -114,8 +148,10 @@ def test_each_acled_event_type(text, event_type, sub_event_type):
 
 def test_acled_taxonomy_is_acleds_own_six_types_and_25_sub_types():
     tax = taxonomy()
-    assert set(tax) == {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
-                        "Strategic developments"}
+    assert set(tax) == {
+        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+        "Strategic developments",
+    }
     assert sum(len(v) for v in tax.values()) == 25
     for r in refinements():  # every refinement names a real ACLED pair and its example matches it
         assert r.acled[1] in tax[r.acled[0]] and r.pattern.search(r.example), r.id
@@ -158,8 +194,10 @@ def test_displacement_figures_keep_their_unit_and_origin():
 
 
 def test_bare_figure_and_abroad_flight():
-    text = ("Violence swept the north of Mali on Monday. A quarter of a million have been driven from their homes "
-            "and another 6,000 have fled to neighbouring Niger.")
+    text = (
+        "Violence swept the north of Mali on Monday. A quarter of a million have been driven from their "
+        "homes and another 6,000 have fled to neighbouring Niger."
+    )
     moves = [r for r in _records(text) if r.kind == "movement"]
     assert any(m.destination is not None and m.destination.name == "Niger" and 6000 in m.counts.values()
                and m.origin is not None and m.origin.country_code == "ML" for m in moves), moves
@@ -255,7 +293,8 @@ def test_a_bad_user_rule_file_is_refused_and_changes_nothing(tmp_path):
     with pytest.raises(ValueError, match="ACLED"):
         triggers.add_rule_file(wrong)
     assert len(triggers.rules()) == n
-    tomllib.loads((triggers.RULES_DIR / "triggers.toml").read_text(encoding="utf-8"))  # the shipped file parses
+    # the shipped file parses
+    tomllib.loads((triggers.RULES_DIR / "triggers.toml").read_text(encoding="utf-8"))
 
 
 def test_rule_file_from_the_environment_and_the_cli(tmp_path, monkeypatch):
@@ -273,8 +312,10 @@ def test_rule_file_from_the_environment_and_the_cli(tmp_path, monkeypatch):
 
 
 def test_the_attack_told_again_is_the_same_event_and_refines_its_place():
-    text = ("A car bomb in southern Turkey killed eight soldiers on Sunday. The blast hit a bus in the city of "
-            "Adana, officials said. The attack was condemned by the United Nations.")
+    text = (
+        "A car bomb in southern Turkey killed eight soldiers on Sunday. The blast hit a bus in the city of "
+        "Adana, officials said. The attack was condemned by the United Nations."
+    )
     attacks = [e for e in _events(text, "2016-12-19") if "attack" in e.types]
     assert len(attacks) == 1, [(e.place, e.sources[0].text) for e in attacks]
     (a,) = attacks
@@ -295,7 +336,9 @@ def test_disease_and_disaster_deaths_are_not_attacks():
                 if "attack" in e.types]
     assert not [e for e in _events("Twelve people were killed in the floods in Assam on Monday.")
                 if "attack" in e.types]
-    assert [e for e in _events("Gunmen killed 12 people in a market in Kano on Monday.") if "attack" in e.types]
+    assert [
+        e for e in _events("Gunmen killed 12 people in a market in Kano on Monday.") if "attack" in e.types
+    ]
 
 
 def test_officials_travelling_and_returns_are_movements_dated_from_their_clause():
@@ -347,11 +390,14 @@ def test_people_coming_home_take_no_origin_from_a_demonym():
 
 
 def test_agency_style_figures():
-    recs = _events("The fighting has forced an estimated 60,000 residents to flee to neighbouring districts of "
-                   "Kassala on Monday.")
+    recs = _events(
+        "The fighting has forced an estimated 60,000 residents to flee to neighbouring districts of "
+        "Kassala on Monday."
+    )
     assert any(e.type == "displacement" and e.counts.get("people") == 60000 for e in recs)
     (c,) = [e for e in _events("Some 20,000 Rohingya crossed into Bangladesh on Monday.")
             if e.type == "border_crossing"]
     assert c.counts.get("people") == 20000
-    text = "The region has taken in thousands of newcomers: some 3,000 Syrians arrived in the Domiz camp on Monday."
+    text = ("The region has taken in thousands of newcomers: some 3,000 Syrians arrived in the Domiz camp "
+            "on Monday.")
     assert any(3000 in e.counts.values() for e in _events(text))

@@ -31,8 +31,9 @@ def test_several_hundred_is_a_range_of_hundreds():
 
 
 def test_flying_close_to_a_border_is_not_a_crossing():
-    assert "border_crossing" not in _types("Report\n\nTwo Syrian helicopters flew close to the frontier near Kilis "
-                                            "on Monday.")
+    assert "border_crossing" not in _types(
+        "Report\n\nTwo Syrian helicopters flew close to the frontier near Kilis on Monday."
+    )
 
 
 def test_guns_and_positions_are_deployments():
@@ -43,12 +44,16 @@ def test_guns_and_positions_are_deployments():
 
 
 def test_reduced_relative_clause_is_not_a_meeting():
-    assert "meeting" not in _types("Report\n\nThe envoy said on Monday that the widows she met in Beirut wanted "
-                                   "to go home.")
+    assert "meeting" not in _types(
+        "Report\n\nThe envoy said on Monday that the widows she met in Beirut wanted to go home."
+    )
 
 
 def test_a_trend_of_fighting_is_not_an_event():
-    assert _types("Report\n\nMost of the newcomers are from Homs, where fighting has grown fiercer this month.") == []
+    assert (
+        _types("Report\n\nMost of the newcomers are from Homs, where fighting has grown fiercer this month.")
+        == []
+    )
 
 
 def test_background_clause_of_a_stock_is_not_a_crossing():
@@ -71,22 +76,30 @@ def test_time_linked_clause_lends_its_date():
 
 
 def test_date_of_a_cause_noun_is_not_lent():
-    x = events_of("Report\n\nThe army also sent tanks to Idlib in response to the March 3 bombing of a barracks.",
-                  dt.date(2012, 3, 20))
+    x = events_of(
+        "Report\n\nThe army also sent tanks to Idlib in response to the March 3 bombing of a barracks.",
+        dt.date(2012, 3, 20),
+    )
     dep = next(e for e in x.events if e.type == "military_deployment")
-    assert dep.date != "2012-03-03" and dep.date_precision != "day"  # the report's week, never the bombing's day
+    # the report's week, never the bombing's day
+    assert dep.date != "2012-03-03" and dep.date_precision != "day"
 
 
 def test_meanwhile_carries_the_previous_date():
-    x = events_of("Report\n\nAbout 300 Syrians crossed into Jordan on Monday. Government forces were meanwhile "
-                  "pounding Homs.", TUE)
+    x = events_of(
+        "Report\n\nAbout 300 Syrians crossed into Jordan on Monday. Government forces were meanwhile "
+        "pounding Homs.",
+        TUE,
+    )
     op = next(e for e in x.events if e.type == "military_operation")
     assert op.date == "2012-07-02" and op.place.name == "Homs"
 
 
 def test_event_without_a_place_in_its_clause_takes_the_sentence_place():
-    x = events_of("Report\n\nRebels held the centre of Homs on Friday, a day after they stormed the army post.",
-                  dt.date(2012, 7, 7))
+    x = events_of(
+        "Report\n\nRebels held the centre of Homs on Friday, a day after they stormed the army post.",
+        dt.date(2012, 7, 7),
+    )
     (e,) = x.events
     assert "military_operation" in e.types and e.place.name == "Homs"
 
@@ -108,14 +121,19 @@ def test_arrivals_reported_from_a_border_dateline_arrived_there():
 
 
 def test_on_their_soil_is_a_destination():
-    x = events_of("Report\n\nTwo Syrian colonels were on Turkish soil on Monday after deserting their units.", TUE)
+    x = events_of(
+        "Report\n\nTwo Syrian colonels were on Turkish soil on Monday after deserting their units.", TUE
+    )
     (m,) = x.movements
     assert m.type == "defection" and m.destination.name == "Turkey" and m.origin.name == "Syria"
 
 
 def test_moved_there_continues_the_placement_into_the_camp_just_named():
-    x = events_of("Report\n\nThe first families were bused into the Apaydin camp. By Monday evening about 400 people "
-                  "had been moved there from tents in Reyhanli.", TUE)
+    x = events_of(
+        "Report\n\nThe first families were bused into the Apaydin camp. By Monday evening about 400 people "
+        "had been moved there from tents in Reyhanli.",
+        TUE,
+    )
     (e,) = x.events
     assert e.type == "camp_placement" and e.place.name == "Apaydin camp" and e.date == "2012-07-02"
     assert e.counts["people"] == 400 and len(e.sources) == 2
@@ -125,8 +143,11 @@ def test_moved_there_continues_the_placement_into_the_camp_just_named():
 
 
 def test_soldiers_with_no_named_origin_come_from_the_army_the_report_is_about():
-    x = events_of("Report\n\nThe Syrian army lost more officers on Sunday. Four pilots walked across the border "
-                  "into Jordan on Monday.", TUE)
+    x = events_of(
+        "Report\n\nThe Syrian army lost more officers on Sunday. Four pilots walked across the border "
+        "into Jordan on Monday.",
+        TUE,
+    )
     (m,) = x.movements
     assert m.origin.name == "Syria" and m.destination.name == "Jordan"
     (m,) = events_of("Report\n\nFour pilots walked across the border into Jordan on Monday.", TUE).movements
@@ -134,7 +155,10 @@ def test_soldiers_with_no_named_origin_come_from_the_army_the_report_is_about():
 
 
 def test_n_days_after_dates_the_earlier_event():
-    x = events_of("Report\n\nThe convoy reached Kilis on Monday, barely six days after a Turkish jet was shot down "
-                  "over Syria.", TUE)
+    x = events_of(
+        "Report\n\nThe convoy reached Kilis on Monday, barely six days after a Turkish jet was shot down "
+        "over Syria.",
+        TUE,
+    )
     air = next(e for e in x.events if e.type == "air_incident")
     assert air.date == "2012-06-26" and "before 2012-07-02" in air.notes

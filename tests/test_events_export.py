@@ -1,4 +1,5 @@
-"""Exports of extracted records (GeoJSON points/lines, ACLED-like CSV, GeoDataFrame) and the `geokit events` command."""
+"""Exports of extracted records (GeoJSON points/lines, ACLED-like CSV, GeoDataFrame) and the
+`geokit events` command."""
 
 from __future__ import annotations
 
@@ -19,13 +20,39 @@ CAMP = PlaceRef("Apaydin camp", 36.234, 36.3225, None, 1, "TR", "31", "CMPRF")
 def records():
     src = Source("a", 0, 20, "Forty soldiers fled.", {"soldiers": 40})
     return [
-        Event(id="a#e1", type="defection", date="2012-07-02", date_precision="day", place=REYHANLI, origin=SYRIA,
-              destination=REYHANLI, who="Forty soldiers", counts={"soldiers": 40, "killed": 2}, sources=[src]),
+        Event(
+            id="a#e1",
+            type="defection",
+            date="2012-07-02",
+            date_precision="day",
+            place=REYHANLI,
+            origin=SYRIA,
+            destination=REYHANLI,
+            who="Forty soldiers",
+            counts={"soldiers": 40, "killed": 2},
+            sources=[src],
+        ),
         Event(id="a#e2", type="meeting", date=None, place=None, who="envoys", sources=[src]),
-        Movement(id="a#m1", type="defection", date="2012-07-02", date_precision="day", origin=SYRIA, via=[REYHANLI],
-                 destination=CAMP, counts={"soldiers": 40}, sources=[src]),
-        Fact(id="a#f1", type="hosting", date="2012-07-02", date_precision="day", place=SYRIA,
-             counts={"refugees": 1000}, sources=[src]),
+        Movement(
+            id="a#m1",
+            type="defection",
+            date="2012-07-02",
+            date_precision="day",
+            origin=SYRIA,
+            via=[REYHANLI],
+            destination=CAMP,
+            counts={"soldiers": 40},
+            sources=[src],
+        ),
+        Fact(
+            id="a#f1",
+            type="hosting",
+            date="2012-07-02",
+            date_precision="day",
+            place=SYRIA,
+            counts={"refugees": 1000},
+            sources=[src],
+        ),
     ]
 
 
@@ -46,7 +73,11 @@ def test_acled_like_csv():
         ("2012-07-02", "1", "defection", "Reyhanli", "1")
     assert r["country"] == "Turkey" and r["fatalities"] == "2" and json.loads(r["counts"])["soldiers"] == 40
     assert rows[1]["time_precision"] == "3" and rows[1]["latitude"] == ""
-    assert rows[2]["origin"] == "Syria" and rows[2]["via"] == "Reyhanli" and rows[2]["location"] == "Apaydin camp"
+    assert (
+        rows[2]["origin"] == "Syria"
+        and rows[2]["via"] == "Reyhanli"
+        and rows[2]["location"] == "Apaydin camp"
+    )
 
 
 def test_geodataframe_and_jsonl():
@@ -64,11 +95,21 @@ def test_events_command_reads_jsonl_and_writes_every_format(tmp_path, capsys):
     from geokit.cli import main
 
     inp = tmp_path / "docs.jsonl"
-    inp.write_text(json.dumps({"id": "w1", "published": "2013-04-16",
-                               "text": "Turkish officials said that 40 Syrian troops fled into Turkey yesterday."}) + "\n"
-                   + "not json\n", encoding="utf-8")
+    inp.write_text(
+        json.dumps(
+            {
+                "id": "w1",
+                "published": "2013-04-16",
+                "text": "Turkish officials said that 40 Syrian troops fled into Turkey yesterday.",
+            }
+        )
+        + "\n"
+        + "not json\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out.csv"
-    assert main(["events", str(inp), "--csv", "-o", str(out)]) == 3  # written, but one input failed (issue 11)
+    # written, but one input failed (issue 11)
+    assert main(["events", str(inp), "--csv", "-o", str(out)]) == 3
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     # issue 15: records carry ACLED's class, so event_type is ACLED's and type stays geokit's
     assert rows and rows[0]["event_date"] == "2013-04-15" and rows[0]["type"] == "defection"

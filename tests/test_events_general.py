@@ -41,21 +41,29 @@ def test_general_phrasings_are_events(text, etype):
 
 
 def test_participle_result_gives_count_and_place_not_the_origin():
-    (e,) = _events("Shells fired from Syria struck a market in the Turkish border town of Akcakale on Monday, "
-                   "wounding seven people.")
+    (e,) = _events(
+        "Shells fired from Syria struck a market in the Turkish border town of Akcakale on Monday, "
+        "wounding seven people."
+    )
     assert e.type == "military_operation"
     assert e.place is not None and e.place.name.startswith("Ak")
     assert 7 in e.counts.values()
 
 
 def test_deployment_place_is_the_destination_not_the_sender():
-    (e,) = [e for e in _events("Ankara has moved extra troops to Hatay province on Monday.") if e.type == "military_deployment"]
+    (e,) = [
+        e
+        for e in _events("Ankara has moved extra troops to Hatay province on Monday.")
+        if e.type == "military_deployment"
+    ]
     assert e.place is not None and e.place.name != "Ankara"
 
 
 def test_undated_clause_takes_the_previous_sentence_date():
-    events = _events("Gunmen shelled the village of Bab al-Salama on Monday. Turkish artillery returned fire, "
-                     "hitting positions near Azaz.")
+    events = _events(
+        "Gunmen shelled the village of Bab al-Salama on Monday. Turkish artillery returned fire, "
+        "hitting positions near Azaz."
+    )
     late = [e for e in events if "returned fire" in e.sources[0].text]
     assert late and late[0].date == "2013-05-13"
     assert "previous sentence" in (late[0].notes or "")
@@ -70,8 +78,10 @@ def test_crowd_estimate_is_kept_beside_the_first_figure():
 
 
 def test_where_clause_and_pronoun_actor_make_a_visit_and_a_meeting():
-    text = ("The Turkish foreign minister toured a camp near Kilis on Sunday. The next day he travelled to Amman, "
-            "where he held talks with Jordanian officials.")
+    text = (
+        "The Turkish foreign minister toured a camp near Kilis on Sunday. The next day he travelled to "
+        "Amman, where he held talks with Jordanian officials."
+    )
     events = _events(text, "2013-05-15")
     meeting = [e for e in events if e.type == "meeting"]
     assert meeting and meeting[0].place is not None and meeting[0].place.name == "Amman"
@@ -86,8 +96,11 @@ def test_march_as_a_month_is_not_a_protest():
 
 
 def test_coordinated_clause_keeps_its_date():
-    (e,) = [e for e in _events("Five Syrian soldiers deserted late on Sunday and crossed into Jordan near Ramtha.")
-            if e.type == "defection"]
+    (e,) = [
+        e
+        for e in _events("Five Syrian soldiers deserted late on Sunday and crossed into Jordan near Ramtha.")
+        if e.type == "defection"
+    ]
     assert e.date == "2013-05-12"
     assert 5 in e.counts.values()
 

@@ -1,4 +1,5 @@
-"""Held-out reports (tests/data/events/heldout.jsonl): written before the rules were tuned, never used to tune them.
+"""Held-out reports (tests/data/events/heldout.jsonl): written before the rules were tuned,
+never used to tune them.
 
 Why: the demo corpus is a development set; these four reports (camp opening, cross-border
 shelling, protest, ministerial visit) say how the rules do on text they were not fitted to.
@@ -20,7 +21,9 @@ DATA = Path(__file__).parent / "data" / "events"
 
 
 def test_heldout_figures_do_not_regress():
-    reports = [json.loads(line) for line in (DATA / "heldout.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    reports = [
+        json.loads(line) for line in (DATA / "heldout.jsonl").read_text(encoding="utf-8").splitlines() if line
+    ]
     gold = json.loads((DATA / "heldout_expected.json").read_text(encoding="utf-8"))
     x = geokit.extract([_parsed(r) for r in reports])
     result = score(x, gold)

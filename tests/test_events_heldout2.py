@@ -1,8 +1,10 @@
-"""Second held-out set (tests/data/events/heldout2.jsonl): six reports written before the generalisation round.
+"""Second held-out set (tests/data/events/heldout2.jsonl): six reports written before the
+generalisation round.
 
 Why: the first held-out set was looked at while the rules were broadened, so it is a development
 set now; these six (every event type, movements with and without counts, each relative-date form)
-were scored once, untouched, and never used to tune. The floors are the figures measured then (events R 0.71, P 0.67), raised to the end-of-round figures.
+were scored once, untouched, and never used to tune. The floors are the figures measured then
+(events R 0.71, P 0.67), raised to the end-of-round figures.
 """
 
 from __future__ import annotations
@@ -19,7 +21,11 @@ DATA = Path(__file__).parent / "data" / "events"
 
 
 def _load():
-    reports = [json.loads(line) for line in (DATA / "heldout2.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    reports = [
+        json.loads(line)
+        for line in (DATA / "heldout2.jsonl").read_text(encoding="utf-8").splitlines()
+        if line
+    ]
     gold = json.loads((DATA / "heldout2_expected.json").read_text(encoding="utf-8"))
     return reports, gold
 

@@ -102,11 +102,17 @@ def test_a_journey_needs_people_as_its_subject(text, expected):
     assert bool(_movements(text)) is expected, [(m.type, m.rule) for m in _movements(text)]
 
 
-@pytest.mark.parametrize("text", [
-    "At least nine people were killed and dozens fell ill on Saturday after an outbreak of cholera in a slum of Lusaka.",
-    "The new strain, which spread through three wards in Leeds, has killed 12 patients.",
-    "Bootleg liquor killed 17 people in a slum of Nakuru on Monday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "At least nine people were killed and dozens fell ill on Saturday after an outbreak of cholera "
+            "in a slum of Lusaka."
+        ),
+        "The new strain, which spread through three wards in Leeds, has killed 12 patients.",
+        "Bootleg liquor killed 17 people in a slum of Nakuru on Monday.",
+    ],
+)
 def test_a_sentence_whose_only_cause_is_no_violence_tells_no_attack(text):
     assert not [e for e in _events(text) if e.type in ("attack", "military_operation")], \
         [(e.type, e.rule) for e in _events(text)]
@@ -166,7 +172,9 @@ def test_a_journey_with_a_stop_is_one_movement_with_via():
 
 
 def test_travelling_somewhere_to_do_something_is_no_destination():
-    assert not _movements("Her brother, who travelled from Wellington to attend the hearing, spoke to reporters.")
+    assert not _movements(
+        "Her brother, who travelled from Wellington to attend the hearing, spoke to reporters."
+    )
 
 
 def test_a_group_taking_shelter_continues_the_flight_of_the_sentence_before():
@@ -290,14 +298,23 @@ def test_the_blast_after_an_accident_is_that_accident():
 
 
 def test_a_jet_brought_down_is_an_air_incident():
-    assert "air_incident" in {e.type for e in _events("Rebels brought a government jet down near Idlib on Monday.")}
+    assert "air_incident" in {
+        e.type for e in _events("Rebels brought a government jet down near Idlib on Monday.")
+    }
 
 
-@pytest.mark.parametrize(("text", "origin", "destination"), [
-    ("The patient was transferred from a clinic in Kisumu to a hospital in Nairobi on Friday.", "Kisumu", "Nairobi"),
-    ("The 34 suspects were transported to the capital city of Nairobi on Sunday.", None, "Nairobi"),
-    ("A nurse who returned from Thailand last week is in isolation.", "Thailand", None),
-])
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        (
+            "The patient was transferred from a clinic in Kisumu to a hospital in Nairobi on Friday.",
+            "Kisumu",
+            "Nairobi",
+        ),
+        ("The 34 suspects were transported to the capital city of Nairobi on Sunday.", None, "Nairobi"),
+        ("A nurse who returned from Thailand last week is in isolation.", "Thailand", None),
+    ],
+)
 def test_transfers_and_returns_are_movements_with_their_ends(text, origin, destination):
     m = _one_movement(text)
     assert (m.origin.name if m.origin else None, m.destination.name if m.destination else None) == \
@@ -305,7 +322,8 @@ def test_transfers_and_returns_are_movements_with_their_ends(text, origin, desti
 
 
 def test_an_event_told_a_week_before_another_keeps_its_own_day():
-    text = "Police arrested two men in Leeds on Tuesday, a week after a bomb exploded outside a mosque in Bradford."
+    text = ("Police arrested two men in Leeds on Tuesday, a week after a bomb exploded outside a mosque "
+            "in Bradford.")
     got = {(e.type, e.place.name, e.date) for e in _events(text, "2016-03-30")}
     assert got == {("arrest", "Leeds", "2016-03-29"), ("attack", "Bradford", "2016-03-22")}, got
 
@@ -327,7 +345,8 @@ def test_casualty_figures_after_the_event(text, counts):
 
 
 def test_two_triggers_of_one_occurrence_in_a_sentence_are_one_event():
-    text = "Eleven soldiers were killed and 14 wounded when militants attacked an army post near Rafah on Thursday."
+    text = ("Eleven soldiers were killed and 14 wounded when militants attacked an army post near Rafah "
+            "on Thursday.")
     (e,) = _events(text, "2016-10-26")
     assert e.counts == {"killed": 11, "wounded": 14} and e.actors.get("actor1") == "militants"
 

@@ -1,4 +1,5 @@
-"""Our own sample reports (tests/data/events): every event type and relative-date form, scored against expected.json.
+"""Our own sample reports (tests/data/events): every event type and relative-date form,
+scored against expected.json.
 
 Toponym spans come from each report's ``places`` list and are resolved by ``geokit.parse`` (the
 gazetteer), so these tests measure event reading and linking, not name recognition.
@@ -19,11 +20,17 @@ DATA = Path(__file__).parent / "data" / "events"
 
 
 def _reports() -> list[dict]:
-    return [json.loads(line) for line in (DATA / "reports.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    return [
+        json.loads(line) for line in (DATA / "reports.jsonl").read_text(encoding="utf-8").splitlines() if line
+    ]
 
 
 def _parsed(report: dict):
-    found = {(m.start(), m.end()) for p in report["places"] for m in re.finditer(rf"\b{re.escape(p)}\b", report["text"])}
+    found = {
+        (m.start(), m.end())
+        for p in report["places"]
+        for m in re.finditer(rf"\b{re.escape(p)}\b", report["text"])
+    }
     spans = sorted(s for s in found if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in found))
     d = geokit.parse(report["text"], published=report.get("published"), spans=spans)
     d.id = report["id"]
@@ -45,8 +52,10 @@ def test_samples_cover_every_event_type_and_date_form(expected):
     assert types >= {"defection", "border_crossing", "camp_placement", "air_incident", "military_deployment",
                      "military_operation", "meeting", "protest", "visit"}
     forms = " ".join(f for fs in expected["forms"].values() for f in fs)
-    for form in ("on Monday", "yesterday", "overnight", "since Wednesday", "last week", "weekend", "tomorrow",
-                 "a few days earlier", "same day", "8.3.2012", "March 2011", "last year", "without a published date"):
+    for form in (
+        "on Monday", "yesterday", "overnight", "since Wednesday", "last week", "weekend", "tomorrow",
+        "a few days earlier", "same day", "8.3.2012", "March 2011", "last year", "without a published date",
+    ):
         assert form in forms, form
     assert {r["id"] for r in _reports()} == set(expected["forms"])
 

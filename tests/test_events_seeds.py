@@ -29,8 +29,14 @@ def extraction():
     from geokit.events.extract import extract
 
     meta = json.loads((SEEDS / "toponyms.json").read_text(encoding="utf-8"))
-    docs = [{"id": d["file"], "text": (SEEDS / d["file"]).read_text(encoding="utf-8"), "published": d["published"]}
-            for d in meta["documents"]]
+    docs = [
+        {
+            "id": d["file"],
+            "text": (SEEDS / d["file"]).read_text(encoding="utf-8"),
+            "published": d["published"],
+        }
+        for d in meta["documents"]
+    ]
     return extract(docs)
 
 

@@ -56,12 +56,15 @@ def refinements() -> tuple[Refinement, ...]:
 
 
 # Rule defaults that the clause's words may refine; a rule naming a finer class keeps it.
-GENERIC = {("Protests", "Peaceful protest"), ("Violence against civilians", "Attack"), ("Battles", "Armed clash"),
-           ("Strategic developments", "Other"), ("Explosions/Remote violence", "Remote explosive/landmine/IED")}
+GENERIC = {
+    ("Protests", "Peaceful protest"), ("Violence against civilians", "Attack"), ("Battles", "Armed clash"),
+    ("Strategic developments", "Other"), ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+}
 
 
 def classify(etype: str, default: tuple[str, str], clause: str) -> tuple[dict[str, str], str]:
-    """({"event_type", "sub_event_type"}, refinement id or "") for an event of ``etype`` read from ``clause``."""
+    """({"event_type", "sub_event_type"}, refinement id or "") for an event of ``etype``
+    read from ``clause``."""
     if tuple(default) not in GENERIC:
         return {"event_type": default[0], "sub_event_type": default[1]}, ""
     for r in refinements():

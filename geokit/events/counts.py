@@ -41,26 +41,31 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
            "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
 VAGUE = {
     "a couple of": (2, 3), "a few": (2, 5), "several": (3, 9), "a handful of": (3, 9), "a dozen": 12,
-    "a few dozen": (24, 60), "several dozen": (36, 108), "a few hundred": (200, 500), "several hundred": (300, 900),
-    "a few thousand": (2000, 5000), "several thousand": (3000, 9000),
-    "dozens of": (24, 99), "scores of": (40, 199), "hundreds of": (200, 999),
-    "thousands of": (2000, 9999), "tens of thousands of": (20000, 99999),
-    "hundreds of thousands of": (200000, 999999), "millions of": (2000000, 9999999),
+    "a few dozen": (24, 60), "several dozen": (36, 108), "a few hundred": (200, 500),
+    "several hundred": (300, 900), "a few thousand": (2000, 5000), "several thousand": (3000, 9000),
+    "dozens of": (24, 99), "scores of": (40, 199), "hundreds of": (200, 999), "thousands of": (2000, 9999),
+    "tens of thousands of": (20000, 99999), "hundreds of thousands of": (200000, 999999),
+    "millions of": (2000000, 9999999),
 }
 
 # Head nouns -> labels. General news vocabulary for people, ranks and hardware.
 LABELS: dict[str, str] = {}
 for _label, _words in {
-    "soldiers": "soldier soldiers troop troops serviceman servicemen conscript conscripts marine marines recruit recruits",
+    "soldiers": (
+        "soldier soldiers troop troops serviceman servicemen conscript conscripts marine marines "
+        "recruit recruits"
+    ),
     "officers": "officer officers",
     "pilots": "pilot pilots airman airmen",
     "defectors": "defector defectors deserter deserters",
     "refugees": "refugee refugees asylum-seeker asylum-seekers migrant migrants",
     "civilians": "civilian civilians",
-    "people": "people persons person individuals residents villagers men women children students workers teachers "
-              "journalists activists worshippers pilgrims tourists passengers nurses doctors employees farmers "
-              "supporters opponents suspects prisoners detainees hostages victims bystanders mourners patients "
-              "inhabitants locals citizens evacuees returnees arrivals newcomers idps",
+    "people": (
+        "people persons person individuals residents villagers men women children students workers teachers "
+        "journalists activists worshippers pilgrims tourists passengers nurses doctors employees farmers "
+        "supporters opponents suspects prisoners detainees hostages victims bystanders mourners patients "
+        "inhabitants locals citizens evacuees returnees arrivals newcomers idps"
+    ),
     "police": "policeman policemen gendarmes",
     "families": "family families",
     "fighters": "fighter fighters rebel rebels militant militants insurgent insurgents gunmen gunman",
@@ -79,19 +84,25 @@ for _label, _words in {
     for _w in _words.split():
         LABELS[_w] = _label
 # Nouns that count 1 after "a/an/one/another" (people and aircraft, not things in general).
-SINGULAR_OK = {"soldier", "troop", "serviceman", "conscript", "officer", "pilot", "airman", "defector", "deserter",
-               "refugee", "civilian", "person", "fighter", "rebel", "helicopter", "jet", "warplane", "plane",
-               "aircraft", "drone", "member", "observer"}
+SINGULAR_OK = {
+    "soldier", "troop", "serviceman", "conscript", "officer", "pilot", "airman", "defector", "deserter",
+    "refugee", "civilian", "person", "fighter", "rebel", "helicopter", "jet", "warplane", "plane", "aircraft",
+    "drone", "member", "observer",
+}
 RANKS = {"general": "generals", "colonel": "colonels", "major": "majors", "lieutenant": "lieutenants",
          "captain": "captains", "brigadier": "generals", "commander": "commanders", "sergeant": "sergeants"}
 # Label families compared as one when linking (the whole party vs its description).
 FAMILIES = {"group": "people", "people": "people", "refugees": "people", "civilians": "people",
             "families": "people", "troops": "soldiers"}
-PERSON_LABELS = {"soldiers", "officers", "pilots", "defectors", "refugees", "civilians", "people", "families",
-                 "fighters", "members", "participants", "observers", "protesters", "group", "generals",
-                 "colonels", "majors", "lieutenants", "captains", "commanders", "sergeants", "killed", "wounded", "police"}
-MILITARY_LABELS = {"soldiers", "officers", "pilots", "defectors", "generals", "colonels", "majors", "lieutenants",
-                   "captains", "commanders", "sergeants"}
+PERSON_LABELS = {
+    "soldiers", "officers", "pilots", "defectors", "refugees", "civilians", "people", "families", "fighters",
+    "members", "participants", "observers", "protesters", "group", "generals", "colonels", "majors",
+    "lieutenants", "captains", "commanders", "sergeants", "killed", "wounded", "police",
+}
+MILITARY_LABELS = {
+    "soldiers", "officers", "pilots", "defectors", "generals", "colonels", "majors", "lieutenants",
+    "captains", "commanders", "sergeants",
+}
 
 _WORD_NUM = "(?:" + "|".join(sorted(list(_UNITS) + ["hundred", "thousand", "million", "billion"],
                                     key=len, reverse=True)) + ")"
@@ -104,37 +115,52 @@ QUALIFIERS = ("at least", "at most", "more than", "over", "nearly", "almost", "a
               "close to", "an estimated", "estimated", "just over", "just under", "well over")
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 # "half a million", "a quarter of a million", "three quarters of a million", "a million"
-_FRACTION = (r"(?:(?:a\s+|one[\s-])?half(?:\s+of)?\s+a|(?:a\s+|one[\s-])?quarter(?:\s+of)?\s+a|three[\s-]quarters\s+of\s+a|a)"
-             r"\s+(?:million|billion)")
+_FRACTION = (
+    r"(?:(?:a\s+|one[\s-])?half(?:\s+of)?\s+a|(?:a\s+|one[\s-])?quarter(?:\s+of)?\s+a|three[\s-]quarters\s+of\s+a|a)"
+    r"\s+(?:million|billion)"
+)
 _FRACTION_VALUE = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 _NUMBER = re.compile(
     rf"(?<![\w$£€.,-])(?:(?P<q>{_QUAL})\s+)?(?P<num>(?:{_VAGUE})(?=\s)|{_FRACTION}|(?:{_DIGITS}){_SCALE}|{_WORD_NUMS})"
     r"(?![\w%])", re.I)
-_RANGE = re.compile(rf"(?<![\w$£€.,-])(?:between\s+)?(?P<a>{_DIGITS}|{_WORD_NUMS})\s*(?:-|–|to|and)\s*(?P<b>{_DIGITS}|{_WORD_NUMS})(?![\w%])", re.I)
+_RANGE = re.compile(
+    rf"(?<![\w$£€.,-])(?:between\s+)?(?P<a>{_DIGITS}|{_WORD_NUMS})\s*(?:-|–|to|and)\s*(?P<b>{_DIGITS}|{_WORD_NUMS})(?![\w%])",
+    re.I,
+)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
-_STOP = {"and", "or", "but", "who", "that", "which", "were", "was", "are", "is", "have", "has", "had", "in", "into",
-         "to", "from", "with", "by", "at", "on", "for", "as", "of", "the", "their", "his", "her", "its", "them",
-         "they", "it", "be", "been", "will", "would", "said", "says", "than", "per", "a", "an", "among"}
+_STOP = {
+    "and", "or", "but", "who", "that", "which", "were", "was", "are", "is", "have", "has", "had", "in",
+    "into", "to", "from", "with", "by", "at", "on", "for", "as", "of", "the", "their", "his", "her", "its",
+    "them", "they", "it", "be", "been", "will", "would", "said", "says", "than", "per", "a", "an", "among",
+}
 _SINGULAR = re.compile(r"\b(?P<art>[Aa]n?|[Oo]ne|[Aa]nother|[Aa] single)\s+")
 _RANK = re.compile(
     r"\b(?:(?P<pre>brigadier|major|lieutenant)[\s-]+)?(?P<rank>general|colonel|major|lieutenant|captain|brigadier|"
     r"commander|sergeant)(?P<pl>s)?\b(?!-)", re.I)
-_KILLED_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:were|was|have been|had been)?\s*(killed|dead|died|wounded|injured)\b",
-                           re.I)
+_KILLED_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:were|was|have been|had been)?\s*(killed|dead|died|wounded|injured)\b", re.I
+)
 _KILLED_BEFORE = re.compile(r"\b(killed|killing|wounded|wounding|injured|injuring)\s+$", re.I)
-_VICTIMS = re.compile(rf"\b(killed|killing|wounded|wounding|injured|injuring)\s+(?:(?P<q>at least|some|about|nearly)\s+)?"
-                      rf"(?P<num>{_DIGITS}|{_WORD_NUMS})\b(?!\s+(?:[\w-]+\s+){{0,3}}?(?:people|soldiers|civilians|children|"
-                      rf"women|men|troops|fighters|rebels|members|persons))", re.I)
+_VICTIMS = re.compile(
+    rf"\b(killed|killing|wounded|wounding|injured|injuring)\s+(?:(?P<q>at least|some|about|nearly)\s+)?"
+    rf"(?P<num>{_DIGITS}|{_WORD_NUMS})\b(?!\s+(?:[\w-]+\s+){{0,3}}?(?:people|soldiers|civilians|children|"
+    rf"women|men|troops|fighters|rebels|members|persons))",
+    re.I,
+)
 _DEAD_AFTER = re.compile(
     rf"(?<![\w$£€.,-])(?:(?P<q>at\s+least|some|about|nearly|more\s+than|over)\s+)?(?P<num>{_DIGITS}|{_WORD_NUMS})\s+"
     rf"(?:people\s+|others\s+|more\s+)?(?P<state>dead|wounded|injured|hurt)\b"
     rf"|\bdeath\s+toll\b[^.;]{{0,60}}?\b(?:rose|risen|rises|climbed|reached|stood|stands|is|was|of|at)\s+(?:to\s+)?"
     rf"(?:at\s+least\s+)?(?P<toll>{_DIGITS}|{_WORD_NUMS})\b(?!\s*%)", re.I)
-_VERBS_AFTER = {"flew", "fled", "said", "came", "went", "took", "made", "left", "got", "ran", "sought", "swam", "drove",
-                "crept", "hid", "fought", "was", "were", "is", "has", "had", "who", "which", "whose", "whom", "also",
-                "reportedly", "later", "then", "now", "apparently", "allegedly", "himself", "herself"}
+_VERBS_AFTER = {
+    "flew", "fled", "said", "came", "went", "took", "made", "left", "got", "ran", "sought", "swam", "drove",
+    "crept", "hid", "fought", "was", "were", "is", "has", "had", "who", "which", "whose", "whom", "also",
+    "reportedly", "later", "then", "now", "apparently", "allegedly", "himself", "herself",
+}
 _APPOSITIVE = re.compile(r"^,?\s+all(?:\s+of\s+them)?\s+(?:[\w-]+\s+){0,2}?(?P<head>[a-z]+s)\b")
-_DEMONYM_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|is|ese)$|^(?:Turks|Kurds|Arabs|Afghans|Druze|Bedouins|Palestinians)$")
+_DEMONYM_PLURAL = re.compile(
+    r"^[A-Z][a-z]+(?:ans|is|ese)$|^(?:Turks|Kurds|Arabs|Afghans|Druze|Bedouins|Palestinians)$"
+)
 
 
 @dataclass(slots=True)
@@ -230,7 +256,8 @@ def _head_after(text: str, pos: int, max_mods: int = 4) -> tuple[str, str, int] 
             return label, w, tok.end()
         if mods == 0 and w[0].isupper() and w[1:].islower() and _GROUP_VERB_AFTER.match(text, tok.end()) \
                 and not re.search(r"(?<![\d,.])(?:1[89]|20)\d\d\s*$", text[max(0, pos - 8):pos]):
-            return "people", w, tok.end()  # "500,000 Rohingya have fled", "300 Yazidi crossed": a people's name
+            # "500,000 Rohingya have fled", "300 Yazidi crossed": a people's name
+            return "people", w, tok.end()
         if w.lower() in _STOP or w.lower().rstrip("s") in RANKS:
             return None
         mods += 1
@@ -278,7 +305,12 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
     for m in _NUMBER.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        if m.end() < len(text) and text[m.end()] == "-" and m.end() + 1 < len(text) and text[m.end() + 1].isalpha():
+        if (
+            m.end() < len(text)
+            and text[m.end()] == "-"
+            and m.end() + 1 < len(text)
+            and text[m.end() + 1].isalpha()
+        ):
             continue  # "300-member", "two-day": a compound modifier, not a count
         if re.search(r"[$£€]\s*$", text[max(0, m.start() - 2):m.start()]):
             continue
@@ -306,7 +338,12 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
         app = _APPOSITIVE.match(text[head[2]:head[2] + 60])
         if app and _label_of(app.group("head")) and _label_of(app.group("head")) != label:
             e = head[2] + app.end()
-            out.append(Count(m.start() + offset, e + offset, text[m.start():e], value, _label_of(app.group("head")), q))
+            out.append(
+                Count(
+                    m.start() + offset, e + offset, text[m.start() : e], value, _label_of(app.group("head")),
+                    q,
+                )
+            )
     for m in _VICTIMS.finditer(text):
         value = parse_number(m.group("num"))
         if isinstance(value, int) and free(m.start("num"), m.end("num")) and value <= MAX_COUNT:
@@ -321,7 +358,12 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
         if head is None or head[1].lower() not in SINGULAR_OK:
             continue
         nxt = re.match(r"\s+([a-z][a-z'-]*)", text[head[2]:head[2] + 24])
-        if nxt and nxt.group(1) not in _STOP and nxt.group(1) not in _VERBS_AFTER and not nxt.group(1).endswith(("ed", "s")):
+        if (
+            nxt
+            and nxt.group(1) not in _STOP
+            and nxt.group(1) not in _VERBS_AFTER
+            and not nxt.group(1).endswith(("ed", "s"))
+        ):
             continue  # "a rebel force", "a rebel spokesman": the noun modifies another
         if not free(m.start(), head[2]):
             continue
@@ -340,24 +382,42 @@ def _rank_counts(text: str, offset: int, taken: list[tuple[int, int]]) -> list[C
         plural = bool(m.group("pl"))
         if rank in ("major", "general") and not plural and not m.group("pre"):
             nxt = text[m.end():m.end() + 12]
-            if re.match(r"\s+[a-z]", nxt) and not re.match(r"\s+(?:and|or|were|was|who|had|have|from|with|in|is)\b", nxt):
+            if re.match(r"\s+[a-z]", nxt) and not re.match(
+                r"\s+(?:and|or|were|was|who|had|have|from|with|in|is)\b", nxt
+            ):
                 continue  # "major world powers", "general public": adjectives
-        if not plural and not m.group("pre") and m.group("rank")[0].isupper() and m.start() > 0 \
-                and text[m.start() - 1] == " " and not re.search(r"(?:^|[\s,])(?:a|an|one|another|the)\s+(?:\w+\s+){0,2}$",
-                                                                    text[max(0, m.start() - 40):m.start()], re.I):
+        if (
+            not plural
+            and not m.group("pre")
+            and m.group("rank")[0].isupper()
+            and m.start() > 0
+            and text[m.start() - 1] == " "
+            and not re.search(
+                r"(?:^|[\s,])(?:a|an|one|another|the)\s+(?:\w+\s+){0,2}$",
+                text[max(0, m.start() - 40) : m.start()],
+                re.I,
+            )
+        ):
             # a capitalised title before a name ("General Smith") is not a count
             if re.match(r"\s+[A-Z]", text[m.end():m.end() + 3]):
                 continue
         before = text[max(0, m.start() - 40):m.start()]
         num = re.search(rf"(?<![\w.,])(?:(?P<num>{_DIGITS}|{_WORD_NUMS})|(?P<art>\b(?:a|an|one|another)))\s+"
                         rf"(?:(?!(?:a|an|the|one|another|and|or|of)\s)[\w-]+\s+){{0,2}}$", before, re.I)
-        if num and num.group("num") and re.search(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+$",
-                                                  before[:num.start()]):
+        if (
+            num
+            and num.group("num")
+            and re.search(
+                r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+$", before[: num.start()]
+            )
+        ):
             num = None  # "June 24 a general": a date, not a number of generals
         start = m.start()
         bare = True
         n = 1
-        if num and not re.search(r"\b(?:and|or|who|were|was|of)\s", num.group()[len(num.group(1) or num.group(2) or ""):]):
+        if num and not re.search(
+            r"\b(?:and|or|who|were|was|of)\s", num.group()[len(num.group(1) or num.group(2) or "") :]
+        ):
             if num.group("num"):
                 v = parse_number(num.group("num"))
                 if isinstance(v, int):
@@ -374,7 +434,9 @@ def _rank_counts(text: str, offset: int, taken: list[tuple[int, int]]) -> list[C
     i = 0
     while i < len(items):
         j = i
-        while j + 1 < len(items) and re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", text[items[j][1]:items[j + 1][0]], re.I):
+        while j + 1 < len(items) and re.fullmatch(
+            r"\s*(?:,\s*)?(?:and\s+)?", text[items[j][1] : items[j + 1][0]], re.I
+        ):
             j += 1
         run = items[i:j + 1]
         for s, e, n, label, bare in run:
@@ -382,7 +444,9 @@ def _rank_counts(text: str, offset: int, taken: list[tuple[int, int]]) -> list[C
                 out.append(Count(s + offset, e + offset, text[s:e], n, label))
         if len(run) > 1:
             s, e = run[0][0], run[-1][1]
-            out.append(Count(s + offset, e + offset, text[s:e], sum(r[2] for r in run), "officers", derived=True))
+            out.append(
+                Count(s + offset, e + offset, text[s:e], sum(r[2] for r in run), "officers", derived=True)
+            )
         i = j + 1
     return [c for c in out if all(c.end - offset <= a or c.start - offset >= b for a, b in taken)]
 

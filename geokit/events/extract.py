@@ -106,7 +106,9 @@ def extract(documents, *, published=None, link: bool = True) -> Extraction:
     if isinstance(documents, str | Document | dict) or hasattr(documents, "text"):
         documents = [documents]
     if not isinstance(documents, Iterable):
-        raise TypeError(f"documents must be a list of documents, texts or dicts, not {type(documents).__name__}")
+        raise TypeError(
+            f"documents must be a list of documents, texts or dicts, not {type(documents).__name__}"
+        )
     results: list[DocResult] = []
     result = Extraction()
     seen: set[str] = set()
@@ -144,7 +146,11 @@ def extract(documents, *, published=None, link: bool = True) -> Extraction:
     approx = {k: v for r in results for k, v in r.approx.items()}
     for rec in (*events, *movements):
         report_time(rec, pubs, approx)
-    result.events, result.movements, result.facts = RecordList(events), RecordList(movements), RecordList(facts)
+    result.events, result.movements, result.facts = (
+        RecordList(events),
+        RecordList(movements),
+        RecordList(facts),
+    )
     return result
 
 
@@ -186,7 +192,11 @@ def _as_document(item, n: int, default_pub: dt.date | None) -> tuple[Document, d
     elif isinstance(item, dict):
         text, doc_id, raw_pub = item.get("text"), item.get("id") or f"doc-{n}", item.get("published")
     elif hasattr(item, "text"):
-        text, doc_id, raw_pub = item.text, getattr(item, "id", "") or f"doc-{n}", getattr(item, "published", None)
+        text, doc_id, raw_pub = (
+            item.text,
+            getattr(item, "id", "") or f"doc-{n}",
+            getattr(item, "published", None),
+        )
     else:
         raise TypeError(f"expected a Document, str or dict, not {type(item).__name__}")
     if not isinstance(text, str):
@@ -228,8 +238,10 @@ def extract_document(doc: Document, published: dt.date | None = None) -> DocResu
     else:
         ref = dateline_date(text)
         if ref is not None and ref.date is not None and abs((ref.date - pub).days) > 2:
-            res.warnings.append(f"contradictory dates: published {pub.isoformat()} but the dateline says "
-                                f"{ref.date.isoformat()} ({ref.text!r}); relative dates read against {pub.isoformat()}")
+            res.warnings.append(
+                f"contradictory dates: published {pub.isoformat()} but the dateline says "
+                f"{ref.date.isoformat()} ({ref.text!r}); relative dates read against {pub.isoformat()}"
+            )
     res.warnings.extend(published_warnings(pub))
     places, demonyms = report_places(doc, text, dl)
     here = next((toponym_placeref(t, text) for t in doc.toponyms if t.place is not None and dl

@@ -175,7 +175,9 @@ def _compare_dates(a: _Cluster, b: _Cluster, same_doc: bool = False) -> tuple[fl
     if not (aknown and bknown):
         which = a if not aknown else b
         pub = max((p for p in which.published.values() if p), default=None)
-        return 0.0, f"date unknown in {', '.join(which.docs)}" + (f" (on or before {pub.isoformat()})" if pub else "")
+        return 0.0, f"date unknown in {', '.join(which.docs)}" + (
+            f" (on or before {pub.isoformat()})" if pub else ""
+        )
     if day_pair:
         delta = abs((alo - blo).days)
         if delta == 0:
@@ -327,7 +329,9 @@ def _merged(c: _Cluster) -> Record:
     else:
         rec.place = c.place()
         if first.kind == "event":
-            rec.destination = more_specific(None, next((m.destination for m in c.members if m.destination), None))
+            rec.destination = more_specific(
+                None, next((m.destination for m in c.members if m.destination), None)
+            )
             rec.origin = c.origin()
     counts: dict = {}
     for m in c.members:

@@ -19,9 +19,14 @@ _KIND_LEVEL = {"continent": 4, "country": 4, "admin1": 3, "admin2": 2, "area": 2
 # Wording before a name that makes the place approximate ("near a town, part of a region").
 _APPROX_BEFORE = re.compile(
     r"\b(?:near|nearby|outside|around|close to|north of|south of|east of|west of|(?:north|south|east|west)"
-    r"(?:ern|east|west|eastern|western)?|central|border with|along the border with|the outskirts of|outskirts of)"
-    r"\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
-_PART_AFTER = re.compile(r"^['’]s\s+(?:border|border region|outskirts|countryside|north|south|east|west)\b", re.I)
+    r"(?:ern|east|west|eastern|western)?|central|border with|along the border with|"
+    r"the outskirts of|outskirts of)"
+    r"\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+_PART_AFTER = re.compile(
+    r"^['’]s\s+(?:border|border region|outskirts|countryside|north|south|east|west)\b", re.I
+)
 
 
 def level_of_candidate(c: Candidate) -> int:
@@ -111,7 +116,8 @@ def relation(a: PlaceRef, b: PlaceRef) -> tuple[str, str]:
         if ka and ka == kb:
             return "admin1", f"{a.name} ~ {b.name} (same admin1)"
         if ka and kb and (la == 3 or lb == 3):
-            return "far", f"{a.name} vs {b.name} (different admin1)"  # a province never contains another's town
+            # a province never contains another's town
+            return "far", f"{a.name} vs {b.name} (different admin1)"
     d = distance_km(a, b)
     if d is not None:
         if d <= 50:

@@ -61,24 +61,34 @@ _OFFICIAL_WORDS = re.compile(
     r"spokesman|spokeswoman|official|officials|governor|mayor|senator|general secretary|emissary|experts|"
     r"inspectors|investigators|mission|monitors|envoys|team\s+of\s+\w+|chancellor|pope|prince|princess|queen|"
     r"monarch|sultan|emir|sheikh|dignitar(?:y|ies)|delegates?|lawmakers?|congress(?:man|woman)|diplomats?|"
-    r"negotiators?|leaders?|mps?|ministers|presidents|premiers|chairm[ae]n|director|director-general)\b", re.I)
+    r"negotiators?|leaders?|mps?|ministers|presidents|premiers|chairm[ae]n|director|director-general)\b",
+    re.I,
+)
 # "arrived in X for a two-day visit", "travelled to X for talks": the clause says it is a visit
-_VISIT_PURPOSE = re.compile(r"\bfor\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:visit|talks|tour|summit|meetings?)\b|"
-                            r"\bon\s+an?\s+(?:[\w-]+\s+){0,2}?(?:visit|tour|trip)\b", re.I)
+_VISIT_PURPOSE = re.compile(
+    r"\bfor\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:visit|talks|tour|summit|meetings?)\b|"
+    r"\bon\s+an?\s+(?:[\w-]+\s+){0,2}?(?:visit|tour|trip)\b",
+    re.I,
+)
 _FLIGHT_WORDS = re.compile(r"\b(?:defect\w*|desert\w*|fled|flee\w*|escap\w*|asylum|refuge|sanctuary)\b", re.I)
 _ANAPHORIC = re.compile(
     r"^(?:(?:the|these|those|all\s+the|both|most\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:defectors|deserters|men|group|"
     r"soldiers|troops|officers|pilots|refugees|families|civilians|people|generals|colonels|party|convoy|crew|"
-    r"newcomers|arrivals)\b|(?:they|he|she|them)\b|(?:many|most|some|all|others|several)(?:\s+of\s+them)?$)", re.I)
+    r"newcomers|arrivals)\b|(?:they|he|she|them)\b|(?:many|most|some|all|others|several)(?:\s+of\s+them)?$)",
+    re.I,
+)
 _ELABORATION = re.compile(
     r"\b(?:the\s+(?:[\w-]+\s+){0,3}?(?:group|party|defectors|men|soldiers|officers|refugees|convoy)|they|those|"
     r"among\s+(?:them|those))\b[^.;]{0,40}?\b(?:included|includes|include|comprised|comprises|consisted\s+of|"
     r"numbered|were\s+among|are\s+among)\b|\b(?:put|puts|putting|numbered|estimated)\s+(?:the|their)\s+"
     r"(?:[\w-]+\s+)?(?:group|number|total|party)\s+at\b", re.I)
-_CROWD = re.compile(r"\b(?:put|puts|putting|estimated|estimates|numbered|counted)\s+(?:the\s+)?(?:size\s+of\s+the\s+)?"
-                    r"(?:crowd|turnout|protesters|demonstrators|marchers|participants|number\s+of\s+(?:protesters|"
-                    r"demonstrators|participants|marchers))\s+at\b|\b(?:crowd|turnout)\s+(?:was|of)\s+(?:estimated\s+at\s+)?"
-                    r"(?:about\s+|some\s+|around\s+|nearly\s+|at\s+least\s+)?(?=\d)", re.I)
+_CROWD = re.compile(
+    r"\b(?:put|puts|putting|estimated|estimates|numbered|counted)\s+(?:the\s+)?(?:size\s+of\s+the\s+)?"
+    r"(?:crowd|turnout|protesters|demonstrators|marchers|participants|number\s+of\s+(?:protesters|"
+    r"demonstrators|participants|marchers))\s+at\b|\b(?:crowd|turnout)\s+(?:was|of)\s+(?:estimated\s+at\s+)?"
+    r"(?:about\s+|some\s+|around\s+|nearly\s+|at\s+least\s+)?(?=\d)",
+    re.I,
+)
 _REPORT_FRAME = re.compile(
     r"\b(?:said|says|say|saying|reported|reports|report|reporting|announced|announces|announcing|stated|claimed|"
     r"claiming|added|confirmed|told\s+\w+|"
@@ -93,29 +103,40 @@ _LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Also|Still|Be
 _TRAILING_AUX = re.compile(
     r"(?:\s+(?:have|has|had|were|was|are|is|been|also|reportedly|allegedly|all|then|now|once again|again|who|"
     r"which|that|to|accidentally|apparently))+$", re.I)
-_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:\([^)]{0,40}\)\s*)?"
-                              r"[—–-]{1,2}\s*")
+_DATELINE_PREFIX = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:\([^)]{0,40}\)\s*)?"
+    r"[—–-]{1,2}\s*"
+)
 _STOCK = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?(?:housing|hosting|sheltering)|houses|"
     r"hosts|shelters|(?:host|home)\s+to)\b", re.I)
 _WHERE_STOCK = re.compile(
     r"\bwhere\s+(?:there\s+(?:are|were)\b|(?=[^.;]{0,120}?\b(?:reside|live|are\s+living|are\s+staying|"
     r"are\s+sheltering|are\s+housed)\b))", re.I)
-_PREP = re.compile(r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
-                   r"over|off|by|between|with|against|among|and|around|on|along|throughout)\s+$", re.I)
+_PREP = re.compile(
+    r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
+    r"over|off|by|between|with|against|among|and|around|on|along|throughout)\s+$",
+    re.I,
+)
 _LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "across", "over", "off", "toward",
              "towards", "around", "on", "through", "along", "throughout"}
-_TYPE_NOUN_OF = re.compile(r"\b(?:towns?|city|cities|villages?|provinces?|regions?|camps?|districts?|governorates?|areas?|"
-                           r"states?|counties|county|municipality|island|islands|"
-                           r"capital|border\s+town|border\s+city|suburbs?|outskirts|parts?|cent(?:re|er)|heart|edge)\s+of\s+$",
-                           re.I)
+_TYPE_NOUN_OF = re.compile(
+    r"\b(?:towns?|city|cities|villages?|provinces?|regions?|camps?|districts?|governorates?|areas?|"
+    r"states?|counties|county|municipality|island|islands|"
+    r"capital|border\s+town|border\s+city|suburbs?|outskirts|parts?|cent(?:re|er)|heart|edge)\s+of\s+$",
+    re.I,
+)
 _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
-_DAYS_AFTER = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w’'-]+\s+){0,8}$", re.I)
+_DAYS_AFTER = re.compile(
+    r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w’'-]+\s+){0,8}$", re.I
+)
 _MEANWHILE = re.compile(r"\b(?:meanwhile|at\s+the\s+same\s+time|simultaneously)\b", re.I)
 # "from crowded transit centres in Ramtha" (an origin's place); not "fired from Syria struck a market in X",
 # where a name closes the origin phrase and a verb follows.
-_FROM_NOUN = re.compile(r"\b(?:from|From)\s+(?:(?!(?:to|into|towards?|and|or|the|struck|hit|landed|killed|wounded|"
-                        r"exploded|fell|crashed)\b)[a-z][\w-]*\s+){1,4}$")
+_FROM_NOUN = re.compile(
+    r"\b(?:from|From)\s+(?:(?!(?:to|into|towards?|and|or|the|struck|hit|landed|killed|wounded|"
+    r"exploded|fell|crashed)\b)[a-z][\w-]*\s+){1,4}$"
+)
 _ARMY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _MILITARY_WORDS.pattern, re.I)
 _SOIL_AFTER = re.compile(r"\s+(?:soil|territory|land|side\s+of\s+the\s+(?:border|frontier))\b", re.I)
 _SOIL_BEFORE = re.compile(r"\b(?:on|onto|into|to|in|reached|entered)\s+(?:the\s+)?$", re.I)
@@ -169,7 +190,8 @@ class DocResult:
     facts: list[Fact] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
     windows: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
-    approx: dict[str, dt.date] = field(default_factory=dict)  # undated record -> the story's latest day before it
+    # undated record -> the story's latest day before it
+    approx: dict[str, dt.date] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -180,14 +202,17 @@ class DocResult:
 class Reader:
     """Reads one report sentence by sentence, keeping the state chains need."""
 
-    def __init__(self, doc_id, text, published, places, demonyms, res: DocResult, here: PlaceRef | None = None):
+    def __init__(
+        self, doc_id, text, published, places, demonyms, res: DocResult, here: PlaceRef | None = None
+    ):
         self.doc_id, self.text, self.pub, self.here = doc_id, text, published, here
         self.places, self.demonyms, self.res = places, demonyms, res
         self._starts = [t.start for t in places]  # places are sorted by start: windows by bisection
         self.anchor: dt.date | None = None
         self.drafts: list[_Draft] = []
         self.facts: list[Fact] = []
-        self.non_events: set[str] = set()  # trigger words read as accidents: "the explosion" later is that one
+        # trigger words read as accidents: "the explosion" later is that one
+        self.non_events: set[str] = set()
 
     def _places_in(self, lo: int, hi: int) -> list[Toponym]:
         """The places with lo <= start and end <= hi, in order (a window, not a scan of the report:
@@ -219,7 +244,9 @@ class Reader:
         ns, ne = _narrow(sent, trig, scope)
         own_dates = [d for d in dates if ns <= d.start and d.end <= ne]
         if trig.noun:
-            own_dates = [d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= 60)]
+            own_dates = [
+                d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= 60)
+            ]
         date = min(own_dates, key=lambda d: abs(d.start - trig.start)) if own_dates else None
         if date is None and not trig.noun:
             date = self._days_after(sent, trig, dates)
@@ -239,9 +266,16 @@ class Reader:
         bare = _bare_figure(self.text, s, trig)
         if bare is not None and not any(bare.start <= c.start < trig.start for c in scope_counts):
             # "some 3,000 Syrians arrived": the subject's own figure, before any figure earlier in the clause
-            scope_counts = sorted([bare, *(c for c in scope_counts if c.start > bare.start)], key=lambda c: c.start)
-        if not trig.noun and not sent.title and is_present(trig.text) and not own_dates and not CAUSATIVE.search(
-                self.text, max(0, trig.start - 60), trig.start):  # "have forced 20,000 people to flee": past
+            scope_counts = sorted(
+                [bare, *(c for c in scope_counts if c.start > bare.start)], key=lambda c: c.start
+            )
+        if (
+            not trig.noun
+            and not sent.title
+            and is_present(trig.text)
+            and not own_dates
+            and not CAUSATIVE.search(self.text, max(0, trig.start - 60), trig.start)
+        ):  # "have forced 20,000 people to flee": past
             return  # "deserters who reach Turkey go on to join": habitual, not a report
         if trig.background and not own_dates:
             return  # "hosts 9,000 Syrians, many of whom crept across ...": background to a figure
@@ -255,10 +289,15 @@ class Reader:
                 scope_counts = list(shared.counts)
         if not who and not trig.noun:  # "were on Turkish soil after deserting": the main clause's subject
             head, who_start = self.text[s:trig.start], s
-        places = [t for t in self._places_in(ns, ne) if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)]
+        places = [
+            t
+            for t in self._places_in(ns, ne)
+            if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)
+        ]
         wide = False
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
-            # "in control of the X crossing on Friday, a day after they overran the post": the sentence's place
+            # "in control of the X crossing on Friday, a day after they overran the post":
+            # the sentence's place
             places = self._places_in(s, e)
             wide = bool(places)
         etype = trig.type
@@ -268,8 +307,14 @@ class Reader:
         elif etype == "border_crossing":
             if military and _FLIGHT_WORDS.search(sent.text):
                 etype = "defection"
-            elif not military and not scope_counts and (
-                    _OFFICIAL_WORDS.search(self._antecedent(who, sent)) or _VISIT_PURPOSE.search(self.text, trig.end, ne)):
+            elif (
+                not military
+                and not scope_counts
+                and (
+                    _OFFICIAL_WORDS.search(self._antecedent(who, sent))
+                    or _VISIT_PURPOSE.search(self.text, trig.end, ne)
+                )
+            ):
                 etype = "visit"
         origin = destination = place = None
         via: list[PlaceRef] = []
@@ -277,8 +322,13 @@ class Reader:
             origin, destination, via = self._roles(trig, places, ne)
             if origin is None and trig.motion == "out" and trig.type in ("displacement", "flight"):
                 origin = self._cause_place(sent, trig)  # "Fighting in X has displaced ...": forced out of X
-            if etype == "displacement" and trig.motion == "out" and origin is None and destination is not None \
-                    and self._locative_only(trig, places, destination):
+            if (
+                etype == "displacement"
+                and trig.motion == "out"
+                and origin is None
+                and destination is not None
+                and self._locative_only(trig, places, destination)
+            ):
                 origin, destination = destination, None  # "displaced 900 in X": where they were forced out
             if destination is None:
                 destination = self._soil(s, e)
@@ -295,15 +345,23 @@ class Reader:
                 around = self._places_in(s, e)
                 place = self._event_place(trig, around, etype, True)
                 if place is not None and trig.motion == "out":
-                    origin = place  # "In the states of X and Y, 12 million have been displaced": forced out of X
+                    # "In the states of X and Y, 12 million have been displaced": forced out of X
+                    origin = place
             if etype == "camp_placement" and destination is None:
                 return
         else:
             place = self._event_place(trig, places, etype, wide)
             if place is None:
                 place = self._where_place(sent, trig)
-        if self.here is not None and re.search(r"\bhere\b", self.text[ns:ne]) and (
-                place is None or etype not in MOTION_TYPES and not _has_locative(self.text, places, ("in", "at"))):
+        if (
+            self.here is not None
+            and re.search(r"\bhere\b", self.text[ns:ne])
+            and (
+                place is None
+                or etype not in MOTION_TYPES
+                and not _has_locative(self.text, places, ("in", "at"))
+            )
+        ):
             place = self.here  # "killed ... here on Wednesday": the dateline town
             if etype in MOTION_TYPES and destination is None:
                 destination = place
@@ -312,10 +370,17 @@ class Reader:
             return  # "a series of bombings in 2016": a trend over months, not one occurrence
         if trig.noun and not own_dates and re.search(r"s$", trig.text) and _RELATIVE_PERFECT.search(
                 self.text, max(0, trig.start - 60), trig.start):
-            return  # "the group, which has claimed attacks in X and Y": a description of the actor, no occurrence
-        if trig.noun and not own_dates and _DEFINITE_BEFORE.search(self.text[max(s, trig.start - 30):trig.start]):
+            # "the group, which has claimed attacks in X and Y": a description of the actor, no occurrence
+            return
+        if (
+            trig.noun
+            and not own_dates
+            and _DEFINITE_BEFORE.search(self.text[max(s, trig.start - 30) : trig.start])
+        ):
             earlier = self._antecedent_event(sent, etype, trig)
-            verdict = relation(earlier.place, place)[0] if earlier is not None and earlier.place and place else ""
+            verdict = (
+                relation(earlier.place, place)[0] if earlier is not None and earlier.place and place else ""
+            )
             if earlier is not None and verdict in ("", "same", "contains", "admin1"):
                 # "The attack, condemned by ...", "The blast ... in the city of X": the event told before
                 if place is not None and (earlier.place is None or level(place) < level(earlier.place)):
@@ -336,9 +401,13 @@ class Reader:
             # sentence names a cause that is no violence, and no weapon, perpetrator or armed force
             self._no_violence(sent, trig)
             return
-        if trig.noun and self.non_events and not any(d.type == "attack" for d in self.drafts) and \
-                _INCIDENT_NOUN.fullmatch(trig.text) and _DEFINITE_BEFORE.search(self.text, max(0, trig.start - 30),
-                                                                                 trig.start):
+        if (
+            trig.noun
+            and self.non_events
+            and not any(d.type == "attack" for d in self.drafts)
+            and _INCIDENT_NOUN.fullmatch(trig.text)
+            and _DEFINITE_BEFORE.search(self.text, max(0, trig.start - 30), trig.start)
+        ):
             return  # "The blast took place at a noodle shop" after an accident: that accident, told again
         if etype == "military_operation" and re.match(r"(?:fight|battl|combat)", trig.text, re.I) and \
                 _AGAINST_CAUSE.match(self.text, trig.end):
@@ -352,15 +421,24 @@ class Reader:
             return  # "the products returned to the US", "the otter escaped from the zoo": no people travel
         if trig.noun and place is None and (date is None or date not in own_dates):
             return  # "the conference", "defections": no anchor in time or space
-        draft = _Draft(etype, trig, sent, scope, date, date_note, scope_counts, place, origin, destination, who, via,
-                       title=sent.title)
+        draft = _Draft(
+            etype, trig, sent, scope, date, date_note, scope_counts, place, origin, destination, who, via,
+            title=sent.title,
+        )
         draft.types = _fair_types(etype, trig, origin, destination)
         draft.actors = _actors(self.text, trig, who, ne)
         draft.clause = (ns, ne)
         draft.anchor = self.anchor
-        if shared is not None and shared.sentence.index == sent.index and (
-                shared.type == etype or (shared.type in MOTION_TYPES and etype in ("border_crossing", "displacement"))):
-            self._extend(shared, draft, counts_dict(draft.counts))  # "deserted ... and crossed into X": one trip
+        if (
+            shared is not None
+            and shared.sentence.index == sent.index
+            and (
+                shared.type == etype
+                or (shared.type in MOTION_TYPES and etype in ("border_crossing", "displacement"))
+            )
+        ):
+            # "deserted ... and crossed into X": one trip
+            self._extend(shared, draft, counts_dict(draft.counts))
             shared.types.extend(t for t in draft.types if t not in shared.types)
             if shared.type == "displacement" and shared.origin is not None:
                 shared.place = shared.origin  # where people were forced out
@@ -369,7 +447,12 @@ class Reader:
             return
         if etype in MOTION_TYPES and (self._continue_chain(draft, head) or self._same_camp(draft)):
             return
-        if etype in ("defection", "border_crossing") and place is None and origin is None and not scope_counts:
+        if (
+            etype in ("defection", "border_crossing")
+            and place is None
+            and origin is None
+            and not scope_counts
+        ):
             draft.hidden = True  # "refugees who came through on Thursday": kept only for chains
         self._date_fields(draft)
         draft.counts_all = counts_dict(scope_counts)
@@ -436,10 +519,12 @@ class Reader:
         return None
 
     def _shared_subject(self, sent: Sentence, trig: Trigger, s: int) -> _Draft | None:
-        """The earlier event of the sentence whose subject a coordinated verb shares ("... and slipped across")."""
+        """The earlier event of the sentence whose subject a coordinated verb shares
+        ("... and slipped across")."""
         if trig.noun or not _COORDINATED.match(self.text[s:trig.start]):
             return None
-        for prev in reversed(self.drafts):  # the latest verb of the sentence ("fled the fighting ... and crossed")
+        # the latest verb of the sentence ("fled the fighting ... and crossed")
+        for prev in reversed(self.drafts):
             if prev.sentence.index != sent.index:
                 return None
             if not prev.trigger.noun:
@@ -450,13 +535,18 @@ class Reader:
         """Whether the destination found for a displacement came from "in/at/near X" (where it happened)."""
         for t in places:
             if t.place is not None and t.place.name == dest.name:
-                if t.start > trig.end and re.search(r"\b(?:to|into|towards?|for)\b", self.text[trig.end:t.start]):
+                if t.start > trig.end and re.search(
+                    r"\b(?:to|into|towards?|for)\b", self.text[trig.end : t.start]
+                ):
                     return False  # "fled to a camp in southern X": X is where they went
-                return _nearest_prep(self.text, t.start, trig.end) in ("in", "at", "near", "inside", "outside", None)
+                return _nearest_prep(self.text, t.start, trig.end) in (
+                    "in", "at", "near", "inside", "outside", None,
+                )
         return False
 
     def _antecedent(self, who: str, sent: Sentence) -> str:
-        """ "he travelled to Amman": a bare pronoun stands for the latest actor of the two previous sentences."""
+        """ "he travelled to Amman": a bare pronoun stands for the latest actor of the two
+        previous sentences."""
         if not _PRONOUN.match(who.strip()):
             return who
         for old in reversed(self.drafts):
@@ -467,13 +557,16 @@ class Reader:
         return who
 
     def _where_place(self, sent: Sentence, trig: Trigger) -> PlaceRef | None:
-        """ "travelled to Amman, where he held talks": a 'where' clause happens at the place just before it."""
+        """ "travelled to Amman, where he held talks": a 'where' clause happens at the place
+        just before it."""
         head = self.text[sent.start:trig.start]
         cut = head.rfind("where")
         if cut < 0 or not re.search(r"\bwhere\b", head[cut - 1 if cut else 0:]) or len(head) - cut > 60:
             return None
         at = sent.start + cut
-        before = [t for t in self._places_in(sent.start, at) if re.fullmatch(r"\s*,?\s*", self.text[t.end:at])]
+        before = [
+            t for t in self._places_in(sent.start, at) if re.fullmatch(r"\s*,?\s*", self.text[t.end : at])
+        ]
         return toponym_placeref(before[-1], self.text) if before else None
 
     def _days_after(self, sent: Sentence, trig: Trigger, dates: list[DateRef]) -> DateRef | None:
@@ -504,15 +597,23 @@ class Reader:
         is the time of the latest dated event.
         """
         for d in sorted(dates, key=lambda d: abs(d.start - trig.start)):
-            if d.date is None or any(t is not trig and t.noun and 0 <= t.start - d.end <= 30 for t in triggers):
+            if d.date is None or any(
+                t is not trig and t.noun and 0 <= t.start - d.end <= 30 for t in triggers
+            ):
                 continue  # "in response to the June 22 downing": the date of the other event
             lo, hi = (trig.end, d.start) if d.start >= trig.end else (d.end, trig.start)
             if _TIME_LINK.search(self.text[lo:hi]):
                 return d, "date of the time-linked clause in the same sentence"
         if not is_present(trig.text) and self.drafts:
             old = self.drafts[-1]
-            if sent.index - old.sentence.index == 1 and old.date is not None and old.date.date is not None and \
-                    old.date.precision == "day" and not old.title and not sent.title:
+            if (
+                sent.index - old.sentence.index == 1
+                and old.date is not None
+                and old.date.date is not None
+                and old.date.precision == "day"
+                and not old.title
+                and not sent.title
+            ):
                 return old.date, "date carried from the previous sentence (its clause names none)"
         if _MEANWHILE.search(sent.text):
             for old in reversed(self.drafts):
@@ -536,14 +637,20 @@ class Reader:
                 last_role = None
                 continue
             gap = self.text[last_end:t.start] if last_end >= 0 else ""
-            if role == last_role and len(gap) <= 12 and re.fullmatch(r"[\s’',]*(?:s\s+)?[\s,]*(?:\w+\s+)?", gap or " "):
+            if (
+                role == last_role
+                and len(gap) <= 12
+                and re.fullmatch(r"[\s’',]*(?:s\s+)?[\s,]*(?:\w+\s+)?", gap or " ")
+            ):
                 groups[role][-1].append(t)
             else:
                 groups[role].append([t])
             last_role, last_end = role, t.end
         if groups["dest"]:
             rank = {"into": 0, "to": 0, "toward": 0, "towards": 0, "in": 1, "at": 1, "inside": 1}
-            groups["dest"].sort(key=lambda g: rank.get(_nearest_prep(self.text, g[0].start, trig.end) or "", 2))
+            groups["dest"].sort(
+                key=lambda g: rank.get(_nearest_prep(self.text, g[0].start, trig.end) or "", 2)
+            )
             destination = self._best_in_group(groups["dest"][0])
             for g in groups["dest"][1:]:
                 later = self._best_in_group(g)
@@ -572,8 +679,13 @@ class Reader:
         if t.end <= trig.start:
             before = self.text[max(0, t.start - 30):t.start]
             m = _PREP.search(before)
-            if m and m.group(1).lower() in ("in", "near", "around") and trig.motion == "out" and trig.type in (
-                    "displacement", "flight") and _CAUSE_SUBJECT_GAP.fullmatch(self.text, t.end, trig.start):
+            if (
+                m
+                and m.group(1).lower() in ("in", "near", "around")
+                and trig.motion == "out"
+                and trig.type in ("displacement", "flight")
+                and _CAUSE_SUBJECT_GAP.fullmatch(self.text, t.end, trig.start)
+            ):
                 return "origin"  # "Fighting in X has displaced 1,500 families": forced out of X
             return "origin" if m and m.group(1).lower() in _ORIGIN_PREPS else None
         between = self.text[trig.end:t.start]
@@ -581,7 +693,9 @@ class Reader:
         if prep is None and len(between) <= 40 and (not between.strip() or _TYPE_NOUN_OF.search(between)):
             # "crossed from X", "streamed out of X", "transported to the capital city of X": the trigger's own
             words = trig.text.lower().split()
-            prep = " ".join(words[-2:]) if words[-2:] == ["out", "of"] else words[-1] if len(words) > 1 else None
+            prep = (
+                " ".join(words[-2:]) if words[-2:] == ["out", "of"] else words[-1] if len(words) > 1 else None
+            )
             if prep not in _ORIGIN_PREPS | _VIA_PREPS | _DEST_PREPS:
                 prep = None
         if prep in _ORIGIN_PREPS:
@@ -590,7 +704,11 @@ class Reader:
             return "via"
         if prep in _DEST_PREPS:
             return "dest"
-        if prep is None and len(between) <= 25 and re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+of\s+)?(?:the\s+)?", between):
+        if (
+            prep is None
+            and len(between) <= 25
+            and re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+of\s+)?(?:the\s+)?", between)
+        ):
             return "origin" if trig.motion == "out" else "dest"
         return None
 
@@ -601,7 +719,9 @@ class Reader:
             best = more_specific(best, r)
         return best
 
-    def _event_place(self, trig: Trigger, places: list[Toponym], etype: str, wide: bool = False) -> PlaceRef | None:
+    def _event_place(
+        self, trig: Trigger, places: list[Toponym], etype: str, wide: bool = False
+    ) -> PlaceRef | None:
         """The most specific place the clause puts the event at (locative phrases, objects).
 
         ``wide``: the places are from the rest of the sentence (the clause names none), so any
@@ -625,11 +745,17 @@ class Reader:
                 score = 2.0
             elif framed:
                 score = 1.0
-            elif prep is None and between is not None and len(between) <= 25 and \
-                    re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?", between) and not re.search(r"['’]s", between):
+            elif (
+                prep is None
+                and between is not None
+                and len(between) <= 25
+                and re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?", between)
+                and not re.search(r"['’]s", between)
+            ):
                 score = 1.5  # direct object: "visited Homs", "shelled Rastan"
             elif etype in ("military_deployment", "meeting") and t.end <= trig.start and prep is None:
-                score = -1.5  # "Turkey scrambled jets", "Turkey's parliament met": the state acting, not where
+                # "Turkey scrambled jets", "Turkey's parliament met": the state acting, not where
+                score = -1.5
             elif wide and prep != "from":
                 score = 0.5
             else:
@@ -639,7 +765,9 @@ class Reader:
                 score -= 1.0
             if t.kind == "literal":
                 score += 0.5
-            if re.match(r"['’]s\b", self.text[t.end:t.end + 3]) and not re.match(r"['’]s\s+[A-Z]", self.text[t.end:t.end + 5]):
+            if re.match(r"['’]s\b", self.text[t.end : t.end + 3]) and not re.match(
+                r"['’]s\s+[A-Z]", self.text[t.end : t.end + 5]
+            ):
                 score -= 1.5  # "Syria's President", "Turkey's government": an owner, not a location
             score -= abs(t.start - trig.start) / 200.0
             if score > best_score:
@@ -663,14 +791,17 @@ class Reader:
         return replace(to_placeref(ranked[0][0].place), geo_precision=4)
 
     def _soil(self, s: int, e: int) -> PlaceRef | None:
-        """ "were now on Turkish soil", "reached Jordanian territory": the demonym's country as destination."""
+        """ "were now on Turkish soil", "reached Jordanian territory": the demonym's country
+        as destination."""
         for t in self.demonyms:
             if s <= t.start and t.end <= e and _SOIL_AFTER.match(self.text, t.end) and \
                     _SOIL_BEFORE.search(self.text[max(0, t.start - 12):t.start]):
                 return replace(to_placeref(t.place), geo_precision=4)
         return None
 
-    def _demonym_origin(self, s: int, trig_start: int, destination: PlaceRef | None, e: int = -1) -> PlaceRef | None:
+    def _demonym_origin(
+        self, s: int, trig_start: int, destination: PlaceRef | None, e: int = -1
+    ) -> PlaceRef | None:
         """The actor's country ("Syrian soldiers", "defected from the Syrian army") as origin.
 
         None when the group includes people of the destination's country ("five Bulgarian nurses and a
@@ -686,7 +817,11 @@ class Reader:
                 r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+)?$", self.text[max(0, t.start - 30):t.start])
             if before_trigger or after_from:
                 ref = replace(to_placeref(t.place), geo_precision=4)
-                if destination is not None and destination.country_code and ref.country_code == destination.country_code:
+                if (
+                    destination is not None
+                    and destination.country_code
+                    and ref.country_code == destination.country_code
+                ):
                     continue
                 return ref
         return None
@@ -704,13 +839,16 @@ class Reader:
 
     def _recent_camp(self, sent: Sentence) -> PlaceRef | None:
         """The latest camp named in this or the two previous sentences ("moved there")."""
-        lo = max((d.sentence.start for d in self.drafts if sent.index - d.sentence.index <= 2), default=sent.start)
+        lo = max(
+            (d.sentence.start for d in self.drafts if sent.index - d.sentence.index <= 2), default=sent.start
+        )
         lo = min(lo, sent.start)
         camps = [t for t in self._places_in(lo - 400, sent.end) if t.place.kind == "camp"]
         return toponym_placeref(camps[-1], self.text) if camps else None
 
     def _same_camp(self, new: _Draft) -> bool:
-        """A second placement into the camp a recent placement named ("moved there by Sunday") is the same one."""
+        """A second placement into the camp a recent placement named ("moved there by Sunday")
+        is the same one."""
         if new.type != "camp_placement" or new.destination is None:
             return False
         for old in self._recent_motion(new.sentence):
@@ -721,7 +859,11 @@ class Reader:
                     old.date.date is not None and abs((new.date.date - old.date.date).days) > 7:
                 continue
             new_counts = counts_dict(new.counts)
-            if any(compare(v, old.counts_all[k]) == "conflict" for k, v in new_counts.items() if k in old.counts_all):
+            if any(
+                compare(v, old.counts_all[k]) == "conflict"
+                for k, v in new_counts.items()
+                if k in old.counts_all
+            ):
                 continue
             self._extend(old, new, new_counts)
             return True
@@ -733,10 +875,19 @@ class Reader:
             return False
         new_counts = counts_dict(new.counts)
         for old in self._recent_motion(new.sentence):
-            if any(compare(v, old.counts_all[k]) == "conflict" for k, v in new_counts.items() if k in old.counts_all):
+            if any(
+                compare(v, old.counts_all[k]) == "conflict"
+                for k, v in new_counts.items()
+                if k in old.counts_all
+            ):
                 continue
-            if new.date is not None and new.date.date is not None and old.date is not None and old.date.date is not None \
-                    and abs((new.date.date - old.date.date).days) > 7:
+            if (
+                new.date is not None
+                and new.date.date is not None
+                and old.date is not None
+                and old.date.date is not None
+                and abs((new.date.date - old.date.date).days) > 7
+            ):
                 continue
             self._extend(old, new, new_counts)
             if new.type == "camp_placement":
@@ -785,8 +936,14 @@ class Reader:
     def _crowd_figure(self, sent: Sentence) -> list[Count]:
         """ "Organisers put the crowd at 2,000": a bare figure read as the number of people in the crowd."""
         m = _CROWD.search(sent.text)
-        n = re.match(r"\s*(?:about\s+|some\s+|around\s+|nearly\s+|at\s+least\s+)?([\d,]+|[a-z-]+\s+(?:hundred|thousand))\b",
-                     sent.text[m.end():]) if m else None
+        n = (
+            re.match(
+                r"\s*(?:about\s+|some\s+|around\s+|nearly\s+|at\s+least\s+)?([\d,]+|[a-z-]+\s+(?:hundred|thousand))\b",
+                sent.text[m.end() :],
+            )
+            if m
+            else None
+        )
         if m is None or n is None:
             return []
         value = parse_number(n.group(1))
@@ -798,7 +955,9 @@ class Reader:
     def _elaborate(self, sent: Sentence, counts: list[Count]) -> None:
         """ "The group included 33 soldiers ...": figures for the latest event of that group."""
         if _CROWD.search(sent.text):
-            recent = [d for d in reversed(self.drafts) if d.type == "protest" and sent.index - d.sentence.index <= 2]
+            recent = [
+                d for d in reversed(self.drafts) if d.type == "protest" and sent.index - d.sentence.index <= 2
+            ]
         elif _ELABORATION.search(sent.text):
             recent = self._recent_motion(sent)
         else:
@@ -835,16 +994,30 @@ class Reader:
                 if date is not None and date.date is not None:
                     iso, prec, note = date.iso(), date.precision, date.note
                 elif self.pub is not None:
-                    iso, prec, note = self.pub.isoformat(), "day", f"as of the report (published {self.pub.isoformat()})"
+                    iso, prec, note = (
+                        self.pub.isoformat(),
+                        "day",
+                        f"as of the report (published {self.pub.isoformat()})",
+                    )
                 else:
                     iso, prec, note = None, "unknown", "a standing figure; the report has no published date"
                 fc = {after[0].label: after[0].json_value()}
                 qual = f"; {after[0].describe()}" if after[0].qualifier else ""
                 src = Source(self.doc_id, sent.start, sent.end, sent.text, fc, iso)
-                self.facts.append(Fact(
-                    id=f"{self.doc_id}#f{n}", type=ftype, date=iso, date_precision=prec, place=place,
-                    who=" ".join(self.text[place_t.start:place_t.end].split()), counts=fc,
-                    confidence=0.6 if place.geo_precision <= 3 else 0.5, sources=[src], notes=(note + qual).strip("; ")))
+                self.facts.append(
+                    Fact(
+                        id=f"{self.doc_id}#f{n}",
+                        type=ftype,
+                        date=iso,
+                        date_precision=prec,
+                        place=place,
+                        who=" ".join(self.text[place_t.start : place_t.end].split()),
+                        counts=fc,
+                        confidence=0.6 if place.geo_precision <= 3 else 0.5,
+                        sources=[src],
+                        notes=(note + qual).strip("; "),
+                    )
+                )
                 used.append((at, after[0].end))
         return used
 
@@ -860,7 +1033,8 @@ class Reader:
         return Source(self.doc_id, sent.start, sent.end, sent.text, dict(counts), iso)
 
     def _dateline_destination(self, d: _Draft) -> None:
-        """ "Families arriving this week said they had fled Raqqa", datelined from a border town: they arrived here.
+        """ "Families arriving this week said they had fled Raqqa", datelined from a border town:
+        they arrived here.
 
         Only for an arrival (an "in" trigger) whose clause names no destination, from an origin
         in another country within a border-region distance of the dateline place.
@@ -993,11 +1167,18 @@ class Reader:
                 notes.append("figures: " + "; ".join(quals))
             rule = d.trigger.rule
             # a protest's policing is often told beside it ("police fired tear gas at protesters who marched")
-            scope = d.sentence.text if d.type == "protest" else (self.text[d.clause[0]:d.clause[1]] or d.sentence.text)
-            acled, refined = classify(d.type, rule.acled if rule else ("Strategic developments", "Other"), scope)
+            scope = (
+                d.sentence.text
+                if d.type == "protest"
+                else (self.text[d.clause[0] : d.clause[1]] or d.sentence.text)
+            )
+            acled, refined = classify(
+                d.type, rule.acled if rule else ("Strategic developments", "Other"), scope
+            )
             types = list(d.types) or [d.type]
             if acled["event_type"] == "Riots" and "protest" not in types:
-                types.append("protest")  # rioters or a mob as the actor: a riot is a protest in geokit's types
+                # rioters or a mob as the actor: a riot is a protest in geokit's types
+                types.append("protest")
             extra = dict(types=types, rule=d.trigger.rule_id + (f"+{refined}" if refined else ""),
                          acled=acled, fatalities=_fatalities(d.counts_all), actors=dict(d.actors))
             ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
@@ -1053,7 +1234,9 @@ def propagate(doc: Document) -> list[Toponym]:
     starts = [a for a, _b in covered]
     reach = list(itertools.accumulate((b for _a, b in covered), max))  # furthest end among the first k
     extra: list[Toponym] = []
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")\b")
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")\b"
+    )
     for m in pattern.finditer(doc.text):
         k = bisect.bisect_left(starts, m.end())  # the toponyms starting before this match ends
         if k and reach[k - 1] > m.start():  # one of them ends after it starts: they overlap
@@ -1095,7 +1278,8 @@ def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int
             conj = list(re.finditer(r"\s(?:and|then|but|before)\s", gap))
             if frames:  # "families arriving this week said | they had fled": the reported clause
                 cut = lo + frames[-1].end()
-            elif conj:  # "deserted late on Sunday | and crossed into Jordan": never inside the first clause's date
+            elif conj:
+                # "deserted late on Sunday | and crossed into Jordan": never inside the first clause's date
                 cut = lo + conj[-1].start()
             elif comma >= 0:
                 cut = lo + comma
@@ -1142,16 +1326,20 @@ def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
                 stripped = re.sub(r"(?:\b(?:the|a|an)\s+)?(?:[\w-]+\s+)?$", "", stripped)
                 continue
             return " ".join(prep.split())
-        m2 = re.search(r"(?:(?:\b[Tt]he|\b(?:its|their|his|her|a|an)|\b[A-Z][\w-]*['’]s|\b[a-z][\w-]*s['’]|\b[a-z][\w-]*['’]s|\b[a-z][\w-]*ern|\bnorthern|\bsouthern|\beastern|\bwestern|"
-                       r"\bcentral|\bneighbou?ring|\bnearby|\bthe\s+town\s+of|\bthe\s+city\s+of|\bcapital|\bcoastal)\s*)$",
-                       stripped)
+        m2 = re.search(
+            r"(?:(?:\b[Tt]he|\b(?:its|their|his|her|a|an)|\b[A-Z][\w-]*['’]s|\b[a-z][\w-]*s['’]|\b[a-z][\w-]*['’]s|\b[a-z][\w-]*ern|\bnorthern|\bsouthern|\beastern|\bwestern|"
+            r"\bcentral|\bneighbou?ring|\bnearby|\bthe\s+town\s+of|\bthe\s+city\s+of|\bcapital|\bcoastal)\s*)$",
+            stripped,
+        )
         if not m2 or m2.start() == len(stripped):
             return None
         stripped = stripped[:m2.start()]
     return None
 
 
-def _actor(text: str, scope_start: int, trig: Trigger, scope_end: int, dates: list[DateRef]) -> tuple[str, str, int]:
+def _actor(
+    text: str, scope_start: int, trig: Trigger, scope_end: int, dates: list[DateRef]
+) -> tuple[str, str, int]:
     """(who, head, start): the actor phrase, the noun phrase that decides anaphora, where the phrase starts.
 
     Verbs take their subject (after any reporting frame "X said that"); a pronoun subject
@@ -1207,44 +1395,61 @@ def _clean_subject(seg: str) -> str:
     if cut:
         seg = seg[cut[-1].end():]
     for _ in range(3):
-        seg = re.sub(r"^(?:(?:and|but|or|while|as|after|when|then|on|in|since|by|later|earlier)\b|[\s,;:—–-])+", "",
-                     seg.strip(), flags=re.I)
+        seg = re.sub(
+            r"^(?:(?:and|but|or|while|as|after|when|then|on|in|since|by|later|earlier)\b|[\s,;:—–-])+", "",
+            seg.strip(), flags=re.I,
+        )
     seg = _LEADING_ADVERB.sub("", seg.strip(" ,;:“”\"‘’'"))
     seg = _TRAILING_AUX.sub("", seg.strip(" ,;:“”\"‘’'"))
     return " ".join(seg.split()).strip(" ,;:“”\"‘’'")
 
 
-_DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]hese|[Tt]hose|[Ss]unday's|"
-                              r"[Mm]onday's|[Tt]uesday's|[Ww]ednesday's|[Tt]hursday's|[Ff]riday's|[Ss]aturday's)\s+"
-                              r"(?:[\w-]+\s+){0,2}$")
-_BUILDING_OF = re.compile(r"\b(?:church|cathedral|basilica|chapel|mosque|temple|shrine|monastery|synagogue|school|"
-                          r"university|college|hospital|stadium|hotel|museum|order|saints?)\s+of\s+(?:the\s+)?"
-                          r"(?:(?:St\.?|Saint)\s+[A-Z][\w'’-]*\s+and\s+)?$", re.I)
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]hese|[Tt]hose|[Ss]unday's|"
+    r"[Mm]onday's|[Tt]uesday's|[Ww]ednesday's|[Tt]hursday's|[Ff]riday's|[Ss]aturday's)\s+"
+    r"(?:[\w-]+\s+){0,2}$"
+)
+_BUILDING_OF = re.compile(
+    r"\b(?:church|cathedral|basilica|chapel|mosque|temple|shrine|monastery|synagogue|school|"
+    r"university|college|hospital|stadium|hotel|museum|order|saints?)\s+of\s+(?:the\s+)?"
+    r"(?:(?:St\.?|Saint)\s+[A-Z][\w'’-]*\s+and\s+)?$",
+    re.I,
+)
 # "Saint Peter and Saint Paul Coptic Orthodox Church": a name inside a building's name
-_BUILDING_AFTER = re.compile(r"(?:\s+(?:and\s+)?(?:St\.?\s+|Saint\s+)?[A-Z][\w.'’-]*){0,4}\s+(?:Church|Cathedral|Basilica|"
-                             r"Chapel|Mosque|Temple|Shrine|Monastery|Synagogue|School|University|College|Hospital|"
-                             r"Stadium|Hotel|Museum)\b")
+_BUILDING_AFTER = re.compile(
+    r"(?:\s+(?:and\s+)?(?:St\.?\s+|Saint\s+)?[A-Z][\w.'’-]*){0,4}\s+(?:Church|Cathedral|Basilica|"
+    r"Chapel|Mosque|Temple|Shrine|Monastery|Synagogue|School|University|College|Hospital|"
+    r"Stadium|Hotel|Museum)\b"
+)
 _CAUSES = cause_pattern()  # rules/causes.toml: disease, natural hazard, accident
-_INCIDENT_NOUN = re.compile(r"\b(?:explosions?|blasts?|fires?|blazes?|incident|crash|collapse|accident)\b", re.I)
-# "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said, not where it happened
+_INCIDENT_NOUN = re.compile(
+    r"\b(?:explosions?|blasts?|fires?|blazes?|incident|crash|collapse|accident)\b", re.I
+)
+# "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said,
+# not where it happened
 _IN_REPORT_FRAME = re.compile(
     r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
     r"\b(?:said|says|told|tells|announced|added|stated|briefed|spokesm[ae]n|spokeswoman|"
     r"spokesperson|statement|press\s+conference|news\s+conference|briefing)\s+"
     r"(?:(?!(?:were|was|are|is|been|be|being|had|have|has|that)\b)(?![a-z]+ed\b)[\w.’'-]+\s+){0,3}?(?:in|from)\s+"
     r"(?:the\s+)?$", re.I)
-_RELATIVE_PERFECT = re.compile(r"\b(?:which|who|that)\s+(?:has|have|had)\s+(?:also\s+|previously\s+|repeatedly\s+)?"
-                               r"(?:claimed|carried\s+out|staged|launched|conducted|mounted|been\s+blamed\s+for|"
-                               r"been\s+behind|led|organi[sz]ed|held)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_RELATIVE_PERFECT = re.compile(
+    r"\b(?:which|who|that)\s+(?:has|have|had)\s+(?:also\s+|previously\s+|repeatedly\s+)?"
+    r"(?:claimed|carried\s+out|staged|launched|conducted|mounted|been\s+blamed\s+for|"
+    r"been\s+behind|led|organi[sz]ed|held)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 # between the subject's place and an active displacing verb: "(Fighting in X)['s south] has (also) displaced"
-_CAUSE_SUBJECT_GAP = re.compile(r"(?:['’]s\s+\w+(?:\s+\w+)?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?",
-                                re.I)
+_CAUSE_SUBJECT_GAP = re.compile(
+    r"(?:['’]s\s+\w+(?:\s+\w+)?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?", re.I
+)
 _HOME_INSTITUTION_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:authorities|government|police|officials?|ministry|ministers?|president|premier|"
     r"prime\s+minister|news\s+agency|state\s+media|media|courts?|parliament|lawmakers|health\s+officials|"
     r"capital|provinces?|cities|towns|villages)\b", re.I)
-_AGAINST_CAUSE = re.compile(r"\s+(?:against\s+)?(?:the\s+|an?\s+|this\s+|its\s+)?(?:[\w-]+\s+){0,2}?" + _CAUSES + r"\b",
-                            re.I)
+_AGAINST_CAUSE = re.compile(
+    r"\s+(?:against\s+)?(?:the\s+|an?\s+|this\s+|its\s+)?(?:[\w-]+\s+){0,2}?" + _CAUSES + r"\b", re.I
+)
 _VIOLENCE = re.compile(r"\b" + violence_pattern() + r"\b", re.I)
 _NOT_MOVER = re.compile(r"\b" + not_mover_pattern() + r"\b", re.I)
 _SUBJECT_HEAD_END = re.compile(r"\b(?:of|from|in|at|whose|who|that|which|with|for|on)\b|[,(]", re.I)
@@ -1257,17 +1462,25 @@ def _not_a_mover(subject: str) -> bool:
     return bool(_NOT_MOVER.search(phrase))
 
 
-_ANIMALS = re.compile(r"(?:^|\s)(?:[\w,-]+\s+){0,3}?(?:birds|chickens|poultry|pigs|hogs|cattle|cows|animals|flocks|"
-                      r"ducks|geese|livestock|sheep|goats|dogs|fish|swans)\b", re.I)
+_ANIMALS = re.compile(
+    r"(?:^|\s)(?:[\w,-]+\s+){0,3}?(?:birds|chickens|poultry|pigs|hogs|cattle|cows|animals|flocks|"
+    r"ducks|geese|livestock|sheep|goats|dogs|fish|swans)\b",
+    re.I,
+)
 _NATURAL_CAUSE = re.compile(r"\b" + _CAUSES + r"\b", re.I)
 _NOT_FIRING = r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)"  # 'opened fire'
 # "were killed by the floods", "died after rain-triggered landslides", "killed when his car went off the road"
-_NATURAL_AFTER = re.compile(r"\s+(?:[\w,]+\s+){0,5}?(?:by|in|from|of|during|after|following|amid)\s+(?:the\s+|a\s+|an\s+)?"
-                            r"(?:[\w-]+\s+){0,2}?" + _NOT_FIRING + _CAUSES + r"\b|\s+(?:[\w,]+\s+){0,6}?(?:when|as|after)\s+"
-                            r"(?:[\w'’-]+\s+){0,8}?" + _NOT_FIRING + _CAUSES + r"\b", re.I)
+_NATURAL_AFTER = re.compile(
+    r"\s+(?:[\w,]+\s+){0,5}?(?:by|in|from|of|during|after|following|amid)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w-]+\s+){0,2}?" + _NOT_FIRING + _CAUSES + r"\b|\s+(?:[\w,]+\s+){0,6}?(?:when|as|after)\s+"
+    r"(?:[\w'’-]+\s+){0,8}?" + _NOT_FIRING + _CAUSES + r"\b",
+    re.I,
+)
 # "a gas explosion at a restaurant", "a factory fire": an accident, whatever the noun
 _ACCIDENTAL_BEFORE = re.compile(r"\b" + accidental_blast_pattern() + r"\s+(?:[\w-]+\s+)?$", re.I)
-_COORDINATED = re.compile(r"^[\s,]*(?:and|but|then|before)(?:\s+then)?\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I)
+_COORDINATED = re.compile(
+    r"^[\s,]*(?:and|but|then|before)(?:\s+then)?\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I
+)
 _FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "half a million": 500_000,
              "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}
 _BARE_SUBJECT = re.compile(
@@ -1291,8 +1504,11 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
     raw = " ".join(m.group("num").lower().split())
     if re.fullmatch(r"(?:19|20)\d\d", raw):
         return None  # "in 2011 fled": a year, not a figure
-    value = _FRACTION.get(raw if raw.startswith(("a ", "three")) else "a " + raw) if "quarter" in raw or "half" in raw \
+    value = (
+        _FRACTION.get(raw if raw.startswith(("a ", "three")) else "a " + raw)
+        if "quarter" in raw or "half" in raw
         else parse_number(raw)
+    )
     if value is None or isinstance(value, float) or (isinstance(value, int) and not 0 < value < 100_000_000):
         return None
     a = lo + m.start("num")
@@ -1300,18 +1516,34 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
     return Count(a, lo + m.end("num"), m.group("num"), value, label)
 
 
-_STREET_AFTER = re.compile(r"\s+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Drive|Way|Boulevard|Crescent|Close|"
-                           r"Terrace|Place|Court|Crown\s+Court|Hospital|School|College|University|Stadium)\b")
-_GENERIC_NOUN = re.compile(r"\b(?:series|string|wave|spate|number|spree|campaign)\s+of\b|\b[a-z]+s\s*$|\b(?:attacks|bombings|"
-                           r"killings|shootings|blasts|explosions|protests|arrests|clashes)\b", re.I)
-_ESCAPER = re.compile(r"\b(?:gunm[ae]n|assailants?|attackers?|suspects?|robbers?|thieves|thief|killers?|shooters?|"
-                      r"bombers?|perpetrators?|driver|prisoners?|inmates?|culprits?)\b", re.I)
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I)
-_AGENT = re.compile(r"\s*(?:[\w-]+\s+){0,3}?by\s+((?:(?!(?:on|in|at|after|before|for|with|during|near)\b)[\w’'.-]+\s*){1,8})")
-_OBJECT = re.compile(r"\s*((?:(?!(?:on|in|at|near|after|before|from|to|into|during|with|and|but|while|as|when|outside|"
-                     r"inside|since|for|by|who|which|that)\b)[\w’'.-]+\s*){1,8})")
-_NATURAL = re.compile(r"^(?:the\s+)?(?:floods?|flooding|storms?|rains?|earthquakes?|landslides?|fires?|heat|cold|disease)\b",
-                      re.I)
+_STREET_AFTER = re.compile(
+    r"\s+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Drive|Way|Boulevard|Crescent|Close|"
+    r"Terrace|Place|Court|Crown\s+Court|Hospital|School|College|University|Stadium)\b"
+)
+_GENERIC_NOUN = re.compile(
+    r"\b(?:series|string|wave|spate|number|spree|campaign)\s+of\b|\b[a-z]+s\s*$|\b(?:attacks|bombings|"
+    r"killings|shootings|blasts|explosions|protests|arrests|clashes)\b",
+    re.I,
+)
+_ESCAPER = re.compile(
+    r"\b(?:gunm[ae]n|assailants?|attackers?|suspects?|robbers?|thieves|thief|killers?|shooters?|"
+    r"bombers?|perpetrators?|driver|prisoners?|inmates?|culprits?)\b",
+    re.I,
+)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I
+)
+_AGENT = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?by\s+((?:(?!(?:on|in|at|after|before|for|with|during|near)\b)[\w’'.-]+\s*){1,8})"
+)
+_OBJECT = re.compile(
+    r"\s*((?:(?!(?:on|in|at|near|after|before|from|to|into|during|with|and|but|while|as|when|outside|"
+    r"inside|since|for|by|who|which|that)\b)[\w’'.-]+\s*){1,8})"
+)
+_NATURAL = re.compile(
+    r"^(?:the\s+)?(?:floods?|flooding|storms?|rains?|earthquakes?|landslides?|fires?|heat|cold|disease)\b",
+    re.I,
+)
 
 
 def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str]:
@@ -1348,7 +1580,9 @@ def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str
     return out
 
 
-def _fair_types(etype: str, trig: Trigger, origin: PlaceRef | None, destination: PlaceRef | None) -> list[str]:
+def _fair_types(
+    etype: str, trig: Trigger, origin: PlaceRef | None, destination: PlaceRef | None
+) -> list[str]:
     """The event's type first, then every other fair reading (the rule's ``also``; fleeing abroad)."""
     types = [etype]
     for t in (trig.rule.also if trig.rule else ()):
@@ -1384,7 +1618,9 @@ def _confidence(d: _Draft, own_dates: list[DateRef]) -> float:
     return max(0.05, min(0.95, c))
 
 
-def report_places(doc: Document, text: str, dl: tuple[int, int] | None) -> tuple[list[Toponym], list[Toponym]]:
+def report_places(
+    doc: Document, text: str, dl: tuple[int, int] | None
+) -> tuple[list[Toponym], list[Toponym]]:
     """The report's places events may cite, and its demonyms (actors' countries).
 
     Streets, buildings named after a place ("St. George's Church"), the dateline's place and demonyms
@@ -1395,8 +1631,15 @@ def report_places(doc: Document, text: str, dl: tuple[int, int] | None) -> tuple
         t.kind in ("embedded", "literal") and t.place.kind == "country" and _ADJECTIVE.match(t.text)
         and t.text.lower() != t.place.name.lower()))]
     demonym_ids = {id(t) for t in demonyms}
-    places = [t for t in toponyms if t.place is not None and t.kind in PLACE_KINDS_USED
-              and not _STREET_AFTER.match(text, t.end) and not _BUILDING_OF.search(text, max(0, t.start - 60), t.start)
-              and not (re.match(r"(?:St\.?|Saint)\s", t.text) and _BUILDING_AFTER.match(text, t.end))
-              and id(t) not in demonym_ids and not (dl and t.start < dl[1] and t.end > dl[0])]
+    places = [
+        t
+        for t in toponyms
+        if t.place is not None
+        and t.kind in PLACE_KINDS_USED
+        and not _STREET_AFTER.match(text, t.end)
+        and not _BUILDING_OF.search(text, max(0, t.start - 60), t.start)
+        and not (re.match(r"(?:St\.?|Saint)\s", t.text) and _BUILDING_AFTER.match(text, t.end))
+        and id(t) not in demonym_ids
+        and not (dl and t.start < dl[1] and t.end > dl[0])
+    ]
     return places, demonyms

@@ -17,13 +17,19 @@ import re
 from dataclasses import dataclass
 
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gen col lt maj capt sgt cpl pvt adm cmdr st jr sr prof gov sen rep rev hon no nos vs etc inc "
-    "corp ltd co dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt.col brig".split())
+    (
+        "mr mrs ms dr gen col lt maj capt sgt cpl pvt adm cmdr st jr sr prof gov sen rep rev hon no nos "
+        "vs etc inc corp ltd co dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft "
+        "lt.col brig"
+    ).split()
+)
 TITLE_MAX = 160
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9•])")
-_DATELINE = re.compile(r"^\s*(?P<name>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{0,40}\)\s*)?[—–-]{1,2}\s")
+_DATELINE = re.compile(
+    r"^\s*(?P<name>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{0,40}\)\s*)?[—–-]{1,2}\s"
+)
 
 
 @dataclass(slots=True)

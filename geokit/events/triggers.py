@@ -16,7 +16,8 @@ The twelve event types (the events annotation guide's definitions):
   air_incident        aircraft shot down, crashed in a conflict, airspace violated, intercepted
   military_deployment forces or weapons sent to or stationed at a place; jets scrambled; reinforcements
   military_operation  armed forces fight or strike: offensive, shelling, airstrike, clashes, siege, capture
-  attack              violence against people or property by any actor: bombing, shooting, stabbing, kidnapping
+  attack              violence against people or property by any actor: bombing, shooting, stabbing,
+                      kidnapping
   arrest              people detained, arrested, charged in custody, convicted, imprisoned
   protest             demonstrations, marches, strikes, sit-ins, riots, vigils
   meeting             talks, summits, conferences, negotiations, signed agreements
@@ -49,7 +50,8 @@ class Rule:
 
     id: str
     pattern: re.Pattern
-    type: str  # event type, or "flight" (defection, crossing or displacement, decided by the actor and places)
+    # event type, or "flight" (defection, crossing or displacement, decided by the actor and places)
+    type: str
     motion: str = ""  # "" | "out" (leaving an origin) | "in" (reaching a destination)
     noun: bool = False  # a noun trigger needs a date or place in its clause
     ambiguous_noun: bool = False  # noun when preceded by a determiner ("a protest")
@@ -130,10 +132,12 @@ def _cues(source: str) -> tuple[str, ...]:
 
 
 # Function words that occur in optional parts of patterns ("were later placed"); never a rule's only cue.
-_COMMON = {"the", "and", "are", "was", "were", "been", "being", "has", "have", "had", "all", "also", "then", "soon",
-           "first", "since", "later", "into", "from", "with", "that", "this", "their", "his", "her", "its", "for",
-           "out", "over", "who", "which", "allegedly", "reportedly", "some", "about", "more", "than", "least",
-           "nearly", "near", "off", "back", "down", "home", "there", "them", "those", "under", "upon", "through"}
+_COMMON = {
+    "the", "and", "are", "was", "were", "been", "being", "has", "have", "had", "all", "also", "then", "soon",
+    "first", "since", "later", "into", "from", "with", "that", "this", "their", "his", "her", "its", "for",
+    "out", "over", "who", "which", "allegedly", "reportedly", "some", "about", "more", "than", "least",
+    "nearly", "near", "off", "back", "down", "home", "there", "them", "those", "under", "upon", "through",
+}
 
 
 def _builtin_fragments() -> dict[str, str]:
@@ -185,8 +189,10 @@ def rules() -> tuple[Rule, ...]:
 # deserting"); "fleeing the civil war", "troops defecting to Turkey have joined" describe.
 _GERUND_BEFORE = re.compile(r"\b(?:after|before|since|upon|following|by)\s+$", re.I)
 _ING_DIRECTIONAL_AFTER = re.compile(r"^\s+(?:into|across|over|to|from|through|toward|towards)\b", re.I)
-_ING_TIME_AFTER = re.compile(r"^\s+(?:since|on\s+[A-Z]|this\s+(?:week|month|morning)|last\s+(?:week|night|month)|"
-                             r"yesterday|today|overnight)\b")
+_ING_TIME_AFTER = re.compile(
+    r"^\s+(?:since|on\s+[A-Z]|this\s+(?:week|month|morning)|last\s+(?:week|night|month)|"
+    r"yesterday|today|overnight)\b"
+)
 _RESULT_ING = re.compile(r"^(?:killing|wounding|injuring)$", re.I)
 _NOUN_ING = {"downing", "shelling", "fighting", "meeting", "bombing", "bombings", "targeting", "pounding",
              "pushing into", "shooting"}
@@ -205,10 +211,14 @@ _HEDGE_BEFORE = re.compile(
     r"accusations?|suggestions?)\s+)?that\s+(?:[\w'’-]+\s+){0,6}"
     # "anyone who protests", "whoever attacks": a generic or hypothetical actor
     r"|\b(?:anyone|anybody|whoever|everyone)\s+who\s+(?:[\w-]+\s+){0,2})$", re.I)
-_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our|every|each)\s+$", re.I)
-CAUSATIVE = re.compile(r"\b(?:prompted|forced|caused|led|ordered|allowed|helped|made|saw|told|compelled|obliged|"
-                        r"pushed|drove)\s+(?:[\w’',.-]+\s+){0,4}to\s+$",
-                        re.I)
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our|every|each)\s+$", re.I
+)
+CAUSATIVE = re.compile(
+    r"\b(?:prompted|forced|caused|led|ordered|allowed|helped|made|saw|told|compelled|obliged|"
+    r"pushed|drove)\s+(?:[\w’',.-]+\s+){0,4}to\s+$",
+    re.I,
+)
 _DESCRIPTIVE_BEFORE = re.compile(r"\b(?:as|like)\s+an?\s+(?:[\w-]+\s+){0,3}$", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
 # "the men she met there": a reduced relative clause describes its noun, it reports no new event.
@@ -217,12 +227,20 @@ _REDUCED_RELATIVE = re.compile(
     r"besides|afterwards|towards|sometimes|yes|says|tells)\b)(?:[a-z]+s|men|women|people|children)\s+"
     r"(?:I|he|she|we|they|you)\s+(?:had\s+|have\s+|has\s+)?$")
 # "where shelling has grown heavier": a trend of a noun, not an event.
-_TREND_AFTER = re.compile(r"^\s+(?:has|have|had)\s+(?:grown|become|been\s+(?:growing|getting|increasing))\b", re.I)
+_TREND_AFTER = re.compile(
+    r"^\s+(?:has|have|had)\s+(?:grown|become|been\s+(?:growing|getting|increasing))\b", re.I
+)
 # "..., many of whom crept across": background to a figure, an event only when it carries its own date.
-_SPAN_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:over|during|across)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|six|"
-                         r"seven|eight|nine|ten|several|many|\w+teen|twenty|thirty|forty|fifty)\s+(?:years|decades)\b", re.I)
-_WHOM_BEFORE = re.compile(r"\b(?:many|most|some|all|few|several|none|thousands|hundreds)\s+of\s+(?:whom|them)\s+"
-                          r"(?:had\s+|have\s+)?$", re.I)
+_SPAN_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:over|during|across)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten|several|many|\w+teen|twenty|thirty|forty|fifty)\s+(?:years|decades)\b",
+    re.I,
+)
+_WHOM_BEFORE = re.compile(
+    r"\b(?:many|most|some|all|few|several|none|thousands|hundreds)\s+of\s+(?:whom|them)\s+"
+    r"(?:had\s+|have\s+)?$",
+    re.I,
+)
 
 
 def _background(text: str, pos: int) -> bool:
@@ -237,9 +255,12 @@ def _background(text: str, pos: int) -> bool:
 _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
 # Where people are placed (the guide: "a camp or shelter"): camps, shelters, evacuation and relief centres,
 # tent cities, temporary housing, quarantine.
-_CAMP_WORD = re.compile(r"\b(?:camps?|shelters?|(?:evacuation|relief|reception|transit|detention)\s+cent(?:re|er)s?|"
-                        r"tent\s+cit(?:y|ies)|temporary\s+(?:housing|accommodation|homes)|quarantine|"
-                        r"isolation\s+(?:ward|unit|facility|facilities))\b", re.I)
+_CAMP_WORD = re.compile(
+    r"\b(?:camps?|shelters?|(?:evacuation|relief|reception|transit|detention)\s+cent(?:re|er)s?|"
+    r"tent\s+cit(?:y|ies)|temporary\s+(?:housing|accommodation|homes)|quarantine|"
+    r"isolation\s+(?:ward|unit|facility|facilities))\b",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -277,15 +298,25 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 continue
             before = text[max(0, s - 60):s]
             word = m.group().split()[0].lower()
-            if word.endswith("ing") and not rule.noun and not any(m.group().lower().startswith(n) for n in _NOUN_ING):
+            if (
+                word.endswith("ing")
+                and not rule.noun
+                and not any(m.group().lower().startswith(n) for n in _NOUN_ING)
+            ):
                 after = text[e:e + 14]
-                if not (_GERUND_BEFORE.search(before) or _ING_TIME_AFTER.match(after) or _RESULT_ING.search(m.group())
-                        or (title and _ING_DIRECTIONAL_AFTER.match(after))):
+                if not (
+                    _GERUND_BEFORE.search(before)
+                    or _ING_TIME_AFTER.match(after)
+                    or _RESULT_ING.search(m.group())
+                    or (title and _ING_DIRECTIONAL_AFTER.match(after))
+                ):
                     continue
             noun = rule.noun or (rule.ambiguous_noun and bool(_DETERMINER_BEFORE.search(before)))
             if not noun and word.endswith("ed") and _ATTRIBUTIVE_BEFORE.search(before):
                 continue  # "a deserted street", "the injured man": an adjective, not a report
-            if (_HEDGE_BEFORE.search(before) and not CAUSATIVE.search(before)) or _DESCRIPTIVE_BEFORE.search(before):
+            if (_HEDGE_BEFORE.search(before) and not CAUSATIVE.search(before)) or _DESCRIPTIVE_BEFORE.search(
+                before
+            ):
                 continue
             if _CONDITIONAL.search(_clause_before(text, s)):
                 continue
@@ -325,8 +356,9 @@ def _merge_same_type(found: list[Trigger], text: str, offset: int) -> list[Trigg
             if not CLAUSE_BOUNDARY.search(gap) and len(gap) < 80:
                 prev = out[-1]
                 if prev.noun and not t.noun:  # the verb carries the clause
-                    out[-1] = Trigger(t.type, t.start, t.end, t.text, t.motion or prev.motion, False, t.background,
-                                      t.rule)
+                    out[-1] = Trigger(
+                        t.type, t.start, t.end, t.text, t.motion or prev.motion, False, t.background, t.rule
+                    )
                 continue
         out.append(t)
     return out
@@ -352,8 +384,10 @@ def generic_plural(text: str) -> bool:
     return bool(_PLURAL_GENERIC.search(text))
 
 
-_PAST_IRREGULAR = {"fled", "flew", "flown", "came", "took", "taken", "brought", "shot", "sent", "met", "held", "drove",
-                   "driven", "overran", "overrun", "fought", "put", "crept", "snuck", "made", "left", "hit", "struck"}
+_PAST_IRREGULAR = {
+    "fled", "flew", "flown", "came", "took", "taken", "brought", "shot", "sent", "met", "held", "drove",
+    "driven", "overran", "overrun", "fought", "put", "crept", "snuck", "made", "left", "hit", "struck",
+}
 
 
 def is_present(trigger_text: str) -> bool:

@@ -48,7 +48,9 @@ SMALL_NUMBERS = {
 _MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)")  # "in Marawi" names no month
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMWORD_RE = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+_NUMWORD_RE = (
+    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+)
 
 # Sentences about the future read weekdays forward.
 FUTURE_RE = re.compile(
@@ -97,7 +99,9 @@ def parse_date(value: Any) -> dt.date | None:
         raise TypeError(f"a date must be a date or a string, not {type(value).__name__}")
     s = value.strip()
     try:
-        return dt.date.fromisoformat(s[:10]) if re.match(r"\d{4}-\d{2}-\d{2}", s) else dt.date.fromisoformat(s)
+        return (
+            dt.date.fromisoformat(s[:10]) if re.match(r"\d{4}-\d{2}-\d{2}", s) else dt.date.fromisoformat(s)
+        )
     except ValueError:
         pass
     for ref in find_dates(s, None):
@@ -195,20 +199,33 @@ _P_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})(?:,)?\s+(\d{{4}})\b")
 _P_MONTH_CUE = re.compile(
     rf"\b(last year in|in|since|during|until|through|early|late|mid-|by|last|this|next)\s+({_MONTH_RE})"
     rf"(\s+last year)?(?!\s*\d)", re.I)
-_P_YEAR = re.compile(r"\b(in|since|during|until|through|by|early|late|mid-)\s+((?:19|20)\d{2})\b(?![-/.]\d)", re.I)
+_P_YEAR = re.compile(
+    r"\b(in|since|during|until|through|by|early|late|mid-)\s+((?:19|20)\d{2})\b(?![-/.]\d)", re.I
+)
 _P_WEEKDAY = re.compile(
     rf"\b(?:(last|next|this|this coming|on|early|late|since|until|from|by)\s+)?({_WEEKDAY_RE})(?!s\b)"
     r"(?:'s)?(?:\s+(morning|afternoon|evening|night))?\b", re.I)
 _P_TODAY = re.compile(
     r"\b(the day before yesterday|day before yesterday|yesterday|today|tonight|tomorrow|overnight|"
     r"last night|this morning|this afternoon|this evening|earlier today)\b", re.I)
-_P_WEEK = re.compile(r"\b(last|this|next|earlier this|later this|past|previous)\s+(week|weekend|month|year)\b", re.I)
+_P_WEEK = re.compile(
+    r"\b(last|this|next|earlier this|later this|past|previous)\s+(week|weekend|month|year)\b", re.I
+)
 _P_WEEKEND = re.compile(r"\b(?:(a|the|over the|at the|this|last|next)\s+)?(weekend)\b", re.I)
-_P_AGO = re.compile(rf"\b(a few|several|{_NUMWORD_RE})\s+(day|week|month|year)s?\s+(ago|earlier|before|later|after)\b", re.I)
-_P_DAY_BEFORE = re.compile(r"\b(the day before|the (?:previous|next|following) (?:day|morning|afternoon|evening|night)|"
-                           r"the day after)\b", re.I)
-_P_SAME_DAY = re.compile(r"\b(?:on\s+)?(?:the\s+same\s+(?:day|night|morning|evening)|that\s+(?:same\s+)?day)\b", re.I)
-_P_PAST_N = re.compile(rf"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(few|several|{_NUMWORD_RE})\s+(day|week)s?\b", re.I)
+_P_AGO = re.compile(
+    rf"\b(a few|several|{_NUMWORD_RE})\s+(day|week|month|year)s?\s+(ago|earlier|before|later|after)\b", re.I
+)
+_P_DAY_BEFORE = re.compile(
+    r"\b(the day before|the (?:previous|next|following) (?:day|morning|afternoon|evening|night)|"
+    r"the day after)\b",
+    re.I,
+)
+_P_SAME_DAY = re.compile(
+    r"\b(?:on\s+)?(?:the\s+same\s+(?:day|night|morning|evening)|that\s+(?:same\s+)?day)\b", re.I
+)
+_P_PAST_N = re.compile(
+    rf"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(few|several|{_NUMWORD_RE})\s+(day|week)s?\b", re.I
+)
 
 _CASE_SENSITIVE_WEEKDAY = re.compile(_WEEKDAY_RE)
 _CASE_SENSITIVE_MONTH = re.compile(_MONTH_RE)
@@ -266,8 +283,14 @@ def find_dates(
     for m in _P_MONTH_YEAR.finditer(text):
         if _CASE_SENSITIVE_MONTH.match(m.group(1)):
             mo, y = MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))
-            add(DateRef(m.start() + offset, m.end() + offset, m.group(), _month_start(y, mo), _month_end(y, mo),
-                        "month"), m.start(), m.end())
+            add(
+                DateRef(
+                    m.start() + offset, m.end() + offset, m.group(), _month_start(y, mo), _month_end(y, mo),
+                    "month",
+                ),
+                m.start(),
+                m.end(),
+            )
     anaphoric: list[tuple[re.Match, str]] = []  # read last, against the nearest earlier date
     for m in _P_AGO.finditer(text):
         if m.group(3).lower() == "ago":
@@ -296,20 +319,32 @@ def find_dates(
         add(_weekend(m, published, future, offset), m.start(), m.end())
     for m in _P_YEAR.finditer(text):
         y = int(m.group(2))
-        add(DateRef(m.start() + offset, m.end() + offset, m.group(), dt.date(y, 1, 1), dt.date(y, 12, 31), "year"),
-            m.start(), m.end())
+        add(
+            DateRef(
+                m.start() + offset, m.end() + offset, m.group(), dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+            ),
+            m.start(),
+            m.end(),
+        )
     found.sort(key=lambda r: r.start)
     for m, kind in sorted(anaphoric, key=lambda x: x[0].start()):
-        earlier = [r for r in found if r.start - offset < m.start() and r.date is not None and r.precision == "day"]
+        earlier = [
+            r for r in found if r.start - offset < m.start() and r.date is not None and r.precision == "day"
+        ]
         local = earlier[-1].date if earlier else anchor
         if kind == "ago":
             ref = _ago(m, published, local, offset, text)
         elif kind == "day":
             ref = _day_before(m, local, offset)
         else:
-            ref = (_day(m.start() + offset, m.end() + offset, m.group(), local, "", "anaphoric") if local
-                   else _unknown(m.start() + offset, m.end() + offset, m.group(),
-                                 f"{m.group()!r} cannot be placed: no earlier date in the report", "anaphoric"))
+            ref = (
+                _day(m.start() + offset, m.end() + offset, m.group(), local, "", "anaphoric")
+                if local
+                else _unknown(
+                    m.start() + offset, m.end() + offset, m.group(),
+                    f"{m.group()!r} cannot be placed: no earlier date in the report", "anaphoric",
+                )
+            )
         found.append(ref)
         found.sort(key=lambda r: r.start)
     return _combine_adjacent(found, text, offset)
@@ -327,16 +362,21 @@ def _combine_adjacent(refs: list[DateRef], text: str, offset: int) -> list[DateR
                 note = absolute.note
                 if relative.date is not None and absolute.date is not None and relative.precision == "day" \
                         and absolute.precision == "day" and relative.date != absolute.date:
-                    note = (f"contradictory dates: {relative.text!r} reads {relative.date.isoformat()} but "
-                            f"{absolute.text!r} is {absolute.date.isoformat()} ({absolute.date:%A}); kept the calendar date")
+                    note = (
+                        f"contradictory dates: {relative.text!r} reads {relative.date.isoformat()} but "
+                        f"{absolute.text!r} is {absolute.date.isoformat()} ({absolute.date:%A}); "
+                        "kept the calendar date"
+                    )
                 elif absolute.date is not None and absolute.precision == "day" and \
                         _CASE_SENSITIVE_WEEKDAY.search(relative.text):
                     wd = WEEKDAYS[_CASE_SENSITIVE_WEEKDAY.search(relative.text).group().lower()]
                     if absolute.date.weekday() != wd:
                         note = (f"contradictory dates: {absolute.text!r} is a {absolute.date:%A}, "
                                 f"not {relative.text.strip()!r}; kept the calendar date")
-                out[-1] = DateRef(prev.start, ref.end, text[prev.start - offset:ref.end - offset], absolute.date,
-                                  absolute.last, absolute.precision, "absolute", note)
+                out[-1] = DateRef(
+                    prev.start, ref.end, text[prev.start - offset : ref.end - offset], absolute.date,
+                    absolute.last, absolute.precision, "absolute", note,
+                )
                 continue
         out.append(ref)
     return out
@@ -386,7 +426,9 @@ def _month_day(m, month_s, day_s, year_s, published, future, offset, rel=None) -
         day = dt.date(y, mo, d)
     except ValueError:
         return _unknown(s, e, m.group(), f"invalid date {m.group()!r}", "absolute")
-    note = "" if year_s or published is None or y == published.year else f"year {y} inferred (before the report)"
+    note = (
+        "" if year_s or published is None or y == published.year else f"year {y} inferred (before the report)"
+    )
     return _day(s, e, m.group(), day, note, "absolute")
 
 
@@ -452,7 +494,9 @@ def _week(m, published, offset) -> DateRef | None:
         first = _month_start(y, mo)
         if cue == "past":
             first = published - dt.timedelta(days=30)
-        return DateRef(s, e, m.group(), first, _month_end(y, mo) if cue != "past" else published, "month", "relative")
+        return DateRef(
+            s, e, m.group(), first, _month_end(y, mo) if cue != "past" else published, "month", "relative"
+        )
     y = published.year + step
     return DateRef(s, e, m.group(), dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "relative")
 
@@ -511,7 +555,10 @@ def _ago(m, published, anchor, offset, text: str = "") -> DateRef:
     days_per = {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
     if qty in ("a few", "several"):
         lo, hi = (2, 5) if qty == "a few" else (3, 7)
-        lo_d, hi_d = base + dt.timedelta(days=sign * lo * days_per), base + dt.timedelta(days=sign * hi * days_per)
+        lo_d, hi_d = (
+            base + dt.timedelta(days=sign * lo * days_per),
+            base + dt.timedelta(days=sign * hi * days_per),
+        )
         first, last = min(lo_d, hi_d), max(lo_d, hi_d)
         prec = "week" if unit == "day" else ("month" if unit == "week" else "year")
         return DateRef(s, e, m.group(), first, last, prec, kind,

@@ -52,7 +52,9 @@ def add_rules(path: str | Path) -> list[str]:
                 raise InputError(f"rule file {f}: list #{i + 1} needs an 'id'")
             role = entry.get("role")
             if role not in ROLES:
-                raise InputError(f"rule file {f}: list {entry['id']!r} has role {role!r}; roles: {', '.join(ROLES)}")
+                raise InputError(
+                    f"rule file {f}: list {entry['id']!r} has role {role!r}; roles: {', '.join(ROLES)}"
+                )
             words = entry.get("words", "")
             if isinstance(words, str):
                 sep = entry.get("sep", " ")
@@ -60,8 +62,16 @@ def add_rules(path: str | Path) -> list[str]:
             elif isinstance(words, list) and all(isinstance(w, str) for w in words):
                 items = words
             else:
-                raise InputError(f"rule file {f}: list {entry['id']!r}: 'words' must be a string or a list of strings")
-            parsed.append((role, entry["id"].strip(), frozenset(" ".join(w.split()).lower() for w in items if w.strip())))
+                raise InputError(
+                    f"rule file {f}: list {entry['id']!r}: 'words' must be a string or a list of strings"
+                )
+            parsed.append(
+                (
+                    role,
+                    entry["id"].strip(),
+                    frozenset(" ".join(w.split()).lower() for w in items if w.strip()),
+                )
+            )
         for role, rid, ws in parsed:
             _LISTS[role].append((rid, ws))
             _WORDS[role].update(ws)
@@ -81,7 +91,9 @@ def _read_patterns(f: Path, entries) -> list[tuple[str, re.Pattern]]:
         src = e.get("pattern")
         src = "".join(src) if isinstance(src, list) and all(isinstance(x, str) for x in src) else src
         if not isinstance(src, str) or not src:
-            raise InputError(f"rule file {f}: pattern {e['id']!r} needs a 'pattern' (a string or a list of strings)")
+            raise InputError(
+                f"rule file {f}: pattern {e['id']!r} needs a 'pattern' (a string or a list of strings)"
+            )
         flags = 0
         for ch in e.get("flags", ""):
             if ch not in _FLAGS:
@@ -90,7 +102,9 @@ def _read_patterns(f: Path, entries) -> list[tuple[str, re.Pattern]]:
         try:
             out.append((e["id"].strip(), re.compile(src, flags)))
         except re.error as exc:
-            raise InputError(f"rule file {f}: pattern {e['id']!r} is not a regular expression ({exc})") from exc
+            raise InputError(
+                f"rule file {f}: pattern {e['id']!r} is not a regular expression ({exc})"
+            ) from exc
     return out
 
 

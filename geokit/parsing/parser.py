@@ -102,8 +102,13 @@ class Parser:
             mentions = self.recogniser.recognise(clean_offsets(text), dropped)
             if self.ner is not None:
                 mentions = self._with_ner(text, mentions, doc)
-            doc.dropped = [Toponym(m.start, m.end, text[m.start:m.end], kind=m.kind,
-                                   reason=next((n for n in m.notes if n.startswith("rule ")), "")) for m in dropped]
+            doc.dropped = [
+                Toponym(
+                    m.start, m.end, text[m.start : m.end], kind=m.kind,
+                    reason=next((n for n in m.notes if n.startswith("rule ")), ""),
+                )
+                for m in dropped
+            ]
         doc.toponyms = self.context.resolve(mentions, text=text, prior=prior)
         return doc
 
@@ -176,8 +181,21 @@ class Parser:
 def clean_offsets(text: str) -> str:
     """Text for recognition with the same length as the input (offsets stay valid):
     invisible controls become spaces so "Re\u200byhanli" cannot split a token unseen."""
-    return "".join(" " if (0x200B <= ord(c) <= 0x200F or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069
-                           or c == "\ufeff") else c for c in text) if any(ord(c) > 0x2000 for c in text) else text
+    return (
+        "".join(
+            " "
+            if (
+                0x200B <= ord(c) <= 0x200F
+                or 0x202A <= ord(c) <= 0x202E
+                or 0x2066 <= ord(c) <= 0x2069
+                or c == "\ufeff"
+            )
+            else c
+            for c in text
+        )
+        if any(ord(c) > 0x2000 for c in text)
+        else text
+    )
 
 
 _DEFAULT: Parser | None = None

@@ -16,11 +16,13 @@ from geokit.parsing.dates import find_dates
 
 PUB = dt.date(2017, 3, 15)
 DATES = {
-    "on Monday": dt.date(2017, 3, 13), "on Tuesday": dt.date(2017, 3, 14), "last Friday": dt.date(2017, 3, 10),
-    "yesterday": dt.date(2017, 3, 14), "today": dt.date(2017, 3, 15), "on Sunday night": dt.date(2017, 3, 12),
-    "two days ago": dt.date(2017, 3, 13), "last week": dt.date(2017, 3, 8), "on March 10": dt.date(2017, 3, 10),
-    "on 10 March": dt.date(2017, 3, 10), "March 10, 2017": dt.date(2017, 3, 10), "in February": dt.date(2017, 2, 1),
-    "last month": dt.date(2017, 2, 1), "on Dec. 24": dt.date(2016, 12, 24), "overnight": dt.date(2017, 3, 14),
+    "on Monday": dt.date(2017, 3, 13), "on Tuesday": dt.date(2017, 3, 14),
+    "last Friday": dt.date(2017, 3, 10), "yesterday": dt.date(2017, 3, 14), "today": dt.date(2017, 3, 15),
+    "on Sunday night": dt.date(2017, 3, 12), "two days ago": dt.date(2017, 3, 13),
+    "last week": dt.date(2017, 3, 8), "on March 10": dt.date(2017, 3, 10),
+    "on 10 March": dt.date(2017, 3, 10), "March 10, 2017": dt.date(2017, 3, 10),
+    "in February": dt.date(2017, 2, 1), "last month": dt.date(2017, 2, 1),
+    "on Dec. 24": dt.date(2016, 12, 24), "overnight": dt.date(2017, 3, 14),
     "earlier this week": dt.date(2017, 3, 13), "three weeks ago": dt.date(2017, 2, 22),
     "on Wednesday morning": dt.date(2017, 3, 15), "late on Saturday": dt.date(2017, 3, 11),
     "last Thursday": dt.date(2017, 3, 9),
@@ -82,7 +84,9 @@ def main() -> None:
             if got != want:
                 misses.append((phrase, got))
         us = (time.perf_counter() - t0) * 1e6 / len(NUMBERS)
-        print(f"{name}: {len(NUMBERS) - len(misses)}/{len(NUMBERS)} right, {us:.1f} us/phrase, misses {misses}")
+        print(
+            f"{name}: {len(NUMBERS) - len(misses)}/{len(NUMBERS)} right, {us:.1f} us/phrase, misses {misses}"
+        )
 
 
 if __name__ == "__main__":
