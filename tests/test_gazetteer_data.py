@@ -369,3 +369,19 @@ def test_regions_have_a_point_in_their_box_and_a_source() -> None:
     assert by_id["eastern-ghouta"]["country_code"] == "SY"
     assert km(float(by_id["eastern-ghouta"]["lat"]), float(by_id["eastern-ghouta"]["lon"]), 33.51, 36.29) < 20
     assert "EU" in alts(by_id["european-union"])
+
+
+def test_a_wheel_carries_the_committed_layers():
+    """geokit/data/gazetteer links to gazetteer/, which package-data ships: a non-editable install
+    (pip install geokit-*.whl) builds the same store offline."""
+    import tomllib
+
+    pkg = Path(__file__).resolve().parents[1] / "geokit"
+    link = pkg / "data" / "gazetteer"
+    assert link.is_dir() and link.resolve() == (pkg.parent / "gazetteer").resolve()
+    layers = ("countries.csv", "admin1.csv", "curated.csv", "border.tsv.gz", "us_counties.csv", "regions.csv")
+    for name in layers:
+        assert (link / name).is_file(), name
+    conf = tomllib.loads((pkg.parent / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    assert "data/**/*" in conf["package-data"]["geokit"]
+    assert "geokit.data*" in conf["packages"]["find"]["exclude"]
