@@ -15,12 +15,7 @@ from dataclasses import dataclass, field
 
 from geokit.gazetteer.resolver import Resolver
 from geokit.gazetteer.text import fold, skeleton, strip_type_words
-from geokit.parsing.context import (  # noqa: F401 - re-exported: the parser's public pieces
-    ANCHOR_WEIGHT,
-    CONTAINER_BONUS,
-    MIN_SCORE,
-    ContextResolver,
-    Focus,
+from geokit.parsing.context import (
     Mention,
     link_containers,
 )

@@ -9,15 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geokit.parsing.context import (  # noqa: F401 - re-exported: the parser's public pieces
-    ANCHOR_WEIGHT,
-    CONTAINER_BONUS,
-    MIN_SCORE,
-    ContextResolver,
-    Focus,
-    Mention,
-    link_containers,
-)
 from geokit.parsing.lexicon import (
     NAME_CONNECTORS,
 )
