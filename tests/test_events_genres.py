@@ -45,7 +45,8 @@ def _values(v) -> list[float]:
 def _figure_found(records, number: int, unit: str) -> bool:
     for r in records:
         for label, v in r.counts.items():
-            if number in _values(v) and (("household" in label or "famil" in label) == (unit == "households")):
+            households = "household" in label or "famil" in label
+            if number in _values(v) and households == (unit == "households"):
                 return True
     return False
 
@@ -75,7 +76,8 @@ def score(items: list[dict]) -> dict[str, dict[str, list[bool]]]:
         rec = _primary(got, it["genre"])
         g = out.setdefault(it["genre"], {})
         if it["genre"] == "agency":
-            ok = rec is not None and any(_named(p, it["place"]) for p in (rec.place, rec.origin, rec.destination))
+            where = (rec.place, rec.origin, rec.destination) if rec is not None else ()
+            ok = any(_named(p, it["place"]) for p in where)
         else:
             ok = rec is not None and _named(rec.place, it["place"])
         g.setdefault("place", []).append(ok)

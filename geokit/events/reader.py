@@ -293,6 +293,7 @@ class Reader:
             t
             for t in self._places_in(ns, ne)
             if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)
+            and not _in_attribution(sent, trig, t)
         ]
         wide = False
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
@@ -1433,6 +1434,36 @@ _IN_REPORT_FRAME = re.compile(
     r"spokesperson|statement|press\s+conference|news\s+conference|briefing)\s+"
     r"(?:(?!(?:were|was|are|is|been|be|being|had|have|has|that)\b)(?![a-z]+ed\b)[\w.’'-]+\s+){0,3}?(?:in|from)\s+"
     r"(?:the\s+)?$", re.I)
+# "..., a monitoring group based in X reported.", "..., officials in X said.": a closing attribution clause;
+# "Speaking in X, the envoy ...": an opening speech frame. Places there tell where it was said.
+_CLOSING_ATTRIBUTION = re.compile(
+    r",\s*(?:(?:a|an|the|his|her|their|its)\s+)?[^,;]{0,90}?\b(?:said|says|reported|reports|told|added|stated|"
+    r"announced|confirmed|quoted)\b[^,;]{0,60}[.!\"'’”]*\s*$", re.I)
+_OPENING_FRAME = re.compile(
+    r"^\s*(?:Speaking|Talking|Writing|Addressing|Briefing)\b[^,;]{0,80},", re.I)
+# "in a statement issued in X", "a statement released from X"
+_ISSUED_IN = re.compile(
+    r"\b(?:statement|communiqu[eé]|message|video|letter)\s+(?:was\s+)?(?:issued|released|published|posted|"
+    r"sent|read\s+out)\s+(?:in|from)\s+(?:the\s+)?$", re.I)
+
+
+def _in_attribution(sent: Sentence, trig: Trigger, t: Toponym) -> bool:
+    """The place is in the sentence's attribution (speech frame, closing 'X said'), not the trigger's."""
+    if _ISSUED_IN.search(sent.text, 0, max(0, t.start - sent.start)):
+        return True
+    m = _CLOSING_ATTRIBUTION.search(sent.text)
+    if m is not None:
+        a = sent.start + m.start()
+        if t.start >= a and trig.start < a:
+            return True
+    m = _OPENING_FRAME.match(sent.text)
+    if m is not None:
+        b = sent.start + m.end()
+        if t.end <= b and trig.start >= b:
+            return True
+    return False
+
+
 _RELATIVE_PERFECT = re.compile(
     r"\b(?:which|who|that)\s+(?:has|have|had)\s+(?:also\s+|previously\s+|repeatedly\s+)?"
     r"(?:claimed|carried\s+out|staged|launched|conducted|mounted|been\s+blamed\s+for|"
