@@ -1486,8 +1486,17 @@ _NOT_MOVER = re.compile(r"\b" + not_mover_pattern() + r"\b", re.I)
 _SUBJECT_HEAD_END = re.compile(r"\b(?:of|from|in|at|whose|who|that|which|with|for|on)\b|[,(]", re.I)
 
 
+_QUANTITY_OF = re.compile(
+    r"\s*(?:the\s+|a\s+)?(?:(?:total|overall|estimated|new|daily|weekly)\s+)?(?:number|total|majority|"
+    r"minority|bulk|share|proportion|percentage|half|third|quarter|most|some|many|all|tens\s+of\s+thousands|"
+    r"thousands|hundreds|dozens|scores|millions)\s+of\s+", re.I)
+
+
 def _not_a_mover(subject: str) -> bool:
     """The subject's own noun phrase (before 'of/from/who...') names a thing or an animal, not people."""
+    q = _QUANTITY_OF.match(subject)
+    if q is not None:  # "the number of people who fled", "the majority of families": the people counted
+        subject = subject[q.end():]
     m = _SUBJECT_HEAD_END.search(subject)
     phrase = subject[:m.start()] if m else subject
     return bool(_NOT_MOVER.search(phrase))
