@@ -113,6 +113,53 @@ def test_sets_are_distinct_and_complete():
         assert ("figure" in it) == (it["genre"] == "agency")
 
 
+# ---------------------------------------------------------------- the general mechanisms, one sentence each
+
+
+def _records(text: str):
+    return geokit.extract([{"id": "t", "text": text, "published": PUB}], link=False).records()
+
+
+def _first_event(text: str):
+    events = [r for r in _records(text) if r.kind == "event"]
+    assert events, text
+    return events[0]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Addressing reporters in Nairobi, the minister said gunmen had killed six herders near Garissa.",
+     "Garissa"),
+    ("Mortar fire killed four civilians in Kismayo on Friday, a rights group based in Nairobi reported.",
+     "Kismayo"),
+    ("Insurgents attacked an army post in Dori, the army said in a statement released in Ouagadougou.",
+     "Dori"),
+])
+def test_attribution_places_are_not_the_event_place(text, place):
+    assert _named(_first_event(text).place, [place])
+
+
+def test_weapons_fire_is_no_blaze():
+    e = _first_event("Mortar fire killed four civilians in Kismayo on Friday.")
+    assert e.type in ("attack", "military_operation") and _named(e.place, ["Kismayo"])
+
+
+def test_an_irregular_past_with_its_subject_before_is_a_report():
+    e = _first_event("Nine worshippers died when an attacker blew himself up inside a church in Kano.")
+    assert e.acled.get("sub_event_type") == "Suicide bomb" and _named(e.place, ["Kano"])
+
+
+def test_the_number_of_people_who_fled_is_counted():
+    recs = _records("The number of people who have fled Sirte since Monday has risen to 14,500, "
+                    "the agency said.")
+    assert any(r.counts.get("people") == 14500 and _named(r.origin or r.place, ["Sirte"]) for r in recs), recs
+
+
+def test_plural_arrivals_recorded_somewhere_are_a_movement_in():
+    recs = _records("New arrivals were recorded in Kakuma this week, with some 900 households registered.")
+    moves = [r for r in recs if r.kind == "movement"]
+    assert moves and _named(moves[0].destination, ["Kakuma"]) and moves[0].counts.get("households") == 900
+
+
 # Floors measured on the held-out set at the end of the round (see BENCHMARKS.md), a little below the values.
 FLOORS = {
     ("wire", "place"): 0.0,

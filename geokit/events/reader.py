@@ -391,7 +391,8 @@ class Reader:
                 earlier.sources.append(self._source(sent, counts_dict(scope_counts), earlier))
                 return
         if etype in ("attack", "military_operation") and not trig.noun and (
-                _NATURAL_CAUSE.search(who or "") or _NATURAL_AFTER.match(self.text, trig.end)
+                (_NATURAL_CAUSE.search(who or "") and not _VIOLENCE.search(who or ""))
+                or _NATURAL_AFTER.match(self.text, trig.end)
                 or _ANIMALS.search(who or "") or _ANIMALS.match(self.text, trig.end)):
             self._no_violence(sent, trig)
             return  # "a cholera outbreak has killed 40", "were killed by the floods", "culled 20,000 birds"
@@ -1508,7 +1509,9 @@ _ANIMALS = re.compile(
     re.I,
 )
 _NATURAL_CAUSE = re.compile(r"\b" + _CAUSES + r"\b", re.I)
-_NOT_FIRING = r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)"  # 'opened fire'
+# 'opened fire', 'mortar fire', 'sniper fire': weapons fire, not a blaze
+_NOT_FIRING = (r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)(?<!mortar\s)"
+               r"(?<!artillery\s)(?<!sniper\s)(?<!tank\s)(?<!rocket\s)(?<!machine-gun\s)(?<!cross\s)")
 # "were killed by the floods", "died after rain-triggered landslides", "killed when his car went off the road"
 _NATURAL_AFTER = re.compile(
     r"\s+(?:[\w,]+\s+){0,5}?(?:by|in|from|of|during|after|following|amid)\s+(?:the\s+|a\s+|an\s+)?"
