@@ -138,6 +138,14 @@ def test_attribution_places_are_not_the_event_place(text, place):
     assert _named(_first_event(text).place, [place])
 
 
+def test_a_leading_background_clause_gives_no_place_but_stays_the_fallback():
+    e = _first_event("Hours after a ceasefire took effect in Sanaa, rebels shelled the city of Taiz.")
+    assert _named(e.place, ["Taiz"])
+    arrests = [r for r in _records("After gunmen raided a bank in Jos, police arrested five men.")
+               if r.type == "arrest"]
+    assert arrests and _named(arrests[0].place, ["Jos"])  # the main clause names no place: the sentence's
+
+
 def test_weapons_fire_is_no_blaze():
     e = _first_event("Mortar fire killed four civilians in Kismayo on Friday.")
     assert e.type in ("attack", "military_operation") and _named(e.place, ["Kismayo"])

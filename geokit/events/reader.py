@@ -1440,6 +1440,10 @@ _IN_REPORT_FRAME = re.compile(
 _CLOSING_ATTRIBUTION = re.compile(
     r",\s*(?:(?:a|an|the|his|her|their|its)\s+)?[^,;]{0,90}?\b(?:said|says|reported|reports|told|added|stated|"
     r"announced|confirmed|quoted)\b[^,;]{0,60}[.!\"'’”]*\s*$", re.I)
+_LEADING_SUBORDINATE = re.compile(
+    r"^\s*(?:(?:hours|days|weeks|months|a\s+day|a\s+week|just|shortly|only|soon|even|two|three)\s+)?(?:after|"
+    r"before|since|while|whilst|when|as|following|despite|although|though|amid|ahead\s+of)\b[^,;]{3,140},",
+    re.I)
 _OPENING_FRAME = re.compile(
     r"^\s*(?:Speaking|Talking|Writing|Addressing|Briefing)\b[^,;]{0,80},", re.I)
 # "in a statement issued in X", "a statement released from X"
@@ -1458,6 +1462,10 @@ def _in_attribution(sent: Sentence, trig: Trigger, t: Toponym) -> bool:
         if t.start >= a and trig.start < a:
             return True
     m = _OPENING_FRAME.match(sent.text)
+    if m is None and trig.type not in MOTION_TYPES and trig.type not in ("flight", "displacement"):
+        # "Hours after a truce took effect in X, rebels shelled Y": a leading background clause (kept
+        # for flight, where "After clashes in X, thousands fled" names the origin)
+        m = _LEADING_SUBORDINATE.match(sent.text)
     if m is not None:
         b = sent.start + m.end()
         if t.end <= b and trig.start >= b:
