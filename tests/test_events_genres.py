@@ -168,6 +168,17 @@ def test_plural_arrivals_recorded_somewhere_are_a_movement_in():
     assert moves and _named(moves[0].destination, ["Kakuma"]) and moves[0].counts.get("households") == 900
 
 
+def test_displaced_people_recorded_somewhere_are_displacement_there():
+    recs = _records("An estimated 3,700 returnees were registered in Kalemie in April.")
+    d = [r for r in recs if r.type == "displacement"]
+    assert d and d[0].counts.get("people") == 3700 and _named(d[0].place or d[0].destination, ["Kalemie"])
+
+
+def test_looting_is_acled_looting():
+    e = _first_event("On 9 May 2022, armed men looted a pharmacy in Bambari.")
+    assert e.acled.get("sub_event_type") == "Looting/property destruction"
+
+
 # Floors measured on the held-out set at the end of the round (see BENCHMARKS.md), a little below the values.
 FLOORS = {
     ("wire", "place"): 0.0,
