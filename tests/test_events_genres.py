@@ -179,6 +179,19 @@ def test_looting_is_acled_looting():
     assert e.acled.get("sub_event_type") == "Looting/property destruction"
 
 
+@pytest.mark.parametrize("text,sub_event", [
+    ("On 4 May 2022, police detained 30 demonstrators outside the parliament in Accra.",
+     "Protest with intervention"),
+    ("On 4 May 2022, police detained 30 men in Accra on suspicion of fraud.", "Arrests"),
+    ("On 8 June 2021, soldiers and rebel fighters exchanged fire near Kidal for two hours.", "Armed clash"),
+    ("On 1 March 2022, gunmen sexually assaulted two girls near Kalemie.", "Sexual violence"),
+    ("On 5 July 2022, residents blocked the main road and burned tyres in Kisumu to protest a power cut.",
+     "Violent demonstration"),
+])
+def test_acled_sub_event_definitions(text, sub_event):
+    assert _first_event(text).acled.get("sub_event_type") == sub_event
+
+
 # Floors measured on the held-out set at the end of the round (see BENCHMARKS.md), a little below the values.
 FLOORS = {
     ("wire", "place"): 0.0,

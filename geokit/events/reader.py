@@ -1171,7 +1171,7 @@ class Reader:
             # a protest's policing is often told beside it ("police fired tear gas at protesters who marched")
             scope = (
                 d.sentence.text
-                if d.type == "protest"
+                if d.type in ("protest", "arrest")  # "arrested 12 protesters who ...": the protest's policing
                 else (self.text[d.clause[0] : d.clause[1]] or d.sentence.text)
             )
             acled, refined = classify(
