@@ -193,13 +193,14 @@ def test_acled_sub_event_definitions(text, sub_event):
 
 
 # Floors measured on the held-out set at the end of the round (see BENCHMARKS.md), a little below the values.
+# held-out at the end: wire place .79 sub .79, agency place .71 figure .64, acled place .64 sub .71
 FLOORS = {
-    ("wire", "place"): 0.0,
-    ("wire", "sub_event"): 0.0,
-    ("agency", "place"): 0.0,
-    ("agency", "figure"): 0.0,
-    ("acled", "place"): 0.0,
-    ("acled", "sub_event"): 0.0,
+    ("wire", "place"): 0.70,
+    ("wire", "sub_event"): 0.70,
+    ("agency", "place"): 0.64,
+    ("agency", "figure"): 0.57,
+    ("acled", "place"): 0.57,
+    ("acled", "sub_event"): 0.64,
 }
 
 
