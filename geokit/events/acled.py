@@ -59,6 +59,7 @@ def refinements() -> tuple[Refinement, ...]:
 GENERIC = {
     ("Protests", "Peaceful protest"), ("Violence against civilians", "Attack"), ("Battles", "Armed clash"),
     ("Strategic developments", "Other"), ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Strategic developments", "Arrests"),  # arrests at a demonstration are ACLED's Protest with intervention
 }
 
 

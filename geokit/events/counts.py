@@ -273,6 +273,16 @@ def _prefix_label(text: str, start: int) -> str | None:
     return None
 
 
+# "the number of people who have fled X ... now stands at 950,000", "the total number of IDPs rose to N":
+# the figure after the verb counts the noun after "number of"
+_NUMBER_OF = re.compile(
+    r"\b(?:number|total)\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\b[^.;:!?]{0,140}?\b(?:stands?|stood|"
+    r"rose|has\s+risen|had\s+risen|reached|has\s+reached|climbed|has\s+climbed|increased|jumped|grew|"
+    r"(?:is|was)\s+(?:now\s+)?(?:estimated\s+)?)\s+(?:now\s+)?(?:at|to)?\s*(?P<q>about|around|some|nearly|"
+    r"almost|over|more\s+than|at\s+least|an\s+estimated|roughly|approximately)?\s*(?P<num>\d[\d,.]*\d|\d)\b"
+    r"(?!\s*(?:%|per\s*cent|percent))", re.I)
+
+
 def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -> list[Count]:
     """Every labelled figure in ``text``, in order; spans are shifted by ``offset``."""
     if not isinstance(text, str):
@@ -302,6 +312,14 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
             out.append(Count(m.start(g) + offset, m.end() + offset, text[m.start(g):m.end()], value, label,
                              (m.group("q") or "").lower()))
             taken.append((m.start(g), m.end()))
+    for m in _NUMBER_OF.finditer(text):
+        value = parse_number(m.group("num"))
+        label = _label_of(m.group("noun"))
+        if isinstance(value, int) and label and free(m.start("num"), m.end("num")) and value <= MAX_COUNT \
+                and not re.fullmatch(r"(?:1[89]|20)\d\d", m.group("num")):
+            out.append(Count(m.start("num") + offset, m.end("num") + offset, m.group("num"), value, label,
+                             (m.group("q") or "").lower()))
+            taken.append((m.start("num"), m.end("num")))
     for m in _NUMBER.finditer(text):
         if not free(m.start(), m.end()):
             continue

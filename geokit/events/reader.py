@@ -293,6 +293,7 @@ class Reader:
             t
             for t in self._places_in(ns, ne)
             if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)
+            and not _in_attribution(sent, trig, t)
         ]
         wide = False
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
@@ -390,7 +391,8 @@ class Reader:
                 earlier.sources.append(self._source(sent, counts_dict(scope_counts), earlier))
                 return
         if etype in ("attack", "military_operation") and not trig.noun and (
-                _NATURAL_CAUSE.search(who or "") or _NATURAL_AFTER.match(self.text, trig.end)
+                (_NATURAL_CAUSE.search(who or "") and not _VIOLENCE.search(who or ""))
+                or _NATURAL_AFTER.match(self.text, trig.end)
                 or _ANIMALS.search(who or "") or _ANIMALS.match(self.text, trig.end)):
             self._no_violence(sent, trig)
             return  # "a cholera outbreak has killed 40", "were killed by the floods", "culled 20,000 birds"
@@ -1169,7 +1171,7 @@ class Reader:
             # a protest's policing is often told beside it ("police fired tear gas at protesters who marched")
             scope = (
                 d.sentence.text
-                if d.type == "protest"
+                if d.type in ("protest", "arrest")  # "arrested 12 protesters who ...": the protest's policing
                 else (self.text[d.clause[0] : d.clause[1]] or d.sentence.text)
             )
             acled, refined = classify(
@@ -1433,6 +1435,44 @@ _IN_REPORT_FRAME = re.compile(
     r"spokesperson|statement|press\s+conference|news\s+conference|briefing)\s+"
     r"(?:(?!(?:were|was|are|is|been|be|being|had|have|has|that)\b)(?![a-z]+ed\b)[\w.’'-]+\s+){0,3}?(?:in|from)\s+"
     r"(?:the\s+)?$", re.I)
+# "..., a monitoring group based in X reported.", "..., officials in X said.": a closing attribution clause;
+# "Speaking in X, the envoy ...": an opening speech frame. Places there tell where it was said.
+_CLOSING_ATTRIBUTION = re.compile(
+    r",\s*(?:(?:a|an|the|his|her|their|its)\s+)?[^,;]{0,90}?\b(?:said|says|reported|reports|told|added|stated|"
+    r"announced|confirmed|quoted)\b[^,;]{0,60}[.!\"'’”]*\s*$", re.I)
+_LEADING_SUBORDINATE = re.compile(
+    r"^\s*(?:(?:hours|days|weeks|months|a\s+day|a\s+week|just|shortly|only|soon|even|two|three)\s+)?(?:after|"
+    r"before|since|while|whilst|when|as|following|despite|although|though|amid|ahead\s+of)\b[^,;]{3,140},",
+    re.I)
+_OPENING_FRAME = re.compile(
+    r"^\s*(?:Speaking|Talking|Writing|Addressing|Briefing)\b[^,;]{0,80},", re.I)
+# "in a statement issued in X", "a statement released from X"
+_ISSUED_IN = re.compile(
+    r"\b(?:statement|communiqu[eé]|message|video|letter)\s+(?:was\s+)?(?:issued|released|published|posted|"
+    r"sent|read\s+out)\s+(?:in|from)\s+(?:the\s+)?$", re.I)
+
+
+def _in_attribution(sent: Sentence, trig: Trigger, t: Toponym) -> bool:
+    """The place is in the sentence's attribution (speech frame, closing 'X said'), not the trigger's."""
+    if _ISSUED_IN.search(sent.text, 0, max(0, t.start - sent.start)):
+        return True
+    m = _CLOSING_ATTRIBUTION.search(sent.text)
+    if m is not None:
+        a = sent.start + m.start()
+        if t.start >= a and trig.start < a:
+            return True
+    m = _OPENING_FRAME.match(sent.text)
+    if m is None and trig.type not in MOTION_TYPES and trig.type not in ("flight", "displacement"):
+        # "Hours after a truce took effect in X, rebels shelled Y": a leading background clause (kept
+        # for flight, where "After clashes in X, thousands fled" names the origin)
+        m = _LEADING_SUBORDINATE.match(sent.text)
+    if m is not None:
+        b = sent.start + m.end()
+        if t.end <= b and trig.start >= b:
+            return True
+    return False
+
+
 _RELATIVE_PERFECT = re.compile(
     r"\b(?:which|who|that)\s+(?:has|have|had)\s+(?:also\s+|previously\s+|repeatedly\s+)?"
     r"(?:claimed|carried\s+out|staged|launched|conducted|mounted|been\s+blamed\s+for|"
@@ -1455,8 +1495,17 @@ _NOT_MOVER = re.compile(r"\b" + not_mover_pattern() + r"\b", re.I)
 _SUBJECT_HEAD_END = re.compile(r"\b(?:of|from|in|at|whose|who|that|which|with|for|on)\b|[,(]", re.I)
 
 
+_QUANTITY_OF = re.compile(
+    r"\s*(?:the\s+|a\s+)?(?:(?:total|overall|estimated|new|daily|weekly)\s+)?(?:number|total|majority|"
+    r"minority|bulk|share|proportion|percentage|half|third|quarter|most|some|many|all|tens\s+of\s+thousands|"
+    r"thousands|hundreds|dozens|scores|millions)\s+of\s+", re.I)
+
+
 def _not_a_mover(subject: str) -> bool:
     """The subject's own noun phrase (before 'of/from/who...') names a thing or an animal, not people."""
+    q = _QUANTITY_OF.match(subject)
+    if q is not None:  # "the number of people who fled", "the majority of families": the people counted
+        subject = subject[q.end():]
     m = _SUBJECT_HEAD_END.search(subject)
     phrase = subject[:m.start()] if m else subject
     return bool(_NOT_MOVER.search(phrase))
@@ -1468,7 +1517,9 @@ _ANIMALS = re.compile(
     re.I,
 )
 _NATURAL_CAUSE = re.compile(r"\b" + _CAUSES + r"\b", re.I)
-_NOT_FIRING = r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)"  # 'opened fire'
+# 'opened fire', 'mortar fire', 'sniper fire': weapons fire, not a blaze
+_NOT_FIRING = (r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)(?<!mortar\s)"
+               r"(?<!artillery\s)(?<!sniper\s)(?<!tank\s)(?<!rocket\s)(?<!machine-gun\s)(?<!cross\s)")
 # "were killed by the floods", "died after rain-triggered landslides", "killed when his car went off the road"
 _NATURAL_AFTER = re.compile(
     r"\s+(?:[\w,]+\s+){0,5}?(?:by|in|from|of|during|after|following|amid)\s+(?:the\s+|a\s+|an\s+)?"
