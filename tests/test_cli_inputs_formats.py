@@ -42,6 +42,20 @@ def test_map_loads_geokit_exports_as_records(tmp_path, capsys, fmt):
     assert got == (6, 2)  # exactly the records, no phantom events parsed out of the JSON text
 
 
+def test_map_with_a_bad_records_line_is_written_and_exits_3(tmp_path, capsys):
+    """A records line that cannot be read is left out, said on stderr, and the exit code says so."""
+    from geokit.cli import main
+
+    path = tmp_path / "events.jsonl"
+    to_jsonl(_records(), path)
+    path.write_text(path.read_text("utf-8") + "{not json\n", "utf-8")
+    out = tmp_path / "m.html"
+    assert main(["map", str(path), "-o", str(out), "--no-curated"]) == 3
+    captured = capsys.readouterr()
+    assert out.exists() and _summary_counts(captured.out) == (6, 2)
+    assert "invalid JSON" in captured.err
+
+
 def test_map_refuses_a_file_that_is_neither_reports_nor_records(tmp_path, capsys):
     from geokit.cli import main
 

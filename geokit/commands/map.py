@@ -108,6 +108,7 @@ def run(args) -> int:
                 try:
                     doc = geokit.parse(item.text, published=item.published)
                 except (TypeError, ValueError) as exc:
+                    unreadable += 1
                     progress.say(bar, f"geokit map: warning: {item.id}: not parsed: {exc}")
                     continue
                 doc.id = item.id
@@ -136,6 +137,7 @@ def run(args) -> int:
               file=sys.stderr)
     if len(gm.problems) > 20:
         print(f"  ... and {len(gm.problems) - 20} more (see the map's panel)", file=sys.stderr)
+    skipped = unreadable + len(warnings)  # reports not read and record lines not read
     progress.summary("map", f"{progress.plural(len(documents), 'report')}, {len(records)} records read, "
-                            f"{unreadable} skipped -> {out}")
-    return 0
+                            f"{skipped} skipped -> {out}")
+    return 3 if skipped else 0  # the map is written; exit 3 says some inputs were left out (as parse/events)
