@@ -6,7 +6,17 @@ from __future__ import annotations
 import pytest
 
 from geokit.maps import build_map
-from geokit.maps.detail import _clip_line, _pixel, extent, load_water, place_labels, town_labels, water_within
+from geokit.maps.detail import (
+    _clip_line,
+    _inside,
+    _pixel,
+    drained_lakes,
+    extent,
+    load_water,
+    place_labels,
+    town_labels,
+    water_within,
+)
 
 
 def test_labels_never_overlap_and_the_most_important_shows_first():
@@ -47,6 +57,28 @@ def test_water_is_clipped_to_the_extent():
         inner = line[1:-1]
         assert all(s <= y <= n and w <= x <= e for x, y in inner)
     assert water_within(None) == {"rivers": [], "lakes": []}
+
+
+def test_a_drained_lake_is_not_drawn_and_the_real_ones_nearby_are():
+    gone = drained_lakes()
+    assert gone and all(name and -90 <= lat <= 90 and -180 <= lon <= 180 for name, lat, lon in gone)
+    raw = load_water("lakes", drop_drained=False)
+    for name, lat, lon in gone:
+        # each row still matches a shoreline of the source (else the row is stale and should go)
+        assert any(_inside(ring, lon, lat) for _, ring in raw), name
+        drawn = water_within(extent([(lat, lon)], margin=0.3))["lakes"]
+        assert not any(_inside(ring, lon, lat) for ring in drawn), name
+    # the Amik plain's drained lake goes; the small lake at Gölbaşı beside it (still water) stays
+    drawn = water_within(extent([(36.33, 36.30)], margin=0.3))["lakes"]
+    assert any(_inside(ring, 36.485, 36.507) for ring in drawn)
+    assert len(load_water("lakes")) == len(raw) - len(gone)
+
+
+def test_point_in_ring_even_odd():
+    square = [[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]
+    assert _inside(square, 1, 1) and not _inside(square, 3, 1) and not _inside(square, 1, -0.5)
+    notch = [[0, 0], [4, 0], [4, 4], [3, 4], [3, 1], [1, 1], [1, 4], [0, 4], [0, 0]]  # a U shape
+    assert _inside(notch, 0.5, 3) and not _inside(notch, 2, 3) and _inside(notch, 2, 0.5)
 
 
 def test_town_labels_come_from_the_store_within_the_extent():

@@ -4,11 +4,15 @@ Why: at zoom 9-12 around a border town the outlines alone tell the analyst nothi
 (every populated place the gazetteer store knows, labelled by importance as the user zooms, the
 way map label engines place them: most important first, never overlapping), rivers and lakes do.
 Only what lies within the drawn records' extent (plus a margin) is written, so files stay small.
-Rivers and lakes come from the committed GSHHG extract (``gazetteer/tools/basemap_water.py``).
+Rivers and lakes come from the committed GSHHG extract (``gazetteer/tools/basemap_water.py``); lakes
+that no longer hold water (GSHHG still has some drained ones) are listed, with their source, in
+``geokit/data/basemap/drained_lakes.csv`` and are not drawn.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 from functools import lru_cache
@@ -115,13 +119,39 @@ DETAIL_CSS = r"""
 """  # noqa: E501
 
 
+@lru_cache(maxsize=1)
+def drained_lakes() -> list[tuple[str, float, float]]:
+    """(name, lat, lon) of a point inside each lake that is gone (``drained_lakes.csv``, sources there)."""
+    text = (resources.files("geokit") / "data" / "basemap" / "drained_lakes.csv").read_text(encoding="utf-8")
+    return [(row["name"], float(row["lat"]), float(row["lon"])) for row in csv.DictReader(io.StringIO(text))]
+
+
+def _inside(ring: list, lon: float, lat: float) -> bool:
+    """Even-odd rule: is (lon, lat) inside the closed ``ring`` of [lon, lat] points."""
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
 @lru_cache(maxsize=2)
-def load_water(name: str) -> list:
-    """Committed rivers or lakes: items ``[bbox, coords]`` (coords as [lon, lat])."""
+def load_water(name: str, drop_drained: bool = True) -> list:
+    """Committed rivers or lakes: items ``[bbox, coords]`` (coords as [lon, lat]).
+
+    Lakes containing a point of ``drained_lakes()`` are left out unless ``drop_drained`` is False:
+    the source's shorelines predate their drainage, and an analyst must not read a plain as water.
+    """
     if name not in ("rivers", "lakes"):
         raise MapError(f"unknown water layer {name!r}")
     path = resources.files("geokit") / "data" / "basemap" / f"{name}.json"
-    return json.loads(path.read_text(encoding="utf-8"))["items"]
+    items = json.loads(path.read_text(encoding="utf-8"))["items"]
+    if name == "lakes" and drop_drained:
+        gone = drained_lakes()
+        items = [(bb, ring) for bb, ring in items
+                 if not any(bb[1] <= lat <= bb[3] and bb[0] <= lon <= bb[2] and _inside(ring, lon, lat)
+                            for _, lat, lon in gone)]
+    return items
 
 
 def extent(points: list[tuple[float, float]],
