@@ -93,6 +93,23 @@ def test_town_labels_come_from_the_store_within_the_extent():
     assert len(skipped) < len(rows)
 
 
+def test_around_the_records_villages_are_labelled_even_in_a_wide_extent():
+    wide = (29.0, 25.0, 42.0, 46.0)  # Istanbul to Cairo to Baghdad: thousands of towns compete
+    story = (36.268, 36.567)
+    s0, r0 = town_labels(wide, limit=2000)
+    s1, r1 = town_labels(wide, limit=2000, focus=[story])
+
+    def near(strings, rows):
+        return {strings[r[0]] for r in rows if abs(r[1] - story[0]) < 0.2 and abs(r[2] - story[1]) < 0.25}
+
+    before, after = near(s0, r0), near(s1, r1)
+    assert len(after) >= 3 * max(1, len(before)) and len(after) >= 60, (len(before), len(after))
+    assert {"Güveççi", "Bükülmez"} & after
+    assert len(r1) <= 2000 + 6000 + 10, "local candidates are capped"
+    far = [r for r in r1 if abs(r[1] - story[0]) > 1 and abs(r[2] - story[1]) > 1]
+    assert len(far) <= len(r0), "away from the records nothing more is labelled"
+
+
 def test_build_map_draws_detail_only_around_the_records():
     ev = [{"id": "a", "type": "shelling", "date": "2012-06-01", "lat": 36.27, "lon": 36.57}]
     gm = build_map(events=ev)

@@ -27,6 +27,10 @@ from geokit.maps.safe import clean_text
 TOWN_KINDS = ("city", "town", "village")
 MIN_ZOOM, MAX_ZOOM = 5, 14  # labels are placed for these zoom levels; above MAX_ZOOM everything placed shows
 MAX_TOWNS = 6000
+# around the places the records are at, every town of the store is a candidate (up to this many), so that at
+# the scale of the story (zoom 10-12) the villages show even when the extent spans several countries
+LOCAL_TOWNS = 6000
+LOCAL_DEG = 0.3  # "around": within about 30 km (cells of this size and their neighbours)
 MARGIN_DEG = 0.5
 
 DETAIL_JS = r"""
@@ -301,11 +305,27 @@ SITE_LABEL_ZOOM = 10
 RECORD_LABEL_ZOOM = 9  # names of the places records are drawn at show from this zoom, before any town's
 
 
+def _near(points: list[tuple[float, float]], deg: float = LOCAL_DEG):
+    """A test 'is (lat, lon) within about ``deg`` of one of ``points``' (grid cells and their neighbours)."""
+    cells = set()
+    for lat, lon in points:
+        if lat is None or lon is None:
+            continue
+        cy, cx = math.floor(lat / deg), math.floor(lon / deg)
+        cells.update((cy + dy, cx + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+    return lambda lat, lon: (math.floor(lat / deg), math.floor(lon / deg)) in cells
+
+
 def town_labels(box: tuple[float, float, float, float] | None, store: Any = None,
                 limit: int = MAX_TOWNS, skip: set[str] | None = None,
                 records: list[tuple[str, float, float]] = (),
-                town_sites: list[tuple[str, float, float]] = ()) -> tuple[list[str], list[list]]:
+                town_sites: list[tuple[str, float, float]] = (),
+                focus: list[tuple[float, float]] = (),
+                local: int = LOCAL_TOWNS) -> tuple[list[str], list[list]]:
     """(strings, rows ``[name index, lat, lon, minZoom, rank]``) of the store's towns inside ``box``.
+
+    Candidates are the ``limit`` most important towns of the box plus, around the ``focus`` points (where
+    the records are), the ``local`` most important others: villages there are labelled at local zoom.
 
     ``skip``: ids of places drawn as sites (camps, crossings...), labelled by their icon.
     ``records``: (name, lat, lon) of the places events are drawn at: labelled first (rank 3) at local
@@ -327,7 +347,11 @@ def town_labels(box: tuple[float, float, float, float] | None, store: Any = None
     found = [p for p in store.features(TOWN_KINDS, box) if not skip or p.id not in skip]
     found = [p for p in found if (p.name.casefold(), round(p.lat * 50), round(p.lon * 50)) not in recs]
     found.sort(key=lambda p: (-p.prior, -p.population, p.name))
-    found = found[:limit]
+    if focus and local > 0:
+        near = _near(focus)
+        found = found[:limit] + [p for p in found[limit:] if near(p.lat, p.lon)][:local]
+    else:
+        found = found[:limit]
     names = [clean_text(p.name, 80) for p in found]
     items = [(n, lat, lon, 1e6, RECORD_LABEL_ZOOM, 3, (0, 0)) for n, lat, lon in recs.values()]
     for site in town_sites:  # (name, lat, lon[, group]): towns from the first zoom, other sites at local zoom
@@ -366,7 +390,8 @@ class Detail(Feature):
 
     def __init__(self, box: tuple[float, float, float, float] | None, towns: bool = True, store: Any = None,
                  skip: set[str] | None = None, records: list[tuple[str, float, float]] = (),
-                 town_sites: list[tuple[str, float, float]] = (), water_zoom: int = 7) -> None:
+                 town_sites: list[tuple[str, float, float]] = (), water_zoom: int = 7,
+                 focus: list[tuple[float, float]] = ()) -> None:
         super().__init__()
         self.box = box
         self.water = water_within(box)
@@ -375,7 +400,8 @@ class Detail(Feature):
         rows: list[list] = []
         if towns:
             try:
-                strings, rows = town_labels(box, store, skip=skip, records=records, town_sites=town_sites)
+                strings, rows = town_labels(box, store, skip=skip, records=records, town_sites=town_sites,
+                                            focus=focus)
             except Exception as exc:  # a missing or broken store costs the labels, never the map
                 self.problem = f"town labels left out: {clean_text(exc, 200)}"
         self.strings, self.towns = strings, rows

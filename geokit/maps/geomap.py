@@ -191,6 +191,8 @@ class SafeLayerControl(folium.LayerControl, SafeMacro):
     """folium's layer control; its labels (layer and type names) are never evaluated as a template."""
 
 
+VAGUE_LABEL = {3: " (region, approx.)", 4: " (country, approx.)"}  # geo-precision 3-4: the area's point
+
 _CSS_LENGTH = re.compile(r"^\d+(\.\d+)?(px|%|em|rem|vh)$")
 
 
@@ -273,11 +275,13 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     shared = spread_sites(pl.groups)  # sites at one point side by side
     # co-located markers in a ring, clear of site icons
     spread([ev.rows, fa.rows], site_points, shared=shared)
-    record_names = [(recs.S.strings[r[11]], r[9], r[10]) for recs in (ev, fa) for r in recs.rows
-                    if r[11] >= 0 and (r[12] or 1) <= 2]
+    # an event placed only by its province or country sits at that area's point: its label says so, so that
+    # at local zoom its markers do not read as an event at an unnamed spot in the fields
+    record_names = [(recs.S.strings[r[11]] + VAGUE_LABEL.get(r[12] or 1, ""), r[9], r[10])
+                    for recs in (ev, fa) for r in recs.rows if r[11] >= 0]
     record_names += [(mv.S.strings[p[2]], p[0], p[1]) for r in mv.rows for p in r[9]
                      if p[2] >= 0 and (p[3] or 1) <= 2]
-    detail = Detail(extent(drawn), towns=towns, store=store, skip=sites,
+    detail = Detail(extent(drawn), towns=towns, store=store, skip=sites, focus=drawn,
                     records=away_from_sites(record_names, site_points),
                     town_sites=[(row[0], row[2], row[3], g, *(row[7] or (0, 0)))
                                 for g, rows in pl.groups.items() for row in rows])
