@@ -631,9 +631,12 @@ class Store:
 
     def features(self, kinds: Iterable[str], bbox: tuple[float, float, float, float] | None = None,
                  source: str | None = None) -> list[PlaceRecord]:
-        """Places of the given kinds, optionally within (south, west, north, east) and from one source."""
+        """Places of the given kinds, optionally within (south, west, north, east) and from one source.
+
+        One query for all (a map's town labels ask for tens of thousands; one query per place took seconds).
+        """
         kinds = list(kinds)
-        sql = f"SELECT pid FROM places WHERE kind IN ({','.join('?' * len(kinds))})"
+        sql = f"SELECT * FROM places WHERE kind IN ({','.join('?' * len(kinds))})"
         args: list = list(kinds)
         if bbox:
             sql += " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
@@ -641,7 +644,7 @@ class Store:
         if source:
             sql += " AND source=?"
             args.append(source)
-        return [self.place(pid) for (pid,) in self._q(sql, args)]
+        return [PlaceRecord(*row) for row in self._q(sql, args)]
 
     def nearest(self, lat: float, lon: float, *, kinds=("city", "town", "village"), radius_km: float = 50.0):
         """Nearest place of the given kinds (bounding-box prefilter, then haversine)."""

@@ -234,12 +234,13 @@ def place_labels(places: list[tuple[str, float, float, float]], min_zoom: int = 
     cell = 64
     result: list[int | None] = [None] * len(places)
 
-    def box_at(i: int, z: int) -> tuple[float, float, float, float]:
-        name, lat, lon = places[i][:3]
-        x, y = _pixel(lat, lon, z)
+    def box_at(i: int, z: int, base: tuple[float, float]) -> tuple[float, float, float, float]:
+        """The label's box at zoom ``z``; ``base`` is its pixel at zoom 0 (pixels double with each zoom)."""
+        f = 1 << z
+        x, y = base[0] * f, base[1] * f
         if len(places[i]) > 5 and places[i][5]:
             x, y = x + places[i][5][0], y + places[i][5][1]
-        return (x - 5, y - 9, x + 10 + 6.2 * len(name), y + 9)
+        return (x - 5, y - 9, x + 10 + 6.2 * len(places[i][0]), y + 9)
 
     def free(b, z, g) -> bool:
         for cx in range(int(b[0] // cell), int(b[2] // cell) + 1):
@@ -260,10 +261,12 @@ def place_labels(places: list[tuple[str, float, float, float]], min_zoom: int = 
 
     for i in order:
         below = places[i][3] < fixed_below
-        boxes = {z: box_at(i, z) for z in range(min_zoom, max_zoom + 1)}
+        base = _pixel(places[i][1], places[i][2], 0)
+        boxes: dict[int, tuple[float, float, float, float]] = {}
         ok_from = None
         lowest = max(min_zoom, places[i][4]) if len(places[i]) > 4 else min_zoom
         for z in range(max_zoom, lowest - 1, -1):  # the lowest z such that every zoom >= z is free
+            boxes[z] = box_at(i, z, base)
             if free(boxes[z], z, grids[z]) and (not below or free(boxes[z], z, fixed_grids[z])):
                 ok_from = z
             else:
