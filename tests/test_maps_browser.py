@@ -644,3 +644,30 @@ def test_play_steps_a_window_through_time_on_a_day_axis(tmp_path, region_map):
     second_range, second_n = r["data-t-second"].split("|")
     assert first_range == "2012-06-10/2012-06-10" and int(first_n) == 1
     assert second_range == "2012-06-11/2012-06-11" and int(second_n) == 1
+
+
+DISTRICT_ACTIONS = r"""
+  var map = window[Object.keys(window).filter(function (k) { return /^map_[0-9a-f]+$/.test(k); })[0]];
+  var root = document.documentElement;
+  function shown(sel) {
+    return Array.prototype.filter.call(document.querySelectorAll(sel), function (e) {
+      var r = e.getBoundingClientRect(); return getComputedStyle(e).display !== "none" && r.width + r.height > 0; }).length;
+  }
+  map.setView([37.0, -84.0], 4, { animate: false });
+  setTimeout(function () {
+    root.setAttribute("data-t-far", shown("path.gk-county") + "/" + shown("path.gk-state"));
+    map.setView([37.0, -84.0], 8, { animate: false });
+    setTimeout(function () { root.setAttribute("data-t-near", shown("path.gk-county") + "/" + shown("path.gk-state")); }, 200);
+  }, 200);
+"""  # noqa: E501
+
+
+def test_a_us_story_draws_its_county_and_state_lines_from_regional_zoom(tmp_path):
+    ev = [Event(id="k", type="flood", date="2021-02-01", date_precision="day",
+                place=_place("Testtown", 37.13, -84.08))]
+    idx, _ = dom_of(tmp_path, build_map(events=ev, title="US story"), DISTRICT_ACTIONS)
+    assert_clean(idx)
+    far_counties, far_states = (int(v) for v in idx.root["data-t-far"].split("/"))
+    near_counties, near_states = (int(v) for v in idx.root["data-t-near"].split("/"))
+    assert far_counties == 0 and far_states >= 1, "at zoom 4 only state lines"
+    assert near_counties >= 50 and near_states >= 1, (near_counties, near_states)

@@ -10,6 +10,7 @@ from geokit.maps.detail import (
     _clip_line,
     _inside,
     _pixel,
+    district_lines,
     drained_lakes,
     extent,
     load_water,
@@ -117,6 +118,22 @@ def test_build_map_draws_detail_only_around_the_records():
     bare = build_map(events=ev, towns=False)
     assert bare.counts["towns"] == 0
     assert len(bare.html()) < len(gm.html())
+
+
+def test_us_county_and_state_lines_are_drawn_near_us_records_only():
+    # a story in Laurel County, Kentucky (London, KY): its county lines and the Kentucky-Tennessee line nearby
+    ky = [{"id": "k", "type": "flood", "date": "2021-02-01", "lat": 37.13, "lon": -84.08}]
+    gm = build_map(events=ky)
+    assert gm.counts["district_lines"] > 20
+    lines = district_lines(extent([(37.13, -84.08)]), focus=[(37.13, -84.08)])
+    assert len(lines["counties"]) > 20 and lines["states"], "Laurel County's neighbours; the KY-TN line"
+    # lines run on about 2 degrees around the record (not cut at the records' box), no further
+    assert all(-86.1 <= x <= -82.0 and 35.1 <= y <= 39.2 for line in lines["counties"] for x, y in line[1:-1])
+    # a Syrian story has none, and a map of both draws the US lines only around the US record
+    sy = [{"id": "s", "type": "shelling", "date": "2012-06-01", "lat": 36.27, "lon": 36.57}]
+    assert build_map(events=sy).counts["district_lines"] == 0
+    both = district_lines(extent([(37.13, -84.08), (36.27, 36.57)]), focus=[(37.13, -84.08), (36.27, 36.57)])
+    assert both["counties"] and all(x > -90 for line in both["counties"] for x, _ in line[1:-1])
 
 
 def test_a_broken_store_costs_the_labels_not_the_map():

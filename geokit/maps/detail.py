@@ -12,6 +12,7 @@ that no longer hold water (GSHHG still has some drained ones) are listed, with t
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import math
@@ -47,7 +48,7 @@ DETAIL_JS = r"""
   }
   function ll(coords) { return coords.map(function (c) { return [c[1], c[0]]; }); }
   GK.detail = function (map, blockId, opts) {
-    var out = { water: L.featureGroup(), towns: L.layerGroup() };
+    var out = { water: L.featureGroup(), towns: L.layerGroup(), districts: L.featureGroup() };
     GK.load(blockId, "detail", function (block) { fill(map, out, block, opts); });
     return out;
   };
@@ -64,6 +65,18 @@ DETAIL_JS = r"""
                                     color: "#5b93c7", weight: 1.2, opacity: 0.9 });
     });
     rivers.forEach(function (r) { r.addTo(out.water); });
+    // district lines (US states and counties): below the provinces' pane, county lines only from zoom 6
+    var districtPane = pane(map, "gkDistricts", 290);
+    var dRenderer = L.svg({ pane: districtPane, padding: 0.5 });
+    var nd = 0;
+    [["states", "gk-state", "#8d8270", 1.1, null], ["counties", "gk-county", "#a89f90", 0.6, "2 3"]].forEach(function (k) {
+      (block[k[0]] || []).forEach(function (line) {
+        nd++;
+        L.polyline(ll(line), { renderer: dRenderer, pane: districtPane, interactive: false, className: k[1],
+                               color: k[2], weight: k[3], dashArray: k[4], opacity: 0.9 }).addTo(out.districts);
+      });
+    });
+    GK.status("district-lines", nd);
     GK.status("rivers", rivers.length);
     GK.status("lakes", (block.lakes || []).length);
     // towns: [name index, lat, lon, minZoom, rank(0 city, 1 town, 2 village)]
@@ -105,6 +118,8 @@ DETAIL_JS = r"""
 
 DETAIL_CSS = r"""
 .leaflet-container .gk-river { display: none; }
+.leaflet-container .gk-county { display: none; }
+.leaflet-container.gk-zoom-a1 .gk-county { display: inline; }
 .leaflet-container.gk-zoom-water .gk-river { display: inline; }
 .leaflet-container.gk-zoom-local .gk-river { stroke-width: 2.2px; }
 .gk-town { background: none; border: none; white-space: nowrap; pointer-events: none; }
@@ -204,6 +219,51 @@ def water_within(box: tuple[float, float, float, float] | None) -> dict[str, lis
             rivers.extend(_clip_line(coords, box))
     lakes = [ring for bb, ring in load_water("lakes") if touches(bb)]
     return {"rivers": rivers, "lakes": lakes}
+
+
+@lru_cache(maxsize=1)
+def load_us_lines() -> list[tuple[list[float], int, list[list[float]]]]:
+    """US county and state lines (``us_lines.json.gz``): (bbox, 1 state / 0 county line, [lon, lat] list)."""
+    raw = (resources.files("geokit") / "data" / "basemap" / "us_lines.json.gz").read_bytes()
+    doc = json.loads(gzip.decompress(raw))
+    k = doc["scale"]
+    out = []
+    for bbox, level, flat in doc["items"]:
+        x, y = flat[0], flat[1]
+        coords = [[round(x * k, 3), round(y * k, 3)]]
+        for i in range(2, len(flat), 2):
+            x, y = x + flat[i], y + flat[i + 1]
+            coords.append([round(x * k, 3), round(y * k, 3)])
+        out.append((bbox, level, coords))
+    return out
+
+
+DISTRICT_DEG = 2.0  # district lines are drawn within about 200 km of the records, not across a whole extent
+
+
+def district_lines(box: tuple[float, float, float, float] | None,
+                   focus: list[tuple[float, float]] = ()) -> dict[str, list]:
+    """State and county lines (where the gazetteer has district shapes: the US) in ``box``, near ``focus``.
+
+    Why near the records only: a map of one US story and one Syrian one spans the world; the districts
+    matter where the records are, and the file stays small.
+    """
+    out: dict[str, list] = {"states": [], "counties": []}
+    if box is None:
+        return out
+    near = None
+    if focus:  # lines run on to about DISTRICT_DEG around the records, not stopping at the records' box
+        near = _near(focus, DISTRICT_DEG)
+        box = extent(list(focus), margin=DISTRICT_DEG) or box
+    s, w, n, e = box
+    for bb, level, coords in load_us_lines():
+        if bb[2] < w or bb[0] > e or bb[3] < s or bb[1] > n:
+            continue
+        ends = (coords[0], coords[len(coords) // 2], coords[-1])
+        if near is not None and not any(near(y, x) for x, y in ends):
+            continue
+        out["states" if level else "counties"].extend(_clip_line(coords, box))
+    return out
 
 
 def _pixel(lat: float, lon: float, zoom: int) -> tuple[float, float]:
@@ -398,6 +458,7 @@ class Detail(Feature):
         super().__init__()
         self.box = box
         self.water = water_within(box)
+        self.districts = district_lines(box, focus)
         self.problem = ""
         strings: list[str] = []
         rows: list[list] = []
@@ -413,17 +474,18 @@ class Detail(Feature):
     @property
     def counts(self) -> dict[str, int]:
         return {"rivers": len(self.water["rivers"]), "lakes": len(self.water["lakes"]),
-                "towns": len(self.towns)}
+                "towns": len(self.towns),
+                "district_lines": len(self.districts["states"]) + len(self.districts["counties"])}
 
     def payload(self) -> dict:
-        return {"S": self.strings, "towns": self.towns, **self.water}
+        return {"S": self.strings, "towns": self.towns, **self.water, **self.districts}
 
     def call(self) -> str:
         return (f'GK.detail({self.map_name}, "{self.block_id}", '
                 f'{self.options_json({"waterZoom": self.water_zoom})})')
 
     def fallback(self) -> str:
-        return " || {water: L.layerGroup(), towns: L.layerGroup()}"
+        return " || {water: L.layerGroup(), towns: L.layerGroup(), districts: L.layerGroup()}"
 
 
 class DetailPart(LayerFeature):
@@ -432,7 +494,7 @@ class DetailPart(LayerFeature):
     feature = "detail_part"
 
     def __init__(self, detail: Detail, part: str, name: str, show: bool = True) -> None:
-        if part not in ("water", "towns"):
+        if part not in ("water", "towns", "districts"):
             raise MapError(f"unknown detail part {part!r}")
         super().__init__(name=name, show=show)
         self.detail = detail

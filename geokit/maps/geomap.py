@@ -290,6 +290,8 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
         m.add_child(DetailPart(detail, "water", "Rivers and lakes"))
     if detail.towns:
         m.add_child(DetailPart(detail, "towns", "Town names"))
+    if detail.districts["states"] or detail.districts["counties"]:
+        m.add_child(DetailPart(detail, "districts", "US states and counties"))
 
     place_legend = []
     for group, label in GROUPS:
