@@ -54,7 +54,7 @@ DETAIL_JS = r"""
   };
   function fill(map, out, block, opts) {
     var waterPane = pane(map, "gkWater", 200);
-    var townPane = pane(map, "gkTowns", 390);
+    var townPane = pane(map, "gkTowns", 420);  // names above flow lines (400), below arrowheads (450) and icons
     var renderer = L.svg({ pane: waterPane, padding: 0.5 });
     (block.lakes || []).forEach(function (ring) {
       L.polygon(ll(ring), { renderer: renderer, pane: waterPane, interactive: false, className: "gk-lake",
