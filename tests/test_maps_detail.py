@@ -136,6 +136,19 @@ def test_us_county_and_state_lines_are_drawn_near_us_records_only():
     assert both["counties"] and all(x > -90 for line in both["counties"] for x, _ in line[1:-1])
 
 
+def _legend(gm):
+    from geokit.maps.legend import Legend
+
+    return next(c for c in gm.folium._children.values() if isinstance(c, Legend)).block
+
+
+def test_the_legend_lists_only_the_borders_and_provinces_around_the_records():
+    sy = build_map(events=[{"id": "s", "type": "shelling", "date": "2012-06-01", "lat": 36.27, "lon": 36.57}])
+    assert _legend(sy)["borders"] == ["Turkey–Syria border"] and _legend(sy)["admin1"] is True
+    ky = build_map(events=[{"id": "k", "type": "flood", "date": "2021-02-01", "lat": 37.13, "lon": -84.08}])
+    assert _legend(ky)["borders"] == [] and _legend(ky)["admin1"] is False
+
+
 def test_a_broken_store_costs_the_labels_not_the_map():
     class Broken:
         def features(self, *a, **k):

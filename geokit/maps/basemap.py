@@ -173,6 +173,25 @@ class Basemap(Feature):
                  if frozenset((f["properties"]["a"], f["properties"]["b"])) in self.pairs]
         return {"type": "FeatureCollection", "features": feats}
 
+    def legend_parts(self, box: tuple[float, float, float, float] | None) -> tuple[list[str], bool]:
+        """(names of the emphasised borders, whether provinces are outlined) within ``box`` (south, west,
+        north, east): a legend lists only what the reader can meet around the records (a Kentucky story's
+        legend has no Turkey-Syria border)."""
+        if box is None:
+            return self.border_names, True
+        s, w, n, e = box
+
+        def touches(coords) -> bool:
+            if coords and isinstance(coords[0], (int, float)):
+                return s <= coords[1] <= n and w <= coords[0] <= e
+            return any(touches(c) for c in coords)
+
+        names = [name for name, f in zip(self.border_names, self._borders()["features"], strict=True)
+                 if touches(f["geometry"]["coordinates"])]
+        admin1 = any(s <= f["properties"]["label"][0] <= n and w <= f["properties"]["label"][1] <= e
+                     for f in load_basemap("admin1")["features"] if f["properties"].get("label"))
+        return names, admin1
+
     def focus_bounds(self) -> list[list[float]] | None:
         """Bounds of the labelled admin areas: the first view when nothing else is drawn."""
         lats, lons = [], []

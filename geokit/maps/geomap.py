@@ -324,6 +324,7 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     if days:
         m.add_child(TimeSlider(days, undated))
 
+    legend_borders, legend_admin1 = base.legend_parts(detail.box)
     legend = Legend(
         events=[[n, event_layer.type_colour(i), ev.types.counts[i]] for i, n in enumerate(ev.types.names)]
         if event_layer else [],
@@ -331,7 +332,8 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
         movements=[[n, arrows.type_colour(i), mv.types.counts[i]] for i, n in enumerate(mv.types.names)]
         if arrows else [],
         places=place_legend,
-        borders=base.border_names,
+        borders=legend_borders,
+        admin1=legend_admin1,
     )
     m.add_child(legend)
 
