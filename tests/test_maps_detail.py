@@ -136,6 +136,25 @@ def test_us_county_and_state_lines_are_drawn_near_us_records_only():
     assert both["counties"] and all(x > -90 for line in both["counties"] for x, _ in line[1:-1])
 
 
+def _detail(gm):
+    from geokit.maps.detail import Detail
+
+    return next(c for c in gm.folium._children.values() if isinstance(c, Detail))
+
+
+def test_an_event_placed_by_its_province_is_labelled_as_approximate():
+    from geokit.model import Event, PlaceRef
+
+    ev = [Event(id="p", type="shelling", date="2012-06-01", date_precision="day",
+                place=PlaceRef(name="Testprovince", lat=36.31, lon=36.17, geo_precision=3)),
+          Event(id="t", type="shelling", date="2012-06-02", date_precision="day",
+                place=PlaceRef(name="Testvillage", lat=36.27, lon=36.57, geo_precision=1))]
+    d = _detail(build_map(events=ev))
+    names = {d.strings[r[0]]: r for r in d.towns}
+    assert "Testprovince (region, approx.)" in names and "Testvillage" in names
+    assert "Testprovince" not in names, "a province's point is never labelled as if it were a place"
+
+
 def _legend(gm):
     from geokit.maps.legend import Legend
 
