@@ -161,11 +161,18 @@ def _legend(gm):
     return next(c for c in gm.folium._children.values() if isinstance(c, Legend)).block
 
 
-def test_the_legend_lists_only_the_borders_and_provinces_around_the_records():
+def test_the_legend_and_layers_have_only_the_borders_and_provinces_around_the_records():
     sy = build_map(events=[{"id": "s", "type": "shelling", "date": "2012-06-01", "lat": 36.27, "lon": 36.57}])
     assert _legend(sy)["borders"] == ["Turkey–Syria border"] and _legend(sy)["admin1"] is True
     ky = build_map(events=[{"id": "k", "type": "flood", "date": "2021-02-01", "lat": 37.13, "lon": -84.08}])
     assert _legend(ky)["borders"] == [] and _legend(ky)["admin1"] is False
+
+    def parts(gm):
+        from geokit.maps.basemap import BasemapPart
+
+        return sorted(c.part for c in gm.folium._children.values() if isinstance(c, BasemapPart))
+
+    assert parts(sy) == ["admin1", "borders"] and parts(ky) == [], "nor drawn and listed in the layer control"
 
 
 def test_a_broken_store_costs_the_labels_not_the_map():

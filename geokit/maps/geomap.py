@@ -260,9 +260,6 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
                    minZoom=2, maxZoom=16)
     base = Basemap(borders=borders, world=world, online=tiles_layer is not None)
     m.add_child(base)
-    m.add_child(BasemapPart(base, "admin1", "Provinces (first-level areas)"))
-    if base.border_names:
-        m.add_child(BasemapPart(base, "borders", " / ".join(base.border_names)))
     if tiles_layer is not None:
         m.add_child(tiles_layer)
     anchor_rows(mv.rows, _crossings(pl, store), mv.S)  # vague ends at the border, never at a centroid
@@ -281,6 +278,12 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
                     for recs in (ev, fa) for r in recs.rows if r[11] >= 0]
     record_names += [(mv.S.strings[p[2]], p[0], p[1]) for r in mv.rows for p in r[9]
                      if p[2] >= 0 and (p[3] or 1) <= 2]
+    # provinces and emphasised borders are drawn (and listed) only when they lie around the records
+    legend_borders, legend_admin1 = base.legend_parts(extent(drawn))
+    if legend_admin1:
+        m.add_child(BasemapPart(base, "admin1", "Provinces (first-level areas)"))
+    if legend_borders:
+        m.add_child(BasemapPart(base, "borders", " / ".join(base.border_names)))
     detail = Detail(extent(drawn), towns=towns, store=store, skip=sites, focus=drawn,
                     records=away_from_sites(record_names, site_points),
                     town_sites=[(row[0], row[2], row[3], g, *(row[7] or (0, 0)))
@@ -324,7 +327,6 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     if days:
         m.add_child(TimeSlider(days, undated))
 
-    legend_borders, legend_admin1 = base.legend_parts(detail.box)
     legend = Legend(
         events=[[n, event_layer.type_colour(i), ev.types.counts[i]] for i, n in enumerate(ev.types.names)]
         if event_layer else [],
