@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from geokit.events import syntax
 from geokit.events.acled import classify
 from geokit.events.causes import accidental_blast_pattern, cause_pattern, not_mover_pattern, violence_pattern
 from geokit.events.counts import Count, compare, counts_dict, find_counts, parse_number
@@ -52,6 +53,8 @@ from geokit.parsing.dates import DateRef, find_dates
 
 PLACE_KINDS_USED = ("literal", "metonymic")
 CHAIN_LOOKBACK = 4  # sentences within which "the defectors" continue an earlier movement
+# score added to a candidate place by its dependency attachment to the trigger (geokit.events.syntax)
+_ATTACHMENT_WEIGHT = {"own": 1.0, "other": -1.5}
 
 _MILITARY_WORDS = re.compile(
     r"\b(?:soldiers?|troops?|officers?|generals?|colonels?|majors?|lieutenants?|captains?|pilots?|army|military|"
@@ -295,6 +298,8 @@ class Reader:
             if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)
             and not _in_attribution(sent, trig, t)
         ]
+        if syntax.enabled():
+            places = self._parsed_places(sent, trig, places)
         wide = False
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
             # "in control of the X crossing on Friday, a day after they overran the post":
@@ -344,14 +349,14 @@ class Reader:
             place = destination if etype != "displacement" else (origin or destination)
             if etype == "displacement" and place is None:
                 around = self._places_in(s, e)
-                place = self._event_place(trig, around, etype, True)
+                place = self._event_place(trig, around, etype, True, sent)
                 if place is not None and trig.motion == "out":
                     # "In the states of X and Y, 12 million have been displaced": forced out of X
                     origin = place
             if etype == "camp_placement" and destination is None:
                 return
         else:
-            place = self._event_place(trig, places, etype, wide)
+            place = self._event_place(trig, places, etype, wide, sent)
             if place is None:
                 place = self._where_place(sent, trig)
         if (
@@ -722,14 +727,17 @@ class Reader:
         return best
 
     def _event_place(
-        self, trig: Trigger, places: list[Toponym], etype: str, wide: bool = False
+        self, trig: Trigger, places: list[Toponym], etype: str, wide: bool = False,
+        sent: Sentence | None = None,
     ) -> PlaceRef | None:
         """The most specific place the clause puts the event at (locative phrases, objects).
 
         ``wide``: the places are from the rest of the sentence (the clause names none), so any
-        mention that is not an origin ("from") may place the event.
+        mention that is not an origin ("from") may place the event. With a dependency parse
+        (``geokit.events.syntax``) and several candidates, a place whose phrase hangs from the
+        trigger's own predicate is preferred to one hanging from another predicate.
         """
-        best, best_score = None, float("-inf")
+        scored: list[tuple[float, PlaceRef, Toponym]] = []
         for t in places:
             ref = toponym_placeref(t, self.text)
             if ref is None:
@@ -772,9 +780,35 @@ class Reader:
             ):
                 score -= 1.5  # "Syria's President", "Turkey's government": an owner, not a location
             score -= abs(t.start - trig.start) / 200.0
+            scored.append((score, ref, t))
+        if len(scored) > 1 and sent is not None:
+            scored = [(score + _ATTACHMENT_WEIGHT.get(self._attachment(sent, trig, t), 0.0), ref, t)
+                      for score, ref, t in scored]
+        best, best_score = None, float("-inf")
+        for score, ref, _t in scored:
             if score > best_score:
                 best, best_score = ref, score
         return best
+
+    def _parsed_places(self, sent: Sentence, trig: Trigger, places: list[Toponym]) -> list[Toponym]:
+        """The sentence's places whose phrase hangs from the trigger's own predicate, when a dependency
+        parse finds any; else the clause's places as the word-order rules cut them."""
+        whole = [
+            t for t in self._places_in(sent.start, sent.end)
+            if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)
+            and not _in_attribution(sent, trig, t)
+        ]
+        if not whole or (len(whole) == 1 and places == whole):
+            return places  # one place, already the clause's: nothing for a parse to decide
+        own = [t for t in whole if self._attachment(sent, trig, t) == "own"]
+        return own or places
+
+    def _attachment(self, sent: Sentence, trig: Trigger, t: Toponym) -> str | None:
+        """"own" / "other" / None from the optional dependency parse (``geokit.events.syntax``)."""
+        if not (sent.start <= min(trig.start, t.start) and max(trig.end, t.end) <= sent.end):
+            return None
+        return syntax.attachment(sent.text, (trig.start - sent.start, trig.end - sent.start),
+                          (t.start - sent.start, t.end - sent.start))
 
     def _report_army(self, destination: PlaceRef) -> PlaceRef | None:
         """Soldiers crossing into a country, unnamed origin: the army the report is about (its main demonym).

