@@ -1,0 +1,131 @@
+"""Wording from the annotation guide and ACLED's definitions (issue 15, round 4), one rule id each.
+
+Every sentence is written for the project. Each rule has a sentence it must read and, where a look-alike
+exists, one it must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import geokit
+
+
+def _records(text: str):
+    return geokit.extract([{"id": "t", "text": text, "published": "2023-06-30"}], link=False).records()
+
+
+def _events(text: str):
+    return [r for r in _records(text) if r.kind == "event"]
+
+
+def _movements(text: str):
+    return [r for r in _records(text) if r.kind == "movement"]
+
+
+# ---------------------------------------------------------------- rockets and missiles
+
+
+@pytest.mark.parametrize("text,place,rule", [
+    ("A rocket fired from Gaza landed in a field near Sderot on Tuesday.", "Sderot",
+     "operation.projectile_landed"),
+    ("Two mortar rounds fell on a market in Mogadishu on Friday, residents said.", "Mogadishu",
+     "operation.projectile_landed"),
+    ("Houthi forces fired three missiles at Jizan on Monday.", "Jizan", "operation.projectile_fired_at"),
+    ("Rockets were launched at Kiryat Shmona on Sunday night.", "Kiryat Shmona",
+     "operation.projectile_fired_at"),
+])
+def test_projectiles_are_shelling_where_they_land(text, place, rule):
+    events = _events(text)
+    assert len(events) == 1, events
+    e = events[0]
+    assert e.type == "military_operation" and rule in e.rule
+    assert e.acled == {"event_type": "Explosions/Remote violence",
+                       "sub_event_type": "Shelling/artillery/missile attack"}
+    assert place.split()[-1] in e.place.name
+    assert not _movements(text)  # a rocket that "landed in" a town is no arrival of people
+
+
+def test_fire_into_the_air_and_a_plane_landing_are_not_shelling():
+    assert not any("projectile" in e.rule for e in _events(
+        "Wedding guests fired three shells into the air in Mosul on Friday."))
+    e = _events("The plane carrying the minister landed in Baghdad on Monday.")
+    assert all("projectile" not in x.rule for x in e)
+
+
+# ---------------------------------------------------------------- returns
+
+
+def test_return_of_people_to_a_place_is_a_movement_with_its_figure_and_unit():
+    text = "The return of 3,500 displaced families to Sinjar began on Sunday, the agency said."
+    moves = _movements(text)
+    assert len(moves) == 1
+    m = moves[0]
+    assert "crossing.return_of_people" in m.rule
+    assert m.destination is not None and "Sinj" in m.destination.name
+    assert m.counts.get("families") == 3500 or 3500 in (m.counts.get("households") or [])
+    assert not any(e.type == "displacement" for e in _events(text))  # a journey home, not a displacement
+
+
+def test_return_from_origin_to_destination():
+    text = "UNHCR said the voluntary return of about 900 refugees from Kenya to Somalia resumed last week."
+    m = _movements(text)[0]
+    assert m.origin.name == "Kenya" and m.destination.name == "Somalia"
+    assert 900 in m.counts.values() or m.counts.get("refugees") == 900
+
+
+def test_people_returned_to_a_town():
+    text = "About 1,200 refugees have returned to Homs from Lebanon since the fighting ended."
+    m = _movements(text)[0]
+    assert "crossing.people_returned_to" in m.rule
+    assert m.destination.name == "Homs" and m.origin.name == "Lebanon"
+
+
+def test_return_of_goods_is_no_movement():
+    assert not _movements("The return of the stolen artefacts to Baghdad was celebrated on Monday.")
+
+
+# ---------------------------------------------------------------- attacks on state forces (ACLED: Battles)
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked a police checkpoint in Kunar province on Sunday.",
+    "Gunmen ambushed an army patrol near Arish on Monday, killing two soldiers.",
+    "Two soldiers were killed when gunmen opened fire on their post near Gao on Tuesday.",
+])
+def test_attack_on_police_or_soldiers_is_an_armed_clash(text):
+    e = _events(text)[0]
+    assert e.acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}, e.rule
+    assert "acled.attack_on_forces" in e.rule or "armed_clash" in e.rule
+
+
+@pytest.mark.parametrize("text,sub", [
+    # civilians as victims stay Violence against civilians; victims "killed by soldiers" are civilians
+    ("Gunmen shot dead three farmers near Jos on Monday.", "Attack"),
+    ("Five villagers were killed by soldiers in Beni on Sunday.", "Attack"),
+])
+def test_attack_on_civilians_stays_violence_against_civilians(text, sub):
+    e = _events(text)[0]
+    assert e.acled == {"event_type": "Violence against civilians", "sub_event_type": sub}
+
+
+def test_bomb_against_soldiers_keeps_its_explosion_type():
+    text = "A roadside bomb exploded near an army convoy in Helmand on Monday, killing four soldiers."
+    e = _events(text)[0]
+    assert e.acled["event_type"] == "Explosions/Remote violence"
+
+
+# ---------------------------------------------------------------- crowds clashing with police (ACLED: Riots)
+
+
+def test_protesters_clashing_with_police_is_a_riot_not_a_battle():
+    events = _events("Protesters clashed with riot police near the parliament in Nairobi on Friday.")
+    assert [e.type for e in events] == ["protest"]
+    assert events[0].acled == {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+    assert "Nairobi" in events[0].place.name
+
+
+def test_armed_groups_clashing_stay_a_battle():
+    e = _events("Rebels clashed with government troops near Goma on Saturday.")[0]
+    assert e.type == "military_operation"
+    assert e.acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
