@@ -129,3 +129,33 @@ def test_armed_groups_clashing_stay_a_battle():
     e = _events("Rebels clashed with government troops near Goma on Saturday.")[0]
     assert e.type == "military_operation"
     assert e.acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+# ---------------------------------------------------------------- agency figures: units and stocks
+
+
+def test_homes_destroyed_keep_their_unit():
+    e = _events("At least 640 homes were destroyed in Malakal during the fighting on Sunday.")[0]
+    assert "displacement.homes_destroyed" in e.rule
+    assert e.counts.get("homes") == 640 and "people" not in e.counts
+
+
+@pytest.mark.parametrize("text,label,value,place", [
+    ("Around 2,300 IDPs are currently sheltering in schools in Baidoa, according to the IOM.",
+     "people", 2300, "Baidoa"),
+    ("Some 600 families remain camped at the stadium in Bentiu.", "families", 600, "Bentiu"),
+])
+def test_displaced_people_sheltering_somewhere_are_a_standing_figure(text, label, value, place):
+    facts = [r for r in _records(text) if r.kind == "fact"]
+    assert len(facts) == 1
+    assert facts[0].counts == {label: value} and place in facts[0].place.name
+
+
+def test_residents_living_in_a_town_are_no_displacement_figure():
+    assert not _records("About 300,000 people are living in Bentiu.")
+
+
+def test_control_of_a_place_places_the_capture():
+    e = _events("Rebels took control of Kidal after two days of fighting on Sunday.")[0]
+    assert e.acled["sub_event_type"] == "Non-state actor overtakes territory"
+    assert e.place.name == "Kidal"

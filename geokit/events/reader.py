@@ -21,7 +21,7 @@ from typing import Any
 from geokit.events import syntax
 from geokit.events.acled import classify
 from geokit.events.causes import accidental_blast_pattern, cause_pattern, not_mover_pattern, violence_pattern
-from geokit.events.counts import Count, compare, counts_dict, find_counts, parse_number
+from geokit.events.counts import LABELS, Count, compare, counts_dict, find_counts, parse_number
 from geokit.events.placerefs import (
     distance_km,
     level,
@@ -116,6 +116,14 @@ _STOCK = re.compile(
 _WHERE_STOCK = re.compile(
     r"\bwhere\s+(?:there\s+(?:are|were)\b|(?=[^.;]{0,120}?\b(?:reside|live|are\s+living|are\s+staying|"
     r"are\s+sheltering|are\s+housed)\b))", re.I)
+# agency wording for a stock of displaced people where they stay: "2,300 IDPs are sheltering in schools in X"
+_SHELTERING = re.compile(
+    r"\b(?:(?:IDPs|internally\s+displaced\s+(?:people|persons)|displaced\s+(?:people|persons|families|households)|"
+    r"refugees|returnees|asylum[- ]seekers|evacuees)\s+(?:[\w-]+\s+){0,3}?(?:are|were|remain|remained)\s+"
+    r"(?:currently\s+|now\s+|still\s+|temporarily\s+)?(?:sheltering|staying|living|housed|hosted|accommodated|"
+    r"sheltered|camped|camping|residing)|(?:people|persons|families|households)\s+(?:[\w-]+\s+){0,3}?(?:are|were|"
+    r"remain|remained)\s+(?:currently\s+|now\s+|still\s+|temporarily\s+)?(?:sheltering|camped|camping|"
+    r"sheltered))\s+(?:in|at|inside)\b", re.I)
 _PREP = re.compile(
     r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
     r"over|off|by|between|with|against|among|and|around|on|along|throughout)\s+$",
@@ -126,7 +134,7 @@ _LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "acr
 _TYPE_NOUN_OF = re.compile(
     r"\b(?:towns?|city|cities|villages?|provinces?|regions?|camps?|districts?|governorates?|areas?|"
     r"states?|counties|county|municipality|island|islands|"
-    r"capital|border\s+town|border\s+city|suburbs?|outskirts|parts?|cent(?:re|er)|heart|edge)\s+of\s+$",
+    r"capital|border\s+town|border\s+city|suburbs?|outskirts|parts?|cent(?:re|er)|heart|edge|control)\s+of\s+$",
     re.I,
 )
 _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
@@ -1023,39 +1031,40 @@ class Reader:
                 before = self._places_in(sent.start, at)
                 if not after or not before:
                     continue
-                place_t = before[-1]
-                place = toponym_placeref(place_t, self.text)
-                date = next((d for d in dates if d.start >= at), None)
-                n = len(self.facts) + 1
-                if date is not None and date.date is not None:
-                    iso, prec, note = date.iso(), date.precision, date.note
-                elif self.pub is not None:
-                    iso, prec, note = (
-                        self.pub.isoformat(),
-                        "day",
-                        f"as of the report (published {self.pub.isoformat()})",
-                    )
-                else:
-                    iso, prec, note = None, "unknown", "a standing figure; the report has no published date"
-                fc = {after[0].label: after[0].json_value()}
-                qual = f"; {after[0].describe()}" if after[0].qualifier else ""
-                src = Source(self.doc_id, sent.start, sent.end, sent.text, fc, iso)
-                self.facts.append(
-                    Fact(
-                        id=f"{self.doc_id}#f{n}",
-                        type=ftype,
-                        date=iso,
-                        date_precision=prec,
-                        place=place,
-                        who=" ".join(self.text[place_t.start : place_t.end].split()),
-                        counts=fc,
-                        confidence=0.6 if place.geo_precision <= 3 else 0.5,
-                        sources=[src],
-                        notes=(note + qual).strip("; "),
-                    )
-                )
+                self._stock_fact(sent, dates, after[0], before[-1], ftype, at)
                 used.append((at, after[0].end))
+        for m in _SHELTERING.finditer(sent.text):
+            at, end = sent.start + m.start(), sent.start + m.end()
+            own = [c for c in counts
+                   if c.end <= end and at - c.start <= 40 and not any(a <= c.start < b for a, b in used)]
+            after = self._places_in(end, min(sent.end, end + 120))
+            if not own or not after:
+                continue
+            self._stock_fact(sent, dates, own[-1], after[0], "presence", own[-1].start)
+            used.append((own[-1].start, end))
         return used
+
+    def _stock_fact(self, sent: Sentence, dates: list[DateRef], count: Count, place_t: Toponym,
+                    ftype: str, since: int) -> None:
+        """A standing figure of people at a place, as of the first date from ``since`` on or the report's."""
+        place = toponym_placeref(place_t, self.text)
+        date = next((d for d in dates if d.start >= since), None)
+        if date is not None and date.date is not None:
+            iso, prec, note = date.iso(), date.precision, date.note
+        elif self.pub is not None:
+            iso, prec = self.pub.isoformat(), "day"
+            note = f"as of the report (published {self.pub.isoformat()})"
+        else:
+            iso, prec, note = None, "unknown", "a standing figure; the report has no published date"
+        fc = {count.label: count.json_value()}
+        qual = f"; {count.describe()}" if count.qualifier else ""
+        self.facts.append(Fact(
+            id=f"{self.doc_id}#f{len(self.facts) + 1}", type=ftype, date=iso, date_precision=prec,
+            place=place, who=" ".join(self.text[place_t.start:place_t.end].split()), counts=fc,
+            confidence=0.6 if place.geo_precision <= 3 else 0.5,
+            sources=[Source(self.doc_id, sent.start, sent.end, sent.text, fc, iso)],
+            notes=(note + qual).strip("; "),
+        ))
 
     # ---- records
 
@@ -1582,6 +1591,9 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
     if trig.noun or trig.type not in ("displacement", "flight", "border_crossing", "arrest", "attack",
                                       "camp_placement", "protest"):
         return None
+    first = re.match(r"[A-Za-z][\w-]*", trig.text)
+    if first is not None and first.group(0).lower() in LABELS:
+        return None  # "640 homes were destroyed": the trigger starts with the counted noun, not bare
     lo = max(scope_start, trig.start - 120)
     m = _BARE_SUBJECT.search(text[lo:trig.start])
     if m is None:
