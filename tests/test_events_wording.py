@@ -159,3 +159,40 @@ def test_control_of_a_place_places_the_capture():
     e = _events("Rebels took control of Kidal after two days of fighting on Sunday.")[0]
     assert e.acled["sub_event_type"] == "Non-state actor overtakes territory"
     assert e.place.name == "Kidal"
+
+
+# ---------------------------------------------------------------- territory and property (ACLED definitions)
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Kurdish fighters recaptured the village of Tel Hamis on Monday, a monitor said.",
+     "Non-state actor overtakes territory"),
+    ("Rebel troops retook the town of Morek on Friday.", "Non-state actor overtakes territory"),
+    ("Syrian troops recaptured the town of Morek on Friday.", "Government regains territory"),
+])
+def test_recapture_is_typed_by_who_takes_the_place(text, sub):
+    e = _events(text)[0]
+    assert e.acled == {"event_type": "Battles", "sub_event_type": sub}
+
+
+def test_withdrawal_is_a_non_violent_transfer_of_territory():
+    e = _events("Ethiopian troops withdrew from the town of Baidoa on Friday, residents said.")[0]
+    assert e.type == "military_deployment" and "deployment.withdrew" in e.rule
+    assert e.acled == {"event_type": "Strategic developments",
+                       "sub_event_type": "Non-violent transfer of territory"}
+    assert e.place.name == "Baidoa"
+
+
+def test_demolished_homes_are_property_destruction_and_demolished_records_are_not():
+    text = "Israeli troops demolished the family home of a Palestinian attacker in Hebron on Thursday."
+    e = _events(text)[0]
+    assert e.acled == {"event_type": "Strategic developments",
+                       "sub_event_type": "Looting/property destruction"}
+    assert e.place.name == "Hebron"
+    assert not _events("The striker demolished the league's scoring records in Madrid on Sunday.")
+
+
+def test_a_determiner_alone_is_no_actor():
+    e = _events("A car bomb ripped through a crowded market in Baghdad on Thursday, killing 24 people.")[0]
+    assert "actor1" not in e.actors
+    assert _events("Gunmen shot dead three farmers near Jos on Monday.")[0].actors["actor1"] == "Gunmen"

@@ -1643,6 +1643,9 @@ _NATURAL = re.compile(
 )
 
 
+_DETERMINER_ONLY = re.compile(r"\s*(?:an?|the|this|that|another|one|two|three|several)\s*", re.I)
+
+
 def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str]:
     """{"actor1": perpetrator, "actor2": target} in ACLED's sense, from the trigger's own clause.
 
@@ -1667,7 +1670,7 @@ def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str
         if who:
             out["actor2"] = who
         return out
-    if who:
+    if who and not _DETERMINER_ONLY.fullmatch(who):  # "A car bomb ripped through": no actor named
         out["actor1"] = who
     obj = _OBJECT.match(after)
     if obj and trig.type in ("attack", "military_operation", "arrest", "defection", "meeting"):
