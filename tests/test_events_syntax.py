@@ -68,3 +68,9 @@ def test_noun_trigger_takes_its_verbs_places(parsed):
 ])
 def test_reader_takes_the_triggers_own_place(parsed, text, place):
     assert place in _first_event(text).place.name
+
+
+def test_date_of_the_triggers_own_predicate(parsed):
+    # "who were deployed on Friday" is the relative clause's date; the arrests were on Monday
+    e = _first_event("Police who were deployed on Friday arrested 12 men in Garissa on Monday.")
+    assert e.date == "2023-06-26"

@@ -259,6 +259,11 @@ class Reader:
                 d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= 60)
             ]
         date = min(own_dates, key=lambda d: abs(d.start - trig.start)) if own_dates else None
+        if len(own_dates) > 1 and syntax.enabled():
+            # "Soldiers stationed in X since March shelled Y on Sunday": the own predicate's date
+            tied = [d for d in own_dates if self._attachment(sent, trig, d) == "own"]
+            if tied:
+                date = min(tied, key=lambda d: abs(d.start - trig.start))
         if date is None and not trig.noun:
             date = self._days_after(sent, trig, dates)
             own_dates = own_dates + [date] if date is not None else own_dates
@@ -811,7 +816,7 @@ class Reader:
         own = [t for t in whole if self._attachment(sent, trig, t) == "own"]
         return own or places
 
-    def _attachment(self, sent: Sentence, trig: Trigger, t: Toponym) -> str | None:
+    def _attachment(self, sent: Sentence, trig: Trigger, t: Toponym | DateRef) -> str | None:
         """"own" / "other" / None from the optional dependency parse (``geokit.events.syntax``)."""
         if not (sent.start <= min(trig.start, t.start) and max(trig.end, t.end) <= sent.end):
             return None
