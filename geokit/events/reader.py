@@ -40,6 +40,7 @@ from geokit.events.triggers import (
     find_triggers,
     is_present,
 )
+from geokit.events.wording import wording
 from geokit.model import (
     Document,
     Event,
@@ -56,46 +57,15 @@ CHAIN_LOOKBACK = 4  # sentences within which "the defectors" continue an earlier
 # score added to a candidate place by its dependency attachment to the trigger (geokit.events.syntax)
 _ATTACHMENT_WEIGHT = {"own": 1.0, "other": -1.5}
 
-_MILITARY_WORDS = re.compile(
-    r"\b(?:soldiers?|troops?|officers?|generals?|colonels?|majors?|lieutenants?|captains?|pilots?|army|military|"
-    r"servicemen|conscripts?|defectors?|deserters?|commanders?|brigadiers?|sergeants?|airmen|airman)\b", re.I)
-_OFFICIAL_WORDS = re.compile(
-    r"\b(?:minister|president|chief|envoy|secretary|ambassador|delegation|king|premier|commissioner|head|leader|"
-    r"spokesman|spokeswoman|official|officials|governor|mayor|senator|general secretary|emissary|experts|"
-    r"inspectors|investigators|mission|monitors|envoys|team\s+of\s+\w+|chancellor|pope|prince|princess|queen|"
-    r"monarch|sultan|emir|sheikh|dignitar(?:y|ies)|delegates?|lawmakers?|congress(?:man|woman)|diplomats?|"
-    r"negotiators?|leaders?|mps?|ministers|presidents|premiers|chairm[ae]n|director|director-general)\b",
-    re.I,
-)
+_MILITARY_WORDS = wording("military_words")
+_OFFICIAL_WORDS = wording("official_words")
 # "arrived in X for a two-day visit", "travelled to X for talks": the clause says it is a visit
-_VISIT_PURPOSE = re.compile(
-    r"\bfor\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:visit|talks|tour|summit|meetings?)\b|"
-    r"\bon\s+an?\s+(?:[\w-]+\s+){0,2}?(?:visit|tour|trip)\b",
-    re.I,
-)
-_FLIGHT_WORDS = re.compile(r"\b(?:defect\w*|desert\w*|fled|flee\w*|escap\w*|asylum|refuge|sanctuary)\b", re.I)
-_ANAPHORIC = re.compile(
-    r"^(?:(?:the|these|those|all\s+the|both|most\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:defectors|deserters|men|group|"
-    r"soldiers|troops|officers|pilots|refugees|families|civilians|people|generals|colonels|party|convoy|crew|"
-    r"newcomers|arrivals)\b|(?:they|he|she|them)\b|(?:many|most|some|all|others|several)(?:\s+of\s+them)?$)",
-    re.I,
-)
-_ELABORATION = re.compile(
-    r"\b(?:the\s+(?:[\w-]+\s+){0,3}?(?:group|party|defectors|men|soldiers|officers|refugees|convoy)|they|those|"
-    r"among\s+(?:them|those))\b[^.;]{0,40}?\b(?:included|includes|include|comprised|comprises|consisted\s+of|"
-    r"numbered|were\s+among|are\s+among)\b|\b(?:put|puts|putting|numbered|estimated)\s+(?:the|their)\s+"
-    r"(?:[\w-]+\s+)?(?:group|number|total|party)\s+at\b", re.I)
-_CROWD = re.compile(
-    r"\b(?:put|puts|putting|estimated|estimates|numbered|counted)\s+(?:the\s+)?(?:size\s+of\s+the\s+)?"
-    r"(?:crowd|turnout|protesters|demonstrators|marchers|participants|number\s+of\s+(?:protesters|"
-    r"demonstrators|participants|marchers))\s+at\b|\b(?:crowd|turnout)\s+(?:was|of)\s+(?:estimated\s+at\s+)?"
-    r"(?:about\s+|some\s+|around\s+|nearly\s+|at\s+least\s+)?(?=\d)",
-    re.I,
-)
-_REPORT_FRAME = re.compile(
-    r"\b(?:said|says|say|saying|reported|reports|report|reporting|announced|announces|announcing|stated|claimed|"
-    r"claiming|added|confirmed|told\s+\w+|"
-    r"according\s+to\s+[^,]{1,60},)\s+(?:on\s+\w+\s+|\w+day\s+)?(?:that\s+)?", re.I)
+_VISIT_PURPOSE = wording("visit_purpose")
+_FLIGHT_WORDS = wording("flight_words")
+_ANAPHORIC = wording("anaphoric_group")
+_ELABORATION = wording("elaboration")
+_CROWD = wording("crowd_size")
+_REPORT_FRAME = wording("report_frame")
 _SUBORDINATOR = re.compile(r"(?:^|\s)(?:that|as|when|while|after|because|whereas|since|although|which|whom|"
                            r"according to which)\s+", re.I)
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ians?|ish|ese|is?|ans?|ic|s)$")
@@ -110,20 +80,10 @@ _DATELINE_PREFIX = re.compile(
     r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:\([^)]{0,40}\)\s*)?"
     r"[—–-]{1,2}\s*"
 )
-_STOCK = re.compile(
-    r"\b(?:(?:is|are|was|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?(?:housing|hosting|sheltering)|houses|"
-    r"hosts|shelters|(?:host|home)\s+to)\b", re.I)
-_WHERE_STOCK = re.compile(
-    r"\bwhere\s+(?:there\s+(?:are|were)\b|(?=[^.;]{0,120}?\b(?:reside|live|are\s+living|are\s+staying|"
-    r"are\s+sheltering|are\s+housed)\b))", re.I)
+_STOCK = wording("stock_hosting")
+_WHERE_STOCK = wording("stock_where")
 # agency wording for a stock of displaced people where they stay: "2,300 IDPs are sheltering in schools in X"
-_SHELTERING = re.compile(
-    r"\b(?:(?:IDPs|internally\s+displaced\s+(?:people|persons)|displaced\s+(?:people|persons|families|households)|"
-    r"refugees|returnees|asylum[- ]seekers|evacuees)\s+(?:[\w-]+\s+){0,3}?(?:are|were|remain|remained)\s+"
-    r"(?:currently\s+|now\s+|still\s+|temporarily\s+)?(?:sheltering|staying|living|housed|hosted|accommodated|"
-    r"sheltered|camped|camping|residing)|(?:people|persons|families|households)\s+(?:[\w-]+\s+){0,3}?(?:are|were|"
-    r"remain|remained)\s+(?:currently\s+|now\s+|still\s+|temporarily\s+)?(?:sheltering|camped|camping|"
-    r"sheltered))\s+(?:in|at|inside)\b", re.I)
+_SHELTERING = wording("stock_sheltering")
 _PREP = re.compile(
     r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
     r"over|off|by|between|with|against|among|and|around|on|along|throughout)\s+$",
@@ -131,12 +91,7 @@ _PREP = re.compile(
 )
 _LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "across", "over", "off", "toward",
              "towards", "around", "on", "through", "along", "throughout"}
-_TYPE_NOUN_OF = re.compile(
-    r"\b(?:towns?|city|cities|villages?|provinces?|regions?|camps?|districts?|governorates?|areas?|"
-    r"states?|counties|county|municipality|island|islands|"
-    r"capital|border\s+town|border\s+city|suburbs?|outskirts|parts?|cent(?:re|er)|heart|edge|control)\s+of\s+$",
-    re.I,
-)
+_TYPE_NOUN_OF = wording("type_noun_of")
 _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
 _DAYS_AFTER = re.compile(
     r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w’'-]+\s+){0,8}$", re.I
@@ -149,7 +104,7 @@ _FROM_NOUN = re.compile(
     r"exploded|fell|crashed)\b)[a-z][\w-]*\s+){1,4}$"
 )
 _ARMY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _MILITARY_WORDS.pattern, re.I)
-_SOIL_AFTER = re.compile(r"\s+(?:soil|territory|land|side\s+of\s+the\s+(?:border|frontier))\b", re.I)
+_SOIL_AFTER = wording("soil_after")
 _SOIL_BEFORE = re.compile(r"\b(?:on|onto|into|to|in|reached|entered)\s+(?:the\s+)?$", re.I)
 _DEST_PREPS = {"into", "to", "in", "at", "toward", "towards", "inside", "near", "outside", "across", "for"}
 _ORIGIN_PREPS = {"from", "out of"}
@@ -1459,45 +1414,24 @@ _DEFINITE_BEFORE = re.compile(
     r"[Mm]onday's|[Tt]uesday's|[Ww]ednesday's|[Tt]hursday's|[Ff]riday's|[Ss]aturday's)\s+"
     r"(?:[\w-]+\s+){0,2}$"
 )
-_BUILDING_OF = re.compile(
-    r"\b(?:church|cathedral|basilica|chapel|mosque|temple|shrine|monastery|synagogue|school|"
-    r"university|college|hospital|stadium|hotel|museum|order|saints?)\s+of\s+(?:the\s+)?"
-    r"(?:(?:St\.?|Saint)\s+[A-Z][\w'’-]*\s+and\s+)?$",
-    re.I,
-)
+_BUILDING_OF = wording("building_of")
 # "Saint Peter and Saint Paul Coptic Orthodox Church": a name inside a building's name
-_BUILDING_AFTER = re.compile(
-    r"(?:\s+(?:and\s+)?(?:St\.?\s+|Saint\s+)?[A-Z][\w.'’-]*){0,4}\s+(?:Church|Cathedral|Basilica|"
-    r"Chapel|Mosque|Temple|Shrine|Monastery|Synagogue|School|University|College|Hospital|"
-    r"Stadium|Hotel|Museum)\b"
-)
+_BUILDING_AFTER = wording("building_after")
 _CAUSES = cause_pattern()  # rules/causes.toml: disease, natural hazard, accident
-_INCIDENT_NOUN = re.compile(
-    r"\b(?:explosions?|blasts?|fires?|blazes?|incident|crash|collapse|accident)\b", re.I
-)
+_INCIDENT_NOUN = wording("incident_noun")
 # "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said,
 # not where it happened
-_IN_REPORT_FRAME = re.compile(
-    r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
-    r"\b(?:said|says|told|tells|announced|added|stated|briefed|spokesm[ae]n|spokeswoman|"
-    r"spokesperson|statement|press\s+conference|news\s+conference|briefing)\s+"
-    r"(?:(?!(?:were|was|are|is|been|be|being|had|have|has|that)\b)(?![a-z]+ed\b)[\w.’'-]+\s+){0,3}?(?:in|from)\s+"
-    r"(?:the\s+)?$", re.I)
+_IN_REPORT_FRAME = wording("in_report_frame")
 # "..., a monitoring group based in X reported.", "..., officials in X said.": a closing attribution clause;
 # "Speaking in X, the envoy ...": an opening speech frame. Places there tell where it was said.
-_CLOSING_ATTRIBUTION = re.compile(
-    r",\s*(?:(?:a|an|the|his|her|their|its)\s+)?[^,;]{0,90}?\b(?:said|says|reported|reports|told|added|stated|"
-    r"announced|confirmed|quoted)\b[^,;]{0,60}[.!\"'’”]*\s*$", re.I)
+_CLOSING_ATTRIBUTION = wording("closing_attribution")
 _LEADING_SUBORDINATE = re.compile(
     r"^\s*(?:(?:hours|days|weeks|months|a\s+day|a\s+week|just|shortly|only|soon|even|two|three)\s+)?(?:after|"
     r"before|since|while|whilst|when|as|following|despite|although|though|amid|ahead\s+of)\b[^,;]{3,140},",
     re.I)
-_OPENING_FRAME = re.compile(
-    r"^\s*(?:Speaking|Talking|Writing|Addressing|Briefing)\b[^,;]{0,80},", re.I)
+_OPENING_FRAME = wording("opening_frame")
 # "in a statement issued in X", "a statement released from X"
-_ISSUED_IN = re.compile(
-    r"\b(?:statement|communiqu[eé]|message|video|letter)\s+(?:was\s+)?(?:issued|released|published|posted|"
-    r"sent|read\s+out)\s+(?:in|from)\s+(?:the\s+)?$", re.I)
+_ISSUED_IN = wording("issued_in")
 
 
 def _in_attribution(sent: Sentence, trig: Trigger, t: Toponym) -> bool:
@@ -1521,20 +1455,12 @@ def _in_attribution(sent: Sentence, trig: Trigger, t: Toponym) -> bool:
     return False
 
 
-_RELATIVE_PERFECT = re.compile(
-    r"\b(?:which|who|that)\s+(?:has|have|had)\s+(?:also\s+|previously\s+|repeatedly\s+)?"
-    r"(?:claimed|carried\s+out|staged|launched|conducted|mounted|been\s+blamed\s+for|"
-    r"been\s+behind|led|organi[sz]ed|held)\s+(?:[\w-]+\s+){0,3}$",
-    re.I,
-)
+_RELATIVE_PERFECT = wording("relative_perfect")
 # between the subject's place and an active displacing verb: "(Fighting in X)['s south] has (also) displaced"
 _CAUSE_SUBJECT_GAP = re.compile(
     r"(?:['’]s\s+\w+(?:\s+\w+)?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?", re.I
 )
-_HOME_INSTITUTION_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:authorities|government|police|officials?|ministry|ministers?|president|premier|"
-    r"prime\s+minister|news\s+agency|state\s+media|media|courts?|parliament|lawmakers|health\s+officials|"
-    r"capital|provinces?|cities|towns|villages)\b", re.I)
+_HOME_INSTITUTION_AFTER = wording("home_institution_after")
 _AGAINST_CAUSE = re.compile(
     r"\s+(?:against\s+)?(?:the\s+|an?\s+|this\s+|its\s+)?(?:[\w-]+\s+){0,2}?" + _CAUSES + r"\b", re.I
 )
@@ -1559,11 +1485,7 @@ def _not_a_mover(subject: str) -> bool:
     return bool(_NOT_MOVER.search(phrase))
 
 
-_ANIMALS = re.compile(
-    r"(?:^|\s)(?:[\w,-]+\s+){0,3}?(?:birds|chickens|poultry|pigs|hogs|cattle|cows|animals|flocks|"
-    r"ducks|geese|livestock|sheep|goats|dogs|fish|swans)\b",
-    re.I,
-)
+_ANIMALS = wording("animals")
 _NATURAL_CAUSE = re.compile(r"\b" + _CAUSES + r"\b", re.I)
 # 'opened fire', 'mortar fire', 'sniper fire': weapons fire, not a blaze
 _NOT_FIRING = (r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)(?<!mortar\s)"
@@ -1618,20 +1540,9 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
     return Count(a, lo + m.end("num"), m.group("num"), value, label)
 
 
-_STREET_AFTER = re.compile(
-    r"\s+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Drive|Way|Boulevard|Crescent|Close|"
-    r"Terrace|Place|Court|Crown\s+Court|Hospital|School|College|University|Stadium)\b"
-)
-_GENERIC_NOUN = re.compile(
-    r"\b(?:series|string|wave|spate|number|spree|campaign)\s+of\b|\b[a-z]+s\s*$|\b(?:attacks|bombings|"
-    r"killings|shootings|blasts|explosions|protests|arrests|clashes)\b",
-    re.I,
-)
-_ESCAPER = re.compile(
-    r"\b(?:gunm[ae]n|assailants?|attackers?|suspects?|robbers?|thieves|thief|killers?|shooters?|"
-    r"bombers?|perpetrators?|driver|prisoners?|inmates?|culprits?)\b",
-    re.I,
-)
+_STREET_AFTER = wording("street_after")
+_GENERIC_NOUN = wording("generic_noun")
+_ESCAPER = wording("escaper")
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I
 )
@@ -1642,10 +1553,7 @@ _OBJECT = re.compile(
     r"\s*((?:(?!(?:on|in|at|near|after|before|from|to|into|during|with|and|but|while|as|when|outside|"
     r"inside|since|for|by|who|which|that)\b)[\w’'.-]+\s*){1,8})"
 )
-_NATURAL = re.compile(
-    r"^(?:the\s+)?(?:floods?|flooding|storms?|rains?|earthquakes?|landslides?|fires?|heat|cold|disease)\b",
-    re.I,
-)
+_NATURAL = wording("natural_subject")
 
 
 _DETERMINER_ONLY = re.compile(r"\s*(?:an?|the|this|that|another|one|two|three|several)\s*", re.I)
