@@ -196,3 +196,29 @@ def test_a_determiner_alone_is_no_actor():
     e = _events("A car bomb ripped through a crowded market in Baghdad on Thursday, killing 24 people.")[0]
     assert "actor1" not in e.actors
     assert _events("Gunmen shot dead three farmers near Jos on Monday.")[0].actors["actor1"] == "Gunmen"
+
+
+def test_left_homeless_is_displacement_with_households_kept():
+    text = "The floods left 3,000 households homeless in Beledweyne on Sunday."
+    e = [r for r in _events(text) if r.type == "displacement"][0]
+    assert "displacement.left_homeless" in e.rule
+    assert e.counts.get("households") == 3000 and "Beledweyne" in e.place.name
+    assert not _records("The storm left the city without power for days.")
+
+
+def test_number_of_displaced_in_a_place_is_a_standing_figure():
+    facts = [r for r in _records("The number of IDPs in Marib has risen to more than 1 million, UNHCR said.")
+             if r.kind == "fact"]
+    assert len(facts) == 1 and facts[0].counts == {"people": 1_000_000}
+    assert "rib" in facts[0].place.name
+
+
+def test_agency_relocating_refugees_is_a_movement_to_the_destination():
+    m = _movements("UNHCR has relocated 2,700 refugees from border areas to Bertoua since January.")[0]
+    assert "displacement.relocated_people" in m.rule
+    assert m.destination.name == "Bertoua" and m.counts.get("refugees") == 2700
+
+
+def test_damaged_or_destroyed_shelters_count_homes():
+    e = _events("Nearly 700 shelters were damaged or destroyed in Kutupalong by the fire on Sunday.")[0]
+    assert e.counts == {"homes": 700}

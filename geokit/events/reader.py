@@ -84,6 +84,7 @@ _STOCK = wording("stock_hosting")
 _WHERE_STOCK = wording("stock_where")
 # agency wording for a stock of displaced people where they stay: "2,300 IDPs are sheltering in schools in X"
 _SHELTERING = wording("stock_sheltering")
+_NUMBER_IN = wording("stock_number_in")
 _PREP = re.compile(
     r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
     r"over|off|by|between|with|against|among|and|around|on|along|throughout)\s+$",
@@ -993,6 +994,16 @@ class Reader:
                     continue
                 self._stock_fact(sent, dates, after[0], before[-1], ftype, at)
                 used.append((at, after[0].end))
+        for m in _NUMBER_IN.finditer(sent.text):
+            end = sent.start + m.end()
+            where = self._places_in(end, min(sent.end, end + 60))
+            if not where or where[0].start - end > 20:
+                continue
+            figure = [c for c in counts if c.start > where[0].end and c.start - where[0].end <= 100
+                      and not any(a <= c.start < b for a, b in used)]
+            if figure:
+                self._stock_fact(sent, dates, figure[0], where[0], "presence", figure[0].start)
+                used.append((figure[0].start, figure[0].end))
         for m in _SHELTERING.finditer(sent.text):
             at, end = sent.start + m.start(), sent.start + m.end()
             own = [c for c in counts
