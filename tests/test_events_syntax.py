@@ -74,3 +74,21 @@ def test_date_of_the_triggers_own_predicate(parsed):
     # "who were deployed on Friday" is the relative clause's date; the arrests were on Monday
     e = _first_event("Police who were deployed on Friday arrested 12 men in Garissa on Monday.")
     assert e.date == "2023-06-26"
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    # a relative clause or apposition is no part of the actor's name
+    ("The militants, who are based in Pakistan, attacked a checkpoint in Kunar province on Sunday.",
+     "The militants", "a checkpoint"),
+    ("Gunmen who had trained in Libya killed six villagers in Kidal on Monday.", "Gunmen", "six villagers"),
+    # passive: the "by" phrase acts, the subject is the target
+    ("Five villagers were killed by soldiers in Beni on Sunday.", "soldiers", "Five villagers"),
+])
+def test_actors_from_subject_object_and_agent(parsed, text, actor1, actor2):
+    e = _first_event(text)
+    assert e.actors.get("actor1") == actor1 and e.actors.get("actor2") == actor2
+
+
+def test_reflexive_object_is_no_target(parsed):
+    e = _first_event("A suicide bomber blew himself up at a mosque in Kunduz on Friday, killing 50 people.")
+    assert e.actors.get("actor1") == "A suicide bomber" and "actor2" not in e.actors

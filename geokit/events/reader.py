@@ -403,6 +403,10 @@ class Reader:
         )
         draft.types = _fair_types(etype, trig, origin, destination)
         draft.actors = _actors(self.text, trig, who, ne)
+        if syntax.enabled() and sent.start <= trig.start and trig.end <= sent.end:
+            parsed = syntax.actors(sent.text, (trig.start - sent.start, trig.end - sent.start))
+            if parsed:  # subject, object and "by" phrase from the parse; the rules' reading where it has none
+                draft.actors = {**draft.actors, **parsed}
         draft.clause = (ns, ne)
         draft.anchor = self.anchor
         if (

@@ -127,4 +127,62 @@ def attachment(sentence: str, trigger: tuple[int, int], place: tuple[int, int]) 
     return None
 
 
-__all__ = ["attachment", "available", "clear_cache", "enabled", "parser", "PARSER_ENV", "DEFAULT_MODEL"]
+_KEEP_IN_NAME = frozenset({"det", "compound", "amod", "nummod", "poss", "case", "nmod", "quantmod", "prep",
+                           "pobj", "cc", "conj", "npadvmod", "advmod", "predet"})
+
+
+def _phrase(doc, head) -> str:
+    """The noun phrase of ``head`` without its relative clauses, appositions and trailing modifiers."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ in _KEEP_IN_NAME and not (child.dep_ == "prep" and child.text.lower() != "of"):
+                keep.add(child.i)
+                stack.append(child)
+    lo, hi = min(keep), max(keep)
+    while hi > lo and doc[hi].dep_ in ("cc", "punct"):
+        hi -= 1
+    return doc[lo:hi + 1].text
+
+
+def actors(sentence: str, trigger: tuple[int, int]) -> dict[str, str]:
+    """{"actor1": perpetrator, "actor2": target} from the trigger verb's subject, object and "by" phrase
+    (ACLED's sense: actor1 acts); {} without a parse or for a noun trigger."""
+    name = _model_name()
+    if name is None or len(sentence) > MAX_CHARS or parser() is None:
+        return {}
+    doc = _parse(name, sentence)
+    trig = _token(doc, *trigger) if doc is not None else None
+    if trig is None or trig.pos_ not in ("VERB", "AUX"):
+        return {}
+    deps = {c.dep_: c for c in trig.children}
+    out: dict[str, str] = {}
+    if "nsubjpass" in deps or "auxpass" in deps:
+        agent = deps.get("agent")
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is not None:
+            out["actor1"] = _phrase(doc, pobj)
+        if "nsubjpass" in deps:
+            out["actor2"] = _phrase(doc, _antecedent(deps["nsubjpass"]))
+        return out
+    subj = deps.get("nsubj")
+    if subj is None and trig.dep_ in ("conj", "xcomp", "advcl"):  # "deserted and crossed": the first verb's
+        subj = next((c for c in trig.head.children if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        out["actor1"] = _phrase(doc, _antecedent(subj))
+    if "dobj" in deps and not deps["dobj"].text.lower().endswith(("self", "selves")):  # "blew himself up"
+        out["actor2"] = _phrase(doc, deps["dobj"])
+    return out
+
+
+def _antecedent(tok):
+    """A relative pronoun ("who", "which", "that") stands for the noun its clause modifies."""
+    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+__all__ = ["actors", "attachment", "available", "clear_cache", "enabled", "parser", "PARSER_ENV",
+           "DEFAULT_MODEL"]
