@@ -222,3 +222,19 @@ def test_agency_relocating_refugees_is_a_movement_to_the_destination():
 def test_damaged_or_destroyed_shelters_count_homes():
     e = _events("Nearly 700 shelters were damaged or destroyed in Kutupalong by the fire on Sunday.")[0]
     assert e.counts == {"homes": 700}
+
+
+# ------------------------------------------------------------ forces moving into a place (a guide movement)
+
+
+def test_troops_pushing_into_a_place_are_an_operation_and_a_movement():
+    text = "Government forces moved into the town of Kidal on Sunday."
+    (e,) = _events(text)
+    assert e.type == "military_operation" and "operation.pushed_into" in e.rule and e.place.name == "Kidal"
+    (m,) = _movements(text)
+    assert m.destination.name == "Kidal" and m.date == "2023-06-25"
+
+
+def test_marchers_and_pushed_back_are_no_forces_moving_in():
+    assert not _movements("Demonstrators marched into the main square of Cairo on Friday.")
+    assert not _movements("The army pushed back the rebels near Goma on Friday.")

@@ -1212,6 +1212,9 @@ class Reader:
             if d.title:
                 self.res.titles.add(eid)
             visit = d.type == "visit" and d.place is not None and d.trigger.motion == "in" and not d.fallback
+            # "troops pushed into X": forces moving into the place of the operation
+            visit = visit or (d.type == "military_operation" and d.trigger.motion == "in"
+                              and d.place is not None and not d.fallback)
             moves = d.trigger.rule is None or d.trigger.rule.movement
             if (d.type in MOTION_TYPES and (d.origin is not None or d.destination is not None) or visit) \
                     and not d.chained and moves:
