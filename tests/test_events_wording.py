@@ -238,3 +238,21 @@ def test_troops_pushing_into_a_place_are_an_operation_and_a_movement():
 def test_marchers_and_pushed_back_are_no_forces_moving_in():
     assert not _movements("Demonstrators marched into the main square of Cairo on Friday.")
     assert not _movements("The army pushed back the rebels near Goma on Friday.")
+
+
+def test_drones_launched_at_a_place_are_a_drone_strike_there():
+    e = _events("The rebels said they had launched drones at oil facilities in Jizan on Sunday.")[0]
+    assert "operation.drones_launched_at" in e.rule and e.place.name == "Jizan"
+    assert e.acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
+
+
+def test_killing_fighters_is_an_armed_clash():
+    e = _events("The army said on Friday it had killed 22 Boko Haram fighters near Bama.")[0]
+    assert e.acled == {"event_type": "Battles", "sub_event_type": "Armed clash"}
+
+
+def test_the_actors_base_is_not_the_events_place():
+    e = _events("Gunmen based in Libya killed six villagers in Kidal on Monday.")[0]
+    assert e.place.name == "Kidal"
+    e = _events("Fighters based in Afghanistan killed four soldiers on Monday.")[0]
+    assert e.place is None or "main place" in e.notes  # only the report-level fallback, said so

@@ -85,6 +85,7 @@ _WHERE_STOCK = wording("stock_where")
 # agency wording for a stock of displaced people where they stay: "2,300 IDPs are sheltering in schools in X"
 _SHELTERING = wording("stock_sheltering")
 _NUMBER_IN = wording("stock_number_in")
+_ACTOR_BASE = wording("actor_base")
 _PREP = re.compile(
     r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
     r"over|off|by|between|with|against|among|and|around|on|along|throughout)\s+$",
@@ -718,6 +719,8 @@ class Reader:
             prep = _nearest_prep(self.text, t.start, 0)
             if prep in ("from", "out of") and etype not in MOTION_TYPES and etype != "military_deployment":
                 continue  # "a shell fired from Syria killed two": where the fire came from, not where it hit
+            if t.end <= trig.start and _ACTOR_BASE.search(self.text, max(0, t.start - 40), t.start):
+                continue  # "fighters based in X killed four in Y": the actor's base, not where it happened
             between = self.text[trig.end:t.start] if t.start >= trig.end else None
             framed = bool(_TYPE_NOUN_OF.search(self.text[max(0, t.start - 40):t.start]))
             adjacent = t.end <= trig.start and trig.noun and \
