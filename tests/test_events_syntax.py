@@ -92,3 +92,11 @@ def test_actors_from_subject_object_and_agent(parsed, text, actor1, actor2):
 def test_reflexive_object_is_no_target(parsed):
     e = _first_event("A suicide bomber blew himself up at a mosque in Kunduz on Friday, killing 50 people.")
     assert e.actors.get("actor1") == "A suicide bomber" and "actor2" not in e.actors
+
+
+def test_place_inside_the_subject_describes_the_actor(parsed):
+    text = "Police in Kenya fired tear gas at opposition supporters protesting in Kisumu."
+    assert syntax.attachment(text, _span(text, "fired"), _span(text, "Kenya")) == "subject"
+    assert _first_event(text).place.name == "Kisumu"
+    # with no other place, the subject's place still places the event ("a bomb in Kabul killed ...")
+    assert _first_event("A bomb in Kabul killed five people on Monday.").place.name == "Kabul"

@@ -100,8 +100,9 @@ def attachment(sentence: str, trigger: tuple[int, int], place: tuple[int, int]) 
     """How a place phrase is tied to a trigger, offsets relative to ``sentence``.
 
     "own": the place's chain of heads reaches the trigger (or a noun trigger's verb) without passing
-    through another predicate or clause; "other": it meets another verb or clause first; None: no
-    parse (spaCy absent, turned off, or the sentence too long).
+    through another predicate or clause; "subject": it reaches the trigger verb through its subject
+    ("police in X fired"); "other": it meets another verb or clause first; None: no parse (spaCy absent,
+    turned off, or the sentence too long).
     """
     name = _model_name()
     if name is None or len(sentence) > MAX_CHARS or parser() is None:
@@ -113,9 +114,12 @@ def attachment(sentence: str, trigger: tuple[int, int], place: tuple[int, int]) 
     if trig is None or tok is None:
         return None
     anchors = _anchors(trig)
-    node, steps = tok, 0
+    node, steps, prev = tok, 0, None
     while steps < 64:
         if node.i in anchors:
+            if prev is not None and prev.dep_ in ("nsubj", "nsubjpass") and node.pos_ in ("VERB", "AUX"):
+                # "Police in Kenya fired ...": a place inside the verb's subject describes the actor
+                return "subject"
             return "own"
         if node.i != tok.i and node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
             return "other"
@@ -123,7 +127,7 @@ def attachment(sentence: str, trigger: tuple[int, int], place: tuple[int, int]) 
             return "other"
         if node.head.i == node.i:
             return "other"
-        node, steps = node.head, steps + 1
+        node, prev, steps = node.head, node, steps + 1
     return None
 
 
