@@ -256,3 +256,24 @@ def test_the_actors_base_is_not_the_events_place():
     assert e.place.name == "Kidal"
     e = _events("Fighters based in Afghanistan killed four soldiers on Monday.")[0]
     assert e.place is None or "main place" in e.notes  # only the report-level fallback, said so
+
+
+# ------------------------------------------------------------ distinct places are distinct events (the guide)
+
+
+def test_coordinated_places_are_distinct_events():
+    events = _events("Troops shelled Homs, Hama and Idlib on Sunday.")
+    assert sorted(e.place.name for e in events) == ["Hamah", "Homs", "Idlib"]
+    assert len({e.date for e in events}) == 1
+    text = "Floods forced 800 people to flee from Punjab province and from Sindh province on Monday."
+    moves = _movements(text)
+    assert sorted(m.origin.name for m in moves) == ["Punjab", "Sind"]
+    assert [m.counts for m in moves if m.origin.name == "Sind"] == [{}]  # the figure stays with the first
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a school in Santa Ana, California on Monday.",  # a town and its state
+    "Clashes in Kidal and Mali killed five people on Monday.",  # a town and its country
+])
+def test_a_place_and_its_container_are_one_event(text):
+    assert len(_events(text)) == 1

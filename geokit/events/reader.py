@@ -86,6 +86,7 @@ _WHERE_STOCK = wording("stock_where")
 _SHELTERING = wording("stock_sheltering")
 _NUMBER_IN = wording("stock_number_in")
 _ACTOR_BASE = wording("actor_base")
+_COORDINATION = wording("coordinated_places")
 _PREP = re.compile(
     r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
     r"over|off|by|between|with|against|among|and|around|on|along|throughout)\s+$",
@@ -442,6 +443,42 @@ class Reader:
         draft.sources.append(self._source(sent, draft.counts_all, draft))
         draft.confidence = _confidence(draft, own_dates)
         self.drafts.append(draft)
+        for other in self._coordinated(draft, places):
+            # "shelled A and B", "evacuated from A and from B": distinct places are distinct events
+            twin = replace(draft, counts=[], counts_all={}, notes=[], via=list(draft.via),
+                           types=list(draft.types), actors=dict(draft.actors), sources=[])
+            if draft.origin is not None and draft.origin == draft.place:
+                twin.origin = other
+            elif draft.destination is not None and draft.destination == draft.place:
+                twin.destination = other
+            twin.place = other
+            twin.sources.append(self._source(sent, {}, twin))
+            self.drafts.append(twin)
+
+    def _coordinated(self, d: _Draft, places: list[Toponym]) -> list[PlaceRef]:
+        """Places of the clause coordinated with the event's own ("A and B", "A, B and C", "from A and
+        from B"), below country level and neither inside the other: each is an event of its own."""
+        if d.place is None or d.fallback or d.hidden:
+            return []
+        refs = [(t, toponym_placeref(t, self.text)) for t in places]
+        at = next((i for i, (_t, r) in enumerate(refs) if r is not None and r.id == d.place.id), None)
+        if at is None:
+            return []
+        out: list[PlaceRef] = []
+        for step in (1, -1):
+            i = at
+            while 0 <= i + step < len(refs):
+                a, b = sorted((refs[i][0], refs[i + step][0]), key=lambda t: t.start)
+                ref = refs[i + step][1]
+                if ref is None or not _COORDINATION.fullmatch(self.text, a.end, b.start):
+                    break
+                verdict = relation(ref, d.place)[0]
+                if level(ref) >= 4 or level(d.place) >= 4 or ref in out or verdict in ("same", "contains") \
+                        or (verdict == "admin1" and level(ref) != level(d.place)):  # "Santa Ana, California"
+                    break
+                out.append(ref)
+                i += step
+        return out
 
     def _same_occurrence(self, new: _Draft) -> bool:
         """"Eleven soldiers were killed when militants attacked an army post near X": two triggers of one
