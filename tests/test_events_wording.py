@@ -277,3 +277,12 @@ def test_coordinated_places_are_distinct_events():
 ])
 def test_a_place_and_its_container_are_one_event(text):
     assert len(_events(text)) == 1
+
+
+def test_seeking_asylum_in_a_country_is_a_crossing_and_soldiers_defect():
+    m = _movements("More than 40,000 Syrians have sought asylum in Turkey since April.")[0]
+    assert "crossing.sought_asylum" in m.rule and m.destination.name == "Turkey"
+    assert m.counts.get("people") == 40000
+    e = _events("Two Syrian pilots sought asylum in Jordan on Friday.")[0]
+    assert e.type == "defection" and e.place.name == "Jordan"
+    assert not _records("Lawyers said she plans to seek asylum in Canada.")  # a plan, not an event
