@@ -101,3 +101,10 @@ def test_offsets_and_bad_input():
 ])
 def test_compare(a, b, verdict):
     assert compare(a, b) == verdict
+
+
+def test_number_of_rose_to_a_million_keeps_the_scale():
+    from geokit.events.counts import find_counts
+
+    (c,) = find_counts("The number of IDPs in the region has risen to more than 1 million.")
+    assert c.value == 1_000_000 and c.label == "people" and c.qualifier == "more than"

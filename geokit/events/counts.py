@@ -279,7 +279,8 @@ _NUMBER_OF = re.compile(
     r"\b(?:number|total)\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\b[^.;:!?]{0,140}?\b(?:stands?|stood|"
     r"rose|has\s+risen|had\s+risen|reached|has\s+reached|climbed|has\s+climbed|increased|jumped|grew|"
     r"(?:is|was)\s+(?:now\s+)?(?:estimated\s+)?)\s+(?:now\s+)?(?:at|to)?\s*(?P<q>about|around|some|nearly|"
-    r"almost|over|more\s+than|at\s+least|an\s+estimated|roughly|approximately)?\s*(?P<num>\d[\d,.]*\d|\d)\b"
+    r"almost|over|more\s+than|at\s+least|an\s+estimated|roughly|approximately)?\s*"
+    r"(?P<num>(?:\d[\d,.]*\d|\d)(?:\s+(?:million|thousand)\b)?)\b"
     r"(?!\s*(?:%|per\s*cent|percent))", re.I)
 
 

@@ -18,9 +18,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from geokit.events import syntax
 from geokit.events.acled import classify
 from geokit.events.causes import accidental_blast_pattern, cause_pattern, not_mover_pattern, violence_pattern
-from geokit.events.counts import Count, compare, counts_dict, find_counts, parse_number
+from geokit.events.counts import LABELS, Count, compare, counts_dict, find_counts, parse_number
 from geokit.events.placerefs import (
     distance_km,
     level,
@@ -39,6 +40,7 @@ from geokit.events.triggers import (
     find_triggers,
     is_present,
 )
+from geokit.events.wording import wording
 from geokit.model import (
     Document,
     Event,
@@ -52,47 +54,18 @@ from geokit.parsing.dates import DateRef, find_dates
 
 PLACE_KINDS_USED = ("literal", "metonymic")
 CHAIN_LOOKBACK = 4  # sentences within which "the defectors" continue an earlier movement
+# score added to a candidate place by its dependency attachment to the trigger (geokit.events.syntax)
+_ATTACHMENT_WEIGHT = {"own": 1.0, "other": -1.5}
 
-_MILITARY_WORDS = re.compile(
-    r"\b(?:soldiers?|troops?|officers?|generals?|colonels?|majors?|lieutenants?|captains?|pilots?|army|military|"
-    r"servicemen|conscripts?|defectors?|deserters?|commanders?|brigadiers?|sergeants?|airmen|airman)\b", re.I)
-_OFFICIAL_WORDS = re.compile(
-    r"\b(?:minister|president|chief|envoy|secretary|ambassador|delegation|king|premier|commissioner|head|leader|"
-    r"spokesman|spokeswoman|official|officials|governor|mayor|senator|general secretary|emissary|experts|"
-    r"inspectors|investigators|mission|monitors|envoys|team\s+of\s+\w+|chancellor|pope|prince|princess|queen|"
-    r"monarch|sultan|emir|sheikh|dignitar(?:y|ies)|delegates?|lawmakers?|congress(?:man|woman)|diplomats?|"
-    r"negotiators?|leaders?|mps?|ministers|presidents|premiers|chairm[ae]n|director|director-general)\b",
-    re.I,
-)
+_MILITARY_WORDS = wording("military_words")
+_OFFICIAL_WORDS = wording("official_words")
 # "arrived in X for a two-day visit", "travelled to X for talks": the clause says it is a visit
-_VISIT_PURPOSE = re.compile(
-    r"\bfor\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:visit|talks|tour|summit|meetings?)\b|"
-    r"\bon\s+an?\s+(?:[\w-]+\s+){0,2}?(?:visit|tour|trip)\b",
-    re.I,
-)
-_FLIGHT_WORDS = re.compile(r"\b(?:defect\w*|desert\w*|fled|flee\w*|escap\w*|asylum|refuge|sanctuary)\b", re.I)
-_ANAPHORIC = re.compile(
-    r"^(?:(?:the|these|those|all\s+the|both|most\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:defectors|deserters|men|group|"
-    r"soldiers|troops|officers|pilots|refugees|families|civilians|people|generals|colonels|party|convoy|crew|"
-    r"newcomers|arrivals)\b|(?:they|he|she|them)\b|(?:many|most|some|all|others|several)(?:\s+of\s+them)?$)",
-    re.I,
-)
-_ELABORATION = re.compile(
-    r"\b(?:the\s+(?:[\w-]+\s+){0,3}?(?:group|party|defectors|men|soldiers|officers|refugees|convoy)|they|those|"
-    r"among\s+(?:them|those))\b[^.;]{0,40}?\b(?:included|includes|include|comprised|comprises|consisted\s+of|"
-    r"numbered|were\s+among|are\s+among)\b|\b(?:put|puts|putting|numbered|estimated)\s+(?:the|their)\s+"
-    r"(?:[\w-]+\s+)?(?:group|number|total|party)\s+at\b", re.I)
-_CROWD = re.compile(
-    r"\b(?:put|puts|putting|estimated|estimates|numbered|counted)\s+(?:the\s+)?(?:size\s+of\s+the\s+)?"
-    r"(?:crowd|turnout|protesters|demonstrators|marchers|participants|number\s+of\s+(?:protesters|"
-    r"demonstrators|participants|marchers))\s+at\b|\b(?:crowd|turnout)\s+(?:was|of)\s+(?:estimated\s+at\s+)?"
-    r"(?:about\s+|some\s+|around\s+|nearly\s+|at\s+least\s+)?(?=\d)",
-    re.I,
-)
-_REPORT_FRAME = re.compile(
-    r"\b(?:said|says|say|saying|reported|reports|report|reporting|announced|announces|announcing|stated|claimed|"
-    r"claiming|added|confirmed|told\s+\w+|"
-    r"according\s+to\s+[^,]{1,60},)\s+(?:on\s+\w+\s+|\w+day\s+)?(?:that\s+)?", re.I)
+_VISIT_PURPOSE = wording("visit_purpose")
+_FLIGHT_WORDS = wording("flight_words")
+_ANAPHORIC = wording("anaphoric_group")
+_ELABORATION = wording("elaboration")
+_CROWD = wording("crowd_size")
+_REPORT_FRAME = wording("report_frame")
 _SUBORDINATOR = re.compile(r"(?:^|\s)(?:that|as|when|while|after|because|whereas|since|although|which|whom|"
                            r"according to which)\s+", re.I)
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ians?|ish|ese|is?|ans?|ic|s)$")
@@ -107,12 +80,13 @@ _DATELINE_PREFIX = re.compile(
     r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:\([^)]{0,40}\)\s*)?"
     r"[—–-]{1,2}\s*"
 )
-_STOCK = re.compile(
-    r"\b(?:(?:is|are|was|were)\s+(?:now\s+|currently\s+|already\s+|still\s+)?(?:housing|hosting|sheltering)|houses|"
-    r"hosts|shelters|(?:host|home)\s+to)\b", re.I)
-_WHERE_STOCK = re.compile(
-    r"\bwhere\s+(?:there\s+(?:are|were)\b|(?=[^.;]{0,120}?\b(?:reside|live|are\s+living|are\s+staying|"
-    r"are\s+sheltering|are\s+housed)\b))", re.I)
+_STOCK = wording("stock_hosting")
+_WHERE_STOCK = wording("stock_where")
+# agency wording for a stock of displaced people where they stay: "2,300 IDPs are sheltering in schools in X"
+_SHELTERING = wording("stock_sheltering")
+_NUMBER_IN = wording("stock_number_in")
+_ACTOR_BASE = wording("actor_base")
+_COORDINATION = wording("coordinated_places")
 _PREP = re.compile(
     r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
     r"over|off|by|between|with|against|among|and|around|on|along|throughout)\s+$",
@@ -120,12 +94,7 @@ _PREP = re.compile(
 )
 _LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "across", "over", "off", "toward",
              "towards", "around", "on", "through", "along", "throughout"}
-_TYPE_NOUN_OF = re.compile(
-    r"\b(?:towns?|city|cities|villages?|provinces?|regions?|camps?|districts?|governorates?|areas?|"
-    r"states?|counties|county|municipality|island|islands|"
-    r"capital|border\s+town|border\s+city|suburbs?|outskirts|parts?|cent(?:re|er)|heart|edge)\s+of\s+$",
-    re.I,
-)
+_TYPE_NOUN_OF = wording("type_noun_of")
 _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
 _DAYS_AFTER = re.compile(
     r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w’'-]+\s+){0,8}$", re.I
@@ -138,7 +107,7 @@ _FROM_NOUN = re.compile(
     r"exploded|fell|crashed)\b)[a-z][\w-]*\s+){1,4}$"
 )
 _ARMY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _MILITARY_WORDS.pattern, re.I)
-_SOIL_AFTER = re.compile(r"\s+(?:soil|territory|land|side\s+of\s+the\s+(?:border|frontier))\b", re.I)
+_SOIL_AFTER = wording("soil_after")
 _SOIL_BEFORE = re.compile(r"\b(?:on|onto|into|to|in|reached|entered)\s+(?:the\s+)?$", re.I)
 _DEST_PREPS = {"into", "to", "in", "at", "toward", "towards", "inside", "near", "outside", "across", "for"}
 _ORIGIN_PREPS = {"from", "out of"}
@@ -248,6 +217,11 @@ class Reader:
                 d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= 60)
             ]
         date = min(own_dates, key=lambda d: abs(d.start - trig.start)) if own_dates else None
+        if len(own_dates) > 1 and syntax.enabled():
+            # "Soldiers stationed in X since March shelled Y on Sunday": the own predicate's date
+            tied = [d for d in own_dates if self._attachment(sent, trig, d) == "own"]
+            if tied:
+                date = min(tied, key=lambda d: abs(d.start - trig.start))
         if date is None and not trig.noun:
             date = self._days_after(sent, trig, dates)
             own_dates = own_dates + [date] if date is not None else own_dates
@@ -295,6 +269,8 @@ class Reader:
             if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)
             and not _in_attribution(sent, trig, t)
         ]
+        if syntax.enabled():
+            places = self._parsed_places(sent, trig, places)
         wide = False
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
             # "in control of the X crossing on Friday, a day after they overran the post":
@@ -344,14 +320,14 @@ class Reader:
             place = destination if etype != "displacement" else (origin or destination)
             if etype == "displacement" and place is None:
                 around = self._places_in(s, e)
-                place = self._event_place(trig, around, etype, True)
+                place = self._event_place(trig, around, etype, True, sent)
                 if place is not None and trig.motion == "out":
                     # "In the states of X and Y, 12 million have been displaced": forced out of X
                     origin = place
             if etype == "camp_placement" and destination is None:
                 return
         else:
-            place = self._event_place(trig, places, etype, wide)
+            place = self._event_place(trig, places, etype, wide, sent)
             if place is None:
                 place = self._where_place(sent, trig)
         if (
@@ -429,6 +405,10 @@ class Reader:
         )
         draft.types = _fair_types(etype, trig, origin, destination)
         draft.actors = _actors(self.text, trig, who, ne)
+        if syntax.enabled() and sent.start <= trig.start and trig.end <= sent.end:
+            parsed = syntax.actors(sent.text, (trig.start - sent.start, trig.end - sent.start))
+            if parsed:  # subject, object and "by" phrase from the parse; the rules' reading where it has none
+                draft.actors = {**draft.actors, **parsed}
         draft.clause = (ns, ne)
         draft.anchor = self.anchor
         if (
@@ -463,6 +443,42 @@ class Reader:
         draft.sources.append(self._source(sent, draft.counts_all, draft))
         draft.confidence = _confidence(draft, own_dates)
         self.drafts.append(draft)
+        for other in self._coordinated(draft, places):
+            # "shelled A and B", "evacuated from A and from B": distinct places are distinct events
+            twin = replace(draft, counts=[], counts_all={}, notes=[], via=list(draft.via),
+                           types=list(draft.types), actors=dict(draft.actors), sources=[])
+            if draft.origin is not None and draft.origin == draft.place:
+                twin.origin = other
+            elif draft.destination is not None and draft.destination == draft.place:
+                twin.destination = other
+            twin.place = other
+            twin.sources.append(self._source(sent, {}, twin))
+            self.drafts.append(twin)
+
+    def _coordinated(self, d: _Draft, places: list[Toponym]) -> list[PlaceRef]:
+        """Places of the clause coordinated with the event's own ("A and B", "A, B and C", "from A and
+        from B"), below country level and neither inside the other: each is an event of its own."""
+        if d.place is None or d.fallback or d.hidden:
+            return []
+        refs = [(t, toponym_placeref(t, self.text)) for t in places]
+        at = next((i for i, (_t, r) in enumerate(refs) if r is not None and r.id == d.place.id), None)
+        if at is None:
+            return []
+        out: list[PlaceRef] = []
+        for step in (1, -1):
+            i = at
+            while 0 <= i + step < len(refs):
+                a, b = sorted((refs[i][0], refs[i + step][0]), key=lambda t: t.start)
+                ref = refs[i + step][1]
+                if ref is None or not _COORDINATION.fullmatch(self.text, a.end, b.start):
+                    break
+                verdict = relation(ref, d.place)[0]
+                if level(ref) >= 4 or level(d.place) >= 4 or ref in out or verdict in ("same", "contains") \
+                        or (verdict == "admin1" and level(ref) != level(d.place)):  # "Santa Ana, California"
+                    break
+                out.append(ref)
+                i += step
+        return out
 
     def _same_occurrence(self, new: _Draft) -> bool:
         """"Eleven soldiers were killed when militants attacked an army post near X": two triggers of one
@@ -722,14 +738,17 @@ class Reader:
         return best
 
     def _event_place(
-        self, trig: Trigger, places: list[Toponym], etype: str, wide: bool = False
+        self, trig: Trigger, places: list[Toponym], etype: str, wide: bool = False,
+        sent: Sentence | None = None,
     ) -> PlaceRef | None:
         """The most specific place the clause puts the event at (locative phrases, objects).
 
         ``wide``: the places are from the rest of the sentence (the clause names none), so any
-        mention that is not an origin ("from") may place the event.
+        mention that is not an origin ("from") may place the event. With a dependency parse
+        (``geokit.events.syntax``) and several candidates, a place whose phrase hangs from the
+        trigger's own predicate is preferred to one hanging from another predicate.
         """
-        best, best_score = None, float("-inf")
+        scored: list[tuple[float, PlaceRef, Toponym]] = []
         for t in places:
             ref = toponym_placeref(t, self.text)
             if ref is None:
@@ -737,6 +756,8 @@ class Reader:
             prep = _nearest_prep(self.text, t.start, 0)
             if prep in ("from", "out of") and etype not in MOTION_TYPES and etype != "military_deployment":
                 continue  # "a shell fired from Syria killed two": where the fire came from, not where it hit
+            if t.end <= trig.start and _ACTOR_BASE.search(self.text, max(0, t.start - 40), t.start):
+                continue  # "fighters based in X killed four in Y": the actor's base, not where it happened
             between = self.text[trig.end:t.start] if t.start >= trig.end else None
             framed = bool(_TYPE_NOUN_OF.search(self.text[max(0, t.start - 40):t.start]))
             adjacent = t.end <= trig.start and trig.noun and \
@@ -772,9 +793,35 @@ class Reader:
             ):
                 score -= 1.5  # "Syria's President", "Turkey's government": an owner, not a location
             score -= abs(t.start - trig.start) / 200.0
+            scored.append((score, ref, t))
+        if len(scored) > 1 and sent is not None:
+            scored = [(score + _ATTACHMENT_WEIGHT.get(self._attachment(sent, trig, t), 0.0), ref, t)
+                      for score, ref, t in scored]
+        best, best_score = None, float("-inf")
+        for score, ref, _t in scored:
             if score > best_score:
                 best, best_score = ref, score
         return best
+
+    def _parsed_places(self, sent: Sentence, trig: Trigger, places: list[Toponym]) -> list[Toponym]:
+        """The sentence's places whose phrase hangs from the trigger's own predicate, when a dependency
+        parse finds any; else the clause's places as the word-order rules cut them."""
+        whole = [
+            t for t in self._places_in(sent.start, sent.end)
+            if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)
+            and not _in_attribution(sent, trig, t)
+        ]
+        if not whole or (len(whole) == 1 and places == whole):
+            return places  # one place, already the clause's: nothing for a parse to decide
+        own = [t for t in whole if self._attachment(sent, trig, t) == "own"]
+        return own or places
+
+    def _attachment(self, sent: Sentence, trig: Trigger, t: Toponym | DateRef) -> str | None:
+        """"own" / "other" / None from the optional dependency parse (``geokit.events.syntax``)."""
+        if not (sent.start <= min(trig.start, t.start) and max(trig.end, t.end) <= sent.end):
+            return None
+        return syntax.attachment(sent.text, (trig.start - sent.start, trig.end - sent.start),
+                          (t.start - sent.start, t.end - sent.start))
 
     def _report_army(self, destination: PlaceRef) -> PlaceRef | None:
         """Soldiers crossing into a country, unnamed origin: the army the report is about (its main demonym).
@@ -989,39 +1036,50 @@ class Reader:
                 before = self._places_in(sent.start, at)
                 if not after or not before:
                     continue
-                place_t = before[-1]
-                place = toponym_placeref(place_t, self.text)
-                date = next((d for d in dates if d.start >= at), None)
-                n = len(self.facts) + 1
-                if date is not None and date.date is not None:
-                    iso, prec, note = date.iso(), date.precision, date.note
-                elif self.pub is not None:
-                    iso, prec, note = (
-                        self.pub.isoformat(),
-                        "day",
-                        f"as of the report (published {self.pub.isoformat()})",
-                    )
-                else:
-                    iso, prec, note = None, "unknown", "a standing figure; the report has no published date"
-                fc = {after[0].label: after[0].json_value()}
-                qual = f"; {after[0].describe()}" if after[0].qualifier else ""
-                src = Source(self.doc_id, sent.start, sent.end, sent.text, fc, iso)
-                self.facts.append(
-                    Fact(
-                        id=f"{self.doc_id}#f{n}",
-                        type=ftype,
-                        date=iso,
-                        date_precision=prec,
-                        place=place,
-                        who=" ".join(self.text[place_t.start : place_t.end].split()),
-                        counts=fc,
-                        confidence=0.6 if place.geo_precision <= 3 else 0.5,
-                        sources=[src],
-                        notes=(note + qual).strip("; "),
-                    )
-                )
+                self._stock_fact(sent, dates, after[0], before[-1], ftype, at)
                 used.append((at, after[0].end))
+        for m in _NUMBER_IN.finditer(sent.text):
+            end = sent.start + m.end()
+            where = self._places_in(end, min(sent.end, end + 60))
+            if not where or where[0].start - end > 20:
+                continue
+            figure = [c for c in counts if c.start > where[0].end and c.start - where[0].end <= 100
+                      and not any(a <= c.start < b for a, b in used)]
+            if figure:
+                self._stock_fact(sent, dates, figure[0], where[0], "presence", figure[0].start)
+                used.append((figure[0].start, figure[0].end))
+        for m in _SHELTERING.finditer(sent.text):
+            at, end = sent.start + m.start(), sent.start + m.end()
+            own = [c for c in counts
+                   if c.end <= end and at - c.start <= 40 and not any(a <= c.start < b for a, b in used)]
+            after = self._places_in(end, min(sent.end, end + 120))
+            if not own or not after:
+                continue
+            self._stock_fact(sent, dates, own[-1], after[0], "presence", own[-1].start)
+            used.append((own[-1].start, end))
         return used
+
+    def _stock_fact(self, sent: Sentence, dates: list[DateRef], count: Count, place_t: Toponym,
+                    ftype: str, since: int) -> None:
+        """A standing figure of people at a place, as of the first date from ``since`` on or the report's."""
+        place = toponym_placeref(place_t, self.text)
+        date = next((d for d in dates if d.start >= since), None)
+        if date is not None and date.date is not None:
+            iso, prec, note = date.iso(), date.precision, date.note
+        elif self.pub is not None:
+            iso, prec = self.pub.isoformat(), "day"
+            note = f"as of the report (published {self.pub.isoformat()})"
+        else:
+            iso, prec, note = None, "unknown", "a standing figure; the report has no published date"
+        fc = {count.label: count.json_value()}
+        qual = f"; {count.describe()}" if count.qualifier else ""
+        self.facts.append(Fact(
+            id=f"{self.doc_id}#f{len(self.facts) + 1}", type=ftype, date=iso, date_precision=prec,
+            place=place, who=" ".join(self.text[place_t.start:place_t.end].split()), counts=fc,
+            confidence=0.6 if place.geo_precision <= 3 else 0.5,
+            sources=[Source(self.doc_id, sent.start, sent.end, sent.text, fc, iso)],
+            notes=(note + qual).strip("; "),
+        ))
 
     # ---- records
 
@@ -1194,6 +1252,9 @@ class Reader:
             if d.title:
                 self.res.titles.add(eid)
             visit = d.type == "visit" and d.place is not None and d.trigger.motion == "in" and not d.fallback
+            # "troops pushed into X": forces moving into the place of the operation
+            visit = visit or (d.type == "military_operation" and d.trigger.motion == "in"
+                              and d.place is not None and not d.fallback)
             moves = d.trigger.rule is None or d.trigger.rule.movement
             if (d.type in MOTION_TYPES and (d.origin is not None or d.destination is not None) or visit) \
                     and not d.chained and moves:
@@ -1411,45 +1472,24 @@ _DEFINITE_BEFORE = re.compile(
     r"[Mm]onday's|[Tt]uesday's|[Ww]ednesday's|[Tt]hursday's|[Ff]riday's|[Ss]aturday's)\s+"
     r"(?:[\w-]+\s+){0,2}$"
 )
-_BUILDING_OF = re.compile(
-    r"\b(?:church|cathedral|basilica|chapel|mosque|temple|shrine|monastery|synagogue|school|"
-    r"university|college|hospital|stadium|hotel|museum|order|saints?)\s+of\s+(?:the\s+)?"
-    r"(?:(?:St\.?|Saint)\s+[A-Z][\w'’-]*\s+and\s+)?$",
-    re.I,
-)
+_BUILDING_OF = wording("building_of")
 # "Saint Peter and Saint Paul Coptic Orthodox Church": a name inside a building's name
-_BUILDING_AFTER = re.compile(
-    r"(?:\s+(?:and\s+)?(?:St\.?\s+|Saint\s+)?[A-Z][\w.'’-]*){0,4}\s+(?:Church|Cathedral|Basilica|"
-    r"Chapel|Mosque|Temple|Shrine|Monastery|Synagogue|School|University|College|Hospital|"
-    r"Stadium|Hotel|Museum)\b"
-)
+_BUILDING_AFTER = wording("building_after")
 _CAUSES = cause_pattern()  # rules/causes.toml: disease, natural hazard, accident
-_INCIDENT_NOUN = re.compile(
-    r"\b(?:explosions?|blasts?|fires?|blazes?|incident|crash|collapse|accident)\b", re.I
-)
+_INCIDENT_NOUN = wording("incident_noun")
 # "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said,
 # not where it happened
-_IN_REPORT_FRAME = re.compile(
-    r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)"
-    r"\b(?:said|says|told|tells|announced|added|stated|briefed|spokesm[ae]n|spokeswoman|"
-    r"spokesperson|statement|press\s+conference|news\s+conference|briefing)\s+"
-    r"(?:(?!(?:were|was|are|is|been|be|being|had|have|has|that)\b)(?![a-z]+ed\b)[\w.’'-]+\s+){0,3}?(?:in|from)\s+"
-    r"(?:the\s+)?$", re.I)
+_IN_REPORT_FRAME = wording("in_report_frame")
 # "..., a monitoring group based in X reported.", "..., officials in X said.": a closing attribution clause;
 # "Speaking in X, the envoy ...": an opening speech frame. Places there tell where it was said.
-_CLOSING_ATTRIBUTION = re.compile(
-    r",\s*(?:(?:a|an|the|his|her|their|its)\s+)?[^,;]{0,90}?\b(?:said|says|reported|reports|told|added|stated|"
-    r"announced|confirmed|quoted)\b[^,;]{0,60}[.!\"'’”]*\s*$", re.I)
+_CLOSING_ATTRIBUTION = wording("closing_attribution")
 _LEADING_SUBORDINATE = re.compile(
     r"^\s*(?:(?:hours|days|weeks|months|a\s+day|a\s+week|just|shortly|only|soon|even|two|three)\s+)?(?:after|"
     r"before|since|while|whilst|when|as|following|despite|although|though|amid|ahead\s+of)\b[^,;]{3,140},",
     re.I)
-_OPENING_FRAME = re.compile(
-    r"^\s*(?:Speaking|Talking|Writing|Addressing|Briefing)\b[^,;]{0,80},", re.I)
+_OPENING_FRAME = wording("opening_frame")
 # "in a statement issued in X", "a statement released from X"
-_ISSUED_IN = re.compile(
-    r"\b(?:statement|communiqu[eé]|message|video|letter)\s+(?:was\s+)?(?:issued|released|published|posted|"
-    r"sent|read\s+out)\s+(?:in|from)\s+(?:the\s+)?$", re.I)
+_ISSUED_IN = wording("issued_in")
 
 
 def _in_attribution(sent: Sentence, trig: Trigger, t: Toponym) -> bool:
@@ -1473,20 +1513,12 @@ def _in_attribution(sent: Sentence, trig: Trigger, t: Toponym) -> bool:
     return False
 
 
-_RELATIVE_PERFECT = re.compile(
-    r"\b(?:which|who|that)\s+(?:has|have|had)\s+(?:also\s+|previously\s+|repeatedly\s+)?"
-    r"(?:claimed|carried\s+out|staged|launched|conducted|mounted|been\s+blamed\s+for|"
-    r"been\s+behind|led|organi[sz]ed|held)\s+(?:[\w-]+\s+){0,3}$",
-    re.I,
-)
+_RELATIVE_PERFECT = wording("relative_perfect")
 # between the subject's place and an active displacing verb: "(Fighting in X)['s south] has (also) displaced"
 _CAUSE_SUBJECT_GAP = re.compile(
     r"(?:['’]s\s+\w+(?:\s+\w+)?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?", re.I
 )
-_HOME_INSTITUTION_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:authorities|government|police|officials?|ministry|ministers?|president|premier|"
-    r"prime\s+minister|news\s+agency|state\s+media|media|courts?|parliament|lawmakers|health\s+officials|"
-    r"capital|provinces?|cities|towns|villages)\b", re.I)
+_HOME_INSTITUTION_AFTER = wording("home_institution_after")
 _AGAINST_CAUSE = re.compile(
     r"\s+(?:against\s+)?(?:the\s+|an?\s+|this\s+|its\s+)?(?:[\w-]+\s+){0,2}?" + _CAUSES + r"\b", re.I
 )
@@ -1511,11 +1543,7 @@ def _not_a_mover(subject: str) -> bool:
     return bool(_NOT_MOVER.search(phrase))
 
 
-_ANIMALS = re.compile(
-    r"(?:^|\s)(?:[\w,-]+\s+){0,3}?(?:birds|chickens|poultry|pigs|hogs|cattle|cows|animals|flocks|"
-    r"ducks|geese|livestock|sheep|goats|dogs|fish|swans)\b",
-    re.I,
-)
+_ANIMALS = wording("animals")
 _NATURAL_CAUSE = re.compile(r"\b" + _CAUSES + r"\b", re.I)
 # 'opened fire', 'mortar fire', 'sniper fire': weapons fire, not a blaze
 _NOT_FIRING = (r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)(?<!mortar\s)"
@@ -1548,6 +1576,9 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
     if trig.noun or trig.type not in ("displacement", "flight", "border_crossing", "arrest", "attack",
                                       "camp_placement", "protest"):
         return None
+    first = re.match(r"[A-Za-z][\w-]*", trig.text)
+    if first is not None and first.group(0).lower() in LABELS:
+        return None  # "640 homes were destroyed": the trigger starts with the counted noun, not bare
     lo = max(scope_start, trig.start - 120)
     m = _BARE_SUBJECT.search(text[lo:trig.start])
     if m is None:
@@ -1567,20 +1598,9 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
     return Count(a, lo + m.end("num"), m.group("num"), value, label)
 
 
-_STREET_AFTER = re.compile(
-    r"\s+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Drive|Way|Boulevard|Crescent|Close|"
-    r"Terrace|Place|Court|Crown\s+Court|Hospital|School|College|University|Stadium)\b"
-)
-_GENERIC_NOUN = re.compile(
-    r"\b(?:series|string|wave|spate|number|spree|campaign)\s+of\b|\b[a-z]+s\s*$|\b(?:attacks|bombings|"
-    r"killings|shootings|blasts|explosions|protests|arrests|clashes)\b",
-    re.I,
-)
-_ESCAPER = re.compile(
-    r"\b(?:gunm[ae]n|assailants?|attackers?|suspects?|robbers?|thieves|thief|killers?|shooters?|"
-    r"bombers?|perpetrators?|driver|prisoners?|inmates?|culprits?)\b",
-    re.I,
-)
+_STREET_AFTER = wording("street_after")
+_GENERIC_NOUN = wording("generic_noun")
+_ESCAPER = wording("escaper")
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I
 )
@@ -1591,10 +1611,10 @@ _OBJECT = re.compile(
     r"\s*((?:(?!(?:on|in|at|near|after|before|from|to|into|during|with|and|but|while|as|when|outside|"
     r"inside|since|for|by|who|which|that)\b)[\w’'.-]+\s*){1,8})"
 )
-_NATURAL = re.compile(
-    r"^(?:the\s+)?(?:floods?|flooding|storms?|rains?|earthquakes?|landslides?|fires?|heat|cold|disease)\b",
-    re.I,
-)
+_NATURAL = wording("natural_subject")
+
+
+_DETERMINER_ONLY = re.compile(r"\s*(?:an?|the|this|that|another|one|two|three|several)\s*", re.I)
 
 
 def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str]:
@@ -1621,7 +1641,7 @@ def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str
         if who:
             out["actor2"] = who
         return out
-    if who:
+    if who and not _DETERMINER_ONLY.fullmatch(who):  # "A car bomb ripped through": no actor named
         out["actor1"] = who
     obj = _OBJECT.match(after)
     if obj and trig.type in ("attack", "military_operation", "arrest", "defection", "meeting"):
