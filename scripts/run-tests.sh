@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up (venv, geokit[test], Chromium for the browser tests) and run ruff and the test suite.
+# Set up (venv, geokit[test,nlp], Chromium for the browser tests) and run ruff and the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null 2>&1; then
@@ -10,6 +10,6 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "warning: chromium not found and cannot apt-get install it; browser tests will skip" >&2
   fi
 fi
-bash scripts/setup.sh test
+bash scripts/setup.sh test,nlp
 .venv/bin/ruff check geokit tests
 exec .venv/bin/python -m pytest -q "$@"
