@@ -249,10 +249,14 @@ def test_bad_default_date_is_a_clear_error_and_leaves_no_folder(tmp_path, store)
     assert not out.exists()
 
 
-def test_map_title_says_its_dates_are_publication_dates():
+def test_map_title_gives_the_records_span_as_the_slider_does():
     from geokit.batch.mainjob import _title
     from geokit.model import Document
 
     docs = [Document(text="x", id="a", published=dt.date(2012, 3, 9)),
             Document(text="y", id="b", published=dt.date(2012, 10, 4))]
+    # no dated record: the publication dates, said as such
     assert _title(docs) == "geokit: 2 reports published 2012-03-09 to 2012-10-04"
+    # dated records: their own span (an event the day before the first report), undated ones ignored
+    records = [{"date": "2012-03-08"}, {"date": "2012-06"}, {"date": None}, {"date": "2012-10-03"}]
+    assert _title(docs, records) == "geokit: 2 reports, events and movements 2012-03-08 to 2012-10-03"
