@@ -114,6 +114,19 @@ def test_latin_capitals_do_not_match_romanised_arabic_names(parser):
     assert t.place is None or t.place.name != "Nassau"
 
 
+def test_an_area_acronym_in_capitals_and_not_in_title_case(parser, resolver):
+    text = "The NSW government confirmed the outbreak on Monday."
+    s = text.index("NSW")
+    t = parser.parse(text, spans=[(s, s + 3)]).toponyms[0]
+    assert t.place is not None and t.place.name == "New South Wales" and t.place.kind == "admin1"
+    # the same letters in title case are a word, not the acronym: "the Patriot Act", "Nsw"
+    assert all(c.name != "Australian Capital Territory" for c in resolver.resolve("Act"))
+    assert resolver.resolve("ACT")[0].name == "Australian Capital Territory"
+    assert all(c.name != "New South Wales" for c in resolver.resolve("Nsw"))
+    # a state's two-letter code still stands for its newspaper abbreviation
+    assert resolver.resolve("Ky.")[0].name == "Kentucky"
+
+
 def test_a_dateline_area_the_recogniser_left_out_still_counts(parser):
     doc = parser.parse("ATHENS, Ga. — Students packed downtown Athens on Saturday; police in Athens and "
                        "Watkinsville closed roads.")

@@ -100,6 +100,11 @@ def main() -> None:
         abbrev = (p.get("abbrev") or "").strip()
         if abbrev and abbrev != name and len(abbrev) >= 3:
             names.append(abbrev)
+        # the dotted abbreviation as it is also written without dots ("N.S.W." -> "NSW", "P.E.I." -> "PEI");
+        # capitals only, so it matches only text written in capitals (see ``Resolver.gather``)
+        bare = abbrev.replace(".", "")
+        if "." in abbrev and len(bare) >= 3 and bare.isalpha() and bare.isupper():
+            names.append(bare)
         postal = (p.get("postal") or "").strip()
         if len(postal) >= 3 and postal.isalpha() and postal.isupper():
             names.append(postal)

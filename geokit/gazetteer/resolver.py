@@ -86,10 +86,16 @@ class Resolver:
             return out
         low = name.casefold()
         caps = name.replace(".", "").isupper()
+        blocked: set[int] = set()
         for pid, nm, isprimary in st.by_key(key):
-            if (not caps and not isprimary and nm.replace(".", "").isupper() and len(nm) <= 5
-                    and self._bloc(pid)):
-                continue  # a bloc's acronym ("EU", "AU") is that only in capitals: "Eu" is a town in Normandy
+            bare = nm.replace(".", "")
+            if (not caps and not isprimary and bare.isupper() and len(bare) <= 5
+                    and ((len(bare) >= 3 and "." not in nm) or self._bloc(pid))):
+                # an acronym ("EU", "AU", "NSW", "ACT") is that only in capitals: "Eu" is a town in Normandy,
+                # "Act" in "the Patriot Act" no territory; a state's two-letter code stands for the
+                # newspaper abbreviation ("KY" for "Ky.")
+                blocked.add(pid)  # nor through a looser key of the same letters
+                continue
             if nm.casefold() == low:
                 kind = "exact" if isprimary else "alternate"
             else:
@@ -100,12 +106,12 @@ class Resolver:
         sk = skeleton(name)
         if len(sk) >= 3:
             for pid in st.by_skeleton(sk):
-                if pid not in out:
+                if pid not in out and pid not in blocked:
                     _keep(out, pid, "transliteration", "")
         if fuzzy and not out and len(key) >= 4:
             for sk2 in st.skeletons_near(sk):
                 for pid in st.by_skeleton(sk2):
-                    if pid not in out:
+                    if pid not in out and pid not in blocked:
                         _keep(out, pid, "fuzzy", "")
         return out
 
