@@ -22,6 +22,7 @@ from geokit.gazetteer.text import CUE_KINDS, fold, strip_type_words
 from geokit.model import Candidate, Toponym
 from geokit.parsing.calibration import calibrated
 from geokit.parsing.home import W_AREA, W_DATELINE, W_PLACE, W_PRIOR, Home, Region, as_weight, find_dateline
+from geokit.parsing.lexicon import PatternRule
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,9 @@ MUTUAL_KM = 25.0
 MUTUAL_CANDS = 5
 _AREAS = ("country", "continent", "admin1", "admin2")
 LIST_BONUS = 4.0  # a name in a list of states (or countries) is one too
+# a name written with its government ("the Quebec government", "New York Gov.", "the Government of Alberta")
+# is a country or a first-level area, not its namesake city; one such mention decides the report's others
+POLITY_BONUS = 4.0
 # The report's home region, in prior units at full share (see ``geokit.parsing.home``).
 HOME_COUNTRY = 1.0  # a candidate in the home country
 HOME_AREA = 5.0  # a candidate in (or being) the home first-level area
@@ -123,6 +127,7 @@ class ContextResolver:
         dl = find_dateline(text) if text else None
         dl_area = self._dateline_area(dl, forms, first, holders) if dl is not None else None
         siblings = _list_kinds(text, mentions, first) if text else {}
+        polity = {f for f, ms in forms.items() if text and any(_polity(text, m) for m in ms)}
         for f, ms in forms.items():
             for m in ms:
                 if m.container is None:
@@ -232,6 +237,8 @@ class ContextResolver:
                 # "COLUMBIA, Ky.", "Jordan, Minn.": a place inside an area is no namesake country
                 b += CONTAINER_BONUS + (max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country"
                                         else 0.0)
+            if form in polity and p.kind in ("admin1", "country"):
+                b += POLITY_BONUS
             sib = siblings.get(form)
             if sib and ((p.kind, p.cc if p.kind == "admin1" else "") == sib
                         or (sib[0] == "capital" and p.fcode == "PPLC")):
@@ -526,6 +533,17 @@ def _inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc:
     if box_kind != "admin1":
         return False
     return admin1 == box_area or haversine_km(lat, lon, box_lat, box_lon) <= AREA_KM
+
+
+_POLITY_AFTER = PatternRule("polity-after")
+_POLITY_BEFORE = PatternRule("polity-before")
+
+
+def _polity(text: str, m: Mention) -> bool:
+    """Whether the words around a mention name a government ("the Quebec government", "the premier of
+    Quebec"): the name is a country or a first-level area."""
+    return bool(_POLITY_AFTER.match(text[m.end:m.end + 60])
+                or _POLITY_BEFORE.search(text[max(0, m.start - 40):m.start]))
 
 
 def _county_form(form: tuple) -> bool:
