@@ -155,8 +155,8 @@ def test_a_local_town_beats_a_namesake_country_only_when_the_country_is_absent(p
 
 
 def test_a_name_written_with_its_government_is_the_polity_not_the_namesake_city(parser):
-    doc = parser.parse("Right turns on red became legal in Quebec years ago, and the Quebec government now wants "
-                       "the rule extended to Montreal.")
+    doc = parser.parse("Right turns on red became legal in Quebec years ago, and the Quebec government now "
+                       "wants the rule extended to Montreal.")
     quebec = [t for t in doc.toponyms if t.text == "Quebec"]
     assert len(quebec) == 2 and all(t.place.kind == "admin1" and t.place.country_code == "CA" for t in quebec)
     doc = parser.parse("The bill was signed by New York Gov. Ann Ortiz in Albany on Friday.")
