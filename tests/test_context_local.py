@@ -168,3 +168,16 @@ def test_a_name_written_with_its_government_is_the_polity_not_the_namesake_city(
     assert [t.place.kind for t in doc.toponyms if t.text == "Quebec"] == ["city"]
     doc = parser.parse("She flew from New York to Chicago on Friday.")
     assert [t.place.kind for t in doc.toponyms if t.text == "New York"] == ["city"]
+
+
+def test_first_level_areas_of_another_code_scheme(resolver, parser):
+    # a county or departement has the people of its places as prior, not nothing: "Fife" is the Scottish
+    # area, not a village of 10,000 in Washington; and a code of another scheme names no city's area
+    assert (resolver.resolve("Fife")[0].country_code, resolver.resolve("Fife")[0].kind) == ("GB", "admin1")
+    assert resolver.resolve("Somme")[0].country_code == "FR"
+    paris = [c for c in resolver.resolve("Paris", limit=8) if c.kind == "city" and c.country_code == "FR"][0]
+    assert paris.admin1 != "Aude"
+    doc = parser.parse("A dead swan was found on a beach in Fife, and a farm in Suffolk was cleared, "
+                       "officials in Edinburgh said.")
+    assert {t.text: t.place.country_code for t in doc.toponyms} == {"Fife": "GB", "Suffolk": "GB",
+                                                                    "Edinburgh": "GB"}

@@ -52,6 +52,22 @@ NAMED_CHECKS = frozenset({"person-shape", "acronym", "initial", "english-word", 
 MAX_SPAN_TOKENS = 6
 CHUNK_CHARS = 200_000  # recognition works chunk by chunk so a huge text keeps memory bounded
 _TYPE_AFTER = PatternRule("type-after")  # rules/patterns.toml
+# type words that, written in lowercase after a name, are only a cue ("Idlib province": the name is "Idlib")
+_LOWER_CUES = ("admin1", "admin2", "city", "town", "village", "region", "river", "mountain", "lake", "sea",
+               "ocean", "desert", "peninsula", "island")
+_CUES_BEFORE = ((r"\b(?:town|towns) of\s+$", "town"), (r"\b(?:city) of\s+$", "city"),
+                (r"\b(?:village|villages) of\s+$", "village"),
+                (r"\b(?:province|governorate) of\s+$", "admin1"),
+                (r"\bdistrict of\s+$", "admin2"))
+
+
+def _cue_before(text: str, m: Mention) -> None:
+    """"the town of X", "the province of X": a cue for what X is."""
+    before = text[max(0, m.start - 40):m.start]
+    for pat, cue in _CUES_BEFORE:
+        if re.search(pat, before, re.IGNORECASE):
+            m.cue = cue
+            return
 _LOCATIVE_BEFORE = PatternRule("locative-before")  # rules/patterns.toml
 _DATELINE = PatternRule("dateline-caps")  # rules/patterns.toml
 _METONYMY_AFTER = PatternRule("metonymy-after")  # rules/patterns.toml
@@ -249,23 +265,29 @@ class Recogniser:
             core, cue = strip_type_words(ext)
             if cue:
                 word = tm.group(1)
-                if word[0].islower() and cue in ("admin1", "admin2", "city", "town", "village", "region",
-                                                 "river", "mountain", "lake", "sea", "ocean", "desert",
-                                                 "peninsula", "island"):
+                if word[0].islower() and cue in _LOWER_CUES:
                     # "Idlib province": the name is "Idlib"; the lowercase word is only a cue
                     m.cue = cue
                     m.name = ext
                     return
                 m.end, m.text, m.name, m.cue = tm.end(), ext, ext, cue
                 return
-        before = text[max(0, m.start - 40):m.start]
-        for pat, cue in ((r"\b(?:town|towns) of\s+$", "town"), (r"\b(?:city) of\s+$", "city"),
-                         (r"\b(?:village|villages) of\s+$", "village"),
-                         (r"\b(?:province|governorate) of\s+$", "admin1"),
-                         (r"\bdistrict of\s+$", "admin2")):
-            if re.search(pat, before, re.IGNORECASE):
-                m.cue = cue
+        _cue_before(text, m)
+
+    def read_cues(self, text: str, m: Mention) -> None:
+        """The cue words around a span given by the caller (``parse(text, spans=...)``), read as for a
+        recognised name but without moving the span: a lowercase type word right after ("the Somme
+        region", "Idlib province") or "the province/district/town of" before."""
+        if m.cue:
+            return
+        tm = _TYPE_AFTER.match(text, m.end)
+        if tm and tm.end() - m.end < 40 and tm.group(1)[0].islower():
+            ext = text[m.start:tm.end()]
+            cue = strip_type_words(ext)[1]
+            if cue in _LOWER_CUES:
+                m.cue, m.name = cue, ext
                 return
+        _cue_before(text, m)
 
     def _judge(self, text, toks, run, rtoks, i, j, m: Mention, datelines, lower_words, in_headline,
                st: _DocState) -> Mention | None:
