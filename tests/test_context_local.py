@@ -181,3 +181,16 @@ def test_first_level_areas_of_another_code_scheme(resolver, parser):
                        "officials in Edinburgh said.")
     assert {t.text: t.place.country_code for t in doc.toponyms} == {"Fife": "GB", "Suffolk": "GB",
                                                                     "Edinburgh": "GB"}
+
+
+def test_a_dropped_name_written_with_an_area_that_holds_it_is_that_place(parser):
+    doc = parser.parse("Militants attacked Beni in North Kivu on Sunday, officials said.")
+    beni = [t for t in doc.toponyms if t.text == "Beni"]
+    assert beni and beni[0].place.country_code == "CD" and beni[0].kind == "literal"
+    # alone, the same word is still dropped
+    doc = parser.parse("Militants attacked Beni on Sunday, officials said.")
+    assert not [t for t in doc.toponyms if t.text == "Beni"]
+    assert [t.text for t in doc.dropped] == ["Beni"]
+    # a person's name before an area is no place of that name
+    doc = parser.parse("Donald Trump beat Hillary Clinton in Wisconsin last year.")
+    assert [t.text for t in doc.toponyms] == ["Wisconsin"]

@@ -152,7 +152,7 @@ class ContextResolver:
         tops: dict[tuple, tuple[Candidate, float]] = {}
         for f, cands in first.items():
             inner = [c for c in cands if any(
-                _inside(c.country_code, c.admin1, c.lat, c.lon, h.kind, h.country_code, h.admin1 or h.name,
+                inside(c.country_code, c.admin1, c.lat, c.lon, h.kind, h.country_code, h.admin1 or h.name,
                         h.lat, h.lon,
                         h.bbox)
                 for h in holders.get(f, ()) if h.id != c.id)] if f in holders else []
@@ -230,7 +230,7 @@ class ContextResolver:
 
         def paired(p: PlaceRecord, form: tuple, rival_prior: float | None) -> float:
             b = 0.0
-            if any(_inside(p.cc, p.admin1, p.lat, p.lon, c.kind, c.country_code, c.admin1 or c.name, c.lat,
+            if any(inside(p.cc, p.admin1, p.lat, p.lon, c.kind, c.country_code, c.admin1 or c.name, c.lat,
                            c.lon,
                            c.bbox)
                    for c in holders.get(form, ()) if c.id != p.id):
@@ -246,7 +246,7 @@ class ContextResolver:
                 b += LIST_BONUS + (max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country"
                                    else 0.0)
             if p.kind in ("country", "admin1", *_BOXED) and any(
-                    _inside(c.country_code, c.admin1, c.lat, c.lon, p.kind, p.cc, p.admin1 or p.name, p.lat,
+                    inside(c.country_code, c.admin1, c.lat, c.lon, p.kind, p.cc, p.admin1 or p.name, p.lat,
                             p.lon,
                             p.bbox)
                     for c in held.get(form, ()) if c.id != p.id):
@@ -343,7 +343,7 @@ class ContextResolver:
         place = next((f for f, ms in forms.items() if any(m.start == dl.start for m in ms)), None)
         xs = first.get(place) or [] if place is not None else []
         fits = [a for a in areas
-                if any(_inside(c.country_code, c.admin1, c.lat, c.lon, a.kind, a.country_code,
+                if any(inside(c.country_code, c.admin1, c.lat, c.lon, a.kind, a.country_code,
                                                  a.admin1 or a.name, a.lat, a.lon) for c in xs)]
         area = (fits or areas)[0]
         if place is not None:
@@ -515,7 +515,7 @@ def _place_class(top: Candidate) -> tuple[str, str] | None:
 AREA_KM = 80.0
 
 
-def _inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc: str, box_area: str,
+def inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc: str, box_area: str,
             box_lat: float, box_lon: float, box: tuple | None = None) -> bool:
     """Whether a place (cc, admin1, point) lies in a country, a first-level area, or an area known by its
     bounding box ``box`` (a county, a district, a region: "London, Laurel County")."""
