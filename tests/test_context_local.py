@@ -194,3 +194,12 @@ def test_a_dropped_name_written_with_an_area_that_holds_it_is_that_place(parser)
     # a person's name before an area is no place of that name
     doc = parser.parse("Donald Trump beat Hillary Clinton in Wisconsin last year.")
     assert [t.text for t in doc.toponyms] == ["Wisconsin"]
+
+
+def test_a_seat_beats_its_own_province_but_gains_nothing_on_other_places(resolver):
+    # "Idlib", "Quebec": the city named like its province is what the bare name means ...
+    assert resolver.resolve("Idlib")[0].kind == "city"
+    assert resolver.resolve("Quebec")[0].kind == "city"
+    # ... but the Uruguayan department's seat called Florida does not beat the US state by it
+    top = resolver.resolve("Florida")[0]
+    assert (top.country_code, top.kind) == ("US", "admin1")

@@ -183,7 +183,15 @@ class Resolver:
         places = st.places(list(found))
         # A city that shares its name with the province it lies in ("Idlib", "Aleppo") is what a bare
         # name usually means; the province needs its type word ("Idlib province").
-        areas = {(p.cc, p.name) for p in places.values() if p is not None and p.kind == "admin1"}
+        # The province loses what its city would win, so that a city never gains on third places by it:
+        # "Florida" the Uruguayan department's seat does not beat the US state.
+        seats: dict[tuple[str, str], float] = {}
+        for pid, (mk, _n) in found.items():
+            p = places.get(pid)
+            if p is not None and p.kind in ("city", "town") and p.admin1:
+                full = mk == "exact" or p.fcode in ("PPLA", "PPLC")
+                key = (p.cc, p.admin1)
+                seats[key] = max(seats.get(key, 0.0), NAMESAKE_BONUS if full else NAMESAKE_BONUS / 2)
         # Loose matches are confirmed by string similarity; only the most prominent few are worth it.
         loose = [pid for pid, (mk, _n) in found.items() if mk in ("transliteration", "fuzzy")
                  and pid in places]
@@ -218,9 +226,8 @@ class Resolver:
                 quality *= (ratio / 100.0) ** 2
                 penalty += (100.0 - ratio) / 8.0  # how close the spelling is matters for loose matches
             weight = p.prior - penalty
-            if areas and p.kind in ("city", "town") and (p.cc, p.admin1) in areas:
-                weight += NAMESAKE_BONUS if (mkind == "exact"
-                                             or p.fcode in ("PPLA", "PPLC")) else NAMESAKE_BONUS / 2
+            if seats and p.kind == "admin1":
+                weight -= seats.get((p.cc, p.name), 0.0)
             mismatch = False
             if pid in whole:
                 weight += WHOLE_NAME_BONUS
