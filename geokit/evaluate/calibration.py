@@ -63,9 +63,10 @@ FIT_EDGES = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001)
 MIN_BIN = 8  # a bin with fewer answers is merged into its neighbour
 
 
-def samples(articles, *, parse=None, within_km: float = 161.0) -> list[tuple[float, str, bool]]:
-    """(raw score, place kind, right) for every resolved gold span, scores taken before calibration."""
-    from geokit.parsing.calibration import raw_scores
+def samples(articles, *, parse=None, within_km: float = 161.0) -> list[tuple[float, str, float, bool]]:
+    """(raw score, place kind, extent km, right) for every resolved gold span, scores taken before
+    calibration."""
+    from geokit.parsing.calibration import extent_km, raw_scores
 
     if parse is None:
         from geokit.parsing.parser import parse
@@ -83,16 +84,16 @@ def samples(articles, *, parse=None, within_km: float = 161.0) -> list[tuple[flo
                     continue
                 same_id = g.geonameid is not None and t.place.geonameid == g.geonameid
                 right = same_id or haversine_km(t.place.lat, t.place.lon, g.lat, g.lon) <= within_km
-                out.append((t.score, t.place.kind, right))
+                out.append((t.score, t.place.kind, extent_km(t.place), right))
     return out
 
 
-def seed_samples(seeds_dir, *, parse=None, within_km: float = 10.0) -> list[tuple[float, str, bool]]:
+def seed_samples(seeds_dir, *, parse=None, within_km: float = 10.0) -> list[tuple[float, str, float, bool]]:
     """The same for the seed reports' required toponyms (``toponyms.json``): right = a gold id or 10 km."""
     import json
     from pathlib import Path
 
-    from geokit.parsing.calibration import raw_scores
+    from geokit.parsing.calibration import extent_km, raw_scores
 
     if parse is None:
         from geokit.parsing.parser import parse
@@ -110,7 +111,7 @@ def seed_samples(seeds_dir, *, parse=None, within_km: float = 10.0) -> list[tupl
                     continue
                 right = (t.place.geonameid in (x.get("geonameids") or [])
                          or haversine_km(t.place.lat, t.place.lon, x["lat"], x["lon"]) <= within_km)
-                out.append((t.score, t.place.kind, right))
+                out.append((t.score, t.place.kind, extent_km(t.place), right))
     return out
 
 
@@ -131,14 +132,14 @@ def _pav(bins: list[list[float]]) -> list[list[float]]:
     return out
 
 
-def fit_table(data: list[tuple[float, str, bool]], edges=FIT_EDGES, min_bin: int = MIN_BIN) -> dict:
+def fit_table(data: list[tuple[float, str, float, bool]], edges=FIT_EDGES, min_bin: int = MIN_BIN) -> dict:
     """class -> {"raw": knots, "p": probabilities, "n": answers per knot}: an isotonic fit of right on
     raw score, one knot per (merged) score bin at its mean raw score; shares smoothed (see ``_share``)."""
     from geokit.parsing.calibration import place_class
 
     table = {}
-    for cls in sorted({place_class(k) for _, k, _ in data}):
-        rows = [(s, r) for s, k, r in data if place_class(k) == cls]
+    for cls in sorted({place_class(k, x) for _, k, x, _ in data}):
+        rows = [(s, r) for s, k, x, r in data if place_class(k, x) == cls]
         bins = []
         for lo, hi in zip(edges, edges[1:], strict=False):
             b = [(s, r) for s, r in rows if lo <= s < hi]
@@ -186,7 +187,7 @@ def main(argv=None) -> int:
     from pathlib import Path
 
     from geokit.evaluate.corpus import load_corpus, select_half
-    from geokit.parsing.calibration import TABLE_PATH, load_table
+    from geokit.parsing.calibration import LARGE_KM, TABLE_PATH, load_table
 
     ap = argparse.ArgumentParser(prog="python -m geokit.evaluate.calibration", description=main.__doc__)
     shared = Path(__file__).resolve().parents[2].parent / "shared"
@@ -209,6 +210,8 @@ def main(argv=None) -> int:
               "method": "isotonic (pool adjacent violators) per class over score bins "
                         f"{list(FIT_EDGES[1:-1])}, bins under {MIN_BIN} answers merged, "
                         "shares (right+1)/(n+2)",
+              "classes": "area (country, first-level area, region), large_area (the same, box corner to corner "
+                         f">= {LARGE_KM:.0f} km), place (city, town, county, camp...), village",
               "date": dt.date.today().isoformat()}
     for cls, t in table.items():
         print(cls, list(zip(t["raw"], t["p"], t["n"], strict=False)))

@@ -18,16 +18,61 @@ from functools import lru_cache
 from pathlib import Path
 
 TABLE_PATH = Path(__file__).with_name("rules") / "calibration.toml"
+COUNTRIES_PATH = Path(__file__).resolve().parents[1] / "data" / "basemap" / "countries.geojson"
 # classes of answers whose reliability differs at the same raw share
 AREA_KINDS = frozenset({"country", "continent", "region", "admin1", "peninsula", "organisation"})
+# An area wider than this (corner to corner of its box) has no single point that graders agree on: its
+# answer lies within 161 km of the reference point far less often, whichever point is used.
+LARGE_KM = 1500.0
 _enabled = True
 
 
-def place_class(kind: str) -> str:
-    """"area" (countries, first-level areas, regions), "village", or "place" (cities, towns, counties...)."""
+def place_class(kind: str, extent_km: float = 0.0) -> str:
+    """"area", "large_area" (an area wider than ``LARGE_KM``), "village", or "place" (cities, towns,
+    counties...)."""
     if kind in AREA_KINDS:
-        return "area"
+        return "large_area" if extent_km >= LARGE_KM else "area"
     return "village" if kind == "village" else "place"
+
+
+def extent_km(place) -> float:
+    """Corner-to-corner size of an answer's box: its own ``bbox``, or a country's outline from the basemap;
+    0 for a place known by a point only."""
+    from geokit.gazetteer.geo import haversine_km
+
+    box = getattr(place, "bbox", None)
+    if box is None and getattr(place, "kind", "") == "country":
+        box = _country_boxes().get(getattr(place, "country_code", ""))
+    if box is None:
+        return 0.0
+    s, w, n, e = box
+    return haversine_km(s, w, n, e)
+
+
+@lru_cache(maxsize=1)
+def _country_boxes() -> dict[str, tuple[float, float, float, float]]:
+    """ISO2 -> (south, west, north, east) of the Natural Earth outlines the maps use."""
+    import json
+
+    try:
+        feats = json.loads(COUNTRIES_PATH.read_text(encoding="utf-8"))["features"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    out = {}
+    for f in feats:
+        xs, ys = [], []
+        stack = [f.get("geometry", {}).get("coordinates", [])]
+        while stack:
+            c = stack.pop()
+            if c and isinstance(c[0], (int, float)):
+                xs.append(c[0])
+                ys.append(c[1])
+            else:
+                stack.extend(c)
+        cc = (f.get("properties") or {}).get("cc")
+        if cc and xs:
+            out[cc] = (min(ys), min(xs), max(ys), max(xs))
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -45,12 +90,13 @@ def load_table(path: Path = TABLE_PATH) -> dict[str, tuple[tuple[float, ...], tu
     return out
 
 
-def calibrated(score: float, kind: str, table: dict | None = None) -> float:
-    """The probability that an answer of this kind with this raw score is right (linear between knots,
-    flat beyond the ends); the raw score when calibration is off or the class has no fit."""
+def calibrated(score: float, kind: str, table: dict | None = None, *, extent: float = 0.0) -> float:
+    """The probability that an answer of this kind (and size, ``extent`` km) with this raw score is right
+    (linear between knots, flat beyond the ends); the raw score when calibration is off or the class has
+    no fit."""
     if not _enabled:
         return score
-    t = (load_table() if table is None else table).get(place_class(kind))
+    t = (load_table() if table is None else table).get(place_class(kind, extent))
     if t is None:
         return score
     xs, ys = t

@@ -20,7 +20,7 @@ from geokit.gazetteer.resolver import Resolver
 from geokit.gazetteer.store import PlaceRecord, to_candidate
 from geokit.gazetteer.text import CUE_KINDS, fold, strip_type_words
 from geokit.model import Candidate, Toponym
-from geokit.parsing.calibration import calibrated
+from geokit.parsing.calibration import calibrated, extent_km
 from geokit.parsing.home import W_AREA, W_DATELINE, W_PLACE, W_PRIOR, Home, Region, as_weight, find_dateline
 from geokit.parsing.lexicon import PatternRule
 
@@ -441,7 +441,8 @@ class ContextResolver:
             place = cands[0] if cands else None
             return Toponym(m.start, m.end, m.text, kind=m.kind if m.kind != "literal" else "demonym",
                            place=place,
-                           score=calibrated(place.score, place.kind) if place else 0.0, candidates=cands[:3],
+                           score=(calibrated(place.score, place.kind, extent=extent_km(place)) if place
+                                  else 0.0), candidates=cands[:3],
                            reason="" if place else "country of the demonym not in the gazetteer")
         top = cands[0] if cands else None
         if top is None or top.score < MIN_SCORE or reason:
@@ -457,8 +458,9 @@ class ContextResolver:
             note = note or (f"no {('county or district' if cue == 'admin2' else 'province or state')} "
                             f"of that name: the {top.kind} {top.name} stands for it")
         # the probability that the answer is right, from the raw share (``geokit.parsing.calibration``)
-        return Toponym(m.start, m.end, m.text, kind=m.kind, place=top, score=calibrated(score, top.kind),
-                       candidates=cands[:5], reason=note)
+        return Toponym(m.start, m.end, m.text, kind=m.kind, place=top,
+                       score=calibrated(score, top.kind, extent=extent_km(top)), candidates=cands[:5],
+                       reason=note)
 
 
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
