@@ -210,8 +210,8 @@ def main(argv=None) -> int:
               "method": "isotonic (pool adjacent violators) per class over score bins "
                         f"{list(FIT_EDGES[1:-1])}, bins under {MIN_BIN} answers merged, "
                         "shares (right+1)/(n+2)",
-              "classes": "area (country, first-level area, region), large_area (the same, box corner to corner "
-                         f">= {LARGE_KM:.0f} km), place (city, town, county, camp...), village",
+              "classes": "area (country, first-level area, region), large_area (the same, box corner to "
+                         f"corner >= {LARGE_KM:.0f} km), place (city, town, county, camp...), village",
               "date": dt.date.today().isoformat()}
     for cls, t in table.items():
         print(cls, list(zip(t["raw"], t["p"], t["n"], strict=False)))
