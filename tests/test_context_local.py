@@ -203,3 +203,16 @@ def test_a_seat_beats_its_own_province_but_gains_nothing_on_other_places(resolve
     # ... but the Uruguayan department's seat called Florida does not beat the US state by it
     top = resolver.resolve("Florida")[0]
     assert (top.country_code, top.kind) == ("US", "admin1")
+
+
+def test_adjectives_of_continents_are_demonyms_of_the_continent(parser):
+    doc = parser.parse("Growth slowed in Asian markets, and European officials met African ministers.")
+    by = {t.text: t for t in doc.toponyms}
+    assert {k: (t.kind, t.place.kind, t.place.name) for k, t in by.items()} == {
+        "Asian": ("demonym", "continent", "Asia"), "European": ("demonym", "continent", "Europe"),
+        "African": ("demonym", "continent", "Africa")}
+    # with gold spans too, and never a village found by transliteration ("Asian" was ‘Aslān)
+    text = "A virus of Asian origin."
+    s = text.index("Asian")
+    t = parser.parse(text, spans=[(s, s + 5)]).toponyms[0]
+    assert t.place.name == "Asia"
