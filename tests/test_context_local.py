@@ -114,6 +114,19 @@ def test_latin_capitals_do_not_match_romanised_arabic_names(parser):
     assert t.place is None or t.place.name != "Nassau"
 
 
+def test_an_area_acronym_in_capitals_and_not_in_title_case(parser, resolver):
+    text = "The NSW government confirmed the outbreak on Monday."
+    s = text.index("NSW")
+    t = parser.parse(text, spans=[(s, s + 3)]).toponyms[0]
+    assert t.place is not None and t.place.name == "New South Wales" and t.place.kind == "admin1"
+    # the same letters in title case are a word, not the acronym: "the Patriot Act", "Nsw"
+    assert all(c.name != "Australian Capital Territory" for c in resolver.resolve("Act"))
+    assert resolver.resolve("ACT")[0].name == "Australian Capital Territory"
+    assert all(c.name != "New South Wales" for c in resolver.resolve("Nsw"))
+    # a state's two-letter code still stands for its newspaper abbreviation
+    assert resolver.resolve("Ky.")[0].name == "Kentucky"
+
+
 def test_a_dateline_area_the_recogniser_left_out_still_counts(parser):
     doc = parser.parse("ATHENS, Ga. — Students packed downtown Athens on Saturday; police in Athens and "
                        "Watkinsville closed roads.")
@@ -139,3 +152,67 @@ def test_a_local_town_beats_a_namesake_country_only_when_the_country_is_absent(p
                           "bakery "
                           "in Dayton on Saturday.")
     assert [t.place.country_code for t in abroad.toponyms if t.text == "Lebanon"] == ["LB"]
+
+
+def test_a_name_written_with_its_government_is_the_polity_not_the_namesake_city(parser):
+    doc = parser.parse("Right turns on red became legal in Quebec years ago, and the Quebec government now "
+                       "wants the rule extended to Montreal.")
+    quebec = [t for t in doc.toponyms if t.text == "Quebec"]
+    assert len(quebec) == 2 and all(t.place.kind == "admin1" and t.place.country_code == "CA" for t in quebec)
+    doc = parser.parse("The bill was signed by New York Gov. Ann Ortiz in Albany on Friday.")
+    assert [t.place.kind for t in doc.toponyms if t.text == "New York"] == ["admin1"]
+    doc = parser.parse("The ministers met in Albany before the Government of New York published the plan.")
+    assert [t.place.kind for t in doc.toponyms if t.text == "New York"] == ["admin1"]
+    # without such words the city keeps the bare name
+    doc = parser.parse("Tourists walked the old walls of Quebec and took the ferry across the river.")
+    assert [t.place.kind for t in doc.toponyms if t.text == "Quebec"] == ["city"]
+    doc = parser.parse("She flew from New York to Chicago on Friday.")
+    assert [t.place.kind for t in doc.toponyms if t.text == "New York"] == ["city"]
+
+
+def test_first_level_areas_of_another_code_scheme(resolver, parser):
+    # a county or departement has the people of its places as prior, not nothing: "Fife" is the Scottish
+    # area, not a village of 10,000 in Washington; and a code of another scheme names no city's area
+    assert (resolver.resolve("Fife")[0].country_code, resolver.resolve("Fife")[0].kind) == ("GB", "admin1")
+    assert resolver.resolve("Somme")[0].country_code == "FR"
+    paris = [c for c in resolver.resolve("Paris", limit=8) if c.kind == "city" and c.country_code == "FR"][0]
+    assert paris.admin1 != "Aude"
+    doc = parser.parse("A dead swan was found on a beach in Fife, and a farm in Suffolk was cleared, "
+                       "officials in Edinburgh said.")
+    assert {t.text: t.place.country_code for t in doc.toponyms} == {"Fife": "GB", "Suffolk": "GB",
+                                                                    "Edinburgh": "GB"}
+
+
+def test_a_dropped_name_written_with_an_area_that_holds_it_is_that_place(parser):
+    doc = parser.parse("Militants attacked Beni in North Kivu on Sunday, officials said.")
+    beni = [t for t in doc.toponyms if t.text == "Beni"]
+    assert beni and beni[0].place.country_code == "CD" and beni[0].kind == "literal"
+    # alone, the same word is still dropped
+    doc = parser.parse("Militants attacked Beni on Sunday, officials said.")
+    assert not [t for t in doc.toponyms if t.text == "Beni"]
+    assert [t.text for t in doc.dropped] == ["Beni"]
+    # a person's name before an area is no place of that name
+    doc = parser.parse("Donald Trump beat Hillary Clinton in Wisconsin last year.")
+    assert [t.text for t in doc.toponyms] == ["Wisconsin"]
+
+
+def test_a_seat_beats_its_own_province_but_gains_nothing_on_other_places(resolver):
+    # "Idlib", "Quebec": the city named like its province is what the bare name means ...
+    assert resolver.resolve("Idlib")[0].kind == "city"
+    assert resolver.resolve("Quebec")[0].kind == "city"
+    # ... but the Uruguayan department's seat called Florida does not beat the US state by it
+    top = resolver.resolve("Florida")[0]
+    assert (top.country_code, top.kind) == ("US", "admin1")
+
+
+def test_adjectives_of_continents_are_demonyms_of_the_continent(parser):
+    doc = parser.parse("Growth slowed in Asian markets, and European officials met African ministers.")
+    by = {t.text: t for t in doc.toponyms}
+    assert {k: (t.kind, t.place.kind, t.place.name) for k, t in by.items()} == {
+        "Asian": ("demonym", "continent", "Asia"), "European": ("demonym", "continent", "Europe"),
+        "African": ("demonym", "continent", "Africa")}
+    # with gold spans too, and never a village found by transliteration ("Asian" was ‘Aslān)
+    text = "A virus of Asian origin."
+    s = text.index("Asian")
+    t = parser.parse(text, spans=[(s, s + 5)]).toponyms[0]
+    assert t.place.name == "Asia"

@@ -26,7 +26,7 @@ HEADERS = {
                       "population",
                       "capital", "source"],
     "admin1.csv": ["geonameid", "name", "alternates", "type", "country_code", "admin1_code", "lat", "lon",
-                   "source"],
+                   "source", "population", "south", "west", "north", "east", "foreign_code"],
     "curated.csv": ["id", "name", "alternates", "kind", "feature_class", "feature_code", "lat", "lon",
                     "country_code", "admin1", "population", "geonameid", "ref_geonameid", "source", "note"],
     "demonyms.csv": ["word", "country_iso2", "kind"],
@@ -128,7 +128,8 @@ def test_country_codes_refer_to_countries(countries, admin1, curated) -> None:
     known = set(countries)
     assert {r["country_code"] for r in admin1} <= known
     assert {r["country_code"] for r in curated.values()} <= known
-    assert {r["country_iso2"] for r in read("demonyms.csv")} <= known
+    continents = {f"gn:{r['geonameid']}" for r in read("regions.csv") if r["kind"] == "continent"}
+    assert {r["country_iso2"] for r in read("demonyms.csv")} <= known | continents
     assert {r["country_iso2"] for r in read("abbreviations.csv")} - {""} <= known
 
 
@@ -385,3 +386,18 @@ def test_a_wheel_carries_the_committed_layers():
     conf = tomllib.loads((pkg.parent / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
     assert "data/**/*" in conf["package-data"]["geokit"]
     assert "geokit.data*" in conf["packages"]["find"]["exclude"]
+
+
+def test_admin1_people_boxes_and_codes_of_another_scheme(admin1) -> None:
+    by = {(r["country_code"], r["name"]): r for r in admin1}
+    # NE's departements and counties carry codes of another scheme than GeoNames' regions and nations
+    for key in (("FR", "Paris"), ("FR", "Somme"), ("GB", "Fife"), ("GB", "Suffolk")):
+        assert by[key]["foreign_code"] == "1" and "not GeoNames' admin1 code" in by[key]["source"], key
+    for key in (("US", "Texas"), ("CA", "Alberta"), ("TR", "Hatay"), ("AU", "Queensland")):
+        assert by[key]["foreign_code"] == "", key
+    # people of the listed places inside the shape: the order of magnitude a prior needs
+    assert 10_000_000 < int(by[("US", "Texas")]["population"]) < 60_000_000
+    assert 100_000 < int(by[("GB", "Fife")]["population"]) < 1_000_000
+    s, w, n, e = (float(by[("US", "Texas")][k]) for k in ("south", "west", "north", "east"))
+    assert s < 29.76 < n and w < -95.37 < e  # Houston is inside Texas's box
+    assert sum(1 for r in admin1 if r["foreign_code"] == "1") < len(admin1) / 3

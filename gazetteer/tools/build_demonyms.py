@@ -79,6 +79,17 @@ def _plural(adj: str) -> str | None:
     return None
 
 
+# Adjectives and people nouns of continents ("Asian economies", "European officials"), keyed by the
+# continent's GeoNames id in the country column ("gn:6255147"): the store answers them with the continent.
+CONTINENTS: list[tuple[str, str, str]] = [
+    ("African", "gn:6255146", "adjective"), ("Africans", "gn:6255146", "demonym"),
+    ("Asian", "gn:6255147", "adjective"), ("Asians", "gn:6255147", "demonym"),
+    ("European", "gn:6255148", "adjective"), ("Europeans", "gn:6255148", "demonym"),
+    ("North American", "gn:6255149", "adjective"), ("North Americans", "gn:6255149", "demonym"),
+    ("South American", "gn:6255150", "adjective"), ("South Americans", "gn:6255150", "demonym"),
+]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--world-countries", type=Path, default=Path("/tmp/npmx/dl/wc/package"))
@@ -102,6 +113,8 @@ def main() -> None:
                 rows.setdefault((plural, iso), "demonym")
         for word, kind in EXTRA.get(iso, []):
             rows[(word, iso)] = kind
+    for word, gid, kind in CONTINENTS:
+        rows[(word, gid)] = kind
     out = [[w, iso, kind] for (w, iso), kind in sorted(rows.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
     path = write_csv("demonyms.csv", ["word", "country_iso2", "kind"], out)
     print(f"wrote {len(out)} rows to {path}")

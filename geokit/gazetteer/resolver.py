@@ -86,10 +86,16 @@ class Resolver:
             return out
         low = name.casefold()
         caps = name.replace(".", "").isupper()
+        blocked: set[int] = set()
         for pid, nm, isprimary in st.by_key(key):
-            if (not caps and not isprimary and nm.replace(".", "").isupper() and len(nm) <= 5
-                    and self._bloc(pid)):
-                continue  # a bloc's acronym ("EU", "AU") is that only in capitals: "Eu" is a town in Normandy
+            bare = nm.replace(".", "")
+            if (not caps and not isprimary and bare.isupper() and len(bare) <= 5
+                    and ((len(bare) >= 3 and "." not in nm) or self._bloc(pid))):
+                # an acronym ("EU", "AU", "NSW", "ACT") is that only in capitals: "Eu" is a town in Normandy,
+                # "Act" in "the Patriot Act" no territory; a state's two-letter code stands for the
+                # newspaper abbreviation ("KY" for "Ky.")
+                blocked.add(pid)  # nor through a looser key of the same letters
+                continue
             if nm.casefold() == low:
                 kind = "exact" if isprimary else "alternate"
             else:
@@ -100,12 +106,12 @@ class Resolver:
         sk = skeleton(name)
         if len(sk) >= 3:
             for pid in st.by_skeleton(sk):
-                if pid not in out:
+                if pid not in out and pid not in blocked:
                     _keep(out, pid, "transliteration", "")
         if fuzzy and not out and len(key) >= 4:
             for sk2 in st.skeletons_near(sk):
                 for pid in st.by_skeleton(sk2):
-                    if pid not in out:
+                    if pid not in out and pid not in blocked:
                         _keep(out, pid, "fuzzy", "")
         return out
 
@@ -177,7 +183,15 @@ class Resolver:
         places = st.places(list(found))
         # A city that shares its name with the province it lies in ("Idlib", "Aleppo") is what a bare
         # name usually means; the province needs its type word ("Idlib province").
-        areas = {(p.cc, p.name) for p in places.values() if p is not None and p.kind == "admin1"}
+        # The province loses what its city would win, so that a city never gains on third places by it:
+        # "Florida" the Uruguayan department's seat does not beat the US state.
+        seats: dict[tuple[str, str], float] = {}
+        for pid, (mk, _n) in found.items():
+            p = places.get(pid)
+            if p is not None and p.kind in ("city", "town") and p.admin1:
+                full = mk == "exact" or p.fcode in ("PPLA", "PPLC")
+                key = (p.cc, p.admin1)
+                seats[key] = max(seats.get(key, 0.0), NAMESAKE_BONUS if full else NAMESAKE_BONUS / 2)
         # Loose matches are confirmed by string similarity; only the most prominent few are worth it.
         loose = [pid for pid, (mk, _n) in found.items() if mk in ("transliteration", "fuzzy")
                  and pid in places]
@@ -212,9 +226,8 @@ class Resolver:
                 quality *= (ratio / 100.0) ** 2
                 penalty += (100.0 - ratio) / 8.0  # how close the spelling is matters for loose matches
             weight = p.prior - penalty
-            if areas and p.kind in ("city", "town") and (p.cc, p.admin1) in areas:
-                weight += NAMESAKE_BONUS if (mkind == "exact"
-                                             or p.fcode in ("PPLA", "PPLC")) else NAMESAKE_BONUS / 2
+            if seats and p.kind == "admin1":
+                weight -= seats.get((p.cc, p.name), 0.0)
             mismatch = False
             if pid in whole:
                 weight += WHOLE_NAME_BONUS

@@ -157,11 +157,15 @@ def admin1(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]
             code = (r.get("admin1_code") or "").strip()
             if code and "." not in code:
                 code = f"{r['country_code']}.{code}"  # the GeoNames "TR.31" form used by the place layers
+            # NE's code of another scheme (France's departements, the UK's counties) names no GeoNames
+            # place's area: kept in the id only, so that "Paris" is not placed in "Aude"
+            foreign = (r.get("foreign_code") or "").strip() == "1"
             yield PlaceRow(
                 id=f"gn:{gid}" if gid else f"ne1:{r['country_code']}:{code or r['name']}", geonameid=gid,
                 name=r["name"], lat=lat, lon=lon, fclass="A", fcode="ADM1", cc=r["country_code"],
-                admin1_code=code, population=0, kind="admin1", source="naturalearth-admin1",
-                names=_split(r.get("alternates")), admin1=r["name"],
+                admin1_code="" if foreign else code, population=_int(r.get("population")), kind="admin1",
+                source="naturalearth-admin1", names=_split(r.get("alternates")), admin1=r["name"],
+                bbox=_bbox(r) if (r.get("south") or "").strip() else None,
             )
             report.rows += 1
         except (KeyError, ValueError) as exc:

@@ -625,6 +625,9 @@ class Store:
 
     @lru_cache(maxsize=512)  # noqa: B019 - the store lives as long as the process
     def country(self, cc: str) -> PlaceRecord | None:
+        """The country of an ISO code; "gn:ID" (a continent's adjective in ``demonyms.csv``) is that place."""
+        if cc.startswith("gn:"):
+            return self.by_geonameid(int(cc[3:])) if cc[3:].isdigit() else None
         rows = self._q("SELECT pid FROM places WHERE kind='country' AND cc=? ORDER BY prior DESC LIMIT 1",
                        (cc,))
         return self.place(rows[0][0]) if rows else None

@@ -20,7 +20,9 @@ from geokit.gazetteer.resolver import Resolver
 from geokit.gazetteer.store import PlaceRecord, to_candidate
 from geokit.gazetteer.text import CUE_KINDS, fold, strip_type_words
 from geokit.model import Candidate, Toponym
+from geokit.parsing.calibration import calibrated, extent_km
 from geokit.parsing.home import W_AREA, W_DATELINE, W_PLACE, W_PRIOR, Home, Region, as_weight, find_dateline
+from geokit.parsing.lexicon import PatternRule
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,9 @@ MUTUAL_KM = 25.0
 MUTUAL_CANDS = 5
 _AREAS = ("country", "continent", "admin1", "admin2")
 LIST_BONUS = 4.0  # a name in a list of states (or countries) is one too
+# a name written with its government ("the Quebec government", "New York Gov.", "the Government of Alberta")
+# is a country or a first-level area, not its namesake city; one such mention decides the report's others
+POLITY_BONUS = 4.0
 # The report's home region, in prior units at full share (see ``geokit.parsing.home``).
 HOME_COUNTRY = 1.0  # a candidate in the home country
 HOME_AREA = 5.0  # a candidate in (or being) the home first-level area
@@ -122,6 +127,7 @@ class ContextResolver:
         dl = find_dateline(text) if text else None
         dl_area = self._dateline_area(dl, forms, first, holders) if dl is not None else None
         siblings = _list_kinds(text, mentions, first) if text else {}
+        polity = {f for f, ms in forms.items() if text and any(_polity(text, m) for m in ms)}
         for f, ms in forms.items():
             for m in ms:
                 if m.container is None:
@@ -146,7 +152,7 @@ class ContextResolver:
         tops: dict[tuple, tuple[Candidate, float]] = {}
         for f, cands in first.items():
             inner = [c for c in cands if any(
-                _inside(c.country_code, c.admin1, c.lat, c.lon, h.kind, h.country_code, h.admin1 or h.name,
+                inside(c.country_code, c.admin1, c.lat, c.lon, h.kind, h.country_code, h.admin1 or h.name,
                         h.lat, h.lon,
                         h.bbox)
                 for h in holders.get(f, ()) if h.id != c.id)] if f in holders else []
@@ -224,13 +230,15 @@ class ContextResolver:
 
         def paired(p: PlaceRecord, form: tuple, rival_prior: float | None) -> float:
             b = 0.0
-            if any(_inside(p.cc, p.admin1, p.lat, p.lon, c.kind, c.country_code, c.admin1 or c.name, c.lat,
+            if any(inside(p.cc, p.admin1, p.lat, p.lon, c.kind, c.country_code, c.admin1 or c.name, c.lat,
                            c.lon,
                            c.bbox)
                    for c in holders.get(form, ()) if c.id != p.id):
                 # "COLUMBIA, Ky.", "Jordan, Minn.": a place inside an area is no namesake country
                 b += CONTAINER_BONUS + (max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country"
                                         else 0.0)
+            if form in polity and p.kind in ("admin1", "country"):
+                b += POLITY_BONUS
             sib = siblings.get(form)
             if sib and ((p.kind, p.cc if p.kind == "admin1" else "") == sib
                         or (sib[0] == "capital" and p.fcode == "PPLC")):
@@ -238,7 +246,7 @@ class ContextResolver:
                 b += LIST_BONUS + (max(0.0, rival_prior - p.prior) if rival_prior and p.kind != "country"
                                    else 0.0)
             if p.kind in ("country", "admin1", *_BOXED) and any(
-                    _inside(c.country_code, c.admin1, c.lat, c.lon, p.kind, p.cc, p.admin1 or p.name, p.lat,
+                    inside(c.country_code, c.admin1, c.lat, c.lon, p.kind, p.cc, p.admin1 or p.name, p.lat,
                             p.lon,
                             p.bbox)
                     for c in held.get(form, ()) if c.id != p.id):
@@ -335,7 +343,7 @@ class ContextResolver:
         place = next((f for f, ms in forms.items() if any(m.start == dl.start for m in ms)), None)
         xs = first.get(place) or [] if place is not None else []
         fits = [a for a in areas
-                if any(_inside(c.country_code, c.admin1, c.lat, c.lon, a.kind, a.country_code,
+                if any(inside(c.country_code, c.admin1, c.lat, c.lon, a.kind, a.country_code,
                                                  a.admin1 or a.name, a.lat, a.lon) for c in xs)]
         area = (fits or areas)[0]
         if place is not None:
@@ -433,7 +441,8 @@ class ContextResolver:
             place = cands[0] if cands else None
             return Toponym(m.start, m.end, m.text, kind=m.kind if m.kind != "literal" else "demonym",
                            place=place,
-                           score=place.score if place else 0.0, candidates=cands[:3],
+                           score=(calibrated(place.score, place.kind, extent=extent_km(place)) if place
+                                  else 0.0), candidates=cands[:3],
                            reason="" if place else "country of the demonym not in the gazetteer")
         top = cands[0] if cands else None
         if top is None or top.score < MIN_SCORE or reason:
@@ -448,7 +457,9 @@ class ContextResolver:
             score *= CUE_MISMATCH
             note = note or (f"no {('county or district' if cue == 'admin2' else 'province or state')} "
                             f"of that name: the {top.kind} {top.name} stands for it")
-        return Toponym(m.start, m.end, m.text, kind=m.kind, place=top, score=score, candidates=cands[:5],
+        # the probability that the answer is right, from the raw share (``geokit.parsing.calibration``)
+        return Toponym(m.start, m.end, m.text, kind=m.kind, place=top,
+                       score=calibrated(score, top.kind, extent=extent_km(top)), candidates=cands[:5],
                        reason=note)
 
 
@@ -506,7 +517,7 @@ def _place_class(top: Candidate) -> tuple[str, str] | None:
 AREA_KM = 80.0
 
 
-def _inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc: str, box_area: str,
+def inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc: str, box_area: str,
             box_lat: float, box_lon: float, box: tuple | None = None) -> bool:
     """Whether a place (cc, admin1, point) lies in a country, a first-level area, or an area known by its
     bounding box ``box`` (a county, a district, a region: "London, Laurel County")."""
@@ -524,6 +535,17 @@ def _inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc:
     if box_kind != "admin1":
         return False
     return admin1 == box_area or haversine_km(lat, lon, box_lat, box_lon) <= AREA_KM
+
+
+_POLITY_AFTER = PatternRule("polity-after")
+_POLITY_BEFORE = PatternRule("polity-before")
+
+
+def _polity(text: str, m: Mention) -> bool:
+    """Whether the words around a mention name a government ("the Quebec government", "the premier of
+    Quebec"): the name is a country or a first-level area."""
+    return bool(_POLITY_AFTER.match(text[m.end:m.end + 60])
+                or _POLITY_BEFORE.search(text[max(0, m.start - 40):m.start]))
 
 
 def _county_form(form: tuple) -> bool:

@@ -174,6 +174,8 @@ class Parser:
                 if ab and ab[0]:
                     m.abbr_cc = ab[0]
                 _core, m.cue = strip_type_words(span)
+                if not m.abbr_cc:
+                    self.recogniser.read_cues(text, m)  # "the Somme region", "the district of Karo"
             out.append(m)
         return out
 

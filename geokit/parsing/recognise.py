@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from geokit.gazetteer.resolver import Resolver
 from geokit.gazetteer.text import fold, skeleton, strip_type_words
 from geokit.parsing.context import (
     Mention,
+    inside,
     link_containers,
 )
 from geokit.parsing.lexicon import (
@@ -52,6 +54,24 @@ NAMED_CHECKS = frozenset({"person-shape", "acronym", "initial", "english-word", 
 MAX_SPAN_TOKENS = 6
 CHUNK_CHARS = 200_000  # recognition works chunk by chunk so a huge text keeps memory bounded
 _TYPE_AFTER = PatternRule("type-after")  # rules/patterns.toml
+_CONTAINED_GAP = re.compile(r"^(?:\s*,\s*|\s+in\s+)$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+$")  # a first name or a title right before a name
+# type words that, written in lowercase after a name, are only a cue ("Idlib province": the name is "Idlib")
+_LOWER_CUES = ("admin1", "admin2", "city", "town", "village", "region", "river", "mountain", "lake", "sea",
+               "ocean", "desert", "peninsula", "island")
+_CUES_BEFORE = ((r"\b(?:town|towns) of\s+$", "town"), (r"\b(?:city) of\s+$", "city"),
+                (r"\b(?:village|villages) of\s+$", "village"),
+                (r"\b(?:province|governorate) of\s+$", "admin1"),
+                (r"\bdistrict of\s+$", "admin2"))
+
+
+def _cue_before(text: str, m: Mention) -> None:
+    """"the town of X", "the province of X": a cue for what X is."""
+    before = text[max(0, m.start - 40):m.start]
+    for pat, cue in _CUES_BEFORE:
+        if re.search(pat, before, re.IGNORECASE):
+            m.cue = cue
+            return
 _LOCATIVE_BEFORE = PatternRule("locative-before")  # rules/patterns.toml
 _DATELINE = PatternRule("dateline-caps")  # rules/patterns.toml
 _METONYMY_AFTER = PatternRule("metonymy-after")  # rules/patterns.toml
@@ -127,10 +147,57 @@ class Recogniser:
             mentions.extend(self._recognise_chunk(text, pos, end, st))
             pos = end
         mentions = self._filter_persons(text, mentions, st)
+        mentions = self._rescue_contained(text, mentions, st)
         link_containers(text, mentions)
         if dropped is not None:
             dropped.extend(sorted(st.dropped, key=lambda m: m.start))
         return mentions
+
+    def _rescue_contained(self, text: str, mentions: list[Mention], st: _DocState) -> list[Mention]:
+        """A name dropped as a person, an organisation or a word that is written with a first- or
+        second-level area holding a place of that name ("Beni in North Kivu", "Oxnard, California") is
+        that place: a namesake inside the very area named beside it is strong evidence."""
+        if not st.dropped or not mentions:
+            return mentions
+        starts = [m.start for m in mentions]
+        rescued = []
+        for d in st.dropped:
+            if d.kind not in ("person", "organisation", "word") or d.text != d.name:
+                continue
+            if d.kind == "person" and _NAME_BEFORE.search(text[max(0, d.start - 40):d.start]):
+                continue  # "Hillary Clinton in Wisconsin", "Gov. Walker in Wisconsin": the person's name
+            k = bisect_left(starts, d.end)
+            if k >= len(mentions) or not _CONTAINED_GAP.match(text[d.end:mentions[k].start]):
+                continue
+            area = self._area(mentions[k].name)
+            if area is None:
+                continue
+            try:
+                cands = self.resolver.resolve(d.name, limit=40, fuzzy=False)
+            except Exception:  # an odd name never spoils the document
+                continue
+            if any(c.kind not in ("country", "continent", "admin1", "region")
+                   and c.match in ("exact", "alternate")
+                   and inside(c.country_code, c.admin1, c.lat, c.lon, area.kind, area.country_code,
+                              area.admin1 or area.name, area.lat, area.lon, area.bbox) for c in cands):
+                d.kind = "literal"
+                d.notes.append(f"rescued: written with {area.name}, which holds a place of that name")
+                rescued.append(d)
+        if not rescued:
+            return mentions
+        st.dropped = [d for d in st.dropped if d not in rescued]
+        return sorted(mentions + rescued, key=lambda m: m.start)
+
+    def _area(self, name: str):
+        """The first- or second-level area a name surely is ("North Kivu", "Clay County"), or None."""
+        try:
+            cands = self.resolver.resolve(name, limit=3)
+        except Exception:
+            return None
+        if cands and cands[0].score >= 0.5 and (cands[0].kind == "admin1"
+                                                or (cands[0].kind == "admin2" and cands[0].bbox is not None)):
+            return cands[0]
+        return None
 
     def _recognise_chunk(self, text: str, start: int, end: int, st: _DocState) -> list[Mention]:
         chunk = text[start:end]
@@ -249,23 +316,29 @@ class Recogniser:
             core, cue = strip_type_words(ext)
             if cue:
                 word = tm.group(1)
-                if word[0].islower() and cue in ("admin1", "admin2", "city", "town", "village", "region",
-                                                 "river", "mountain", "lake", "sea", "ocean", "desert",
-                                                 "peninsula", "island"):
+                if word[0].islower() and cue in _LOWER_CUES:
                     # "Idlib province": the name is "Idlib"; the lowercase word is only a cue
                     m.cue = cue
                     m.name = ext
                     return
                 m.end, m.text, m.name, m.cue = tm.end(), ext, ext, cue
                 return
-        before = text[max(0, m.start - 40):m.start]
-        for pat, cue in ((r"\b(?:town|towns) of\s+$", "town"), (r"\b(?:city) of\s+$", "city"),
-                         (r"\b(?:village|villages) of\s+$", "village"),
-                         (r"\b(?:province|governorate) of\s+$", "admin1"),
-                         (r"\bdistrict of\s+$", "admin2")):
-            if re.search(pat, before, re.IGNORECASE):
-                m.cue = cue
+        _cue_before(text, m)
+
+    def read_cues(self, text: str, m: Mention) -> None:
+        """The cue words around a span given by the caller (``parse(text, spans=...)``), read as for a
+        recognised name but without moving the span: a lowercase type word right after ("the Somme
+        region", "Idlib province") or "the province/district/town of" before."""
+        if m.cue:
+            return
+        tm = _TYPE_AFTER.match(text, m.end)
+        if tm and tm.end() - m.end < 40 and tm.group(1)[0].islower():
+            ext = text[m.start:tm.end()]
+            cue = strip_type_words(ext)[1]
+            if cue in _LOWER_CUES:
+                m.cue, m.name = cue, ext
                 return
+        _cue_before(text, m)
 
     def _judge(self, text, toks, run, rtoks, i, j, m: Mention, datelines, lower_words, in_headline,
                st: _DocState) -> Mention | None:
