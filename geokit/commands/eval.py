@@ -44,6 +44,9 @@ def register(subparsers) -> None:
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     p.add_argument("--calibration", action="store_true",
                    help="also print how often answers are right per score bin (gold spans given)")
+    p.add_argument("--points-only", action="store_true",
+                   help="with --calibration: an area is right only by its id or point (within 161 km), not "
+                        "because it holds the gold point")
     p.set_defaults(func=run)
 
 
@@ -75,6 +78,9 @@ def run(args: argparse.Namespace) -> int:
         from geokit.evaluate.calibration import calibrate
 
         arts = articles[: args.limit] if args.limit is not None else articles
-        print("\ncalibration (gold spans; right = same GeoNames id or within 161 km)")
-        print(calibrate(arts).format())
+        rule = "same GeoNames id or within 161 km"
+        if not args.points_only:
+            rule += ", or an area (country, first-level area, region) that holds the gold point"
+        print(f"\ncalibration (gold spans; right = {rule})")
+        print(calibrate(arts, areas_hold=not args.points_only).format())
     return 0
