@@ -103,3 +103,29 @@ def test_enrichment_merges_by_code_or_distance_and_adds_the_rest():
     assert "Alpha Province" in b.rows["ne1"].names and b.rows["ne1"].geonameid == 1
     assert "Gamma" not in b.rows["ne1"].names  # a region's own name is no area's alias
     assert "Condado de Beta" in b.rows["fips:1"].names and b.rows["fips:1"].geonameid == 3
+
+
+def test_reader_skips_bad_rows_and_reports_a_broken_file(tmp_path):
+    from geokit.gazetteer import sources as S
+
+    header = "\t".join(["geonameid", "name", "alternates", "type", "level", "cc", "code", "iso", "parent",
+                        "lat", "lon", "point", "places", "population", "source"])
+    lines = [header,
+             "1\tAlpha\tAlfa\tProvince\t1\tZZ\tZZ.01\tZZ-AL\t\t1.5\t2.5\tplaces\t3\t12000\tx",
+             "2\tBeta District\t\tDistrict\t2\tZZ\tZZ.01.2\t\tAlpha\tnorth\t2.5\tplaces\t1\t0\tx",  # bad lat
+             "3\tGamma\t\tRegion\t0\tZZ\t\t\t\t1\t1\tcsc\t0\t0\tx",                               # level 0
+             "4\tDelta\t\t\t2\tZZ\tZZ.01.4\t\tAlpha\t1.6\t2.6\tplaces\t1\t700\tx",
+             "5\ttoo\tfew\tcolumns"]
+    good = tmp_path / "admin_areas.tsv.gz"
+    good.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8")))
+    rep = S.IngestReport(source="admin_areas")
+    rows = list(S.admin_areas(rep, good))
+    assert [r.name for r in rows] == ["Alpha", "Delta"] and rep.rows == 2 and rep.skipped == 3
+    alpha, delta = rows
+    assert (alpha.kind, alpha.admin1_code, alpha.population) == ("admin1", "ZZ.01", 12000)
+    assert "Alpha Province" in alpha.names and "Alfa" in alpha.names
+    assert (delta.kind, delta.admin1_code, delta.admin1) == ("admin2", "ZZ.01", "Alpha")
+    bad = tmp_path / "broken.tsv.gz"
+    bad.write_bytes(b"\x1f\x8b\x08\x00not really gzip")
+    rep = S.IngestReport(source="admin_areas")
+    assert list(S.admin_areas(rep, bad)) == [] and rep.skipped == 1 and "unreadable" in rep.problems[0]

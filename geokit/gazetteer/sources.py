@@ -484,7 +484,9 @@ def _admin_area_row(f: list[str], col: dict[str, int]) -> PlaceRow:
     typ = f[col["type"]].strip().lower()
     if typ in _AREA_TYPES and not name.lower().endswith(typ):
         names.append(f"{name} {typ.title()}")  # "Ituri Province": the type word written with the name
-    a1_code = ".".join(code.split(".")[:2]) if code.count(".") >= 1 else ""
+    # a second-level area lies in the first-level one of its code's first two parts; a first-level area's
+    # code is its own, whole (Lithuania's municipalities, "LT.64.30", are not their old county "LT.64")
+    a1_code = code if level == "1" else ".".join(code.split(".")[:2]) if code.count(".") >= 1 else ""
     return PlaceRow(
         id=f"gn:{gid}" if gid else f"adm:{code or cc + ':' + name}", geonameid=gid, name=name, lat=lat,
         lon=lon,
