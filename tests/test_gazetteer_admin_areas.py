@@ -55,6 +55,14 @@ def test_a_us_county_gains_its_geonames_id_without_a_duplicate(resolver):
     assert sum(1 for c in cands if c.kind == "admin2" and c.admin1 == "Kentucky") == 1
 
 
+def test_a_province_alias_does_not_lend_weight_to_a_foreign_namesake(parser):
+    # Libya's Tripoli district lists "Tripoli" among its names; with Lebanon and Syria in focus the
+    # Lebanese city must still win
+    text = "Talks resumed in Tripoli on Sunday."
+    top = next(t for t in parser.parse(text, focus=["LB", "SY"]).toponyms if t.text == "Tripoli")
+    assert top.place.country_code == "LB", top.place
+
+
 def test_an_english_county_is_not_doubled(resolver):
     # Natural Earth lists Dorset as admin-1, GeoNames as admin-2: one record, and not Tasmania's Dorset
     cands = resolver.resolve("Dorset", limit=10)
@@ -93,15 +101,21 @@ def test_enrichment_merges_by_code_or_distance_and_adds_the_rest():
     b = _Builder()
     b.add([row("ne1", "Alpha", "admin1", 10.0, 10.0, code="ZZ.01"),
            row("fips:1", "Beta County", "admin2", 20.0, 20.0), row("rgn:g", "Gamma", "region", 0.0, 0.0)])
+    town = row("gn:9", "Alphaville", "city", 10.0, 10.0)
+    town.fclass = "P"
+    b.add([town])
     b.enrich([
-        row("gn:1", "Alpha", "admin1", 12.0, 12.0, code="ZZ.01", names=["Alpha Province", "Gamma"], gid=1),
+        row("gn:1", "Alpha", "admin1", 12.0, 12.0, code="ZZ.01", gid=1,
+            names=["Alpha Province", "Gamma", "Alphaville"]),
         row("gn:2", "Alpha", "admin1", 40.0, 40.0, code="ZZ.09", gid=2),        # another code, far: new
         row("gn:3", "Beta County", "admin2", 20.1, 20.1, names=["Condado de Beta"], gid=3),  # 15 km: same
         row("gn:4", "Beta County", "admin2", 25.0, 25.0, gid=4),                 # 700 km: another county
     ])
-    assert set(b.rows) == {"ne1", "fips:1", "rgn:g", "gn:2", "gn:4"}  # gn:1 (same code) merged into ne1
+    # gn:1 (same code) merged into ne1
+    assert set(b.rows) == {"ne1", "fips:1", "rgn:g", "gn:9", "gn:2", "gn:4"}
     assert "Alpha Province" in b.rows["ne1"].names and b.rows["ne1"].geonameid == 1
     assert "Gamma" not in b.rows["ne1"].names  # a region's own name is no area's alias
+    assert "Alphaville" not in b.rows["ne1"].names  # nor is a town's of the same country
     assert "Condado de Beta" in b.rows["fips:1"].names and b.rows["fips:1"].geonameid == 3
 
 

@@ -234,15 +234,22 @@ class _Builder:
 
         # a country's, continent's or region's own name is not taken as an area's alias ("West Coast" is
         # the US region, not an alias of Western Australia that would split its answers)
-        taken = set()
+        # nor a town's or city's own name in the same country: "Tripoli" on Libya's Tripoli district is the
+        # city's (the area keeps "Tripoli District"), and would lend the city a province-namesake's weight
+        # against Lebanon's Tripoli
+        taken: set[str] = set()
+        towns: set[tuple[str, str]] = set()
         for r in self.rows.values():
             if r.kind in _AREA_KINDS:
                 note(r)
             elif r.kind in _TOP_KINDS:
                 taken.add(fold(r.name))
+            elif r.kind in ("city", "town"):
+                towns.add((r.cc, fold(r.name)))
         for r in rows:
             own = fold(r.name)
-            r.names = [n for n in r.names if fold(n) == own or fold(n) not in taken]
+            r.names = [n for n in r.names
+                       if fold(n) == own or (fold(n) not in taken and (r.cc, fold(n)) not in towns)]
             if r.id in self.rows or r.kind not in _AREA_KINDS:
                 self.add([r])
                 continue
