@@ -282,7 +282,11 @@ class _Builder:
         biggest: dict[str, S.PlaceRow] = {}
         for r in self.rows.values():
             if r.kind == "admin1" and r.admin1_code:
-                self.admin1.setdefault(r.admin1_code, r.name)
+                # the worldwide admin layer adds areas but does not relabel the places of the other layers:
+                # Baalbek would turn from "" to Baalbek-Hermel (a 2014 governorate) and no longer sit in the
+                # "Bekaa" a 2013 report names (the event linker compares admin1 names)
+                if r.source != "admin-areas":
+                    self.admin1.setdefault(r.admin1_code, r.name)
             elif r.fclass == "P" and r.admin1_code:
                 area_pop[r.admin1_code] = area_pop.get(r.admin1_code, 0) + r.population
                 if r.admin1_code not in biggest or r.population > biggest[r.admin1_code].population:
