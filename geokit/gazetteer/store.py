@@ -107,6 +107,13 @@ _UNKNOWN_POP = {"geonames-cities500": 1000}
 _UNKNOWN_VILLAGE_POP = {"geonames-border": 100, "curated": 100}
 
 
+# Worldwide second-level areas (source "admin-areas"): outside the border region, news names them with their
+# type word ("Kurram district", "Laurel County"), which the resolver's cue rewards; a bare name that a
+# district shares with a village elsewhere is the village about as often. One unit below the border
+# region's districts, a little below a village of 500 people.
+_SOURCE_SHIFT = {("admin-areas", "admin2"): -1.0}
+
+
 def prior(kind: str, population: int, fcode: str) -> float:
     if kind in _NO_POPULATION_PRIOR:
         population = 0
@@ -127,7 +134,7 @@ def _row_prior(r: S.PlaceRow, area_pop: dict[str, int]) -> float:
         pop = r.population or _UNKNOWN_POP.get(r.source, 0)
         if not pop and r.fclass == "P":
             pop = _UNKNOWN_VILLAGE_POP.get(r.source, 0)
-    return prior(r.kind, pop, r.fcode)
+    return prior(r.kind, pop, r.fcode) + _SOURCE_SHIFT.get((r.source, r.kind), 0.0)
 
 
 def _is_latin(s: str) -> bool:
@@ -158,6 +165,13 @@ CREATE INDEX names_pid ON names(pid);
 CREATE INDEX places_gid ON places(geonameid);
 CREATE INDEX places_kind ON places(kind, cc);
 """
+
+
+# Kinds an enriching source's row may merge into under another id, and how far apart the two points
+# may be: an area's point differs between sources (a label point, a seat, a member-place medoid).
+_AREA_KINDS = frozenset({"admin1", "admin2"})
+_TOP_KINDS = frozenset({"continent", "country", "region", "peninsula", "organisation"})
+ENRICH_REACH_KM = {"admin1": 250.0, "admin2": 60.0}
 
 
 class _Builder:
@@ -195,15 +209,84 @@ class _Builder:
 
     def run_source(self, fn, *args) -> None:
         rep = S.IngestReport(source=getattr(fn, "__name__", str(fn)))
-        self.add(fn(rep, *args))
+        if getattr(fn, "enriches", False):
+            self.enrich(fn(rep, *args))
+        else:
+            self.add(fn(rep, *args))
         self.reports.append(rep)
+
+    def enrich(self, rows: Iterable[S.PlaceRow]) -> None:
+        """Add areas from a worldwide source without duplicating the ones already held under another id.
+
+        A row merges into a record of the same kind and country that carries its name: an admin-1 area
+        with the same admin1 code (Natural Earth's record keeps its point and id), a second-level area
+        within ``ENRICH_REACH_KM`` (a US county of the Census layer gains its GeoNames id and names).
+        Otherwise (or with the same id, merged as usual) it is added.
+        """
+        from geokit.gazetteer.geo import haversine_km
+
+        index: dict[tuple[str, str, str], list[str]] = {}
+
+        def note(r: S.PlaceRow) -> None:
+            for n in {fold(x) for x in (r.name, *r.names)}:
+                if n:
+                    index.setdefault((r.kind, r.cc, n), []).append(r.id)
+
+        # a country's, continent's or region's own name is not taken as an area's alias ("West Coast" is
+        # the US region, not an alias of Western Australia that would split its answers)
+        # nor a town's or city's own name in the same country: "Tripoli" on Libya's Tripoli district is the
+        # city's (the area keeps "Tripoli District"), and would lend the city a province-namesake's weight
+        # against Lebanon's Tripoli
+        taken: set[str] = set()
+        towns: set[tuple[str, str]] = set()
+        for r in self.rows.values():
+            if r.kind in _AREA_KINDS:
+                note(r)
+            elif r.kind in _TOP_KINDS:
+                taken.add(fold(r.name))
+            elif r.kind in ("city", "town"):
+                towns.add((r.cc, fold(r.name)))
+        for r in rows:
+            own = fold(r.name)
+            r.names = [n for n in r.names
+                       if fold(n) == own or (fold(n) not in taken and (r.cc, fold(n)) not in towns)]
+            if r.id in self.rows or r.kind not in _AREA_KINDS:
+                self.add([r])
+                continue
+            same = None
+            # the same level first; then the other (Natural Earth lists England's counties as admin-1,
+            # GeoNames as admin-2): a second-level area that a first-level record already is
+            other = "admin1" if r.kind == "admin2" else "admin2"
+            for kind in (r.kind, other):
+                for oid in index.get((kind, r.cc, fold(r.name)), ()):
+                    o = self.rows[oid]
+                    if (o.admin1_code == r.admin1_code
+                            if kind == r.kind == "admin1" and o.admin1_code and r.admin1_code
+                            else haversine_km(o.lat, o.lon, r.lat, r.lon) <= ENRICH_REACH_KM[kind]):
+                        same = o
+                        break
+                if same is not None:
+                    break
+            if same is None:
+                self.rows[r.id] = r
+                note(r)
+                continue
+            same.names = same.names + [r.name] + r.names
+            same.population = max(same.population, r.population)
+            same.geonameid = same.geonameid or r.geonameid
+            same.admin1_code = same.admin1_code or r.admin1_code
+            same.admin1 = same.admin1 or r.admin1
 
     def write(self, path: Path, meta: dict[str, str], demonyms, abbrevs) -> None:
         area_pop: dict[str, int] = {}
         biggest: dict[str, S.PlaceRow] = {}
         for r in self.rows.values():
             if r.kind == "admin1" and r.admin1_code:
-                self.admin1.setdefault(r.admin1_code, r.name)
+                # the worldwide admin layer adds areas but does not relabel the places of the other layers:
+                # Baalbek would turn from "" to Baalbek-Hermel (a 2014 governorate) and no longer sit in the
+                # "Bekaa" a 2013 report names (the event linker compares admin1 names)
+                if r.source != "admin-areas":
+                    self.admin1.setdefault(r.admin1_code, r.name)
             elif r.fclass == "P" and r.admin1_code:
                 area_pop[r.admin1_code] = area_pop.get(r.admin1_code, 0) + r.population
                 if r.admin1_code not in biggest or r.population > biggest[r.admin1_code].population:
