@@ -19,17 +19,31 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from typing import Any
 
 try:
     import dask.bag as db
-    from distributed import Client, LocalCluster, as_completed
+    from distributed import Client, LocalCluster, wait
     from distributed.diagnostics.plugin import WorkerPlugin
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise ImportError(f"geokit.batch.dask needs the dask extra: pip install 'geokit[dask]' ({exc})") from exc
 
 from geokit.batch.inputs import InputDoc, InputIssue, _make_doc
-from geokit.batch.tasks import DocFn, Outcome, WorkerDied, run_chunk, task_function, warm_gazetteer
+from geokit.batch.tasks import (
+    HARD_GRACE,
+    Budget,
+    DocFn,
+    Outcome,
+    WorkerDied,
+    WorkerTimedOut,
+    run_chunk,
+    stuck_after,
+    task_function,
+    warm_gazetteer,
+)
+
+log = logging.getLogger(__name__)
 
 
 class GazetteerPlugin(WorkerPlugin):
@@ -124,15 +138,19 @@ class DaskRunner:
     """``geokit.batch.run`` runner on dask.distributed: chunks are futures, collected as they complete.
 
     ``scheduler="local"`` starts a ``LocalCluster`` of ``workers`` single-threaded processes;
-    anything else is a scheduler address. Dask itself reruns a task whose worker died (up to
+    anything else is a scheduler address. Each document runs under ``budget`` as on the local pool
+    (``geokit.batch.tasks.run_chunk``); a worker stuck past it in code its timer cannot interrupt is
+    restarted and its chunks come back as ``WorkerTimedOut`` (retried one document at a time by
+    ``run``). Dask itself reruns a task whose worker died (up to
     ``distributed.scheduler.allowed-failures`` times); a task that keeps killing workers comes
     back as ``KilledWorker`` and batch reports its documents.
     """
 
     name = "dask"
 
-    def __init__(self, fn: DocFn, warm: bool, scheduler: str, workers: int = 2) -> None:
-        self.fn = fn
+    def __init__(self, fn: DocFn, warm: bool, scheduler: str, workers: int = 2,
+                 budget: Budget | None = None) -> None:
+        self.fn, self.budget = fn, budget
         self._cluster = None
         if scheduler == "local":
             self._cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
@@ -146,27 +164,62 @@ class DaskRunner:
         self.name = f"dask {self.client.scheduler.address}"
         if warm:
             self.client.register_plugin(GazetteerPlugin(_geokit_env()))
-        self._ac = as_completed(loop=self.client.loop)
-        self._keys: dict[str, int] = {}
+        self._pending: dict[Any, int] = {}  # future -> run's key
+        self._sizes: dict[Any, int] = {}
+        self._progress_at = time.monotonic()
 
     def submit(self, key: int, docs: list[InputDoc]) -> None:
-        fut = self.client.submit(run_chunk, self.fn, docs, pure=False)
-        self._keys[fut.key] = key
-        self._ac.add(fut)
+        if not self._pending:
+            self._progress_at = time.monotonic()  # an idle cluster has not been stuck meanwhile
+        fut = self.client.submit(run_chunk, self.fn, docs, self.budget, pure=False)
+        self._pending[fut] = key
+        self._sizes[fut] = len(docs)
 
     def next_done(self) -> tuple[int, list[Outcome] | BaseException]:
         from distributed import KilledWorker
 
-        fut = next(self._ac)
-        key = self._keys.pop(fut.key)
+        fut = next((f for f in self._pending if f.done()), None)
+        while fut is None:
+            limit = stuck_after(self.budget, max(self._sizes.values(), default=1), HARD_GRACE)
+            timeout = None if limit is None else max(0.01, self._progress_at + limit - time.monotonic())
+            try:
+                done = wait(list(self._pending), timeout=timeout, return_when="FIRST_COMPLETED").done
+            except TimeoutError:  # no chunk finished in time: a worker is stuck beyond its timer's reach
+                return self._stop_stuck(limit)
+            fut = next(iter(done), None)
+        self._progress_at = time.monotonic()
+        key = self._pending.pop(fut)
+        self._sizes.pop(fut, None)
         try:
             return key, fut.result()
         except KilledWorker as exc:
             return key, WorkerDied(str(exc))
-        except Exception as exc:
+        except Exception as exc:  # a cancelled chunk (see _stop_stuck) too: run retries its documents
             return key, exc
         finally:
             fut.release()
+
+    def _stop_stuck(self, limit: float) -> tuple[int, WorkerTimedOut]:
+        """Cancel every chunk still out, restart the workers running them, and give one back as timed out
+        (the others come back cancelled on the next calls, and ``run`` retries them one by one)."""
+        futs = list(self._pending)
+        keys = {f.key for f in futs}
+        try:
+            busy = [w for w, ks in self.client.processing().items() if keys & set(ks)]
+        except Exception:  # the scheduler's view is a best effort; the cancel below still frees the run
+            busy = []
+        self.client.cancel(futs, force=True)
+        if busy:
+            try:
+                self.client.restart_workers(busy, raise_for_error=False)
+            except Exception as exc:  # no nanny (a bare worker): it stays busy, but the run goes on
+                log.warning("cannot restart stuck Dask workers %s: %s", busy, exc)
+        self._progress_at = time.monotonic()
+        fut = futs[0]
+        key = self._pending.pop(fut)
+        self._sizes.pop(fut, None)
+        fut.release()
+        return key, WorkerTimedOut(f"no chunk finished within {limit:g} s; the workers were restarted")
 
     def restart(self) -> None:
         """Nothing to do: the cluster's nannies restart dead workers."""
@@ -175,4 +228,3 @@ class DaskRunner:
         self.client.close()
         if self._cluster is not None:
             self._cluster.close()
-

@@ -12,6 +12,7 @@ from typing import Any
 
 from geokit.batch.inputs import InputDoc
 from geokit.batch.tasks import (
+    HARD_GRACE,
     Budget,
     DocFn,
     Outcome,
@@ -21,13 +22,9 @@ from geokit.batch.tasks import (
     init_worker,
     noop,
     run_chunk,
+    stuck_after,
     warm_gazetteer,
 )
-
-# Seconds a pool may go without finishing any chunk beyond what the time budget allows its largest
-# chunk, before its workers are taken to be stuck (in code the budget's timer cannot interrupt) and
-# stopped; their chunks are then retried one document at a time, so only the stuck one is lost.
-HARD_GRACE = 30.0
 
 
 class SerialRunner:
@@ -93,9 +90,7 @@ class PoolRunner:
 
     def _stuck_after(self) -> float | None:
         """Seconds without any finished chunk after which the workers are stuck (None: wait forever)."""
-        if self.budget is None or not self.budget.seconds:
-            return None
-        return self.budget.seconds * max(self._sizes.values(), default=1) + HARD_GRACE
+        return stuck_after(self.budget, max(self._sizes.values(), default=1), HARD_GRACE)
 
     def next_done(self) -> tuple[int, list[Outcome] | BaseException]:
         from concurrent.futures import FIRST_COMPLETED, wait

@@ -154,7 +154,7 @@ def _make_runner(fn: DocFn, warm: bool, workers: int, scheduler: str | None, bud
     if scheduler:
         from geokit.batch.dask import DaskRunner
 
-        return DaskRunner(fn, warm, scheduler, workers)  # Dask has its own limits (memory, lifetimes)
+        return DaskRunner(fn, warm, scheduler, workers, budget)
     if workers <= 1:
         return SerialRunner(fn, warm, budget)
     return PoolRunner(fn, warm, workers, budget)

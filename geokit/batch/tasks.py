@@ -47,15 +47,21 @@ class BudgetExceeded(Exception):
 DEFAULT_TIME_BUDGET = 600.0
 DEFAULT_MEMORY_BUDGET_MB = 4096
 
+# Seconds a runner may go without finishing any chunk beyond what the time budget allows its largest
+# chunk, before its workers are taken to be stuck (in code the budget's timer cannot interrupt) and
+# stopped; their chunks are then retried one document at a time, so only the stuck one is lost.
+HARD_GRACE = 30.0
+
 
 @dataclass(frozen=True, slots=True)
 class Budget:
     """What one document may use: wall seconds and memory (MB above the worker's size before it).
 
-    The time budget is a timer (SIGALRM) in the process that runs the document, so it needs the
-    main thread of a POSIX process; the memory budget is an address-space limit (Linux). Where
-    neither is possible the document runs unbounded, and the process pool's watchdog still stops a
-    worker that makes no progress (``geokit.batch.pool``).
+    The time budget is a timer: SIGALRM in the main thread of a POSIX process (local workers), else an
+    exception raised into the document's thread (Dask runs tasks on worker threads); neither can
+    interrupt code stuck in C, so each runner also stops a worker that makes no progress for too long
+    (``stuck_after``). The memory budget is an address-space limit (Linux) while the document is the
+    only one running in its process (the limit is per process).
     """
 
     seconds: float | None = DEFAULT_TIME_BUDGET
@@ -67,6 +73,14 @@ class Budget:
             if v is not None and (isinstance(v, bool) or not isinstance(v, int | float) or v < 0):
                 raise UsageError(f"the {name} must be a number >= 0 (0 = none), not {v!r}")
         return cls(float(seconds) if seconds else None, int(memory_mb) if memory_mb else None)
+
+
+def stuck_after(budget: Budget | None, largest_chunk: int, grace: float) -> float | None:
+    """Seconds without any finished chunk after which a runner takes its workers to be stuck (in code
+    the budget's timer cannot interrupt); None (no time budget): wait forever."""
+    if budget is None or not budget.seconds:
+        return None
+    return budget.seconds * max(1, largest_chunk) + grace
 
 
 def _vm_bytes() -> int | None:
@@ -82,22 +96,56 @@ def _on_alarm(signum, frame):
     raise BudgetExceeded
 
 
-@contextlib.contextmanager
-def document_budget(budget: Budget | None) -> Iterator[None]:
-    """Run one document under ``budget``: BudgetExceeded past its seconds, MemoryError past its memory."""
-    alarm = mem = None
-    if budget is not None and budget.seconds and hasattr(signal, "setitimer") \
-            and threading.current_thread() is threading.main_thread() \
-            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None, _on_alarm):
-        alarm = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, budget.seconds)
-    if budget is not None and budget.memory_mb and sys.platform.startswith("linux"):
-        import resource
+def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Raise ``exc`` in another thread at its next bytecode (None: withdraw one not yet raised)."""
+    import ctypes
 
-        base = _vm_bytes()
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
+                                               ctypes.py_object(exc) if exc is not None else None)
+
+
+@contextlib.contextmanager
+def _thread_timer(seconds: float) -> Iterator[None]:
+    """BudgetExceeded in this (non-main) thread after ``seconds``; never after the block has ended."""
+    tid, lock, state = threading.get_ident(), threading.Lock(), {"active": True, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if state["active"]:
+                state["fired"] = True
+                _set_async_exc(tid, BudgetExceeded)
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["active"] = False
+            if state["fired"]:
+                _set_async_exc(tid, None)  # fired as the document ended: not raised anywhere else
+        timer.cancel()
+
+
+# Documents running under a memory budget in this process: the address-space limit is per process, so
+# it is set only while a document runs alone (a Dask worker with several threads runs them unbounded).
+_MEM_LOCK = threading.Lock()
+_mem_users = 0
+
+
+@contextlib.contextmanager
+def _memory_limit(memory_mb: int) -> Iterator[None]:
+    global _mem_users
+    import resource
+
+    mem = None
+    with _MEM_LOCK:
+        _mem_users += 1
+        base = _vm_bytes() if _mem_users == 1 else None
         if base is not None:
             mem = resource.getrlimit(resource.RLIMIT_AS)
-            limit = base + budget.memory_mb * 1024 * 1024
+            limit = base + memory_mb * 1024 * 1024
             if mem[1] == resource.RLIM_INFINITY or limit < mem[1]:
                 resource.setrlimit(resource.RLIMIT_AS, (limit, mem[1]))
             else:
@@ -105,13 +153,33 @@ def document_budget(budget: Budget | None) -> Iterator[None]:
     try:
         yield
     finally:
-        if alarm is not None:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, alarm)
-        if mem is not None:
-            import resource
+        with _MEM_LOCK:
+            _mem_users -= 1
+            if mem is not None:
+                resource.setrlimit(resource.RLIMIT_AS, mem)
 
-            resource.setrlimit(resource.RLIMIT_AS, mem)
+
+@contextlib.contextmanager
+def document_budget(budget: Budget | None) -> Iterator[None]:
+    """Run one document under ``budget``: BudgetExceeded past its seconds, MemoryError past its memory."""
+    with contextlib.ExitStack() as stack:
+        if budget is not None and budget.seconds:
+            if threading.current_thread() is threading.main_thread():
+                if hasattr(signal, "setitimer") and \
+                        signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None, _on_alarm):
+                    alarm = signal.signal(signal.SIGALRM, _on_alarm)
+                    signal.setitimer(signal.ITIMER_REAL, budget.seconds)
+
+                    def stop_alarm() -> None:
+                        signal.setitimer(signal.ITIMER_REAL, 0)
+                        signal.signal(signal.SIGALRM, alarm)
+
+                    stack.callback(stop_alarm)
+            elif sys.implementation.name == "cpython":
+                stack.enter_context(_thread_timer(budget.seconds))
+        if budget is not None and budget.memory_mb and sys.platform.startswith("linux"):
+            stack.enter_context(_memory_limit(budget.memory_mb))
+        yield
 
 
 def noop() -> bool:
