@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import time
 from typing import Any
 
 try:
@@ -33,12 +32,12 @@ from geokit.batch.inputs import InputDoc, InputIssue, _make_doc
 from geokit.batch.tasks import (
     HARD_GRACE,
     Budget,
+    ChunkWatch,
     DocFn,
     Outcome,
     WorkerDied,
     WorkerTimedOut,
     run_chunk,
-    stuck_after,
     task_function,
     warm_gazetteer,
 )
@@ -164,32 +163,25 @@ class DaskRunner:
         self.name = f"dask {self.client.scheduler.address}"
         if warm:
             self.client.register_plugin(GazetteerPlugin(_geokit_env()))
-        self._pending: dict[Any, int] = {}  # future -> run's key
-        self._sizes: dict[Any, int] = {}
-        self._progress_at = time.monotonic()
+        self._watch = ChunkWatch(budget)
 
     def submit(self, key: int, docs: list[InputDoc]) -> None:
-        if not self._pending:
-            self._progress_at = time.monotonic()  # an idle cluster has not been stuck meanwhile
         fut = self.client.submit(run_chunk, self.fn, docs, self.budget, pure=False)
-        self._pending[fut] = key
-        self._sizes[fut] = len(docs)
+        self._watch.add(fut, key, len(docs))
 
     def next_done(self) -> tuple[int, list[Outcome] | BaseException]:
         from distributed import KilledWorker
 
-        fut = next((f for f in self._pending if f.done()), None)
+        fut = self._watch.first_done()
         while fut is None:
-            limit = stuck_after(self.budget, max(self._sizes.values(), default=1), HARD_GRACE)
-            timeout = None if limit is None else max(0.01, self._progress_at + limit - time.monotonic())
+            limit = self._watch.stuck_after(HARD_GRACE)
             try:
-                done = wait(list(self._pending), timeout=timeout, return_when="FIRST_COMPLETED").done
+                done = wait(list(self._watch.keys), timeout=self._watch.wait_for(limit),
+                            return_when="FIRST_COMPLETED").done
             except TimeoutError:  # no chunk finished in time: a worker is stuck beyond its timer's reach
                 return self._stop_stuck(limit)
             fut = next(iter(done), None)
-        self._progress_at = time.monotonic()
-        key = self._pending.pop(fut)
-        self._sizes.pop(fut, None)
+        key = self._watch.pop(fut)
         try:
             return key, fut.result()
         except KilledWorker as exc:
@@ -202,7 +194,7 @@ class DaskRunner:
     def _stop_stuck(self, limit: float) -> tuple[int, WorkerTimedOut]:
         """Cancel every chunk still out, restart the workers running them, and give one back as timed out
         (the others come back cancelled on the next calls, and ``run`` retries them one by one)."""
-        futs = list(self._pending)
+        futs = list(self._watch.keys)
         keys = {f.key for f in futs}
         try:
             busy = [w for w, ks in self.client.processing().items() if keys & set(ks)]
@@ -214,10 +206,8 @@ class DaskRunner:
                 self.client.restart_workers(busy, raise_for_error=False)
             except Exception as exc:  # no nanny (a bare worker): it stays busy, but the run goes on
                 log.warning("cannot restart stuck Dask workers %s: %s", busy, exc)
-        self._progress_at = time.monotonic()
         fut = futs[0]
-        key = self._pending.pop(fut)
-        self._sizes.pop(fut, None)
+        key = self._watch.pop(fut)
         fut.release()
         return key, WorkerTimedOut(f"no chunk finished within {limit:g} s; the workers were restarted")
 

@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -75,12 +76,43 @@ class Budget:
         return cls(float(seconds) if seconds else None, int(memory_mb) if memory_mb else None)
 
 
-def stuck_after(budget: Budget | None, largest_chunk: int, grace: float) -> float | None:
-    """Seconds without any finished chunk after which a runner takes its workers to be stuck (in code
-    the budget's timer cannot interrupt); None (no time budget): wait forever."""
-    if budget is None or not budget.seconds:
-        return None
-    return budget.seconds * max(1, largest_chunk) + grace
+class ChunkWatch:
+    """The chunks a runner has out (future -> the run's key, and its size) and when one last finished.
+
+    Shared by the process pool and the Dask runner: a runner none of whose chunks finishes within
+    ``stuck_after`` seconds has workers stuck in code the budget's timer cannot interrupt.
+    """
+
+    def __init__(self, budget: Budget | None) -> None:
+        self.budget = budget
+        self.keys: dict[Any, int] = {}
+        self.sizes: dict[Any, int] = {}
+        self.progress_at = time.monotonic()
+
+    def add(self, fut: Any, key: int, size: int) -> None:
+        if not self.keys:
+            self.progress_at = time.monotonic()  # an idle runner has not been stuck meanwhile
+        self.keys[fut] = key
+        self.sizes[fut] = size
+
+    def first_done(self) -> Any:
+        return next((f for f in self.keys if f.done()), None)
+
+    def stuck_after(self, grace: float) -> float | None:
+        """Seconds without a finished chunk that make the workers stuck (None, no time budget: never)."""
+        if self.budget is None or not self.budget.seconds:
+            return None
+        return self.budget.seconds * max(self.sizes.values(), default=1) + grace
+
+    def wait_for(self, limit: float | None) -> float | None:
+        """How long to wait for the next chunk before the workers count as stuck."""
+        return None if limit is None else max(0.01, self.progress_at + limit - time.monotonic())
+
+    def pop(self, fut: Any) -> int:
+        """A finished (or given-up) chunk's key; it counts as progress."""
+        self.progress_at = time.monotonic()
+        self.sizes.pop(fut, None)
+        return self.keys.pop(fut)
 
 
 def _vm_bytes() -> int | None:
