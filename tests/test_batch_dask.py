@@ -143,3 +143,12 @@ def test_dask_cli_run_reports_failed_inputs_with_exit_3(tmp_path, cluster, capsy
     assert len(by_id(out)) == 3
     [err] = _errors(tmp_path / "out.errors.jsonl")
     assert err["stage"] == "input" and "JSON" in err["reason"]
+
+
+def test_parse_bag_documents_have_budgets_too(cluster):
+    docs = sample_docs(4)
+    rows = gdask.parse_bag(db.from_sequence(docs, npartitions=1), fn=functools.partial(hang_on, "d01"),
+                           time_budget=1.0).compute()
+    got = {r["id"]: r for r in rows}
+    assert "time budget" in got.pop("d01")["error"]
+    assert all("error" not in r for r in got.values()) and len(got) == 3

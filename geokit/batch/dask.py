@@ -30,6 +30,8 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 from geokit.batch.inputs import InputDoc, InputIssue, _make_doc
 from geokit.batch.tasks import (
+    DEFAULT_MEMORY_BUDGET_MB,
+    DEFAULT_TIME_BUDGET,
     HARD_GRACE,
     Budget,
     ChunkWatch,
@@ -73,7 +75,7 @@ def _to_doc(item: Any, n: int) -> InputDoc | InputIssue:
     return _make_doc(item, default_id=f"bag:{n}", source=f"<bag>#{n}", published=None)
 
 
-def _process_partition(items: list[Any], fn: DocFn) -> list[dict[str, Any]]:
+def _process_partition(items: list[Any], fn: DocFn, budget: Budget | None = None) -> list[dict[str, Any]]:
     """Results for one bag partition: a dict per document, ``error`` set on failures."""
     docs: list[InputDoc] = []
     out: list[dict[str, Any] | None] = []
@@ -84,7 +86,7 @@ def _process_partition(items: list[Any], fn: DocFn) -> list[dict[str, Any]]:
         else:
             docs.append(doc)
             out.append(None)
-    outcomes: list[Outcome] = run_chunk(fn, docs)
+    outcomes: list[Outcome] = run_chunk(fn, docs, budget)
     it = iter(zip(docs, outcomes, strict=True))
     rows: list[dict[str, Any]] = []
     for slot in out:
@@ -101,17 +103,20 @@ def _process_partition(items: list[Any], fn: DocFn) -> list[dict[str, Any]]:
     return rows
 
 
-def parse_bag(bag: db.Bag, *, task: str = "parse", fn: DocFn | None = None) -> db.Bag:
+def parse_bag(bag: db.Bag, *, task: str = "parse", fn: DocFn | None = None,
+              time_budget: float | None = DEFAULT_TIME_BUDGET,
+              memory_budget: int | None = DEFAULT_MEMORY_BUDGET_MB) -> db.Bag:
     """A bag of documents (dicts ``{"id", "text", "published"?, "spans"?}`` or InputDocs) -> result dicts.
 
     Each result is ``{"id", "content_hash", **task result}``, or ``{"id", ..., "error": reason}``
-    for a document that could not be read or processed: one bad document never fails the bag.
+    for a document that could not be read or processed, or ran past its budget (as in ``batch.run``;
+    code stuck beyond the timer's reach is not stopped here): one bad document never fails the bag.
     Ids are not made unique across partitions (that needs a global pass; ``batch.run`` does it).
     """
     if not isinstance(bag, db.Bag):
         raise TypeError(f"parse_bag needs a dask.bag.Bag, not {type(bag).__name__}")
     doc_fn = fn or task_function(task)
-    return bag.map_partitions(_process_partition, doc_fn)
+    return bag.map_partitions(_process_partition, doc_fn, Budget.of(time_budget, memory_budget))
 
 
 def _safe_json(line: str, source: str = "") -> dict[str, Any]:
