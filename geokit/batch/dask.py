@@ -181,8 +181,9 @@ class DaskRunner:
         while fut is None:
             limit = self._watch.stuck_after(HARD_GRACE)
             try:
-                done = wait(list(self._watch.keys), timeout=self._watch.wait_for(limit),
-                            return_when="FIRST_COMPLETED").done
+                with self.client.as_current():  # wait() uses the current client: this one, not another
+                    done = wait(list(self._watch.keys), timeout=self._watch.wait_for(limit),
+                                return_when="FIRST_COMPLETED").done
             except TimeoutError:  # no chunk finished in time: a worker is stuck beyond its timer's reach
                 return self._stop_stuck(limit)
             fut = next(iter(done), None)
