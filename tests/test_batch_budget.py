@@ -229,3 +229,34 @@ def test_thread_timer_never_fires_after_its_document():
 
     assert _in_thread(many) == []
     assert len(out) == 300 and all(ok or "time budget" in why for ok, why in out)
+
+
+def test_a_document_stopped_on_a_thread_leaves_the_interpreter_as_it_was():
+    """After a timed-out document, code run under a profiler still finishes (the timer once withdrew its
+    exception with PyThreadState_SetAsyncExc(id, NULL), which left CPython 3.11's eval breaker set for good:
+    every later profiled or traced call in the process spun forever)."""
+    script = textwrap.dedent(f"""
+        import faulthandler, functools, sys, threading
+        sys.path.insert(0, {str(TESTS)!r})
+        from batch_fns import hang_on
+        from geokit.batch.inputs import InputDoc
+        from geokit.batch.tasks import Budget, run_chunk
+        out = []
+        docs = [InputDoc("a", "Families left Kilis."), InputDoc("b", "Convoys reached Hatay.")]
+        t = threading.Thread(target=lambda: out.extend(run_chunk(functools.partial(hang_on, "a"), docs,
+                                                                 Budget(0.3, None))))
+        t.start()
+        t.join()
+        assert [ok for ok, _ in out] == [False, True], out
+        calls = 0
+        def count(frame, event, arg):
+            global calls
+            calls += 1
+        faulthandler.dump_traceback_later(30, exit=True)
+        sys.setprofile(count)
+        total = sum(len(str(i)) for i in range(1000))
+        sys.setprofile(None)
+        print("profiled", total, calls > 1000)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=90)
+    assert done.returncode == 0 and "profiled 2890 True" in done.stdout, done.stderr[-2000:]

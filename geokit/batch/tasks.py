@@ -128,36 +128,55 @@ def _on_alarm(signum, frame):
     raise BudgetExceeded
 
 
-def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> None:
-    """Raise ``exc`` in another thread at its next bytecode (None: withdraw one not yet raised)."""
+def _raise_in_thread(thread_id: int, exc: type[BaseException]) -> None:
+    """Raise ``exc`` in another thread at its next bytecode."""
     import ctypes
 
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
-                                               ctypes.py_object(exc) if exc is not None else None)
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc))
 
 
 @contextlib.contextmanager
 def _thread_timer(seconds: float) -> Iterator[None]:
-    """BudgetExceeded in this (non-main) thread after ``seconds``; never after the block has ended."""
+    """BudgetExceeded in this (non-main) thread after ``seconds``; never after the block has ended.
+
+    A timer that fires as the document ends leaves the exception pending: it is let land here. (It is
+    never withdrawn with ``PyThreadState_SetAsyncExc(id, NULL)``: CPython 3.11 then keeps its eval
+    breaker set for good, which slows every thread and hangs code run under a profiler or tracer.)
+    """
     tid, lock, state = threading.get_ident(), threading.Lock(), {"active": True, "fired": False}
 
     def fire() -> None:
         with lock:
             if state["active"]:
                 state["fired"] = True
-                _set_async_exc(tid, BudgetExceeded)
+                _raise_in_thread(tid, BudgetExceeded)
 
     timer = threading.Timer(seconds, fire)
     timer.daemon = True
     timer.start()
+    landed = False
     try:
         yield
+    except BudgetExceeded:
+        landed = True
+        raise
     finally:
         with lock:
             state["active"] = False
-            if state["fired"]:
-                _set_async_exc(tid, None)  # fired as the document ended: not raised anywhere else
+            fired = state["fired"]
         timer.cancel()
+        if fired and not landed:
+            _let_it_land()
+
+
+def _let_it_land() -> None:
+    """Run bytecode until the pending BudgetExceeded is raised (at the next check, within microseconds)."""
+    deadline = time.monotonic() + 1.0
+    try:
+        while time.monotonic() < deadline:
+            pass
+    except BudgetExceeded:
+        pass
 
 
 # Documents running under a memory budget in this process: the address-space limit is per process, so
