@@ -97,3 +97,17 @@ def hog_on(victim: str, doc: InputDoc) -> dict:
         for _ in range(32):
             hoard.append(bytearray(64 * 1024 * 1024))
     return fake_parse(doc)
+
+
+def fake_parse_v2(doc: InputDoc) -> dict:
+    """A second version of ``fake_parse`` (names upper-cased), so a test can tell two runs' results apart."""
+    out = fake_parse(doc)
+    out["toponyms"] = [dict(t, name=t["name"].upper()) for t in out["toponyms"]]
+    return out
+
+
+def interrupt_on(victim: str, doc: InputDoc) -> dict:
+    """``fake_parse_v2`` until ``victim``, where the run is interrupted (as by Ctrl-C)."""
+    if doc.id == victim:
+        raise KeyboardInterrupt
+    return fake_parse_v2(doc)

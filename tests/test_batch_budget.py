@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -171,3 +172,91 @@ def test_no_orphans_when_the_main_process_is_stopped(tmp_path, how):
                 os.kill(p, signal.SIGKILL)
             except OSError:
                 pass
+
+
+# ------------------------------------------------------------------ budgets off the main thread (Dask)
+
+
+def _in_thread(target) -> list[BaseException]:
+    escaped: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            target()
+        except BaseException as exc:  # anything leaving run_chunk is a bug
+            escaped.append(exc)
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(timeout=120)
+    assert not t.is_alive(), "the document was never stopped"
+    return escaped
+
+
+def test_time_budget_stops_a_document_on_a_worker_thread():
+    from geokit.batch.inputs import InputDoc
+    from geokit.batch.tasks import Budget, run_chunk
+
+    docs = [InputDoc("a", "Families left Kilis."), InputDoc("b", "Convoys reached Hatay.")]
+    out: list = []
+    fn = functools.partial(hang_on, "a")
+    escaped = _in_thread(lambda: out.extend(run_chunk(fn, docs, Budget(0.5, None))))
+    assert not escaped
+    (ok_a, why_a), (ok_b, _) = out
+    assert not ok_a and "time budget" in why_a and ok_b
+
+
+def test_thread_timer_never_fires_after_its_document():
+    """Documents that end about when their budget does: the timer's exception lands inside the document
+    or not at all, never in the code that runs after it."""
+    from geokit.batch.inputs import InputDoc
+    from geokit.batch.tasks import Budget, run_chunk
+
+    def about_a_millisecond(doc):
+        end = time.perf_counter() + 0.001
+        while time.perf_counter() < end:
+            pass
+        return {"toponyms": []}
+
+    out: list = []
+
+    def many() -> None:
+        for _ in range(300):
+            out.extend(run_chunk(about_a_millisecond, [InputDoc("x", "x")], Budget(0.001, None)))
+        end = time.perf_counter() + 0.3  # a late exception would surface here
+        while time.perf_counter() < end:
+            sum(range(100))
+
+    assert _in_thread(many) == []
+    assert len(out) == 300 and all(ok or "time budget" in why for ok, why in out)
+
+
+def test_a_document_stopped_on_a_thread_leaves_the_interpreter_as_it_was():
+    """After a timed-out document, code run under a profiler still finishes (the timer once withdrew its
+    exception with PyThreadState_SetAsyncExc(id, NULL), which left CPython 3.11's eval breaker set for good:
+    every later profiled or traced call in the process spun forever)."""
+    script = textwrap.dedent(f"""
+        import faulthandler, functools, sys, threading
+        sys.path.insert(0, {str(TESTS)!r})
+        from batch_fns import hang_on
+        from geokit.batch.inputs import InputDoc
+        from geokit.batch.tasks import Budget, run_chunk
+        out = []
+        docs = [InputDoc("a", "Families left Kilis."), InputDoc("b", "Convoys reached Hatay.")]
+        t = threading.Thread(target=lambda: out.extend(run_chunk(functools.partial(hang_on, "a"), docs,
+                                                                 Budget(0.3, None))))
+        t.start()
+        t.join()
+        assert [ok for ok, _ in out] == [False, True], out
+        calls = 0
+        def count(frame, event, arg):
+            global calls
+            calls += 1
+        faulthandler.dump_traceback_later(30, exit=True)
+        sys.setprofile(count)
+        total = sum(len(str(i)) for i in range(1000))
+        sys.setprofile(None)
+        print("profiled", total, calls > 1000)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=90)
+    assert done.returncode == 0 and "profiled 2890 True" in done.stdout, done.stderr[-2000:]

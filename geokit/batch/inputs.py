@@ -295,16 +295,24 @@ def _iter_parquet(path: Path, published: dt.date | None,
         yield InputIssue(str(path), None, f"corrupt Parquet file after row {row}: {exc}")
 
 
+def _read_or_issue(path: Path, encoding_errors: str,
+                   id: str | None = None) -> tuple[str, list[str]] | InputIssue:
+    """A whole input file's text and warnings, or the issue that says why it cannot be read."""
+    try:
+        return read_text_file(path, encoding_errors=encoding_errors)
+    except InputProblem as exc:
+        return InputIssue(str(path), id, str(exc))
+    except OSError as exc:
+        return InputIssue(str(path), id, f"cannot read: {exc.strerror or exc}")
+
+
 def _iter_text(path: Path, published: dt.date | None,
                encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
-    try:
-        text, warnings = read_text_file(path, encoding_errors=encoding_errors)
-    except InputProblem as exc:
-        yield InputIssue(str(path), path.stem, str(exc))
+    read = _read_or_issue(path, encoding_errors, path.stem)
+    if isinstance(read, InputIssue):
+        yield read
         return
-    except OSError as exc:
-        yield InputIssue(str(path), path.stem, f"cannot read: {exc.strerror or exc}")
-        return
+    text, warnings = read
     yield InputDoc(path.stem, text, published, None, str(path), warnings)
 
 
@@ -337,15 +345,12 @@ def is_record(obj: Any) -> bool:
 def _iter_json(path: Path, published: dt.date | None,
                encoding_errors: str) -> Iterator[InputDoc | InputIssue]:
     """A JSON file: one report ``{"id", "text", ...}`` or a list of them; anything else is refused."""
+    read = _read_or_issue(path, encoding_errors)
+    if isinstance(read, InputIssue):
+        yield read
+        return
     try:
-        text, _warnings = read_text_file(path, encoding_errors=encoding_errors)
-        obj = json.loads(text)
-    except InputProblem as exc:
-        yield InputIssue(str(path), None, str(exc))
-        return
-    except OSError as exc:
-        yield InputIssue(str(path), None, f"cannot read: {exc.strerror or exc}")
-        return
+        obj = json.loads(read[0])
     except json.JSONDecodeError as exc:
         yield InputIssue(str(path), None, f"invalid JSON ({exc.msg} at line {exc.lineno}); expected a report "
                                           '{"id", "text"} or a list of them')
@@ -377,15 +382,11 @@ def _iter_table(path: Path, published: dt.date | None,
     """A CSV/TSV table of reports (a ``text`` column, optional ``id`` and ``published``); else refused."""
     import csv
 
-    try:
-        text, _warnings = read_text_file(path, encoding_errors=encoding_errors)
-    except InputProblem as exc:
-        yield InputIssue(str(path), None, str(exc))
+    read = _read_or_issue(path, encoding_errors)
+    if isinstance(read, InputIssue):
+        yield read
         return
-    except OSError as exc:
-        yield InputIssue(str(path), None, f"cannot read: {exc.strerror or exc}")
-        return
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if path.suffix.lower() == ".tsv"
+    reader = csv.DictReader(io.StringIO(read[0], newline=""), delimiter="\t" if path.suffix.lower() == ".tsv"
                             else ",")
     fields = reader.fieldnames or []
     if "text" not in fields:

@@ -27,6 +27,7 @@ from typing import Any
 
 from geokit.batch.inputs import InputDoc
 from geokit.errors import InputError
+from geokit.export import write_aside
 
 LINK_KEY = "_link"
 SEQ_KEY = "_seq"  # the report's position in the input: linking reads reports in input order
@@ -301,13 +302,11 @@ def link_output(
                 fh.close()
         del blocks
         paths = [str(tmpdir / f"bucket-{i:04d}.jsonl") for i in range(n_buckets)]
-        tmp_out = Path(str(out) + ".tmp")
-        with open(tmp_out, "w", encoding="utf-8") as fh:
+        with write_aside(out) as fh:  # a linking step that fails keeps the previous linked file whole
             for merged in _map_buckets(paths, workers):
                 for rec in merged:
                     fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
                     summary.linked += 1
-        os.replace(tmp_out, out)
     finally:
         for p in tmpdir.glob("*"):
             p.unlink()

@@ -7,12 +7,12 @@ Each runner has the same small interface (``submit``, ``next_done``, ``restart``
 from __future__ import annotations
 
 import os
-import time
-from typing import Any
 
 from geokit.batch.inputs import InputDoc
 from geokit.batch.tasks import (
+    HARD_GRACE,
     Budget,
+    ChunkWatch,
     DocFn,
     Outcome,
     WorkerDied,
@@ -23,11 +23,6 @@ from geokit.batch.tasks import (
     run_chunk,
     warm_gazetteer,
 )
-
-# Seconds a pool may go without finishing any chunk beyond what the time budget allows its largest
-# chunk, before its workers are taken to be stuck (in code the budget's timer cannot interrupt) and
-# stopped; their chunks are then retried one document at a time, so only the stuck one is lost.
-HARD_GRACE = 30.0
 
 
 class SerialRunner:
@@ -61,9 +56,7 @@ class PoolRunner:
 
     def __init__(self, fn: DocFn, warm: bool, workers: int, budget: Budget | None = None) -> None:
         self.fn, self.warm, self.workers, self.budget = fn, warm, workers, budget
-        self._pending: dict[Any, int] = {}
-        self._sizes: dict[Any, int] = {}
-        self._progress_at = time.monotonic()
+        self._watch = ChunkWatch(budget)
         self._start_ok = False
         self._pool = self._new_pool()
 
@@ -79,8 +72,6 @@ class PoolRunner:
         from concurrent.futures import Future
         from concurrent.futures.process import BrokenProcessPool
 
-        if not self._pending:
-            self._progress_at = time.monotonic()  # an idle pool has not been stuck meanwhile
         try:
             fut = self._pool.submit(run_chunk, self.fn, docs, self.budget)
         except BrokenProcessPool as exc:
@@ -88,35 +79,26 @@ class PoolRunner:
             # retried with the others, instead of the submission itself failing the run
             fut = Future()
             fut.set_exception(exc)
-        self._pending[fut] = key
-        self._sizes[fut] = len(docs)
-
-    def _stuck_after(self) -> float | None:
-        """Seconds without any finished chunk after which the workers are stuck (None: wait forever)."""
-        if self.budget is None or not self.budget.seconds:
-            return None
-        return self.budget.seconds * max(self._sizes.values(), default=1) + HARD_GRACE
+        self._watch.add(fut, key, len(docs))
 
     def next_done(self) -> tuple[int, list[Outcome] | BaseException]:
         from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
 
-        fut = next((f for f in self._pending if f.done()), None)
+        fut = self._watch.first_done()
         timed_out: float | None = None
         while fut is None:
-            limit = self._stuck_after()
-            timeout = None if limit is None else max(0.0, self._progress_at + limit - time.monotonic())
-            done, _ = wait(list(self._pending), timeout=timeout, return_when=FIRST_COMPLETED)
+            limit = self._watch.stuck_after(HARD_GRACE)
+            done, _ = wait(list(self._watch.keys), timeout=self._watch.wait_for(limit),
+                           return_when=FIRST_COMPLETED)
             if done:
                 fut = next(iter(done))
             else:  # no chunk finished in time: a worker is stuck beyond its timer's reach
                 timed_out = limit
                 self._kill_workers()
-                done, _ = wait(list(self._pending), timeout=30, return_when=FIRST_COMPLETED)
+                done, _ = wait(list(self._watch.keys), timeout=30, return_when=FIRST_COMPLETED)
                 fut = next(iter(done), None)
-        self._progress_at = time.monotonic()
-        key = self._pending.pop(fut)
-        self._sizes.pop(fut, None)
+        key = self._watch.pop(fut)
         try:
             return key, fut.result()
         except BrokenProcessPool as exc:
@@ -130,7 +112,7 @@ class PoolRunner:
     def restart(self) -> None:
         self._kill_workers()  # the pool is broken or stuck: nothing in it is worth waiting for
         self._pool.shutdown(wait=True, cancel_futures=True)
-        self._sizes.clear()
+        self._watch = ChunkWatch(self.budget)
         self._pool = self._new_pool()
 
     def _kill_workers(self) -> None:

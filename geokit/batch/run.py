@@ -19,6 +19,7 @@ import json
 import os
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterable
@@ -109,27 +110,43 @@ class _Errors:
     """The errors file: one JSON object per problem (id, source, stage, level, reason).
 
     Opened on the first problem, so a clean run leaves no empty file; a clean rerun removes the file of
-    an earlier run (it lists the problems that remain, and none do).
+    an earlier run (it lists the problems that remain, and none do). ``staged`` (the output is staged,
+    see ``geokit.batch.sinks``): written beside and moved into place only when the run finishes, so a
+    failed run leaves the errors file that goes with the output it left. A failed run never removes an
+    earlier errors file without writing a new one.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, staged: bool = False) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self.staged = staged
         self.count = 0
         self._fh = None
+        self._tmp: Path | None = None
 
     def add(self, *, id: str | None, source: str, stage: str, reason: str, level: str = "error") -> None:
         if self._fh is None:
-            self._fh = open(self.path, "w", encoding="utf-8")
+            if self.staged:
+                fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+                self._tmp = Path(tmp)
+                self._fh = os.fdopen(fd, "w", encoding="utf-8")
+            else:
+                self._fh = open(self.path, "w", encoding="utf-8")
         row = {"id": id, "source": source, "stage": stage, "level": level, "reason": reason}
         self._fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         self._fh.flush()
         self.count += 1
 
-    def close(self) -> None:
+    def close(self, finished: bool = True) -> None:
+        """``finished``: the run completed (its outputs are in place); else it failed or was stopped."""
         if self._fh is not None:
             self._fh.close()
-        else:
+        if self._tmp is not None:
+            if finished:
+                os.replace(self._tmp, self.path)
+            else:
+                self._tmp.unlink(missing_ok=True)
+        elif self._fh is None and finished:
             self.path.unlink(missing_ok=True)
 
 
@@ -137,7 +154,7 @@ def _make_runner(fn: DocFn, warm: bool, workers: int, scheduler: str | None, bud
     if scheduler:
         from geokit.batch.dask import DaskRunner
 
-        return DaskRunner(fn, warm, scheduler, workers)  # Dask has its own limits (memory, lifetimes)
+        return DaskRunner(fn, warm, scheduler, workers, budget)
     if workers <= 1:
         return SerialRunner(fn, warm, budget)
     return PoolRunner(fn, warm, workers, budget)
@@ -238,13 +255,14 @@ def _run(inputs, *, task, out, workers, scheduler, resume, errors_path, progress
     limit = max_in_flight or max(2, 3 * workers)
 
     sink = open_sink(out, task=task, resume=resume, part_docs=part_docs)
-    errors = _Errors(err_path)
+    errors = _Errors(err_path, staged=sink.staged)
     summary = BatchSummary(str(out), str(err_path), "idle")
     done = sink.done
     stale: set[tuple[str, str]] = set()
     bar = _progress(progress, task)
     t0 = time.perf_counter()
     runner = None
+    finished = False
 
     def start_runner():
         """Started on the first document that needs work: a fully resumed run opens nothing."""
@@ -317,8 +335,9 @@ def _run(inputs, *, task, out, workers, scheduler, resume, errors_path, progress
             (runner or start_runner()).submit(next_key, [d for d, *_ in pending])
         while in_flight:
             collect_one()
-        sink.close()
         sink.drop(stale)
+        sink.commit()  # a run that starts over replaces the previous output only now
+        finished = True
         summary.seconds = time.perf_counter() - t0  # the map step; linking reports its own time
         if task == "events" and link:
             from geokit.batch.link import link_output
@@ -339,7 +358,7 @@ def _run(inputs, *, task, out, workers, scheduler, resume, errors_path, progress
         bar.close()
         if runner is not None:
             runner.close()
-        errors.close()
+        errors.close(finished)
         _close_quietly(sink)
     return summary
 

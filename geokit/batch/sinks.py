@@ -5,6 +5,12 @@ Each sink is its own resume index: every JSONL row starts with the document's ``
 metadata and appears under its final name only once complete (written aside, then renamed).
 So a process killed at any moment leaves finished results readable and a rerun knows exactly
 which documents are done; there is no second file that could disagree with the first.
+
+A run that starts over (``resume=False``) never touches the previous output until it has finished:
+it writes to a hidden staging file (``.X.jsonl.partial``) or folder (``X.parquet/.partial/``) beside
+it, which replaces the output when ``commit`` is called. So a run that fails or is interrupted keeps
+the previous results; the next resuming run continues the unfinished staging (not the old output)
+and commits it in turn, and the next run that starts over discards it.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import struct
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +29,8 @@ from geokit.errors import ExportError
 HASH_KEY = "content_hash"
 DOCS_META_KEY = b"geokit_docs"
 PART_GLOB = "part-*.parquet"
+STAGING_DIR = ".partial"
+COMMIT_MARK = "_COMMIT"
 
 _ROW_HEAD = re.compile(r'^\{"id": ("(?:[^"\\]|\\.)*"), "content_hash": "([0-9a-f]+)"')
 
@@ -35,7 +44,11 @@ def is_parquet_path(path: str | os.PathLike) -> bool:
 
 
 def open_sink(path: str | os.PathLike, *, task: str, resume: bool, part_docs: int = 2000):
-    """The sink for an output path: a ParquetSink for ``*.parquet``, else a JsonlSink."""
+    """The sink for an output path: a ParquetSink for ``*.parquet``, else a JsonlSink.
+
+    Every sink has ``done``, ``write_result``, ``sync``, ``drop``, ``commit`` (the run finished: the
+    results are in place) and ``close`` (stop writing; what was staged waits for the next run).
+    """
     if is_parquet_path(path):
         return ParquetSink(Path(path), task=task, resume=resume, part_docs=part_docs)
     return JsonlSink(Path(path), resume=resume)
@@ -48,16 +61,22 @@ class JsonlSink:
     """One JSON object per document, appended and flushed as each result arrives."""
 
     def __init__(self, path: Path, *, resume: bool) -> None:
-        self.path = path
+        self.target = path
         self.done: dict[str, str] = {}
+        staging = path.with_name(f".{path.name}.partial")
         path.parent.mkdir(parents=True, exist_ok=True)
-        if resume and path.exists():
+        if not resume:
+            staging.unlink(missing_ok=True)  # an unfinished earlier start-over: this run starts over again
+        # rows go to the output itself, or to the staging file of a run that starts over (or continues one)
+        self.staged = not resume or staging.exists()
+        self.path = staging if self.staged else path
+        if resume and self.path.exists():
             self._trim_partial_tail()
             self.done = dict(self._read_index())
         try:
-            self._fh = open(path, "a" if resume else "w", encoding="utf-8")
+            self._fh = open(self.path, "a", encoding="utf-8")
         except OSError as exc:
-            raise SinkError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise SinkError(f"cannot write {self.path}: {exc.strerror or exc}") from None
 
     def _trim_partial_tail(self) -> None:
         """Drop a last line cut short by a kill (it was never a finished result)."""
@@ -123,6 +142,13 @@ class JsonlSink:
                     dst.write(line)
         os.replace(tmp, self.path)
         self._fh = open(self.path, "a", encoding="utf-8")
+
+    def commit(self) -> None:
+        """The run finished: its staged rows replace the output (atomically), or stay where they are."""
+        self._fh.close()
+        if self.staged:
+            os.replace(self.path, self.target)
+            self.path, self.staged = self.target, False
 
     def close(self) -> None:
         self._fh.close()
@@ -246,13 +272,18 @@ class ParquetSink:
         self.schema = _schema(task)
         self.done: dict[str, str] = {}
         path.mkdir(parents=True, exist_ok=True)
-        for tmp in path.glob(".part-*.tmp"):
+        staging = path / STAGING_DIR  # hidden: readers of the folder (pyarrow, geopandas) skip it
+        if (staging / COMMIT_MARK).exists():
+            _move_staged(staging, path)  # a commit that a crash interrupted: finish it first
+        if not resume and staging.exists():
+            shutil.rmtree(staging)  # an unfinished earlier start-over: this run starts over again
+        # parts go to the output folder, or to the staging folder of a run that starts over (or continues one)
+        self.staged = not resume or staging.exists()
+        self.dir = staging if self.staged else path
+        self.dir.mkdir(exist_ok=True)
+        for tmp in self.dir.glob(".part-*.tmp"):
             tmp.unlink()
-        parts = sorted(path.glob(PART_GLOB))
-        if not resume:
-            for p in parts:
-                p.unlink()
-            parts = []
+        parts = sorted(self.dir.glob(PART_GLOB))
         self._part_docs: dict[str, list[tuple[str, str]]] = {}
         for p in parts:
             pairs = self._read_part_index(p)
@@ -289,9 +320,9 @@ class ParquetSink:
             b"geo": json.dumps(_GEO_META).encode(),
             DOCS_META_KEY: json.dumps(docs, ensure_ascii=False).encode(),
         })
-        tmp = self.path / f".{name}.tmp"
+        tmp = self.dir / f".{name}.tmp"
         pq.write_table(table, tmp)
-        os.replace(tmp, self.path / name)
+        os.replace(tmp, self.dir / name)
         self._part_docs[name] = docs
 
     def flush(self) -> None:
@@ -312,15 +343,32 @@ class ParquetSink:
         for name, docs in list(self._part_docs.items()):
             if not any(tuple(d) in stale for d in docs):
                 continue
-            rows = [r for r in pq.read_table(self.path / name).to_pylist()
+            rows = [r for r in pq.read_table(self.dir / name).to_pylist()
                     if (r["doc"], r[HASH_KEY]) not in stale]
             self._write_part(name, rows, [tuple(d) for d in docs if tuple(d) not in stale])
 
     def sync(self) -> None:
         """Nothing to do between parts: a part is durable once renamed into place."""
 
+    def commit(self) -> None:
+        """The run finished: its staged parts replace the output's. The mark makes the swap survive a
+        crash half-way (the next open finishes it), so the folder never mixes two runs' parts."""
+        self.flush()
+        if self.staged:
+            (self.dir / COMMIT_MARK).touch()
+            _move_staged(self.dir, self.path)
+            self.dir, self.staged = self.path, False
+
     def close(self) -> None:
         self.flush()
+
+
+def _move_staged(staging: Path, target: Path) -> None:
+    for p in target.glob(PART_GLOB):
+        p.unlink()
+    for p in sorted(staging.glob(PART_GLOB)):
+        os.replace(p, target / p.name)
+    shutil.rmtree(staging)
 
 
 def iter_done(path: str | os.PathLike) -> Iterator[tuple[str, str]]:

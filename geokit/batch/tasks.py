@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -47,15 +48,21 @@ class BudgetExceeded(Exception):
 DEFAULT_TIME_BUDGET = 600.0
 DEFAULT_MEMORY_BUDGET_MB = 4096
 
+# Seconds a runner may go without finishing any chunk beyond what the time budget allows its largest
+# chunk, before its workers are taken to be stuck (in code the budget's timer cannot interrupt) and
+# stopped; their chunks are then retried one document at a time, so only the stuck one is lost.
+HARD_GRACE = 30.0
+
 
 @dataclass(frozen=True, slots=True)
 class Budget:
     """What one document may use: wall seconds and memory (MB above the worker's size before it).
 
-    The time budget is a timer (SIGALRM) in the process that runs the document, so it needs the
-    main thread of a POSIX process; the memory budget is an address-space limit (Linux). Where
-    neither is possible the document runs unbounded, and the process pool's watchdog still stops a
-    worker that makes no progress (``geokit.batch.pool``).
+    The time budget is a timer: SIGALRM in the main thread of a POSIX process (local workers), else an
+    exception raised into the document's thread (Dask runs tasks on worker threads); neither can
+    interrupt code stuck in C, so each runner also stops a worker that makes no progress for too long
+    (``stuck_after``). The memory budget is an address-space limit (Linux) while the document is the
+    only one running in its process (the limit is per process).
     """
 
     seconds: float | None = DEFAULT_TIME_BUDGET
@@ -67,6 +74,45 @@ class Budget:
             if v is not None and (isinstance(v, bool) or not isinstance(v, int | float) or v < 0):
                 raise UsageError(f"the {name} must be a number >= 0 (0 = none), not {v!r}")
         return cls(float(seconds) if seconds else None, int(memory_mb) if memory_mb else None)
+
+
+class ChunkWatch:
+    """The chunks a runner has out (future -> the run's key, and its size) and when one last finished.
+
+    Shared by the process pool and the Dask runner: a runner none of whose chunks finishes within
+    ``stuck_after`` seconds has workers stuck in code the budget's timer cannot interrupt.
+    """
+
+    def __init__(self, budget: Budget | None) -> None:
+        self.budget = budget
+        self.keys: dict[Any, int] = {}
+        self.sizes: dict[Any, int] = {}
+        self.progress_at = time.monotonic()
+
+    def add(self, fut: Any, key: int, size: int) -> None:
+        if not self.keys:
+            self.progress_at = time.monotonic()  # an idle runner has not been stuck meanwhile
+        self.keys[fut] = key
+        self.sizes[fut] = size
+
+    def first_done(self) -> Any:
+        return next((f for f in self.keys if f.done()), None)
+
+    def stuck_after(self, grace: float) -> float | None:
+        """Seconds without a finished chunk that make the workers stuck (None, no time budget: never)."""
+        if self.budget is None or not self.budget.seconds:
+            return None
+        return self.budget.seconds * max(self.sizes.values(), default=1) + grace
+
+    def wait_for(self, limit: float | None) -> float | None:
+        """How long to wait for the next chunk before the workers count as stuck."""
+        return None if limit is None else max(0.01, self.progress_at + limit - time.monotonic())
+
+    def pop(self, fut: Any) -> int:
+        """A finished (or given-up) chunk's key; it counts as progress."""
+        self.progress_at = time.monotonic()
+        self.sizes.pop(fut, None)
+        return self.keys.pop(fut)
 
 
 def _vm_bytes() -> int | None:
@@ -82,22 +128,75 @@ def _on_alarm(signum, frame):
     raise BudgetExceeded
 
 
-@contextlib.contextmanager
-def document_budget(budget: Budget | None) -> Iterator[None]:
-    """Run one document under ``budget``: BudgetExceeded past its seconds, MemoryError past its memory."""
-    alarm = mem = None
-    if budget is not None and budget.seconds and hasattr(signal, "setitimer") \
-            and threading.current_thread() is threading.main_thread() \
-            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None, _on_alarm):
-        alarm = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, budget.seconds)
-    if budget is not None and budget.memory_mb and sys.platform.startswith("linux"):
-        import resource
+def _raise_in_thread(thread_id: int, exc: type[BaseException]) -> None:
+    """Raise ``exc`` in another thread at its next bytecode."""
+    import ctypes
 
-        base = _vm_bytes()
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc))
+
+
+@contextlib.contextmanager
+def _thread_timer(seconds: float) -> Iterator[None]:
+    """BudgetExceeded in this (non-main) thread after ``seconds``; never after the block has ended.
+
+    A timer that fires as the document ends leaves the exception pending: it is let land here. (It is
+    never withdrawn with ``PyThreadState_SetAsyncExc(id, NULL)``: CPython 3.11 then keeps its eval
+    breaker set for good, which slows every thread and hangs code run under a profiler or tracer.)
+    """
+    tid, lock, state = threading.get_ident(), threading.Lock(), {"active": True, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if state["active"]:
+                state["fired"] = True
+                _raise_in_thread(tid, BudgetExceeded)
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    landed = False
+    try:
+        yield
+    except BudgetExceeded:
+        landed = True
+        raise
+    finally:
+        with lock:
+            state["active"] = False
+            fired = state["fired"]
+        timer.cancel()
+        if fired and not landed:
+            _let_it_land()
+
+
+def _let_it_land() -> None:
+    """Run bytecode until the pending BudgetExceeded is raised (at the next check, within microseconds)."""
+    deadline = time.monotonic() + 1.0
+    try:
+        while time.monotonic() < deadline:
+            pass
+    except BudgetExceeded:
+        pass
+
+
+# Documents running under a memory budget in this process: the address-space limit is per process, so
+# it is set only while a document runs alone (a Dask worker with several threads runs them unbounded).
+_MEM_LOCK = threading.Lock()
+_mem_users = 0
+
+
+@contextlib.contextmanager
+def _memory_limit(memory_mb: int) -> Iterator[None]:
+    global _mem_users
+    import resource
+
+    mem = None
+    with _MEM_LOCK:
+        _mem_users += 1
+        base = _vm_bytes() if _mem_users == 1 else None
         if base is not None:
             mem = resource.getrlimit(resource.RLIMIT_AS)
-            limit = base + budget.memory_mb * 1024 * 1024
+            limit = base + memory_mb * 1024 * 1024
             if mem[1] == resource.RLIM_INFINITY or limit < mem[1]:
                 resource.setrlimit(resource.RLIMIT_AS, (limit, mem[1]))
             else:
@@ -105,13 +204,33 @@ def document_budget(budget: Budget | None) -> Iterator[None]:
     try:
         yield
     finally:
-        if alarm is not None:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, alarm)
-        if mem is not None:
-            import resource
+        with _MEM_LOCK:
+            _mem_users -= 1
+            if mem is not None:
+                resource.setrlimit(resource.RLIMIT_AS, mem)
 
-            resource.setrlimit(resource.RLIMIT_AS, mem)
+
+@contextlib.contextmanager
+def document_budget(budget: Budget | None) -> Iterator[None]:
+    """Run one document under ``budget``: BudgetExceeded past its seconds, MemoryError past its memory."""
+    with contextlib.ExitStack() as stack:
+        if budget is not None and budget.seconds:
+            if threading.current_thread() is threading.main_thread():
+                if hasattr(signal, "setitimer") and \
+                        signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None, _on_alarm):
+                    alarm = signal.signal(signal.SIGALRM, _on_alarm)
+                    signal.setitimer(signal.ITIMER_REAL, budget.seconds)
+
+                    def stop_alarm() -> None:
+                        signal.setitimer(signal.ITIMER_REAL, 0)
+                        signal.signal(signal.SIGALRM, alarm)
+
+                    stack.callback(stop_alarm)
+            elif sys.implementation.name == "cpython":
+                stack.enter_context(_thread_timer(budget.seconds))
+        if budget is not None and budget.memory_mb and sys.platform.startswith("linux"):
+            stack.enter_context(_memory_limit(budget.memory_mb))
+        yield
 
 
 def noop() -> bool:

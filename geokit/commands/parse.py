@@ -162,9 +162,10 @@ def _run_serial(args, output: str | None, errors_path: str | None, fmt: str) -> 
         out = open(tmp, "w", encoding="utf-8")  # written aside, moved into place when complete
     else:
         out = sys.stdout
-    errf = open(errors_path, "w", encoding="utf-8") if errors_path else None
+    # the errors file too is written aside: a run stopped half-way keeps the previous one
+    errf = open(f"{errors_path}.part", "w", encoding="utf-8") if errors_path else None
     bar = progress.bar("geokit parse", total, quiet=args.quiet)
-    ok = False
+    ok = finished = False
     try:
         for d in iter_documents(args.inputs, published=args.published, focus=args.focus):
             seen += 1
@@ -197,6 +198,7 @@ def _run_serial(args, output: str | None, errors_path: str | None, fmt: str) -> 
                 else:
                     write_row(out, row, fmt)
         ok = not (seen and errors == seen)  # every input failed: the previous output stays as it was
+        finished = True  # the errors file lists this run's problems, even when every input failed
     finally:
         bar.close()
         if output:
@@ -207,6 +209,10 @@ def _run_serial(args, output: str | None, errors_path: str | None, fmt: str) -> 
                 Path(tmp).unlink(missing_ok=True)
         if errf:
             errf.close()
+            if finished:
+                os.replace(f"{errors_path}.part", errors_path)
+            else:
+                Path(f"{errors_path}.part").unlink(missing_ok=True)
     progress.summary("parse", _summary_line(counts, output or "stdout", time.perf_counter() - t0))
     if errors:  # the exit status tells the truth: some (3) or all (1) of the inputs failed
         where = f"; listed in {errors_path}" if errors_path else " (listed above)"
@@ -228,7 +234,7 @@ def _run_workers(args, output: str | None, errors_path: str | None, fmt: str) ->
         return run_from_args(args, "parse", args.inputs)[0]
     # stdout: the pool writes a private JSONL file; its rows are streamed out in input order
     t0 = time.perf_counter()
-    args.resume = False
+    args.resume = True  # a new private file: nothing to resume, and rows land in it as they come
     with tempfile.TemporaryDirectory(prefix="geokit-parse-") as tmp:
         rows_path = Path(tmp) / "rows.jsonl"
         err_path = errors_path or str(Path(tmp) / "errors.jsonl")
