@@ -121,7 +121,8 @@ def _alive(pid: int) -> bool:
 
 def _start_run(tmp_path: Path, victim: str = "d1") -> tuple[subprocess.Popen, set[int]]:
     script = textwrap.dedent(f"""
-        import functools, inspect, sys
+        import faulthandler, functools, inspect, signal, sys
+        faulthandler.register(signal.SIGUSR1, all_threads=True)  # the test asks for stacks if it hangs
         sys.path.insert(0, {str(TESTS)!r})
         from batch_fns import hang_on
         from geokit.batch import run as batch
@@ -161,7 +162,12 @@ def test_no_orphans_when_the_main_process_is_stopped(tmp_path, how):
     proc, kids = _start_run(tmp_path)
     try:
         os.kill(proc.pid, how)
-        proc.wait(timeout=15)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.kill(proc.pid, signal.SIGUSR1)  # every thread's stack to stderr, for the report
+            time.sleep(1.0)
+            raise
         left = _gone_within(kids, 6.0)
         assert not left, f"{len(left)} child process(es) still running after {how.name} of the main process"
         if how != signal.SIGKILL:
