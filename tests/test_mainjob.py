@@ -249,14 +249,21 @@ def test_bad_default_date_is_a_clear_error_and_leaves_no_folder(tmp_path, store)
     assert not out.exists()
 
 
-def test_map_title_gives_the_records_span_as_the_slider_does():
-    from geokit.batch.mainjob import _title
-    from geokit.model import Document
+def test_map_title_gives_the_span_the_time_slider_covers():
+    import json
+    import re
 
-    docs = [Document(text="x", id="a", published=dt.date(2012, 3, 9)),
-            Document(text="y", id="b", published=dt.date(2012, 10, 4))]
-    # no dated record: the publication dates, said as such
-    assert _title(docs) == "geokit: 2 reports published 2012-03-09 to 2012-10-04"
-    # dated records: their own span (an event the day before the first report), undated ones ignored
-    records = [{"date": "2012-03-08"}, {"date": "2012-06"}, {"date": None}, {"date": "2012-10-03"}]
-    assert _title(docs, records) == "geokit: 2 reports, events and movements 2012-03-08 to 2012-10-03"
+    from geokit.maps.geomap import build_map
+
+    events = [{"id": "a", "type": "attack", "date": "2012-03-08", "lat": 36.2, "lon": 36.5},
+              {"id": "b", "type": "attack", "date": "2012-10-03", "lat": 36.3, "lon": 36.6},
+              {"id": "c", "type": "attack", "date": None, "lat": 36.3, "lon": 36.6},
+              {"id": "d", "type": "attack", "date": "2011-01-01"}]  # not on the map: not in the slider
+    page = build_map(events=events, title="geokit: 2 reports").html()
+    want = "geokit: 2 reports · 2012-03-08 – 2012-10-03"
+    assert json.dumps(want)[1:-1] in page or want in page
+    days = [int(d) for d in re.search(r'"days":\s*\[([0-9,\s]+)\]', page).group(1).split(",")]
+    epoch = dt.date(1970, 1, 1)
+    assert [epoch + dt.timedelta(days=d) for d in (min(days), max(days))] == [dt.date(2012, 3, 8),
+                                                                             dt.date(2012, 10, 3)]
+    assert build_map(events=events[2:3], title="T").title == "T"  # nothing dated: no span

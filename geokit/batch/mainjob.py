@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import datetime as dt
 import io
 import json
 import os
@@ -276,19 +275,10 @@ def map_places(documents: list[Document], ex) -> list[Candidate]:
     return sites(documents, ex.records())
 
 
-def _title(documents: list[Document], records: Iterable[Any] = ()) -> str:
-    """The map's title: how many reports, and the span of the records' own dates, the same days the time
-    slider covers (one date range everywhere); the publication dates only when no record is dated."""
-    from geokit.maps.records import EPOCH, day_number, get
-
-    n = f"geokit: {len(documents)} report{'s' if len(documents) != 1 else ''}"
-    days = sorted(d for d in (day_number(get(r, "date")) for r in records) if d is not None)
-    if days:
-        lo, hi = (EPOCH + dt.timedelta(days=d) for d in (days[0], days[-1]))
-        return f"{n}, events and movements {lo.isoformat()} to {hi.isoformat()}"
-    dates = sorted(d.published for d in documents if d.published)
-    span = f" published {dates[0].isoformat()} to {dates[-1].isoformat()}" if dates else ""
-    return n + span
+def _title(documents: list[Document]) -> str:
+    """The map's title: how many reports; the map adds the span of the records' days, the range its time
+    slider covers (the reports' publication dates are in the tables)."""
+    return f"geokit: {len(documents)} report{'s' if len(documents) != 1 else ''}"
 
 
 # ------------------------------------------------------------------ rendering and writing
@@ -393,7 +383,7 @@ def _run(inputs, out: Path, published, title, say: Say, warn: Say, t0: float, ti
     from geokit.maps import build_map
 
     geomap = build_map(ex.events, ex.movements, ex.facts, map_places(documents, ex),
-                       title=title or _title(documents, [*ex.events, *ex.movements, *ex.facts]))
+                       title=title or _title(documents))
     contents = render_outputs(documents, ex, geomap)
     result = MainResult(inputs=", ".join(map(str, inputs)) if inputs else "the demo corpus",
                         documents=documents, extraction=ex, map=geomap, problems=problems,

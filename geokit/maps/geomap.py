@@ -30,7 +30,7 @@ from geokit.maps.icons import GROUPS
 from geokit.maps.legend import Legend
 from geokit.maps.markers import PointLayer, TypeToggle
 from geokit.maps.places import PlaceLayer, add_record_places, collect_places
-from geokit.maps.records import Problem, iter_items, movement_records, point_records
+from geokit.maps.records import EPOCH, Problem, iter_items, movement_records, point_records
 from geokit.maps.safe import SafeMacro, clean_text, render_page
 from geokit.maps.search import Search
 from geokit.maps.spread import away_from_sites, site_refs, spread, spread_sites
@@ -222,6 +222,17 @@ def _listify(items: Any, what: str) -> list:
     return list(iter_items(items, what))
 
 
+def with_span(title: str, days: Counter) -> str:
+    """The title with the span of the records' days, the range the time slider covers (one date range
+    everywhere on the map)."""
+    if not days:
+        return title
+    import datetime as dt
+
+    lo, hi = (EPOCH + dt.timedelta(days=int(d)) for d in (min(days), max(days)))
+    return f"{title} · {lo.isoformat()} – {hi.isoformat()}"
+
+
 def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: Any = (), *,
               title: str | None = None, tiles: Any = None, cluster: str = "auto",
               record_places: bool = True, borders: Any = DEFAULT_BORDERS, world: bool = True,
@@ -357,7 +368,7 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     problems = ev.problems + fa.problems + mv.problems + pl.problems
     m.add_child(Unplaced(problems))
     if title:
-        m.add_child(Title(title))
+        m.add_child(Title(with_span(title, days)))
     n_overlays = 4 + len(place_legend) + bool(arrows) + bool(fa.rows) + len(ev.types.names)
     m.add_child(SafeLayerControl(collapsed=n_overlays > 14))
     records = [(p.lat, p.lon) for p in ev.points + fa.points] + mv_points
