@@ -123,6 +123,9 @@ def _start_run(tmp_path: Path, victim: str = "d1") -> tuple[subprocess.Popen, se
     script = textwrap.dedent(f"""
         import faulthandler, functools, inspect, signal, sys
         faulthandler.register(signal.SIGUSR1, all_threads=True)  # the test asks for stacks if it hangs
+        # Ctrl-C as in a terminal: a test run started in the background (nohup, '&') ignores SIGINT, and
+        # a child inherits that, so without this the run is deaf to the SIGINT case by inheritance
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         sys.path.insert(0, {str(TESTS)!r})
         from batch_fns import hang_on
         from geokit.batch import run as batch
@@ -167,7 +170,11 @@ def test_no_orphans_when_the_main_process_is_stopped(tmp_path, how):
         except subprocess.TimeoutExpired:
             os.kill(proc.pid, signal.SIGUSR1)  # every thread's stack to stderr, for the report
             time.sleep(1.0)
-            raise
+            masks = [ln for ln in Path(f"/proc/{proc.pid}/status").read_text().splitlines()
+                     if ln.startswith(("SigBlk", "SigIgn", "SigCgt", "SigPnd", "ShdPnd"))]
+            mine = [ln for ln in Path("/proc/thread-self/status").read_text().splitlines()
+                    if ln.startswith(("SigBlk", "SigIgn"))]
+            pytest.fail(f"the run did not stop after {how.name}: its signals {masks}; the test's {mine}")
         left = _gone_within(kids, 6.0)
         assert not left, f"{len(left)} child process(es) still running after {how.name} of the main process"
         if how != signal.SIGKILL:

@@ -7,7 +7,6 @@ Each runner has the same small interface (``submit``, ``next_done``, ``restart``
 from __future__ import annotations
 
 import os
-import time
 
 from geokit.batch.inputs import InputDoc
 from geokit.batch.tasks import (
@@ -24,8 +23,6 @@ from geokit.batch.tasks import (
     run_chunk,
     warm_gazetteer,
 )
-
-WAIT_SLICE = 1.0  # seconds: the longest the main thread waits on workers before it looks at signals again
 
 
 class SerialRunner:
@@ -92,16 +89,10 @@ class PoolRunner:
         timed_out: float | None = None
         while fut is None:
             limit = self._watch.stuck_after(HARD_GRACE)
-            left = self._watch.wait_for(limit)
-            deadline = None if left is None else time.monotonic() + left
-            # waits of at most WAIT_SLICE: a Ctrl-C or SIGTERM that the kernel hands to one of the pool's
-            # threads is acted on by the main thread only when its wait returns (with no budget it never did)
-            done, _ = wait(list(self._watch.keys), return_when=FIRST_COMPLETED,
-                           timeout=WAIT_SLICE if deadline is None else min(WAIT_SLICE, left))
+            done, _ = wait(list(self._watch.keys), timeout=self._watch.wait_for(limit),
+                           return_when=FIRST_COMPLETED)
             if done:
                 fut = next(iter(done))
-            elif deadline is None or time.monotonic() < deadline:
-                continue
             else:  # no chunk finished in time: a worker is stuck beyond its timer's reach
                 timed_out = limit
                 self._kill_workers()
