@@ -259,11 +259,12 @@ def test_map_title_gives_the_span_the_time_slider_covers():
               {"id": "b", "type": "attack", "date": "2012-10-03", "lat": 36.3, "lon": 36.6},
               {"id": "c", "type": "attack", "date": None, "lat": 36.3, "lon": 36.6},
               {"id": "d", "type": "attack", "date": "2011-01-01"}]  # not on the map: not in the slider
-    page = build_map(events=events, title="geokit: 2 reports").html()
+    page = build_map(events=events, title="geokit: 2 reports", title_span=True).html()
     want = "geokit: 2 reports · 2012-03-08 – 2012-10-03"
     assert json.dumps(want)[1:-1] in page or want in page
     days = [int(d) for d in re.search(r'"days":\s*\[([0-9,\s]+)\]', page).group(1).split(",")]
     epoch = dt.date(1970, 1, 1)
     assert [epoch + dt.timedelta(days=d) for d in (min(days), max(days))] == [dt.date(2012, 3, 8),
                                                                              dt.date(2012, 10, 3)]
-    assert build_map(events=events[2:3], title="T").title == "T"  # nothing dated: no span
+    assert build_map(events=events[2:3], title="T", title_span=True).title == "T"  # nothing dated: no span
+    assert "T · 2012" not in build_map(events=events, title="T").html()  # a caller's own title stays as given

@@ -383,7 +383,7 @@ def _run(inputs, out: Path, published, title, say: Say, warn: Say, t0: float, ti
     from geokit.maps import build_map
 
     geomap = build_map(ex.events, ex.movements, ex.facts, map_places(documents, ex),
-                       title=title or _title(documents))
+                       title=title or _title(documents), title_span=not title)
     contents = render_outputs(documents, ex, geomap)
     result = MainResult(inputs=", ".join(map(str, inputs)) if inputs else "the demo corpus",
                         documents=documents, extraction=ex, map=geomap, problems=problems,

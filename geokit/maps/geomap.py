@@ -236,7 +236,8 @@ def with_span(title: str, days: Counter) -> str:
 def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: Any = (), *,
               title: str | None = None, tiles: Any = None, cluster: str = "auto",
               record_places: bool = True, borders: Any = DEFAULT_BORDERS, world: bool = True,
-              height: str = "600px", towns: bool = True, store: Any = None) -> GeoMap:
+              height: str = "600px", towns: bool = True, store: Any = None,
+              title_span: bool = False) -> GeoMap:
     """Build an offline Leaflet map of events, movements, facts and places.
 
     ``events``/``movements``/``facts``: geokit records, their dicts, or (Geo)DataFrames.
@@ -244,7 +245,8 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     airbase, airport, city, town, village...). ``tiles="OpenStreetMap"`` adds an online
     tile layer (off by default: the map is fully offline). ``cluster``: auto, markercluster,
     fast or none. ``towns``: label the gazetteer store's towns (``store``, default the user's)
-    within the map's extent; rivers and lakes are drawn there too. Records that cannot be drawn
+    within the map's extent; rivers and lakes are drawn there too. ``title_span``: add the span of
+    the records' days (the time slider's range) to the title. Records that cannot be drawn
     are listed in the map's "not on the map" panel and in ``GeoMap.problems``.
     """
     if not isinstance(height, str) or not _CSS_LENGTH.match(height.strip()):
@@ -368,7 +370,7 @@ def build_map(events: Any = (), movements: Any = (), facts: Any = (), places: An
     problems = ev.problems + fa.problems + mv.problems + pl.problems
     m.add_child(Unplaced(problems))
     if title:
-        m.add_child(Title(with_span(title, days)))
+        m.add_child(Title(with_span(title, days) if title_span else title))
     n_overlays = 4 + len(place_legend) + bool(arrows) + bool(fa.rows) + len(ev.types.names)
     m.add_child(SafeLayerControl(collapsed=n_overlays > 14))
     records = [(p.lat, p.lon) for p in ev.points + fa.points] + mv_points
