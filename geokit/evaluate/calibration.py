@@ -94,15 +94,13 @@ def _country_shapes() -> dict:
             continue
     return out
 
-def calibrate(articles, *, parse=None, within_km: float = 161.0, areas_hold: bool = True) -> Calibration:
-    """Bin every resolved gold span by its score and count the right answers."""
+def graded(articles, *, parse=None, within_km: float = 161.0, areas_hold: bool = True):
+    """(toponym, right) for every resolved gold span of the articles, parsed with the gold spans given."""
     if parse is None:
         from geokit.parsing.parser import parse
-    cal = Calibration()
     for art in articles:
-        spans = [(g.start, g.end) for g in art.gold]
         try:
-            doc = parse(art.text, spans=spans)
+            doc = parse(art.text, spans=[(g.start, g.end) for g in art.gold])
         except Exception:  # an article that fails is left out, as in evaluate()
             continue
         pred = {(t.start, t.end): t for t in doc.toponyms}
@@ -110,8 +108,14 @@ def calibrate(articles, *, parse=None, within_km: float = 161.0, areas_hold: boo
             t = pred.get((g.start, g.end))
             if t is None or t.place is None or g.lat is None:
                 continue
-            right = right_answer(t.place, {g.geonameid}, g.lat, g.lon, within_km, areas_hold=areas_hold)
-            cal.add(t.score, right)
+            yield t, right_answer(t.place, {g.geonameid}, g.lat, g.lon, within_km, areas_hold=areas_hold)
+
+
+def calibrate(articles, *, parse=None, within_km: float = 161.0, areas_hold: bool = True) -> Calibration:
+    """Bin every resolved gold span by its score and count the right answers."""
+    cal = Calibration()
+    for t, right in graded(articles, parse=parse, within_km=within_km, areas_hold=areas_hold):
+        cal.add(t.score, right)
     return cal
 
 
@@ -126,22 +130,9 @@ def samples(articles, *, parse=None, within_km: float = 161.0) -> list[tuple[flo
     calibration."""
     from geokit.parsing.calibration import extent_km, raw_scores
 
-    if parse is None:
-        from geokit.parsing.parser import parse
-    out = []
     with raw_scores():
-        for art in articles:
-            try:
-                doc = parse(art.text, spans=[(g.start, g.end) for g in art.gold])
-            except Exception:  # an article that fails is left out, as in evaluate()
-                continue
-            pred = {(t.start, t.end): t for t in doc.toponyms}
-            for g in art.gold:
-                t = pred.get((g.start, g.end))
-                if t is None or t.place is None or g.lat is None:
-                    continue
-                right = right_answer(t.place, {g.geonameid}, g.lat, g.lon, within_km)
-                out.append((t.score, t.place.kind, extent_km(t.place), right))
+        out = [(t.score, t.place.kind, extent_km(t.place), right)
+               for t, right in graded(articles, parse=parse, within_km=within_km)]
     return out
 
 
