@@ -268,3 +268,17 @@ def test_map_title_gives_the_span_the_time_slider_covers():
                                                                              dt.date(2012, 10, 3)]
     assert build_map(events=events[2:3], title="T", title_span=True).title == "T"  # nothing dated: no span
     assert "T · 2012" not in build_map(events=events, title="T").html()  # a caller's own title stays as given
+
+
+def test_a_map_that_fails_to_write_leaves_the_earlier_file_whole(tmp_path, monkeypatch):
+    from geokit.maps.geomap import GeoMap, build_map
+
+    out = tmp_path / "map.html"
+    gm = build_map(events=[{"id": "a", "type": "attack", "date": "2012-03-08", "lat": 36.2, "lon": 36.5}])
+    gm.save(out)
+    before = out.read_bytes()
+    monkeypatch.setattr(GeoMap, "html", lambda self: "<html>" + "x" * 100_000 + "\ud800</html>")
+    with pytest.raises(UnicodeEncodeError):
+        gm.save(out)  # the page cannot be encoded half-way through the write
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["map.html"]  # no temporary file left behind

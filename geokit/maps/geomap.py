@@ -20,6 +20,7 @@ from typing import Any
 import folium
 
 from geokit.errors import ExportError, MapError
+from geokit.export import write_aside
 from geokit.maps.arrows import ArrowLayer
 from geokit.maps.assets import LEAFLET_CSS, LEAFLET_JS, InlineReport, apply_csp, inline_assets, new_nonce
 from geokit.maps.basemap import DEFAULT_BORDERS, Basemap, BasemapPart, tile_layer
@@ -158,13 +159,15 @@ class GeoMap:
         return page[:cut] + "\n" + title + page[cut:]
 
     def save(self, path: str | Path) -> Path:
-        """Write the self-contained HTML file (parent folders are created)."""
+        """Write the self-contained HTML file (parent folders are created): beside it first, then moved into
+        place, so a failed write never leaves an earlier map truncated."""
         path = Path(path).expanduser()
         if path.suffix.lower() not in (".html", ".htm"):
             raise ExportError(f"map files are HTML: give a path ending in .html, not {path.name!r}")
         page = self.html()
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page, encoding="utf-8")
+        with write_aside(path) as fh:
+            fh.write(page)
         return path
 
     def _repr_html_(self) -> str:
