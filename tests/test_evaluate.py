@@ -211,6 +211,30 @@ def test_resolution_mode_by_hand():
     assert sorted(m.type for m in rep.misses) == ["far", "unresolved"]
 
 
+def test_an_area_holding_the_gold_point_is_counted_apart():
+    """A country answer pinned elsewhere than the corpus pins it: wrong at 161 km, right as an area."""
+    from dataclasses import replace
+
+    bangladesh = replace(cand("Bangladesh", 24.0, 90.0, 1210997), kind="country", country_code="BD",
+                         feature_code="PCLI")
+    abroad = replace(bangladesh, name="Nepal", lat=28.0, lon=84.0, country_code="NP")
+
+    def by_area(answer):
+        def parse(text, published=None, spans=None):
+            table = dict(RESOLVE, Sylhet=answer)
+            tops = [Toponym(s, e, text[s:e], "literal", table[text[s:e]])
+                    for s, e in spans if text[s:e] in table]
+            return Document(text=text, toponyms=tops)
+        return ev.evaluate(TRN, mode="resolution", parse=parse, progress=False)
+
+    rep = by_area(bangladesh)
+    assert (rep.within, rep.within_or_area, rep.distance_scored) == (3, 4, 5)
+    assert rep.to_dict()["accuracy_161_or_area"] == pytest.approx(0.8)
+    assert "an area holding the gold point 80.0%" in rep.format()
+    rep = by_area(abroad)  # a country that does not hold the point gains nothing
+    assert (rep.within, rep.within_or_area) == (3, 3)
+
+
 def test_resolution_receives_snapped_gold_spans():
     seen: list[str] = []
 

@@ -48,10 +48,11 @@ def right_answer(place, gold_ids, lat: float, lon: float, within_km: float, *,
         return True
     if haversine_km(place.lat, place.lon, lat, lon) <= within_km:
         return True
-    return areas_hold and _holds(place, lat, lon)
+    return areas_hold and holds_point(place, lat, lon)
 
 
-def _holds(place, lat: float, lon: float) -> bool:
+def holds_point(place, lat: float, lon: float) -> bool:
+    """An area answer (country by its outline, else by its box) that holds the point."""
     from geokit.parsing.calibration import AREA_KINDS
 
     kind = getattr(place, "kind", "")

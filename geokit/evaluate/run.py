@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from geokit.errors import InputError
+from geokit.evaluate.calibration import holds_point
 from geokit.evaluate.corpus import Article, GoldToponym, load_corpus
 from geokit.evaluate.metrics import MAX_ERROR_KM, WITHIN_KM, haversine_km, match_toponyms
 from geokit.evaluate.report import EvalReport, Failure, Miss
@@ -76,7 +77,9 @@ def _score_resolution(rep: EvalReport, art: Article, pred: Any, gold: GoldTopony
     rep.errors_km.append(km)
     if km <= within_km:
         rep.within += 1
+        rep.within_or_area += 1
     else:
+        rep.within_or_area += holds_point(place, gold.lat, gold.lon)
         rep.misses.append(_miss("far", art, pred, gold, km))
 
 
@@ -207,7 +210,7 @@ def evaluate(
 
 
 _COUNTERS = ("predicted", "true_positives", "false_positives", "false_negatives", "distance_scored",
-             "within", "unresolved", "id_scored", "id_correct")
+             "within", "within_or_area", "unresolved", "id_scored", "id_correct")
 
 
 def _counters(rep: EvalReport) -> dict[str, int]:
