@@ -185,6 +185,19 @@ def test_broken_layer_files_are_reported_not_fatal(tmp_path):
     assert rows[0].bbox == (30.2, -88.0, 31.3, -87.4) and rows[0].admin1_code == "US.AL"
 
 
+def test_a_csv_layer_row_with_invalid_utf8_is_skipped_alone(tmp_path):
+    from geokit.gazetteer import sources as S
+
+    head = "id,name,alternates,kind,lat,lon,country_code,south,west,north,east\n"
+    good = "levant-x,Levant X,,region,34.0,36.0,,29.0,34.0,37.0,42.0\n"
+    path = tmp_path / "regions.csv"
+    path.write_bytes((head + good).encode() + b"broken,\xff\xfe name,,region,1,1,,,,,\n" + good.encode())
+    rep = S.IngestReport(source="regions")
+    rows = list(S.regions(rep, path))  # no UnicodeDecodeError escapes: the store build goes on
+    assert [r.name for r in rows] == ["Levant X", "Levant X"] and rep.rows == 2
+    assert rep.skipped == 1 and "invalid UTF-8" in rep.problems[0]
+
+
 @pytest.mark.parametrize("text,town,county,state", [
     ("Rescuers reached Manchester, Clay County, by noon on Friday.", "Manchester", "Clay County", "Kentucky"),
     ("A barn fire near London, Laurel County, was put out overnight.", "London", "Laurel County", "Kentucky"),

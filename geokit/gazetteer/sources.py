@@ -13,7 +13,7 @@ import json
 import logging
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,8 +76,65 @@ def _int(s, default: int = 0) -> int:
 
 
 def _csv_rows(path: Path) -> Iterator[dict]:
-    with open(path, encoding="utf-8", newline="") as fh:
+    # invalid UTF-8 bytes become lone surrogates, so the row holding them can be skipped, not the file
+    with open(path, encoding="utf-8", errors="surrogateescape", newline="") as fh:
         yield from csv.DictReader(fh)
+
+
+_BAD_BYTES = re.compile("[\udc80-\udcff]")
+
+
+def _csv_layer(report: IngestReport, path: Path, make: Callable[[dict], PlaceRow]) -> Iterator[PlaceRow]:
+    """The shape every CSV layer shares: a missing file is skipped and said; a bad row is skipped and
+    counted, never fatal (a row with invalid UTF-8 too); an unreadable file keeps the rows read before it."""
+    if not path.exists():
+        report.skip(str(path), "missing")
+        return
+    try:
+        for i, r in enumerate(_csv_rows(path), 2):
+            if any(isinstance(v, str) and _BAD_BYTES.search(v) for v in r.values()):
+                report.skip(f"{path.name}:{i}", "invalid UTF-8")
+                continue
+            try:
+                row = make(r)
+            except (KeyError, ValueError, TypeError) as exc:
+                report.skip(f"{path.name}:{i}", str(exc))
+                continue
+            yield row
+            report.rows += 1
+    except (OSError, csv.Error) as exc:
+        report.skip(str(path), f"unreadable: {exc}")
+
+
+def _tsv_layer(report: IngestReport, path: Path, make: Callable[[list[str], dict[str, int]], PlaceRow],
+               need: tuple[str, ...] = ()) -> Iterator[PlaceRow]:
+    """The gzipped TSV layers' shape (``border``, ``admin_areas``): as ``_csv_layer``, rows of a wrong width
+    skipped, and a truncated or corrupt archive keeps what was read."""
+    if not path.exists():
+        report.skip(str(path), "missing")
+        return
+    try:
+        with gzip.open(path, "rb") as gz:
+            text = io.TextIOWrapper(gz, encoding="utf-8", errors="replace")
+            header = text.readline().rstrip("\n").split("\t")
+            col = {h: i for i, h in enumerate(header)}
+            if any(h not in col for h in need):
+                report.skip(path.name, f"header lacks one of {need}")
+                return
+            for i, line in enumerate(text, 2):
+                f = line.rstrip("\n").split("\t")
+                if len(f) != len(header):
+                    report.skip(f"{path.name}:{i}", f"expected {len(header)} columns, got {len(f)}")
+                    continue
+                try:
+                    row = make(f, col)
+                except (KeyError, ValueError, IndexError) as exc:
+                    report.skip(f"{path.name}:{i}", str(exc))
+                    continue
+                yield row
+                report.rows += 1
+    except (OSError, EOFError, zlib.error) as exc:
+        report.skip(str(path), f"unreadable: {exc}")
 
 
 def _point(r: dict) -> tuple[float, float]:
@@ -104,26 +161,17 @@ def kind_for_population(pop: int, fcode: str = "PPL") -> str:
 
 
 def countries(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]:
-    path = path or GAZETTEER_DIR / "countries.csv"
-    if not path.exists():
-        report.skip(str(path), "missing")
-        return
-    for i, r in enumerate(_csv_rows(path), 2):
-        try:
-            gid = _int(r.get("geonameid")) or None
-            lat, lon = _point(r)
-            names = _split(r.get("alternates"))
-            for k in ("iso3",):
-                if r.get(k):
-                    names.append(r[k])
-            yield PlaceRow(
-                id=f"gn:{gid}" if gid else f"cc:{r['iso2']}", geonameid=gid, name=r["name"], lat=lat, lon=lon,
-                fclass="A", fcode="PCLI", cc=r["iso2"], admin1_code="", population=_int(r.get("population")),
-                kind="country", source="countries", names=names,
-            )
-            report.rows += 1
-        except (KeyError, ValueError) as exc:
-            report.skip(f"{path.name}:{i}", str(exc))
+    def make(r: dict) -> PlaceRow:
+        gid = _int(r.get("geonameid")) or None
+        lat, lon = _point(r)
+        names = _split(r.get("alternates")) + ([r["iso3"]] if r.get("iso3") else [])
+        return PlaceRow(
+            id=f"gn:{gid}" if gid else f"cc:{r['iso2']}", geonameid=gid, name=r["name"], lat=lat, lon=lon,
+            fclass="A", fcode="PCLI", cc=r["iso2"], admin1_code="", population=_int(r.get("population")),
+            kind="country", source="countries", names=names,
+        )
+
+    yield from _csv_layer(report, path or GAZETTEER_DIR / "countries.csv", make)
 
 
 def continents(report: IngestReport) -> Iterator[PlaceRow]:
@@ -146,30 +194,24 @@ def continents(report: IngestReport) -> Iterator[PlaceRow]:
 
 
 def admin1(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]:
-    path = path or GAZETTEER_DIR / "admin1.csv"
-    if not path.exists():
-        report.skip(str(path), "missing")
-        return
-    for i, r in enumerate(_csv_rows(path), 2):
-        try:
-            gid = _int(r.get("geonameid")) or None
-            lat, lon = _point(r)
-            code = (r.get("admin1_code") or "").strip()
-            if code and "." not in code:
-                code = f"{r['country_code']}.{code}"  # the GeoNames "TR.31" form used by the place layers
-            # NE's code of another scheme (France's departements, the UK's counties) names no GeoNames
-            # place's area: kept in the id only, so that "Paris" is not placed in "Aude"
-            foreign = (r.get("foreign_code") or "").strip() == "1"
-            yield PlaceRow(
-                id=f"gn:{gid}" if gid else f"ne1:{r['country_code']}:{code or r['name']}", geonameid=gid,
-                name=r["name"], lat=lat, lon=lon, fclass="A", fcode="ADM1", cc=r["country_code"],
-                admin1_code="" if foreign else code, population=_int(r.get("population")), kind="admin1",
-                source="naturalearth-admin1", names=_split(r.get("alternates")), admin1=r["name"],
-                bbox=_bbox(r) if (r.get("south") or "").strip() else None,
-            )
-            report.rows += 1
-        except (KeyError, ValueError) as exc:
-            report.skip(f"{path.name}:{i}", str(exc))
+    def make(r: dict) -> PlaceRow:
+        gid = _int(r.get("geonameid")) or None
+        lat, lon = _point(r)
+        code = (r.get("admin1_code") or "").strip()
+        if code and "." not in code:
+            code = f"{r['country_code']}.{code}"  # the GeoNames "TR.31" form used by the place layers
+        # NE's code of another scheme (France's departements, the UK's counties) names no GeoNames
+        # place's area: kept in the id only, so that "Paris" is not placed in "Aude"
+        foreign = (r.get("foreign_code") or "").strip() == "1"
+        return PlaceRow(
+            id=f"gn:{gid}" if gid else f"ne1:{r['country_code']}:{code or r['name']}", geonameid=gid,
+            name=r["name"], lat=lat, lon=lon, fclass="A", fcode="ADM1", cc=r["country_code"],
+            admin1_code="" if foreign else code, population=_int(r.get("population")), kind="admin1",
+            source="naturalearth-admin1", names=_split(r.get("alternates")), admin1=r["name"],
+            bbox=_bbox(r) if (r.get("south") or "").strip() else None,
+        )
+
+    yield from _csv_layer(report, path or GAZETTEER_DIR / "admin1.csv", make)
 
 
 def cities500(report: IngestReport) -> Iterator[PlaceRow]:
@@ -232,31 +274,26 @@ def airports(report: IngestReport) -> Iterator[PlaceRow]:
 
 def curated(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]:
     """The committed regional layer: camps, crossings, air bases, villages the world layer lacks."""
-    path = path or GAZETTEER_DIR / "curated.csv"
-    if not path.exists():
-        report.skip(str(path), "missing")
-        return
-    for i, r in enumerate(_csv_rows(path), 2):
-        try:
-            gid = _int(r.get("geonameid")) or None
-            lat, lon = _point(r)
-            kind = r.get("kind") or "feature"
-            # the admin1 column holds a GeoNames admin1 code ("12") or a name
-            a1 = (r.get("admin1") or "").strip()
-            code = f"{r.get('country_code')}.{a1}" if a1 and len(a1) <= 3 and r.get("country_code") else ""
-            icao = re.search(r"airportsdata icao:([A-Z0-9]{4})", r.get("source") or "")
-            yield PlaceRow(
-                # an air base also in airportsdata merges with that record
-                id=f"gn:{gid}" if gid else (f"icao:{icao.group(1)}" if icao else f"cur:{r['id']}"),
-                geonameid=gid, name=r["name"], lat=lat, lon=lon,
-                fclass=r.get("feature_class") or "S", fcode=r.get("feature_code") or "",
-                cc=r.get("country_code") or "",
-                admin1_code=code, population=_int(r.get("population")), kind=kind, source="curated",
-                names=_split(r.get("alternates")), admin1="" if code else a1,
-            )
-            report.rows += 1
-        except (KeyError, ValueError) as exc:
-            report.skip(f"{path.name}:{i}", str(exc))
+
+    def make(r: dict) -> PlaceRow:
+        gid = _int(r.get("geonameid")) or None
+        lat, lon = _point(r)
+        kind = r.get("kind") or "feature"
+        # the admin1 column holds a GeoNames admin1 code ("12") or a name
+        a1 = (r.get("admin1") or "").strip()
+        code = f"{r.get('country_code')}.{a1}" if a1 and len(a1) <= 3 and r.get("country_code") else ""
+        icao = re.search(r"airportsdata icao:([A-Z0-9]{4})", r.get("source") or "")
+        return PlaceRow(
+            # an air base also in airportsdata merges with that record
+            id=f"gn:{gid}" if gid else (f"icao:{icao.group(1)}" if icao else f"cur:{r['id']}"),
+            geonameid=gid, name=r["name"], lat=lat, lon=lon,
+            fclass=r.get("feature_class") or "S", fcode=r.get("feature_code") or "",
+            cc=r.get("country_code") or "",
+            admin1_code=code, population=_int(r.get("population")), kind=kind, source="curated",
+            names=_split(r.get("alternates")), admin1="" if code else a1,
+        )
+
+    yield from _csv_layer(report, path or GAZETTEER_DIR / "curated.csv", make)
 
 
 # GeoNames feature codes -> geokit kinds, for dumps.
@@ -346,40 +383,22 @@ def border(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]
     The committed extract of the GeoNames dumps (``gazetteer/tools/build_border.py``), so villages,
     districts and crossings too small for cities500 are known by default.
     """
-    path = path or GAZETTEER_DIR / "border.tsv.gz"
-    if not path.exists():
-        report.skip(str(path), "missing")
-        return
-    try:
-        with gzip.open(path, "rb") as gz:
-            text = io.TextIOWrapper(gz, encoding="utf-8", errors="replace")
-            header = text.readline().rstrip("\n").split("\t")
-            for i, line in enumerate(text, 2):
-                f = line.rstrip("\n").split("\t")
-                if len(f) != len(header):
-                    report.skip(f"{path.name}:{i}", f"expected {len(header)} columns, got {len(f)}")
-                    continue
-                try:
-                    gid = int(f[0])
-                    lat, lon = float(f[4]), float(f[5])
-                    if not _valid_point(lat, lon) or not f[1]:
-                        raise ValueError("bad point or empty name")
-                    pop = _int(f[11])
-                    fclass, fcode, cc = f[6], f[7], f[8]
-                    names = _split(f[3])
-                    if f[2]:
-                        names.append(f[2])
-                    yield PlaceRow(
-                        id=f"gn:{gid}", geonameid=gid, name=f[1], lat=lat, lon=lon, fclass=fclass,
-                        fcode=fcode,
-                        cc=cc, admin1_code=f"{cc}.{f[9]}" if f[9] else "", population=pop,
-                        kind=_dump_kind(fclass, fcode, pop), source="geonames-border", names=names,
-                    )
-                    report.rows += 1
-                except ValueError as exc:
-                    report.skip(f"{path.name}:{i}", str(exc))
-    except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt file: what was read is kept
-        report.skip(str(path), f"unreadable: {exc}")
+
+    def make(f: list[str], _col: dict[str, int]) -> PlaceRow:
+        gid = int(f[0])
+        lat, lon = float(f[4]), float(f[5])
+        if not _valid_point(lat, lon) or not f[1]:
+            raise ValueError("bad point or empty name")
+        pop = _int(f[11])
+        fclass, fcode, cc = f[6], f[7], f[8]
+        names = _split(f[3]) + ([f[2]] if f[2] else [])
+        return PlaceRow(
+            id=f"gn:{gid}", geonameid=gid, name=f[1], lat=lat, lon=lon, fclass=fclass, fcode=fcode,
+            cc=cc, admin1_code=f"{cc}.{f[9]}" if f[9] else "", population=pop,
+            kind=_dump_kind(fclass, fcode, pop), source="geonames-border", names=names,
+        )
+
+    yield from _tsv_layer(report, path or GAZETTEER_DIR / "border.tsv.gz", make)
 
 
 def _bbox(r: dict) -> tuple[float, float, float, float] | None:
@@ -392,48 +411,37 @@ def _bbox(r: dict) -> tuple[float, float, float, float] | None:
 
 def us_counties(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]:
     """US counties and county equivalents (``us_counties.csv``: US Census shapes via us-atlas)."""
-    path = path or GAZETTEER_DIR / "us_counties.csv"
-    if not path.exists():
-        report.skip(str(path), "missing")
-        return
-    for i, r in enumerate(_csv_rows(path), 2):
-        try:
-            lat, lon = _point(r)
-            name, state = r["name"], r["state_name"]
-            names = [f"{name}, {state}", f"{name}, {r['state']}"]
-            if name.endswith(" County"):
-                names.append(name[: -len("County")] + "Co.")
-            yield PlaceRow(
-                id=f"fips:{r['fips']}", geonameid=None, name=name, lat=lat, lon=lon, fclass="A", fcode="ADM2",
-                cc="US", admin1_code=f"US.{r['state']}", population=0, kind="admin2", source="us-counties",
-                names=names, admin1=state, bbox=_bbox(r),
-            )
-            report.rows += 1
-        except (KeyError, ValueError) as exc:
-            report.skip(f"{path.name}:{i}", str(exc))
+
+    def make(r: dict) -> PlaceRow:
+        lat, lon = _point(r)
+        name, state = r["name"], r["state_name"]
+        names = [f"{name}, {state}", f"{name}, {r['state']}"]
+        if name.endswith(" County"):
+            names.append(name[: -len("County")] + "Co.")
+        return PlaceRow(
+            id=f"fips:{r['fips']}", geonameid=None, name=name, lat=lat, lon=lon, fclass="A", fcode="ADM2",
+            cc="US", admin1_code=f"US.{r['state']}", population=0, kind="admin2", source="us-counties",
+            names=names, admin1=state, bbox=_bbox(r),
+        )
+
+    yield from _csv_layer(report, path or GAZETTEER_DIR / "us_counties.csv", make)
 
 
 def regions(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]:
     """Continents' boxes, macro-regions, peninsulas, conflict regions and blocs (``regions.csv``)."""
-    path = path or GAZETTEER_DIR / "regions.csv"
-    if not path.exists():
-        report.skip(str(path), "missing")
-        return
-    for i, r in enumerate(_csv_rows(path), 2):
-        try:
-            lat, lon = _point(r)
-            gid = _int(r.get("geonameid")) or None
-            rid = r["id"] if r["id"].startswith("gn:") else f"rgn:{r['id']}"
-            kind = r.get("kind") or "region"
-            fcode = {"continent": "CONT", "peninsula": "PEN", "organisation": "ORG"}.get(kind, "RGN")
-            yield PlaceRow(
-                id=rid, geonameid=gid, name=r["name"], lat=lat, lon=lon, fclass="L", fcode=fcode,
-                cc=r.get("country_code") or "", admin1_code="", population=0, kind=kind, source="regions",
-                names=_split(r.get("alternates")), bbox=_bbox(r),
-            )
-            report.rows += 1
-        except (KeyError, ValueError) as exc:
-            report.skip(f"{path.name}:{i}", str(exc))
+
+    def make(r: dict) -> PlaceRow:
+        lat, lon = _point(r)
+        gid = _int(r.get("geonameid")) or None
+        kind = r.get("kind") or "region"
+        fcode = {"continent": "CONT", "peninsula": "PEN", "organisation": "ORG"}.get(kind, "RGN")
+        return PlaceRow(
+            id=r["id"] if r["id"].startswith("gn:") else f"rgn:{r['id']}", geonameid=gid, name=r["name"],
+            lat=lat, lon=lon, fclass="L", fcode=fcode, cc=r.get("country_code") or "", admin1_code="",
+            population=0, kind=kind, source="regions", names=_split(r.get("alternates")), bbox=_bbox(r),
+        )
+
+    yield from _csv_layer(report, path or GAZETTEER_DIR / "regions.csv", make)
 
 
 # type words GeoNames/ISO give areas, said after the name in English news ("Ituri province", "Sool region")
@@ -448,31 +456,8 @@ def admin_areas(report: IngestReport, path: Path | None = None) -> Iterator[Plac
     An enriching source: the store builder merges a row into a record it already holds (same GeoNames
     id, or the same area under another id) and adds only the areas it lacks.
     """
-    path = path or GAZETTEER_DIR / "admin_areas.tsv.gz"
-    if not path.exists():
-        report.skip(str(path), "missing")
-        return
-    try:
-        with gzip.open(path, "rb") as gz:
-            text = io.TextIOWrapper(gz, encoding="utf-8", errors="replace")
-            header = text.readline().rstrip("\n").split("\t")
-            col = {h: i for i, h in enumerate(header)}
-            need = ("geonameid", "name", "alternates", "type", "level", "cc", "code", "parent", "lat", "lon")
-            if any(h not in col for h in need):
-                report.skip(path.name, f"header lacks one of {need}")
-                return
-            for i, line in enumerate(text, 2):
-                f = line.rstrip("\n").split("\t")
-                if len(f) != len(header):
-                    report.skip(f"{path.name}:{i}", f"expected {len(header)} columns, got {len(f)}")
-                    continue
-                try:
-                    yield _admin_area_row(f, col)
-                    report.rows += 1
-                except ValueError as exc:
-                    report.skip(f"{path.name}:{i}", str(exc))
-    except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt file: what was read is kept
-        report.skip(str(path), f"unreadable: {exc}")
+    need = ("geonameid", "name", "alternates", "type", "level", "cc", "code", "parent", "lat", "lon")
+    yield from _tsv_layer(report, path or GAZETTEER_DIR / "admin_areas.tsv.gz", _admin_area_row, need)
 
 
 def _admin_area_row(f: list[str], col: dict[str, int]) -> PlaceRow:
