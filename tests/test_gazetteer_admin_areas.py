@@ -143,3 +143,27 @@ def test_reader_skips_bad_rows_and_reports_a_broken_file(tmp_path):
     bad.write_bytes(b"\x1f\x8b\x08\x00not really gzip")
     rep = S.IngestReport(source="admin_areas")
     assert list(S.admin_areas(rep, bad)) == [] and rep.skipped == 1 and "unreadable" in rep.problems[0]
+
+
+def test_a_code_several_areas_claim_names_the_whole_region():
+    """Natural Earth's English counties all carry GeoNames' code GB.ENG: the code's places are in England,
+    not in whichever county came first (London was in "Cheshire West and Chester")."""
+    from geokit.gazetteer import sources as S
+    from geokit.gazetteer.store import _code_name
+
+    def area(name, pop, source="naturalearth-admin1"):
+        return S.PlaceRow(id=f"x:{name}", geonameid=None, name=name, lat=0.0, lon=0.0, fclass="A",
+                          fcode="ADM1", cc="ZZ", admin1_code="ZZ.E", population=pop, kind="admin1",
+                          source=source)
+
+    counties = [area("Westshire", 300_000), area("Eastshire", 900_000)]
+    assert _code_name(counties, area("Northland", 50_000_000, "admin-areas")) == "Northland"
+    assert _code_name(counties, None) == "Eastshire"  # no layer area: the most populous claimant
+    assert _code_name([area("Westshire", 1), area("Westshire", 2)], None) == "Westshire"  # one area in pieces
+
+
+@pytest.mark.parametrize("name,cc,admin1", [("London", "GB", "England"), ("Montpellier", "FR", "Occitanie"),
+                                            ("Glasgow", "GB", "Scotland"), ("Kilis", "TR", "Kilis")])
+def test_places_name_their_first_level_area(resolver, name, cc, admin1):
+    top = next(c for c in resolver.resolve(name, limit=10) if c.country_code == cc)
+    assert top.admin1 == admin1, top

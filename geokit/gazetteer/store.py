@@ -280,17 +280,23 @@ class _Builder:
     def write(self, path: Path, meta: dict[str, str], demonyms, abbrevs) -> None:
         area_pop: dict[str, int] = {}
         biggest: dict[str, S.PlaceRow] = {}
+        claims: dict[str, list[S.PlaceRow]] = {}
+        layer_area: dict[str, S.PlaceRow] = {}
         for r in self.rows.values():
             if r.kind == "admin1" and r.admin1_code:
                 # the worldwide admin layer adds areas but does not relabel the places of the other layers:
                 # Baalbek would turn from "" to Baalbek-Hermel (a 2014 governorate) and no longer sit in the
                 # "Bekaa" a 2013 report names (the event linker compares admin1 names)
                 if r.source != "admin-areas":
-                    self.admin1.setdefault(r.admin1_code, r.name)
+                    claims.setdefault(r.admin1_code, []).append(r)
+                else:
+                    layer_area.setdefault(r.admin1_code, r)
             elif r.fclass == "P" and r.admin1_code:
                 area_pop[r.admin1_code] = area_pop.get(r.admin1_code, 0) + r.population
                 if r.admin1_code not in biggest or r.population > biggest[r.admin1_code].population:
                     biggest[r.admin1_code] = r
+        for code, rs in claims.items():
+            self.admin1.setdefault(code, _code_name(rs, layer_area.get(code)))
         for r in biggest.values():
             if r.fcode == "PPL" and r.population > 0 and r.source == "geonames-cities500":
                 # the largest place of a province: usually its seat (cities500 gives no codes)
@@ -370,6 +376,18 @@ class _Builder:
 
 # Free space a build needs (the file is about 170 MB), said in the hint for a full disk.
 BUILD_SPACE_HINT = "about 400 MB"
+
+
+def _code_name(claims: list[S.PlaceRow], layer_area: S.PlaceRow | None) -> str:
+    """The name a first-level code gives its places. Natural Earth lists England's counties, France's
+    departements and Italy's provinces as first-level areas that all carry the region's GeoNames code, so
+    when several areas claim one code none of them is it: the worldwide layer's area of that code names
+    it (England, Occitanie), else the most populous claimant (the whole, where Natural Earth has it)."""
+    if len({r.name for r in claims}) == 1:
+        return claims[0].name
+    if layer_area is not None:
+        return layer_area.name
+    return max(claims, key=lambda r: r.population).name
 
 
 def _sum_path(path: Path) -> Path:
