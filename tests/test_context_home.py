@@ -169,3 +169,26 @@ def test_a_prior_of_several_countries(parser):
     assert _first(parser.parse(text, focus=["LB", "SY"]), "Tripoli").place.country_code == "LB"
     with pytest.raises(ValueError):
         parser.parse(text, focus=["LB", "Xqzzyqx"])
+
+
+def test_a_county_and_a_town_of_one_story_pick_each_other(parser):
+    """Seventeen Monroe Counties and several Rochesters: the county that holds the town, and back."""
+    doc = parser.parse("Rochester police questioned two men after a fire on Lake Avenue on Saturday. "
+                       "Monroe County prosecutors said charges could follow next week.")
+    county, town = _first(doc, "Monroe County"), _first(doc, "Rochester")
+    assert county.place is not None and county.place.admin1 == "New York", county
+    assert town.place.admin1 == "New York"
+    s, w, n, e = county.place.bbox
+    assert s <= town.place.lat <= n and w <= town.place.lon <= e
+    # alone, a Monroe County is anybody's guess: no answer rather than the first of seventeen
+    alone = _first(parser.parse("Monroe County prosecutors said charges could follow."), "Monroe County")
+    assert alone.place is None
+
+
+def test_a_county_named_whole_is_not_its_namesake_country(parser):
+    doc = parser.parse("Lebanon County crews and firefighters from Palmyra put out a barn fire on Sunday.")
+    county = _first(doc, "Lebanon County")
+    assert county.place.kind == "admin2" and county.place.country_code == "US", county
+    # the bare name in a Middle East story is still the country
+    bare = _first(parser.parse("Shelling hit southern Lebanon on Sunday."), "Lebanon")
+    assert bare.place.country_code == "LB"

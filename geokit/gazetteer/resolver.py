@@ -204,6 +204,11 @@ class Resolver:
         # there
         cue_ok = CUE_KINDS.get(cue) if cue else None
         cue_kind_found = bool(cue_ok) and any(p is not None and p.kind in cue_ok for p in places.values())
+        # "Lebanon County" names a county the gazetteer has under that whole name: the country Lebanon, found
+        # by the bare core, is only its namesake (a fallback when no such county exists)
+        whole_cue = cue == "admin2" and bool(cue_ok) and any(
+            pid in whole and mk in ("exact", "alternate", "folded") and places.get(pid) is not None
+            and places[pid].kind in cue_ok for pid, (mk, _n) in found.items())
         scored: list[tuple[float, float, PlaceRecord, str, str]] = []
         for pid, (mkind, nm) in found.items():
             p = places.get(pid)
@@ -212,6 +217,8 @@ class Resolver:
             if countries and p.cc not in countries:
                 continue
             if kinds and p.kind not in kinds:
+                continue
+            if whole_cue and pid not in whole and p.kind not in cue_ok:
                 continue
             quality = QUALITY[mkind]
             penalty = MATCH_PENALTY[mkind]

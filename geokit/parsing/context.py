@@ -36,6 +36,8 @@ _BOXED = ("admin2", "region")  # areas known by a bounding box (counties, distri
 MUTUAL_WEIGHT = 2.0  # prior units for a namesake next to a namesake of another ambiguous name of the report
 MUTUAL_KM = 25.0
 MUTUAL_CANDS = 5
+COUNTY_PAIR_WEIGHT = 3.0  # prior units for a county that holds a namesake of a town the report names
+_TOWNS = ("city", "town", "village")
 _AREAS = ("country", "continent", "admin1", "admin2")
 LIST_BONUS = 4.0  # a name in a list of states (or countries) is one too
 # a name written with its government ("the Quebec government", "New York Gov.", "the Government of Alberta")
@@ -205,6 +207,24 @@ class ContextResolver:
                         break
             return MUTUAL_WEIGHT * min(best, 1.5)
 
+        # a county and a town of the same report that fit each other ("Rochester police ... Monroe County
+        # prosecutors"): of seventeen Monroe Counties and a few Rochesters, the county that holds the town
+        counties = {f: [c for c in cands if c.kind == "admin2" and c.bbox is not None]
+                    for f, cands in first.items() if cands and _county_form(f) and cands[0].score < 0.9}
+        towns = {f: [c for c in cands[:MUTUAL_CANDS] if c.kind in _TOWNS]
+                 for f, cands in first.items() if cands and counties and not _county_form(f)}
+
+        def county_pair(p: PlaceRecord, form: tuple) -> float:
+            if p.kind == "admin2" and form in counties and p.bbox is not None:
+                fits = any(inside(c.country_code, c.admin1, c.lat, c.lon, "admin2", p.cc, "", p.lat, p.lon,
+                                  p.bbox) for g, cs in towns.items() if g != form for c in cs)
+                return COUNTY_PAIR_WEIGHT if fits else 0.0
+            if p.kind in _TOWNS and form in towns:
+                fits = any(inside(p.cc, p.admin1, p.lat, p.lon, "admin2", c.country_code, "", c.lat, c.lon,
+                                  c.bbox) for g, cs in counties.items() if g != form for c in cs)
+                return MUTUAL_WEIGHT if fits else 0.0
+            return 0.0
+
         def homeward(p: PlaceRecord, form: tuple, rival_prior: float | None, absent: bool = False) -> float:
             """Evidence from the report's home region: its country, its first-level area, its points."""
             if not home:
@@ -270,7 +290,7 @@ class ContextResolver:
                 def ctx(p: PlaceRecord, core=core, form=f, rival=rival, own_home=own_home,
                         absent=absent) -> float:
                     return (bonus(p, core, form) + (homeward(p, form, rival, absent) if own_home else 0.0)
-                            + paired(p, form, rival) + mutual(p, form))
+                            + paired(p, form, rival) + mutual(p, form) + county_pair(p, form))
 
                 cands = self._candidates(ms[0], ctx) if first[f] else []
                 reason = ""
