@@ -192,3 +192,12 @@ def test_a_county_named_whole_is_not_its_namesake_country(parser):
     # the bare name in a Middle East story is still the country
     bare = _first(parser.parse("Shelling hit southern Lebanon on Sunday."), "Lebanon")
     assert bare.place.country_code == "LB"
+
+
+def test_a_bare_name_after_its_county_is_the_town_inside_it(parser):
+    doc = parser.parse("Lebanon police closed a road after a crash on Friday. The driver, from Myerstown, "
+                       "was taken to hospital, and Lebanon County crews cleared the scene.")
+    town = _first(doc, "Lebanon")
+    assert (town.place.kind, town.place.country_code) == ("town", "US"), town
+    assert town.place.admin1 == "Pennsylvania"
+    assert "focus" in town.reason or "other places" in town.reason

@@ -167,15 +167,23 @@ class ContextResolver:
 
         # one sense per discourse: "Hatay Province" early on says what a later bare "Hatay" is
         by_core: dict[str, set[str]] = {}
+        # "Lebanon County" early on: a later bare "Lebanon" is the place of that name inside the county
+        core_boxes: dict[str, list[Candidate]] = {}
         for (fkey, _cue), cands in first.items():
             core = fold(strip_type_words(fkey)[0]) or fkey
             if cands and cands[0].score >= 0.5 and (core != fkey or _cue):
                 by_core.setdefault(core, set()).add(cands[0].id)
+                if cands[0].kind == "admin2" and cands[0].bbox is not None:
+                    core_boxes.setdefault(core, []).append(cands[0])
 
         def bonus(p: PlaceRecord, core: str = "", form: tuple = ()) -> float:
             # evidence from the report's OTHER names only: a first guess never votes for itself
             b = 1.5 * focus.share(p.cc, form)
             if core and p.id in by_core.get(core, ()):
+                b += 4.0
+            elif core in core_boxes and p.kind in _TOWNS and any(
+                    inside(p.cc, p.admin1, p.lat, p.lon, "admin2", c.country_code, "", c.lat, c.lon, c.bbox)
+                    for c in core_boxes[core]):
                 b += 4.0
             if (p.cc, p.admin1) in admins and p.kind != "admin1":
                 # of a dozen Monroe Counties, the one in the state the report names (a county-like name
