@@ -206,3 +206,13 @@ def test_diseases_directions_and_currency(parser):
     texts = [t.text for t in doc.toponyms]
     assert "Texas" in texts and "Western Europe" in texts
     assert "Nile" not in texts and "West Nile" not in texts and "US" not in texts
+
+
+def test_a_common_word_in_an_organisation_name_is_no_place(parser):
+    # "City" is an alternate name of the City of London: inside "City Council" it is only a word
+    doc = parser.parse("The City Council voted on Tuesday, and the London Council agreed.")
+    found = {t.text: t for t in doc.toponyms}
+    assert "City" not in found, found
+    assert found["London"].kind == "embedded"  # a real place inside an organisation's name is kept
+    city = [d for d in doc.dropped if d.text == "City"]
+    assert city and city[0].kind == "word" and "common-words" in city[0].reason

@@ -399,6 +399,10 @@ class Recogniser:
                     kind = "media" if org in MEDIA_FOLLOWERS or org in _MEDIA_ORG else "organisation"
                     return st.drop(m, kind, rule_id("org_words", org) or "org-words",
                                    f"part of the name of an organisation ({org!r})")
+                if single and (key in COMMON_WORDS or first.text.lower() in COMMON_WORDS):
+                    # "the City Council": a common word inside an organisation's name, no City of London
+                    return st.drop(m, "word", rule_id("common_words", first.text.lower()) or "common-words",
+                                   "a common word")
                 m.kind = "embedded"  # kept, resolved, and labelled: users and evaluations choose
                 return m
         # persons: inside the name after a title ("Senator Marco Rubio"), a title right before,
