@@ -201,3 +201,10 @@ def test_a_bare_name_after_its_county_is_the_town_inside_it(parser):
     assert (town.place.kind, town.place.country_code) == ("town", "US"), town
     assert town.place.admin1 == "Pennsylvania"
     assert "focus" in town.reason or "other places" in town.reason
+
+
+def test_a_district_known_by_its_point_pairs_with_its_town(parser):
+    """Districts of the worldwide layer have a point, not a box: a town close to it in the same country."""
+    doc = parser.parse("Paramedics from Middlesex County took the cyclist to hospital in London on Sunday.")
+    county = _first(doc, "Middlesex County")
+    assert (county.place.country_code, county.place.admin1) == ("CA", "Ontario"), county

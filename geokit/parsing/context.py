@@ -217,19 +217,19 @@ class ContextResolver:
 
         # a county and a town of the same report that fit each other ("Rochester police ... Monroe County
         # prosecutors"): of seventeen Monroe Counties and a few Rochesters, the county that holds the town
-        counties = {f: [c for c in cands if c.kind == "admin2" and c.bbox is not None]
+        counties = {f: [c for c in cands if c.kind == "admin2"]
                     for f, cands in first.items() if cands and _county_form(f) and cands[0].score < 0.9}
         towns = {f: [c for c in cands[:MUTUAL_CANDS] if c.kind in _TOWNS]
                  for f, cands in first.items() if cands and counties and not _county_form(f)}
 
         def county_pair(p: PlaceRecord, form: tuple) -> float:
-            if p.kind == "admin2" and form in counties and p.bbox is not None:
-                fits = any(inside(c.country_code, c.admin1, c.lat, c.lon, "admin2", p.cc, "", p.lat, p.lon,
-                                  p.bbox) for g, cs in towns.items() if g != form for c in cs)
+            if p.kind == "admin2" and form in counties:
+                fits = any(_in_county(c.country_code, c.lat, c.lon, p.cc, p.lat, p.lon, p.bbox)
+                           for g, cs in towns.items() if g != form for c in cs)
                 return COUNTY_PAIR_WEIGHT if fits else 0.0
             if p.kind in _TOWNS and form in towns:
-                fits = any(inside(p.cc, p.admin1, p.lat, p.lon, "admin2", c.country_code, "", c.lat, c.lon,
-                                  c.bbox) for g, cs in counties.items() if g != form for c in cs)
+                fits = any(_in_county(p.cc, p.lat, p.lon, c.country_code, c.lat, c.lon, c.bbox)
+                           for g, cs in counties.items() if g != form for c in cs)
                 return MUTUAL_WEIGHT if fits else 0.0
             return 0.0
 
@@ -532,6 +532,7 @@ def _list_kinds(text: str, mentions: list[Mention], first: dict) -> dict[tuple, 
 
 
 CITY_KM = 40.0  # a district or airport this close to a city belongs to it
+COUNTY_KM = 40.0  # a place this close to the point of a district known by its point only may lie in it
 def _place_class(top: Candidate) -> tuple[str, str] | None:
     """What kind of place a sure list member is: a first-level area of a country, a country, a capital."""
     if top.kind in ("admin1", "country") and top.score >= 0.5:
@@ -567,6 +568,19 @@ def inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc: 
 
 _POLITY_AFTER = PatternRule("polity-after")
 _POLITY_BEFORE = PatternRule("polity-before")
+
+
+def _in_county(cc: str, lat: float, lon: float, county_cc: str, county_lat: float, county_lon: float,
+               box: tuple | None) -> bool:
+    """Whether a place lies in a second-level area: inside its box (US counties), else, for areas known
+    by a point only (the worldwide layer's districts), in its country and close to that point (first-level
+    names differ between layers: "K.P." and "Khyber Pakhtunkhwa")."""
+    if cc != county_cc:
+        return False
+    if box is not None:
+        s, w, n, e = box
+        return s <= lat <= n and w <= lon <= e
+    return haversine_km(lat, lon, county_lat, county_lon) <= COUNTY_KM
 
 
 def _polity(text: str, m: Mention) -> bool:
