@@ -208,3 +208,21 @@ def test_a_district_known_by_its_point_pairs_with_its_town(parser):
     doc = parser.parse("Paramedics from Middlesex County took the cyclist to hospital in London on Sunday.")
     county = _first(doc, "Middlesex County")
     assert (county.place.country_code, county.place.admin1) == ("CA", "Ontario"), county
+
+
+@pytest.mark.parametrize("text,name,admin1", [
+    ("Hanover selectboard members met on Tuesday. Residents of Lebanon and Norwich, Vt., spoke up.",
+     "Lebanon", "New Hampshire"),
+    ("The Jordan City Council approved a water tower on Monday. Residents of Belle Plaine and Shakopee came.",
+     "Jordan City", "Minnesota"),
+])
+def test_a_town_beside_the_story_beats_a_country_it_never_mentions(parser, text, name, admin1):
+    top = _first(parser.parse(text), name)
+    assert (top.place.country_code, top.place.admin1) == ("US", admin1), top
+    assert "focus" in top.reason
+
+
+def test_the_country_stays_when_the_story_names_its_region(parser):
+    doc = parser.parse("Hanover officials met on Tuesday. Refugees from Lebanon and Syria were resettled in "
+                       "Norwich, Vt., last year.")
+    assert _first(doc, "Lebanon").place.country_code == "LB"

@@ -37,6 +37,7 @@ MUTUAL_WEIGHT = 2.0  # prior units for a namesake next to a namesake of another 
 MUTUAL_KM = 25.0
 MUTUAL_CANDS = 5
 COUNTY_PAIR_WEIGHT = 3.0  # prior units for a county that holds a namesake of a town the report names
+ABSENT_RIVAL_NEAR = 0.5  # home nearness at which a town beats a namesake country the report never mentions
 _TOWNS = ("city", "town", "village")
 _AREAS = ("country", "continent", "admin1", "admin2")
 LIST_BONUS = 4.0  # a name in a list of states (or countries) is one too
@@ -251,8 +252,11 @@ class ContextResolver:
             if p.kind not in ("admin1", "admin2"):
                 near = home.nearness(p.lat, p.lon, form)
                 b += HOME_NEAR * near
-                if absent and rival_prior is not None and share >= 0.5 and sure >= 0.6 and near >= 0.2:
-                    # "near Lebanon" in a Dayton story that names nothing of the Middle East: the town
+                if absent and rival_prior is not None and (
+                        (share >= 0.5 and sure >= 0.6 and near >= 0.2)
+                        or (home.country_share(p.cc, form) >= 0.5 and near >= ABSENT_RIVAL_NEAR)):
+                    # "near Lebanon" in a Dayton story that names nothing of the Middle East: the town (on
+                    # thinner evidence, a town right beside the report's other places: "Hanover ... Lebanon")
                     b += max(0.0, rival_prior - p.prior) + 1.0
             return b
 
