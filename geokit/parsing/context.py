@@ -36,7 +36,7 @@ _BOXED = ("admin2", "region")  # areas known by a bounding box (counties, distri
 MUTUAL_WEIGHT = 2.0  # prior units for a namesake next to a namesake of another ambiguous name of the report
 MUTUAL_KM = 25.0
 MUTUAL_CANDS = 5
-COUNTY_PAIR_WEIGHT = 3.0  # prior units for a county that holds a namesake of a town the report names
+COUNTY_PAIR_WEIGHT = 3.0  # prior units for a county per town of the report it holds (two at most)
 ABSENT_RIVAL_NEAR = 0.5  # home nearness at which a town beats a namesake country the report never mentions
 _TOWNS = ("city", "town", "village")
 _AREAS = ("country", "continent", "admin1", "admin2")
@@ -218,16 +218,17 @@ class ContextResolver:
 
         # a county and a town of the same report that fit each other ("Rochester police ... Monroe County
         # prosecutors"): of seventeen Monroe Counties and a few Rochesters, the county that holds the town
-        counties = {f: [c for c in cands if c.kind == "admin2"]
-                    for f, cands in first.items() if cands and _county_form(f) and cands[0].score < 0.9}
+        counties = {f: [c for c in cands if c.kind in ("admin2", "admin1")]
+                    for f, cands in first.items() if cands and _county_form(f)}
         towns = {f: [c for c in cands[:MUTUAL_CANDS] if c.kind in _TOWNS]
                  for f, cands in first.items() if cands and counties and not _county_form(f)}
 
         def county_pair(p: PlaceRecord, form: tuple) -> float:
-            if p.kind == "admin2" and form in counties:
-                fits = any(_in_county(c.country_code, c.lat, c.lon, p.cc, p.lat, p.lon, p.bbox)
-                           for g, cs in towns.items() if g != form for c in cs)
-                return COUNTY_PAIR_WEIGHT if fits else 0.0
+            if p.kind in ("admin2", "admin1") and form in counties:
+                # one point per town of the story it holds (a namesake among a town's first few will do)
+                return COUNTY_PAIR_WEIGHT * min(2, sum(
+                    any(_in_county(c.country_code, c.lat, c.lon, p.cc, p.lat, p.lon, p.bbox) for c in cs)
+                    for g, cs in towns.items() if g != form))
             if p.kind in _TOWNS and form in towns:
                 fits = any(_in_county(p.cc, p.lat, p.lon, c.country_code, c.lat, c.lon, c.bbox)
                            for g, cs in counties.items() if g != form for c in cs)
