@@ -230,8 +230,8 @@ def test_the_country_stays_when_the_story_names_its_region(parser):
 
 def test_a_county_holding_two_towns_of_the_story_beats_a_bigger_namesake(parser):
     # England's Essex is larger and better known; the Ontario county holds Windsor and LaSalle
-    doc = parser.parse("Windsor police stopped a truck on Monday. Essex County officers and LaSalle firefighters "
-                       "helped.")
+    doc = parser.parse("Windsor police stopped a truck from Detroit on Monday. Essex County officers and "
+                       "LaSalle firefighters helped.")
     assert _first(doc, "Essex County").place.country_code == "CA"
     assert _first(parser.parse("Essex County deputies helped police in Chelmsford."),
                   "Essex County").place.country_code == "GB"
