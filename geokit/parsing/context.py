@@ -21,8 +21,19 @@ from geokit.gazetteer.store import PlaceRecord, to_candidate
 from geokit.gazetteer.text import CUE_KINDS, fold, strip_type_words
 from geokit.model import Candidate, Toponym
 from geokit.parsing.calibration import calibrated, extent_km
-from geokit.parsing.home import W_AREA, W_DATELINE, W_PLACE, W_PRIOR, Home, Region, as_weight, find_dateline
+from geokit.parsing.home import (
+    W_AREA,
+    W_DATELINE,
+    W_PHONE,
+    W_PLACE,
+    W_PRIOR,
+    Home,
+    Region,
+    as_weight,
+    find_dateline,
+)
 from geokit.parsing.lexicon import PatternRule
+from geokit.parsing.phones import find_phones
 
 log = logging.getLogger(__name__)
 
@@ -361,6 +372,12 @@ class ContextResolver:
         if dl_area is not None:
             home.add(dl_area.country_code, dl_area.admin1 or dl_area.name if dl_area.kind == "admin1" else "",
                      W_DATELINE, None, why=f"dateline {text[dl.start:dl.end]}, {dl.area}")
+        # local telephone numbers: each area (or country) as much as its abbreviation would be
+        phones: dict[tuple[str, str], list] = {}
+        for ph in find_phones(text):
+            phones.setdefault((ph.area.cc, ph.area.admin1), []).append(ph)
+        for (cc, area), phs in phones.items():
+            home.add(cc, area, as_weight(len(phs), W_PHONE), None, why=phs[0].describe())
         for f, ms in forms.items():
             if f not in tops or ms[0].demonym_cc:
                 continue

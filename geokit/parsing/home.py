@@ -6,6 +6,7 @@ sentence that Edmonton is the Kentucky one. The evidence, strongest first:
 - the dateline ("LONDON, Ky. (WKYT) —", "BEIRUT (AP) —"): where the report was filed;
 - a prior the user gives for a collection whose home they know (``focus="US-TX"``, ``"Paris, Texas"``);
 - first-level areas and counties/districts named ("Lamar County", "Hatay Province", "Ky.");
+- local telephone numbers ("call 519-661-5670": Ontario; ``geokit.parsing.phones``);
 - places the gazetteer alone places with confidence ("Atlanta", "Tbilisi").
 
 :class:`Home` adds these up per country and per first-level area, each piece remembering the
@@ -29,6 +30,7 @@ W_DATELINE = 4.0  # the dateline place and its area
 W_PRIOR = 4.0  # a focus given by the user
 W_AREA = 1.5  # a first-level area or county named in the text (per mention, capped)
 W_PLACE = 1.0  # a place the gazetteer alone places with confidence (per mention, capped)
+W_PHONE = 1.5  # a telephone number of the area (per number, capped): as much as the area's abbreviation
 MAX_MENTIONS = 3  # a name repeated ten times is not ten pieces of evidence
 HOME_K = 2.0  # evidence (in mentions' worth) at which the home region counts half
 POINT_KM = 150.0  # how far "near" the home point reaches (e-fold distance)
@@ -174,8 +176,9 @@ class Home:
         if r is None:
             return ""
         whys = list(dict.fromkeys(w for w, f in self.why if f is None or f != form))
-        named = [w for w in whys if not w.startswith(("dateline ", "prior"))]
-        basis = [w for w in whys if w.startswith(("dateline ", "prior"))][:2]
+        own = ("dateline ", "prior", "phone ")
+        named = [w for w in whys if not w.startswith(own)]
+        basis = [w for w in whys if w.startswith(own)][:2]
         if named:
             basis.append("named " + ", ".join(named[:3]))
         return r.describe() + (f" ({'; '.join(basis)})" if basis else "")
