@@ -286,7 +286,7 @@ class ContextResolver:
                 cands = self._candidates(ms[0], ctx) if first[f] else []
                 reason = ""
                 if (cands and cands[0].match in ("transliteration", "fuzzy")
-                        and not self._fits(cands[0], focus, anchors)):
+                        and not self._fits(cands[0], focus, anchors, f)):
                     reason = (f"only a loose match ({cands[0].match}) far from the report's other places: "
                               f"{cands[0].name}, {cands[0].country_code}")
                 elif cands and first[f] and cands[0].id != first[f][0].id:
@@ -418,11 +418,14 @@ class ContextResolver:
         return cands
 
     @staticmethod
-    def _fits(c: Candidate, focus: Focus, anchors: list) -> bool:
-        """A loosely matched place is believable only inside the report's geography."""
-        if focus.get(c.country_code, 0.0) >= 0.15:
+    def _fits(c: Candidate, focus: Focus, anchors: list, form: tuple = ()) -> bool:
+        """A loosely matched small place is believable only inside the report's geography, as the
+        report's OTHER names draw it (the loose match's own vote would vouch for itself)."""
+        if c.kind in ("country", "continent", "admin1") or c.population >= 100_000:
+            return True  # a misspelt country or big city ("Mauritious") is no stray village
+        if focus.share(c.country_code, form) >= 0.15:
             return True
-        return any(haversine_km(c.lat, c.lon, a[0], a[1]) <= 300 for a in anchors)
+        return any(a[2] != form and haversine_km(c.lat, c.lon, a[0], a[1]) <= 300 for a in anchors)
 
     def _context(self, forms, tops):
         focus: Counter = Counter()
