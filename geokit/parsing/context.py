@@ -419,10 +419,12 @@ class ContextResolver:
 
     @staticmethod
     def _fits(c: Candidate, focus: Focus, anchors: list, form: tuple = ()) -> bool:
-        """A loosely matched small place is believable only inside the report's geography, as the
-        report's OTHER names draw it (the loose match's own vote would vouch for itself)."""
-        if c.kind in ("country", "continent", "admin1") or c.population >= 100_000:
-            return True  # a misspelt country or big city ("Mauritious") is no stray village
+        """A loosely matched place is believable only inside the report's geography, as the report's
+        OTHER names draw it (the loose match's own vote would vouch for itself)."""
+        if (c.kind in ("country", "continent") and _latin(c.matched_name)
+                and not c.matched_name.replace(".", "").isupper()):
+            return True  # a misspelt country ("Mauritious") is no stray village; "Kaluamba" matching
+            # Colombia's Belarusian name, or "Rügen" Yangon's airport code RGN, is no spelling of it
         if focus.share(c.country_code, form) >= 0.15:
             return True
         return any(a[2] != form and haversine_km(c.lat, c.lon, a[0], a[1]) <= 300 for a in anchors)
