@@ -54,8 +54,8 @@ def test_names_the_gazetteer_knows_whole_stay_whole(parser):
 def test_a_city_matched_through_its_airport_code_is_no_spelling_of_it(parser):
     """"Rügen" matches Yangon only through its airport code RGN: a big city is no exception to the
     loose-match rule, only a country written in Latin letters ("Mauritious")."""
-    text = "Storms cut the ferry to Rügen off the German coast, officials in Berlin said."
+    text = "Storms cut the ferry to Rügen on Sunday, the coastguard said."
     s = text.index("Rügen")
-    doc = parser.parse(text, spans=[(s, s + 5), (text.index("Berlin"), text.index("Berlin") + 6)])
-    rugen = doc.toponyms[0]
+    rugen = parser.parse(text, spans=[(s, s + 5)]).toponyms[0]
     assert rugen.place is None and "loose match" in rugen.reason
+    assert rugen.candidates and rugen.candidates[0].country_code == "MM"  # what it would have been
