@@ -117,3 +117,10 @@ def test_a_missing_or_broken_table_gives_no_evidence(tmp_path):
     odd.write_text("prefix,country,admin1\nabc,CA,\n1519,Canada,\n1304,US,West Virginia\n", encoding="utf-8")
     t = read_phone_areas(odd)
     assert t.lookup("15196615670") is None and t.lookup("13045551234").admin1 == "West Virginia"
+
+
+def test_a_number_written_without_spaces_and_hostile_digit_runs():
+    assert [p.describe() for p in find_phones("Call +442079460958 now.")] == ["phone code +44: GB"]
+    assert find_phones("+" + "1" * 40 + " and +1 (((((( 5") == []
+    many = ("+" + "9" * 30 + " ") * 2000 + "(304) 399-6500"
+    assert [p.digits for p in find_phones(many)] == ["13043996500"]  # and quickly: no backtracking
