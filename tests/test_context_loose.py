@@ -59,3 +59,16 @@ def test_a_city_matched_through_its_airport_code_is_no_spelling_of_it(parser):
     rugen = parser.parse(text, spans=[(s, s + 5)]).toponyms[0]
     assert rugen.place is None and "loose match" in rugen.reason
     assert rugen.candidates and rugen.candidates[0].country_code == "MM"  # what it would have been
+
+
+def test_a_loose_match_in_the_reports_country_but_far_from_its_places_is_no_match(parser):
+    """"North Dallas" matches Dallesport, Washington only by spelling: the US is the report's country,
+    but Dallesport lies 2,500 km from every place the report placed (Garland, Dallas County)."""
+    text = "Planes will spray North Dallas and Garland on Friday, officials in Dallas County, Texas said."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("North Dallas", "Garland", "Dallas County",
+                                                                 "Texas")]
+    doc = parser.parse(text, spans=spans)
+    nd = doc.toponyms[0]
+    assert nd.text == "North Dallas" and nd.place is None and "loose match" in nd.reason
+    assert nd.candidates and nd.candidates[0].name == "Dallesport"
+    assert doc.toponyms[1].place.admin1 == "Texas"

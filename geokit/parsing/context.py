@@ -425,9 +425,11 @@ class ContextResolver:
                 and not c.matched_name.replace(".", "").isupper()):
             return True  # a misspelt country ("Mauritious") is no stray village; "Kaluamba" matching
             # Colombia's Belarusian name, or "Rügen" Yangon's airport code RGN, is no spelling of it
-        if focus.share(c.country_code, form) >= 0.15:
+        near = [haversine_km(c.lat, c.lon, a[0], a[1]) for a in anchors if a[2] != form]
+        if any(d <= 300 for d in near):
             return True
-        return any(a[2] != form and haversine_km(c.lat, c.lon, a[0], a[1]) <= 300 for a in anchors)
+        # in a country the report names, but not far from every place it confidently placed
+        return focus.share(c.country_code, form) >= 0.15 and (not near or min(near) <= 500)
 
     def _context(self, forms, tops):
         focus: Counter = Counter()
