@@ -72,3 +72,24 @@ def test_a_loose_match_in_the_reports_country_but_far_from_its_places_is_no_matc
     assert nd.text == "North Dallas" and nd.place is None and "loose match" in nd.reason
     assert nd.candidates and nd.candidates[0].name == "Dallesport"
     assert doc.toponyms[1].place.admin1 == "Texas"
+
+
+LONDON_STREETS = ("LONDON — Shoppers crowded Piccadilly on Saturday, police in Westminster and Camden said. "
+                  "Traffic in Islington and Hackney slowed.")
+
+
+def test_a_village_on_another_continent_is_no_guess_in_a_report_whose_home_is_known(parser):
+    """"Piccadilly" is, in the gazetteer, only a village in Western Australia: in a London report it is
+    "no match", and the reasons of the London names do not rest on it."""
+    text = LONDON_STREETS
+    spans = [(text.index(w), text.index(w) + len(w))
+             for w in ("LONDON", "Piccadilly", "Westminster", "Camden", "Islington", "Hackney")]
+    doc = parser.parse(text, spans=spans)
+    pic = doc.toponyms[1]
+    assert pic.text == "Piccadilly" and pic.place is None and "another continent" in pic.reason
+    assert pic.candidates and pic.candidates[0].country_code == "AU"
+    assert all("Piccadilly" not in t.reason for t in doc.toponyms[2:])
+    # with nothing else in the report, the gazetteer's only Piccadilly is still the answer
+    alone = "Shoppers crowded Piccadilly on Saturday."
+    s = alone.index("Piccadilly")
+    assert parser.parse(alone, spans=[(s, s + 10)]).toponyms[0].place.country_code == "AU"

@@ -289,6 +289,13 @@ class ContextResolver:
                         and not self._fits(cands[0], focus, anchors, f)):
                     reason = (f"only a loose match ({cands[0].match}) far from the report's other places: "
                               f"{cands[0].name}, {cands[0].country_code}")
+                elif (cands and cands[0].kind == "village" and home.strength(f) >= 0.5
+                        and focus.share(cands[0].country_code, f) == 0
+                        and home.country_share(cands[0].country_code, f) == 0
+                        and anchors and min(haversine_km(cands[0].lat, cands[0].lon, a[0], a[1])
+                                            for a in anchors if a[2] != f) >= 3000):
+                    reason = (f"a village on another continent that nothing else in the report supports: "
+                              f"{cands[0].name}, {cands[0].country_code}")
                 elif cands and first[f] and cands[0].id != first[f][0].id:
                     note = self._why(cands[0], first[f][0], home, f,
                                      lambda p, f=f, r=rival, o=own_home, a=absent: homeward(p, f, r, a) if o

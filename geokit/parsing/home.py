@@ -103,7 +103,7 @@ class Home:
         self.own: dict[object, list[tuple[str, str, float]]] = defaultdict(list)
         self.points: list[tuple[float, float, float, object]] = []  # lat, lon, weight, form
         self.total = 0.0
-        self.why: list[tuple[str, object]] = []  # what the focus rests on (text, form), for reasons
+        self.why: list[tuple[str, object, str]] = []  # what the focus rests on (text, form, cc), for reasons
 
     def add(self, cc: str, admin1: str, weight: float, form: object = None, *, point=None,
             why: str = "") -> None:
@@ -117,8 +117,8 @@ class Home:
             self.own[form].append((cc, admin1, weight))
         if point is not None:
             self.points.append((point[0], point[1], weight, form))
-        if why and (why, form) not in self.why:
-            self.why.append((why, form))
+        if why and (why, form, cc) not in self.why:
+            self.why.append((why, form, cc))
 
     def _own(self, form, cc: str, admin1: str | None) -> tuple[float, float]:
         """(own weight for this cc or area, own total) of ``form``."""
@@ -175,7 +175,8 @@ class Home:
         r = self.top()
         if r is None:
             return ""
-        whys = list(dict.fromkeys(w for w, f in self.why if f is None or f != form))
+        # only the evidence for that region's country: a place abroad the report also names is no basis
+        whys = list(dict.fromkeys(w for w, f, c in self.why if (f is None or f != form) and c == r.cc))
         own = ("dateline ", "prior", "phone ")
         named = [w for w in whys if not w.startswith(own)]
         basis = [w for w in whys if w.startswith(own)][:2]
