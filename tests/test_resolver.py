@@ -120,3 +120,13 @@ def test_huge_and_control_names_are_safe(resolver):
 
 def test_module_level_api_uses_the_default_store():
     assert geokit.resolve("Syria")[0].geonameid == 163843
+
+
+def test_a_small_territory_under_a_shortened_name_weighs_as_an_area(resolver):
+    """"Norfolk" is the English county (or the Virginia city), not Norfolk Island (1,800 people), whose
+    country prior used to win through the alternate name; the territory's own name still finds it, and
+    a large territory known by a variant ("Macau") keeps a country's weight."""
+    top = resolver.resolve("Norfolk", limit=3)[0]
+    assert top.kind != "country" and top.name == "Norfolk"
+    assert resolver.resolve("Norfolk Island", limit=1)[0].country_code == "NF"
+    assert resolver.resolve("Macau", limit=1)[0].country_code == "MO"

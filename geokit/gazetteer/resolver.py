@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from geokit.errors import ResolutionError
 from geokit.gazetteer.geo import haversine_km
-from geokit.gazetteer.store import PlaceRecord, Store, open_store, to_candidate
+from geokit.gazetteer.store import KIND_PRIOR, PlaceRecord, Store, open_store, to_candidate
 from geokit.gazetteer.text import CUE_KINDS, clean, fold, skeleton, strip_type_words
 from geokit.model import Candidate
 
@@ -33,6 +33,7 @@ QUALITY = {"exact": 1.0, "alternate": 0.98, "folded": 0.96, "transliteration": 0
 _RANK = {k: i for i, k in enumerate(QUALITY)}
 # How much a looser match costs, in prior units (log10 population): a transliteration
 # match must be ~30x more prominent than an exact one to beat it.
+SMALL_TERRITORY = 100_000  # a country (territory) this small has no country's weight under another's name
 MATCH_PENALTY = {"exact": 0.0, "alternate": 0.1, "folded": 0.2, "transliteration": 1.5, "fuzzy": 2.5}
 NAMESAKE_BONUS = 1.8
 # A place whose own name includes the type word ("Laurel County", "Korean Peninsula") matched the
@@ -224,6 +225,10 @@ class Resolver:
             penalty = MATCH_PENALTY[mkind]
             if has_primary and mkind == "alternate":
                 penalty += 0.8
+                if p.kind == "country" and p.population < SMALL_TERRITORY:
+                    # "Norfolk" for Norfolk Island (1,800 people): a territory known by a shortened name
+                    # weighs as an area of its people against the places whose own name it is
+                    penalty += KIND_PRIOR["country"] - KIND_PRIOR["admin1"]
             if mkind in ("transliteration", "fuzzy"):
                 if pid not in closest:
                     continue

@@ -21,8 +21,19 @@ from geokit.gazetteer.store import PlaceRecord, to_candidate
 from geokit.gazetteer.text import CUE_KINDS, fold, strip_type_words
 from geokit.model import Candidate, Toponym
 from geokit.parsing.calibration import calibrated, extent_km
-from geokit.parsing.home import W_AREA, W_DATELINE, W_PLACE, W_PRIOR, Home, Region, as_weight, find_dateline
+from geokit.parsing.home import (
+    W_AREA,
+    W_DATELINE,
+    W_PHONE,
+    W_PLACE,
+    W_PRIOR,
+    Home,
+    Region,
+    as_weight,
+    find_dateline,
+)
 from geokit.parsing.lexicon import PatternRule
+from geokit.parsing.phones import find_phones
 
 log = logging.getLogger(__name__)
 
@@ -308,8 +319,15 @@ class ContextResolver:
                 cands = self._candidates(ms[0], ctx) if first[f] else []
                 reason = ""
                 if (cands and cands[0].match in ("transliteration", "fuzzy")
-                        and not self._fits(cands[0], focus, anchors)):
+                        and not self._fits(cands[0], focus, anchors, f)):
                     reason = (f"only a loose match ({cands[0].match}) far from the report's other places: "
+                              f"{cands[0].name}, {cands[0].country_code}")
+                elif (cands and cands[0].kind == "village" and home.strength(f) >= 0.5
+                        and focus.share(cands[0].country_code, f) == 0
+                        and home.country_share(cands[0].country_code, f) == 0
+                        and anchors and min(haversine_km(cands[0].lat, cands[0].lon, a[0], a[1])
+                                            for a in anchors if a[2] != f) >= 3000):
+                    reason = (f"a village on another continent that nothing else in the report supports: "
                               f"{cands[0].name}, {cands[0].country_code}")
                 elif cands and first[f] and cands[0].id != first[f][0].id:
                     note = self._why(cands[0], first[f][0], home, f,
@@ -394,6 +412,12 @@ class ContextResolver:
         if dl_area is not None:
             home.add(dl_area.country_code, dl_area.admin1 or dl_area.name if dl_area.kind == "admin1" else "",
                      W_DATELINE, None, why=f"dateline {text[dl.start:dl.end]}, {dl.area}")
+        # local telephone numbers: each area (or country) as much as its abbreviation would be
+        phones: dict[tuple[str, str], list] = {}
+        for ph in find_phones(text):
+            phones.setdefault((ph.area.cc, ph.area.admin1), []).append(ph)
+        for (cc, area), phs in phones.items():
+            home.add(cc, area, as_weight(len(phs), W_PHONE), None, why=phs[0].describe())
         for f, ms in forms.items():
             if f not in tops or ms[0].demonym_cc:
                 continue
@@ -434,11 +458,18 @@ class ContextResolver:
         return cands
 
     @staticmethod
-    def _fits(c: Candidate, focus: Focus, anchors: list) -> bool:
-        """A loosely matched place is believable only inside the report's geography."""
-        if focus.get(c.country_code, 0.0) >= 0.15:
+    def _fits(c: Candidate, focus: Focus, anchors: list, form: tuple = ()) -> bool:
+        """A loosely matched place is believable only inside the report's geography, as the report's
+        OTHER names draw it (the loose match's own vote would vouch for itself)."""
+        if (c.kind in ("country", "continent") and _latin(c.matched_name)
+                and not c.matched_name.replace(".", "").isupper()):
+            return True  # a misspelt country ("Mauritious") is no stray village; "Kaluamba" matching
+            # Colombia's Belarusian name, or "Rügen" Yangon's airport code RGN, is no spelling of it
+        near = [haversine_km(c.lat, c.lon, a[0], a[1]) for a in anchors if a[2] != form]
+        if any(d <= 300 for d in near):
             return True
-        return any(haversine_km(c.lat, c.lon, a[0], a[1]) <= 300 for a in anchors)
+        # in a country the report names, but not far from every place it confidently placed
+        return focus.share(c.country_code, form) >= 0.15 and (not near or min(near) <= 500)
 
     def _context(self, forms, tops):
         focus: Counter = Counter()

@@ -6,6 +6,7 @@ sentence that Edmonton is the Kentucky one. The evidence, strongest first:
 - the dateline ("LONDON, Ky. (WKYT) —", "BEIRUT (AP) —"): where the report was filed;
 - a prior the user gives for a collection whose home they know (``focus="US-TX"``, ``"Paris, Texas"``);
 - first-level areas and counties/districts named ("Lamar County", "Hatay Province", "Ky.");
+- local telephone numbers ("call 519-661-5670": Ontario; ``geokit.parsing.phones``);
 - places the gazetteer alone places with confidence ("Atlanta", "Tbilisi").
 
 :class:`Home` adds these up per country and per first-level area, each piece remembering the
@@ -29,6 +30,7 @@ W_DATELINE = 4.0  # the dateline place and its area
 W_PRIOR = 4.0  # a focus given by the user
 W_AREA = 1.5  # a first-level area or county named in the text (per mention, capped)
 W_PLACE = 1.0  # a place the gazetteer alone places with confidence (per mention, capped)
+W_PHONE = 1.5  # a telephone number of the area (per number, capped): as much as the area's abbreviation
 MAX_MENTIONS = 3  # a name repeated ten times is not ten pieces of evidence
 HOME_K = 2.0  # evidence (in mentions' worth) at which the home region counts half
 POINT_KM = 150.0  # how far "near" the home point reaches (e-fold distance)
@@ -101,7 +103,7 @@ class Home:
         self.own: dict[object, list[tuple[str, str, float]]] = defaultdict(list)
         self.points: list[tuple[float, float, float, object]] = []  # lat, lon, weight, form
         self.total = 0.0
-        self.why: list[tuple[str, object]] = []  # what the focus rests on (text, form), for reasons
+        self.why: list[tuple[str, object, str]] = []  # what the focus rests on (text, form, cc), for reasons
 
     def add(self, cc: str, admin1: str, weight: float, form: object = None, *, point=None,
             why: str = "") -> None:
@@ -115,8 +117,8 @@ class Home:
             self.own[form].append((cc, admin1, weight))
         if point is not None:
             self.points.append((point[0], point[1], weight, form))
-        if why and (why, form) not in self.why:
-            self.why.append((why, form))
+        if why and (why, form, cc) not in self.why:
+            self.why.append((why, form, cc))
 
     def _own(self, form, cc: str, admin1: str | None) -> tuple[float, float]:
         """(own weight for this cc or area, own total) of ``form``."""
@@ -173,9 +175,11 @@ class Home:
         r = self.top()
         if r is None:
             return ""
-        whys = list(dict.fromkeys(w for w, f in self.why if f is None or f != form))
-        named = [w for w in whys if not w.startswith(("dateline ", "prior"))]
-        basis = [w for w in whys if w.startswith(("dateline ", "prior"))][:2]
+        # only the evidence for that region's country: a place abroad the report also names is no basis
+        whys = list(dict.fromkeys(w for w, f, c in self.why if (f is None or f != form) and c == r.cc))
+        own = ("dateline ", "prior", "phone ")
+        named = [w for w in whys if not w.startswith(own)]
+        basis = [w for w in whys if w.startswith(own)][:2]
         if named:
             basis.append("named " + ", ".join(named[:3]))
         return r.describe() + (f" ({'; '.join(basis)})" if basis else "")

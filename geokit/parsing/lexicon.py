@@ -21,7 +21,7 @@ from geokit.errors import InputError
 RULES_DIR = Path(__file__).parent / "rules"
 ROLES = ("person_titles", "person_names", "org_words", "media_followers", "media_names", "buildings",
          "name_connectors", "directions", "common_words", "arabic_articles", "arabic_heads", "org_after",
-         "media_org", "generic_last", "type_words", "functionish", "group_names")
+         "media_org", "generic_last", "type_words", "functionish", "group_names", "surname_particles")
 _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE}
 
 # role -> the words of every list of that role (the sets the recogniser tests against; extended in place)
@@ -174,6 +174,7 @@ MEDIA_ORG = _WORDS["media_org"]
 GENERIC_LAST = _WORDS["generic_last"]
 TYPE_WORDS = _WORDS["type_words"]
 FUNCTIONISH = _WORDS["functionish"]
+SURNAME_PARTICLES = _WORDS["surname_particles"]
 
 
 @lru_cache(maxsize=1)

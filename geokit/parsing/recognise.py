@@ -38,6 +38,7 @@ from geokit.parsing.lexicon import (
     ORG_WORDS,
     PERSON_NAMES,
     PERSON_TITLES,
+    SURNAME_PARTICLES,
     TYPE_WORDS,
     PatternRule,
     english_words,
@@ -55,6 +56,8 @@ MAX_SPAN_TOKENS = 6
 CHUNK_CHARS = 200_000  # recognition works chunk by chunk so a huge text keeps memory bounded
 _TYPE_AFTER = PatternRule("type-after")  # rules/patterns.toml
 _CONTAINED_GAP = re.compile(r"^(?:\s*,\s*|\s+in\s+)$")
+# surnames with a capital inside: "McGimpsey", "MacLeod", "O'Brien", "D'Amato", "Smith-Jones"
+_SURNAME_SHAPE = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+$")  # a first name or a title right before a name
 # type words that, written in lowercase after a name, are only a cue ("Idlib province": the name is "Idlib")
 _LOWER_CUES = ("admin1", "admin2", "city", "town", "village", "region", "river", "mountain", "lake", "sea",
@@ -284,6 +287,17 @@ class Recogniser:
             if variant or self.is_name(key, span):
                 if text[e:e + 1] == "." and any(nm == span + "." for _p, nm, _pr in self.store.by_key(key)):
                     e, span = e + 1, span + "."  # "Ky." is the name as written, dot included
+                if (j == i + 1 and j < len(rtoks) and rtoks[j].text == rtoks[i].text
+                        and text[e:rtoks[j].start] == " "):
+                    # "Zam Zam camp": a reduplicated name is one name, not a place called "Zam" twice
+                    # (names the gazetteer knows whole, "Walla Walla", matched as a longer span above)
+                    e = rtoks[j].end
+                    span = text[s:e]
+                    j += 1
+                    m = Mention(s, e, span, span)
+                    m.notes.append("reduplicated")
+                    self._extend_type_words(text, m)
+                    return m, j
                 m = Mention(s, e, span, span)
                 if variant:
                     m.notes.append("variant")  # an Arabic-style name spelt unlike the gazetteer
@@ -497,13 +511,23 @@ class Recogniser:
     def _person_run(self, text: str, toks: list[Tok], rtoks: list[Tok]) -> int:
         """'Arch Walsh', 'Valerie Amos', 'Georgia Stevens': how many leading tokens of the run are a
         person's name (2-4 capitalised words, not a place as a whole); 0 when they are not one."""
-        # "Judy Law of Oxford": the person is the part before a lowercase "of"/"de"
+        # "Judy Law of Oxford": the person is the part before a lowercase "of"/"from", or before "de"
+        # after a full name; after a given name alone "de", "van", "da" begin the surname ("Patrick de
+        # Bayser", "Jean van Damme"), unless the gazetteer knows the whole run (matched before this)
+        particle = False
         for k, t in enumerate(rtoks):
-            if k and t.text in ("of", "de", "from"):
+            if k and t.text in ("of", "from", "de"):
+                if (t.text == "de" and k == 1 and k + 1 < len(rtoks) and rtoks[k + 1].cap
+                        and self._looks_like_given_name(rtoks[0].text)):
+                    particle = True
+                    continue
                 rtoks = rtoks[:k]
                 break
+            if t.text in SURNAME_PARTICLES and k == 1 and k + 1 < len(rtoks) and rtoks[k + 1].cap \
+                    and self._looks_like_given_name(rtoks[0].text):
+                particle = True
         words = [t for t in rtoks if t.cap]
-        if not 2 <= len(words) <= 4 or len(words) != len(rtoks):
+        if not 2 <= len(words) <= 4 or len(words) + (1 if particle else 0) != len(rtoks):
             return 0
         if any(t.possessive for t in rtoks[:-1]):
             return 0
@@ -515,11 +539,13 @@ class Recogniser:
                 continue  # a middle initial: "Charles W. Murphy"
             if (lw in ORG_WORDS or lw in COMMON_WORDS or lw in DIRECTIONS or lw in PERSON_TITLES
                 or lw in NAME_CONNECTORS
-                    or self.store.demonym(t.text) or not (t.text[1:].islower() or article_joined(t.text))
+                    or self.store.demonym(t.text) or not (t.text[1:].islower() or article_joined(t.text)
+                                                          or _SURNAME_SHAPE.fullmatch(t.text))
                     or lw in _TYPE_WORDS):
                 return 0
-        if _LOCATIVE_BEFORE.search(text[max(0, rtoks[0].start - 40):rtoks[0].start]):
-            return 0  # "in Arch Walsh" would be a place
+        initial = any(re.fullmatch(r"[A-Z]\.", t.text) for t in rtoks[1:-1])
+        if not initial and _LOCATIVE_BEFORE.search(text[max(0, rtoks[0].start - 40):rtoks[0].start]):
+            return 0  # "in Arch Walsh" would be a place ("at the Michael J. Dillon courthouse" is a name)
         if rtoks[0].text.lower() in english_words() and _sentence_start(text, rtoks[0].start):
             return 0  # "Overall Edmonton received...": a capitalised word, not a given name
         head, rest = rtoks[0], rtoks[1:]
@@ -528,6 +554,8 @@ class Recogniser:
         if self._is_major(fold(head.text)):
             # a country or province first: a person only if the rest is no place at all ("Georgia Stevens")
             ok = all(not self._place_prior(fold(t.text)) or fold(t.text) in PERSON_NAMES for t in rest)
+            if ok and len(rest) >= 2 and all(t.text.lower() in english_words() for t in rest):
+                return 0  # "Manitoba Underdogs Rescue": ordinary words after a province name an organisation
             return len(rtoks) if ok else 0
         return len(rtoks)
 
