@@ -235,3 +235,11 @@ def test_a_county_holding_two_towns_of_the_story_beats_a_bigger_namesake(parser)
     assert _first(doc, "Essex County").place.country_code == "CA"
     assert _first(parser.parse("Essex County deputies helped police in Chelmsford."),
                   "Essex County").place.country_code == "GB"
+
+
+def test_a_government_wording_names_the_state_even_beside_the_city(parser):
+    doc = parser.parse("New York Gov. Ana Ruiz toured Queens on Monday. New York City officials said the "
+                       "repairs would take a year.")
+    gov = _first(doc, "New York")
+    assert gov.place.kind == "admin1", gov
+    assert _first(doc, "New York City").place.kind == "city"

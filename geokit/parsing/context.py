@@ -54,7 +54,7 @@ _AREAS = ("country", "continent", "admin1", "admin2")
 LIST_BONUS = 4.0  # a name in a list of states (or countries) is one too
 # a name written with its government ("the Quebec government", "New York Gov.", "the Government of Alberta")
 # is a country or a first-level area, not its namesake city; one such mention decides the report's others
-POLITY_BONUS = 4.0
+POLITY_BONUS = 8.0
 # The report's home region, in prior units at full share (see ``geokit.parsing.home``).
 HOME_COUNTRY = 1.0  # a candidate in the home country
 HOME_AREA = 5.0  # a candidate in (or being) the home first-level area
@@ -191,7 +191,8 @@ class ContextResolver:
         def bonus(p: PlaceRecord, core: str = "", form: tuple = ()) -> float:
             # evidence from the report's OTHER names only: a first guess never votes for itself
             b = 1.5 * focus.share(p.cc, form)
-            if core and p.id in by_core.get(core, ()):
+            if core and p.id in by_core.get(core, ()) and form not in polity:
+                # (a form worded as a government, "New York Gov.", is the state whatever "New York City" says)
                 b += 4.0
             elif core in core_boxes and p.kind in _TOWNS and any(
                     inside(p.cc, p.admin1, p.lat, p.lon, "admin2", c.country_code, "", c.lat, c.lon, c.bbox)
