@@ -87,6 +87,9 @@ _SHELTERING = wording("stock_sheltering")
 _NUMBER_IN = wording("stock_number_in")
 _ACTOR_BASE = wording("actor_base")
 _COORDINATION = wording("coordinated_places")
+_MOVER_LOCATED = wording("mover_located")
+_RESIDENT_AFTER = wording("resident_noun_after")
+_AND_FROM = wording("and_from")
 _PREP = re.compile(
     r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
     r"over|off|by|between|with|against|among|and|around|on|along|throughout)\s+$",
@@ -178,6 +181,8 @@ class Reader:
         self.places, self.demonyms, self.res = places, demonyms, res
         self._starts = [t.start for t in places]  # places are sorted by start: windows by bisection
         self.anchor: dt.date | None = None
+        self._home: str | None = None  # the report's main country, once asked
+        self._sentence_starts: list[int] = []  # the sentences read so far (a story's previous sentence)
         self.drafts: list[_Draft] = []
         self.facts: list[Fact] = []
         # trigger words read as accidents: "the explosion" later is that one
@@ -192,6 +197,7 @@ class Reader:
     # ---- per sentence
 
     def read(self, sent: Sentence) -> None:
+        self._sentence_starts.append(sent.start)
         dates = find_dates(sent.text, self.pub, anchor=self.anchor, offset=sent.start)
         counts = find_counts(sent.text, offset=sent.start, warnings=self.res.warnings)
         triggers = find_triggers(sent.text, offset=sent.start, title=sent.title)
@@ -309,12 +315,18 @@ class Reader:
                 origin, destination = destination, None  # "displaced 900 in X": where they were forced out
             if destination is None:
                 destination = self._soil(s, e)
+            if origin is None and (destination is not None or trig.motion == "out"):
+                # "students quarantined in X were flown to Y", "X residents fled" (an arrival needs its
+                # destination: "a man of X entered a plea" moves nobody)
+                origin = self._mover_origin(places, who_start, trig, destination)
             if origin is None:
                 origin = self._demonym_origin(who_start, trig.start, destination, ne)
             if origin is None and trig.noun:  # "the arrival in Turkey of Syrian officers"
                 origin = self._demonym_origin(trig.end, ne, destination, -1)
             if origin is None and military and destination is not None:
                 origin = self._report_army(destination)  # "three more pilots walked into Jordan"
+            if origin is None and destination is not None and trig.motion == "in":
+                origin = self._story_origin(sent, ns, destination)  # "X freed six medics. They arrived in Y"
             if etype == "camp_placement" and destination is None and re.search(r"\bthere\b", trig.text, re.I):
                 destination = self._recent_camp(sent)  # "had been moved there": the camp just named
             place = destination if etype != "displacement" else (origin or destination)
@@ -324,6 +336,10 @@ class Reader:
                 if place is not None and trig.motion == "out":
                     # "In the states of X and Y, 12 million have been displaced": forced out of X
                     origin = place
+            if etype == "displacement" and place is None and destination is None and trig.motion == "out":
+                # "Helicopters landed in the town of X. ... 800 people had been evacuated": from where the
+                # story is, as the last sentences name it
+                origin = place = self._story_place(sent, ns)
             if etype == "camp_placement" and destination is None:
                 return
         else:
@@ -395,7 +411,8 @@ class Reader:
             return  # "The explosion was heard across the city": the accident told before
         if trig.type == "flight" and _ESCAPER.search(who or head or ""):
             return  # "the gunmen fled in a car": an escape, not people forced from their homes
-        if trig.type in ("border_crossing", "flight", "visit") and _not_a_mover(head or who or ""):
+        mover = (head or who or "").strip() or self.text[max(sent.start, trig.start - 40):trig.start]
+        if trig.type in ("border_crossing", "flight", "visit") and _not_a_mover(mover):
             return  # "the products returned to the US", "the otter escaped from the zoo": no people travel
         if trig.noun and place is None and (date is None or date not in own_dates):
             return  # "the conference", "defections": no anchor in time or space
@@ -443,7 +460,12 @@ class Reader:
         draft.sources.append(self._source(sent, draft.counts_all, draft))
         draft.confidence = _confidence(draft, own_dates)
         self.drafts.append(draft)
-        for other in self._coordinated(draft, places):
+        others = self._coordinated(draft, places)
+        if etype == "displacement" and origin is not None and draft.origin == draft.place:
+            # "evacuated people from parts of A, where ..., and from B": each origin is a movement of its own
+            joined = self._joined_origins(trig, self._places_in(trig.end, e), origin)
+            others += [r for r in joined if r not in others]
+        for other in others:
             # "shelled A and B", "evacuated from A and from B": distinct places are distinct events
             twin = replace(draft, counts=[], counts_all={}, notes=[], via=list(draft.via),
                            types=list(draft.types), actors=dict(draft.actors), sources=[])
@@ -846,6 +868,92 @@ class Reader:
             if s <= t.start and t.end <= e and _SOIL_AFTER.match(self.text, t.end) and \
                     _SOIL_BEFORE.search(self.text[max(0, t.start - 12):t.start]):
                 return replace(to_placeref(t.place), geo_precision=4)
+        return None
+
+    def _mover_origin(
+        self, places: list[Toponym], who_start: int, trig: Trigger, destination: PlaceRef | None
+    ) -> PlaceRef | None:
+        """Where the movers are, named in their own phrase before the verb: "the students quarantined in
+        the town of X were transported to Y", "residents of X fled", "X villagers were evacuated".
+
+        The guide's movement runs from where the people were; their phrase says so before any demonym
+        ("British students") does. The mention closest to the verb wins; never the destination itself.
+        """
+        best = None
+        for t in places:
+            if not (who_start <= t.start and t.end <= trig.start):
+                continue
+            if not (_MOVER_LOCATED.search(self.text, max(who_start, t.start - 80), t.start)
+                    or _RESIDENT_AFTER.match(self.text, t.end)):
+                continue
+            ref = toponym_placeref(t, self.text)
+            if ref is None or (destination is not None and relation(ref, destination)[0] == "same"):
+                continue
+            best = ref
+        return best
+
+    def _story_origin(self, sent: Sentence, ns: int, destination: PlaceRef) -> PlaceRef | None:
+        """An arrival whose clause names no origin: the latest place of this sentence before the clause or
+        of the previous sentence that lies away from the destination ("Libya freed six medics ... They
+        arrived in Sofia today"), with a coarser geo_precision (the clause does not say it)."""
+        lo = self._sentence_starts[-2] if len(self._sentence_starts) >= 2 else sent.start
+        for t in reversed(self._places_in(lo, ns)):
+            if _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start):
+                continue
+            ref = toponym_placeref(t, self.text)
+            if ref is None or relation(ref, destination)[0] in ("same", "contains", "admin1", "near"):
+                continue
+            return replace(ref, geo_precision=max(2, ref.geo_precision))
+        return None
+
+    def _focus_country(self) -> str:
+        """The country code of the report's main place (computed once per report)."""
+        if self._home is None:
+            focus = self._focus()
+            self._home = (focus.country_code or "") if focus is not None else ""
+        return self._home
+
+    def _joined_origins(self, trig: Trigger, places: list[Toponym], origin: PlaceRef) -> list[PlaceRef]:
+        """Further origins of the clause, each with its own "and from" ("from A, where the flood spread,
+        and from B province"), below country level and apart from the first origin."""
+        out: list[PlaceRef] = []
+        for t in places:
+            if t.start < trig.end or not _AND_FROM.search(self.text, max(trig.end, t.start - 40), t.start):
+                continue
+            ref = toponym_placeref(t, self.text)
+            if ref is None or level(ref) >= 4 or ref in out:
+                continue
+            if relation(ref, origin)[0] in ("same", "contains"):
+                continue
+            out.append(ref)
+        return out
+
+    def _story_place(self, sent: Sentence, ns: int, back: int = 3) -> PlaceRef | None:
+        """The place the story is at when a clause names none: the most specific place of the nearest
+        of this sentence (before the clause) and the ``back`` previous sentences that name one, with a
+        coarser geo_precision."""
+        starts = self._sentence_starts[-(back + 1):]
+        hi = ns
+        for lo in reversed(starts):
+            found = [toponym_placeref(t, self.text) for t in self._places_in(lo, hi)
+                     if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)]
+            found = [r for r in found if r is not None]
+            tally: dict[str, int] = {}
+            for r in found:
+                tally[r.country_code or ""] = tally.get(r.country_code or "", 0) + 1
+            if max(tally.values(), default=0) >= 2:
+                # "the town of X in the Y Valley, Z": a name resolved to another country than the two
+                # around it is a doubtful reading, not the story's place
+                found = [r for r in found if tally[r.country_code or ""] >= 2 or not r.country_code]
+            home = self._focus_country()
+            if home:  # "the UK-based monitor said ...": the story stays in the report's country
+                found = [r for r in found if not r.country_code or r.country_code == home]
+            if found:
+                best = None
+                for r in found:
+                    best = more_specific(best, r)
+                return replace(best, geo_precision=max(2, best.geo_precision))
+            hi = lo
         return None
 
     def _demonym_origin(
@@ -1386,7 +1494,11 @@ def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
                 return "from"  # "from crowded transit centres in Ramtha": the origin's place
             if prep == "of" and _TYPE_NOUN_OF.search(stripped):
                 stripped = stripped[:_TYPE_NOUN_OF.search(stripped).start()]
-                stripped = re.sub(r"(?:\b(?:the|a|an)\s+)?(?:[\w-]+\s+)?$", "", stripped)
+                # "the outskirts of X", "the besieged parts of X": the frame's modifiers, never the
+                # preposition before the frame ("from parts of X" is an origin)
+                stripped = re.sub(r"(?:\b(?:the|a|an)\s+)?(?:\b(?!(?:from|in|at|into|to|near|inside|outside|"
+                                  r"across|toward|towards|through|via|on|over|of)\s)[\w-]+\s+)?$",
+                                  "", stripped)
                 continue
             return " ".join(prep.split())
         m2 = re.search(
@@ -1564,7 +1676,8 @@ _FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "h
              "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}
 _BARE_SUBJECT = re.compile(
     r"(?:^|[,;:]\s+|\b(?:and|but|while|with)\s+)(?:another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
-    r"more\s+than\s+|at\s+least\s+|an\s+estimated\s+|up\s+to\s+)?(?P<num>(?:a\s+)?quarter\s+(?:of\s+)?a\s+million|"
+    r"more\s+than\s+|at\s+least\s+|an\s+estimated\s+|up\s+to\s+|the\s+)?(?P<num>(?:two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s+(?:have|had|has|were|was|are|is)\b)|(?:a\s+)?quarter\s+(?:of\s+)?a\s+million|"
     r"(?:a\s+)?half\s+a?\s*million|three\s+quarters\s+of\s+a\s+million|\d[\d,.]*(?:\s+(?:million|thousand))?|"
     r"(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|dozens|millions)\s+(?:more\s+|others\s+|(?-i:[A-Z][a-z]+)\s+)?"
     r"(?:(?:have|had|has|were|was|are|is)\s+(?:[\w-]+\s+){0,3})?$", re.I)

@@ -1,0 +1,120 @@
+"""Movements on real news wording (issue 15, round 5): the ends of a movement and the movements a reader
+must not miss, with the rule ids of ``geokit/events/rules/movements.toml``.
+
+Every sentence is written for the project. Each mechanism has a sentence it must read and, where a
+look-alike exists, one it must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import geokit
+from geokit.events import wording
+
+
+def _records(text: str, link: bool = False):
+    return geokit.extract([{"id": "t", "text": text, "published": "2023-06-30"}], link=link).records()
+
+
+def _movements(text: str, link: bool = False):
+    return [r for r in _records(text, link) if r.kind == "movement"]
+
+
+def _name(p) -> str:
+    return p.name if p is not None else ""
+
+
+def test_the_movement_patterns_are_data_with_reasons():
+    for pid in ("mover_located", "resident_noun_after", "and_from"):
+        w = wording.patterns()[pid]
+        assert w.why and w.pattern.search(w.example)
+
+
+# ---------------------------------------------------------------- where the movers were
+
+
+@pytest.mark.parametrize("text,origin,destination", [
+    ("Forty nurses who had been stranded in the port town of Mombasa were flown to Nairobi on Friday.",
+     "Mombasa", "Nairobi"),
+    ("Hundreds of Aleppo residents fled to Idlib on Monday.", "Aleppo", "Idlib"),
+    ("Villagers of Tal Afar were bused to Mosul on Sunday.", "Tal Afar", "Mosul"),
+])
+def test_the_movers_own_phrase_gives_the_origin(text, origin, destination):
+    moves = _movements(text)
+    assert len(moves) == 1, moves
+    assert origin.split()[-1] in _name(moves[0].origin)
+    assert destination in _name(moves[0].destination)
+
+
+def test_the_movers_place_beats_their_nationality():
+    moves = _movements("Twelve Canadian students quarantined in the city of Kisumu were driven to Nairobi "
+                       "on Sunday.")
+    assert len(moves) == 1 and _name(moves[0].origin) == "Kisumu", moves
+
+
+def test_a_place_after_the_verb_is_no_origin_of_the_subject():
+    moves = _movements("Forty nurses were flown to Nairobi from Mombasa on Friday.")
+    assert len(moves) == 1 and _name(moves[0].origin) == "Mombasa"
+    assert _name(moves[0].destination) == "Nairobi"
+
+
+# ---------------------------------------------------------------- the story's previous sentence
+
+
+def test_an_arrival_takes_its_origin_from_the_previous_sentence_coarser():
+    text = ("Libya released four Bulgarian engineers on Monday after two years in jail. "
+            "The four engineers arrived in Sofia on Tuesday.")
+    moves = _movements(text)
+    assert len(moves) == 1, moves
+    m = moves[0]
+    assert _name(m.destination) == "Sofia" and _name(m.origin) == "Libya"
+    assert m.origin.geo_precision >= 2  # read from another sentence: never given as exact
+
+
+def test_no_story_origin_inside_the_destination():
+    text = "Bulgaria welcomed the news on Monday. The four engineers arrived in Sofia on Tuesday."
+    moves = _movements(text)
+    assert len(moves) == 1 and moves[0].origin is None, moves
+
+
+def test_an_evacuation_without_a_place_is_from_where_the_story_is():
+    text = ("Floods cut off the mountain town of Chitral on Monday. "
+            "The town had been cut off for a week. "
+            "Officials said that 300 people had been evacuated.")
+    moves = _movements(text)
+    assert len(moves) == 1, moves
+    assert _name(moves[0].origin) == "Chitral" and moves[0].origin.geo_precision >= 2
+    assert moves[0].counts.get("people") == 300
+
+
+def test_the_story_place_stays_in_the_reports_country():
+    text = ("Fighting in Aleppo went on for a fifth day, Syrian officials said on Monday. "
+            "Shelling hit the old city of Aleppo again on Tuesday. "
+            "The London-based monitor in the United Kingdom counted the dead. "
+            "Thousands of people have fled.")
+    moves = _movements(text)
+    assert moves and all(m.origin is None or m.origin.country_code == "SY" for m in moves), moves
+
+
+# ---------------------------------------------------------------- two origins, two movements
+
+
+def test_each_origin_with_its_own_from_is_a_movement():
+    text = ("Soldiers evacuated thousands of people from parts of the Punjab province, where the river "
+            "burst its banks on Monday, and from Sindh province, where the flood is expected next.")
+    moves = _movements(text, link=True)
+    origins = sorted(_name(m.origin) for m in moves)
+    assert len(moves) == 2 and "Punjab" in origins[0] and origins[1].startswith("Sind"), moves
+
+
+def test_from_parts_of_a_place_is_an_origin():
+    moves = _movements("Police evacuated 400 families from parts of Karachi on Monday.")
+    assert len(moves) == 1 and _name(moves[0].origin) == "Karachi"
+
+
+def test_a_bare_number_word_after_the_is_the_group_counted():
+    moves = _movements("Eight more people are suspected to have the virus. "
+                       "The eight are reported to have arrived in Kenya from Britain.")
+    assert len(moves) == 1 and moves[0].counts.get("people") == 8, moves
+    assert _name(moves[0].origin) == "United Kingdom"
