@@ -90,6 +90,12 @@ _COORDINATION = wording("coordinated_places")
 _MOVER_LOCATED = wording("mover_located")
 _RESIDENT_AFTER = wording("resident_noun_after")
 _AND_FROM = wording("and_from")
+_TRIP_ABROAD = wording("trip_abroad")
+_HOMEWARD = wording("homeward_move")
+# "Kenya deported ...", "Jordan has expelled ...": the state as the subject of an expulsion is where from
+_STATE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|also|now|then|reportedly)\s+)*", re.I)
+_HOMEWARD_RETURN = wording("homeward_return")
+_OBJECT_FRAME = wording("object_frame")
 _PREP = re.compile(
     r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
     r"over|off|by|between|with|against|among|and|around|on|along|throughout)\s+$",
@@ -315,6 +321,9 @@ class Reader:
                 origin, destination = destination, None  # "displaced 900 in X": where they were forced out
             if destination is None:
                 destination = self._soil(s, e)
+            if destination is None and _HOMEWARD.match(trig.text):
+                # "Filipinos who returned from X", "expelled two Syrian diplomats": the movers go home
+                destination = self._movers_home(trig, who_start, ne, origin)
             if origin is None and (destination is not None or trig.motion == "out"):
                 # "students quarantined in X were flown to Y", "X residents fled" (an arrival needs its
                 # destination: "a man of X entered a plea" moves nobody)
@@ -327,6 +336,10 @@ class Reader:
                 origin = self._report_army(destination)  # "three more pilots walked into Jordan"
             if origin is None and destination is not None and trig.motion == "in":
                 origin = self._story_origin(sent, ns, destination)  # "X freed six medics. They arrived in Y"
+            if destination is None and origin is not None and trig.motion == "in" \
+                    and etype != "camp_placement":
+                # "a man who had travelled from X was admitted to hospital in Y": where the story is
+                destination = self._story_destination(sent, origin, via)
             if etype == "camp_placement" and destination is None and re.search(r"\bthere\b", trig.text, re.I):
                 destination = self._recent_camp(sent)  # "had been moved there": the camp just named
             place = destination if etype != "displacement" else (origin or destination)
@@ -716,6 +729,11 @@ class Reader:
         return origin, destination, via
 
     def _role(self, trig: Trigger, t: Toponym) -> str | None:
+        if trig.start < t.start and t.end <= trig.end:
+            # "had been moved from the town of X to camps": a name inside a long trigger, by its preposition
+            prep = _nearest_prep(self.text, t.start, trig.start)
+            return ("origin" if prep in _ORIGIN_PREPS else "via" if prep in _VIA_PREPS
+                    else "dest" if prep in _DEST_PREPS else None)
         if t.end <= trig.start:
             before = self.text[max(0, t.start - 30):t.start]
             m = _PREP.search(before)
@@ -729,7 +747,13 @@ class Reader:
                 return "origin"  # "Fighting in X has displaced 1,500 families": forced out of X
             return "origin" if m and m.group(1).lower() in _ORIGIN_PREPS else None
         between = self.text[trig.end:t.start]
+        if trig.motion == "out" and _TRIP_ABROAD.fullmatch(between):
+            return "origin"  # "returned from a trip to X": X is where they come back from
         prep = _nearest_prep(self.text, t.start, trig.end)
+        if prep is None and len(between) <= 40:
+            own = _nearest_prep(self.text, t.start, trig.start)  # "drove from the capital, X"
+            if own is not None and trig.text.lower().endswith(own):
+                prep = own
         if prep is None and len(between) <= 40 and (not between.strip() or _TYPE_NOUN_OF.search(between)):
             # "crossed from X", "streamed out of X", "transported to the capital city of X": the trigger's own
             words = trig.text.lower().split()
@@ -749,6 +773,9 @@ class Reader:
             and len(between) <= 25
             and re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+of\s+)?(?:the\s+)?", between)
         ):
+            return "origin" if trig.motion == "out" else "dest"
+        if prep is None and len(between) <= 45 and _OBJECT_FRAME.fullmatch(between):
+            # "entered the Syrian town of X", "fled the besieged city of X": the verb's object, framed
             return "origin" if trig.motion == "out" else "dest"
         return None
 
@@ -884,13 +911,55 @@ class Reader:
             if not (who_start <= t.start and t.end <= trig.start):
                 continue
             if not (_MOVER_LOCATED.search(self.text, max(who_start, t.start - 80), t.start)
-                    or _RESIDENT_AFTER.match(self.text, t.end)):
+                    or _RESIDENT_AFTER.match(self.text, t.end)
+                    or (trig.motion == "out" and t.start - who_start <= 4
+                        and _STATE_SUBJECT_GAP.fullmatch(self.text, t.end, trig.start))):
                 continue
             ref = toponym_placeref(t, self.text)
             if ref is None or (destination is not None and relation(ref, destination)[0] == "same"):
                 continue
             best = ref
         return best
+
+    def _movers_home(self, trig: Trigger, who_start: int, scope_end: int,
+                     origin: PlaceRef | None) -> PlaceRef | None:
+        """The movers' country, as a coarse destination of a homeward move: the object's demonym of an
+        active expulsion ("expelled two Syrian diplomats"), else the subject's ("Filipinos who returned",
+        "Somalis were deported"); never the country they are leaving."""
+        after = [t for t in self.demonyms if trig.end <= t.start and t.end <= scope_end
+                 and t.start - trig.end <= 40]
+        before = [t for t in self.demonyms if who_start <= t.start and t.end <= trig.start]
+        passive = re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$",
+                            self.text[max(0, trig.start - 30):trig.start])
+        if trig.motion == "out" and not _HOMEWARD_RETURN.match(trig.text) and not passive:
+            pool = after  # the state or its police expel someone: the one expelled goes home
+        else:
+            pool = after + before if not before else before
+        for t in pool:
+            ref = replace(to_placeref(t.place), geo_precision=4)
+            if origin is not None and origin.country_code and ref.country_code == origin.country_code:
+                continue
+            return ref
+        return None
+
+    def _story_destination(self, sent: Sentence, origin: PlaceRef, via: list[PlaceRef]) -> PlaceRef | None:
+        """An arrival told by its origin alone: the sentence's place away from the origin (and its stops),
+        else the report's main place in another country, with a coarser geo_precision."""
+        def away(ref: PlaceRef | None) -> bool:
+            return ref is not None and all(relation(ref, p)[0] not in ("same", "contains", "near")
+                                           for p in (origin, *via))
+        for t in self._places_in(sent.start, sent.end):
+            if _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start):
+                continue
+            ref = toponym_placeref(t, self.text)
+            # not a stop or a further origin ("from A and B")
+            if away(ref) and _nearest_prep(self.text, t.start, sent.start) not in \
+                    _ORIGIN_PREPS | _VIA_PREPS | {"and", "or"}:
+                return replace(ref, geo_precision=max(2, ref.geo_precision))
+        focus = self._focus()
+        if away(focus) and focus.country_code and focus.country_code != origin.country_code:
+            return replace(focus, geo_precision=max(2, focus.geo_precision))
+        return None
 
     def _story_origin(self, sent: Sentence, ns: int, destination: PlaceRef) -> PlaceRef | None:
         """An arrival whose clause names no origin: the latest place of this sentence before the clause or
@@ -1352,7 +1421,9 @@ class Reader:
             ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
                        destination=d.destination, via=list(d.via), who=d.who, counts=dict(d.counts_all),
                        confidence=d.confidence, sources=list(d.sources), notes=" | ".join(notes), **extra)
-            self.res.events.append(ev)
+            journey = d.trigger.rule is not None and not d.trigger.rule.event  # a trip: a movement only
+            if not journey:
+                self.res.events.append(ev)
             if window is not None:
                 self.res.windows[eid] = window
             elif d.anchor is not None:
@@ -1372,7 +1443,7 @@ class Reader:
                     id=mid, type=d.type, date=date, date_precision=prec, place=None, origin=d.origin,
                     destination=d.destination if not visit else d.place, via=list(d.via), who=d.who,
                     counts=dict(d.counts_all), confidence=d.confidence, sources=list(d.sources),
-                    notes=" | ".join([f"event {eid}", *notes]), **extra))
+                    notes=" | ".join([*([] if journey else [f"event {eid}"]), *notes]), **extra))
                 if eid in self.res.windows:
                     self.res.windows[mid] = self.res.windows[eid]
                 if eid in self.res.approx:
@@ -1503,7 +1574,7 @@ def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
             return " ".join(prep.split())
         m2 = re.search(
             r"(?:(?:\b[Tt]he|\b(?:its|their|his|her|a|an)|\b[A-Z][\w-]*['’]s|\b[a-z][\w-]*s['’]|\b[a-z][\w-]*['’]s|\b[a-z][\w-]*ern|\bnorthern|\bsouthern|\beastern|\bwestern|"
-            r"\bcentral|\bneighbou?ring|\bnearby|\bthe\s+town\s+of|\bthe\s+city\s+of|\bcapital|\bcoastal)\s*)$",
+            r"\bcentral|\bneighbou?ring|\bnearby|\bthe\s+town\s+of|\bthe\s+city\s+of|\bcapital,?|\bcoastal)\s*)$",
             stripped,
         )
         if not m2 or m2.start() == len(stripped):

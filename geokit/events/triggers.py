@@ -61,6 +61,7 @@ class Rule:
     source: str = ""  # the file the rule came from
     movement: bool = True  # False: the event moves nobody itself ("opened a camp")
     cues: tuple[str, ...] = ()  # lower-case words of the pattern; a sentence with none of them cannot match
+    event: bool = True  # False: a journey only (a movement record, no event of the twelve types)
 
 
 def _fill(pattern: str, fragments: dict[str, str], where: str) -> str:
@@ -111,7 +112,8 @@ def load_rule_file(path: str | Path, fragments: dict[str, str] | None = None) ->
         check_pair(acled, where)
         out.append(Rule(rid, pattern, rtype, motion, form == "noun", form == "ambiguous_noun", also,
                         acled, str(item.get("example", "")), str(path), bool(item.get("movement", True)),
-                        _cues(pattern.pattern) if item.get("gate", True) else ()))
+                        _cues(pattern.pattern) if item.get("gate", True) else (),
+                        bool(item.get("event", True))))
     return tuple(out)
 
 
