@@ -92,6 +92,8 @@ _RESIDENT_AFTER = wording("resident_noun_after")
 _AND_FROM = wording("and_from")
 _TRIP_ABROAD = wording("trip_abroad")
 _HOMEWARD = wording("homeward_move")
+_FORCES_SENT = wording("forces_sent")
+_HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
 # "Kenya deported ...", "Jordan has expelled ...": the state as the subject of an expulsion is where from
 _STATE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|also|now|then|reportedly)\s+)*", re.I)
 _HOMEWARD_RETURN = wording("homeward_return")
@@ -321,7 +323,7 @@ class Reader:
                 origin, destination = destination, None  # "displaced 900 in X": where they were forced out
             if destination is None:
                 destination = self._soil(s, e)
-            if destination is None and _HOMEWARD.match(trig.text):
+            if destination is None and (_HOMEWARD.match(trig.text) or _HOME_AFTER.match(self.text, trig.end)):
                 # "Filipinos who returned from X", "expelled two Syrian diplomats": the movers go home
                 destination = self._movers_home(trig, who_start, ne, origin)
             if origin is None and (destination is not None or trig.motion == "out"):
@@ -359,6 +361,14 @@ class Reader:
             place = self._event_place(trig, places, etype, wide, sent)
             if place is None:
                 place = self._where_place(sent, trig)
+            if etype == "military_deployment" and _FORCES_SENT.search(trig.text):
+                # "Iraq sent 500 troops to X", "Russian jets were deployed to X": forces moving (the guide's
+                # troops pushing into a place); the event keeps its own place
+                destination = self._sent_to(trig, places)
+                if destination is not None:
+                    origin = self._mover_origin(places, who_start, trig, destination) or \
+                        self._demonym_origin(who_start, trig.start, destination, ne) or \
+                        self._state_subject(places, who_start, trig, destination)
         if (
             self.here is not None
             and re.search(r"\bhere\b", self.text[ns:ne])
@@ -942,6 +952,25 @@ class Reader:
             return ref
         return None
 
+    def _sent_to(self, trig: Trigger, places: list[Toponym]) -> PlaceRef | None:
+        """Where forces are sent: the first place after the verb governed by "to/into/towards"."""
+        for t in places:
+            if t.start >= trig.end and _nearest_prep(self.text, t.start, trig.end) in ("to", "into", "toward",
+                                                                                      "towards"):
+                return toponym_placeref(t, self.text)
+        return None
+
+    def _state_subject(self, places: list[Toponym], who_start: int, trig: Trigger,
+                       destination: PlaceRef) -> PlaceRef | None:
+        """ "Iraq sent troops to X", "Turkey has deployed jets to X": the state as the subject sends them."""
+        for t in places:
+            if who_start <= t.start <= who_start + 4 and t.end <= trig.start and \
+                    level_of_candidate(t.place) == 4:
+                ref = toponym_placeref(t, self.text)
+                if ref is not None and relation(ref, destination)[0] != "same":
+                    return ref
+        return None
+
     def _story_destination(self, sent: Sentence, origin: PlaceRef, via: list[PlaceRef]) -> PlaceRef | None:
         """An arrival told by its origin alone: the sentence's place away from the origin (and its stops),
         else the report's main place in another country, with a coarser geo_precision."""
@@ -1434,9 +1463,10 @@ class Reader:
             # "troops pushed into X": forces moving into the place of the operation
             visit = visit or (d.type == "military_operation" and d.trigger.motion == "in"
                               and d.place is not None and not d.fallback)
+            sent = d.type == "military_deployment" and d.destination is not None  # forces sent to a place
             moves = d.trigger.rule is None or d.trigger.rule.movement
-            if (d.type in MOTION_TYPES and (d.origin is not None or d.destination is not None) or visit) \
-                    and not d.chained and moves:
+            ends = d.origin is not None or d.destination is not None
+            if (d.type in MOTION_TYPES and ends or visit or sent) and not d.chained and moves:
                 mv_n += 1
                 mid = f"{self.doc_id}#m{mv_n}"
                 self.res.movements.append(Movement(

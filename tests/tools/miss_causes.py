@@ -13,7 +13,8 @@ its texts or its items:
   date wrong        an event of the type at the place exists, on another day
   other             (counts, sources)
 
-Movements: origin/destination unknown to the parse, no movement in the report, wrong ends, other.
+Movements: origin/destination unknown to the parse, no movement in the report, wrong ends (which end: the
+origin, the destination or both; never given by any movement of the report, or given as another place), other.
 """
 import collections
 import importlib.util
@@ -94,7 +95,14 @@ def main() -> None:
         elif not any(ce.place_ok(P, r.get("origin"), m["origin"]) and ce.place_ok(P, r.get("destination"),
                                                                                    m["destination"])
                      for r in mine):
-            mc["wrong ends"] += 1
+            # which end fails in the report's movements: none has the origin / none has the destination
+            o_ok = any(ce.place_ok(P, r.get("origin"), m["origin"]) for r in mine)
+            d_ok = any(ce.place_ok(P, r.get("destination"), m["destination"]) for r in mine)
+            o_null = all(r.get("origin") is None for r in mine)
+            d_null = all(r.get("destination") is None for r in mine)
+            side = ("destination" if o_ok else "origin" if d_ok else "both")
+            empty = {"origin": o_null, "destination": d_null, "both": o_null and d_null}[side]
+            mc[f"wrong ends ({side} {'never given' if empty else 'given elsewhere'})"] += 1
         else:
             mc["other (counts, date)"] += 1
     wrong = collections.Counter()
