@@ -118,3 +118,91 @@ def test_a_bare_number_word_after_the_is_the_group_counted():
                        "The eight are reported to have arrived in Kenya from Britain.")
     assert len(moves) == 1 and moves[0].counts.get("people") == 8, moves
     assert _name(moves[0].origin) == "United Kingdom"
+
+
+# ---------------------------------------------------------------- journeys and homeward moves
+
+
+def test_a_journey_takes_the_place_of_its_sentence_as_destination():
+    text = "A woman who had travelled from Peru through Madrid was admitted to hospital in Lisbon."
+    moves = _movements(text)
+    assert len(moves) == 1, moves
+    m = moves[0]
+    assert _name(m.origin) == "Peru" and [_name(v) for v in m.via] == ["Madrid"]
+    assert _name(m.destination) == "Lisbon" and "travelled_from" in m.rule
+    assert not [r for r in _records(text) if r.kind == "event"]  # a trip: a movement, no event
+
+
+def test_a_journey_with_no_destination_in_its_sentence_ends_at_the_reports_place_coarser():
+    text = ("Health officials in Lisbon confirmed a second case on Monday. Lisbon hospitals are on alert. "
+            "The patient had travelled from Peru.")
+    moves = _movements(text)
+    assert len(moves) == 1 and _name(moves[0].origin) == "Peru", moves
+    assert _name(moves[0].destination) == "Lisbon" and moves[0].destination.geo_precision >= 2
+
+
+@pytest.mark.parametrize("text,origin,destination", [
+    ("Six Peruvians who had returned from a trip to Brazil fell ill on Monday.", "Brazil", "Peru"),
+    ("France expelled two Syrian diplomats on Wednesday.", "France", "Syria"),
+    ("Twelve Somali nationals were deported from Kenya on Tuesday.", "Kenya", "Somalia"),
+    ("About 300 Japanese citizens were evacuated from Wuhan on Wednesday.", "Wuhan", "Japan"),
+])
+def test_homeward_moves_go_to_the_movers_country(text, origin, destination):
+    moves = _movements(text)
+    assert len(moves) == 1, moves
+    assert _name(moves[0].origin) == origin and _name(moves[0].destination) == destination
+    assert moves[0].destination.geo_precision >= 2  # a nationality is a country, not a point
+
+
+def test_villagers_evacuated_get_no_homeward_destination():
+    moves = _movements("Soldiers evacuated 200 villagers from Rutba on Monday.")
+    assert len(moves) == 1 and _name(moves[0].origin) == "Ar Ruţbah" and moves[0].destination is None
+
+
+def test_a_state_expelling_people_is_the_origin():
+    moves = _movements("Kenya deported 12 men to Mogadishu on Tuesday.")
+    assert len(moves) == 1 and _name(moves[0].origin) == "Kenya"
+    assert "Mogadishu" in _name(moves[0].destination)
+
+
+@pytest.mark.parametrize("text,destination", [
+    ("Turkish troops entered the Syrian town of Jarablus on Wednesday.", "Jar"),
+    ("The six nurses drove from the capital, Nairobi, to Nakuru on Saturday.", "Nakuru"),
+])
+def test_framed_objects_and_appositions_take_their_own_preposition(text, destination):
+    moves = _movements(text)
+    assert len(moves) == 1 and _name(moves[0].destination).startswith(destination), moves
+
+
+def test_a_name_inside_a_long_trigger_keeps_its_preposition():
+    moves = _movements("Officials said 1,200 people had been moved from the flooded town of Jacobabad to "
+                       "camps "
+                       "in Sukkur.")
+    assert len(moves) == 1 and _name(moves[0].origin) == "Jacobabad"
+    assert _name(moves[0].destination) == "Sukkur"
+
+
+def test_visits_as_a_noun_after_from_are_no_visit():
+    moves = _movements("Six Filipinos who had returned from visits to the United States tested positive in "
+                       "Manila on Monday.")
+    assert [m.type for m in moves] == ["border_crossing"], moves
+    assert _name(moves[0].origin) == "United States"
+
+
+# ---------------------------------------------------------------- forces and things
+
+
+def test_forces_sent_to_a_place_move_from_the_sending_state():
+    moves = _movements("Iraq sent 500 troops to the town of Rutba on Sunday.")
+    assert len(moves) == 1 and _name(moves[0].origin) == "Iraq" and moves[0].type == "military_deployment"
+    assert not _movements("Turkey has stationed troops in Bashiqa.")  # where they are, not a move
+
+
+@pytest.mark.parametrize("text", [
+    "The meeting was moved to Geneva.",
+    "The storm reached Cuba on Monday.",
+    "Floodwaters poured into the town of Jacobabad on Monday.",
+    "He was moved to tears.",
+])
+def test_things_storms_and_meetings_are_no_movers(text):
+    assert not _movements(text)

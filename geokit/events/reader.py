@@ -488,6 +488,9 @@ class Reader:
             # "evacuated people from parts of A, where ..., and from B": each origin is a movement of its own
             joined = self._joined_origins(trig, self._places_in(trig.end, e), origin)
             others += [r for r in joined if r not in others]
+        # a movement's own stops are no coordinated places ("from the capital, A, to B")
+        others = [o for o in others if not any(p is not None and relation(o, p)[0] == "same"
+                                               for p in (draft.origin, *draft.via))]
         for other in others:
             # "shelled A and B", "evacuated from A and from B": distinct places are distinct events
             twin = replace(draft, counts=[], counts_all={}, notes=[], via=list(draft.via),
@@ -757,7 +760,8 @@ class Reader:
                 return "origin"  # "Fighting in X has displaced 1,500 families": forced out of X
             return "origin" if m and m.group(1).lower() in _ORIGIN_PREPS else None
         between = self.text[trig.end:t.start]
-        if trig.motion == "out" and _TRIP_ABROAD.fullmatch(between):
+        if trig.motion == "out" and (_TRIP_ABROAD.fullmatch(between) or (
+                not between.strip() and _TRIP_ABROAD.search(trig.text + " "))):
             return "origin"  # "returned from a trip to X": X is where they come back from
         prep = _nearest_prep(self.text, t.start, trig.end)
         if prep is None and len(between) <= 40:
