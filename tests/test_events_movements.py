@@ -206,3 +206,34 @@ def test_forces_sent_to_a_place_move_from_the_sending_state():
 ])
 def test_things_storms_and_meetings_are_no_movers(text):
     assert not _movements(text)
+
+
+# ---------------------------------------------------------------- the list: across the clause
+
+
+@pytest.mark.parametrize("text,origin,destination", [
+    ("Thousands of people have fled Mosul since the offensive began, arriving in camps near Erbil.",
+     "Mosul", "Erbil"),
+    ("Returnees to Ramadi from camps in Baghdad reached 3,000 on Friday.", "Baghdad", "Ramadi"),
+    ("The minister flew from Ankara to Moscow on Tuesday for talks.", "Ankara", "Moscow"),
+    ("The boat carrying 300 migrants left Libya for Italy on Sunday.", "Libya", "Italy"),
+    ("The couple, who had been visiting Mexico, flew back to Auckland on Friday.", "Mexico", "Auckland"),
+    ("Hundreds of Somalis arriving from Kismayo were registered at the Dadaab camp in Kenya.", "Kismayo",
+     "Dadaab"),
+])
+def test_both_ends_of_the_movement_clause(text, origin, destination):
+    moves = _movements(text)
+    assert moves, text
+    m = moves[0]
+    assert origin in _name(m.origin) and destination in _name(m.destination), (m.origin, m.destination)
+
+
+def test_an_aspect_verb_before_a_gerund_reports_the_move():
+    moves = _movements("Hundreds of families began returning to Fallujah on Monday.")
+    assert len(moves) == 1 and "Fall" in _name(moves[0].destination)
+    assert not _movements("Families returning to Fallujah need shelter.")  # a description, no report
+
+
+def test_a_participle_that_is_no_arrival_gives_no_destination():
+    moves = _movements("Thousands of people fled Mosul on Monday, fearing attacks from Erbil.")
+    assert len(moves) == 1 and moves[0].destination is None

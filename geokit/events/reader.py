@@ -93,6 +93,8 @@ _AND_FROM = wording("and_from")
 _TRIP_ABROAD = wording("trip_abroad")
 _HOMEWARD = wording("homeward_move")
 _FORCES_SENT = wording("forces_sent")
+_ONWARD = wording("onward_arrival")
+_AUX_IN_GAP = re.compile(r"\s(?=(?:were|was|are|is|have|has|had)\s)", re.I)
 _HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
 # "Kenya deported ...", "Jordan has expelled ...": the state as the subject of an expulsion is where from
 _STATE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|also|now|then|reportedly)\s+)*", re.I)
@@ -323,6 +325,8 @@ class Reader:
                 origin, destination = destination, None  # "displaced 900 in X": where they were forced out
             if destination is None:
                 destination = self._soil(s, e)
+            if destination is None and trig.motion == "out":
+                destination = self._onward(trig, sent)  # "fled X ..., arriving in camps near Y"
             if destination is None and (_HOMEWARD.match(trig.text) or _HOME_AFTER.match(self.text, trig.end)):
                 # "Filipinos who returned from X", "expelled two Syrian diplomats": the movers go home
                 destination = self._movers_home(trig, who_start, ne, origin)
@@ -361,6 +365,12 @@ class Reader:
             place = self._event_place(trig, places, etype, wide, sent)
             if place is None:
                 place = self._where_place(sent, trig)
+            if etype == "visit":
+                # "The minister flew from Ankara to Moscow for talks": a visit's own origin and stops
+                origin, _dest, via = self._roles(trig, places, ne)
+                if origin is None:
+                    origin = self._mover_origin(places, who_start, trig, place) or \
+                        self._demonym_origin(who_start, trig.start, place, ne)
             if etype == "military_deployment" and _FORCES_SENT.search(trig.text):
                 # "Iraq sent 500 troops to X", "Russian jets were deployed to X": forces moving (the guide's
                 # troops pushing into a place); the event keeps its own place
@@ -745,6 +755,8 @@ class Reader:
         if trig.start < t.start and t.end <= trig.end:
             # "had been moved from the town of X to camps": a name inside a long trigger, by its preposition
             prep = _nearest_prep(self.text, t.start, trig.start)
+            if prep is None and re.match(r"(?:left|departed)\s", trig.text, re.I):
+                return "origin"  # "left Libya for Italy": the place left
             return ("origin" if prep in _ORIGIN_PREPS else "via" if prep in _VIA_PREPS
                     else "dest" if prep in _DEST_PREPS else None)
         if t.end <= trig.start:
@@ -954,6 +966,21 @@ class Reader:
             if origin is not None and origin.country_code and ref.country_code == origin.country_code:
                 continue
             return ref
+        return None
+
+    def _onward(self, trig: Trigger, sent: Sentence) -> PlaceRef | None:
+        """A flight's destination told by a participle after it: "fled X on Monday, arriving in Y", "fled X
+        and reached the town of Y"."""
+        m = _ONWARD.search(self.text, trig.end, sent.end)
+        if m is None:
+            return None
+        for t in self._places_in(m.end(), sent.end):
+            prep = _nearest_prep(self.text, t.start, m.start())
+            between = self.text[m.end():t.start]
+            if prep in _DEST_PREPS or _OBJECT_FRAME.fullmatch(between) or not between.strip() or \
+                    re.fullmatch(r"\s*(?:in|at|into|to)?\s*(?:the\s+)?", between):
+                return toponym_placeref(t, self.text)
+            break
         return None
 
     def _sent_to(self, trig: Trigger, places: list[Toponym]) -> PlaceRef | None:
@@ -1559,6 +1586,11 @@ def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int
                 cut = lo + conj[-1].start()
             elif comma >= 0:
                 cut = lo + comma
+            elif aux := list(_AUX_IN_GAP.finditer(gap)):
+                # "Somalis arriving from X | were registered at Y": the second verb's auxiliary opens it
+                cut = lo + aux[-1].start()
+            elif _AUX_IN_GAP.match(" " + b.text):
+                cut = hi  # the second trigger starts with its auxiliary ("were registered at")
             elif det:
                 cut = lo + det[-1].start()
             else:  # never inside a word

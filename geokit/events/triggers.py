@@ -189,7 +189,9 @@ def rules() -> tuple[Rule, ...]:
 # "-ing" forms report events only when a time follows ("234 Syrians arriving since Thursday"), in
 # headlines ("Syrians crossing into Turkey") or as gerunds after time prepositions ("after
 # deserting"); "fleeing the civil war", "troops defecting to Turkey have joined" describe.
-_GERUND_BEFORE = re.compile(r"\b(?:after|before|since|upon|following|by)\s+$", re.I)
+# "began returning home", "continued fleeing": an aspect verb before the gerund reports it too
+_GERUND_BEFORE = re.compile(r"\b(?:after|before|since|upon|following|by|began|begun|begin|begins|started|"
+                            r"starts|continued|continue|continues|kept)\s+$", re.I)
 _ING_DIRECTIONAL_AFTER = re.compile(r"^\s+(?:into|across|over|to|from|through|toward|towards)\b", re.I)
 _ING_TIME_AFTER = re.compile(
     r"^\s+(?:since|on\s+[A-Z]|this\s+(?:week|month|morning)|last\s+(?:week|night|month)|"
