@@ -237,3 +237,11 @@ def test_an_aspect_verb_before_a_gerund_reports_the_move():
 def test_a_participle_that_is_no_arrival_gives_no_destination():
     moves = _movements("Thousands of people fled Mosul on Monday, fearing attacks from Erbil.")
     assert len(moves) == 1 and moves[0].destination is None
+
+
+def test_a_visit_after_a_name_ending_like_a_preposition_is_read():
+    # "Tillerson visited": the look-behind that keeps "on visits" out must not eat "...on visited"
+    moves = _movements("U.S. Secretary of State Rex Tillerson visited the Turkish capital of Ankara "
+                       "on Monday.")
+    assert len(moves) == 1 and _name(moves[0].destination) == "Ankara"
+    assert _name(moves[0].origin) == "United States"  # an official travels from the country of the title

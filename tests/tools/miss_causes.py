@@ -116,9 +116,26 @@ def main() -> None:
                 wrong["type of a gold event, other place"] += 1
             else:
                 wrong["no gold event of the type"] += 1
+    xm = collections.Counter()
+    for r in moves:
+        if any(ce.move_match(P, m, r) for m in gold["movements"]):
+            continue
+        mine = [m for m in gold["movements"] if ce.docs_of(r) & set(m["reported_by"])]
+        if not mine:
+            xm["no gold movement in the report"] += 1
+        elif any(ce.place_ok(P, r.get("origin"), m["origin"])
+                 and ce.place_ok(P, r.get("destination"), m["destination"]) for m in mine):
+            xm["ends of a gold movement (counts, date)"] += 1
+        elif any((m["origin"] is not None and ce.place_ok(P, r.get("origin"), m["origin"]))
+                 or (m["destination"] is not None and ce.place_ok(P, r.get("destination"), m["destination"]))
+                 for m in mine):
+            xm["one end of a gold movement of the report"] += 1
+        else:
+            xm["neither end of a gold movement of the report"] += 1
     print("events:", dict(causes))
     print("movements:", dict(mc))
     print("extra events:", dict(wrong))
+    print("extra movements:", dict(xm))
 
 
 if __name__ == "__main__":
