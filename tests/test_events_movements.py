@@ -245,3 +245,4 @@ def test_a_visit_after_a_name_ending_like_a_preposition_is_read():
                        "on Monday.")
     assert len(moves) == 1 and _name(moves[0].destination) == "Ankara"
     assert _name(moves[0].origin) == "United States"  # an official travels from the country of the title
+    assert _movements("Foreign Secretary Philip Hammond visited Kabul on Monday.")  # not "(?<!all )"
