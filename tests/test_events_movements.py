@@ -246,3 +246,18 @@ def test_a_visit_after_a_name_ending_like_a_preposition_is_read():
     assert len(moves) == 1 and _name(moves[0].destination) == "Ankara"
     assert _name(moves[0].origin) == "United States"  # an official travels from the country of the title
     assert _movements("Foreign Secretary Philip Hammond visited Kabul on Monday.")  # not "(?<!all )"
+
+
+def test_the_same_group_named_again_continues_its_trip():
+    text = ("Six students were quarantined in the town of Kisumu on Friday. "
+            "The six were transported to Nairobi on Sunday.")
+    moves = _movements(text)
+    assert len(moves) == 1, moves
+    assert _name(moves[0].origin) == "Kisumu" and _name(moves[0].destination) == "Nairobi"
+    assert moves[0].via == []  # where they started is no stop
+
+
+def test_the_six_days_is_no_group():
+    text = ("Six students were quarantined in the town of Kisumu on Friday. "
+            "The six days ended when 40 nurses were transported to Nairobi on Sunday.")
+    assert len(_movements(text)) == 2

@@ -1209,6 +1209,8 @@ class Reader:
                     relation(old.place, dest)[0] != "conflict" else old.place
         if old.origin is None and new.origin is not None:
             old.origin = new.origin
+        if old.origin is not None:  # "quarantined in X ... the six were flown from X to Y": X is no stop
+            old.via = [v for v in old.via if relation(v, old.origin)[0] != "same"]
         if old.hidden and (old.destination is not None or old.origin is not None):
             old.hidden = False
         for k, v in new_counts.items():
