@@ -1022,11 +1022,14 @@ class Reader:
         return None
 
     def _story_origin(self, sent: Sentence, ns: int, destination: PlaceRef) -> PlaceRef | None:
-        """An arrival whose clause names no origin: the latest place of this sentence before the clause or
-        of the previous sentence that lies away from the destination ("Libya freed six medics ... They
-        arrived in Sofia today"), with a coarser geo_precision (the clause does not say it)."""
-        lo = self._sentence_starts[-2] if len(self._sentence_starts) >= 2 else sent.start
-        for t in reversed(self._places_in(lo, ns)):
+        """An arrival whose clause names no origin: the latest place of the previous sentence that lies away
+        from the destination ("Libya freed six medics ... They arrived in Sofia today"), with a coarser
+        geo_precision (the clause does not say it)."""
+        if len(self._sentence_starts) < 2:
+            return None
+        # the previous sentence only: a place earlier in this one belongs to another clause ("the ceremony
+        # in X, as the team had travelled to Y")
+        for t in reversed(self._places_in(self._sentence_starts[-2], sent.start)):
             if _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start):
                 continue
             ref = toponym_placeref(t, self.text)
