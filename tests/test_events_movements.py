@@ -261,3 +261,11 @@ def test_the_six_days_is_no_group():
     text = ("Six students were quarantined in the town of Kisumu on Friday. "
             "The six days ended when 40 nurses were transported to Nairobi on Sunday.")
     assert len(_movements(text)) == 2
+
+
+def test_a_next_leg_continues_the_movement_and_alone_is_none():
+    moves = _movements("About 400 villagers fled Rutba on Monday. They were later taken to Baghdad.")
+    assert len(moves) == 1 and _name(moves[0].destination) == "Baghdad", moves
+    assert "Ru" in _name(moves[0].origin)
+    assert not _movements("He was taken to Baghdad on Monday.")  # "taken to" alone: no movement told
+    assert not _records("The suspect was brought to court in Baghdad on Monday.")

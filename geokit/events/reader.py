@@ -211,6 +211,9 @@ class Reader:
         dates = find_dates(sent.text, self.pub, anchor=self.anchor, offset=sent.start)
         counts = find_counts(sent.text, offset=sent.start, warnings=self.res.warnings)
         triggers = find_triggers(sent.text, offset=sent.start, title=sent.title)
+        if any(t.rule is not None and t.rule.chain_only for t in triggers) and not self._recent_motion(sent):
+            # "was taken to court": a next leg only, with no movement told before it is no trigger at all
+            triggers = [t for t in triggers if t.rule is None or not t.rule.chain_only]
         used = self._facts(sent, dates, counts)
         counts = [c for c in counts if not any(a <= c.start < b for a, b in used)]
         if triggers:
@@ -479,6 +482,8 @@ class Reader:
             return
         if etype in MOTION_TYPES and (self._continue_chain(draft, head) or self._same_camp(draft)):
             return
+        if trig.rule is not None and trig.rule.chain_only:
+            return  # "was taken to court": only the next leg of a movement already told
         if (
             etype in ("defection", "border_crossing")
             and place is None

@@ -62,6 +62,7 @@ class Rule:
     movement: bool = True  # False: the event moves nobody itself ("opened a camp")
     cues: tuple[str, ...] = ()  # lower-case words of the pattern; a sentence with none of them cannot match
     event: bool = True  # False: a journey only (a movement record, no event of the twelve types)
+    chain_only: bool = False  # True: only the next leg of a movement already told ("they were taken to")
 
 
 def _fill(pattern: str, fragments: dict[str, str], where: str) -> str:
@@ -113,7 +114,7 @@ def load_rule_file(path: str | Path, fragments: dict[str, str] | None = None) ->
         out.append(Rule(rid, pattern, rtype, motion, form == "noun", form == "ambiguous_noun", also,
                         acled, str(item.get("example", "")), str(path), bool(item.get("movement", True)),
                         _cues(pattern.pattern) if item.get("gate", True) else (),
-                        bool(item.get("event", True))))
+                        bool(item.get("event", True)), bool(item.get("chain_only", False))))
     return tuple(out)
 
 
