@@ -269,3 +269,35 @@ def test_a_next_leg_continues_the_movement_and_alone_is_none():
     assert "Ru" in _name(moves[0].origin)
     assert not _movements("He was taken to Baghdad on Monday.")  # "taken to" alone: no movement told
     assert not _records("The suspect was brought to court in Baghdad on Monday.")
+
+
+@pytest.mark.parametrize("text,origin,destination", [
+    ("The gunman, who had come to Istanbul from Kyrgyzstan, was caught on Monday.", "Kyrgyzstan", "Istanbul"),
+    ("More than 1,000 migrants arrived on the Greek islands from Turkey last week.", "Turkey", "Greece"),
+    ("The first convoy of buses left eastern Aleppo for Idlib province on Thursday.", "Aleppo", "Idlib"),
+    ("The attacker fled to Belgium on Monday.", None, "Belgium"),
+])
+def test_more_journeys_the_guide_counts(text, origin, destination):
+    moves = _movements(text)
+    assert len(moves) == 1, moves
+    assert (origin is None and moves[0].origin is None) or origin in _name(moves[0].origin)
+    assert destination in _name(moves[0].destination)
+
+
+def test_an_escape_abroad_is_a_movement_but_no_displacement():
+    records = _records("The attacker fled to Belgium on Monday.")
+    assert [r.kind for r in records] == ["movement"]
+    assert not _records("The gunmen fled in a car.")  # no place: nothing to map
+
+
+def test_people_bused_out_are_displaced_from_the_place():
+    records = _records("Thousands of civilians were bused out of Aleppo on Thursday.")
+    events = [r for r in records if r.kind == "event"]
+    assert len(events) == 1 and events[0].type == "displacement" and _name(events[0].place) == "Aleppo"
+    assert not _records("The civilians were to be bused out of Aleppo on Thursday.")  # planned only
+
+
+def test_a_recalled_ambassador_moves():
+    moves = _movements("The ambassador was recalled to Ankara for consultations on Friday.")
+    assert len(moves) == 1 and _name(moves[0].destination) == "Ankara"
+    assert not _movements("He recalled that Ankara had been calm.")

@@ -159,6 +159,7 @@ class _Draft:
     clause: tuple[int, int] = (0, 0)
     anchor: dt.date | None = None  # the latest day the report gave before this clause
     fallback: bool = False  # the place is the report's, not the clause's
+    journey: bool = False  # a movement only, no event (an escape, a trip)
 
 
 @dataclass
@@ -445,7 +446,8 @@ class Reader:
         if trig.noun and trig.text.lower() in self.non_events and _DEFINITE_BEFORE.search(
                 self.text, max(0, trig.start - 30), trig.start):
             return  # "The explosion was heard across the city": the accident told before
-        if trig.type == "flight" and _ESCAPER.search(who or head or ""):
+        escape = trig.type == "flight" and bool(_ESCAPER.search(who or head or ""))
+        if escape and origin is None and destination is None:
             return  # "the gunmen fled in a car": an escape, not people forced from their homes
         mover = (head or who or "").strip() or self.text[max(sent.start, trig.start - 40):trig.start]
         if trig.type in ("border_crossing", "flight", "visit") and _not_a_mover(mover):
@@ -457,6 +459,7 @@ class Reader:
             title=sent.title,
         )
         draft.types = _fair_types(etype, trig, origin, destination)
+        draft.journey = escape  # "the attacker fled to the Netherlands": a movement, no displacement
         draft.actors = _actors(self.text, trig, who, ne)
         if syntax.enabled() and sent.start <= trig.start and trig.end <= sent.end:
             parsed = syntax.actors(sent.text, (trig.start - sent.start, trig.end - sent.start))
@@ -1491,7 +1494,8 @@ class Reader:
             ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
                        destination=d.destination, via=list(d.via), who=d.who, counts=dict(d.counts_all),
                        confidence=d.confidence, sources=list(d.sources), notes=" | ".join(notes), **extra)
-            journey = d.trigger.rule is not None and not d.trigger.rule.event  # a trip: a movement only
+            # a movement only (an escape, a trip): no event record
+            journey = d.journey or (d.trigger.rule is not None and not d.trigger.rule.event)
             if not journey:
                 self.res.events.append(ev)
             if window is not None:
