@@ -301,3 +301,26 @@ def test_a_recalled_ambassador_moves():
     moves = _movements("The ambassador was recalled to Ankara for consultations on Friday.")
     assert len(moves) == 1 and _name(moves[0].destination) == "Ankara"
     assert not _movements("He recalled that Ankara had been calm.")
+
+
+@pytest.mark.parametrize("text,origin,destination", [
+    ("He boarded a flight from Toronto to Manila on Monday.", "Toronto", "Manila"),
+    ("A woman on a flight from Lima to Madrid tested positive on Friday.", "Lima", "Madrid"),
+])
+def test_a_trip_told_by_its_vehicle_is_a_movement_without_an_event(text, origin, destination):
+    records = _records(text)
+    moves = [r for r in records if r.kind == "movement"]
+    assert len(moves) == 1 and origin in _name(moves[0].origin) and destination in _name(moves[0].destination)
+    assert not [r for r in records if r.kind == "event" and "on_a_flight" in r.rule]
+
+
+def test_people_moving_to_safer_ground_leave_the_place_named():
+    moves = _movements("Thousands of residents moved to safer areas after the river burst its banks "
+                       "near Multan.")
+    assert len(moves) == 1 and _name(moves[0].origin) == "Multan" and moves[0].destination is None
+    assert not _movements("The company moved to safer ground after the audit.")  # no place left
+
+
+def test_forces_withdrawing_from_a_place_leave_it():
+    moves = _movements("Syrian troops withdrew from Aleppo on Monday.")
+    assert len(moves) == 1 and _name(moves[0].origin) == "Aleppo" and moves[0].type == "military_deployment"

@@ -93,6 +93,7 @@ _AND_FROM = wording("and_from")
 _TRIP_ABROAD = wording("trip_abroad")
 _HOMEWARD = wording("homeward_move")
 _FORCES_SENT = wording("forces_sent")
+_WITHDREW = wording("forces_withdrew")
 _ONWARD = wording("onward_arrival")
 _AUX_IN_GAP = re.compile(r"\s(?=(?:were|was|are|is|have|has|had)\s)", re.I)
 _HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
@@ -375,6 +376,9 @@ class Reader:
                 if origin is None:
                     origin = self._mover_origin(places, who_start, trig, place) or \
                         self._demonym_origin(who_start, trig.start, place, ne)
+            if etype == "military_deployment" and _WITHDREW.search(trig.text):
+                # "Russia withdrew its troops from X": forces leaving X, a movement from there
+                origin = self._roles(trig, places, ne)[0]
             if etype == "military_deployment" and _FORCES_SENT.search(trig.text):
                 # "Iraq sent 500 troops to X", "Russian jets were deployed to X": forces moving (the guide's
                 # troops pushing into a place); the event keeps its own place
@@ -1509,6 +1513,7 @@ class Reader:
             visit = visit or (d.type == "military_operation" and d.trigger.motion == "in"
                               and d.place is not None and not d.fallback)
             sent = d.type == "military_deployment" and d.destination is not None  # forces sent to a place
+            sent = sent or (d.type == "military_deployment" and d.origin is not None)  # "withdrew ... from X"
             moves = d.trigger.rule is None or d.trigger.rule.movement
             ends = d.origin is not None or d.destination is not None
             if (d.type in MOTION_TYPES and ends or visit or sent) and not d.chained and moves:
