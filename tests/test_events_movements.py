@@ -324,3 +324,16 @@ def test_people_moving_to_safer_ground_leave_the_place_named():
 def test_forces_withdrawing_from_a_place_leave_it():
     moves = _movements("Syrian troops withdrew from Aleppo on Monday.")
     assert len(moves) == 1 and _name(moves[0].origin) == "Aleppo" and moves[0].type == "military_deployment"
+
+
+@pytest.mark.parametrize("text", [
+    "The virus causes birth defects in infants born in Recife.",
+    "Babies were born with defects in Brazil last year.",
+])
+def test_birth_defects_are_no_defection(text):
+    assert not [r for r in _records(text) if r.type == "defection"]
+
+
+def test_defecting_soldiers_still_defect():
+    moves = _movements("Two Syrian officers defected to Turkey on Sunday.")
+    assert len(moves) == 1 and moves[0].type == "defection" and _name(moves[0].destination) == "Turkey"
