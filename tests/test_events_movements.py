@@ -337,3 +337,9 @@ def test_birth_defects_are_no_defection(text):
 def test_defecting_soldiers_still_defect():
     moves = _movements("Two Syrian officers defected to Turkey on Sunday.")
     assert len(moves) == 1 and moves[0].type == "defection" and _name(moves[0].destination) == "Turkey"
+
+
+def test_an_official_on_an_official_visit_travels_there():
+    moves = _movements("German Chancellor Angela Merkel was in Ankara on Monday on an official visit.")
+    assert len(moves) == 1 and _name(moves[0].destination) == "Ankara" and _name(moves[0].origin) == "Germany"
+    assert not _movements("The president is on a state visit.")  # no place: nothing to map
