@@ -343,3 +343,14 @@ def test_an_official_on_an_official_visit_travels_there():
     moves = _movements("German Chancellor Angela Merkel was in Ankara on Monday on an official visit.")
     assert len(moves) == 1 and _name(moves[0].destination) == "Ankara" and _name(moves[0].origin) == "Germany"
     assert not _movements("The president is on a state visit.")  # no place: nothing to map
+
+
+def test_a_stay_told_earlier_in_the_sentence_is_the_origin():
+    moves = _movements("He had previously been in Lima and fell ill before his arrival in Madrid.")
+    assert len(moves) == 1 and _name(moves[0].origin) == "Lima" and _name(moves[0].destination) == "Madrid"
+
+
+def test_he_is_not_the_next_leg_of_a_group():
+    text = "Six Peruvians had returned from Brazil on Sunday. He arrived in Madrid on Monday."
+    moves = _movements(text)
+    assert len(moves) == 2, moves  # the man's arrival is his own movement, not the group's next leg

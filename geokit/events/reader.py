@@ -94,6 +94,7 @@ _TRIP_ABROAD = wording("trip_abroad")
 _HOMEWARD = wording("homeward_move")
 _FORCES_SENT = wording("forces_sent")
 _WITHDREW = wording("forces_withdrew")
+_PRIOR_STAY = wording("prior_stay")
 _ONWARD = wording("onward_arrival")
 _AUX_IN_GAP = re.compile(r"\s(?=(?:were|was|are|is|have|has|had)\s)", re.I)
 _HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
@@ -346,7 +347,8 @@ class Reader:
             if origin is None and military and destination is not None:
                 origin = self._report_army(destination)  # "three more pilots walked into Jordan"
             if origin is None and destination is not None and trig.motion == "in":
-                origin = self._story_origin(sent, ns, destination)  # "X freed six medics. They arrived in Y"
+                # "X freed six medics. They arrived in Y"
+                origin = self._story_origin(sent, trig.start, destination)
             if destination is None and origin is not None and trig.motion == "in" \
                     and etype != "camp_placement":
                 # "a man who had travelled from X was admitted to hospital in Y": where the story is
@@ -1033,14 +1035,20 @@ class Reader:
             return replace(focus, geo_precision=max(2, focus.geo_precision))
         return None
 
-    def _story_origin(self, sent: Sentence, ns: int, destination: PlaceRef) -> PlaceRef | None:
+    def _story_origin(self, sent: Sentence, before: int, destination: PlaceRef) -> PlaceRef | None:
         """An arrival whose clause names no origin: the latest place of the previous sentence that lies away
         from the destination ("Libya freed six medics ... They arrived in Sofia today"), with a coarser
         geo_precision (the clause does not say it)."""
+        for t in reversed(self._places_in(sent.start, before)):
+            # "he had been in X ... before his arrival in Y": a stay told earlier in the sentence
+            if _PRIOR_STAY.search(self.text, max(sent.start, t.start - 60), t.start):
+                ref = toponym_placeref(t, self.text)
+                if ref is not None and relation(ref, destination)[0] not in ("same", "contains", "near"):
+                    return ref
         if len(self._sentence_starts) < 2:
             return None
-        # the previous sentence only: a place earlier in this one belongs to another clause ("the ceremony
-        # in X, as the team had travelled to Y")
+        # else the previous sentence only: another place earlier in this one belongs to another clause ("the
+        # ceremony in X, as the team had travelled to Y")
         for t in reversed(self._places_in(self._sentence_starts[-2], sent.start)):
             if _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start):
                 continue
@@ -1175,7 +1183,11 @@ class Reader:
         if not _ANAPHORIC.match(head):
             return False
         new_counts = counts_dict(new.counts)
+        singular = re.match(r"(?:he|she)\b", head.strip(), re.I) is not None
         for old in self._recent_motion(new.sentence):
+            if singular and any(isinstance(v, int) and v > 1 or isinstance(v, tuple | list)
+                                for v in old.counts_all.values()):
+                continue  # "he arrived at X" is not the next leg of "six Filipinos returned"
             if any(
                 compare(v, old.counts_all[k]) == "conflict"
                 for k, v in new_counts.items()
