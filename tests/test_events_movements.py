@@ -354,3 +354,14 @@ def test_he_is_not_the_next_leg_of_a_group():
     text = "Six Peruvians had returned from Brazil on Sunday. He arrived in Madrid on Monday."
     moves = _movements(text)
     assert len(moves) == 2, moves  # the man's arrival is his own movement, not the group's next leg
+
+
+@pytest.mark.parametrize("text,origin,destination", [
+    ("Ten families who fled Raqqa arrived in the Turkish border town of Akcakale on Friday.", "Raqqah",
+     "Ak"),
+    ("Some 500 families fled the fighting in Aleppo to Idlib on Friday.", "Aleppo", "Idlib"),
+])
+def test_a_flight_and_its_arrival_in_one_sentence_are_one_trip(text, origin, destination):
+    moves = _movements(text)
+    assert len(moves) == 1, moves
+    assert origin in _name(moves[0].origin) and _name(moves[0].destination).startswith(destination)

@@ -95,6 +95,8 @@ _HOMEWARD = wording("homeward_move")
 _FORCES_SENT = wording("forces_sent")
 _WITHDREW = wording("forces_withdrew")
 _PRIOR_STAY = wording("prior_stay")
+_FLED_CAUSE = wording("fled_cause_in")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:(?:had|have|has|recently|just|earlier)\s+)*$", re.I)
 _ONWARD = wording("onward_arrival")
 _AUX_IN_GAP = re.compile(r"\s(?=(?:were|was|are|is|have|has|had)\s)", re.I)
 _HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
@@ -321,6 +323,11 @@ class Reader:
             origin, destination, via = self._roles(trig, places, ne)
             if origin is None and trig.motion == "out" and trig.type in ("displacement", "flight"):
                 origin = self._cause_place(sent, trig)  # "Fighting in X has displaced ...": forced out of X
+            if origin is None and trig.motion == "out":
+                for t in self._places_in(trig.end, min(sent.end, trig.end + 80)):
+                    if _FLED_CAUSE.fullmatch(self.text, trig.end, t.start):  # "fled the fighting in X"
+                        origin = toponym_placeref(t, self.text)
+                    break
             if (
                 etype == "displacement"
                 and trig.motion == "out"
@@ -333,6 +340,8 @@ class Reader:
                 destination = self._soil(s, e)
             if destination is None and trig.motion == "out":
                 destination = self._onward(trig, sent)  # "fled X ..., arriving in camps near Y"
+            if destination is None and trig.motion == "out" and not trig.noun:
+                destination = self._later_to(trig, sent)  # "fled the fighting in X to Y"
             if destination is None and (_HOMEWARD.match(trig.text) or _HOME_AFTER.match(self.text, trig.end)):
                 # "Filipinos who returned from X", "expelled two Syrian diplomats": the movers go home
                 destination = self._movers_home(trig, who_start, ne, origin)
@@ -489,6 +498,13 @@ class Reader:
             if shared.place is None and place is not None:
                 shared.place = place
             return
+        if etype in MOTION_TYPES and trig.motion == "in" and not trig.noun:
+            flight = self._relative_flight(sent, trig)
+            if flight is not None:  # "families who fled X arrived in Y": one trip X -> Y
+                self._extend(flight, draft, counts_dict(draft.counts))
+                flight.types.extend(t for t in _fair_types(flight.type, flight.trigger, flight.origin,
+                                                           flight.destination) if t not in flight.types)
+                return
         if etype in MOTION_TYPES and (self._continue_chain(draft, head) or self._same_camp(draft)):
             return
         if trig.rule is not None and trig.rule.chain_only:
@@ -937,6 +953,22 @@ class Reader:
                 return replace(to_placeref(t.place), geo_precision=4)
         return None
 
+    def _relative_flight(self, sent: Sentence, trig: Trigger) -> _Draft | None:
+        """The flight told in the subject's relative clause of this arrival ("families who fled X arrived in
+        Y"): the latest motion out of the sentence, its trigger right after "who/that", no clause between."""
+        for prev in reversed(self.drafts):
+            if prev.sentence.index != sent.index:
+                return None
+            if prev.trigger.motion != "out" or prev.trigger.start >= trig.start or \
+                    prev.type not in MOTION_TYPES:
+                continue
+            if _RELATIVE_BEFORE.search(self.text, max(0, prev.trigger.start - 30), prev.trigger.start) and \
+                    not CLAUSE_BOUNDARY.search(self.text, prev.trigger.end, trig.start) and \
+                    "," not in self.text[prev.trigger.end:trig.start]:
+                return prev
+            return None
+        return None
+
     def _mover_origin(
         self, places: list[Toponym], who_start: int, trig: Trigger, destination: PlaceRef | None
     ) -> PlaceRef | None:
@@ -995,6 +1027,17 @@ class Reader:
                     re.fullmatch(r"\s*(?:in|at|into|to)?\s*(?:the\s+)?", between):
                 return toponym_placeref(t, self.text)
             break
+        return None
+
+    def _later_to(self, trig: Trigger, sent: Sentence) -> PlaceRef | None:
+        """A flight's "to Y" beyond its clause cut, in the same clause of the sentence ("fled the fighting
+        in X to Y", where "fighting" took the rest of the words as its own clause)."""
+        for t in self._places_in(trig.end, min(sent.end, trig.end + 90)):
+            gap = self.text[trig.end:t.start]
+            if CLAUSE_BOUNDARY.search(gap) or "," in gap:
+                return None
+            if _nearest_prep(self.text, t.start, trig.end) in ("to", "into", "toward", "towards"):
+                return toponym_placeref(t, self.text)
         return None
 
     def _sent_to(self, trig: Trigger, places: list[Toponym]) -> PlaceRef | None:
@@ -1626,7 +1669,12 @@ def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int
                 cut = lo + det[-1].start()
             else:  # never inside a word
                 spaces = [m.start() for m in re.finditer(r"\s", gap)]
-                cut = lo + (min(spaces, key=lambda i: abs(i - len(gap) // 2)) if spaces else len(gap) // 2)
+                if a.motion and len(gap.split()) <= 3:
+                    # "families who fled Raqqa | arrived in X": a motion verb keeps its short object
+                    cut = lo + (spaces[-1] if spaces else len(gap))
+                else:
+                    mid = len(gap) // 2
+                    cut = lo + (min(spaces, key=lambda i: abs(i - mid)) if spaces else mid)
         for d in dates:  # never inside a date: "flew to X on Monday | for talks"
             if d.start < sent.start + cut < d.end:
                 cut = d.end - sent.start
