@@ -196,7 +196,8 @@ class Reader:
         self.places, self.demonyms, self.res = places, demonyms, res
         self._starts = [t.start for t in places]  # places are sorted by start: windows by bisection
         self.anchor: dt.date | None = None
-        self._home: str | None = None  # the report's main country, once asked
+        self._main: PlaceRef | None = None  # the report's main place, once asked
+        self._main_done = False
         self._sentence_starts: list[int] = []  # the sentences read so far (a story's previous sentence)
         self.drafts: list[_Draft] = []
         self.facts: list[Fact] = []
@@ -1073,7 +1074,7 @@ class Reader:
             if away(ref) and _nearest_prep(self.text, t.start, sent.start) not in \
                     _ORIGIN_PREPS | _VIA_PREPS | {"and", "or"}:
                 return replace(ref, geo_precision=max(2, ref.geo_precision))
-        focus = self._focus()
+        focus = self._main_place()
         if away(focus) and focus.country_code and focus.country_code != origin.country_code:
             return replace(focus, geo_precision=max(2, focus.geo_precision))
         return None
@@ -1101,12 +1102,17 @@ class Reader:
             return replace(ref, geo_precision=max(2, ref.geo_precision))
         return None
 
+    def _main_place(self) -> PlaceRef | None:
+        """The report's main place (``_focus``), computed once per report: the places are known from the
+        start, and a long report with many journeys must not recount them for each."""
+        if not self._main_done:
+            self._main, self._main_done = self._focus(), True
+        return self._main
+
     def _focus_country(self) -> str:
-        """The country code of the report's main place (computed once per report)."""
-        if self._home is None:
-            focus = self._focus()
-            self._home = (focus.country_code or "") if focus is not None else ""
-        return self._home
+        """The country code of the report's main place."""
+        focus = self._main_place()
+        return (focus.country_code or "") if focus is not None else ""
 
     def _joined_origins(self, trig: Trigger, places: list[Toponym], origin: PlaceRef) -> list[PlaceRef]:
         """Further origins of the clause, each with its own "and from" ("from A, where the flood spread,
