@@ -365,3 +365,11 @@ def test_a_flight_and_its_arrival_in_one_sentence_are_one_trip(text, origin, des
     moves = _movements(text)
     assert len(moves) == 1, moves
     assert origin in _name(moves[0].origin) and _name(moves[0].destination).startswith(destination)
+
+
+def test_abbreviations_deep_in_a_long_report_still_do_not_end_a_sentence():
+    from geokit.events.sentences import split_sentences
+
+    text = "Officials met on Monday. " * 400 + "The U.S. team flew to Manila on Friday. Talks began."
+    last = split_sentences(text)[-2:]
+    assert [s.text for s in last] == ["The U.S. team flew to Manila on Friday.", "Talks began."]
