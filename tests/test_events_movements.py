@@ -373,3 +373,15 @@ def test_abbreviations_deep_in_a_long_report_still_do_not_end_a_sentence():
     text = "Officials met on Monday. " * 400 + "The U.S. team flew to Manila on Friday. Talks began."
     last = split_sentences(text)[-2:]
     assert [s.text for s in last] == ["The U.S. team flew to Manila on Friday.", "Talks began."]
+
+
+@pytest.mark.parametrize("text,origin,destination", [
+    ("About 800 families who fled violence in Djibo are sheltering in Kaya, local authorities said.",
+     "Djibo", "Kaya"),
+    ("A total of 4,000 people fled Kalehe and are staying with host families in Bukavu.", None, "Bukavu"),
+])
+def test_where_people_shelter_after_fleeing_is_the_destination(text, origin, destination):
+    moves = _movements(text)
+    assert len(moves) == 1, moves
+    assert (origin is None and moves[0].origin is None) or _name(moves[0].origin) == origin
+    assert _name(moves[0].destination) == destination

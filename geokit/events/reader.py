@@ -328,19 +328,23 @@ class Reader:
                 for t in self._places_in(trig.end, min(sent.end, trig.end + 80)):
                     if _FLED_CAUSE.fullmatch(self.text, trig.end, t.start):  # "fled the fighting in X"
                         origin = toponym_placeref(t, self.text)
+                        if destination is not None and relation(origin, destination)[0] == "same":
+                            destination = None  # the "in X" of what they fled is no destination
                     break
+            onward = self._onward(trig, sent) if trig.motion == "out" else None
             if (
                 etype == "displacement"
                 and trig.motion == "out"
                 and origin is None
                 and destination is not None
+                and not (onward is not None and relation(onward, destination)[0] == "same")
                 and self._locative_only(trig, places, destination)
             ):
                 origin, destination = destination, None  # "displaced 900 in X": where they were forced out
             if destination is None:
                 destination = self._soil(s, e)
             if destination is None and trig.motion == "out":
-                destination = self._onward(trig, sent)  # "fled X ..., arriving in camps near Y"
+                destination = onward  # "fled X ..., arriving in camps near Y"
             if destination is None and trig.motion == "out" and not trig.noun:
                 destination = self._later_to(trig, sent)  # "fled the fighting in X to Y"
             if destination is None and (_HOMEWARD.match(trig.text) or _HOME_AFTER.match(self.text, trig.end)):
