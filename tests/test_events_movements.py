@@ -385,3 +385,11 @@ def test_where_people_shelter_after_fleeing_is_the_destination(text, origin, des
     assert len(moves) == 1, moves
     assert (origin is None and moves[0].origin is None) or _name(moves[0].origin) == origin
     assert _name(moves[0].destination) == destination
+
+
+def test_movers_counted_by_what_they_are_and_freed_by_a_state():
+    moves = _movements("Six foreign medics freed by Libya arrived in Sofia on Tuesday.")
+    assert len(moves) == 1 and moves[0].counts.get("people") == 6
+    assert _name(moves[0].origin) == "Libya" and _name(moves[0].destination) == "Sofia"
+    moves = _movements("Some 300 foreigners were evacuated from Tripoli on Monday.")
+    assert len(moves) == 1 and moves[0].counts.get("people") == 300
