@@ -393,3 +393,11 @@ def test_movers_counted_by_what_they_are_and_freed_by_a_state():
     assert _name(moves[0].origin) == "Libya" and _name(moves[0].destination) == "Sofia"
     moves = _movements("Some 300 foreigners were evacuated from Tripoli on Monday.")
     assert len(moves) == 1 and moves[0].counts.get("people") == 300
+
+
+def test_leaving_posts_or_deserting_a_town_is_no_defection_without_a_side():
+    assert not _records("Health workers left their posts in Monrovia on Monday.")
+    moves = _movements("Residents deserted the town of Kikwit on Monday.")
+    assert len(moves) == 1 and moves[0].type == "displacement" and _name(moves[0].origin) == "Kikwit"
+    moves = _movements("A colonel and 20 of his men left their posts near Idlib on Sunday.")
+    assert len(moves) == 1 and moves[0].type == "defection"

@@ -95,6 +95,8 @@ _HOMEWARD = wording("homeward_move")
 _FORCES_SENT = wording("forces_sent")
 _WITHDREW = wording("forces_withdrew")
 _PRIOR_STAY = wording("prior_stay")
+_DEFECTOR = re.compile(r"\b(?:defectors?|deserters?|conscripts?|recruits?|guards?|policem[ae]n|police)\b",
+                       re.I)
 _FLED_CAUSE = wording("fled_cause_in")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:(?:had|have|has|recently|just|earlier)\s+)*$", re.I)
 _ONWARD = wording("onward_arrival")
@@ -304,6 +306,13 @@ class Reader:
             wide = bool(places)
         etype = trig.type
         military = bool(_MILITARY_WORDS.search(head or who))
+        if etype == "defection" and trig.rule_id in ("defection.desert", "defection.left_posts") \
+                and not military and not _OFFICIAL_WORDS.search(head or who or "") \
+                and not _DEFECTOR.search(who or ""):
+            # "health workers left their posts", "residents deserted the town": nobody switched sides
+            if trig.rule_id == "defection.left_posts" or not (who or head or "").strip():
+                return
+            etype = "displacement"  # "residents deserted the town": people leaving a place
         if etype == "flight":
             etype = "defection" if military else "displacement"
         elif etype == "border_crossing":
