@@ -401,3 +401,10 @@ def test_leaving_posts_or_deserting_a_town_is_no_defection_without_a_side():
     assert len(moves) == 1 and moves[0].type == "displacement" and _name(moves[0].origin) == "Kikwit"
     moves = _movements("A colonel and 20 of his men left their posts near Idlib on Sunday.")
     assert len(moves) == 1 and moves[0].type == "defection"
+
+
+def test_destroyed_homes_are_a_displacement_figure_but_no_movement():
+    records = _records("About 640 homes were destroyed by the floods in Jacobabad on Monday.")
+    events = [r for r in records if r.kind == "event" and r.type == "displacement"]
+    assert events and events[0].counts.get("homes") == 640
+    assert not [r for r in records if r.kind == "movement"]  # no mover: nobody is said to move
