@@ -408,3 +408,10 @@ def test_destroyed_homes_are_a_displacement_figure_but_no_movement():
     events = [r for r in records if r.kind == "event" and r.type == "displacement"]
     assert events and events[0].counts.get("homes") == 640
     assert not [r for r in records if r.kind == "movement"]  # no mover: nobody is said to move
+
+
+def test_a_visit_goes_to_its_own_clauses_place_only():
+    assert not _movements("The minister toured the affected areas and said the campaign was aided by "
+                          "US health officials.")
+    moves = _movements("The minister toured the flooded areas of Sindh on Monday.")
+    assert len(moves) == 1 and _name(moves[0].destination).startswith("Sind")

@@ -166,6 +166,7 @@ class _Draft:
     anchor: dt.date | None = None  # the latest day the report gave before this clause
     fallback: bool = False  # the place is the report's, not the clause's
     journey: bool = False  # a movement only, no event (an escape, a trip)
+    loose: bool = False  # the place came from the rest of the sentence, not the trigger's clause
 
 
 @dataclass
@@ -489,6 +490,7 @@ class Reader:
         )
         draft.types = _fair_types(etype, trig, origin, destination)
         draft.journey = escape  # "the attacker fled to the Netherlands": a movement, no displacement
+        draft.loose = wide
         draft.actors = _actors(self.text, trig, who, ne)
         if syntax.enabled() and sent.start <= trig.start and trig.end <= sent.end:
             parsed = syntax.actors(sent.text, (trig.start - sent.start, trig.end - sent.start))
@@ -1582,7 +1584,10 @@ class Reader:
                 self.res.approx[eid] = d.anchor
             if d.title:
                 self.res.titles.add(eid)
-            visit = d.type == "visit" and d.place is not None and d.trigger.motion == "in" and not d.fallback
+            # a visit moves someone to its own clause's place ("toured the affected areas ... aided by US
+            # officials" goes nowhere named)
+            visit = d.type == "visit" and d.place is not None and d.trigger.motion == "in" \
+                and not d.fallback and not d.loose
             # "troops pushed into X": forces moving into the place of the operation
             visit = visit or (d.type == "military_operation" and d.trigger.motion == "in"
                               and d.place is not None and not d.fallback)
