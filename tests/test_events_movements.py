@@ -415,3 +415,12 @@ def test_a_visit_goes_to_its_own_clauses_place_only():
                           "US health officials.")
     moves = _movements("The minister toured the flooded areas of Sindh on Monday.")
     assert len(moves) == 1 and _name(moves[0].destination).startswith("Sind")
+
+
+@pytest.mark.parametrize("text,origin,destination", [
+    ("The Iraqi prime minister is in Ankara for a two-day visit.", "Iraq", "Ankara"),
+    ("Syrian refugees in Turkey have been sent back to Syria.", "Turkey", "Syria"),
+])
+def test_visits_for_a_stay_and_people_sent_back(text, origin, destination):
+    moves = _movements(text)
+    assert len(moves) == 1 and _name(moves[0].origin) == origin and _name(moves[0].destination) == destination
