@@ -172,9 +172,12 @@ def test_a_journey_with_a_stop_is_one_movement_with_via():
 
 
 def test_travelling_somewhere_to_do_something_is_no_destination():
-    assert not _movements(
-        "Her brother, who travelled from Wellington to attend the hearing, spoke to reporters."
-    )
+    # the trip is a movement from Wellington (the guide counts travellers; round 5), but "to attend" names
+    # no destination and the trip is no event
+    text = "Her brother, who travelled from Wellington to attend the hearing, spoke to reporters."
+    moves = _movements(text)
+    assert len(moves) == 1 and moves[0].origin.name == "Wellington" and moves[0].destination is None
+    assert not _events(text)
 
 
 def test_a_group_taking_shelter_continues_the_flight_of_the_sentence_before():

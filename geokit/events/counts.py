@@ -64,7 +64,10 @@ for _label, _words in {
         "people persons person individuals residents villagers men women children students workers teachers "
         "journalists activists worshippers pilgrims tourists passengers nurses doctors employees farmers "
         "supporters opponents suspects prisoners detainees hostages victims bystanders mourners patients "
-        "inhabitants locals citizens evacuees returnees arrivals newcomers idps"
+        "inhabitants locals citizens evacuees returnees arrivals newcomers idps "
+        # movers news counts by what they are (foreigners evacuated, medics freed, travellers arriving)
+        "foreigners expatriates expats medics travellers travelers holidaymakers pupils schoolchildren "
+        "survivors guests athletes fans"
     ),
     "police": "policeman policemen gendarmes",
     "families": "family families",

@@ -189,8 +189,8 @@ def _compare_dates(a: _Cluster, b: _Cluster, same_doc: bool = False) -> tuple[fl
 def _compare_places(a: _Cluster, b: _Cluster) -> tuple[float | None, str]:
     pa, pb = a.place(), b.place()
     oa, ob = a.origin(), b.origin()
-    if oa is not None and ob is not None and relation(oa, ob)[0] == "conflict":
-        return None, ""
+    if oa is not None and ob is not None and relation(oa, ob)[0] in ("conflict", "far"):
+        return None, ""  # "evacuated from A ... and from B": two origins apart are two movements
     if pa is None or pb is None:
         return 0.0, ("place named in one report only" if (pa or pb) else "")
     verdict, words = relation(pa, pb)

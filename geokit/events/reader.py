@@ -87,6 +87,25 @@ _SHELTERING = wording("stock_sheltering")
 _NUMBER_IN = wording("stock_number_in")
 _ACTOR_BASE = wording("actor_base")
 _COORDINATION = wording("coordinated_places")
+_MOVER_LOCATED = wording("mover_located")
+_RESIDENT_AFTER = wording("resident_noun_after")
+_AND_FROM = wording("and_from")
+_TRIP_ABROAD = wording("trip_abroad")
+_HOMEWARD = wording("homeward_move")
+_FORCES_SENT = wording("forces_sent")
+_WITHDREW = wording("forces_withdrew")
+_PRIOR_STAY = wording("prior_stay")
+_DEFECTOR = re.compile(r"\b(?:defectors?|deserters?|conscripts?|recruits?|guards?|policem[ae]n|police)\b",
+                       re.I)
+_FLED_CAUSE = wording("fled_cause_in")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:(?:had|have|has|recently|just|earlier)\s+)*$", re.I)
+_ONWARD = wording("onward_arrival")
+_AUX_IN_GAP = re.compile(r"\s(?=(?:were|was|are|is|have|has|had)\s)", re.I)
+_HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
+# "Kenya deported ...", "Jordan has expelled ...": the state as the subject of an expulsion is where from
+_STATE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|also|now|then|reportedly)\s+)*", re.I)
+_HOMEWARD_RETURN = wording("homeward_return")
+_OBJECT_FRAME = wording("object_frame")
 _PREP = re.compile(
     r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
     r"over|off|by|between|with|against|among|and|around|on|along|throughout)\s+$",
@@ -146,6 +165,8 @@ class _Draft:
     clause: tuple[int, int] = (0, 0)
     anchor: dt.date | None = None  # the latest day the report gave before this clause
     fallback: bool = False  # the place is the report's, not the clause's
+    journey: bool = False  # a movement only, no event (an escape, a trip)
+    loose: bool = False  # the place came from the rest of the sentence, not the trigger's clause
 
 
 @dataclass
@@ -178,6 +199,9 @@ class Reader:
         self.places, self.demonyms, self.res = places, demonyms, res
         self._starts = [t.start for t in places]  # places are sorted by start: windows by bisection
         self.anchor: dt.date | None = None
+        self._main: PlaceRef | None = None  # the report's main place, once asked
+        self._main_done = False
+        self._sentence_starts: list[int] = []  # the sentences read so far (a story's previous sentence)
         self.drafts: list[_Draft] = []
         self.facts: list[Fact] = []
         # trigger words read as accidents: "the explosion" later is that one
@@ -192,9 +216,13 @@ class Reader:
     # ---- per sentence
 
     def read(self, sent: Sentence) -> None:
+        self._sentence_starts.append(sent.start)
         dates = find_dates(sent.text, self.pub, anchor=self.anchor, offset=sent.start)
         counts = find_counts(sent.text, offset=sent.start, warnings=self.res.warnings)
         triggers = find_triggers(sent.text, offset=sent.start, title=sent.title)
+        if any(t.rule is not None and t.rule.chain_only for t in triggers) and not self._recent_motion(sent):
+            # "was taken to court": a next leg only, with no movement told before it is no trigger at all
+            triggers = [t for t in triggers if t.rule is None or not t.rule.chain_only]
         used = self._facts(sent, dates, counts)
         counts = [c for c in counts if not any(a <= c.start < b for a, b in used)]
         if triggers:
@@ -279,6 +307,13 @@ class Reader:
             wide = bool(places)
         etype = trig.type
         military = bool(_MILITARY_WORDS.search(head or who))
+        if etype == "defection" and trig.rule_id in ("defection.desert", "defection.left_posts") \
+                and not military and not _OFFICIAL_WORDS.search(head or who or "") \
+                and not _DEFECTOR.search(who or ""):
+            # "health workers left their posts", "residents deserted the town": nobody switched sides
+            if trig.rule_id == "defection.left_posts" or not (who or head or "").strip():
+                return
+            etype = "displacement"  # "residents deserted the town": people leaving a place
         if etype == "flight":
             etype = "defection" if military else "displacement"
         elif etype == "border_crossing":
@@ -299,22 +334,49 @@ class Reader:
             origin, destination, via = self._roles(trig, places, ne)
             if origin is None and trig.motion == "out" and trig.type in ("displacement", "flight"):
                 origin = self._cause_place(sent, trig)  # "Fighting in X has displaced ...": forced out of X
+            if origin is None and trig.motion == "out":
+                for t in self._places_in(trig.end, min(sent.end, trig.end + 80)):
+                    if _FLED_CAUSE.fullmatch(self.text, trig.end, t.start):  # "fled the fighting in X"
+                        origin = toponym_placeref(t, self.text)
+                        if destination is not None and relation(origin, destination)[0] == "same":
+                            destination = None  # the "in X" of what they fled is no destination
+                    break
+            onward = self._onward(trig, sent) if trig.motion == "out" else None
             if (
                 etype == "displacement"
                 and trig.motion == "out"
                 and origin is None
                 and destination is not None
+                and not (onward is not None and relation(onward, destination)[0] == "same")
                 and self._locative_only(trig, places, destination)
             ):
                 origin, destination = destination, None  # "displaced 900 in X": where they were forced out
             if destination is None:
                 destination = self._soil(s, e)
+            if destination is None and trig.motion == "out":
+                destination = onward  # "fled X ..., arriving in camps near Y"
+            if destination is None and trig.motion == "out" and not trig.noun:
+                destination = self._later_to(trig, sent)  # "fled the fighting in X to Y"
+            if destination is None and (_HOMEWARD.match(trig.text) or _HOME_AFTER.match(self.text, trig.end)):
+                # "Filipinos who returned from X", "expelled two Syrian diplomats": the movers go home
+                destination = self._movers_home(trig, who_start, ne, origin)
+            if origin is None and (destination is not None or trig.motion == "out"):
+                # "students quarantined in X were flown to Y", "X residents fled" (an arrival needs its
+                # destination: "a man of X entered a plea" moves nobody)
+                origin = self._mover_origin(places, who_start, trig, destination)
             if origin is None:
                 origin = self._demonym_origin(who_start, trig.start, destination, ne)
             if origin is None and trig.noun:  # "the arrival in Turkey of Syrian officers"
                 origin = self._demonym_origin(trig.end, ne, destination, -1)
             if origin is None and military and destination is not None:
                 origin = self._report_army(destination)  # "three more pilots walked into Jordan"
+            if origin is None and destination is not None and trig.motion == "in":
+                # "X freed six medics. They arrived in Y"
+                origin = self._story_origin(sent, trig.start, destination)
+            if destination is None and origin is not None and trig.motion == "in" \
+                    and etype != "camp_placement":
+                # "a man who had travelled from X was admitted to hospital in Y": where the story is
+                destination = self._story_destination(sent, origin, via)
             if etype == "camp_placement" and destination is None and re.search(r"\bthere\b", trig.text, re.I):
                 destination = self._recent_camp(sent)  # "had been moved there": the camp just named
             place = destination if etype != "displacement" else (origin or destination)
@@ -324,12 +386,33 @@ class Reader:
                 if place is not None and trig.motion == "out":
                     # "In the states of X and Y, 12 million have been displaced": forced out of X
                     origin = place
+            if etype == "displacement" and place is None and destination is None and trig.motion == "out":
+                # "Helicopters landed in the town of X. ... 800 people had been evacuated": from where the
+                # story is, as the last sentences name it
+                origin = place = self._story_place(sent, ns)
             if etype == "camp_placement" and destination is None:
                 return
         else:
             place = self._event_place(trig, places, etype, wide, sent)
             if place is None:
                 place = self._where_place(sent, trig)
+            if etype == "visit":
+                # "The minister flew from Ankara to Moscow for talks": a visit's own origin and stops
+                origin, _dest, via = self._roles(trig, places, ne)
+                if origin is None:
+                    origin = self._mover_origin(places, who_start, trig, place) or \
+                        self._demonym_origin(who_start, trig.start, place, ne)
+            if etype == "military_deployment" and _WITHDREW.search(trig.text):
+                # "Russia withdrew its troops from X": forces leaving X, a movement from there
+                origin = self._roles(trig, places, ne)[0]
+            if etype == "military_deployment" and _FORCES_SENT.search(trig.text):
+                # "Iraq sent 500 troops to X", "Russian jets were deployed to X": forces moving (the guide's
+                # troops pushing into a place); the event keeps its own place
+                destination = self._sent_to(trig, places)
+                if destination is not None:
+                    origin = self._mover_origin(places, who_start, trig, destination) or \
+                        self._demonym_origin(who_start, trig.start, destination, ne) or \
+                        self._state_subject(places, who_start, trig, destination)
         if (
             self.here is not None
             and re.search(r"\bhere\b", self.text[ns:ne])
@@ -393,9 +476,11 @@ class Reader:
         if trig.noun and trig.text.lower() in self.non_events and _DEFINITE_BEFORE.search(
                 self.text, max(0, trig.start - 30), trig.start):
             return  # "The explosion was heard across the city": the accident told before
-        if trig.type == "flight" and _ESCAPER.search(who or head or ""):
+        escape = trig.type == "flight" and bool(_ESCAPER.search(who or head or ""))
+        if escape and origin is None and destination is None:
             return  # "the gunmen fled in a car": an escape, not people forced from their homes
-        if trig.type in ("border_crossing", "flight", "visit") and _not_a_mover(head or who or ""):
+        mover = (head or who or "").strip() or self.text[max(sent.start, trig.start - 40):trig.start]
+        if trig.type in ("border_crossing", "flight", "visit") and _not_a_mover(mover):
             return  # "the products returned to the US", "the otter escaped from the zoo": no people travel
         if trig.noun and place is None and (date is None or date not in own_dates):
             return  # "the conference", "defections": no anchor in time or space
@@ -404,6 +489,8 @@ class Reader:
             title=sent.title,
         )
         draft.types = _fair_types(etype, trig, origin, destination)
+        draft.journey = escape  # "the attacker fled to the Netherlands": a movement, no displacement
+        draft.loose = wide
         draft.actors = _actors(self.text, trig, who, ne)
         if syntax.enabled() and sent.start <= trig.start and trig.end <= sent.end:
             parsed = syntax.actors(sent.text, (trig.start - sent.start, trig.end - sent.start))
@@ -427,8 +514,17 @@ class Reader:
             if shared.place is None and place is not None:
                 shared.place = place
             return
+        if etype in MOTION_TYPES and trig.motion == "in" and not trig.noun:
+            flight = self._relative_flight(sent, trig)
+            if flight is not None:  # "families who fled X arrived in Y": one trip X -> Y
+                self._extend(flight, draft, counts_dict(draft.counts))
+                flight.types.extend(t for t in _fair_types(flight.type, flight.trigger, flight.origin,
+                                                           flight.destination) if t not in flight.types)
+                return
         if etype in MOTION_TYPES and (self._continue_chain(draft, head) or self._same_camp(draft)):
             return
+        if trig.rule is not None and trig.rule.chain_only:
+            return  # "was taken to court": only the next leg of a movement already told
         if (
             etype in ("defection", "border_crossing")
             and place is None
@@ -443,7 +539,15 @@ class Reader:
         draft.sources.append(self._source(sent, draft.counts_all, draft))
         draft.confidence = _confidence(draft, own_dates)
         self.drafts.append(draft)
-        for other in self._coordinated(draft, places):
+        others = self._coordinated(draft, places)
+        if etype == "displacement" and origin is not None and draft.origin == draft.place:
+            # "evacuated people from parts of A, where ..., and from B": each origin is a movement of its own
+            joined = self._joined_origins(trig, self._places_in(trig.end, e), origin)
+            others += [r for r in joined if r not in others]
+        # a movement's own stops are no coordinated places ("from the capital, A, to B")
+        others = [o for o in others if not any(p is not None and relation(o, p)[0] == "same"
+                                               for p in (draft.origin, *draft.via))]
+        for other in others:
             # "shelled A and B", "evacuated from A and from B": distinct places are distinct events
             twin = replace(draft, counts=[], counts_all={}, notes=[], via=list(draft.via),
                            types=list(draft.types), actors=dict(draft.actors), sources=[])
@@ -694,6 +798,13 @@ class Reader:
         return origin, destination, via
 
     def _role(self, trig: Trigger, t: Toponym) -> str | None:
+        if trig.start < t.start and t.end <= trig.end:
+            # "had been moved from the town of X to camps": a name inside a long trigger, by its preposition
+            prep = _nearest_prep(self.text, t.start, trig.start)
+            if prep is None and re.match(r"(?:left|departed)\s", trig.text, re.I):
+                return "origin"  # "left Libya for Italy": the place left
+            return ("origin" if prep in _ORIGIN_PREPS else "via" if prep in _VIA_PREPS
+                    else "dest" if prep in _DEST_PREPS else None)
         if t.end <= trig.start:
             before = self.text[max(0, t.start - 30):t.start]
             m = _PREP.search(before)
@@ -707,7 +818,14 @@ class Reader:
                 return "origin"  # "Fighting in X has displaced 1,500 families": forced out of X
             return "origin" if m and m.group(1).lower() in _ORIGIN_PREPS else None
         between = self.text[trig.end:t.start]
+        if trig.motion == "out" and (_TRIP_ABROAD.fullmatch(between) or (
+                not between.strip() and _TRIP_ABROAD.search(trig.text + " "))):
+            return "origin"  # "returned from a trip to X": X is where they come back from
         prep = _nearest_prep(self.text, t.start, trig.end)
+        if prep is None and len(between) <= 40:
+            own = _nearest_prep(self.text, t.start, trig.start)  # "drove from the capital, X"
+            if own is not None and trig.text.lower().endswith(own):
+                prep = own
         if prep is None and len(between) <= 40 and (not between.strip() or _TYPE_NOUN_OF.search(between)):
             # "crossed from X", "streamed out of X", "transported to the capital city of X": the trigger's own
             words = trig.text.lower().split()
@@ -727,6 +845,9 @@ class Reader:
             and len(between) <= 25
             and re.fullmatch(r"\s*(?:the\s+)?(?:[\w-]+\s+of\s+)?(?:the\s+)?", between)
         ):
+            return "origin" if trig.motion == "out" else "dest"
+        if prep is None and len(between) <= 45 and _OBJECT_FRAME.fullmatch(between):
+            # "entered the Syrian town of X", "fled the besieged city of X": the verb's object, framed
             return "origin" if trig.motion == "out" else "dest"
         return None
 
@@ -848,6 +969,209 @@ class Reader:
                 return replace(to_placeref(t.place), geo_precision=4)
         return None
 
+    def _relative_flight(self, sent: Sentence, trig: Trigger) -> _Draft | None:
+        """The flight told in the subject's relative clause of this arrival ("families who fled X arrived in
+        Y"): the latest motion out of the sentence, its trigger right after "who/that", no clause between."""
+        for prev in reversed(self.drafts):
+            if prev.sentence.index != sent.index:
+                return None
+            if prev.trigger.motion != "out" or prev.trigger.start >= trig.start or \
+                    prev.type not in MOTION_TYPES:
+                continue
+            if _RELATIVE_BEFORE.search(self.text, max(0, prev.trigger.start - 30), prev.trigger.start) and \
+                    not CLAUSE_BOUNDARY.search(self.text, prev.trigger.end, trig.start) and \
+                    "," not in self.text[prev.trigger.end:trig.start]:
+                return prev
+            return None
+        return None
+
+    def _mover_origin(
+        self, places: list[Toponym], who_start: int, trig: Trigger, destination: PlaceRef | None
+    ) -> PlaceRef | None:
+        """Where the movers are, named in their own phrase before the verb: "the students quarantined in
+        the town of X were transported to Y", "residents of X fled", "X villagers were evacuated".
+
+        The guide's movement runs from where the people were; their phrase says so before any demonym
+        ("British students") does. The mention closest to the verb wins; never the destination itself.
+        """
+        best = None
+        for t in places:
+            if not (who_start <= t.start and t.end <= trig.start):
+                continue
+            if not (_MOVER_LOCATED.search(self.text, max(who_start, t.start - 80), t.start)
+                    or _RESIDENT_AFTER.match(self.text, t.end)
+                    or (trig.motion == "out" and t.start - who_start <= 4
+                        and _STATE_SUBJECT_GAP.fullmatch(self.text, t.end, trig.start))):
+                continue
+            ref = toponym_placeref(t, self.text)
+            if ref is None or (destination is not None and relation(ref, destination)[0] == "same"):
+                continue
+            best = ref
+        return best
+
+    def _movers_home(self, trig: Trigger, who_start: int, scope_end: int,
+                     origin: PlaceRef | None) -> PlaceRef | None:
+        """The movers' country, as a coarse destination of a homeward move: the object's demonym of an
+        active expulsion ("expelled two Syrian diplomats"), else the subject's ("Filipinos who returned",
+        "Somalis were deported"); never the country they are leaving."""
+        after = [t for t in self.demonyms if trig.end <= t.start and t.end <= scope_end
+                 and t.start - trig.end <= 40]
+        before = [t for t in self.demonyms if who_start <= t.start and t.end <= trig.start]
+        passive = re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$",
+                            self.text[max(0, trig.start - 30):trig.start])
+        if trig.motion == "out" and not _HOMEWARD_RETURN.match(trig.text) and not passive:
+            pool = after  # the state or its police expel someone: the one expelled goes home
+        else:
+            pool = after + before if not before else before
+        for t in pool:
+            ref = replace(to_placeref(t.place), geo_precision=4)
+            if origin is not None and origin.country_code and ref.country_code == origin.country_code:
+                continue
+            return ref
+        return None
+
+    def _onward(self, trig: Trigger, sent: Sentence) -> PlaceRef | None:
+        """A flight's destination told by a participle after it: "fled X on Monday, arriving in Y", "fled X
+        and reached the town of Y"."""
+        m = _ONWARD.search(self.text, trig.end, sent.end)
+        if m is None:
+            return None
+        for t in self._places_in(m.end(), sent.end):
+            prep = _nearest_prep(self.text, t.start, m.start())
+            between = self.text[m.end():t.start]
+            if prep in _DEST_PREPS or _OBJECT_FRAME.fullmatch(between) or not between.strip() or \
+                    re.fullmatch(r"\s*(?:in|at|into|to)?\s*(?:the\s+)?", between):
+                return toponym_placeref(t, self.text)
+            break
+        return None
+
+    def _later_to(self, trig: Trigger, sent: Sentence) -> PlaceRef | None:
+        """A flight's "to Y" beyond its clause cut, in the same clause of the sentence ("fled the fighting
+        in X to Y", where "fighting" took the rest of the words as its own clause)."""
+        for t in self._places_in(trig.end, min(sent.end, trig.end + 90)):
+            gap = self.text[trig.end:t.start]
+            if CLAUSE_BOUNDARY.search(gap) or "," in gap:
+                return None
+            if _nearest_prep(self.text, t.start, trig.end) in ("to", "into", "toward", "towards"):
+                return toponym_placeref(t, self.text)
+        return None
+
+    def _sent_to(self, trig: Trigger, places: list[Toponym]) -> PlaceRef | None:
+        """Where forces are sent: the first place after the verb governed by "to/into/towards"."""
+        for t in places:
+            if t.start >= trig.end and _nearest_prep(self.text, t.start, trig.end) in ("to", "into", "toward",
+                                                                                      "towards"):
+                return toponym_placeref(t, self.text)
+        return None
+
+    def _state_subject(self, places: list[Toponym], who_start: int, trig: Trigger,
+                       destination: PlaceRef) -> PlaceRef | None:
+        """ "Iraq sent troops to X", "Turkey has deployed jets to X": the state as the subject sends them."""
+        for t in places:
+            if who_start <= t.start <= who_start + 4 and t.end <= trig.start and \
+                    level_of_candidate(t.place) == 4:
+                ref = toponym_placeref(t, self.text)
+                if ref is not None and relation(ref, destination)[0] != "same":
+                    return ref
+        return None
+
+    def _story_destination(self, sent: Sentence, origin: PlaceRef, via: list[PlaceRef]) -> PlaceRef | None:
+        """An arrival told by its origin alone: the sentence's place away from the origin (and its stops),
+        else the report's main place in another country, with a coarser geo_precision."""
+        def away(ref: PlaceRef | None) -> bool:
+            return ref is not None and all(relation(ref, p)[0] not in ("same", "contains", "near")
+                                           for p in (origin, *via))
+        for t in self._places_in(sent.start, sent.end):
+            if _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start):
+                continue
+            ref = toponym_placeref(t, self.text)
+            # not a stop or a further origin ("from A and B")
+            if away(ref) and _nearest_prep(self.text, t.start, sent.start) not in \
+                    _ORIGIN_PREPS | _VIA_PREPS | {"and", "or"}:
+                return replace(ref, geo_precision=max(2, ref.geo_precision))
+        focus = self._main_place()
+        if away(focus) and focus.country_code and focus.country_code != origin.country_code:
+            return replace(focus, geo_precision=max(2, focus.geo_precision))
+        return None
+
+    def _story_origin(self, sent: Sentence, before: int, destination: PlaceRef) -> PlaceRef | None:
+        """An arrival whose clause names no origin: the latest place of the previous sentence that lies away
+        from the destination ("Libya freed six medics ... They arrived in Sofia today"), with a coarser
+        geo_precision (the clause does not say it)."""
+        for t in reversed(self._places_in(sent.start, before)):
+            # "he had been in X ... before his arrival in Y": a stay told earlier in the sentence
+            if _PRIOR_STAY.search(self.text, max(sent.start, t.start - 60), t.start):
+                ref = toponym_placeref(t, self.text)
+                if ref is not None and relation(ref, destination)[0] not in ("same", "contains", "near"):
+                    return ref
+        if len(self._sentence_starts) < 2:
+            return None
+        # else the previous sentence only: another place earlier in this one belongs to another clause ("the
+        # ceremony in X, as the team had travelled to Y")
+        for t in reversed(self._places_in(self._sentence_starts[-2], sent.start)):
+            if _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start):
+                continue
+            ref = toponym_placeref(t, self.text)
+            if ref is None or relation(ref, destination)[0] in ("same", "contains", "admin1", "near"):
+                continue
+            return replace(ref, geo_precision=max(2, ref.geo_precision))
+        return None
+
+    def _main_place(self) -> PlaceRef | None:
+        """The report's main place (``_focus``), computed once per report: the places are known from the
+        start, and a long report with many journeys must not recount them for each."""
+        if not self._main_done:
+            self._main, self._main_done = self._focus(), True
+        return self._main
+
+    def _focus_country(self) -> str:
+        """The country code of the report's main place."""
+        focus = self._main_place()
+        return (focus.country_code or "") if focus is not None else ""
+
+    def _joined_origins(self, trig: Trigger, places: list[Toponym], origin: PlaceRef) -> list[PlaceRef]:
+        """Further origins of the clause, each with its own "and from" ("from A, where the flood spread,
+        and from B province"), below country level and apart from the first origin."""
+        out: list[PlaceRef] = []
+        for t in places:
+            if t.start < trig.end or not _AND_FROM.search(self.text, max(trig.end, t.start - 40), t.start):
+                continue
+            ref = toponym_placeref(t, self.text)
+            if ref is None or level(ref) >= 4 or ref in out:
+                continue
+            if relation(ref, origin)[0] in ("same", "contains"):
+                continue
+            out.append(ref)
+        return out
+
+    def _story_place(self, sent: Sentence, ns: int, back: int = 3) -> PlaceRef | None:
+        """The place the story is at when a clause names none: the most specific place of the nearest
+        of this sentence (before the clause) and the ``back`` previous sentences that name one, with a
+        coarser geo_precision."""
+        starts = self._sentence_starts[-(back + 1):]
+        hi = ns
+        for lo in reversed(starts):
+            found = [toponym_placeref(t, self.text) for t in self._places_in(lo, hi)
+                     if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)]
+            found = [r for r in found if r is not None]
+            tally: dict[str, int] = {}
+            for r in found:
+                tally[r.country_code or ""] = tally.get(r.country_code or "", 0) + 1
+            if max(tally.values(), default=0) >= 2:
+                # "the town of X in the Y Valley, Z": a name resolved to another country than the two
+                # around it is a doubtful reading, not the story's place
+                found = [r for r in found if tally[r.country_code or ""] >= 2 or not r.country_code]
+            home = self._focus_country()
+            if home:  # "the UK-based monitor said ...": the story stays in the report's country
+                found = [r for r in found if not r.country_code or r.country_code == home]
+            if found:
+                best = None
+                for r in found:
+                    best = more_specific(best, r)
+                return replace(best, geo_precision=max(2, best.geo_precision))
+            hi = lo
+        return None
+
     def _demonym_origin(
         self, s: int, trig_start: int, destination: PlaceRef | None, e: int = -1
     ) -> PlaceRef | None:
@@ -923,7 +1247,11 @@ class Reader:
         if not _ANAPHORIC.match(head):
             return False
         new_counts = counts_dict(new.counts)
+        singular = re.match(r"(?:he|she)\b", head.strip(), re.I) is not None
         for old in self._recent_motion(new.sentence):
+            if singular and any(isinstance(v, int) and v > 1 or isinstance(v, tuple | list)
+                                for v in old.counts_all.values()):
+                continue  # "he arrived at X" is not the next leg of "six Filipinos returned"
             if any(
                 compare(v, old.counts_all[k]) == "conflict"
                 for k, v in new_counts.items()
@@ -972,6 +1300,8 @@ class Reader:
                     relation(old.place, dest)[0] != "conflict" else old.place
         if old.origin is None and new.origin is not None:
             old.origin = new.origin
+        if old.origin is not None:  # "quarantined in X ... the six were flown from X to Y": X is no stop
+            old.via = [v for v in old.via if relation(v, old.origin)[0] != "same"]
         if old.hidden and (old.destination is not None or old.origin is not None):
             old.hidden = False
         for k, v in new_counts.items():
@@ -1244,27 +1574,35 @@ class Reader:
             ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
                        destination=d.destination, via=list(d.via), who=d.who, counts=dict(d.counts_all),
                        confidence=d.confidence, sources=list(d.sources), notes=" | ".join(notes), **extra)
-            self.res.events.append(ev)
+            # a movement only (an escape, a trip): no event record
+            journey = d.journey or (d.trigger.rule is not None and not d.trigger.rule.event)
+            if not journey:
+                self.res.events.append(ev)
             if window is not None:
                 self.res.windows[eid] = window
             elif d.anchor is not None:
                 self.res.approx[eid] = d.anchor
             if d.title:
                 self.res.titles.add(eid)
-            visit = d.type == "visit" and d.place is not None and d.trigger.motion == "in" and not d.fallback
+            # a visit moves someone to its own clause's place ("toured the affected areas ... aided by US
+            # officials" goes nowhere named)
+            visit = d.type == "visit" and d.place is not None and d.trigger.motion == "in" \
+                and not d.fallback and not d.loose
             # "troops pushed into X": forces moving into the place of the operation
             visit = visit or (d.type == "military_operation" and d.trigger.motion == "in"
                               and d.place is not None and not d.fallback)
+            sent = d.type == "military_deployment" and d.destination is not None  # forces sent to a place
+            sent = sent or (d.type == "military_deployment" and d.origin is not None)  # "withdrew ... from X"
             moves = d.trigger.rule is None or d.trigger.rule.movement
-            if (d.type in MOTION_TYPES and (d.origin is not None or d.destination is not None) or visit) \
-                    and not d.chained and moves:
+            ends = d.origin is not None or d.destination is not None
+            if (d.type in MOTION_TYPES and ends or visit or sent) and not d.chained and moves:
                 mv_n += 1
                 mid = f"{self.doc_id}#m{mv_n}"
                 self.res.movements.append(Movement(
                     id=mid, type=d.type, date=date, date_precision=prec, place=None, origin=d.origin,
                     destination=d.destination if not visit else d.place, via=list(d.via), who=d.who,
                     counts=dict(d.counts_all), confidence=d.confidence, sources=list(d.sources),
-                    notes=" | ".join([f"event {eid}", *notes]), **extra))
+                    notes=" | ".join([*([] if journey else [f"event {eid}"]), *notes]), **extra))
                 if eid in self.res.windows:
                     self.res.windows[mid] = self.res.windows[eid]
                 if eid in self.res.approx:
@@ -1346,11 +1684,21 @@ def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int
                 cut = lo + conj[-1].start()
             elif comma >= 0:
                 cut = lo + comma
+            elif aux := list(_AUX_IN_GAP.finditer(gap)):
+                # "Somalis arriving from X | were registered at Y": the second verb's auxiliary opens it
+                cut = lo + aux[-1].start()
+            elif _AUX_IN_GAP.match(" " + b.text):
+                cut = hi  # the second trigger starts with its auxiliary ("were registered at")
             elif det:
                 cut = lo + det[-1].start()
             else:  # never inside a word
                 spaces = [m.start() for m in re.finditer(r"\s", gap)]
-                cut = lo + (min(spaces, key=lambda i: abs(i - len(gap) // 2)) if spaces else len(gap) // 2)
+                if a.motion and len(gap.split()) <= 3:
+                    # "families who fled Raqqa | arrived in X": a motion verb keeps its short object
+                    cut = lo + (spaces[-1] if spaces else len(gap))
+                else:
+                    mid = len(gap) // 2
+                    cut = lo + (min(spaces, key=lambda i: abs(i - mid)) if spaces else mid)
         for d in dates:  # never inside a date: "flew to X on Monday | for talks"
             if d.start < sent.start + cut < d.end:
                 cut = d.end - sent.start
@@ -1386,12 +1734,16 @@ def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
                 return "from"  # "from crowded transit centres in Ramtha": the origin's place
             if prep == "of" and _TYPE_NOUN_OF.search(stripped):
                 stripped = stripped[:_TYPE_NOUN_OF.search(stripped).start()]
-                stripped = re.sub(r"(?:\b(?:the|a|an)\s+)?(?:[\w-]+\s+)?$", "", stripped)
+                # "the outskirts of X", "the besieged parts of X": the frame's modifiers, never the
+                # preposition before the frame ("from parts of X" is an origin)
+                stripped = re.sub(r"(?:\b(?:the|a|an)\s+)?(?:\b(?!(?:from|in|at|into|to|near|inside|outside|"
+                                  r"across|toward|towards|through|via|on|over|of)\s)[\w-]+\s+)?$",
+                                  "", stripped)
                 continue
             return " ".join(prep.split())
         m2 = re.search(
             r"(?:(?:\b[Tt]he|\b(?:its|their|his|her|a|an)|\b[A-Z][\w-]*['’]s|\b[a-z][\w-]*s['’]|\b[a-z][\w-]*['’]s|\b[a-z][\w-]*ern|\bnorthern|\bsouthern|\beastern|\bwestern|"
-            r"\bcentral|\bneighbou?ring|\bnearby|\bthe\s+town\s+of|\bthe\s+city\s+of|\bcapital|\bcoastal)\s*)$",
+            r"\bcentral|\bneighbou?ring|\bnearby|\bthe\s+town\s+of|\bthe\s+city\s+of|\bcapital,?|\bcoastal)\s*)$",
             stripped,
         )
         if not m2 or m2.start() == len(stripped):
@@ -1564,7 +1916,8 @@ _FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "h
              "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}
 _BARE_SUBJECT = re.compile(
     r"(?:^|[,;:]\s+|\b(?:and|but|while|with)\s+)(?:another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
-    r"more\s+than\s+|at\s+least\s+|an\s+estimated\s+|up\s+to\s+)?(?P<num>(?:a\s+)?quarter\s+(?:of\s+)?a\s+million|"
+    r"more\s+than\s+|at\s+least\s+|an\s+estimated\s+|up\s+to\s+|the\s+)?(?P<num>(?:two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s+(?:have|had|has|were|was|are|is)\b)|(?:a\s+)?quarter\s+(?:of\s+)?a\s+million|"
     r"(?:a\s+)?half\s+a?\s*million|three\s+quarters\s+of\s+a\s+million|\d[\d,.]*(?:\s+(?:million|thousand))?|"
     r"(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|dozens|millions)\s+(?:more\s+|others\s+|(?-i:[A-Z][a-z]+)\s+)?"
     r"(?:(?:have|had|has|were|was|are|is)\s+(?:[\w-]+\s+){0,3})?$", re.I)

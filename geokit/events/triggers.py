@@ -61,6 +61,8 @@ class Rule:
     source: str = ""  # the file the rule came from
     movement: bool = True  # False: the event moves nobody itself ("opened a camp")
     cues: tuple[str, ...] = ()  # lower-case words of the pattern; a sentence with none of them cannot match
+    event: bool = True  # False: a journey only (a movement record, no event of the twelve types)
+    chain_only: bool = False  # True: only the next leg of a movement already told ("they were taken to")
 
 
 def _fill(pattern: str, fragments: dict[str, str], where: str) -> str:
@@ -111,7 +113,8 @@ def load_rule_file(path: str | Path, fragments: dict[str, str] | None = None) ->
         check_pair(acled, where)
         out.append(Rule(rid, pattern, rtype, motion, form == "noun", form == "ambiguous_noun", also,
                         acled, str(item.get("example", "")), str(path), bool(item.get("movement", True)),
-                        _cues(pattern.pattern) if item.get("gate", True) else ()))
+                        _cues(pattern.pattern) if item.get("gate", True) else (),
+                        bool(item.get("event", True)), bool(item.get("chain_only", False))))
     return tuple(out)
 
 
@@ -187,7 +190,9 @@ def rules() -> tuple[Rule, ...]:
 # "-ing" forms report events only when a time follows ("234 Syrians arriving since Thursday"), in
 # headlines ("Syrians crossing into Turkey") or as gerunds after time prepositions ("after
 # deserting"); "fleeing the civil war", "troops defecting to Turkey have joined" describe.
-_GERUND_BEFORE = re.compile(r"\b(?:after|before|since|upon|following|by)\s+$", re.I)
+# "began returning home", "continued fleeing": an aspect verb before the gerund reports it too
+_GERUND_BEFORE = re.compile(r"\b(?:after|before|since|upon|following|by|began|begun|begin|begins|started|"
+                            r"starts|continued|continue|continues|kept)\s+$", re.I)
 _ING_DIRECTIONAL_AFTER = re.compile(r"^\s+(?:into|across|over|to|from|through|toward|towards)\b", re.I)
 _ING_TIME_AFTER = re.compile(
     r"^\s+(?:since|on\s+[A-Z]|this\s+(?:week|month|morning)|last\s+(?:week|night|month)|"

@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 WORDING_FILE = Path(__file__).resolve().parent / "rules" / "reader.toml"
+# movement wording (who moves, where from, where to) kept in its own file, read after reader.toml
+MOVEMENT_WORDING_FILE = Path(__file__).resolve().parent / "rules" / "movements.toml"
 _FLAGS = {"i": re.I, "m": re.M, "s": re.S}
 
 
@@ -27,11 +29,16 @@ class Wording:
 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, Wording]:
-    """Every pattern of ``rules/reader.toml`` by id, checked: unique ids, known flags, an example it finds."""
-    with open(WORDING_FILE, "rb") as fh:
-        data = tomllib.load(fh)
+    """Every pattern of ``rules/reader.toml`` (and ``rules/movements.toml``) by id, checked: unique ids,
+    known flags, an example it finds."""
+    items: list[dict] = []
+    for path in (WORDING_FILE, MOVEMENT_WORDING_FILE):
+        if path is MOVEMENT_WORDING_FILE and not path.is_file():
+            continue
+        with open(path, "rb") as fh:
+            items.extend(tomllib.load(fh).get("pattern", []))
     out: dict[str, Wording] = {}
-    for item in data.get("pattern", []):
+    for item in items:
         pid = item["id"]
         if pid in out:
             raise ValueError(f"reader.toml: duplicate id {pid!r}")
@@ -55,4 +62,4 @@ def wording(pid: str) -> re.Pattern:
         raise KeyError(f"no wording pattern {pid!r} in {WORDING_FILE.name}") from None
 
 
-__all__ = ["Wording", "patterns", "wording", "WORDING_FILE"]
+__all__ = ["Wording", "patterns", "wording", "WORDING_FILE", "MOVEMENT_WORDING_FILE"]

@@ -13,7 +13,8 @@ its texts or its items:
   date wrong        an event of the type at the place exists, on another day
   other             (counts, sources)
 
-Movements: origin/destination unknown to the parse, no movement in the report, wrong ends, other.
+Movements: origin/destination unknown to the parse, no movement in the report, wrong ends (which end: the
+origin, the destination or both; never given by any movement of the report, or given as another place), other.
 """
 import collections
 import importlib.util
@@ -94,7 +95,14 @@ def main() -> None:
         elif not any(ce.place_ok(P, r.get("origin"), m["origin"]) and ce.place_ok(P, r.get("destination"),
                                                                                    m["destination"])
                      for r in mine):
-            mc["wrong ends"] += 1
+            # which end fails in the report's movements: none has the origin / none has the destination
+            o_ok = any(ce.place_ok(P, r.get("origin"), m["origin"]) for r in mine)
+            d_ok = any(ce.place_ok(P, r.get("destination"), m["destination"]) for r in mine)
+            o_null = all(r.get("origin") is None for r in mine)
+            d_null = all(r.get("destination") is None for r in mine)
+            side = ("destination" if o_ok else "origin" if d_ok else "both")
+            empty = {"origin": o_null, "destination": d_null, "both": o_null and d_null}[side]
+            mc[f"wrong ends ({side} {'never given' if empty else 'given elsewhere'})"] += 1
         else:
             mc["other (counts, date)"] += 1
     wrong = collections.Counter()
@@ -108,9 +116,26 @@ def main() -> None:
                 wrong["type of a gold event, other place"] += 1
             else:
                 wrong["no gold event of the type"] += 1
+    xm = collections.Counter()
+    for r in moves:
+        if any(ce.move_match(P, m, r) for m in gold["movements"]):
+            continue
+        mine = [m for m in gold["movements"] if ce.docs_of(r) & set(m["reported_by"])]
+        if not mine:
+            xm["no gold movement in the report"] += 1
+        elif any(ce.place_ok(P, r.get("origin"), m["origin"])
+                 and ce.place_ok(P, r.get("destination"), m["destination"]) for m in mine):
+            xm["ends of a gold movement (counts, date)"] += 1
+        elif any((m["origin"] is not None and ce.place_ok(P, r.get("origin"), m["origin"]))
+                 or (m["destination"] is not None and ce.place_ok(P, r.get("destination"), m["destination"]))
+                 for m in mine):
+            xm["one end of a gold movement of the report"] += 1
+        else:
+            xm["neither end of a gold movement of the report"] += 1
     print("events:", dict(causes))
     print("movements:", dict(mc))
     print("extra events:", dict(wrong))
+    print("extra movements:", dict(xm))
 
 
 if __name__ == "__main__":
