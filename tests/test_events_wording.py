@@ -286,3 +286,10 @@ def test_seeking_asylum_in_a_country_is_a_crossing_and_soldiers_defect():
     e = _events("Two Syrian pilots sought asylum in Jordan on Friday.")[0]
     assert e.type == "defection" and e.place.name == "Jordan"
     assert not _records("Lawyers said she plans to seek asylum in Canada.")  # a plan, not an event
+
+
+def test_a_name_ending_like_an_auxiliary_still_meets():
+    # "Abe met": the look-behind for "be met" ("they were to be met") must take a word boundary
+    met = _events("Prime Minister Shinzo Abe met Indian leaders in Tokyo on Monday.")
+    assert [(r.type, r.place.name) for r in met] == [("meeting", "Tokyo")]
+    assert not [r for r in _events("The ministers were met by protesters in Tokyo.") if r.type == "meeting"]
