@@ -95,6 +95,7 @@ _PREP = re.compile(
 _LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "across", "over", "off", "toward",
              "towards", "around", "on", "through", "along", "throughout"}
 _TYPE_NOUN_OF = wording("type_noun_of")
+_APPOSITION_HEAD = wording("apposition_head")
 _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
 _DAYS_AFTER = re.compile(
     r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w’'-]+\s+){0,8}$", re.I
@@ -112,6 +113,8 @@ _SOIL_BEFORE = re.compile(r"\b(?:on|onto|into|to|in|reached|entered)\s+(?:the\s+
 _DEST_PREPS = {"into", "to", "in", "at", "toward", "towards", "inside", "near", "outside", "across", "for"}
 _ORIGIN_PREPS = {"from", "out of"}
 _VIA_PREPS = {"via", "through"}
+# prepositions that put an event inside a place ("in/at/near/on X"): not origins, destinations or owners
+_IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "throughout", "across", "along"}
 
 
 # --------------------------------------------------------------------- results
@@ -146,6 +149,7 @@ class _Draft:
     clause: tuple[int, int] = (0, 0)
     anchor: dt.date | None = None  # the latest day the report gave before this clause
     fallback: bool = False  # the place is the report's, not the clause's
+    told_by: list[Trigger] = field(default_factory=list)  # other triggers read as this same occurrence
 
 
 @dataclass
@@ -182,6 +186,9 @@ class Reader:
         self.facts: list[Fact] = []
         # trigger words read as accidents: "the explosion" later is that one
         self.non_events: set[str] = set()
+        self.sentences: list[Sentence] = []
+        # sentence index -> every trigger of the sentence with its own clause (other events' places)
+        self.clauses: dict[int, list[tuple[Trigger, tuple[int, int]]]] = {}
 
     def _places_in(self, lo: int, hi: int) -> list[Toponym]:
         """The places with lo <= start and end <= hi, in order (a window, not a scan of the report:
@@ -197,8 +204,11 @@ class Reader:
         triggers = find_triggers(sent.text, offset=sent.start, title=sent.title)
         used = self._facts(sent, dates, counts)
         counts = [c for c in counts if not any(a <= c.start < b for a, b in used)]
+        self.sentences.append(sent)
         if triggers:
             scopes = _scopes(sent, triggers, dates)
+            self.clauses[sent.index] = [
+                (t, _narrow(sent, t, sc)) for t, sc in zip(triggers, scopes, strict=True)]
             lead_dates = [d for d in dates if d.end <= triggers[0].start and d.start < scopes[0][1]]
             for trig, scope in zip(triggers, scopes, strict=True):
                 self._event(sent, trig, scope, dates, lead_dates, counts, triggers)
@@ -365,6 +375,7 @@ class Reader:
                 for k, v in counts_dict(scope_counts).items():
                     earlier.counts_all.setdefault(k, v)
                 earlier.sources.append(self._source(sent, counts_dict(scope_counts), earlier))
+                earlier.told_by.append(trig)
                 return
         if etype in ("attack", "military_operation") and not trig.noun and (
                 (_NATURAL_CAUSE.search(who or "") and not _VIOLENCE.search(who or ""))
@@ -509,6 +520,7 @@ class Reader:
             old.date = new.date
             self._date_fields(old)
         old.notes.append(f"also told by {new.trigger.text!r} in the same sentence")
+        old.told_by.append(new.trigger)
         return True
 
     def _no_violence(self, sent: Sentence, trig: Trigger) -> None:
@@ -1209,9 +1221,74 @@ class Reader:
             elif d.place is not None and not d.hidden:
                 last = d
 
+    # ---- the most specific place (ACLED codes the finest location the report gives for the event)
+
+    def _refine_places(self) -> None:
+        """An event placed at an area (a country, a province, a region, "near X") takes a place inside it
+        that its own sentence, else a neighbouring sentence of its paragraph, names in a locative phrase
+        ("in/at/near/on X", "the town of X") that is not another event's, an origin, the actor's base or an
+        attribution: "a car bomb in central Turkey killed 13 soldiers aboard a bus in Kayseri" is at Kayseri.
+        """
+        for d in self.drafts:
+            area = d.place
+            if d.hidden or area is None or (d.type in MOTION_TYPES and d.type != "displacement"):
+                continue
+            if level(area) < 2 and area.geo_precision < 2:
+                continue
+            sents = [d.sentence] + [
+                self.sentences[i] for i in (d.sentence.index + 1, d.sentence.index - 1)
+                if 0 <= i < len(self.sentences) and self.sentences[i].paragraph == d.sentence.paragraph
+                and not self.sentences[i].title and not d.sentence.title
+            ]
+            for sent in sents:
+                finer = self._finer_place(d, area, sent)
+                if finer is not None:
+                    where = "sentence" if sent is d.sentence else "neighbouring sentence"
+                    d.notes.append(f"place: {finer.name}, named within {area.name} in the event's {where} "
+                                   "(the most specific place)")
+                    d.place = finer
+                    break
+
+    def _finer_place(self, d: _Draft, area: PlaceRef, sent: Sentence) -> PlaceRef | None:
+        """The one place of ``sent`` inside ``area`` that a locative phrase ties to no other event."""
+        mine = {id(d.trigger), *(id(t) for t in d.told_by)}
+        other_clauses = [c for t, c in self.clauses.get(sent.index, []) if id(t) not in mine]
+        taken = [p for o in self.drafts if o is not d for p in (o.place, o.origin, o.destination)
+                 if p is not None and o.sentence.index == sent.index]
+        found: list[tuple[tuple[int, int, int], PlaceRef]] = []
+        for t in self._places_in(sent.start, sent.end):
+            ref = toponym_placeref(t, self.text)
+            if ref is None or (level(ref), ref.geo_precision) >= (level(area), area.geo_precision):
+                continue
+            if level(ref) >= level(area) and not (level(ref) == 1 and area.geo_precision > 1):
+                continue
+            verdict = relation(area, ref)[0]
+            inside = verdict == "contains" or verdict == "near" or (verdict == "admin1" and level(area) >= 3)
+            if not inside:
+                continue
+            if _nearest_prep(self.text, t.start, sent.start) not in _IN_PLACE_PREPS:
+                continue  # a subject, an owner ("Kayseri's governor"), a destination or an origin
+            if _ACTOR_BASE.search(self.text, max(0, t.start - 40), t.start) or _IN_REPORT_FRAME.search(
+                    self.text, max(0, t.start - 80), t.start) or _in_attribution(sent, d.trigger, t):
+                continue
+            if any(a <= t.start and t.end <= b for a, b in other_clauses):
+                continue  # in another trigger's clause: that event's place
+            if any(relation(p, ref)[0] in ("same", "near") for p in taken):
+                continue  # another event of the sentence is there
+            found.append(((level(ref), ref.geo_precision, abs(t.start - d.trigger.start)), ref))
+        if not found:
+            return None
+        found.sort(key=lambda x: x[0])
+        best = found[0][1]
+        if any(relation(best, r)[0] not in ("same", "near", "contains", "admin1") for _k, r in found[1:]):
+            return None  # two places apart inside the area: the sentence does not say which is the event's
+        return best
+
     def finish(self) -> None:
         ev_n = mv_n = 0
+        self._refine_places()
         self._fallback_places()
+        self._refine_places()
         for d in self.drafts:
             self._dateline_destination(d)
             if d.hidden:
@@ -1389,6 +1466,10 @@ def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
                 stripped = re.sub(r"(?:\b(?:the|a|an)\s+)?(?:[\w-]+\s+)?$", "", stripped)
                 continue
             return " ".join(prep.split())
+        m3 = _APPOSITION_HEAD.search(stripped)
+        if m3 and m3.start() < len(stripped):
+            stripped = stripped[:m3.start()]  # "in the Turkish capital, X": the phrase's preposition
+            continue
         m2 = re.search(
             r"(?:(?:\b[Tt]he|\b(?:its|their|his|her|a|an)|\b[A-Z][\w-]*['’]s|\b[a-z][\w-]*s['’]|\b[a-z][\w-]*['’]s|\b[a-z][\w-]*ern|\bnorthern|\bsouthern|\beastern|\bwestern|"
             r"\bcentral|\bneighbou?ring|\bnearby|\bthe\s+town\s+of|\bthe\s+city\s+of|\bcapital|\bcoastal)\s*)$",

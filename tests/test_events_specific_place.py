@@ -1,0 +1,80 @@
+"""The most specific place (issue 15, round 5): ACLED codes the finest location a report gives for an event.
+
+Every sentence is written for the project. An event placed at an area (a country, a province, "near X")
+takes a place inside it that its own sentence, else a neighbouring sentence of the paragraph, names in a
+locative phrase, unless that place is another event's, an origin, the actor's base or an attribution.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import geokit
+
+
+def _events(text: str):
+    res = geokit.extract([{"id": "t", "text": text, "published": "2023-06-30"}], link=False)
+    return list(res.events)
+
+
+def _only(text: str):
+    events = _events(text)
+    assert len(events) == 1, [(e.type, e.place and e.place.name) for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("A bomb exploded on Sunday in the Turkish capital, Ankara, killing 12 people.", "Ankara"),
+    ("Police arrested 40 protesters on Monday in Kazakhstan's largest city, Almaty.", "Almaty"),
+    ("Three people were killed in a suicide bombing in the Somali capital Mogadishu on Tuesday.",
+     "Mogadishu"),
+])
+def test_a_place_in_apposition_to_a_place_noun_is_the_events(text, place):
+    e = _only(text)
+    assert e.place.name == place
+    assert e.place.geo_precision == 1  # the clause's own place, not the report's main place as a fallback
+    assert "main place" not in e.notes
+
+
+def test_the_sentence_names_a_town_inside_the_country_of_the_event():
+    e = _only("Gunmen opened fire on worshippers in Pakistan on Friday; "
+              "the mosque is in the city of Peshawar.")
+    assert e.place.name == "Peshawar" and e.place.geo_precision == 1
+    assert "most specific place" in e.notes
+
+
+def test_the_neighbouring_sentence_of_the_paragraph_names_the_town():
+    e = _only("Militants attacked an army post in Nigeria on Monday, killing six soldiers. "
+              "The post lies outside the town of Damboa.")
+    assert e.place.name == "Damboa"
+    assert "neighbouring sentence" in e.notes
+
+
+def test_displacement_takes_the_town_inside_the_country():
+    e = _only("Floods have displaced 3,000 families in Pakistan this week, "
+              "most of them in the town of Nowshera.")
+    assert e.type == "displacement" and e.place.name == "Nowshera"
+
+
+@pytest.mark.parametrize("text", [
+    # a place said in the attribution, where the speaker was
+    "Gunmen killed five villagers in Nigeria on Monday, a police spokesman said in Abuja.",
+    # the actor's base
+    "Gunmen killed five villagers in Nigeria on Monday. Fighters based in Maiduguri claimed the raid.",
+    # an origin
+    "Soldiers fired on a crowd in Kenya on Friday; the crowd had come from Kisumu.",
+    # a place in another country
+    "Gunmen killed five villagers in Nigeria on Monday, while the president was in Paris.",
+])
+def test_places_in_other_roles_do_not_refine(text):
+    events = _events(text)
+    assert events and events[0].place.geo_precision == 4, [(e.type, e.place.name) for e in events]
+    assert "most specific place" not in events[0].notes
+
+
+def test_another_events_place_stays_that_events():
+    events = _events("Rebels shelled army positions in Syria on Monday, "
+                     "a day after protesters marched in Homs.")
+    by_type = {e.type: e for e in events}
+    assert by_type["military_operation"].place.name == "Syria"
+    assert by_type["protest"].place.name == "Homs"
