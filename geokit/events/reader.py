@@ -96,6 +96,8 @@ _LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "acr
              "towards", "around", "on", "through", "along", "throughout"}
 _TYPE_NOUN_OF = wording("type_noun_of")
 _APPOSITION_HEAD = wording("apposition_head")
+_CAMP_DESTINATION = wording("camp_destination")
+_CAMP_CODES = {"CMPRF", "CMP"}  # GeoNames: refugee camp, camp
 _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
 _DAYS_AFTER = re.compile(
     r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w’'-]+\s+){0,8}$", re.I
@@ -187,6 +189,7 @@ class Reader:
         # trigger words read as accidents: "the explosion" later is that one
         self.non_events: set[str] = set()
         self.sentences: list[Sentence] = []
+        self._stock_counts: list[Count] = []
         # sentence index -> every trigger of the sentence with its own clause (other events' places)
         self.clauses: dict[int, list[tuple[Trigger, tuple[int, int]]]] = {}
 
@@ -203,6 +206,8 @@ class Reader:
         counts = find_counts(sent.text, offset=sent.start, warnings=self.res.warnings)
         triggers = find_triggers(sent.text, offset=sent.start, title=sent.title)
         used = self._facts(sent, dates, counts)
+        # a standing figure at a camp is a fact and also the figure of the camp's placement
+        self._stock_counts = [c for c in counts if any(a <= c.start < b for a, b in used)]
         counts = [c for c in counts if not any(a <= c.start < b for a, b in used)]
         self.sentences.append(sent)
         if triggers:
@@ -246,6 +251,9 @@ class Reader:
                     t is not trig and t.noun and abs(t.start - days[0].start) <= 40 for t in triggers):
                 # "Gunmen carried out attacks on Sunday, ..., killing four": the sentence's only day
                 date, date_note = days[0], "the sentence's only date (its clause names none)"
+        if trig.type == "camp_placement" and self._stock_counts and trig.rule is not None \
+                and not trig.rule.movement:  # a standing figure at a camp ("the camp now holds N")
+            counts = sorted([*counts, *self._stock_counts], key=lambda c: c.start)
         scope_counts = [c for c in counts if s <= c.start and c.end <= e]
         bare = _bare_figure(self.text, s, trig)
         if bare is not None and not any(bare.start <= c.start < trig.start for c in scope_counts):
@@ -414,7 +422,7 @@ class Reader:
             etype, trig, sent, scope, date, date_note, scope_counts, place, origin, destination, who, via,
             title=sent.title,
         )
-        draft.types = _fair_types(etype, trig, origin, destination)
+        draft.types = _fair_types(etype, trig, origin, destination, self.text[trig.end:ne])
         draft.actors = _actors(self.text, trig, who, ne)
         if syntax.enabled() and sent.start <= trig.start and trig.end <= sent.end:
             parsed = syntax.actors(sent.text, (trig.start - sent.start, trig.end - sent.start))
@@ -1733,13 +1741,18 @@ def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str
 
 
 def _fair_types(
-    etype: str, trig: Trigger, origin: PlaceRef | None, destination: PlaceRef | None
+    etype: str, trig: Trigger, origin: PlaceRef | None, destination: PlaceRef | None, after: str = ""
 ) -> list[str]:
-    """The event's type first, then every other fair reading (the rule's ``also``; fleeing abroad)."""
+    """The event's type first, then every other fair reading (the rule's ``also``; fleeing abroad; people
+    moved into a camp or shelter are also placed there)."""
     types = [etype]
     for t in (trig.rule.also if trig.rule else ()):
         if t not in types:
             types.append(t)
+    if etype in ("displacement", "border_crossing", "defection") and "camp_placement" not in types and (
+            (destination is not None and destination.feature_code.upper() in _CAMP_CODES)
+            or _CAMP_DESTINATION.match(after)):
+        types.append("camp_placement")
     if etype == "displacement" and origin is not None and destination is not None and origin.country_code \
             and destination.country_code and origin.country_code != destination.country_code:
         types.append("border_crossing")
