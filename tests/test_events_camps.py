@@ -76,3 +76,25 @@ def test_people_moved_into_a_camp_are_also_placed_there(text, first):
 def test_people_moved_to_a_town_are_not_placed():
     events = _records("Officials evacuated 500 residents to Houston on Monday.").events
     assert events and "camp_placement" not in events[0].types
+
+
+# ---------------------------------------------------------- fair type readings (the guide lists every one)
+
+
+def _first(text: str):
+    events = _records("Officials gave the figures on Friday. " + text).events
+    assert events, text
+    return events[-1]
+
+
+@pytest.mark.parametrize("text,types", [
+    # refugees crossing a border: a crossing and a displacement
+    ("Some 300 Syrian refugees crossed into Turkey on Monday.", ["border_crossing", "displacement"]),
+    # traders crossing: a crossing only
+    ("Two traders crossed into Kenya on Monday with cattle.", ["border_crossing"]),
+    # a private trip abroad is a crossing; an official's is a visit
+    ("A group of tourists visited Peru on Monday.", ["visit", "border_crossing"]),
+    ("The president visited Peru on Monday.", ["visit"]),
+])
+def test_types_list_every_fair_reading(text, types):
+    assert _first(text).types == types

@@ -97,6 +97,8 @@ _LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "acr
 _TYPE_NOUN_OF = wording("type_noun_of")
 _APPOSITION_HEAD = wording("apposition_head")
 _CAMP_DESTINATION = wording("camp_destination")
+_PRIVATE_TRAVELLERS = wording("private_travellers")
+_DISPLACED_GROUP = re.compile(r"\b(?:refugees|asylum[- ]seekers|IDPs|displaced|evacuees)\b", re.I)
 _CAMP_CODES = {"CMPRF", "CMP"}  # GeoNames: refugee camp, camp
 _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
 _DAYS_AFTER = re.compile(
@@ -422,7 +424,10 @@ class Reader:
             etype, trig, sent, scope, date, date_note, scope_counts, place, origin, destination, who, via,
             title=sent.title,
         )
-        draft.types = _fair_types(etype, trig, origin, destination, self.text[trig.end:ne])
+        traveller = self.text[max(s, trig.start - 80):trig.start] if trig.noun else (
+            self._antecedent(who, sent) if who else head)
+        draft.types = _fair_types(etype, trig, origin, destination, self.text[trig.end:ne], self.text[s:e],
+                                  traveller)
         draft.actors = _actors(self.text, trig, who, ne)
         if syntax.enabled() and sent.start <= trig.start and trig.end <= sent.end:
             parsed = syntax.actors(sent.text, (trig.start - sent.start, trig.end - sent.start))
@@ -1741,10 +1746,12 @@ def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str
 
 
 def _fair_types(
-    etype: str, trig: Trigger, origin: PlaceRef | None, destination: PlaceRef | None, after: str = ""
+    etype: str, trig: Trigger, origin: PlaceRef | None, destination: PlaceRef | None, after: str = "",
+    clause: str = "", who: str = "",
 ) -> list[str]:
-    """The event's type first, then every other fair reading (the rule's ``also``; fleeing abroad; people
-    moved into a camp or shelter are also placed there)."""
+    """The event's type first, then every other fair reading (the guide lists every type that is a fair
+    reading): the rule's ``also``; fleeing abroad is displacement and a border crossing; people moved into a
+    camp or shelter are also placed there; a trip abroad by people who are no officials is a crossing."""
     types = [etype]
     for t in (trig.rule.also if trig.rule else ()):
         if t not in types:
@@ -1758,6 +1765,13 @@ def _fair_types(
         types.append("border_crossing")
     if etype == "border_crossing" and trig.type == "flight":
         types.append("displacement")
+    elif etype == "border_crossing" and "displacement" not in types and (
+            _FLIGHT_WORDS.search(clause) or _DISPLACED_GROUP.search(who)):
+        types.append("displacement")  # "refugees crossed into X", "crossed the border fleeing the fighting"
+    if etype == "visit" and who and _PRIVATE_TRAVELLERS.search(who) and not _OFFICIAL_WORDS.search(who):
+        types.append("border_crossing")  # "a patient who had visited X": a private trip, no official visit
+        if _FLIGHT_WORDS.search(clause):
+            types.append("displacement")
     return types
 
 
