@@ -78,3 +78,19 @@ def test_another_events_place_stays_that_events():
     by_type = {e.type: e for e in events}
     assert by_type["military_operation"].place.name == "Syria"
     assert by_type["protest"].place.name == "Homs"
+
+
+def test_a_meeting_during_a_visit_is_where_the_visit_went():
+    events = _events("U.S. Secretary of State John Doe met with the families on Monday when he visited the "
+                     "Kenyan capital of Nairobi.")
+    meeting = next(e for e in events if e.type == "meeting")
+    assert meeting.place.name == "Nairobi" and "visit it took place during" in meeting.notes
+    events = _events("During his visit to Hanoi on Tuesday, the Japanese prime minister held talks with "
+                     "Vietnamese leaders.")
+    meeting = next(e for e in events if e.type == "meeting")
+    assert meeting.place.name == "Hanoi" and meeting.date == "2023-06-27"
+
+
+def test_a_meeting_in_its_own_town_keeps_it():
+    events = _events("The minister met the envoy in Paris on Monday, a day after he visited Berlin.")
+    assert next(e for e in events if e.type == "meeting").place.name == "Paris"

@@ -98,6 +98,7 @@ _TYPE_NOUN_OF = wording("type_noun_of")
 _APPOSITION_HEAD = wording("apposition_head")
 _CAMP_DESTINATION = wording("camp_destination")
 _PRIVATE_TRAVELLERS = wording("private_travellers")
+_DURING_VISIT = wording("during_visit")
 _DISPLACED_GROUP = re.compile(r"\b(?:refugees|asylum[- ]seekers|IDPs|displaced|evacuees)\b", re.I)
 _CAMP_CODES = {"CMPRF", "CMP"}  # GeoNames: refugee camp, camp
 _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
@@ -1243,6 +1244,7 @@ class Reader:
         attribution: "a car bomb in central Turkey killed 13 soldiers aboard a bus in Kayseri" is at Kayseri.
         """
         for d in self.drafts:
+            self._during_visit(d)
             area = d.place
             if d.hidden or area is None or (d.type in MOTION_TYPES and d.type != "displacement"):
                 continue
@@ -1261,6 +1263,25 @@ class Reader:
                                    "(the most specific place)")
                     d.place = finer
                     break
+
+    def _during_visit(self, d: _Draft) -> None:
+        """"X met Y when he visited Z", "talks during a visit to Z": a meeting tied in time to a visit of its
+        sentence is held where the visit went, unless its own clause puts it at a town."""
+        if d.type != "meeting" or (d.place is not None and level(d.place) < 3 and not d.fallback):
+            return
+        for v in self.drafts:
+            if v is d or v.type != "visit" or v.place is None or v.sentence.index != d.sentence.index:
+                continue
+            a, b = sorted((d.trigger, v.trigger), key=lambda t: t.start)
+            lo = max(d.sentence.start, a.start - 40)
+            if b.start - a.end > 120 or not _DURING_VISIT.search(self.text[lo:b.end]):
+                continue
+            d.place = v.place
+            d.fallback = False
+            d.notes.append(f"place: {v.place.name}, the visit it took place during")
+            if d.date is None and v.date is not None and v.date.date is not None:
+                d.date, d.date_note = v.date, "date of the visit it took place during"
+            return
 
     def _finer_place(self, d: _Draft, area: PlaceRef, sent: Sentence) -> PlaceRef | None:
         """The one place of ``sent`` inside ``area`` that a locative phrase ties to no other event."""
