@@ -94,3 +94,21 @@ def test_a_meeting_during_a_visit_is_where_the_visit_went():
 def test_a_meeting_in_its_own_town_keeps_it():
     events = _events("The minister met the envoy in Paris on Monday, a day after he visited Berlin.")
     assert next(e for e in events if e.type == "meeting").place.name == "Paris"
+
+
+# ---------------------------------------------------------------- violence named as a charge
+
+
+def test_violence_named_as_a_charge_is_no_occurrence_on_the_court_day():
+    events = _events("A man was jailed for ten years on Friday after he was found guilty of attempted murder "
+                     "at Leeds Crown Court.")
+    assert [e.type for e in events] == ["arrest"]
+    (e,) = _events("Two brothers were charged with murder in Glasgow on Monday.")
+    assert e.type == "arrest" and e.place.name == "Glasgow" and e.date == "2023-06-26"
+
+
+def test_a_charge_that_tells_its_occurrence_keeps_it():
+    events = _events("Five men were convicted on Monday over the stabbing that took place outside a bar in "
+                     "Leeds on 3 March.")
+    attack = next(e for e in events if e.type == "attack")
+    assert attack.date == "2023-03-03"

@@ -99,6 +99,10 @@ _APPOSITION_HEAD = wording("apposition_head")
 _CAMP_DESTINATION = wording("camp_destination")
 _PRIVATE_TRAVELLERS = wording("private_travellers")
 _DURING_VISIT = wording("during_visit")
+_LEGAL_CHARGE = wording("legal_charge_before")
+_OCCURRED_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:had\s+)?(?:took\s+place|taken\s+place|happened|occurred|broke\s+out|"
+    r"was\s+carried\s+out)\b", re.I)
 _DISPLACED_GROUP = re.compile(r"\b(?:refugees|asylum[- ]seekers|IDPs|displaced|evacuees)\b", re.I)
 _CAMP_CODES = {"CMPRF", "CMP"}  # GeoNames: refugee camp, camp
 _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
@@ -207,7 +211,8 @@ class Reader:
     def read(self, sent: Sentence) -> None:
         dates = find_dates(sent.text, self.pub, anchor=self.anchor, offset=sent.start)
         counts = find_counts(sent.text, offset=sent.start, warnings=self.res.warnings)
-        triggers = find_triggers(sent.text, offset=sent.start, title=sent.title)
+        triggers = [t for t in find_triggers(sent.text, offset=sent.start, title=sent.title)
+                    if not self._charge(t)]
         used = self._facts(sent, dates, counts)
         # a standing figure at a camp is a fact and also the figure of the camp's placement
         self._stock_counts = [c for c in counts if any(a <= c.start < b for a, b in used)]
@@ -225,6 +230,15 @@ class Reader:
         for d in dates:
             if d.date is not None and d.precision == "day":
                 self.anchor = d.date
+
+    def _charge(self, trig: Trigger) -> bool:
+        """"found guilty of attempted murder", "charged with kidnapping": violence named as the charge of a
+        court or police step is no occurrence on that step's day ("convicted over the brawl that took place
+        in X on 25 February" still tells the occurrence)."""
+        if trig.type not in ("attack", "military_operation"):
+            return False
+        charged = _LEGAL_CHARGE.search(self.text, max(0, trig.start - 80), trig.start)
+        return bool(charged) and not _OCCURRED_AFTER.match(self.text, trig.end)
 
     def _event(self, sent, trig: Trigger, scope, dates, lead_dates, counts, triggers=()) -> None:
         s, e = scope
