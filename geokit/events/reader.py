@@ -100,6 +100,7 @@ _CAMP_DESTINATION = wording("camp_destination")
 _PRIVATE_TRAVELLERS = wording("private_travellers")
 _DURING_VISIT = wording("during_visit")
 _LEGAL_CHARGE = wording("legal_charge_before")
+_HAPPENED_AFTER = wording("happened_after")
 _OCCURRED_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:had\s+)?(?:took\s+place|taken\s+place|happened|occurred|broke\s+out|"
     r"was\s+carried\s+out)\b", re.I)
@@ -231,6 +232,20 @@ class Reader:
             if d.date is not None and d.precision == "day":
                 self.anchor = d.date
 
+    def _said_dates(self, sent: Sentence, trig: Trigger, dates: list[DateRef]) -> list[DateRef]:
+        """The dates of a reporting frame around the trigger ("officials said on Monday that ...", "...,
+        police said on Monday."): when the statement was made, not when the event happened."""
+        out = []
+        frames = [(sent.start + m.start(), sent.start + m.end()) for m in _REPORT_FRAME.finditer(sent.text)
+                  if sent.start + m.end() <= trig.start]
+        m = _CLOSING_ATTRIBUTION.search(sent.text)
+        if m is not None and sent.start + m.start() >= trig.end:
+            frames.append((sent.start + m.start(), sent.end))
+        for d in dates:
+            if any(a <= d.start and d.end <= b for a, b in frames):
+                out.append(d)
+        return out
+
     def _charge(self, trig: Trigger) -> bool:
         """"found guilty of attempted murder", "charged with kidnapping": violence named as the charge of a
         court or police step is no occurrence on that step's day ("convicted over the brawl that took place
@@ -244,6 +259,11 @@ class Reader:
         s, e = scope
         ns, ne = _narrow(sent, trig, scope)
         own_dates = [d for d in dates if ns <= d.start and d.end <= ne]
+        said = self._said_dates(sent, trig, own_dates)
+        if said and len(said) < len(own_dates):
+            # "Police said on Thursday that gunmen killed four in X on Sunday": the day of the saying is the
+            # report's; the event's own is the other
+            own_dates = [d for d in own_dates if d not in said]
         if trig.noun:
             own_dates = [
                 d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= 60)
@@ -384,19 +404,27 @@ class Reader:
                 self.text, max(0, trig.start - 60), trig.start):
             # "the group, which has claimed attacks in X and Y": a description of the actor, no occurrence
             return
+        retold = bool(own_dates) and date is not None and date.date is not None and \
+            _HAPPENED_AFTER.match(self.text, trig.end) is not None  # "The attack happened on Saturday"
         if (
             trig.noun
-            and not own_dates
+            and (not own_dates or retold)
             and _DEFINITE_BEFORE.search(self.text[max(s, trig.start - 30) : trig.start])
         ):
             earlier = self._antecedent_event(sent, etype, trig)
             verdict = (
                 relation(earlier.place, place)[0] if earlier is not None and earlier.place and place else ""
             )
+            if retold and earlier is not None and earlier.date is not None and earlier.date.date is not None \
+                    and abs((earlier.date.date - date.date).days) > 1:
+                earlier = None  # another day: another occurrence
             if earlier is not None and verdict in ("", "same", "contains", "admin1"):
                 # "The attack, condemned by ...", "The blast ... in the city of X": the event told before
                 if place is not None and (earlier.place is None or level(place) < level(earlier.place)):
                     earlier.place = place
+                if retold and (earlier.date is None or earlier.date.date is None):
+                    earlier.date = date
+                    earlier.date_note = "date of a later sentence that tells the event again"
                 for k, v in counts_dict(scope_counts).items():
                     earlier.counts_all.setdefault(k, v)
                 earlier.sources.append(self._source(sent, counts_dict(scope_counts), earlier))

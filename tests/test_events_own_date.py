@@ -1,0 +1,40 @@
+"""The event's own date (issue 15, round 5): the day of the event's own clause, not the day a statement was
+made, and the day a later sentence gives when it tells the same event again. Sentences written for the
+project; the report is published on Friday 2023-06-30.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import geokit
+
+
+def _events(text: str):
+    return list(geokit.extract([{"id": "t", "text": text, "published": "2023-06-30"}], link=False).events)
+
+
+@pytest.mark.parametrize("text", [
+    "Police said on Thursday that gunmen had killed four people in Karak on Sunday.",
+    "Gunmen killed four people in Karak on Sunday, police said on Monday.",
+])
+def test_the_day_of_the_statement_is_not_the_events(text):
+    (e,) = _events(text)
+    assert e.date == "2023-06-25" and e.date_precision == "day"
+
+
+def test_a_statements_day_alone_still_dates_the_clause():
+    (e,) = _events("Officials said on Monday that gunmen had killed four people in Karak.")
+    assert e.date == "2023-06-26"
+
+
+def test_a_later_sentence_that_tells_the_event_again_gives_its_day():
+    (e,) = _events("A bomb killed 13 soldiers in Kayseri. The attack happened on Saturday morning.")
+    assert e.date == "2023-06-24" and e.counts == {"killed": 13}
+    assert "tells the event again" in e.notes
+
+
+def test_a_retelling_on_another_day_is_another_event():
+    events = _events("A bomb killed 13 soldiers in Kayseri on Monday. "
+                     "The attack happened on Saturday morning.")
+    assert sorted(e.date for e in events) == ["2023-06-24", "2023-06-26"]
