@@ -1281,9 +1281,11 @@ class Reader:
 
     def _refine_places(self) -> None:
         """An event placed at an area (a country, a province, a region, "near X") takes a place inside it
-        that its own sentence, else a neighbouring sentence of its paragraph, names in a locative phrase
-        ("in/at/near/on X", "the town of X") that is not another event's, an origin, the actor's base or an
-        attribution: "a car bomb in central Turkey killed 13 soldiers aboard a bus in Kayseri" is at Kayseri.
+        that its own sentence, else a neighbouring sentence of its paragraph (for a true area), names in a
+        locative phrase ("in/at/near/on X", "the town of X") that is not another event's, an origin, the
+        actor's base or an attribution: "a car bomb in central Turkey killed 13 soldiers aboard a bus in
+        Kayseri" is at Kayseri. Two sentences either side were tried: they also took towns that another
+        clause tells about ("In the Hunan city of X, reservoirs overflowed" for an evacuation in Hunan).
         """
         for d in self.drafts:
             self._during_visit(d)
@@ -1295,7 +1297,7 @@ class Reader:
             sents = [d.sentence] + [
                 self.sentences[i] for i in (d.sentence.index + 1, d.sentence.index - 1)
                 if 0 <= i < len(self.sentences) and self.sentences[i].paragraph == d.sentence.paragraph
-                and not self.sentences[i].title and not d.sentence.title
+                and not self.sentences[i].title and not d.sentence.title and level(area) >= 2
             ]
             for sent in sents:
                 finer = self._finer_place(d, area, sent)
