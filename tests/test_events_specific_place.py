@@ -112,3 +112,20 @@ def test_a_charge_that_tells_its_occurrence_keeps_it():
                      "Leeds on 3 March.")
     attack = next(e for e in events if e.type == "attack")
     assert attack.date == "2023-03-03"
+
+
+# ---------------------------------------------------------------- facilities named after their town
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Three patients were isolated at Kisumu District Hospital on Monday.", "Kisumu"),
+    ("Protesters gathered outside Cairo University on Sunday.", "Cairo"),
+])
+def test_a_facility_named_after_its_town_places_the_event_there(text, place):
+    (e,) = _events(text)
+    assert e.place is not None and e.place.name == place
+
+
+def test_a_street_named_after_a_place_does_not():
+    events = _events("Gunmen shot two men on Baghdad Street in Damascus on Monday.")
+    assert events and all(e.place is None or e.place.name != "Baghdad" for e in events)

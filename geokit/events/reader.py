@@ -1758,6 +1758,7 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
 
 
 _STREET_AFTER = wording("street_after")
+_FACILITY_AFTER = wording("facility_after")
 _GENERIC_NOUN = wording("generic_noun")
 _ESCAPER = wording("escaper")
 _PASSIVE_BEFORE = re.compile(
@@ -1879,8 +1880,8 @@ def report_places(
         t
         for t in toponyms
         if t.place is not None
-        and t.kind in PLACE_KINDS_USED
-        and not _STREET_AFTER.match(text, t.end)
+        and (t.kind in PLACE_KINDS_USED or (t.kind == "embedded" and _FACILITY_AFTER.match(text, t.end)))
+        and (not _STREET_AFTER.match(text, t.end) or _FACILITY_AFTER.match(text, t.end))
         and not _BUILDING_OF.search(text, max(0, t.start - 60), t.start)
         and not (re.match(r"(?:St\.?|Saint)\s", t.text) and _BUILDING_AFTER.match(text, t.end))
         and id(t) not in demonym_ids
