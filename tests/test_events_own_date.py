@@ -38,3 +38,14 @@ def test_a_retelling_on_another_day_is_another_event():
     events = _events("A bomb killed 13 soldiers in Kayseri on Monday. "
                      "The attack happened on Saturday morning.")
     assert sorted(e.date for e in events) == ["2023-06-24", "2023-06-26"]
+
+
+def test_the_event_told_again_is_not_moved_by_a_place_of_another_clause():
+    events = _events("Gunmen killed a judge in Kabul on Monday. The killing shocked people across Pakistan.")
+    assert [(e.type, e.place.name) for e in events] == [("attack", "Kabul")]
+    assert len(events[0].sources) == 2
+
+
+def test_an_event_noun_with_its_own_place_is_another_event():
+    events = _events("Gunmen killed a judge in Kabul on Monday. The attack in Herat a day later killed two.")
+    assert sorted(e.place.name for e in events) == ["Herāt", "Kabul"]

@@ -101,6 +101,10 @@ _PRIVATE_TRAVELLERS = wording("private_travellers")
 _DURING_VISIT = wording("during_visit")
 _LEGAL_CHARGE = wording("legal_charge_before")
 _HAPPENED_AFTER = wording("happened_after")
+# "the attack on a police post near X", "the bombing in the city of X": prepositional phrases of the noun
+_NOUN_ATTACHED = re.compile(
+    r"(?:\s+(?:in|at|on|near|outside|inside|of|against|targeting)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?)+|\s+(?:in|at|on|near|outside|inside)\s+(?:the\s+)?", re.I)
 _OCCURRED_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:had\s+)?(?:took\s+place|taken\s+place|happened|occurred|broke\s+out|"
     r"was\s+carried\s+out)\b", re.I)
@@ -245,6 +249,17 @@ class Reader:
             if any(a <= d.start and d.end <= b for a, b in frames):
                 out.append(d)
         return out
+
+    def _attached_place(self, trig: Trigger, end: int) -> bool:
+        """Whether a place hangs from the event noun itself: "the attack in X", "the X bombing", "the attack
+        on a bus in X" (a preposition chain with no verb or clause break), not a later clause's place."""
+        if any(t.end <= trig.start and re.fullmatch(r"[\s-]*(?:[\w-]+\s+)?", self.text[t.end:trig.start])
+               for t in self._places_in(max(0, trig.start - 40), trig.start)):
+            return True
+        for t in self._places_in(trig.end, end):
+            gap = self.text[trig.end:t.start]
+            return len(gap) <= 60 and _NOUN_ATTACHED.fullmatch(gap) is not None
+        return False
 
     def _charge(self, trig: Trigger) -> bool:
         """"found guilty of attempted murder", "charged with kidnapping": violence named as the charge of a
@@ -418,6 +433,11 @@ class Reader:
             if retold and earlier is not None and earlier.date is not None and earlier.date.date is not None \
                     and abs((earlier.date.date - date.date).days) > 1:
                 earlier = None  # another day: another occurrence
+            if earlier is not None and verdict not in ("", "same", "contains", "admin1") and \
+                    not self._attached_place(trig, ne):
+                # "this heinous attack ..., Obama was briefed while on vacation in X": a place of another
+                # clause does not make the event told before a new one
+                verdict, place = "", None
             if earlier is not None and verdict in ("", "same", "contains", "admin1"):
                 # "The attack, condemned by ...", "The blast ... in the city of X": the event told before
                 if place is not None and (earlier.place is None or level(place) < level(earlier.place)):
