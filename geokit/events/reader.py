@@ -433,10 +433,11 @@ class Reader:
             if retold and earlier is not None and earlier.date is not None and earlier.date.date is not None \
                     and abs((earlier.date.date - date.date).days) > 1:
                 earlier = None  # another day: another occurrence
-            if earlier is not None and verdict not in ("", "same", "contains", "admin1") and \
-                    not self._attached_place(trig, ne):
-                # "this heinous attack ..., Obama was briefed while on vacation in X": a place of another
-                # clause does not make the event told before a new one
+            if earlier is not None and place is not None and (verdict not in ("same", "contains", "admin1")) \
+                    and not self._attached_place(trig, ne):
+                # "this heinous attack ..., Obama was briefed while on vacation in X", "The attack,
+                # condemned by the White House": a place of another clause neither makes the event told
+                # before a new one nor places it
                 verdict, place = "", None
             if earlier is not None and verdict in ("", "same", "contains", "admin1"):
                 # "The attack, condemned by ...", "The blast ... in the city of X": the event told before
