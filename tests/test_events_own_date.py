@@ -49,3 +49,18 @@ def test_the_event_told_again_is_not_moved_by_a_place_of_another_clause():
 def test_an_event_noun_with_its_own_place_is_another_event():
     events = _events("Gunmen killed a judge in Kabul on Monday. The attack in Herat a day later killed two.")
     assert sorted(e.place.name for e in events) == ["Herāt", "Kabul"]
+
+
+def test_a_dated_retelling_sharpens_a_rough_date_and_place():
+    events = _events("A missing mother of two was found three weeks after she was abducted in California. "
+                     "Police said her abduction in Redding on 7 June is still a mystery.")
+    attacks = [e for e in events if e.type == "attack"]
+    assert len(attacks) == 1, [(e.place.name, e.date) for e in attacks]
+    assert attacks[0].place.name == "Redding" and attacks[0].date == "2023-06-07"
+    assert attacks[0].date_precision == "day"
+
+
+def test_a_dated_noun_after_an_undated_event_is_not_merged_without_saying_so():
+    events = _events("About 1,700 protesters gathered in Seoul. "
+                     "Over 200 people were hurt in Saturday's protests.")
+    assert len([e for e in events if e.type == "protest"]) == 2

@@ -419,8 +419,9 @@ class Reader:
                 self.text, max(0, trig.start - 60), trig.start):
             # "the group, which has claimed attacks in X and Y": a description of the actor, no occurrence
             return
-        retold = bool(own_dates) and date is not None and date.date is not None and \
-            _HAPPENED_AFTER.match(self.text, trig.end) is not None  # "The attack happened on Saturday"
+        # "The attack happened on Saturday", "her abduction in X on 2 November": a definite event noun with
+        # its own day may tell an earlier event again
+        retold = bool(own_dates) and date is not None and date.date is not None and date.precision == "day"
         if (
             trig.noun
             and (not own_dates or retold)
@@ -430,9 +431,13 @@ class Reader:
             verdict = (
                 relation(earlier.place, place)[0] if earlier is not None and earlier.place and place else ""
             )
-            if retold and earlier is not None and earlier.date is not None and earlier.date.date is not None \
-                    and abs((earlier.date.date - date.date).days) > 1:
-                earlier = None  # another day: another occurrence
+            if retold and earlier is not None and earlier.date is not None and earlier.date.date is not None:
+                gap = abs((earlier.date.date - date.date).days)
+                rough = earlier.date.precision != "day"  # "three weeks after ..."; a borrowed day is a day
+                if gap > (7 if rough else 1):
+                    earlier = None  # another day: another occurrence
+            elif retold and earlier is not None and not _HAPPENED_AFTER.match(self.text, trig.end):
+                earlier = None  # "Saturday's protests" after an undated gathering: not said to be that one
             if earlier is not None and place is not None and (verdict not in ("same", "contains", "admin1")) \
                     and not self._attached_place(trig, ne):
                 # "this heinous attack ..., Obama was briefed while on vacation in X", "The attack,
@@ -443,9 +448,11 @@ class Reader:
                 # "The attack, condemned by ...", "The blast ... in the city of X": the event told before
                 if place is not None and (earlier.place is None or level(place) < level(earlier.place)):
                     earlier.place = place
-                if retold and (earlier.date is None or earlier.date.date is None):
+                if retold and (earlier.date is None or earlier.date.date is None
+                               or earlier.date.precision != "day"):
                     earlier.date = date
                     earlier.date_note = "date of a later sentence that tells the event again"
+                    self._date_fields(earlier)
                 for k, v in counts_dict(scope_counts).items():
                     earlier.counts_all.setdefault(k, v)
                 earlier.sources.append(self._source(sent, counts_dict(scope_counts), earlier))
@@ -692,7 +699,8 @@ class Reader:
             return None
         days = n * (7 if m.group("unit").lower().startswith("week") else 1)
         when = anchor - dt.timedelta(days=days)
-        return DateRef(at, sent.start + m.end(), m.group().strip(), when, when, "day", "relative",
+        return DateRef(at, sent.start + m.end(), m.group().strip(), when, when,
+                       "week" if days >= 7 else "day", "relative",
                        f"{m.group('n')} {m.group('unit')} before {anchor.isoformat()}")
 
     def _borrowed_date(self, sent: Sentence, trig: Trigger, dates: list[DateRef],
