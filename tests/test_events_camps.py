@@ -98,3 +98,12 @@ def _first(text: str):
 ])
 def test_types_list_every_fair_reading(text, types):
     assert _first(text).types == types
+
+
+def test_officials_who_flee_or_are_evacuated_are_not_visiting():
+    events = _records("Officials gave the figures on Friday. "
+                      "A team of aid workers was evacuated and flown to Nairobi on Sunday.").events
+    assert events and all(e.type != "visit" for e in events)
+    trip = _records("Officials gave the figures on Friday. "
+                    "The foreign minister flew to Nairobi on Sunday for talks on the refugee crisis.")
+    assert "visit" in [e.type for e in trip.events]

@@ -101,6 +101,8 @@ _PRIVATE_TRAVELLERS = wording("private_travellers")
 _DURING_VISIT = wording("during_visit")
 _LEGAL_CHARGE = wording("legal_charge_before")
 _HAPPENED_AFTER = wording("happened_after")
+_FLED_OR_EVACUATED = re.compile(
+    r"\b(?:fled|flee(?:s|ing)?|escaped|escaping|evacuated|evacuating|expelled|deported)\b", re.I)
 # "the attack on a police post near X", "the bombing in the city of X": prepositional phrases of the noun
 _NOUN_ATTACHED = re.compile(
     r"(?:\s+(?:in|at|on|near|outside|inside|of|against|targeting)\s+(?:the\s+|a\s+|an\s+)?"
@@ -361,6 +363,7 @@ class Reader:
                     _OFFICIAL_WORDS.search(self._antecedent(who, sent))
                     or _VISIT_PURPOSE.search(self.text, trig.end, ne)
                 )
+                and not _FLED_OR_EVACUATED.search(sent.text)  # "diplomats fled to X": no visit
             ):
                 etype = "visit"
         origin = destination = place = None
