@@ -30,6 +30,8 @@ def _camp(text: str):
      "camp.people_in_camp"),
     ("The number of refugees in Zaatari camp has risen to 80,000.", "Zaatari", {"refugees": 80000},
      "camp.number_in_camp"),
+    ("Aid workers built a camp housing 20,000 refugees near Mafraq on Monday.", "Mafraq", {"refugees": 20000},
+     "camp.camp_holds"),
 ])
 def test_a_standing_figure_at_a_camp_is_a_placement_with_its_figure(text, place, counts, rule):
     e, res = _camp(text)
