@@ -129,3 +129,17 @@ def test_a_facility_named_after_its_town_places_the_event_there(text, place):
 def test_a_street_named_after_a_place_does_not():
     events = _events("Gunmen killed two men on Baghdad Street on Monday.")
     assert events and all(e.place is None or e.place.name != "Baghdad" for e in events)
+
+
+def test_a_placeless_clause_of_foreign_authorities_is_in_their_country():
+    events = _events("Fighting in Kampala and Gulu killed 20 people on Monday, officials in Kampala said. "
+                     "Kenyan police arrested 12 Ugandan smugglers on Tuesday.")
+    arrest = next(e for e in events if e.type == "arrest")
+    assert arrest.place.name == "Kenya" and "acting authorities" in arrest.notes
+
+
+def test_the_reports_place_inside_the_authorities_country_is_kept():
+    events = _events("Fighting in Gulu killed 20 people on Monday. "
+                     "Ugandan police arrested 12 men on Tuesday.")
+    arrest = next(e for e in events if e.type == "arrest")
+    assert arrest.place.name == "Gulu"

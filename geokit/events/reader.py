@@ -1290,6 +1290,11 @@ class Reader:
                     if not focus_done:
                         focus, focus_done = self._focus(), True
                     ref, why = focus, "the report's main place"
+                home = self._acting_state(d)
+                if home is not None and (ref is None or ref.country_code != home.country_code):
+                    # "Mexican health officials quarantined 30 people": in their own country, not at the
+                    # report's main place abroad
+                    ref, why = home, "the country of the acting authorities"
                 if ref is not None:
                     d.place = dataclasses.replace(ref, geo_precision=max(2, ref.geo_precision))
                     d.fallback = True
@@ -1308,6 +1313,17 @@ class Reader:
                         d.types.append("border_crossing")
             elif d.place is not None and not d.hidden:
                 last = d
+
+    def _acting_state(self, d: _Draft) -> PlaceRef | None:
+        """The country of the authorities the event's clause names ("Kenyan police", "Chinese health
+        officials"), as a place at country precision; None when the clause names none or several."""
+        lo, hi = d.clause if d.clause != (0, 0) else (d.sentence.start, d.sentence.end)
+        found = {t.place.country_code: t for t in self.demonyms
+                 if lo <= t.start and t.end <= hi and t.place is not None and t.place.country_code
+                 and _HOME_INSTITUTION_AFTER.match(self.text, t.end)}
+        if len(found) != 1:
+            return None
+        return replace(to_placeref(next(iter(found.values())).place), geo_precision=4)
 
     # ---- the most specific place (ACLED codes the finest location the report gives for the event)
 
