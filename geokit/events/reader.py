@@ -204,6 +204,7 @@ class Reader:
         self.non_events: set[str] = set()
         self.sentences: list[Sentence] = []
         self._stock_counts: list[Count] = []
+        self._by_sentence: dict[int, list[_Draft]] = {}
         # sentence index -> every trigger of the sentence with its own clause (other events' places)
         self.clauses: dict[int, list[tuple[Trigger, tuple[int, int]]]] = {}
 
@@ -1318,8 +1319,11 @@ class Reader:
         """The country of the authorities the event's clause names ("Kenyan police", "Chinese health
         officials"), as a place at country precision; None when the clause names none or several."""
         lo, hi = d.clause if d.clause != (0, 0) else (d.sentence.start, d.sentence.end)
-        found = {t.place.country_code: t for t in self.demonyms
-                 if lo <= t.start and t.end <= hi and t.place is not None and t.place.country_code
+        if not hasattr(self, "_demonym_starts"):
+            self._demonym_starts = [t.start for t in self.demonyms]  # sorted, as the report's toponyms are
+        a, b = bisect.bisect_left(self._demonym_starts, lo), bisect.bisect_right(self._demonym_starts, hi)
+        found = {t.place.country_code: t for t in self.demonyms[a:b]
+                 if t.end <= hi and t.place is not None and t.place.country_code
                  and _HOME_INSTITUTION_AFTER.match(self.text, t.end)}
         if len(found) != 1:
             return None
@@ -1335,6 +1339,10 @@ class Reader:
         Kayseri" is at Kayseri. Two sentences either side were tried: they also took towns that another
         clause tells about ("In the Hunan city of X, reservoirs overflowed" for an evacuation in Hunan).
         """
+        # drafts by sentence: a long report's drafts are compared within a sentence, never all pairs
+        self._by_sentence: dict[int, list[_Draft]] = {}
+        for d in self.drafts:
+            self._by_sentence.setdefault(d.sentence.index, []).append(d)
         for d in self.drafts:
             self._during_visit(d)
             area = d.place
@@ -1361,8 +1369,8 @@ class Reader:
         sentence is held where the visit went, unless its own clause puts it at a town."""
         if d.type != "meeting" or (d.place is not None and level(d.place) < 3 and not d.fallback):
             return
-        for v in self.drafts:
-            if v is d or v.type != "visit" or v.place is None or v.sentence.index != d.sentence.index:
+        for v in self._by_sentence.get(d.sentence.index, ()):
+            if v is d or v.type != "visit" or v.place is None:
                 continue
             a, b = sorted((d.trigger, v.trigger), key=lambda t: t.start)
             lo = max(d.sentence.start, a.start - 40)
@@ -1379,8 +1387,8 @@ class Reader:
         """The one place of ``sent`` inside ``area`` that a locative phrase ties to no other event."""
         mine = {id(d.trigger), *(id(t) for t in d.told_by)}
         other_clauses = [c for t, c in self.clauses.get(sent.index, []) if id(t) not in mine]
-        taken = [p for o in self.drafts if o is not d for p in (o.place, o.origin, o.destination)
-                 if p is not None and o.sentence.index == sent.index]
+        taken = [p for o in self._by_sentence.get(sent.index, ()) if o is not d
+                 for p in (o.place, o.origin, o.destination) if p is not None]
         found: list[tuple[tuple[int, int, int], PlaceRef]] = []
         for t in self._places_in(sent.start, sent.end):
             ref = toponym_placeref(t, self.text)
