@@ -197,6 +197,7 @@ class Reader:
         self.doc_id, self.text, self.pub, self.here = doc_id, text, published, here
         self.places, self.demonyms, self.res = places, demonyms, res
         self._starts = [t.start for t in places]  # places are sorted by start: windows by bisection
+        self._demonym_starts = [t.start for t in demonyms]  # sorted likewise
         self.anchor: dt.date | None = None
         self.drafts: list[_Draft] = []
         self.facts: list[Fact] = []
@@ -1319,8 +1320,6 @@ class Reader:
         """The country of the authorities the event's clause names ("Kenyan police", "Chinese health
         officials"), as a place at country precision; None when the clause names none or several."""
         lo, hi = d.clause if d.clause != (0, 0) else (d.sentence.start, d.sentence.end)
-        if not hasattr(self, "_demonym_starts"):
-            self._demonym_starts = [t.start for t in self.demonyms]  # sorted, as the report's toponyms are
         a, b = bisect.bisect_left(self._demonym_starts, lo), bisect.bisect_right(self._demonym_starts, hi)
         found = {t.place.country_code: t for t in self.demonyms[a:b]
                  if t.end <= hi and t.place is not None and t.place.country_code
