@@ -64,3 +64,18 @@ def test_a_dated_noun_after_an_undated_event_is_not_merged_without_saying_so():
     events = _events("About 1,700 protesters gathered in Seoul. "
                      "Over 200 people were hurt in Saturday's protests.")
     assert len([e for e in events if e.type == "protest"]) == 2
+
+
+def test_a_leading_clause_n_days_after_an_event_dates_the_main_clause():
+    events = _events("Two days after the attack in Kirkuk on Monday, "
+                     "police arrested five suspects in Baghdad.")
+    arrest = next(e for e in events if e.type == "arrest")
+    assert arrest.date == "2023-06-28" and arrest.counts == {"people": 5}
+    events = _events("A bomb killed nine people in Kirkuk on Monday. "
+                     "Hours after the blast, police arrested two men in Baghdad.")
+    assert next(e for e in events if e.type == "arrest").date == "2023-06-26"
+
+
+def test_a_day_of_the_month_is_no_figure():
+    (e,) = _events("The bombing in Kirkuk on the night of June 21 killed nine people.")
+    assert e.date == "2023-06-21" and e.counts == {"killed": 9}

@@ -101,6 +101,8 @@ _PRIVATE_TRAVELLERS = wording("private_travellers")
 _DURING_VISIT = wording("during_visit")
 _LEGAL_CHARGE = wording("legal_charge_before")
 _HAPPENED_AFTER = wording("happened_after")
+_LEAD_AFTER = wording("lead_after")
+_INCIDENT_WORDS = wording("incident_noun")
 _FLED_OR_EVACUATED = re.compile(
     r"\b(?:fled|flee(?:s|ing)?|escaped|escaping|evacuated|evacuating|expelled|deported)\b", re.I)
 # "the attack on a police post near X", "the bombing in the city of X": prepositional phrases of the noun
@@ -219,7 +221,13 @@ class Reader:
 
     def read(self, sent: Sentence) -> None:
         dates = find_dates(sent.text, self.pub, anchor=self.anchor, offset=sent.start)
-        counts = find_counts(sent.text, offset=sent.start, warnings=self.res.warnings)
+        # "on the night of June 21 killed nine": a day of the month is no figure (dates blanked, offsets kept)
+        masked = sent.text
+        for d in dates:
+            a, b = d.start - sent.start, d.end - sent.start
+            if 0 <= a < b <= len(masked) and re.search(r"\d", masked[a:b]):
+                masked = masked[:a] + " " * (b - a) + masked[b:]
+        counts = find_counts(masked, offset=sent.start, warnings=self.res.warnings)
         triggers = [t for t in find_triggers(sent.text, offset=sent.start, title=sent.title)
                     if not self._charge(t)]
         used = self._facts(sent, dates, counts)
@@ -295,6 +303,8 @@ class Reader:
                 date = min(tied, key=lambda d: abs(d.start - trig.start))
         if date is None and not trig.noun:
             date = self._days_after(sent, trig, dates)
+        if date is None and not trig.noun:
+            date = self._after_lead(sent, trig, dates)
             own_dates = own_dates + [date] if date is not None else own_dates
         if date is None and lead_dates and trig.start >= lead_dates[-1].end and not trig.noun:
             date = lead_dates[-1]
@@ -707,6 +717,35 @@ class Reader:
         return DateRef(at, sent.start + m.end(), m.group().strip(), when, when,
                        "week" if days >= 7 else "day", "relative",
                        f"{m.group('n')} {m.group('unit')} before {anchor.isoformat()}")
+
+    def _after_lead(self, sent: Sentence, trig: Trigger, dates: list[DateRef]) -> DateRef | None:
+        """ "Two days after the bombing, police arrested five": the main clause is N days after the day of
+        the leading clause (its own date, else the latest dated event before it in the report)."""
+        m = _LEAD_AFTER.match(sent.text)
+        if m is None or sent.start + m.end() > trig.start:
+            return None
+        lo, hi = sent.start + m.start("what"), sent.start + m.end("what")
+        base = next((d.date for d in dates if lo <= d.start and d.end <= hi and d.date is not None
+                     and d.precision == "day"), None)
+        if base is None:
+            prior = [d for d in self.drafts if d.date is not None and d.date.date is not None
+                     and d.date.precision == "day" and 0 <= sent.index - d.sentence.index <= 3]
+            if not prior or not _INCIDENT_WORDS.search(sent.text, lo, hi):
+                return None
+            base = prior[-1].date.date
+        n = m.group("n")
+        if n is None:
+            days = 0  # "hours after", "shortly after": the same day
+        else:
+            k = 1 if n.lower() in ("a", "an", "one") else parse_number(n)
+            if not isinstance(k, int) or not 0 < k <= 60:
+                return None
+            days = k * (7 if m.group("unit").lower().startswith("week") else 1)
+        when = base + dt.timedelta(days=days)
+        at = sent.start + m.start()
+        return DateRef(at, sent.start + m.end(), m.group().strip(" ,"), when, when,
+                       "day" if days < 7 else "week", "relative",
+                       f"{m.group().strip(' ,')}: {days} day(s) after {base.isoformat()}")
 
     def _borrowed_date(self, sent: Sentence, trig: Trigger, dates: list[DateRef],
                        triggers: list[Trigger]) -> tuple[DateRef | None, str]:
