@@ -97,6 +97,9 @@ def _first(text: str):
     # a private trip abroad is a crossing; an official's is a visit
     ("A group of tourists visited Peru on Monday.", ["visit", "border_crossing"]),
     ("The president visited Peru on Monday.", ["visit"]),
+    # protesters removed by police: a displacement and a protest broken up
+    ("Police evacuated protesters from Taksim Square in Istanbul on Sunday.", ["displacement", "protest"]),
+    ("Police evacuated residents from the old town of Izmir on Sunday.", ["displacement"]),
 ])
 def test_types_list_every_fair_reading(text, types):
     assert _first(text).types == types

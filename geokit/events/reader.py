@@ -102,6 +102,7 @@ _DURING_VISIT = wording("during_visit")
 _LEGAL_CHARGE = wording("legal_charge_before")
 _HAPPENED_AFTER = wording("happened_after")
 _LEAD_AFTER = wording("lead_after")
+_PROTESTERS_MOVED = wording("protesters_moved")
 _INCIDENT_WORDS = wording("incident_noun")
 _FLED_OR_EVACUATED = re.compile(
     r"\b(?:fled|flee(?:s|ing)?|escaped|escaping|evacuated|evacuating|expelled|deported)\b", re.I)
@@ -1928,6 +1929,8 @@ def _fair_types(
     elif etype == "border_crossing" and "displacement" not in types and (
             _FLIGHT_WORDS.search(clause) or _DISPLACED_GROUP.search(who)):
         types.append("displacement")  # "refugees crossed into X", "crossed the border fleeing the fighting"
+    if etype == "displacement" and "protest" not in types and _PROTESTERS_MOVED.match(after):
+        types.append("protest")  # "police evacuated protesters from the square": a protest broken up
     if etype == "visit" and who and _PRIVATE_TRAVELLERS.search(who) and not _OFFICIAL_WORDS.search(who):
         types.append("border_crossing")  # "a patient who had visited X": a private trip, no official visit
         if _FLIGHT_WORDS.search(clause):
