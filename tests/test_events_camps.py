@@ -112,3 +112,25 @@ def test_officials_who_flee_or_are_evacuated_are_not_visiting():
     trip = _records("Officials gave the figures on Friday. "
                     "The foreign minister flew to Nairobi on Sunday for talks on the refugee crisis.")
     assert "visit" in [e.type for e in trip.events]
+
+
+# ---------------------------------------------------------- "met" that is no meeting
+
+
+@pytest.mark.parametrize("text", [
+    "Government troops met stiff resistance from rebels in Sirte on Monday.",
+    "Four soldiers met their deaths in Kunduz on Monday.",
+])
+def test_met_with_resistance_or_death_is_no_meeting(text):
+    assert all(e.type != "meeting" for e in _records(text).events)
+
+
+def test_protesters_met_with_tear_gas_are_a_protest_with_intervention():
+    (e,) = _records("Police met protesters with tear gas in Ankara on Monday.").events
+    assert e.type == "protest" and e.place.name == "Ankara"
+    assert e.acled == {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
+
+
+def test_a_meeting_is_still_a_meeting():
+    (e,) = _records("The minister met with the governor in Doha on Monday.").events
+    assert e.type == "meeting" and e.place.name == "Doha"
