@@ -134,3 +134,16 @@ def test_protesters_met_with_tear_gas_are_a_protest_with_intervention():
 def test_a_meeting_is_still_a_meeting():
     (e,) = _records("The minister met with the governor in Doha on Monday.").events
     assert e.type == "meeting" and e.place.name == "Doha"
+
+
+def test_people_forced_to_flee_by_soldiers_are_displaced_not_defecting():
+    events = _records("Soldiers burned 40 houses in the village of Tula on Monday, "
+                      "forcing residents to flee.").events
+    assert [e.type for e in events] == ["displacement"] and events[0].who == "residents"
+
+
+def test_homes_torched_by_militiamen_are_also_an_attack_but_not_by_wildfires():
+    (e,) = _records("More than 300 homes were torched by militiamen in Djugu on Monday.").events
+    assert e.types == ["displacement", "attack"]
+    (e,) = _records("More than 300 homes were burned by wildfires in Attica on Monday.").events
+    assert e.types == ["displacement"]

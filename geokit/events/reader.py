@@ -103,6 +103,7 @@ _LEGAL_CHARGE = wording("legal_charge_before")
 _HAPPENED_AFTER = wording("happened_after")
 _LEAD_AFTER = wording("lead_after")
 _PROTESTERS_MOVED = wording("protesters_moved")
+_FORCED_OBJECT = wording("forced_object")
 _INCIDENT_WORDS = wording("incident_noun")
 _FLED_OR_EVACUATED = re.compile(
     r"\b(?:fled|flee(?:s|ing)?|escaped|escaping|evacuated|evacuating|expelled|deported)\b", re.I)
@@ -339,6 +340,11 @@ class Reader:
         if trig.background and not own_dates:
             return  # "hosts 9,000 Syrians, many of whom crept across ...": background to a figure
         who, head, who_start = _actor(self.text, s, trig, e, dates)
+        forced = _FORCED_OBJECT.search(self.text, max(s, trig.start - 80), trig.start)
+        if forced is not None and not trig.noun:
+            # "soldiers burned houses, forcing residents to flee": the residents flee, not the soldiers
+            who = head = " ".join(forced.group("obj").split())
+            who_start = forced.start("obj")
         if re.search(r"\b(?:them|him|her|those)\b", trig.text, re.I):
             head = "they"  # "drove them to the camp": the group moved is the object
         shared = self._shared_subject(sent, trig, s)
@@ -1929,6 +1935,10 @@ def _fair_types(
     elif etype == "border_crossing" and "displacement" not in types and (
             _FLIGHT_WORDS.search(clause) or _DISPLACED_GROUP.search(who)):
         types.append("displacement")  # "refugees crossed into X", "crossed the border fleeing the fighting"
+    if etype == "displacement" and "attack" not in types and re.search(
+            r"\b(?:burn|torch|raz|demolish|loot|set\s+(?:on\s+fire|ablaze))", trig.text, re.I) and \
+            _VIOLENCE.search(clause):
+        types.append("attack")  # "militiamen torched 300 homes": arson (the guide's attack) and displacement
     if etype == "displacement" and "protest" not in types and _PROTESTERS_MOVED.match(after):
         types.append("protest")  # "police evacuated protesters from the square": a protest broken up
     if etype == "visit" and who and _PRIVATE_TRAVELLERS.search(who) and not _OFFICIAL_WORDS.search(who):
