@@ -147,3 +147,11 @@ def test_homes_torched_by_militiamen_are_also_an_attack_but_not_by_wildfires():
     assert e.types == ["displacement", "attack"]
     (e,) = _records("More than 300 homes were burned by wildfires in Attica on Monday.").events
     assert e.types == ["displacement"]
+
+
+def test_force_against_protesters_is_the_protest():
+    (e,) = _records("Police shot dead two protesters during a demonstration in Conakry on Thursday.").events
+    assert e.type == "protest" and e.types[:2] == ["protest", "attack"]
+    assert e.acled == {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
+    events = _records("Gunmen killed two policemen in Kano on Monday as protesters marched in Abuja.").events
+    assert sorted(e.type for e in events) == ["attack", "protest"]

@@ -104,6 +104,8 @@ _HAPPENED_AFTER = wording("happened_after")
 _LEAD_AFTER = wording("lead_after")
 _PROTESTERS_MOVED = wording("protesters_moved")
 _FORCED_OBJECT = wording("forced_object")
+_PROTESTERS_HIT = re.compile(
+    r"\b(?:protesters|demonstrators|marchers|mourners|rioters|strikers|students\s+protesting)\b", re.I)
 _INCIDENT_WORDS = wording("incident_noun")
 _FLED_OR_EVACUATED = re.compile(
     r"\b(?:fled|flee(?:s|ing)?|escaped|escaping|evacuated|evacuating|expelled|deported)\b", re.I)
@@ -606,7 +608,11 @@ class Reader:
         if old.sentence.index != new.sentence.index or old.hidden or old.type in MOTION_TYPES:
             return False
         kin = {old.type, *old.types} & {new.type, *new.types}
-        if not kin or (old.type != new.type and not {old.type, new.type} <= {"attack", "military_operation"}):
+        # "Police shot dead two protesters during a demonstration in X": the protest and the force used on it
+        policed = {old.type, new.type} == {"attack", "protest"} and bool(_PROTESTERS_HIT.search(
+            self.text, old.scope[0], old.scope[1] if old.type == "attack" else new.scope[1]))
+        if not policed and (not kin or (old.type != new.type
+                                        and not {old.type, new.type} <= {"attack", "military_operation"})):
             return False
         od = old.date.date if old.date is not None else None
         nd = new.date.date if new.date is not None else None
@@ -627,6 +633,11 @@ class Reader:
             self._date_fields(old)
         old.notes.append(f"also told by {new.trigger.text!r} in the same sentence")
         old.told_by.append(new.trigger)
+        if policed and old.type == "attack":
+            # ACLED codes force against protesters as the protest (excessive force / intervention)
+            old.told_by.append(old.trigger)
+            old.type, old.trigger = "protest", new.trigger
+            old.types = ["protest", *(t for t in old.types if t != "protest")]
         return True
 
     def _no_violence(self, sent: Sentence, trig: Trigger) -> None:
