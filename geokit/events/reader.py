@@ -114,6 +114,29 @@ _PREP = re.compile(
 _LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "across", "over", "off", "toward",
              "towards", "around", "on", "through", "along", "throughout"}
 _TYPE_NOUN_OF = wording("type_noun_of")
+_APPOSITION_HEAD = wording("apposition_head")
+_CAMP_DESTINATION = wording("camp_destination")
+_PRIVATE_TRAVELLERS = wording("private_travellers")
+_DURING_VISIT = wording("during_visit")
+_LEGAL_CHARGE = wording("legal_charge_before")
+_HAPPENED_AFTER = wording("happened_after")
+_LEAD_AFTER = wording("lead_after")
+_PROTESTERS_MOVED = wording("protesters_moved")
+_FORCED_OBJECT = wording("forced_object")
+_PROTESTERS_HIT = re.compile(
+    r"\b(?:protesters|demonstrators|marchers|mourners|rioters|strikers|students\s+protesting)\b", re.I)
+_INCIDENT_WORDS = wording("incident_noun")
+_FLED_OR_EVACUATED = re.compile(
+    r"\b(?:fled|flee(?:s|ing)?|escaped|escaping|evacuated|evacuating|expelled|deported)\b", re.I)
+# "the attack on a police post near X", "the bombing in the city of X": prepositional phrases of the noun
+_NOUN_ATTACHED = re.compile(
+    r"(?:\s+(?:in|at|on|near|outside|inside|of|against|targeting)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?)+|\s+(?:in|at|on|near|outside|inside)\s+(?:the\s+)?", re.I)
+_OCCURRED_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:had\s+)?(?:took\s+place|taken\s+place|happened|occurred|broke\s+out|"
+    r"was\s+carried\s+out)\b", re.I)
+_DISPLACED_GROUP = re.compile(r"\b(?:refugees|asylum[- ]seekers|IDPs|displaced|evacuees)\b", re.I)
+_CAMP_CODES = {"CMPRF", "CMP"}  # GeoNames: refugee camp, camp
 _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
 _DAYS_AFTER = re.compile(
     r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w’'-]+\s+){0,8}$", re.I
@@ -131,6 +154,8 @@ _SOIL_BEFORE = re.compile(r"\b(?:on|onto|into|to|in|reached|entered)\s+(?:the\s+
 _DEST_PREPS = {"into", "to", "in", "at", "toward", "towards", "inside", "near", "outside", "across", "for"}
 _ORIGIN_PREPS = {"from", "out of"}
 _VIA_PREPS = {"via", "through"}
+# prepositions that put an event inside a place ("in/at/near/on X"): not origins, destinations or owners
+_IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "throughout", "across", "along"}
 
 
 # --------------------------------------------------------------------- results
@@ -167,6 +192,7 @@ class _Draft:
     fallback: bool = False  # the place is the report's, not the clause's
     journey: bool = False  # a movement only, no event (an escape, a trip)
     loose: bool = False  # the place came from the rest of the sentence, not the trigger's clause
+    told_by: list[Trigger] = field(default_factory=list)  # other triggers read as this same occurrence
 
 
 @dataclass
@@ -198,6 +224,7 @@ class Reader:
         self.doc_id, self.text, self.pub, self.here = doc_id, text, published, here
         self.places, self.demonyms, self.res = places, demonyms, res
         self._starts = [t.start for t in places]  # places are sorted by start: windows by bisection
+        self._demonym_starts = [t.start for t in demonyms]  # sorted likewise
         self.anchor: dt.date | None = None
         self._main: PlaceRef | None = None  # the report's main place, once asked
         self._main_done = False
@@ -206,6 +233,11 @@ class Reader:
         self.facts: list[Fact] = []
         # trigger words read as accidents: "the explosion" later is that one
         self.non_events: set[str] = set()
+        self.sentences: list[Sentence] = []
+        self._stock_counts: list[Count] = []
+        self._by_sentence: dict[int, list[_Draft]] = {}
+        # sentence index -> every trigger of the sentence with its own clause (other events' places)
+        self.clauses: dict[int, list[tuple[Trigger, tuple[int, int]]]] = {}
 
     def _places_in(self, lo: int, hi: int) -> list[Toponym]:
         """The places with lo <= start and end <= hi, in order (a window, not a scan of the report:
@@ -218,15 +250,27 @@ class Reader:
     def read(self, sent: Sentence) -> None:
         self._sentence_starts.append(sent.start)
         dates = find_dates(sent.text, self.pub, anchor=self.anchor, offset=sent.start)
-        counts = find_counts(sent.text, offset=sent.start, warnings=self.res.warnings)
-        triggers = find_triggers(sent.text, offset=sent.start, title=sent.title)
+        # "on the night of June 21 killed nine": a day of the month is no figure (dates blanked, offsets kept)
+        masked = sent.text
+        for d in dates:
+            a, b = d.start - sent.start, d.end - sent.start
+            if 0 <= a < b <= len(masked) and re.search(r"\d", masked[a:b]):
+                masked = masked[:a] + " " * (b - a) + masked[b:]
+        counts = find_counts(masked, offset=sent.start, warnings=self.res.warnings)
+        triggers = [t for t in find_triggers(sent.text, offset=sent.start, title=sent.title)
+                    if not self._charge(t)]
         if any(t.rule is not None and t.rule.chain_only for t in triggers) and not self._recent_motion(sent):
             # "was taken to court": a next leg only, with no movement told before it is no trigger at all
             triggers = [t for t in triggers if t.rule is None or not t.rule.chain_only]
         used = self._facts(sent, dates, counts)
+        # a standing figure at a camp is a fact and also the figure of the camp's placement
+        self._stock_counts = [c for c in counts if any(a <= c.start < b for a, b in used)]
         counts = [c for c in counts if not any(a <= c.start < b for a, b in used)]
+        self.sentences.append(sent)
         if triggers:
             scopes = _scopes(sent, triggers, dates)
+            self.clauses[sent.index] = [
+                (t, _narrow(sent, t, sc)) for t, sc in zip(triggers, scopes, strict=True)]
             lead_dates = [d for d in dates if d.end <= triggers[0].start and d.start < scopes[0][1]]
             for trig, scope in zip(triggers, scopes, strict=True):
                 self._event(sent, trig, scope, dates, lead_dates, counts, triggers)
@@ -236,10 +280,49 @@ class Reader:
             if d.date is not None and d.precision == "day":
                 self.anchor = d.date
 
+    def _said_dates(self, sent: Sentence, trig: Trigger, dates: list[DateRef]) -> list[DateRef]:
+        """The dates of a reporting frame around the trigger ("officials said on Monday that ...", "...,
+        police said on Monday."): when the statement was made, not when the event happened."""
+        out = []
+        frames = [(sent.start + m.start(), sent.start + m.end()) for m in _REPORT_FRAME.finditer(sent.text)
+                  if sent.start + m.end() <= trig.start]
+        m = _CLOSING_ATTRIBUTION.search(sent.text)
+        if m is not None and sent.start + m.start() >= trig.end:
+            frames.append((sent.start + m.start(), sent.end))
+        for d in dates:
+            if any(a <= d.start and d.end <= b for a, b in frames):
+                out.append(d)
+        return out
+
+    def _attached_place(self, trig: Trigger, end: int) -> bool:
+        """Whether a place hangs from the event noun itself: "the attack in X", "the X bombing", "the attack
+        on a bus in X" (a preposition chain with no verb or clause break), not a later clause's place."""
+        if any(t.end <= trig.start and re.fullmatch(r"[\s-]*(?:[\w-]+\s+)?", self.text[t.end:trig.start])
+               for t in self._places_in(max(0, trig.start - 40), trig.start)):
+            return True
+        for t in self._places_in(trig.end, end):
+            gap = self.text[trig.end:t.start]
+            return len(gap) <= 60 and _NOUN_ATTACHED.fullmatch(gap) is not None
+        return False
+
+    def _charge(self, trig: Trigger) -> bool:
+        """"found guilty of attempted murder", "charged with kidnapping": violence named as the charge of a
+        court or police step is no occurrence on that step's day ("convicted over the brawl that took place
+        in X on 25 February" still tells the occurrence)."""
+        if trig.type not in ("attack", "military_operation"):
+            return False
+        charged = _LEGAL_CHARGE.search(self.text, max(0, trig.start - 80), trig.start)
+        return bool(charged) and not _OCCURRED_AFTER.match(self.text, trig.end)
+
     def _event(self, sent, trig: Trigger, scope, dates, lead_dates, counts, triggers=()) -> None:
         s, e = scope
         ns, ne = _narrow(sent, trig, scope)
         own_dates = [d for d in dates if ns <= d.start and d.end <= ne]
+        said = self._said_dates(sent, trig, own_dates)
+        if said and len(said) < len(own_dates):
+            # "Police said on Thursday that gunmen killed four in X on Sunday": the day of the saying is the
+            # report's; the event's own is the other
+            own_dates = [d for d in own_dates if d not in said]
         if trig.noun:
             own_dates = [
                 d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= 60)
@@ -252,6 +335,8 @@ class Reader:
                 date = min(tied, key=lambda d: abs(d.start - trig.start))
         if date is None and not trig.noun:
             date = self._days_after(sent, trig, dates)
+        if date is None and not trig.noun:
+            date = self._after_lead(sent, trig, dates)
             own_dates = own_dates + [date] if date is not None else own_dates
         if date is None and lead_dates and trig.start >= lead_dates[-1].end and not trig.noun:
             date = lead_dates[-1]
@@ -264,6 +349,9 @@ class Reader:
                     t is not trig and t.noun and abs(t.start - days[0].start) <= 40 for t in triggers):
                 # "Gunmen carried out attacks on Sunday, ..., killing four": the sentence's only day
                 date, date_note = days[0], "the sentence's only date (its clause names none)"
+        if trig.type == "camp_placement" and self._stock_counts and trig.rule is not None \
+                and not trig.rule.movement:  # a standing figure at a camp ("the camp now holds N")
+            counts = sorted([*counts, *self._stock_counts], key=lambda c: c.start)
         scope_counts = [c for c in counts if s <= c.start and c.end <= e]
         bare = _bare_figure(self.text, s, trig)
         if bare is not None and not any(bare.start <= c.start < trig.start for c in scope_counts):
@@ -282,6 +370,11 @@ class Reader:
         if trig.background and not own_dates:
             return  # "hosts 9,000 Syrians, many of whom crept across ...": background to a figure
         who, head, who_start = _actor(self.text, s, trig, e, dates)
+        forced = _FORCED_OBJECT.search(self.text, max(s, trig.start - 80), trig.start)
+        if forced is not None and not trig.noun:
+            # "soldiers burned houses, forcing residents to flee": the residents flee, not the soldiers
+            who = head = " ".join(forced.group("obj").split())
+            who_start = forced.start("obj")
         if re.search(r"\b(?:them|him|her|those)\b", trig.text, re.I):
             head = "they"  # "drove them to the camp": the group moved is the object
         shared = self._shared_subject(sent, trig, s)
@@ -326,6 +419,7 @@ class Reader:
                     _OFFICIAL_WORDS.search(self._antecedent(who, sent))
                     or _VISIT_PURPOSE.search(self.text, trig.end, ne)
                 )
+                and not _FLED_OR_EVACUATED.search(sent.text)  # "diplomats fled to X": no visit
             ):
                 etype = "visit"
         origin = destination = place = None
@@ -432,22 +526,44 @@ class Reader:
                 self.text, max(0, trig.start - 60), trig.start):
             # "the group, which has claimed attacks in X and Y": a description of the actor, no occurrence
             return
+        # "The attack happened on Saturday", "her abduction in X on 2 November": a definite event noun with
+        # its own day may tell an earlier event again
+        retold = bool(own_dates) and date is not None and date.date is not None and date.precision == "day"
         if (
             trig.noun
-            and not own_dates
+            and (not own_dates or retold)
             and _DEFINITE_BEFORE.search(self.text[max(s, trig.start - 30) : trig.start])
         ):
             earlier = self._antecedent_event(sent, etype, trig)
             verdict = (
                 relation(earlier.place, place)[0] if earlier is not None and earlier.place and place else ""
             )
+            if retold and earlier is not None and earlier.date is not None and earlier.date.date is not None:
+                gap = abs((earlier.date.date - date.date).days)
+                rough = earlier.date.precision != "day"  # "three weeks after ..."; a borrowed day is a day
+                if gap > (7 if rough else 1):
+                    earlier = None  # another day: another occurrence
+            elif retold and earlier is not None and not _HAPPENED_AFTER.match(self.text, trig.end):
+                earlier = None  # "Saturday's protests" after an undated gathering: not said to be that one
+            if earlier is not None and place is not None and (verdict not in ("same", "contains", "admin1")) \
+                    and not self._attached_place(trig, ne):
+                # "this heinous attack ..., Obama was briefed while on vacation in X", "The attack,
+                # condemned by the White House": a place of another clause neither makes the event told
+                # before a new one nor places it
+                verdict, place = "", None
             if earlier is not None and verdict in ("", "same", "contains", "admin1"):
                 # "The attack, condemned by ...", "The blast ... in the city of X": the event told before
                 if place is not None and (earlier.place is None or level(place) < level(earlier.place)):
                     earlier.place = place
+                if retold and (earlier.date is None or earlier.date.date is None
+                               or earlier.date.precision != "day"):
+                    earlier.date = date
+                    earlier.date_note = "date of a later sentence that tells the event again"
+                    self._date_fields(earlier)
                 for k, v in counts_dict(scope_counts).items():
                     earlier.counts_all.setdefault(k, v)
                 earlier.sources.append(self._source(sent, counts_dict(scope_counts), earlier))
+                earlier.told_by.append(trig)
                 return
         if etype in ("attack", "military_operation") and not trig.noun and (
                 (_NATURAL_CAUSE.search(who or "") and not _VIOLENCE.search(who or ""))
@@ -488,7 +604,10 @@ class Reader:
             etype, trig, sent, scope, date, date_note, scope_counts, place, origin, destination, who, via,
             title=sent.title,
         )
-        draft.types = _fair_types(etype, trig, origin, destination)
+        traveller = self.text[max(s, trig.start - 80):trig.start] if trig.noun else (
+            self._antecedent(who, sent) if who else head)
+        draft.types = _fair_types(etype, trig, origin, destination, self.text[trig.end:ne], self.text[s:e],
+                                  traveller)
         draft.journey = escape  # "the attacker fled to the Netherlands": a movement, no displacement
         draft.loose = wide
         draft.actors = _actors(self.text, trig, who, ne)
@@ -593,7 +712,11 @@ class Reader:
         if old.sentence.index != new.sentence.index or old.hidden or old.type in MOTION_TYPES:
             return False
         kin = {old.type, *old.types} & {new.type, *new.types}
-        if not kin or (old.type != new.type and not {old.type, new.type} <= {"attack", "military_operation"}):
+        # "Police shot dead two protesters during a demonstration in X": the protest and the force used on it
+        policed = {old.type, new.type} == {"attack", "protest"} and bool(_PROTESTERS_HIT.search(
+            self.text, old.scope[0], old.scope[1] if old.type == "attack" else new.scope[1]))
+        if not policed and (not kin or (old.type != new.type
+                                        and not {old.type, new.type} <= {"attack", "military_operation"})):
             return False
         od = old.date.date if old.date is not None else None
         nd = new.date.date if new.date is not None else None
@@ -613,6 +736,12 @@ class Reader:
             old.date = new.date
             self._date_fields(old)
         old.notes.append(f"also told by {new.trigger.text!r} in the same sentence")
+        old.told_by.append(new.trigger)
+        if policed and old.type == "attack":
+            # ACLED codes force against protesters as the protest (excessive force / intervention)
+            old.told_by.append(old.trigger)
+            old.type, old.trigger = "protest", new.trigger
+            old.types = ["protest", *(t for t in old.types if t != "protest")]
         return True
 
     def _no_violence(self, sent: Sentence, trig: Trigger) -> None:
@@ -707,8 +836,38 @@ class Reader:
             return None
         days = n * (7 if m.group("unit").lower().startswith("week") else 1)
         when = anchor - dt.timedelta(days=days)
-        return DateRef(at, sent.start + m.end(), m.group().strip(), when, when, "day", "relative",
+        return DateRef(at, sent.start + m.end(), m.group().strip(), when, when,
+                       "week" if days >= 7 else "day", "relative",
                        f"{m.group('n')} {m.group('unit')} before {anchor.isoformat()}")
+
+    def _after_lead(self, sent: Sentence, trig: Trigger, dates: list[DateRef]) -> DateRef | None:
+        """ "Two days after the bombing, police arrested five": the main clause is N days after the day of
+        the leading clause (its own date, else the latest dated event before it in the report)."""
+        m = _LEAD_AFTER.match(sent.text)
+        if m is None or sent.start + m.end() > trig.start:
+            return None
+        lo, hi = sent.start + m.start("what"), sent.start + m.end("what")
+        base = next((d.date for d in dates if lo <= d.start and d.end <= hi and d.date is not None
+                     and d.precision == "day"), None)
+        if base is None:
+            prior = [d for d in self.drafts if d.date is not None and d.date.date is not None
+                     and d.date.precision == "day" and 0 <= sent.index - d.sentence.index <= 3]
+            if not prior or not _INCIDENT_WORDS.search(sent.text, lo, hi):
+                return None
+            base = prior[-1].date.date
+        n = m.group("n")
+        if n is None:
+            days = 0  # "hours after", "shortly after": the same day
+        else:
+            k = 1 if n.lower() in ("a", "an", "one") else parse_number(n)
+            if not isinstance(k, int) or not 0 < k <= 60:
+                return None
+            days = k * (7 if m.group("unit").lower().startswith("week") else 1)
+        when = base + dt.timedelta(days=days)
+        at = sent.start + m.start()
+        return DateRef(at, sent.start + m.end(), m.group().strip(" ,"), when, when,
+                       "day" if days < 7 else "week", "relative",
+                       f"{m.group().strip(' ,')}: {days} day(s) after {base.isoformat()}")
 
     def _borrowed_date(self, sent: Sentence, trig: Trigger, dates: list[DateRef],
                        triggers: list[Trigger]) -> tuple[DateRef | None, str]:
@@ -1520,6 +1679,11 @@ class Reader:
                     if not focus_done:
                         focus, focus_done = self._focus(), True
                     ref, why = focus, "the report's main place"
+                home = self._acting_state(d)
+                if home is not None and (ref is None or ref.country_code != home.country_code):
+                    # "Mexican health officials quarantined 30 people": in their own country, not at the
+                    # report's main place abroad
+                    ref, why = home, "the country of the acting authorities"
                 if ref is not None:
                     d.place = dataclasses.replace(ref, geo_precision=max(2, ref.geo_precision))
                     d.fallback = True
@@ -1539,9 +1703,112 @@ class Reader:
             elif d.place is not None and not d.hidden:
                 last = d
 
+    def _acting_state(self, d: _Draft) -> PlaceRef | None:
+        """The country of the authorities the event's clause names ("Kenyan police", "Chinese health
+        officials"), as a place at country precision; None when the clause names none or several."""
+        lo, hi = d.clause if d.clause != (0, 0) else (d.sentence.start, d.sentence.end)
+        a, b = bisect.bisect_left(self._demonym_starts, lo), bisect.bisect_right(self._demonym_starts, hi)
+        found = {t.place.country_code: t for t in self.demonyms[a:b]
+                 if t.end <= hi and t.place is not None and t.place.country_code
+                 and _HOME_INSTITUTION_AFTER.match(self.text, t.end)}
+        if len(found) != 1:
+            return None
+        return replace(to_placeref(next(iter(found.values())).place), geo_precision=4)
+
+    # ---- the most specific place (ACLED codes the finest location the report gives for the event)
+
+    def _refine_places(self) -> None:
+        """An event placed at an area (a country, a province, a region, "near X") takes a place inside it
+        that its own sentence, else a neighbouring sentence of its paragraph (for a true area), names in a
+        locative phrase ("in/at/near/on X", "the town of X") that is not another event's, an origin, the
+        actor's base or an attribution: "a car bomb in central Turkey killed 13 soldiers aboard a bus in
+        Kayseri" is at Kayseri. Two sentences either side were tried: they also took towns that another
+        clause tells about ("In the Hunan city of X, reservoirs overflowed" for an evacuation in Hunan).
+        """
+        # drafts by sentence: a long report's drafts are compared within a sentence, never all pairs
+        self._by_sentence: dict[int, list[_Draft]] = {}
+        for d in self.drafts:
+            self._by_sentence.setdefault(d.sentence.index, []).append(d)
+        for d in self.drafts:
+            self._during_visit(d)
+            area = d.place
+            if d.hidden or area is None or (d.type in MOTION_TYPES and d.type != "displacement"):
+                continue
+            if level(area) < 2 and area.geo_precision < 2:
+                continue
+            sents = [d.sentence] + [
+                self.sentences[i] for i in (d.sentence.index + 1, d.sentence.index - 1)
+                if 0 <= i < len(self.sentences) and self.sentences[i].paragraph == d.sentence.paragraph
+                and not self.sentences[i].title and not d.sentence.title and level(area) >= 2
+            ]
+            for sent in sents:
+                finer = self._finer_place(d, area, sent)
+                if finer is not None:
+                    where = "sentence" if sent is d.sentence else "neighbouring sentence"
+                    d.notes.append(f"place: {finer.name}, named within {area.name} in the event's {where} "
+                                   "(the most specific place)")
+                    d.place = finer
+                    break
+
+    def _during_visit(self, d: _Draft) -> None:
+        """"X met Y when he visited Z", "talks during a visit to Z": a meeting tied in time to a visit of its
+        sentence is held where the visit went, unless its own clause puts it at a town."""
+        if d.type != "meeting" or (d.place is not None and level(d.place) < 3 and not d.fallback):
+            return
+        for v in self._by_sentence.get(d.sentence.index, ()):
+            if v is d or v.type != "visit" or v.place is None:
+                continue
+            a, b = sorted((d.trigger, v.trigger), key=lambda t: t.start)
+            lo = max(d.sentence.start, a.start - 40)
+            if b.start - a.end > 120 or not _DURING_VISIT.search(self.text[lo:b.end]):
+                continue
+            d.place = v.place
+            d.fallback = False
+            d.notes.append(f"place: {v.place.name}, the visit it took place during")
+            if d.date is None and v.date is not None and v.date.date is not None:
+                d.date, d.date_note = v.date, "date of the visit it took place during"
+            return
+
+    def _finer_place(self, d: _Draft, area: PlaceRef, sent: Sentence) -> PlaceRef | None:
+        """The one place of ``sent`` inside ``area`` that a locative phrase ties to no other event."""
+        mine = {id(d.trigger), *(id(t) for t in d.told_by)}
+        other_clauses = [c for t, c in self.clauses.get(sent.index, []) if id(t) not in mine]
+        taken = [p for o in self._by_sentence.get(sent.index, ()) if o is not d
+                 for p in (o.place, o.origin, o.destination) if p is not None]
+        found: list[tuple[tuple[int, int, int], PlaceRef]] = []
+        for t in self._places_in(sent.start, sent.end):
+            ref = toponym_placeref(t, self.text)
+            if ref is None or (level(ref), ref.geo_precision) >= (level(area), area.geo_precision):
+                continue
+            if level(ref) >= level(area) and not (level(ref) == 1 and area.geo_precision > 1):
+                continue
+            verdict = relation(area, ref)[0]
+            inside = verdict == "contains" or verdict == "near" or (verdict == "admin1" and level(area) >= 3)
+            if not inside:
+                continue
+            if _nearest_prep(self.text, t.start, sent.start) not in _IN_PLACE_PREPS:
+                continue  # a subject, an owner ("Kayseri's governor"), a destination or an origin
+            if _ACTOR_BASE.search(self.text, max(0, t.start - 40), t.start) or _IN_REPORT_FRAME.search(
+                    self.text, max(0, t.start - 80), t.start) or _in_attribution(sent, d.trigger, t):
+                continue
+            if any(a <= t.start and t.end <= b for a, b in other_clauses):
+                continue  # in another trigger's clause: that event's place
+            if any(relation(p, ref)[0] in ("same", "near") for p in taken):
+                continue  # another event of the sentence is there
+            found.append(((level(ref), ref.geo_precision, abs(t.start - d.trigger.start)), ref))
+        if not found:
+            return None
+        found.sort(key=lambda x: x[0])
+        best = found[0][1]
+        if any(relation(best, r)[0] not in ("same", "near", "contains", "admin1") for _k, r in found[1:]):
+            return None  # two places apart inside the area: the sentence does not say which is the event's
+        return best
+
     def finish(self) -> None:
         ev_n = mv_n = 0
+        self._refine_places()
         self._fallback_places()
+        self._refine_places()
         for d in self.drafts:
             self._dateline_destination(d)
             if d.hidden:
@@ -1741,6 +2008,10 @@ def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
                                   "", stripped)
                 continue
             return " ".join(prep.split())
+        m3 = _APPOSITION_HEAD.search(stripped)
+        if m3 and m3.start() < len(stripped):
+            stripped = stripped[:m3.start()]  # "in the Turkish capital, X": the phrase's preposition
+            continue
         m2 = re.search(
             r"(?:(?:\b[Tt]he|\b(?:its|their|his|her|a|an)|\b[A-Z][\w-]*['’]s|\b[a-z][\w-]*s['’]|\b[a-z][\w-]*['’]s|\b[a-z][\w-]*ern|\bnorthern|\bsouthern|\beastern|\bwestern|"
             r"\bcentral|\bneighbou?ring|\bnearby|\bthe\s+town\s+of|\bthe\s+city\s+of|\bcapital,?|\bcoastal)\s*)$",
@@ -1952,6 +2223,7 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
 
 
 _STREET_AFTER = wording("street_after")
+_FACILITY_AFTER = wording("facility_after")
 _GENERIC_NOUN = wording("generic_noun")
 _ESCAPER = wording("escaper")
 _PASSIVE_BEFORE = re.compile(
@@ -2005,18 +2277,38 @@ def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str
 
 
 def _fair_types(
-    etype: str, trig: Trigger, origin: PlaceRef | None, destination: PlaceRef | None
+    etype: str, trig: Trigger, origin: PlaceRef | None, destination: PlaceRef | None, after: str = "",
+    clause: str = "", who: str = "",
 ) -> list[str]:
-    """The event's type first, then every other fair reading (the rule's ``also``; fleeing abroad)."""
+    """The event's type first, then every other fair reading (the guide lists every type that is a fair
+    reading): the rule's ``also``; fleeing abroad is displacement and a border crossing; people moved into a
+    camp or shelter are also placed there; a trip abroad by people who are no officials is a crossing."""
     types = [etype]
     for t in (trig.rule.also if trig.rule else ()):
         if t not in types:
             types.append(t)
+    if etype in ("displacement", "border_crossing", "defection") and "camp_placement" not in types and (
+            (destination is not None and destination.feature_code.upper() in _CAMP_CODES)
+            or _CAMP_DESTINATION.match(after)):
+        types.append("camp_placement")
     if etype == "displacement" and origin is not None and destination is not None and origin.country_code \
             and destination.country_code and origin.country_code != destination.country_code:
         types.append("border_crossing")
     if etype == "border_crossing" and trig.type == "flight":
         types.append("displacement")
+    elif etype == "border_crossing" and "displacement" not in types and (
+            _FLIGHT_WORDS.search(clause) or _DISPLACED_GROUP.search(who)):
+        types.append("displacement")  # "refugees crossed into X", "crossed the border fleeing the fighting"
+    if etype == "displacement" and "attack" not in types and re.search(
+            r"\b(?:burn|torch|raz|demolish|loot|set\s+(?:on\s+fire|ablaze))", trig.text, re.I) and \
+            _VIOLENCE.search(clause):
+        types.append("attack")  # "militiamen torched 300 homes": arson (the guide's attack) and displacement
+    if etype == "displacement" and "protest" not in types and _PROTESTERS_MOVED.match(after):
+        types.append("protest")  # "police evacuated protesters from the square": a protest broken up
+    if etype == "visit" and who and _PRIVATE_TRAVELLERS.search(who) and not _OFFICIAL_WORDS.search(who):
+        types.append("border_crossing")  # "a patient who had visited X": a private trip, no official visit
+        if _FLIGHT_WORDS.search(clause):
+            types.append("displacement")
     return types
 
 
@@ -2059,8 +2351,8 @@ def report_places(
         t
         for t in toponyms
         if t.place is not None
-        and t.kind in PLACE_KINDS_USED
-        and not _STREET_AFTER.match(text, t.end)
+        and (t.kind in PLACE_KINDS_USED or (t.kind == "embedded" and _FACILITY_AFTER.match(text, t.end)))
+        and (not _STREET_AFTER.match(text, t.end) or _FACILITY_AFTER.match(text, t.end))
         and not _BUILDING_OF.search(text, max(0, t.start - 60), t.start)
         and not (re.match(r"(?:St\.?|Saint)\s", t.text) and _BUILDING_AFTER.match(text, t.end))
         and id(t) not in demonym_ids

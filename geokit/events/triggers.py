@@ -261,9 +261,9 @@ _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
 # Where people are placed (the guide: "a camp or shelter"): camps, shelters, evacuation and relief centres,
 # tent cities, temporary housing, quarantine.
 _CAMP_WORD = re.compile(
-    r"\b(?:camps?|shelters?|(?:evacuation|relief|reception|transit|detention)\s+cent(?:re|er)s?|"
+    r"\b(?:camps?|shelters?|tents|(?:evacuation|relief|reception|transit|detention)\s+cent(?:re|er)s?|"
     r"tent\s+cit(?:y|ies)|temporary\s+(?:housing|accommodation|homes)|quarantine|"
-    r"isolation\s+(?:ward|unit|facility|facilities))\b",
+    r"isolation(?:\s+(?:wards?|units?|facility|facilities))?)\b",
     re.I,
 )
 
