@@ -143,3 +143,15 @@ def test_the_checker_sees_a_cycle_and_an_upstream_import(tmp_path):
         test_no_import_cycles(fake)
     with pytest.raises(AssertionError, match="upstream"):
         test_arrows_only_go_downstream(fake)
+
+
+def test_word_look_behinds_in_rule_files_start_at_a_word_boundary():
+    """'(?<!be )met' also refused 'Shinzo Abe met', '(?<!on )visited' 'Tillerson visited': a look-behind
+    for a word must start at a word boundary ('(?<!\\bbe )'). Rule files are data users extend, so the
+    pattern they copy must be the safe one."""
+    import re
+
+    bare = re.compile(r"\(\?<[!=][A-Za-z]")
+    found = [f"{p.relative_to(PKG)}: {m.group(0)}..." for p in sorted(PKG.glob("*/rules/*.toml"))
+             for m in bare.finditer(p.read_text("utf-8"))]
+    assert not found, found
