@@ -216,3 +216,14 @@ def test_a_common_word_in_an_organisation_name_is_no_place(parser):
     assert found["London"].kind == "embedded"  # a real place inside an organisation's name is kept
     city = [d for d in doc.dropped if d.text == "City"]
     assert city and city[0].kind == "word" and "common-words" in city[0].reason
+
+
+@pytest.mark.parametrize("text,name,cc", [("Ebola cases rose in Beni on Monday.", "Beni", "CD"),
+                                          ("An earthquake struck Van in eastern Turkey.", "Van", "TR")])
+def test_a_city_named_like_a_name_connector_is_kept(parser, text, name, cc):
+    found = {t.text: t for t in parser.parse(text).toponyms}
+    assert found[name].place.country_code == cc, found
+
+
+def test_a_connector_alone_is_still_no_place(parser):
+    assert not parser.parse("Bin Laden's son spoke. Al said nothing.").toponyms

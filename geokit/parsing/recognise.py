@@ -455,7 +455,10 @@ class Recogniser:
                 return st.drop(m, "word", rule_id("common_words", w.lower()) or "common-words",
                                "a common word")
             lw = w.lower().rstrip(".")
-            if lw in PERSON_TITLES or lw in ORG_WORDS or lw in NAME_CONNECTORS:
+            if (lw in PERSON_TITLES or lw in ORG_WORDS
+                    or (lw in NAME_CONNECTORS and not self._own_name_of_big(key))):
+                # a connector alone is no place ("Al", "Bin"), unless a city or province bears it as its own
+                # name ("Ebola in Beni", "an earthquake in Van")
                 return st.drop(m, "word", "org-words", "a title, an organisation word or a connector alone")
             if (w.replace(".", "").isupper() and len(w) <= 5 and not m.abbr_cc
                 and not _primary_upper(self.store, key, w)
@@ -494,6 +497,14 @@ class Recogniser:
         if _METONYMY_AFTER.match(text[m.end:m.end + 40]) and self._is_strong(key):
             m.kind = "metonymic"
         return m
+
+    def _own_name_of_big(self, key: str) -> bool:
+        """Whether a country, a first-level area or a city of 100,000 bears the name as its own (primary)."""
+        for pid, _nm, primary in self.store.by_key(key)[:50]:
+            p = self.store.place(pid) if primary else None
+            if p and (p.kind in ("country", "admin1") or p.population >= 100_000):
+                return True
+        return False
 
     def _is_strong(self, key: str) -> bool:
         """A country, an admin1 area or a big city by its own name (not a stray alternate): a name
