@@ -130,3 +130,12 @@ def test_a_small_territory_under_a_shortened_name_weighs_as_an_area(resolver):
     assert top.kind != "country" and top.name == "Norfolk"
     assert resolver.resolve("Norfolk Island", limit=1)[0].country_code == "NF"
     assert resolver.resolve("Macau", limit=1)[0].country_code == "MO"
+
+
+def test_a_capital_named_exactly_is_not_its_country_by_an_alternate(resolver):
+    # Arabic and Turkish use one word for Tunis and Tunisia: the English "Tunis" is the capital
+    top = resolver.resolve("Tunis", limit=3)[0]
+    assert (top.kind, top.feature_code, top.country_code) == ("city", "PPLC", "TN"), top
+    # a country named by its own name keeps it, capital of the same name or not
+    assert resolver.resolve("Djibouti", limit=3)[0].kind == "country"
+    assert resolver.resolve("Kuwait", limit=3)[0].kind == "country"

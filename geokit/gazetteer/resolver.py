@@ -210,6 +210,10 @@ class Resolver:
         whole_cue = cue == "admin2" and bool(cue_ok) and any(
             pid in whole and mk in ("exact", "alternate", "folded") and places.get(pid) is not None
             and places[pid].kind in cue_ok for pid, (mk, _n) in found.items())
+        # "Tunis": a capital named exactly, and its country only through an alternate name (one word for both
+        # in many languages): the capital, not the country
+        capitals = {places[pid].cc for pid, (mk, _n) in found.items()
+                    if mk == "exact" and pid in places and places[pid].fcode == "PPLC"}
         scored: list[tuple[float, float, PlaceRecord, str, str]] = []
         for pid, (mkind, nm) in found.items():
             p = places.get(pid)
@@ -220,6 +224,8 @@ class Resolver:
             if kinds and p.kind not in kinds:
                 continue
             if whole_cue and pid not in whole and p.kind not in cue_ok:
+                continue
+            if p.kind == "country" and mkind == "alternate" and p.cc in capitals:
                 continue
             quality = QUALITY[mkind]
             penalty = MATCH_PENALTY[mkind]
