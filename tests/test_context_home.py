@@ -243,3 +243,14 @@ def test_a_government_wording_names_the_state_even_beside_the_city(parser):
     gov = _first(doc, "New York")
     assert gov.place.kind == "admin1", gov
     assert _first(doc, "New York City").place.kind == "city"
+
+
+def test_a_place_written_in_a_province_abroad_is_no_match_when_the_store_lacks_it(parser):
+    # the store has England's Stroud, not the Ontario village: "Stroud, Ontario" is no match, with the reason
+    doc = parser.parse("The truck was stopped on Highway 11 in Stroud, Ontario, on Sunday.")
+    stroud = _first(doc, "Stroud")
+    assert stroud.place is None and "Ontario" in stroud.reason, stroud
+    # a place the province does hold is still found, and a country after a place proves nothing
+    barrie = _first(parser.parse("A fire closed a road in Barrie, Ontario."), "Barrie")
+    assert barrie.place.country_code == "CA", barrie
+    assert _first(parser.parse("Markets fell in Hong Kong, China, on Monday."), "Hong Kong").place is not None

@@ -330,6 +330,9 @@ class ContextResolver:
                                             for a in anchors if a[2] != f) >= 3000):
                     reason = (f"a village on another continent that nothing else in the report supports: "
                               f"{cands[0].name}, {cands[0].country_code}")
+                elif cands and (outside := _outside_container(ms, cands[0], tops, holders.get(f))):
+                    reason = (f"no place of that name in {outside.name}, where the report puts it "
+                              f"(best elsewhere: {cands[0].name}, {cands[0].country_code})")
                 elif cands and first[f] and cands[0].id != first[f][0].id:
                     note = self._why(cands[0], first[f][0], home, f,
                                      lambda p, f=f, r=rival, o=own_home, a=absent: homeward(p, f, r, a) if o
@@ -605,6 +608,32 @@ def inside(cc: str, admin1: str, lat: float, lon: float, box_kind: str, box_cc: 
 
 _POLITY_AFTER = PatternRule("polity-after")
 _POLITY_BEFORE = PatternRule("polity-before")
+
+
+def _outside_container(ms: list[Mention], top: Candidate, tops: dict,
+                       holders: list[Candidate] | None) -> Candidate | None:
+    """The province or district a name is written in ("Stroud, Ontario") when it is sure (scored 0.8 or
+    more), no reading of it holds the answer and the answer is in another country: then the gazetteer lacks
+    the place, and a namesake abroad would be a guess. None when the answer fits or nothing is sure (lists,
+    "Guinea-Bissau, Niger, Nigeria", have no holders)."""
+    if not holders or top.kind in ("country", "continent"):
+        return None
+    if any(h.id == top.id or inside(top.country_code, top.admin1, top.lat, top.lon, h.kind, h.country_code,
+                                    h.admin1 or h.name, h.lat, h.lon, h.bbox)
+           or (top.country_code == h.country_code and h.bbox is not None  # first-level names differ by layer
+               and h.bbox[0] <= top.lat <= h.bbox[2] and h.bbox[1] <= top.lon <= h.bbox[3])
+           or (h.kind == "admin2" and h.bbox is None and top.country_code == h.country_code
+               and haversine_km(top.lat, top.lon, h.lat, h.lon) <= AREA_KM) for h in holders):
+        return None
+    for m in ms:
+        if m.container is not None:
+            area, score = tops.get((fold(m.container.name), m.container.cue), (None, 0.0))
+            if (area is not None and score >= 0.8 and area.kind in ("admin1", "admin2")
+                    and area.country_code != top.country_code):
+                # another country (within one, areas' extents and names differ between layers); a country
+                # written after a place is no proof: "Hong Kong, China", "San Juan, Puerto Rico"
+                return area
+    return None
 
 
 def _in_county(cc: str, lat: float, lon: float, county_cc: str, county_lat: float, county_lon: float,
