@@ -254,3 +254,21 @@ def test_a_place_written_in_a_province_abroad_is_no_match_when_the_store_lacks_i
     barrie = _first(parser.parse("A fire closed a road in Barrie, Ontario."), "Barrie")
     assert barrie.place.country_code == "CA", barrie
     assert _first(parser.parse("Markets fell in Hong Kong, China, on Monday."), "Hong Kong").place is not None
+
+
+@pytest.mark.parametrize("text,name,admin1", [
+    ("Paris police arrested a man after a chase on Tyson Avenue. Henry County deputies took him to the "
+     "county jail.", "Paris", "Tennessee"),
+    ("Athens City Schools will open a campus in the fall. Limestone County commissioners approved the road, "
+     "and Decatur and Huntsville officials attended.", "Athens City", "Alabama"),
+    ("Alexandria police said a boat capsized on Lake Darling. Douglas County deputies pulled two people out.",
+     "Alexandria", "Minnesota"),
+])
+def test_a_county_of_the_story_pulls_its_town_over_a_famous_namesake(parser, text, name, admin1):
+    top = _first(parser.parse(text), name)
+    assert (top.place.country_code, top.place.admin1) == ("US", admin1), top
+
+
+def test_a_county_that_holds_no_namesake_pulls_nothing(parser):
+    doc = parser.parse("Leaders met in Paris on Tuesday. Orange County officials watched the talks.")
+    assert _first(doc, "Paris").place.country_code == "FR"

@@ -48,6 +48,7 @@ MUTUAL_WEIGHT = 2.0  # prior units for a namesake next to a namesake of another 
 MUTUAL_KM = 25.0
 MUTUAL_CANDS = 5
 COUNTY_PAIR_WEIGHT = 3.0  # prior units for a county per town of the report it holds (two at most)
+TOWN_IN_COUNTY_WEIGHT = 4.0  # prior units for a town that a county named in the same report holds
 ABSENT_RIVAL_NEAR = 0.5  # home nearness at which a town beats a namesake country the report never mentions
 _TOWNS = ("city", "town", "village")
 _AREAS = ("country", "continent", "admin1", "admin2")
@@ -232,7 +233,7 @@ class ContextResolver:
         # prosecutors"): of seventeen Monroe Counties and a few Rochesters, the county that holds the town
         counties = {f: [c for c in cands if c.kind in ("admin2", "admin1")]
                     for f, cands in first.items() if cands and _county_form(f)}
-        towns = {f: [c for c in cands[:MUTUAL_CANDS] if c.kind in _TOWNS]
+        towns = {f: [c for c in cands if c.kind in _TOWNS]
                  for f, cands in first.items() if cands and counties and not _county_form(f)}
 
         def county_pair(p: PlaceRecord, form: tuple) -> float:
@@ -244,7 +245,7 @@ class ContextResolver:
             if p.kind in _TOWNS and form in towns:
                 fits = any(_in_county(p.cc, p.lat, p.lon, c.country_code, c.lat, c.lon, c.bbox)
                            for g, cs in counties.items() if g != form for c in cs)
-                return MUTUAL_WEIGHT if fits else 0.0
+                return TOWN_IN_COUNTY_WEIGHT if fits else 0.0
             return 0.0
 
         def homeward(p: PlaceRecord, form: tuple, rival_prior: float | None, absent: bool = False) -> float:
