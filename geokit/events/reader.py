@@ -20,8 +20,19 @@ from typing import Any
 
 from geokit.events import syntax
 from geokit.events.acled import classify
-from geokit.events.causes import accidental_blast_pattern, cause_pattern, not_mover_pattern, violence_pattern
-from geokit.events.counts import LABELS, Count, compare, counts_dict, find_counts, parse_number
+from geokit.events.causes import accidental_blast_pattern, cause_pattern, violence_pattern
+from geokit.events.clauses import (
+    _CLOSING_ATTRIBUTION,
+    _PREP,
+    _REPORT_FRAME,
+    _TYPE_NOUN_OF,
+    _has_locative,
+    _in_attribution,
+    _narrow,
+    _nearest_prep,
+    _scopes,
+)
+from geokit.events.counts import Count, compare, counts_dict, find_counts, parse_number
 from geokit.events.placerefs import (
     distance_km,
     level,
@@ -32,6 +43,7 @@ from geokit.events.placerefs import (
     toponym_placeref,
 )
 from geokit.events.sentences import Sentence
+from geokit.events.subjects import _PRONOUN, _actor, _actors, _bare_figure, _not_a_mover
 from geokit.events.triggers import (
     CAUSATIVE,
     CLAUSE_BOUNDARY,
@@ -65,21 +77,7 @@ _FLIGHT_WORDS = wording("flight_words")
 _ANAPHORIC = wording("anaphoric_group")
 _ELABORATION = wording("elaboration")
 _CROWD = wording("crowd_size")
-_REPORT_FRAME = wording("report_frame")
-_SUBORDINATOR = re.compile(r"(?:^|\s)(?:that|as|when|while|after|because|whereas|since|although|which|whom|"
-                           r"according to which)\s+", re.I)
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ians?|ish|ese|is?|ans?|ic|s)$")
-_PRONOUN = re.compile(r"^(?:it|they|he|she|we|them)$", re.I)
-_RELATIVE_HEAD = re.compile(r"([\w’'-]+(?:\s+[\w’'-]+){0,3})\s+(?:who|that|which)\s*$", re.I)
-_LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Also|Still|Besides|Then|Now|Earlier|Later|"
-                             r"And|But|So)\b,?\s*")
-_TRAILING_AUX = re.compile(
-    r"(?:\s+(?:have|has|had|were|was|are|is|been|also|reportedly|allegedly|all|then|now|once again|again|who|"
-    r"which|that|to|accidentally|apparently))+$", re.I)
-_DATELINE_PREFIX = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:\([^)]{0,40}\)\s*)?"
-    r"[—–-]{1,2}\s*"
-)
 _STOCK = wording("stock_hosting")
 _WHERE_STOCK = wording("stock_where")
 # agency wording for a stock of displaced people where they stay: "2,300 IDPs are sheltering in schools in X"
@@ -100,21 +98,13 @@ _DEFECTOR = re.compile(r"\b(?:defectors?|deserters?|conscripts?|recruits?|guards
 _FLED_CAUSE = wording("fled_cause_in")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:(?:had|have|has|recently|just|earlier)\s+)*$", re.I)
 _ONWARD = wording("onward_arrival")
-_AUX_IN_GAP = re.compile(r"\s(?=(?:were|was|are|is|have|has|had)\s)", re.I)
 _HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
 # "Kenya deported ...", "Jordan has expelled ...": the state as the subject of an expulsion is where from
 _STATE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|also|now|then|reportedly)\s+)*", re.I)
 _HOMEWARD_RETURN = wording("homeward_return")
 _OBJECT_FRAME = wording("object_frame")
-_PREP = re.compile(
-    r"\b(into|to|in|at|toward|towards|inside|from|near|outside|across|via|through|of|for|out\s+of|"
-    r"over|off|by|between|with|against|among|and|around|on|along|throughout)\s+$",
-    re.I,
-)
 _LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "across", "over", "off", "toward",
              "towards", "around", "on", "through", "along", "throughout"}
-_TYPE_NOUN_OF = wording("type_noun_of")
-_APPOSITION_HEAD = wording("apposition_head")
 _CAMP_DESTINATION = wording("camp_destination")
 _PRIVATE_TRAVELLERS = wording("private_travellers")
 _DURING_VISIT = wording("during_visit")
@@ -142,12 +132,6 @@ _DAYS_AFTER = re.compile(
     r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w’'-]+\s+){0,8}$", re.I
 )
 _MEANWHILE = re.compile(r"\b(?:meanwhile|at\s+the\s+same\s+time|simultaneously)\b", re.I)
-# "from crowded transit centres in Ramtha" (an origin's place); not "fired from Syria struck a market in X",
-# where a name closes the origin phrase and a verb follows.
-_FROM_NOUN = re.compile(
-    r"\b(?:from|From)\s+(?:(?!(?:to|into|towards?|and|or|the|struck|hit|landed|killed|wounded|"
-    r"exploded|fell|crashed)\b)[a-z][\w-]*\s+){1,4}$"
-)
 _ARMY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _MILITARY_WORDS.pattern, re.I)
 _SOIL_AFTER = wording("soil_after")
 _SOIL_BEFORE = re.compile(r"\b(?:on|onto|into|to|in|reached|entered)\s+(?:the\s+)?$", re.I)
@@ -159,7 +143,6 @@ _IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "thr
 
 
 # --------------------------------------------------------------------- results
-
 
 
 @dataclass
@@ -212,7 +195,6 @@ class DocResult:
 
 
 # --------------------------------------------------------------------- entry point
-
 
 
 class Reader:
@@ -1915,10 +1897,6 @@ def propagate(doc: Document) -> list[Toponym]:
     return extra
 
 
-def _has_locative(text: str, places: list[Toponym], preps: tuple[str, ...]) -> bool:
-    return any(_nearest_prep(text, t.start, 0) in preps for t in places)
-
-
 _COMMENT_HANDLE = re.compile(r"^[ \t]*[•·▪][ \t]*\S{1,30}[ \t]*$", re.M)
 
 
@@ -1926,168 +1904,6 @@ def comments_start(text: str) -> int | None:
     """Where a thread of reader comments begins (two or more bulleted user handles), or None."""
     handles = list(_COMMENT_HANDLE.finditer(text))
     return handles[0].start() if len(handles) >= 2 else None
-
-
-
-def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int, int]]:
-    """Cut a sentence into one clause per trigger (absolute offsets)."""
-    cuts = [sent.start]
-    for a, b in zip(triggers, triggers[1:], strict=False):
-        lo, hi = a.end - sent.start, b.start - sent.start
-        gap = sent.text[lo:hi]
-        ms = list(CLAUSE_BOUNDARY.finditer(gap))
-        if ms:
-            cut = lo + ms[-1].start()
-        else:
-            det = list(re.finditer(r"\b(?:the|a|an)\s", gap, re.I))
-            frames = list(_REPORT_FRAME.finditer(gap))
-            commas = [m.start() for m in re.finditer(r"(?<!\d),|,(?!\d)", gap)]  # not inside "60,000"
-            comma = commas[-1] if commas else -1
-            conj = list(re.finditer(r"\s(?:and|then|but|before)\s", gap))
-            if frames:  # "families arriving this week said | they had fled": the reported clause
-                cut = lo + frames[-1].end()
-            elif conj:
-                # "deserted late on Sunday | and crossed into Jordan": never inside the first clause's date
-                cut = lo + conj[-1].start()
-            elif comma >= 0:
-                cut = lo + comma
-            elif aux := list(_AUX_IN_GAP.finditer(gap)):
-                # "Somalis arriving from X | were registered at Y": the second verb's auxiliary opens it
-                cut = lo + aux[-1].start()
-            elif _AUX_IN_GAP.match(" " + b.text):
-                cut = hi  # the second trigger starts with its auxiliary ("were registered at")
-            elif det:
-                cut = lo + det[-1].start()
-            else:  # never inside a word
-                spaces = [m.start() for m in re.finditer(r"\s", gap)]
-                if a.motion and len(gap.split()) <= 3:
-                    # "families who fled Raqqa | arrived in X": a motion verb keeps its short object
-                    cut = lo + (spaces[-1] if spaces else len(gap))
-                else:
-                    mid = len(gap) // 2
-                    cut = lo + (min(spaces, key=lambda i: abs(i - mid)) if spaces else mid)
-        for d in dates:  # never inside a date: "flew to X on Monday | for talks"
-            if d.start < sent.start + cut < d.end:
-                cut = d.end - sent.start
-        cuts.append(sent.start + cut)
-    cuts.append(sent.end)
-    return [(cuts[i], cuts[i + 1]) for i in range(len(triggers))]
-
-
-def _narrow(sent: Sentence, trig: Trigger, scope: tuple[int, int]) -> tuple[int, int]:
-    """The trigger's own clause inside its scope: dates and places are read there."""
-    s, e = scope
-    before = sent.text[s - sent.start:trig.start - sent.start]
-    after = sent.text[trig.end - sent.start:e - sent.start]
-    cuts = [m for m in CLAUSE_BOUNDARY.finditer(before)]
-    ns = s + cuts[-1].start() if cuts else s
-    m = CLAUSE_BOUNDARY.search(after)
-    ne = trig.end + m.start() if m else e
-    return ns, ne
-
-
-def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
-    """The preposition governing a name at ``pos`` ("into southern Turkey's Hatay" -> into)."""
-    window = text[max(floor, pos - 60):pos]
-    # skip modifiers, possessive owners and type-word frames back to the preposition
-    stripped = window
-    for _ in range(4):
-        m = _PREP.search(stripped)
-        if m:
-            prep = m.group(1).lower()
-            if prep in ("around", "near") and re.search(r"\bfrom\s+$", stripped[:m.start()]):
-                return "from"  # "from around Azaz": an origin
-            if prep in ("in", "at") and _FROM_NOUN.search(stripped[:m.start()]):
-                return "from"  # "from crowded transit centres in Ramtha": the origin's place
-            if prep == "of" and _TYPE_NOUN_OF.search(stripped):
-                stripped = stripped[:_TYPE_NOUN_OF.search(stripped).start()]
-                # "the outskirts of X", "the besieged parts of X": the frame's modifiers, never the
-                # preposition before the frame ("from parts of X" is an origin)
-                stripped = re.sub(r"(?:\b(?:the|a|an)\s+)?(?:\b(?!(?:from|in|at|into|to|near|inside|outside|"
-                                  r"across|toward|towards|through|via|on|over|of)\s)[\w-]+\s+)?$",
-                                  "", stripped)
-                continue
-            return " ".join(prep.split())
-        m3 = _APPOSITION_HEAD.search(stripped)
-        if m3 and m3.start() < len(stripped):
-            stripped = stripped[:m3.start()]  # "in the Turkish capital, X": the phrase's preposition
-            continue
-        m2 = re.search(
-            r"(?:(?:\b[Tt]he|\b(?:its|their|his|her|a|an)|\b[A-Z][\w-]*['’]s|\b[a-z][\w-]*s['’]|\b[a-z][\w-]*['’]s|\b[a-z][\w-]*ern|\bnorthern|\bsouthern|\beastern|\bwestern|"
-            r"\bcentral|\bneighbou?ring|\bnearby|\bthe\s+town\s+of|\bthe\s+city\s+of|\bcapital,?|\bcoastal)\s*)$",
-            stripped,
-        )
-        if not m2 or m2.start() == len(stripped):
-            return None
-        stripped = stripped[:m2.start()]
-    return None
-
-
-def _actor(
-    text: str, scope_start: int, trig: Trigger, scope_end: int, dates: list[DateRef]
-) -> tuple[str, str, int]:
-    """(who, head, start): the actor phrase, the noun phrase that decides anaphora, where the phrase starts.
-
-    Verbs take their subject (after any reporting frame "X said that"); a pronoun subject
-    falls back to the reporting source ("Turkey's Defense Ministry said it scrambled");
-    nouns take their of/by phrase ("downing of a Turkish military plane by Syrian gunners").
-    """
-    if trig.noun:
-        after = text[trig.end:scope_end].replace("\n", " ")
-        m = re.match(r"\s*(?:(?:of|by|in|with|between|among)\s+[^,;.]{1,100})", after)
-        return " ".join((trig.text + (m.group() if m else "")).split())[:160], "", trig.start
-    raw = text[scope_start:trig.start]
-    for d in dates:
-        if scope_start <= d.start and d.end <= trig.start:
-            a, b = d.start - scope_start, d.end - scope_start
-            raw = raw[:a] + " " * (b - a) + raw[b:]
-    seg = raw
-    frame_subject = ""
-    seg_start = scope_start
-    frames = list(_REPORT_FRAME.finditer(seg))
-    if frames:
-        frame_subject = _clean_subject(seg[:frames[-1].start()])
-        seg = seg[frames[-1].end():]
-        seg_start = scope_start + frames[-1].end()
-    head_m = _RELATIVE_HEAD.search(seg)
-    subs = list(_SUBORDINATOR.finditer(seg))
-    if subs and not (head_m and subs[-1].start() >= head_m.end(1)):
-        seg_start += subs[-1].end()
-        seg = seg[subs[-1].end():]
-    who = _clean_subject(seg)
-    if head_m:
-        head = " ".join(head_m.group(1).split())
-        who = re.sub(r"\s+(?:who|that|which)$", "", who)
-    else:
-        head = who
-    if _PRONOUN.match(who) and frame_subject:
-        who = frame_subject
-        seg_start = scope_start
-    if not who:
-        after = text[trig.end:scope_end].replace("\n", " ")
-        m = re.match(r"\s*(?:by)\s+[^,;.]{1,100}", after)
-        if m:
-            who = " ".join(m.group().split()[1:])
-    return who[:160], head, seg_start
-
-
-def _clean_subject(seg: str) -> str:
-    seg = re.sub(r"^[\s,;:—–-]+", "", seg.replace("\n", " "))
-    seg = _DATELINE_PREFIX.sub("", seg)
-    if re.match(r"(?:since|after|when|while|as|although|because|if|once|before)\b", seg, re.I) and "," in seg:
-        seg = seg[seg.index(",") + 1:]  # "Since the uprising began in 2011, thousands ...": the main clause
-    seg = re.sub(r"^(?:in|at|near|from)\s+[^,]{1,40},\s*", "", seg, flags=re.I)  # "In Beirut, hundreds ..."
-    cut = list(re.finditer(r",\s+(?:with|while|but)\s+|\bwith\s+", seg))
-    if cut:
-        seg = seg[cut[-1].end():]
-    for _ in range(3):
-        seg = re.sub(
-            r"^(?:(?:and|but|or|while|as|after|when|then|on|in|since|by|later|earlier)\b|[\s,;:—–-])+", "",
-            seg.strip(), flags=re.I,
-        )
-    seg = _LEADING_ADVERB.sub("", seg.strip(" ,;:“”\"‘’'"))
-    seg = _TRAILING_AUX.sub("", seg.strip(" ,;:“”\"‘’'"))
-    return " ".join(seg.split()).strip(" ,;:“”\"‘’'")
 
 
 _DEFINITE_BEFORE = re.compile(
@@ -2103,37 +1919,6 @@ _INCIDENT_NOUN = wording("incident_noun")
 # "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said,
 # not where it happened
 _IN_REPORT_FRAME = wording("in_report_frame")
-# "..., a monitoring group based in X reported.", "..., officials in X said.": a closing attribution clause;
-# "Speaking in X, the envoy ...": an opening speech frame. Places there tell where it was said.
-_CLOSING_ATTRIBUTION = wording("closing_attribution")
-_LEADING_SUBORDINATE = re.compile(
-    r"^\s*(?:(?:hours|days|weeks|months|a\s+day|a\s+week|just|shortly|only|soon|even|two|three)\s+)?(?:after|"
-    r"before|since|while|whilst|when|as|following|despite|although|though|amid|ahead\s+of)\b[^,;]{3,140},",
-    re.I)
-_OPENING_FRAME = wording("opening_frame")
-# "in a statement issued in X", "a statement released from X"
-_ISSUED_IN = wording("issued_in")
-
-
-def _in_attribution(sent: Sentence, trig: Trigger, t: Toponym) -> bool:
-    """The place is in the sentence's attribution (speech frame, closing 'X said'), not the trigger's."""
-    if _ISSUED_IN.search(sent.text, 0, max(0, t.start - sent.start)):
-        return True
-    m = _CLOSING_ATTRIBUTION.search(sent.text)
-    if m is not None:
-        a = sent.start + m.start()
-        if t.start >= a and trig.start < a:
-            return True
-    m = _OPENING_FRAME.match(sent.text)
-    if m is None and trig.type not in MOTION_TYPES and trig.type not in ("flight", "displacement"):
-        # "Hours after a truce took effect in X, rebels shelled Y": a leading background clause (kept
-        # for flight, where "After clashes in X, thousands fled" names the origin)
-        m = _LEADING_SUBORDINATE.match(sent.text)
-    if m is not None:
-        b = sent.start + m.end()
-        if t.end <= b and trig.start >= b:
-            return True
-    return False
 
 
 _RELATIVE_PERFECT = wording("relative_perfect")
@@ -2146,24 +1931,6 @@ _AGAINST_CAUSE = re.compile(
     r"\s+(?:against\s+)?(?:the\s+|an?\s+|this\s+|its\s+)?(?:[\w-]+\s+){0,2}?" + _CAUSES + r"\b", re.I
 )
 _VIOLENCE = re.compile(r"\b" + violence_pattern() + r"\b", re.I)
-_NOT_MOVER = re.compile(r"\b" + not_mover_pattern() + r"\b", re.I)
-_SUBJECT_HEAD_END = re.compile(r"\b(?:of|from|in|at|whose|who|that|which|with|for|on)\b|[,(]", re.I)
-
-
-_QUANTITY_OF = re.compile(
-    r"\s*(?:the\s+|a\s+)?(?:(?:total|overall|estimated|new|daily|weekly)\s+)?(?:number|total|majority|"
-    r"minority|bulk|share|proportion|percentage|half|third|quarter|most|some|many|all|tens\s+of\s+thousands|"
-    r"thousands|hundreds|dozens|scores|millions)\s+of\s+", re.I)
-
-
-def _not_a_mover(subject: str) -> bool:
-    """The subject's own noun phrase (before 'of/from/who...') names a thing or an animal, not people."""
-    q = _QUANTITY_OF.match(subject)
-    if q is not None:  # "the number of people who fled", "the majority of families": the people counted
-        subject = subject[q.end():]
-    m = _SUBJECT_HEAD_END.search(subject)
-    phrase = subject[:m.start()] if m else subject
-    return bool(_NOT_MOVER.search(phrase))
 
 
 _ANIMALS = wording("animals")
@@ -2183,97 +1950,12 @@ _ACCIDENTAL_BEFORE = re.compile(r"\b" + accidental_blast_pattern() + r"\s+(?:[\w
 _COORDINATED = re.compile(
     r"^[\s,]*(?:and|but|then|before)(?:\s+then)?\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I
 )
-_FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "half a million": 500_000,
-             "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}
-_BARE_SUBJECT = re.compile(
-    r"(?:^|[,;:]\s+|\b(?:and|but|while|with)\s+)(?:another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
-    r"more\s+than\s+|at\s+least\s+|an\s+estimated\s+|up\s+to\s+|the\s+)?(?P<num>(?:two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s+(?:have|had|has|were|was|are|is)\b)|(?:a\s+)?quarter\s+(?:of\s+)?a\s+million|"
-    r"(?:a\s+)?half\s+a?\s*million|three\s+quarters\s+of\s+a\s+million|\d[\d,.]*(?:\s+(?:million|thousand))?|"
-    r"(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|dozens|millions)\s+(?:more\s+|others\s+|(?-i:[A-Z][a-z]+)\s+)?"
-    r"(?:(?:have|had|has|were|was|are|is)\s+(?:[\w-]+\s+){0,3})?$", re.I)
-
-
-def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
-    """ "another 6,000 have fled", "a quarter of a million have been driven from their homes": a figure
-    with no noun as the subject of a verb of people (displacement, arrest, attack) counts people."""
-    if trig.noun or trig.type not in ("displacement", "flight", "border_crossing", "arrest", "attack",
-                                      "camp_placement", "protest"):
-        return None
-    first = re.match(r"[A-Za-z][\w-]*", trig.text)
-    if first is not None and first.group(0).lower() in LABELS:
-        return None  # "640 homes were destroyed": the trigger starts with the counted noun, not bare
-    lo = max(scope_start, trig.start - 120)
-    m = _BARE_SUBJECT.search(text[lo:trig.start])
-    if m is None:
-        return None
-    raw = " ".join(m.group("num").lower().split())
-    if re.fullmatch(r"(?:19|20)\d\d", raw):
-        return None  # "in 2011 fled": a year, not a figure
-    value = (
-        _FRACTION.get(raw if raw.startswith(("a ", "three")) else "a " + raw)
-        if "quarter" in raw or "half" in raw
-        else parse_number(raw)
-    )
-    if value is None or isinstance(value, float) or (isinstance(value, int) and not 0 < value < 100_000_000):
-        return None
-    a = lo + m.start("num")
-    label = "arrested" if trig.type == "arrest" else "people"
-    return Count(a, lo + m.end("num"), m.group("num"), value, label)
 
 
 _STREET_AFTER = wording("street_after")
 _FACILITY_AFTER = wording("facility_after")
 _GENERIC_NOUN = wording("generic_noun")
 _ESCAPER = wording("escaper")
-_PASSIVE_BEFORE = re.compile(
-    r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I
-)
-_AGENT = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?by\s+((?:(?!(?:on|in|at|after|before|for|with|during|near)\b)[\w’'.-]+\s*){1,8})"
-)
-_OBJECT = re.compile(
-    r"\s*((?:(?!(?:on|in|at|near|after|before|from|to|into|during|with|and|but|while|as|when|outside|"
-    r"inside|since|for|by|who|which|that)\b)[\w’'.-]+\s*){1,8})"
-)
-_NATURAL = wording("natural_subject")
-
-
-_DETERMINER_ONLY = re.compile(r"\s*(?:an?|the|this|that|another|one|two|three|several)\s*", re.I)
-
-
-def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str]:
-    """{"actor1": perpetrator, "actor2": target} in ACLED's sense, from the trigger's own clause.
-
-    Active verbs: the subject acts on the object ("gunmen attacked a patrol"). Passive verbs: the
-    subject is acted on and the "by" phrase acts ("were detained by police"). Nouns: "by X".
-    """
-    out: dict[str, str] = {}
-    after = text[trig.end:scope_end].replace("\n", " ")
-    agent = _AGENT.match(after)
-    agent_text = " ".join(agent.group(1).split()).strip(" ,.;") if agent else ""
-    if agent_text and _NATURAL.match(agent_text):
-        agent_text = ""
-    passive = bool(_PASSIVE_BEFORE.search(text[max(0, trig.start - 30):trig.start])) or \
-        trig.text.lower().split()[0] in ("was", "were", "been", "being", "is", "are", "have", "has", "had")
-    if trig.noun:
-        if agent_text:
-            out["actor1"] = agent_text
-        return out
-    if passive:
-        if agent_text:
-            out["actor1"] = agent_text
-        if who:
-            out["actor2"] = who
-        return out
-    if who and not _DETERMINER_ONLY.fullmatch(who):  # "A car bomb ripped through": no actor named
-        out["actor1"] = who
-    obj = _OBJECT.match(after)
-    if obj and trig.type in ("attack", "military_operation", "arrest", "defection", "meeting"):
-        phrase = " ".join(obj.group(1).split()).strip(" ,.;")
-        if phrase and not re.match(r"^(?:fire|at|on|and|the)$", phrase, re.I):
-            out["actor2"] = phrase
-    return out
 
 
 def _fair_types(
