@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -54,7 +53,6 @@ from geokit.events.triggers import (
 )
 from geokit.events.wording import wording
 from geokit.model import (
-    Document,
     Event,
     Fact,
     Movement,
@@ -64,7 +62,6 @@ from geokit.model import (
 )
 from geokit.parsing.dates import DateRef, find_dates
 
-PLACE_KINDS_USED = ("literal", "metonymic")
 CHAIN_LOOKBACK = 4  # sentences within which "the defectors" continue an earlier movement
 # score added to a candidate place by its dependency attachment to the trigger (geokit.events.syntax)
 _ATTACHMENT_WEIGHT = {"own": 1.0, "other": -1.5}
@@ -77,7 +74,6 @@ _FLIGHT_WORDS = wording("flight_words")
 _ANAPHORIC = wording("anaphoric_group")
 _ELABORATION = wording("elaboration")
 _CROWD = wording("crowd_size")
-_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ians?|ish|ese|is?|ans?|ic|s)$")
 _STOCK = wording("stock_hosting")
 _WHERE_STOCK = wording("stock_where")
 # agency wording for a stock of displaced people where they stay: "2,300 IDPs are sheltering in schools in X"
@@ -1867,53 +1863,11 @@ class Reader:
 # --------------------------------------------------------------------- helpers
 
 
-def propagate(doc: Document) -> list[Toponym]:
-    """Other mentions of a name the parser resolved elsewhere in the report (one sense per report).
-
-    A recogniser can miss a name in one sentence ("into Jordan on Sunday") that it resolved in
-    another; those mentions are added with the same place, marked by ``reason``.
-    """
-    known: dict[str, Toponym] = {}
-    for t in doc.toponyms:
-        if t.place is not None and t.kind in PLACE_KINDS_USED and len(t.text) >= 4 and t.text[0].isupper() \
-                and "\n" not in t.text:
-            known.setdefault(t.text, t)
-    if not known:
-        return []
-    covered = sorted((t.start, t.end) for t in doc.toponyms)
-    starts = [a for a, _b in covered]
-    reach = list(itertools.accumulate((b for _a, b in covered), max))  # furthest end among the first k
-    extra: list[Toponym] = []
-    pattern = re.compile(
-        r"\b(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")\b"
-    )
-    for m in pattern.finditer(doc.text):
-        k = bisect.bisect_left(starts, m.end())  # the toponyms starting before this match ends
-        if k and reach[k - 1] > m.start():  # one of them ends after it starts: they overlap
-            continue
-        src = known[m.group()]
-        extra.append(Toponym(m.start(), m.end(), m.group(), src.kind, src.place, src.score * 0.9,
-                             reason="same name resolved elsewhere in the report"))
-    return extra
-
-
-_COMMENT_HANDLE = re.compile(r"^[ \t]*[•·▪][ \t]*\S{1,30}[ \t]*$", re.M)
-
-
-def comments_start(text: str) -> int | None:
-    """Where a thread of reader comments begins (two or more bulleted user handles), or None."""
-    handles = list(_COMMENT_HANDLE.finditer(text))
-    return handles[0].start() if len(handles) >= 2 else None
-
-
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]hese|[Tt]hose|[Ss]unday's|"
     r"[Mm]onday's|[Tt]uesday's|[Ww]ednesday's|[Tt]hursday's|[Ff]riday's|[Ss]aturday's)\s+"
     r"(?:[\w-]+\s+){0,2}$"
 )
-_BUILDING_OF = wording("building_of")
-# "Saint Peter and Saint Paul Coptic Orthodox Church": a name inside a building's name
-_BUILDING_AFTER = wording("building_after")
 _CAUSES = cause_pattern()  # rules/causes.toml: disease, natural hazard, accident
 _INCIDENT_NOUN = wording("incident_noun")
 # "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said,
@@ -1952,8 +1906,6 @@ _COORDINATED = re.compile(
 )
 
 
-_STREET_AFTER = wording("street_after")
-_FACILITY_AFTER = wording("facility_after")
 _GENERIC_NOUN = wording("generic_noun")
 _ESCAPER = wording("escaper")
 
@@ -2015,29 +1967,3 @@ def _confidence(d: _Draft, own_dates: list[DateRef]) -> float:
     c -= 0.05 if d.date_note.startswith("date carried") else 0.0
     return max(0.05, min(0.95, c))
 
-
-def report_places(
-    doc: Document, text: str, dl: tuple[int, int] | None
-) -> tuple[list[Toponym], list[Toponym]]:
-    """The report's places events may cite, and its demonyms (actors' countries).
-
-    Streets, buildings named after a place ("St. George's Church"), the dateline's place and demonyms
-    are not event places; names repeated without their resolution take it from the first mention.
-    """
-    toponyms = sorted(doc.toponyms + propagate(doc), key=lambda t: t.start)
-    demonyms = [t for t in toponyms if t.place is not None and (t.kind == "demonym" or (
-        t.kind in ("embedded", "literal") and t.place.kind == "country" and _ADJECTIVE.match(t.text)
-        and t.text.lower() != t.place.name.lower()))]
-    demonym_ids = {id(t) for t in demonyms}
-    places = [
-        t
-        for t in toponyms
-        if t.place is not None
-        and (t.kind in PLACE_KINDS_USED or (t.kind == "embedded" and _FACILITY_AFTER.match(text, t.end)))
-        and (not _STREET_AFTER.match(text, t.end) or _FACILITY_AFTER.match(text, t.end))
-        and not _BUILDING_OF.search(text, max(0, t.start - 60), t.start)
-        and not (re.match(r"(?:St\.?|Saint)\s", t.text) and _BUILDING_AFTER.match(text, t.end))
-        and id(t) not in demonym_ids
-        and not (dl and t.start < dl[1] and t.end > dl[0])
-    ]
-    return places, demonyms
