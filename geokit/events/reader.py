@@ -14,12 +14,11 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import replace
 
 from geokit.events import syntax
 from geokit.events.acled import classify
-from geokit.events.causes import accidental_blast_pattern, cause_pattern, violence_pattern
+from geokit.events.causes import accidental_blast_pattern, cause_pattern
 from geokit.events.clauses import (
     _CLOSING_ATTRIBUTION,
     _PREP,
@@ -32,6 +31,8 @@ from geokit.events.clauses import (
     _scopes,
 )
 from geokit.events.counts import Count, compare, counts_dict, find_counts, parse_number
+from geokit.events.drafts import DocResult, _confidence, _Draft
+from geokit.events.fairtypes import _FLIGHT_WORDS, _OFFICIAL_WORDS, _VIOLENCE, _fair_types, _fatalities
 from geokit.events.placerefs import (
     distance_km,
     level,
@@ -67,10 +68,8 @@ CHAIN_LOOKBACK = 4  # sentences within which "the defectors" continue an earlier
 _ATTACHMENT_WEIGHT = {"own": 1.0, "other": -1.5}
 
 _MILITARY_WORDS = wording("military_words")
-_OFFICIAL_WORDS = wording("official_words")
 # "arrived in X for a two-day visit", "travelled to X for talks": the clause says it is a visit
 _VISIT_PURPOSE = wording("visit_purpose")
-_FLIGHT_WORDS = wording("flight_words")
 _ANAPHORIC = wording("anaphoric_group")
 _ELABORATION = wording("elaboration")
 _CROWD = wording("crowd_size")
@@ -101,13 +100,10 @@ _HOMEWARD_RETURN = wording("homeward_return")
 _OBJECT_FRAME = wording("object_frame")
 _LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "across", "over", "off", "toward",
              "towards", "around", "on", "through", "along", "throughout"}
-_CAMP_DESTINATION = wording("camp_destination")
-_PRIVATE_TRAVELLERS = wording("private_travellers")
 _DURING_VISIT = wording("during_visit")
 _LEGAL_CHARGE = wording("legal_charge_before")
 _HAPPENED_AFTER = wording("happened_after")
 _LEAD_AFTER = wording("lead_after")
-_PROTESTERS_MOVED = wording("protesters_moved")
 _FORCED_OBJECT = wording("forced_object")
 _PROTESTERS_HIT = re.compile(
     r"\b(?:protesters|demonstrators|marchers|mourners|rioters|strikers|students\s+protesting)\b", re.I)
@@ -121,8 +117,6 @@ _NOUN_ATTACHED = re.compile(
 _OCCURRED_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:had\s+)?(?:took\s+place|taken\s+place|happened|occurred|broke\s+out|"
     r"was\s+carried\s+out)\b", re.I)
-_DISPLACED_GROUP = re.compile(r"\b(?:refugees|asylum[- ]seekers|IDPs|displaced|evacuees)\b", re.I)
-_CAMP_CODES = {"CMPRF", "CMP"}  # GeoNames: refugee camp, camp
 _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
 _DAYS_AFTER = re.compile(
     r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w’'-]+\s+){0,8}$", re.I
@@ -136,58 +130,6 @@ _ORIGIN_PREPS = {"from", "out of"}
 _VIA_PREPS = {"via", "through"}
 # prepositions that put an event inside a place ("in/at/near/on X"): not origins, destinations or owners
 _IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "throughout", "across", "along"}
-
-
-# --------------------------------------------------------------------- results
-
-
-@dataclass
-class _Draft:
-    """An event being read: everything ``_to_records`` needs, kept mutable for chains."""
-
-    type: str
-    trigger: Trigger
-    sentence: Sentence
-    scope: tuple[int, int]
-    date: DateRef | None
-    date_note: str
-    counts: list[Count]
-    place: PlaceRef | None
-    origin: PlaceRef | None
-    destination: PlaceRef | None
-    who: str
-    via: list[PlaceRef] = field(default_factory=list)
-    sources: list[Source] = field(default_factory=list)
-    counts_all: dict[str, Any] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    confidence: float = 0.5
-    chained: bool = False
-    title: bool = False
-    hidden: bool = False
-    types: list[str] = field(default_factory=list)
-    actors: dict[str, str] = field(default_factory=dict)
-    clause: tuple[int, int] = (0, 0)
-    anchor: dt.date | None = None  # the latest day the report gave before this clause
-    fallback: bool = False  # the place is the report's, not the clause's
-    journey: bool = False  # a movement only, no event (an escape, a trip)
-    loose: bool = False  # the place came from the rest of the sentence, not the trigger's clause
-    told_by: list[Trigger] = field(default_factory=list)  # other triggers read as this same occurrence
-
-
-@dataclass
-class DocResult:
-    """Records read from one report (before linking), and what linking needs to know."""
-
-    doc: str
-    published: dt.date | None
-    events: list[Event] = field(default_factory=list)
-    movements: list[Movement] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    titles: set[str] = field(default_factory=set)
-    windows: dict[str, tuple[dt.date, dt.date]] = field(default_factory=dict)
-    # undated record -> the story's latest day before it
-    approx: dict[str, dt.date] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------- entry point
@@ -1884,7 +1826,6 @@ _HOME_INSTITUTION_AFTER = wording("home_institution_after")
 _AGAINST_CAUSE = re.compile(
     r"\s+(?:against\s+)?(?:the\s+|an?\s+|this\s+|its\s+)?(?:[\w-]+\s+){0,2}?" + _CAUSES + r"\b", re.I
 )
-_VIOLENCE = re.compile(r"\b" + violence_pattern() + r"\b", re.I)
 
 
 _ANIMALS = wording("animals")
@@ -1908,62 +1849,4 @@ _COORDINATED = re.compile(
 
 _GENERIC_NOUN = wording("generic_noun")
 _ESCAPER = wording("escaper")
-
-
-def _fair_types(
-    etype: str, trig: Trigger, origin: PlaceRef | None, destination: PlaceRef | None, after: str = "",
-    clause: str = "", who: str = "",
-) -> list[str]:
-    """The event's type first, then every other fair reading (the guide lists every type that is a fair
-    reading): the rule's ``also``; fleeing abroad is displacement and a border crossing; people moved into a
-    camp or shelter are also placed there; a trip abroad by people who are no officials is a crossing."""
-    types = [etype]
-    for t in (trig.rule.also if trig.rule else ()):
-        if t not in types:
-            types.append(t)
-    if etype in ("displacement", "border_crossing", "defection") and "camp_placement" not in types and (
-            (destination is not None and destination.feature_code.upper() in _CAMP_CODES)
-            or _CAMP_DESTINATION.match(after)):
-        types.append("camp_placement")
-    if etype == "displacement" and origin is not None and destination is not None and origin.country_code \
-            and destination.country_code and origin.country_code != destination.country_code:
-        types.append("border_crossing")
-    if etype == "border_crossing" and trig.type == "flight":
-        types.append("displacement")
-    elif etype == "border_crossing" and "displacement" not in types and (
-            _FLIGHT_WORDS.search(clause) or _DISPLACED_GROUP.search(who)):
-        types.append("displacement")  # "refugees crossed into X", "crossed the border fleeing the fighting"
-    if etype == "displacement" and "attack" not in types and re.search(
-            r"\b(?:burn|torch|raz|demolish|loot|set\s+(?:on\s+fire|ablaze))", trig.text, re.I) and \
-            _VIOLENCE.search(clause):
-        types.append("attack")  # "militiamen torched 300 homes": arson (the guide's attack) and displacement
-    if etype == "displacement" and "protest" not in types and _PROTESTERS_MOVED.match(after):
-        types.append("protest")  # "police evacuated protesters from the square": a protest broken up
-    if etype == "visit" and who and _PRIVATE_TRAVELLERS.search(who) and not _OFFICIAL_WORDS.search(who):
-        types.append("border_crossing")  # "a patient who had visited X": a private trip, no official visit
-        if _FLIGHT_WORDS.search(clause):
-            types.append("displacement")
-    return types
-
-
-def _fatalities(counts: dict[str, Any]) -> int | None:
-    """Deaths the report gives (the low end of a range), None when it gives none."""
-    vals = []
-    for k, v in counts.items():
-        if k in ("killed", "dead", "deaths", "fatalities"):
-            vals.append(v[0] if isinstance(v, list | tuple) else v)
-    vals = [v for v in vals if isinstance(v, int)]
-    return max(vals) if vals else None
-
-
-def _confidence(d: _Draft, own_dates: list[DateRef]) -> float:
-    c = 0.35
-    c += 0.0 if d.trigger.noun else 0.15
-    c += 0.15 if (d.place is not None or d.destination is not None) else 0.0
-    c += 0.1 if d.date is not None and d.date.date is not None and d.date in own_dates else 0.0
-    c += 0.1 if d.counts else 0.0
-    c += 0.05 if d.who else 0.0
-    c -= 0.1 if d.title else 0.0
-    c -= 0.05 if d.date_note.startswith("date carried") else 0.0
-    return max(0.05, min(0.95, c))
 
