@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geokit.events import reader, wording
+from geokit.events import clauses, reader, wording
 
 
 def test_every_pattern_has_an_id_a_reason_and_finds_its_example():
@@ -16,8 +16,9 @@ def test_every_pattern_has_an_id_a_reason_and_finds_its_example():
 
 def test_the_reader_uses_the_data_patterns():
     assert reader._IN_REPORT_FRAME is wording.wording("in_report_frame")
-    assert reader._TYPE_NOUN_OF.search("troops entered the outskirts of ")
-    assert not reader._TYPE_NOUN_OF.search("troops entered the ")
+    # the clause helpers (geokit.events.clauses) hold the reader's type-word frame
+    assert clauses._TYPE_NOUN_OF.search("troops entered the outskirts of ")
+    assert not clauses._TYPE_NOUN_OF.search("troops entered the ")
 
 
 def test_unknown_id_is_a_clear_error():

@@ -32,7 +32,8 @@ from typing import Any
 from geokit.events.placerefs import (
     toponym_placeref,
 )
-from geokit.events.reader import DocResult, Reader, comments_start, report_places
+from geokit.events.reader import DocResult, Reader
+from geokit.events.report import comments_start, report_places
 from geokit.events.sentences import dateline_span, split_sentences
 from geokit.model import (
     Document,

@@ -1,0 +1,198 @@
+"""Who a trigger's clause is about, for the event reader: the actor phrase and its head ("the defectors
+who ..."), ACLED's actor1/actor2, a bare figure as the subject ("another 6,000 have fled"), and subjects
+that cannot move (things, animals). Pure text functions, kept apart from ``reader`` so each stays small.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geokit.events.causes import not_mover_pattern
+from geokit.events.clauses import _REPORT_FRAME
+from geokit.events.counts import LABELS, Count, parse_number
+from geokit.events.triggers import Trigger
+from geokit.events.wording import wording
+from geokit.parsing.dates import DateRef
+
+_SUBORDINATOR = re.compile(r"(?:^|\s)(?:that|as|when|while|after|because|whereas|since|although|which|whom|"
+                           r"according to which)\s+", re.I)
+_PRONOUN = re.compile(r"^(?:it|they|he|she|we|them)$", re.I)
+_RELATIVE_HEAD = re.compile(r"([\w’'-]+(?:\s+[\w’'-]+){0,3})\s+(?:who|that|which)\s*$", re.I)
+_LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Also|Still|Besides|Then|Now|Earlier|Later|"
+                             r"And|But|So)\b,?\s*")
+_TRAILING_AUX = re.compile(
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|also|reportedly|allegedly|all|then|now|once again|again|who|"
+    r"which|that|to|accidentally|apparently))+$", re.I)
+_DATELINE_PREFIX = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:\([^)]{0,40}\)\s*)?"
+    r"[—–-]{1,2}\s*"
+)
+
+
+def _actor(
+    text: str, scope_start: int, trig: Trigger, scope_end: int, dates: list[DateRef]
+) -> tuple[str, str, int]:
+    """(who, head, start): the actor phrase, the noun phrase that decides anaphora, where the phrase starts.
+
+    Verbs take their subject (after any reporting frame "X said that"); a pronoun subject
+    falls back to the reporting source ("Turkey's Defense Ministry said it scrambled");
+    nouns take their of/by phrase ("downing of a Turkish military plane by Syrian gunners").
+    """
+    if trig.noun:
+        after = text[trig.end:scope_end].replace("\n", " ")
+        m = re.match(r"\s*(?:(?:of|by|in|with|between|among)\s+[^,;.]{1,100})", after)
+        return " ".join((trig.text + (m.group() if m else "")).split())[:160], "", trig.start
+    raw = text[scope_start:trig.start]
+    for d in dates:
+        if scope_start <= d.start and d.end <= trig.start:
+            a, b = d.start - scope_start, d.end - scope_start
+            raw = raw[:a] + " " * (b - a) + raw[b:]
+    seg = raw
+    frame_subject = ""
+    seg_start = scope_start
+    frames = list(_REPORT_FRAME.finditer(seg))
+    if frames:
+        frame_subject = _clean_subject(seg[:frames[-1].start()])
+        seg = seg[frames[-1].end():]
+        seg_start = scope_start + frames[-1].end()
+    head_m = _RELATIVE_HEAD.search(seg)
+    subs = list(_SUBORDINATOR.finditer(seg))
+    if subs and not (head_m and subs[-1].start() >= head_m.end(1)):
+        seg_start += subs[-1].end()
+        seg = seg[subs[-1].end():]
+    who = _clean_subject(seg)
+    if head_m:
+        head = " ".join(head_m.group(1).split())
+        who = re.sub(r"\s+(?:who|that|which)$", "", who)
+    else:
+        head = who
+    if _PRONOUN.match(who) and frame_subject:
+        who = frame_subject
+        seg_start = scope_start
+    if not who:
+        after = text[trig.end:scope_end].replace("\n", " ")
+        m = re.match(r"\s*(?:by)\s+[^,;.]{1,100}", after)
+        if m:
+            who = " ".join(m.group().split()[1:])
+    return who[:160], head, seg_start
+
+
+def _clean_subject(seg: str) -> str:
+    seg = re.sub(r"^[\s,;:—–-]+", "", seg.replace("\n", " "))
+    seg = _DATELINE_PREFIX.sub("", seg)
+    if re.match(r"(?:since|after|when|while|as|although|because|if|once|before)\b", seg, re.I) and "," in seg:
+        seg = seg[seg.index(",") + 1:]  # "Since the uprising began in 2011, thousands ...": the main clause
+    seg = re.sub(r"^(?:in|at|near|from)\s+[^,]{1,40},\s*", "", seg, flags=re.I)  # "In Beirut, hundreds ..."
+    cut = list(re.finditer(r",\s+(?:with|while|but)\s+|\bwith\s+", seg))
+    if cut:
+        seg = seg[cut[-1].end():]
+    for _ in range(3):
+        seg = re.sub(
+            r"^(?:(?:and|but|or|while|as|after|when|then|on|in|since|by|later|earlier)\b|[\s,;:—–-])+", "",
+            seg.strip(), flags=re.I,
+        )
+    seg = _LEADING_ADVERB.sub("", seg.strip(" ,;:“”\"‘’'"))
+    seg = _TRAILING_AUX.sub("", seg.strip(" ,;:“”\"‘’'"))
+    return " ".join(seg.split()).strip(" ,;:“”\"‘’'")
+
+_NOT_MOVER = re.compile(r"\b" + not_mover_pattern() + r"\b", re.I)
+_SUBJECT_HEAD_END = re.compile(r"\b(?:of|from|in|at|whose|who|that|which|with|for|on)\b|[,(]", re.I)
+_QUANTITY_OF = re.compile(
+    r"\s*(?:the\s+|a\s+)?(?:(?:total|overall|estimated|new|daily|weekly)\s+)?(?:number|total|majority|"
+    r"minority|bulk|share|proportion|percentage|half|third|quarter|most|some|many|all|tens\s+of\s+thousands|"
+    r"thousands|hundreds|dozens|scores|millions)\s+of\s+", re.I)
+
+
+def _not_a_mover(subject: str) -> bool:
+    """The subject's own noun phrase (before 'of/from/who...') names a thing or an animal, not people."""
+    q = _QUANTITY_OF.match(subject)
+    if q is not None:  # "the number of people who fled", "the majority of families": the people counted
+        subject = subject[q.end():]
+    m = _SUBJECT_HEAD_END.search(subject)
+    phrase = subject[:m.start()] if m else subject
+    return bool(_NOT_MOVER.search(phrase))
+
+_FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "half a million": 500_000,
+             "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}
+_BARE_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but|while|with)\s+)(?:another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
+    r"more\s+than\s+|at\s+least\s+|an\s+estimated\s+|up\s+to\s+|the\s+)?(?P<num>(?:two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s+(?:have|had|has|were|was|are|is)\b)|(?:a\s+)?quarter\s+(?:of\s+)?a\s+million|"
+    r"(?:a\s+)?half\s+a?\s*million|three\s+quarters\s+of\s+a\s+million|\d[\d,.]*(?:\s+(?:million|thousand))?|"
+    r"(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|dozens|millions)\s+(?:more\s+|others\s+|(?-i:[A-Z][a-z]+)\s+)?"
+    r"(?:(?:have|had|has|were|was|are|is)\s+(?:[\w-]+\s+){0,3})?$", re.I)
+
+
+def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
+    """ "another 6,000 have fled", "a quarter of a million have been driven from their homes": a figure
+    with no noun as the subject of a verb of people (displacement, arrest, attack) counts people."""
+    if trig.noun or trig.type not in ("displacement", "flight", "border_crossing", "arrest", "attack",
+                                      "camp_placement", "protest"):
+        return None
+    first = re.match(r"[A-Za-z][\w-]*", trig.text)
+    if first is not None and first.group(0).lower() in LABELS:
+        return None  # "640 homes were destroyed": the trigger starts with the counted noun, not bare
+    lo = max(scope_start, trig.start - 120)
+    m = _BARE_SUBJECT.search(text[lo:trig.start])
+    if m is None:
+        return None
+    raw = " ".join(m.group("num").lower().split())
+    if re.fullmatch(r"(?:19|20)\d\d", raw):
+        return None  # "in 2011 fled": a year, not a figure
+    value = (
+        _FRACTION.get(raw if raw.startswith(("a ", "three")) else "a " + raw)
+        if "quarter" in raw or "half" in raw
+        else parse_number(raw)
+    )
+    if value is None or isinstance(value, float) or (isinstance(value, int) and not 0 < value < 100_000_000):
+        return None
+    a = lo + m.start("num")
+    label = "arrested" if trig.type == "arrest" else "people"
+    return Count(a, lo + m.end("num"), m.group("num"), value, label)
+
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I
+)
+_AGENT = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?by\s+((?:(?!(?:on|in|at|after|before|for|with|during|near)\b)[\w’'.-]+\s*){1,8})"
+)
+_OBJECT = re.compile(
+    r"\s*((?:(?!(?:on|in|at|near|after|before|from|to|into|during|with|and|but|while|as|when|outside|"
+    r"inside|since|for|by|who|which|that)\b)[\w’'.-]+\s*){1,8})"
+)
+_NATURAL = wording("natural_subject")
+_DETERMINER_ONLY = re.compile(r"\s*(?:an?|the|this|that|another|one|two|three|several)\s*", re.I)
+
+
+def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str]:
+    """{"actor1": perpetrator, "actor2": target} in ACLED's sense, from the trigger's own clause.
+
+    Active verbs: the subject acts on the object ("gunmen attacked a patrol"). Passive verbs: the
+    subject is acted on and the "by" phrase acts ("were detained by police"). Nouns: "by X".
+    """
+    out: dict[str, str] = {}
+    after = text[trig.end:scope_end].replace("\n", " ")
+    agent = _AGENT.match(after)
+    agent_text = " ".join(agent.group(1).split()).strip(" ,.;") if agent else ""
+    if agent_text and _NATURAL.match(agent_text):
+        agent_text = ""
+    passive = bool(_PASSIVE_BEFORE.search(text[max(0, trig.start - 30):trig.start])) or \
+        trig.text.lower().split()[0] in ("was", "were", "been", "being", "is", "are", "have", "has", "had")
+    if trig.noun:
+        if agent_text:
+            out["actor1"] = agent_text
+        return out
+    if passive:
+        if agent_text:
+            out["actor1"] = agent_text
+        if who:
+            out["actor2"] = who
+        return out
+    if who and not _DETERMINER_ONLY.fullmatch(who):  # "A car bomb ripped through": no actor named
+        out["actor1"] = who
+    obj = _OBJECT.match(after)
+    if obj and trig.type in ("attack", "military_operation", "arrest", "defection", "meeting"):
+        phrase = " ".join(obj.group(1).split()).strip(" ,.;")
+        if phrase and not re.match(r"^(?:fire|at|on|and|the)$", phrase, re.I):
+            out["actor2"] = phrase
+    return out
