@@ -32,6 +32,10 @@ def _camp(text: str):
      "camp.number_in_camp"),
     ("Aid workers built a camp housing 20,000 refugees near Mafraq on Monday.", "Mafraq", {"refugees": 20000},
      "camp.camp_holds"),
+    # the camp as the subject of its figure, with no date and no preposition after it
+    ("The Kakuma camp is home to 150,000 refugees.", "Kakuma", {"refugees": 150000}, "camp.camp_holds"),
+    ("The camp at Zaatari, which houses 80,000 people, flooded on Monday.", "Za", {"people": 80000},
+     "camp.camp_holds"),
 ])
 def test_a_standing_figure_at_a_camp_is_a_placement_with_its_figure(text, place, counts, rule):
     e, res = _camp(text)

@@ -308,6 +308,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 destination = self._story_destination(sent, origin, via)
             if etype == "camp_placement" and destination is None and re.search(r"\bthere\b", trig.text, re.I):
                 destination = self._recent_camp(sent)  # "had been moved there": the camp just named
+            if etype == "camp_placement" and destination is None:
+                # "The Kakuma camp is home to N": a standing figure whose subject, in the trigger, is the camp
+                destination = self._best_in_group(self._places_in(trig.start, trig.end))
             place = destination if etype != "displacement" else (origin or destination)
             if etype == "displacement" and place is None:
                 around = self._places_in(s, e)
