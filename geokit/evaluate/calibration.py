@@ -74,19 +74,13 @@ def holds_point(place, lat: float, lon: float) -> bool:
 @lru_cache(maxsize=1)
 def _country_shapes() -> dict:
     """ISO2 -> the Natural Earth outline the maps draw (shapely), for 'the gold point is inside it'."""
-    import json
-
     from shapely.geometry import shape
     from shapely.prepared import prep
 
-    from geokit.parsing.calibration import COUNTRIES_PATH
+    from geokit.parsing.calibration import country_features
 
-    try:
-        feats = json.loads(COUNTRIES_PATH.read_text(encoding="utf-8"))["features"]
-    except (OSError, ValueError, KeyError):
-        return {}
     out = {}
-    for f in feats:
+    for f in country_features():
         cc = (f.get("properties") or {}).get("cc")
         try:
             if cc and f.get("geometry"):

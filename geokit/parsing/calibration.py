@@ -50,16 +50,22 @@ def extent_km(place) -> float:
 
 
 @lru_cache(maxsize=1)
-def _country_boxes() -> dict[str, tuple[float, float, float, float]]:
-    """ISO2 -> (south, west, north, east) of the Natural Earth outlines the maps use."""
+def country_features() -> tuple[dict, ...]:
+    """The Natural Earth country outlines the maps draw (GeoJSON features, ``properties.cc`` = ISO2); none
+    when the file is missing or broken (a score then falls back to the point-only classes)."""
     import json
 
     try:
-        feats = json.loads(COUNTRIES_PATH.read_text(encoding="utf-8"))["features"]
-    except (OSError, ValueError, KeyError):
-        return {}
+        return tuple(json.loads(COUNTRIES_PATH.read_text(encoding="utf-8"))["features"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return ()
+
+
+@lru_cache(maxsize=1)
+def _country_boxes() -> dict[str, tuple[float, float, float, float]]:
+    """ISO2 -> (south, west, north, east) of the Natural Earth outlines the maps use."""
     out = {}
-    for f in feats:
+    for f in country_features():
         xs, ys = [], []
         stack = [f.get("geometry", {}).get("coordinates", [])]
         while stack:
