@@ -258,6 +258,7 @@ class Record:
             "actors": dict(self.actors),
             "geo_precision": _acled_geo(self),
             "time_precision": _TIME_CODE.get(self.date_precision),
+            "notes": self.notes,
         }
 
 

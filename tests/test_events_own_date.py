@@ -79,3 +79,17 @@ def test_a_leading_clause_n_days_after_an_event_dates_the_main_clause():
 def test_a_day_of_the_month_is_no_figure():
     (e,) = _events("The bombing in Kirkuk on the night of June 21 killed nine people.")
     assert e.date == "2023-06-21" and e.counts == {"killed": 9}
+
+
+def test_a_day_that_does_not_exist_is_no_date_not_the_reports():
+    """'31 February' is the clause's own (impossible) date: the event stays undated and says why, where the
+    report's date would be a silently wrong day."""
+    (e,) = _events("Fighters shelled Idlib on 31 February 2016.")
+    assert e.date is None and e.date_precision == "unknown"
+    assert "not a real day" in e.notes and "invalid date" in e.notes
+    assert e.to_dict()["notes"] == e.notes  # the JSON lines say it too
+
+
+def test_an_undated_clause_still_takes_the_reports_week():
+    (e,) = _events("Fighters shelled Idlib.")
+    assert e.date == "2023-06-30" and e.date_precision == "week"

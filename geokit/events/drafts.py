@@ -14,6 +14,15 @@ from geokit.events.triggers import Trigger
 from geokit.model import Event, Fact, Movement, PlaceRef, Source
 from geokit.parsing.dates import DateRef
 
+# A clause that states a day which does not exist ("31 February 2016") keeps no date: the report's own date
+# would be a silently wrong day in its place (issue 15, bad input).
+UNREADABLE_DATE = "the clause's own date is not a real day, so the report's date is not put in its place"
+
+
+def unreadable_date(ref: DateRef | None) -> bool:
+    """True when the clause wrote an absolute date that no calendar has."""
+    return ref is not None and ref.date is None and ref.kind == "absolute"
+
 
 @dataclass
 class _Draft:

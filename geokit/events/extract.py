@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from geokit.events.drafts import UNREADABLE_DATE
 from geokit.events.placerefs import (
     toponym_placeref,
 )
@@ -163,7 +164,7 @@ def report_time(rec: Record, pubs: dict[str, dt.date | None], approx: dict[str, 
     Done after linking so that a borrowed time never links two reports; the coarser precision and a
     note say that the day is not the report's word.
     """
-    if rec.date is not None:
+    if rec.date is not None or UNREADABLE_DATE in rec.notes:
         return
     known = [pubs.get(s.doc) for s in rec.sources if pubs.get(s.doc) is not None]
     if not known:

@@ -20,7 +20,7 @@ from geokit.events.acled import classify
 from geokit.events.causes import accidental_blast_pattern, cause_pattern
 from geokit.events.clauses import _PREP, _has_locative, _in_attribution, _narrow, _nearest_prep, _scopes
 from geokit.events.counts import Count, counts_dict, find_counts
-from geokit.events.drafts import DocResult, _confidence, _Draft
+from geokit.events.drafts import UNREADABLE_DATE, DocResult, _confidence, _Draft, unreadable_date
 from geokit.events.fairtypes import _FLIGHT_WORDS, _OFFICIAL_WORDS, _VIOLENCE, _fair_types, _fatalities
 from geokit.events.placerefs import level, relation, toponym_placeref
 from geokit.events.reader_dates import DatesMixin
@@ -679,6 +679,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             date = d.date.iso() if d.date is not None else None
             prec = d.date.precision if d.date is not None else "unknown"
             notes = [n for n in (d.date.note if d.date else "", d.date_note, *d.notes) if n]
+            if unreadable_date(d.date):
+                notes.append(UNREADABLE_DATE)
             window = (d.date.date, d.date.last or d.date.date) if d.date is not None and d.date.date else None
             quals = [c.describe() for c in d.counts if c.qualifier or isinstance(c.value, tuple)]
             if quals:
