@@ -38,7 +38,9 @@ from geokit.parsing.lexicon import (
     ORG_WORDS,
     PERSON_NAMES,
     PERSON_TITLES,
+    STREET_WORDS,
     SURNAME_PARTICLES,
+    TEAM_WORDS,
     TYPE_WORDS,
     PatternRule,
     english_words,
@@ -107,7 +109,7 @@ class _DocState:
         n = len(low)
         org_from = [False] * (n + 1)
         for k in range(n - 1, -1, -1):
-            org_from[k] = org_from[k + 1] or low[k] in ORG_WORDS
+            org_from[k] = org_from[k + 1] or low[k] in ORG_WORDS or low[k] in TEAM_WORDS
         org_of_before = [False] * (n + 1)
         org = of = False
         for k in range(n):
@@ -362,6 +364,11 @@ class Recogniser:
         single = j - i == 1
         # Dateline: "ISTANBUL —" is a place whatever its case.
         is_dateline = first.start in datelines
+        # "Hobbs Street", "Old Frankfort Pike", "Atlanta Highway": a street named after a place is no
+        # mention of that place (nor evidence of where the report is)
+        if not is_dateline and _street_after(text, m.end):
+            return st.drop(m, "street", rule_id("street_words", _street_after(text, m.end)) or "street-words",
+                           "part of a street's or a road's name")
         # "Ras" of an unknown "Ras al-Something": a fragment of a longer name, not a place
         if single and j < len(rtoks) and not m.cue and (
                 article_joined(rtoks[j].text) or rtoks[j].text.lower() in ARABIC_ARTICLES
@@ -409,9 +416,10 @@ class Recogniser:
                     # "Syrian Air Force", "Arab League", "ABC News": only a country, an area or a big city
                     # keeps its place inside an organisation's name (as "embedded")
                     after, before = st.run_low[j:], st.run_low[:i]
-                    org = next((w for w in after + before if w in ORG_WORDS), "")
+                    org = next((w for w in after + before if w in ORG_WORDS or w in TEAM_WORDS), "")
                     kind = "media" if org in MEDIA_FOLLOWERS or org in _MEDIA_ORG else "organisation"
-                    return st.drop(m, kind, rule_id("org_words", org) or "org-words",
+                    rid = rule_id("org_words", org) or rule_id("team_words", org) or "org-words"
+                    return st.drop(m, kind, rid,
                                    f"part of the name of an organisation ({org!r})")
                 if single and (key in COMMON_WORDS or first.text.lower() in COMMON_WORDS):
                     # "the City Council": a common word inside an organisation's name, no City of London
@@ -548,8 +556,8 @@ class Recogniser:
                 continue  # "Ghassan Abu Louz", "Osama bin Laden"
             if re.fullmatch(r"[A-Z]\.?", t.text) and 0 < k < len(rtoks) - 1:
                 continue  # a middle initial: "Charles W. Murphy"
-            if (lw in ORG_WORDS or lw in COMMON_WORDS or lw in DIRECTIONS or lw in PERSON_TITLES
-                or lw in NAME_CONNECTORS
+            if (lw in ORG_WORDS or lw in TEAM_WORDS or lw in COMMON_WORDS or lw in DIRECTIONS
+                or lw in PERSON_TITLES or lw in NAME_CONNECTORS
                     or self.store.demonym(t.text) or not (t.text[1:].islower() or article_joined(t.text)
                                                           or _SURNAME_SHAPE.fullmatch(t.text))
                     or lw in _TYPE_WORDS):
@@ -693,7 +701,9 @@ class Recogniser:
         skels = {skeleton(f) for f in persons if len(f) > 3}
         out = []
         for m in mentions:
-            if m.kind == "literal" and not m.cue and not m.abbr_cc and " " not in m.text.strip():
+            # ("Jordan said": a person's given name again, read as metonymic by the verb after it)
+            if (m.kind in ("literal", "metonymic") and not m.cue and not m.abbr_cc
+                    and " " not in m.text.strip()):
                 key = fold(m.text)
                 if self._is_strong(key):
                     # a country or big city is a person only where this very name was one, and not "in X"
@@ -718,6 +728,22 @@ _GENERIC_LAST = GENERIC_LAST  # rules/lexicon.toml
 _TYPE_WORDS = TYPE_WORDS  # rules/lexicon.toml
 _SPEECH = PatternRule("speech-after")  # rules/patterns.toml
 _SPEECH_BEFORE = PatternRule("speech-before")  # rules/patterns.toml
+
+
+_STREET_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)(\.?)")
+# "St. Thomas", "Dr. Reed": a saint's or a doctor's name follows these, no street
+_ABBREV_BEFORE_NAME = frozenset({"st", "dr"})
+
+
+def _street_after(text: str, end: int) -> str:
+    """The street word right after a name ("Hobbs Street", "Main St."), lowercased; '' when none."""
+    sm = _STREET_AFTER.match(text, end)
+    if not sm or sm.group(1).lower() not in STREET_WORDS:
+        return ""
+    w = sm.group(1).lower()
+    if w in _ABBREV_BEFORE_NAME and re.match(r"[ \t]+[A-Z]", text[sm.end():sm.end() + 3]):
+        return ""
+    return w
 
 
 def _speaker(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,80 @@
+"""Local news as it is written (issue 16, recognition): streets, teams and people named like places.
+Texts written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _places(doc):
+    return [t.text for t in doc.toponyms]
+
+
+def _dropped(doc, word, kind):
+    return any(d.text == word and d.kind == kind for d in doc.dropped)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The council voted to repave Hobbs Street before the summer fair.", "Hobbs"),
+    ("A truck overturned on Atlanta Highway near the county line.", "Atlanta"),
+    ("The horse farm on Old Frankfort Pike sold for $12 million.", "Frankfort"),
+    ("Water covered Brisbane Road at two points overnight.", "Brisbane"),
+    ("A bakery on Main St. closed early on Friday.", "Main"),
+    ("The crash blocked Denver Ave. for an hour.", "Denver"),
+])
+def test_a_name_before_a_street_word_is_a_street_not_the_town(parser, text, word):
+    doc = parser.parse(text)
+    assert word not in _places(doc)
+    assert _dropped(doc, word, "street")
+
+
+def test_a_street_never_decides_the_report_home(parser):
+    """Without the street, nothing in this story is in New Mexico; the street must not move it there."""
+    doc = parser.parse("The Athens City Council in Georgia voted Tuesday to repave Hobbs Street. "
+                       "Crews from Winterville will start in May.")
+    assert "Hobbs" not in _places(doc)
+    assert all(t.place is None or t.place.country_code != "US" or t.place.admin1 != "New Mexico"
+               for t in doc.toponyms)
+
+
+def test_saints_and_doctors_after_st_and_dr_are_not_streets(parser):
+    doc = parser.parse("Volunteers came from Sarnia and St. Thomas, Ontario, on Saturday.")
+    assert "St. Thomas" in _places(doc)
+    assert not any(d.kind == "street" for d in doc.dropped)
+
+
+def test_the_town_itself_stays_a_place(parser):
+    doc = parser.parse("Crews from Hobbs, New Mexico, drove to Lubbock on Monday.")
+    assert "Hobbs" in _places(doc)
+
+
+@pytest.mark.parametrize("text, first, again", [
+    ("Organizer Madison Kerr said parking will be free. Madison expects a large crowd.", "Madison", "Madison"),
+    ("Councillor Aidan Tully said the bridge was late.", "Aidan", None),
+    ("Trooper Paris Slone said the lanes reopened. Slone said the driver was cited.", "Paris", None),
+    ("Owner Austin Kearns said barrels come from Lebanon, Kentucky. Austin said sales are up.",
+     "Austin", "Austin"),
+])
+def test_a_local_role_before_a_name_makes_a_person(parser, text, first, again):
+    doc = parser.parse(text)
+    assert first not in _places(doc)
+    assert _dropped(doc, first, "person")
+    if again:
+        assert [t for t in doc.toponyms if t.text == again] == []
+
+
+def test_a_given_name_said_again_is_not_the_country(parser):
+    """"Jordan said" reads as a government speaking (metonymy), but a person named Jordan was just named."""
+    doc = parser.parse("Jordan Whitaker, 17, scored twice on Friday in Paris, Tennessee. "
+                       "Jordan said the win felt good.")
+    assert "Jordan" not in _places(doc)
+    doc = parser.parse("Jordan said on Sunday it would reopen the border crossing with Syria.")
+    assert "Jordan" in _places(doc)
+
+
+def test_a_team_nickname_after_a_place_is_a_team(parser):
+    doc = parser.parse("The Dallas Cowboys beat the Tennessee Titans on Sunday.")
+    kinds = {t.text: t.kind for t in doc.toponyms}
+    assert kinds.get("Dallas") == "embedded"
+    assert kinds.get("Tennessee") == "embedded"
+    assert not _dropped(doc, "Dallas", "person")
