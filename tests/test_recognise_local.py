@@ -49,7 +49,8 @@ def test_the_town_itself_stays_a_place(parser):
 
 
 @pytest.mark.parametrize("text, first, again", [
-    ("Organizer Madison Kerr said parking will be free. Madison expects a large crowd.", "Madison", "Madison"),
+    ("Organizer Madison Kerr said parking will be free. Madison expects a large crowd.",
+     "Madison", "Madison"),
     ("Councillor Aidan Tully said the bridge was late.", "Aidan", None),
     ("Trooper Paris Slone said the lanes reopened. Slone said the driver was cited.", "Paris", None),
     ("Owner Austin Kearns said barrels come from Lebanon, Kentucky. Austin said sales are up.",
@@ -78,3 +79,43 @@ def test_a_team_nickname_after_a_place_is_a_team(parser):
     assert kinds.get("Dallas") == "embedded"
     assert kinds.get("Tennessee") == "embedded"
     assert not _dropped(doc, "Dallas", "person")
+
+
+def test_an_organisation_named_after_a_street_keeps_its_place(parser):
+    """"Highway Patrol": the street word opens an organisation's name, so the state before it is no street."""
+    doc = parser.parse("A trooper of the Missouri State Highway Patrol stopped the car.")
+    assert not any(d.kind == "street" for d in doc.dropped)
+    assert any(t.text.startswith("Missouri") for t in doc.toponyms)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("The Alexandria City Council in Virginia approved the plan on Tuesday.", "Alexandria"),
+    ("The Tyler City Council in Texas met on Monday.", "Tyler"),
+])
+def test_city_council_is_the_town_s_organisation(parser, text, town):
+    """"City" opens the council's name: the place is the town, not a place called "X City"."""
+    doc = parser.parse(text)
+    assert town in _places(doc)
+    assert f"{town} City" not in _places(doc)
+
+
+def test_a_town_whose_own_name_ends_in_city_keeps_it(parser):
+    doc = parser.parse("The Kansas City Council voted on the stadium.")
+    assert "Kansas City" in _places(doc)
+
+
+def test_a_dotted_state_code_after_a_town_is_the_state(parser):
+    """"Ga." is written where the store knows Georgia's code "GA"."""
+    doc = parser.parse("ATHENS, Ga. — Deputies arrested a man on Thursday after a chase.")
+    ga = [t for t in doc.toponyms if t.text == "Ga."]
+    assert ga and ga[0].place is not None and ga[0].place.name == "Georgia"
+    assert ga[0].place.country_code == "US"
+    doc = parser.parse("The note was signed Smith, Ma. and left on the table.")
+    assert "Ma." not in _places(doc)
+
+
+def test_a_state_code_in_capitals_after_a_town_is_the_state(parser):
+    doc = parser.parse("NEWCASTLE, NSW — Lifeguards pulled four swimmers from a rip on Sunday.")
+    assert "NSW" in _places(doc)
+    doc = parser.parse("Officials from NSW Health and the WHO met on Monday.")
+    assert "NSW" not in _places(doc) or all(t.kind != "literal" for t in doc.toponyms if t.text == "NSW")

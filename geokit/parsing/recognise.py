@@ -286,6 +286,14 @@ class Recogniser:
             variant = False
             if not self.is_name(key, span) and j - i >= 2 and self._arabic_variant(rtoks[i:j], span):
                 variant = True
+            code_cc = self._dotted_area_code(text, span, s, e) if not variant and j - i == 1 else ""
+            if code_cc:
+                # "Ga.", "Pa.": a newspaper abbreviation of a state the store knows by its code ("GA")
+                if not span.endswith("."):
+                    e, span = e + 1, span + "."
+                m = Mention(s, e, span, span)
+                m.notes.append("state abbreviation")
+                return m, j
             if variant or self.is_name(key, span):
                 if text[e:e + 1] == "." and any(nm == span + "." for _p, nm, _pr in self.store.by_key(key)):
                     e, span = e + 1, span + "."  # "Ky." is the name as written, dot included
@@ -307,6 +315,29 @@ class Recogniser:
                 return m, j
         return None, i + 1
 
+    def _dotted_area_code(self, text: str, span: str, s: int, e: int) -> str:
+        """'ATHENS, Ga.': a two-letter word with a dot, after a comma, whose capitals are the code of a
+        first-level area ("GA" Georgia; the store knows the code, not the dotted form "Ga."): the
+        area's country code, else ''."""
+        word = span[:-1] if span.endswith(".") else span
+        dotted = span.endswith(".") or text[e:e + 1] == "."
+        if not (dotted and len(word) == 2 and word[0].isupper() and word[1].islower()):
+            return ""
+        before = re.search(r"((?:[A-Z][\w.’'-]*[ \t]+){0,2}[A-Z][\w.’'-]*),[ \t]*$", text[max(0, s - 60):s])
+        if not before:
+            return ""
+        code = word.upper()
+        rows = [pid for pid, nm, _p in self.store.by_key(fold(word))[:20] if nm == code]
+        area = next((p for p in self.store.places(rows).values() if p.kind == "admin1"), None)
+        if area is None:
+            return ""
+        # the name before the comma is a place in that area ("ATHENS, Ga.", not "Smith, Ma.")
+        town = [pid for pid, _n, _p in self.store.by_key(fold(before.group(1)))[:80]]
+        if not any(p.admin1_code == area.admin1_code and p.pid != area.pid
+                   for p in self.store.places(town).values()):
+            return ""
+        return area.cc
+
     def _arabic_variant(self, toks: list[Tok], span: str) -> bool:
         """A multiword Arabic-style name ("Ras al-Ain") spelt differently from the gazetteer:
         recognised when its transliteration skeleton is a known name."""
@@ -327,6 +358,8 @@ class Recogniser:
             m.notes.append("feature")
             return
         tm = _TYPE_AFTER.match(text, m.end)
+        if tm and tm.end() - m.end < 40 and self._city_of_an_organisation(text, m, tm):
+            tm = None
         if tm and tm.end() - m.end < 40:
             ext = text[m.start:tm.end()]
             core, cue = strip_type_words(ext)
@@ -340,6 +373,22 @@ class Recogniser:
                 m.end, m.text, m.name, m.cue = tm.end(), ext, ext, cue
                 return
         _cue_before(text, m)
+
+    def _city_of_an_organisation(self, text: str, m: Mention, tm: re.Match) -> bool:
+        """'the Paris City Council', 'Alexandria City Schools': "City" opens the organisation's name and
+        the place is the name before it, unless a town has the whole "X City" as its own name ('Kansas
+        City Council', 'Quezon City Police')."""
+        if tm.group(1) != "City":
+            return False
+        nxt = re.match(r"[ \t]+([A-Z][a-z]+)", text[tm.end():tm.end() + 30])
+        if not nxt or nxt.group(1).lower() not in ORG_WORDS:
+            return False
+        ext = fold(text[m.start:tm.end()])
+        for pid, _nm, primary in self.store.by_key(ext)[:20]:
+            p = self.store.place(pid) if primary else None
+            if p and p.kind in ("city", "town", "village"):
+                return False
+        return True
 
     def read_cues(self, text: str, m: Mention) -> None:
         """The cue words around a span given by the caller (``parse(text, spans=...)``), read as for a
@@ -374,6 +423,8 @@ class Recogniser:
                 article_joined(rtoks[j].text) or rtoks[j].text.lower() in ARABIC_ARTICLES
                 or first.text.lower() in _ARABIC_HEADS):
             return st.drop(m, "name", "arabic-heads", "a fragment of a longer Arabic name")
+        if "state abbreviation" in m.notes:
+            return m  # "ATHENS, Ga.": the code of a first-level area, written after a comma
         if m.kind == "demonym":
             # "Free Syrian Army": the demonym is part of an organisation
             if st.org_from[j] and rtoks[-1].text[0].isupper():
@@ -470,7 +521,7 @@ class Recogniser:
                 return st.drop(m, "word", "org-words", "a title, an organisation word or a connector alone")
             if (w.replace(".", "").isupper() and len(w) <= 5 and not m.abbr_cc
                 and not _primary_upper(self.store, key, w)
-                    and not ("." in w and self._area_abbrev(key))):
+                    and not (("." in w or _after_comma(text, first.start)) and self._area_abbrev(key))):
                 # an acronym (NATO, CIA, MLA), unless the abbreviations table or the name itself says place
                 return st.drop(m, "organisation", "acronym", "an acronym")
             if w.lower() in english_words() and not m.abbr_cc and not self._primary_major(key) and (
@@ -743,7 +794,15 @@ def _street_after(text: str, end: int) -> str:
     w = sm.group(1).lower()
     if w in _ABBREV_BEFORE_NAME and re.match(r"[ \t]+[A-Z]", text[sm.end():sm.end() + 3]):
         return ""
+    nxt = re.match(r"(?:[ \t]+[A-Z][a-z]*){1,3}", text[sm.end():sm.end() + 40])
+    if nxt and any(x.lower() in ORG_WORDS for x in nxt.group(0).split()):
+        return ""  # "Missouri State Highway Patrol", "Main Street Baptist Church": an organisation's name
     return w
+
+
+def _after_comma(text: str, start: int) -> bool:
+    """'Newcastle, NSW': the name follows a word and a comma, where a state's code is written."""
+    return bool(re.search(r"[^\W\d_][\w.]*,[ \t]*$", text[max(0, start - 40):start]))
 
 
 def _speaker(text: str, start: int, end: int) -> bool:
