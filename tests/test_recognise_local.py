@@ -119,3 +119,30 @@ def test_a_state_code_in_capitals_after_a_town_is_the_state(parser):
     assert "NSW" in _places(doc)
     doc = parser.parse("Officials from NSW Health and the WHO met on Monday.")
     assert "NSW" not in _places(doc) or all(t.kind != "literal" for t in doc.toponyms if t.text == "NSW")
+
+
+def test_an_age_after_a_name_makes_a_person(parser):
+    doc = parser.parse("Deputies said Savannah, 9, was unhurt. Savannah was taken to a hospital in Macon.")
+    assert [t.text for t in doc.toponyms if t.text == "Savannah"] == []
+    assert _dropped(doc, "Savannah", "person")
+    assert "Macon" in _places(doc)
+
+
+def test_counts_by_country_are_not_ages(parser):
+    doc = parser.parse("New cases were reported in Guinea, 12, Liberia, 8, and Sierra Leone, 3.")
+    assert {"Guinea", "Liberia", "Sierra Leone"} <= set(_places(doc))
+
+
+def test_a_name_given_to_someone_is_no_place(parser):
+    doc = parser.parse("The keepers named her Sydney. Sydney stood within an hour of her birth.")
+    assert "Sydney" not in _places(doc)
+    doc = parser.parse("He grew up in a town called Sydney, Nova Scotia.")
+    assert "Sydney" in _places(doc)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Commuters from Moate and Ballinasloe said the delays reached 40 minutes.", "Ballinasloe"),
+    ("Police in Macon said the road was closed.", "Macon"),
+])
+def test_a_place_before_said_stays_a_place_when_the_text_places_it(parser, text, town):
+    assert town in _places(parser.parse(text))

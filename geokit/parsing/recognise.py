@@ -496,9 +496,21 @@ class Recogniser:
                 for t in rtoks[:k]:
                     st.persons.add(fold(t.text.split("-")[-1]))
                 return st.drop(m, "person", "person-shape", "a 'First Last' name")
-        # "Walsh said", "said Walsh": a small place name as the speaker is a person
+        # "Georgia, 12, and her brother": an age after a name; "named her Sydney": a name given
+        age = _AGE_AFTER.match(text[m.end:m.end + 20])
+        if age and age.group(1) in ("and", "or") and self._is_strong(key):
+            age = None  # "Liberia, 8, and Sierra Leone, 3": counts by country
+        if single and not is_dateline and not m.cue and (
+                age or _NAME_GIVEN.search(text[max(0, m.start - 30):m.start])):
+            st.persons.add(fold(m.text))
+            rid = "age-after" if age else "name-given"
+            return st.drop(m, "person", rid, "a person's name (an age after it, or given to someone)")
+        # "Walsh said", "said Walsh": a small place name as the speaker is a person (but not one of
+        # places listed after "from": "from Moate and Ballinasloe said")
         if (single and not is_dateline and not m.cue and not self._is_strong(key)
-                and _speaker(text, m.start, m.end)):
+                and _speaker(text, m.start, m.end)
+                and not _LISTED_WITH_PLACES.search(text[max(0, m.start - 120):m.start])
+                and not _LOCATIVE_BEFORE.search(text[max(0, m.start - 40):m.start])):
             st.persons.add(fold(m.text))
             return st.drop(m, "person", "speech-after", "the speaker of a quote")
         # common words and acronyms
@@ -779,6 +791,9 @@ _GENERIC_LAST = GENERIC_LAST  # rules/lexicon.toml
 _TYPE_WORDS = TYPE_WORDS  # rules/lexicon.toml
 _SPEECH = PatternRule("speech-after")  # rules/patterns.toml
 _SPEECH_BEFORE = PatternRule("speech-before")  # rules/patterns.toml
+_AGE_AFTER = PatternRule("age-after")  # rules/patterns.toml
+_NAME_GIVEN = PatternRule("name-given")  # rules/patterns.toml
+_LISTED_WITH_PLACES = PatternRule("listed-with-places")  # rules/patterns.toml
 
 
 _STREET_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)(\.?)")
