@@ -146,3 +146,12 @@ def test_a_name_given_to_someone_is_no_place(parser):
 ])
 def test_a_place_before_said_stays_a_place_when_the_text_places_it(parser, text, town):
     assert town in _places(parser.parse(text))
+
+
+def test_family_words_and_sports_roles_announce_persons(parser):
+    doc = parser.parse("She is survived by her grandson, Dallas, and her great-granddaughter, Paris.")
+    assert not {"Dallas", "Paris"} & set(_places(doc))
+    doc = parser.parse("Her son lives in Dallas and her daughter moved to Paris, Texas.")
+    assert {"Dallas", "Paris"} <= set(_places(doc))
+    doc = parser.parse("Quarterback Austin Reed threw for 300 yards. Austin said the line played well.")
+    assert "Austin" not in _places(doc)

@@ -500,11 +500,14 @@ class Recogniser:
         age = _AGE_AFTER.match(text[m.end:m.end + 20])
         if age and age.group(1) in ("and", "or") and self._is_strong(key):
             age = None  # "Liberia, 8, and Sierra Leone, 3": counts by country
-        if single and not is_dateline and not m.cue and (
-                age or _NAME_GIVEN.search(text[max(0, m.start - 30):m.start])):
+        before = text[max(0, m.start - 40):m.start]
+        given = _NAME_GIVEN.search(before)
+        kin = _KIN_BEFORE.search(before)
+        if single and not is_dateline and not m.cue and (age or given or kin):
             st.persons.add(fold(m.text))
-            rid = "age-after" if age else "name-given"
-            return st.drop(m, "person", rid, "a person's name (an age after it, or given to someone)")
+            rid = "age-after" if age else "name-given" if given else "kin-before"
+            return st.drop(m, "person", rid, "a person's name (an age after it, a family word before it, "
+                           "or given to someone)")
         # "Walsh said", "said Walsh": a small place name as the speaker is a person (but not one of
         # places listed after "from": "from Moate and Ballinasloe said")
         if (single and not is_dateline and not m.cue and not self._is_strong(key)
@@ -793,6 +796,7 @@ _SPEECH = PatternRule("speech-after")  # rules/patterns.toml
 _SPEECH_BEFORE = PatternRule("speech-before")  # rules/patterns.toml
 _AGE_AFTER = PatternRule("age-after")  # rules/patterns.toml
 _NAME_GIVEN = PatternRule("name-given")  # rules/patterns.toml
+_KIN_BEFORE = PatternRule("kin-before")  # rules/patterns.toml
 _LISTED_WITH_PLACES = PatternRule("listed-with-places")  # rules/patterns.toml
 
 
