@@ -155,3 +155,11 @@ def test_family_words_and_sports_roles_announce_persons(parser):
     assert {"Dallas", "Paris"} <= set(_places(doc))
     doc = parser.parse("Quarterback Austin Reed threw for 300 yards. Austin said the line played well.")
     assert "Austin" not in _places(doc)
+
+
+def test_a_small_place_opening_a_facility_name_is_the_facility(parser):
+    doc = parser.parse("Burial will follow in Cedar Grove Cemetery on Friday.")
+    assert "Cedar Grove" not in _places(doc)
+    assert _dropped(doc, "Cedar Grove", "facility")
+    doc = parser.parse("The game at Paris Stadium was delayed by rain.")
+    assert [t.kind for t in doc.toponyms if t.text == "Paris"] == ["embedded"]

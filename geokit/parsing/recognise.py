@@ -27,6 +27,7 @@ from geokit.parsing.lexicon import (
     BUILDINGS,
     COMMON_WORDS,
     DIRECTIONS,
+    FACILITY_WORDS,
     FUNCTIONISH,
     GENERIC_LAST,
     GROUP_NAMES,
@@ -553,6 +554,14 @@ class Recogniser:
         if (not single and all(fold(t.text) in COMMON_WORDS for t in span_toks if t.cap)
                 and not self._primary_major(key)):
             return st.drop(m, "word", "common-words", "common words only")
+        # "Cedar Grove Cemetery", "Clarks Bridge Park": a small place's name opening a facility's name
+        if (not is_dateline and not m.cue and j < len(rtoks) and j + 3 >= len(rtoks)
+                and rtoks[-1].text.lower() in FACILITY_WORDS and all(t.cap for t in rtoks[j:])):
+            if self._is_strong(key):
+                m.kind = "embedded"  # "Paris Stadium": a big place keeps its place inside the name
+                return m
+            rid = rule_id("facility_words", rtoks[-1].text.lower()) or "facility-words"
+            return st.drop(m, "facility", rid, "part of a facility's name")
         # A name known only as a small place needs support from the text: a locative word before it,
         # a type word, "X, Y" with a known Y, or a dateline. Otherwise it is probably a surname or a word.
         if (not is_dateline and not m.cue and not m.abbr_cc and "variant" not in m.notes
