@@ -163,3 +163,14 @@ def test_a_small_place_opening_a_facility_name_is_the_facility(parser):
     assert _dropped(doc, "Cedar Grove", "facility")
     doc = parser.parse("The game at Paris Stadium was delayed by rain.")
     assert [t.kind for t in doc.toponyms if t.text == "Paris"] == ["embedded"]
+
+
+def test_a_person_noun_in_apposition_or_a_family_possessive_makes_a_person(parser):
+    doc = parser.parse("Jordan, a junior, has 14 goals this season. Jordan scored twice on Friday.")
+    assert "Jordan" not in _places(doc)
+    doc = parser.parse("Austin's mother drove from Memphis for the game.")
+    assert "Austin" not in _places(doc) and "Memphis" in _places(doc)
+    doc = parser.parse("Georgia, a former Soviet republic, held elections on Sunday.")
+    assert "Georgia" in _places(doc)
+    doc = parser.parse("He was born in 1947 in Clarksville, the son of a farmer.")
+    assert "Clarksville" in _places(doc)

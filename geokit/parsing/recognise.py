@@ -501,12 +501,15 @@ class Recogniser:
         age = _AGE_AFTER.match(text[m.end:m.end + 20])
         if age and age.group(1) in ("and", "or") and self._is_strong(key):
             age = None  # "Liberia, 8, and Sierra Leone, 3": counts by country
-        before = text[max(0, m.start - 40):m.start]
+        before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 60]
         given = _NAME_GIVEN.search(before)
         kin = _KIN_BEFORE.search(before)
-        if single and not is_dateline and not m.cue and (age or given or kin):
+        role = _KIN_AFTER.match(after) or (  # ("born in Powderly, the son of": the subject's apposition)
+            _PERSON_APPOSITION.match(after) and not _LOCATIVE_BEFORE.search(before))
+        if single and not is_dateline and not m.cue and (age or given or kin or role):
             st.persons.add(fold(m.text))
-            rid = "age-after" if age else "name-given" if given else "kin-before"
+            rid = ("age-after" if age else "name-given" if given else "kin-before" if kin
+                   else "kin-after" if _KIN_AFTER.match(after) else "person-apposition")
             return st.drop(m, "person", rid, "a person's name (an age after it, a family word before it, "
                            "or given to someone)")
         # "Walsh said", "said Walsh": a small place name as the speaker is a person (but not one of
@@ -806,6 +809,8 @@ _SPEECH_BEFORE = PatternRule("speech-before")  # rules/patterns.toml
 _AGE_AFTER = PatternRule("age-after")  # rules/patterns.toml
 _NAME_GIVEN = PatternRule("name-given")  # rules/patterns.toml
 _KIN_BEFORE = PatternRule("kin-before")  # rules/patterns.toml
+_KIN_AFTER = PatternRule("kin-after")  # rules/patterns.toml
+_PERSON_APPOSITION = PatternRule("person-apposition")  # rules/patterns.toml
 _LISTED_WITH_PLACES = PatternRule("listed-with-places")  # rules/patterns.toml
 
 
