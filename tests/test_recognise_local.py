@@ -174,3 +174,10 @@ def test_a_person_noun_in_apposition_or_a_family_possessive_makes_a_person(parse
     assert "Georgia" in _places(doc)
     doc = parser.parse("He was born in 1947 in Clarksville, the son of a farmer.")
     assert "Clarksville" in _places(doc)
+
+
+def test_listed_places_and_sources_are_told_apart(parser):
+    doc = parser.parse("The men came from India and Sudan, the older woman from Morocco.")
+    assert {"India", "Sudan", "Morocco"} <= set(_places(doc))
+    doc = parser.parse("A statement from Hobbs said the funds would arrive in May.")
+    assert "Hobbs" not in _places(doc)

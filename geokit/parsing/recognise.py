@@ -504,8 +504,9 @@ class Recogniser:
         before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 60]
         given = _NAME_GIVEN.search(before)
         kin = _KIN_BEFORE.search(before)
-        role = _KIN_AFTER.match(after) or (  # ("born in Powderly, the son of": the subject's apposition)
-            _PERSON_APPOSITION.match(after) and not _LOCATIVE_BEFORE.search(before))
+        role = _KIN_AFTER.match(after) or (  # ("born in Clarksville, the son of": the subject's apposition;
+            _PERSON_APPOSITION.match(after) and not _LOCATIVE_BEFORE.search(before)  # "from India and Sudan,
+            and not _LISTED_WITH_PLACES.search(text[max(0, m.start - 120):m.start]))  # the older woman")
         if single and not is_dateline and not m.cue and (age or given or kin or role):
             st.persons.add(fold(m.text))
             rid = ("age-after" if age else "name-given" if given else "kin-before" if kin
@@ -517,7 +518,7 @@ class Recogniser:
         if (single and not is_dateline and not m.cue and not self._is_strong(key)
                 and _speaker(text, m.start, m.end)
                 and not _LISTED_WITH_PLACES.search(text[max(0, m.start - 120):m.start])
-                and not _LOCATIVE_BEFORE.search(text[max(0, m.start - 40):m.start])):
+                and not _PLACED_BEFORE.search(text[max(0, m.start - 40):m.start])):
             st.persons.add(fold(m.text))
             return st.drop(m, "person", "speech-after", "the speaker of a quote")
         # common words and acronyms
@@ -831,6 +832,10 @@ def _street_after(text: str, end: int) -> str:
     if nxt and any(x.lower() in ORG_WORDS for x in nxt.group(0).split()):
         return ""  # "Missouri State Highway Patrol", "Main Street Baptist Church": an organisation's name
     return w
+
+
+# "police in Macon said": a place where something is, not a source ("a statement from Chambers said")
+_PLACED_BEFORE = re.compile(r"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
 
 
 def _after_comma(text: str, start: int) -> bool:
