@@ -181,3 +181,10 @@ def test_listed_places_and_sources_are_told_apart(parser):
     assert {"India", "Sudan", "Morocco"} <= set(_places(doc))
     doc = parser.parse("A statement from Hobbs said the funds would arrive in May.")
     assert "Hobbs" not in _places(doc)
+
+
+def test_an_irish_county_after_co_is_the_county(parser):
+    doc = parser.parse("Traffic slowed in Athlone, Co Westmeath, on Monday.")
+    west = [t for t in doc.toponyms if t.text == "Westmeath"]
+    assert west and west[0].place is not None and west[0].place.country_code == "IE"
+    assert not _dropped(doc, "Westmeath", "person")

@@ -68,7 +68,8 @@ _LOWER_CUES = ("admin1", "admin2", "city", "town", "village", "region", "river",
 _CUES_BEFORE = ((r"\b(?:town|towns) of\s+$", "town"), (r"\b(?:city) of\s+$", "city"),
                 (r"\b(?:village|villages) of\s+$", "village"),
                 (r"\b(?:province|governorate) of\s+$", "admin1"),
-                (r"\bdistrict of\s+$", "admin2"))
+                (r"\bdistrict of\s+$", "admin2"),
+                (r"(?-i:\bCo\.?)[ \t]+$", "admin2"))  # "Athlone, Co Westmeath": an Irish or British county
 
 
 def _cue_before(text: str, m: Mention) -> None:
