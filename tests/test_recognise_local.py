@@ -188,3 +188,9 @@ def test_an_irish_county_after_co_is_the_county(parser):
     west = [t for t in doc.toponyms if t.text == "Westmeath"]
     assert west and west[0].place is not None and west[0].place.country_code == "IE"
     assert not _dropped(doc, "Westmeath", "person")
+
+
+def test_a_headline_does_not_run_into_the_first_line(parser):
+    doc = parser.parse("Whitaker Leads Tigers Past Clarksville\nJordan Whitaker scored twice on Friday.")
+    assert "Jordan" not in _places(doc)
+    assert _dropped(doc, "Jordan", "person")

@@ -213,7 +213,7 @@ class Recogniser:
         datelines = {m.start(1) + start for m in _DATELINE.finditer(chunk)}
         lower_words = {t.text.lower() for t in toks if not t.cap}
         out: list[Mention] = []
-        for run in runs(text, toks):
+        for run in _split_after_headlines(text, toks, runs(text, toks), headline_lines):
             i = 0
             rtoks = [toks[k] for k in run]
             st.person_span = (len(rtoks), len(rtoks))
@@ -877,6 +877,19 @@ def _media_context(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"[’']s\s+[A-Z][a-z]+\s+[A-Z]", after)
                 or re.match(r"\s*(?:reported|reports|said|says|wrote|writes)\b", after)
                 or re.search(r"(?:reported by|according to|told|reports)\s+(?:the\s+)?$", before, re.I))
+
+
+def _split_after_headlines(text: str, toks: list[Tok], rs: list[list[int]], headlines: set[int]):
+    """Runs cut where a headline's line ends: 'Whitaker Leads Tigers Past Clarksville' over 'Jordan
+    Whitaker scored' are two names, not one run (a wrapped line of running text still joins)."""
+    for r in rs:
+        cur = [r[0]]
+        for a, b in zip(r, r[1:], strict=False):
+            if "\n" in text[toks[a].end:toks[b].start] and _line_start(text, toks[a].start) in headlines:
+                yield cur
+                cur = []
+            cur.append(b)
+        yield cur
 
 
 def _line_start(text: str, pos: int) -> int:
