@@ -194,3 +194,10 @@ def test_a_headline_does_not_run_into_the_first_line(parser):
     doc = parser.parse("Whitaker Leads Tigers Past Clarksville\nJordan Whitaker scored twice on Friday.")
     assert "Jordan" not in _places(doc)
     assert _dropped(doc, "Jordan", "person")
+
+
+def test_county_council_names_the_county_unless_x_county_is_a_name(parser):
+    doc = parser.parse("Cornwall County Council will review the parking fees next month.")
+    assert "Cornwall" in _places(doc) and "Cornwall County" not in _places(doc)
+    doc = parser.parse("The Hall County Sheriff's Office in Georgia said the lake was calm.")
+    assert "Hall County" in _places(doc)

@@ -377,18 +377,21 @@ class Recogniser:
         _cue_before(text, m)
 
     def _city_of_an_organisation(self, text: str, m: Mention, tm: re.Match) -> bool:
-        """'the Paris City Council', 'Alexandria City Schools': "City" opens the organisation's name and
-        the place is the name before it, unless a town has the whole "X City" as its own name ('Kansas
-        City Council', 'Quezon City Police')."""
-        if tm.group(1) != "City":
+        """'the Paris City Council', 'Alexandria City Schools', 'Westmeath County Council': "City" or
+        "County" opens the organisation's name and the place is the name before it, unless a town has the
+        whole "X City" as its own name ('Kansas City Council', 'Quezon City Police') or a county is known
+        by "X County" ('Hall County Sheriff's Office')."""
+        word = tm.group(1)
+        if word not in ("City", "County"):
             return False
         nxt = re.match(r"[ \t]+([A-Z][a-z]+)", text[tm.end():tm.end() + 30])
         if not nxt or nxt.group(1).lower() not in ORG_WORDS:
             return False
         ext = fold(text[m.start:tm.end()])
+        kinds = ("city", "town", "village") if word == "City" else ("admin1", "admin2")
         for pid, _nm, primary in self.store.by_key(ext)[:20]:
-            p = self.store.place(pid) if primary else None
-            if p and p.kind in ("city", "town", "village"):
+            p = self.store.place(pid) if primary or word == "County" else None
+            if p and p.kind in kinds:
                 return False
         return True
 
