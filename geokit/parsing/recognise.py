@@ -27,6 +27,7 @@ from geokit.parsing.lexicon import (
     BUILDINGS,
     COMMON_WORDS,
     DIRECTIONS,
+    FACILITY_WORDS,
     FUNCTIONISH,
     GENERIC_LAST,
     GROUP_NAMES,
@@ -38,7 +39,9 @@ from geokit.parsing.lexicon import (
     ORG_WORDS,
     PERSON_NAMES,
     PERSON_TITLES,
+    STREET_WORDS,
     SURNAME_PARTICLES,
+    TEAM_WORDS,
     TYPE_WORDS,
     PatternRule,
     english_words,
@@ -65,7 +68,8 @@ _LOWER_CUES = ("admin1", "admin2", "city", "town", "village", "region", "river",
 _CUES_BEFORE = ((r"\b(?:town|towns) of\s+$", "town"), (r"\b(?:city) of\s+$", "city"),
                 (r"\b(?:village|villages) of\s+$", "village"),
                 (r"\b(?:province|governorate) of\s+$", "admin1"),
-                (r"\bdistrict of\s+$", "admin2"))
+                (r"\bdistrict of\s+$", "admin2"),
+                (r"(?-i:\bCo\.?)[ \t]+$", "admin2"))  # "Athlone, Co Westmeath": an Irish or British county
 
 
 def _cue_before(text: str, m: Mention) -> None:
@@ -107,7 +111,7 @@ class _DocState:
         n = len(low)
         org_from = [False] * (n + 1)
         for k in range(n - 1, -1, -1):
-            org_from[k] = org_from[k + 1] or low[k] in ORG_WORDS
+            org_from[k] = org_from[k + 1] or low[k] in ORG_WORDS or low[k] in TEAM_WORDS
         org_of_before = [False] * (n + 1)
         org = of = False
         for k in range(n):
@@ -209,7 +213,7 @@ class Recogniser:
         datelines = {m.start(1) + start for m in _DATELINE.finditer(chunk)}
         lower_words = {t.text.lower() for t in toks if not t.cap}
         out: list[Mention] = []
-        for run in runs(text, toks):
+        for run in _split_after_headlines(text, toks, runs(text, toks), headline_lines):
             i = 0
             rtoks = [toks[k] for k in run]
             st.person_span = (len(rtoks), len(rtoks))
@@ -284,6 +288,14 @@ class Recogniser:
             variant = False
             if not self.is_name(key, span) and j - i >= 2 and self._arabic_variant(rtoks[i:j], span):
                 variant = True
+            code_cc = self._dotted_area_code(text, span, s, e) if not variant and j - i == 1 else ""
+            if code_cc:
+                # "Ga.", "Pa.": a newspaper abbreviation of a state the store knows by its code ("GA")
+                if not span.endswith("."):
+                    e, span = e + 1, span + "."
+                m = Mention(s, e, span, span)
+                m.notes.append("state abbreviation")
+                return m, j
             if variant or self.is_name(key, span):
                 if text[e:e + 1] == "." and any(nm == span + "." for _p, nm, _pr in self.store.by_key(key)):
                     e, span = e + 1, span + "."  # "Ky." is the name as written, dot included
@@ -305,6 +317,29 @@ class Recogniser:
                 return m, j
         return None, i + 1
 
+    def _dotted_area_code(self, text: str, span: str, s: int, e: int) -> str:
+        """'ATHENS, Ga.': a two-letter word with a dot, after a comma, whose capitals are the code of a
+        first-level area ("GA" Georgia; the store knows the code, not the dotted form "Ga."): the
+        area's country code, else ''."""
+        word = span[:-1] if span.endswith(".") else span
+        dotted = span.endswith(".") or text[e:e + 1] == "."
+        if not (dotted and len(word) == 2 and word[0].isupper() and word[1].islower()):
+            return ""
+        before = re.search(r"((?:[A-Z][\w.’'-]*[ \t]+){0,2}[A-Z][\w.’'-]*),[ \t]*$", text[max(0, s - 60):s])
+        if not before:
+            return ""
+        code = word.upper()
+        rows = [pid for pid, nm, _p in self.store.by_key(fold(word))[:20] if nm == code]
+        area = next((p for p in self.store.places(rows).values() if p.kind == "admin1"), None)
+        if area is None:
+            return ""
+        # the name before the comma is a place in that area ("ATHENS, Ga.", not "Smith, Ma.")
+        town = [pid for pid, _n, _p in self.store.by_key(fold(before.group(1)))[:80]]
+        if not any(p.admin1_code == area.admin1_code and p.pid != area.pid
+                   for p in self.store.places(town).values()):
+            return ""
+        return area.cc
+
     def _arabic_variant(self, toks: list[Tok], span: str) -> bool:
         """A multiword Arabic-style name ("Ras al-Ain") spelt differently from the gazetteer:
         recognised when its transliteration skeleton is a known name."""
@@ -325,6 +360,8 @@ class Recogniser:
             m.notes.append("feature")
             return
         tm = _TYPE_AFTER.match(text, m.end)
+        if tm and tm.end() - m.end < 40 and self._city_of_an_organisation(text, m, tm):
+            tm = None
         if tm and tm.end() - m.end < 40:
             ext = text[m.start:tm.end()]
             core, cue = strip_type_words(ext)
@@ -338,6 +375,25 @@ class Recogniser:
                 m.end, m.text, m.name, m.cue = tm.end(), ext, ext, cue
                 return
         _cue_before(text, m)
+
+    def _city_of_an_organisation(self, text: str, m: Mention, tm: re.Match) -> bool:
+        """'the Paris City Council', 'Alexandria City Schools', 'Westmeath County Council': "City" or
+        "County" opens the organisation's name and the place is the name before it, unless a town has the
+        whole "X City" as its own name ('Kansas City Council', 'Quezon City Police') or a county is known
+        by "X County" ('Hall County Sheriff's Office')."""
+        word = tm.group(1)
+        if word not in ("City", "County"):
+            return False
+        nxt = re.match(r"[ \t]+([A-Z][a-z]+)", text[tm.end():tm.end() + 30])
+        if not nxt or nxt.group(1).lower() not in ORG_WORDS:
+            return False
+        ext = fold(text[m.start:tm.end()])
+        kinds = ("city", "town", "village") if word == "City" else ("admin1", "admin2")
+        for pid, _nm, primary in self.store.by_key(ext)[:20]:
+            p = self.store.place(pid) if primary or word == "County" else None
+            if p and p.kind in kinds:
+                return False
+        return True
 
     def read_cues(self, text: str, m: Mention) -> None:
         """The cue words around a span given by the caller (``parse(text, spans=...)``), read as for a
@@ -362,11 +418,18 @@ class Recogniser:
         single = j - i == 1
         # Dateline: "ISTANBUL —" is a place whatever its case.
         is_dateline = first.start in datelines
+        # "Hobbs Street", "Old Frankfort Pike", "Atlanta Highway": a street named after a place is no
+        # mention of that place (nor evidence of where the report is)
+        if not is_dateline and _street_after(text, m.end):
+            return st.drop(m, "street", rule_id("street_words", _street_after(text, m.end)) or "street-words",
+                           "part of a street's or a road's name")
         # "Ras" of an unknown "Ras al-Something": a fragment of a longer name, not a place
         if single and j < len(rtoks) and not m.cue and (
                 article_joined(rtoks[j].text) or rtoks[j].text.lower() in ARABIC_ARTICLES
                 or first.text.lower() in _ARABIC_HEADS):
             return st.drop(m, "name", "arabic-heads", "a fragment of a longer Arabic name")
+        if "state abbreviation" in m.notes:
+            return m  # "ATHENS, Ga.": the code of a first-level area, written after a comma
         if m.kind == "demonym":
             # "Free Syrian Army": the demonym is part of an organisation
             if st.org_from[j] and rtoks[-1].text[0].isupper():
@@ -409,9 +472,10 @@ class Recogniser:
                     # "Syrian Air Force", "Arab League", "ABC News": only a country, an area or a big city
                     # keeps its place inside an organisation's name (as "embedded")
                     after, before = st.run_low[j:], st.run_low[:i]
-                    org = next((w for w in after + before if w in ORG_WORDS), "")
+                    org = next((w for w in after + before if w in ORG_WORDS or w in TEAM_WORDS), "")
                     kind = "media" if org in MEDIA_FOLLOWERS or org in _MEDIA_ORG else "organisation"
-                    return st.drop(m, kind, rule_id("org_words", org) or "org-words",
+                    rid = rule_id("org_words", org) or rule_id("team_words", org) or "org-words"
+                    return st.drop(m, kind, rid,
                                    f"part of the name of an organisation ({org!r})")
                 if single and (key in COMMON_WORDS or first.text.lower() in COMMON_WORDS):
                     # "the City Council": a common word inside an organisation's name, no City of London
@@ -437,9 +501,28 @@ class Recogniser:
                 for t in rtoks[:k]:
                     st.persons.add(fold(t.text.split("-")[-1]))
                 return st.drop(m, "person", "person-shape", "a 'First Last' name")
-        # "Walsh said", "said Walsh": a small place name as the speaker is a person
+        # "Georgia, 12, and her brother": an age after a name; "named her Sydney": a name given
+        age = _AGE_AFTER.match(text[m.end:m.end + 20])
+        if age and age.group(1) in ("and", "or") and self._is_strong(key):
+            age = None  # "Liberia, 8, and Sierra Leone, 3": counts by country
+        before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 60]
+        given = _NAME_GIVEN.search(before)
+        kin = _KIN_BEFORE.search(before)
+        role = _KIN_AFTER.match(after) or (  # ("born in Clarksville, the son of": the subject's apposition;
+            _PERSON_APPOSITION.match(after) and not _LOCATIVE_BEFORE.search(before)  # "from India and Sudan,
+            and not _LISTED_WITH_PLACES.search(text[max(0, m.start - 120):m.start]))  # the older woman")
+        if single and not is_dateline and not m.cue and (age or given or kin or role):
+            st.persons.add(fold(m.text))
+            rid = ("age-after" if age else "name-given" if given else "kin-before" if kin
+                   else "kin-after" if _KIN_AFTER.match(after) else "person-apposition")
+            return st.drop(m, "person", rid, "a person's name (an age after it, a family word before it, "
+                           "or given to someone)")
+        # "Walsh said", "said Walsh": a small place name as the speaker is a person (but not one of
+        # places listed after "from": "from Moate and Ballinasloe said")
         if (single and not is_dateline and not m.cue and not self._is_strong(key)
-                and _speaker(text, m.start, m.end)):
+                and _speaker(text, m.start, m.end)
+                and not _LISTED_WITH_PLACES.search(text[max(0, m.start - 120):m.start])
+                and not _PLACED_BEFORE.search(text[max(0, m.start - 40):m.start])):
             st.persons.add(fold(m.text))
             return st.drop(m, "person", "speech-after", "the speaker of a quote")
         # common words and acronyms
@@ -462,7 +545,7 @@ class Recogniser:
                 return st.drop(m, "word", "org-words", "a title, an organisation word or a connector alone")
             if (w.replace(".", "").isupper() and len(w) <= 5 and not m.abbr_cc
                 and not _primary_upper(self.store, key, w)
-                    and not ("." in w and self._area_abbrev(key))):
+                    and not (("." in w or _after_comma(text, first.start)) and self._area_abbrev(key))):
                 # an acronym (NATO, CIA, MLA), unless the abbreviations table or the name itself says place
                 return st.drop(m, "organisation", "acronym", "an acronym")
             if w.lower() in english_words() and not m.abbr_cc and not self._primary_major(key) and (
@@ -479,6 +562,14 @@ class Recogniser:
         if (not single and all(fold(t.text) in COMMON_WORDS for t in span_toks if t.cap)
                 and not self._primary_major(key)):
             return st.drop(m, "word", "common-words", "common words only")
+        # "Cedar Grove Cemetery", "Clarks Bridge Park": a small place's name opening a facility's name
+        if (not is_dateline and not m.cue and j < len(rtoks) and j + 3 >= len(rtoks)
+                and rtoks[-1].text.lower() in FACILITY_WORDS and all(t.cap for t in rtoks[j:])):
+            if self._is_strong(key):
+                m.kind = "embedded"  # "Paris Stadium": a big place keeps its place inside the name
+                return m
+            rid = rule_id("facility_words", rtoks[-1].text.lower()) or "facility-words"
+            return st.drop(m, "facility", rid, "part of a facility's name")
         # A name known only as a small place needs support from the text: a locative word before it,
         # a type word, "X, Y" with a known Y, or a dateline. Otherwise it is probably a surname or a word.
         if (not is_dateline and not m.cue and not m.abbr_cc and "variant" not in m.notes
@@ -548,8 +639,8 @@ class Recogniser:
                 continue  # "Ghassan Abu Louz", "Osama bin Laden"
             if re.fullmatch(r"[A-Z]\.?", t.text) and 0 < k < len(rtoks) - 1:
                 continue  # a middle initial: "Charles W. Murphy"
-            if (lw in ORG_WORDS or lw in COMMON_WORDS or lw in DIRECTIONS or lw in PERSON_TITLES
-                or lw in NAME_CONNECTORS
+            if (lw in ORG_WORDS or lw in TEAM_WORDS or lw in COMMON_WORDS or lw in DIRECTIONS
+                or lw in PERSON_TITLES or lw in NAME_CONNECTORS
                     or self.store.demonym(t.text) or not (t.text[1:].islower() or article_joined(t.text)
                                                           or _SURNAME_SHAPE.fullmatch(t.text))
                     or lw in _TYPE_WORDS):
@@ -693,7 +784,9 @@ class Recogniser:
         skels = {skeleton(f) for f in persons if len(f) > 3}
         out = []
         for m in mentions:
-            if m.kind == "literal" and not m.cue and not m.abbr_cc and " " not in m.text.strip():
+            # ("Jordan said": a person's given name again, read as metonymic by the verb after it)
+            if (m.kind in ("literal", "metonymic") and not m.cue and not m.abbr_cc
+                    and " " not in m.text.strip()):
                 key = fold(m.text)
                 if self._is_strong(key):
                     # a country or big city is a person only where this very name was one, and not "in X"
@@ -718,6 +811,40 @@ _GENERIC_LAST = GENERIC_LAST  # rules/lexicon.toml
 _TYPE_WORDS = TYPE_WORDS  # rules/lexicon.toml
 _SPEECH = PatternRule("speech-after")  # rules/patterns.toml
 _SPEECH_BEFORE = PatternRule("speech-before")  # rules/patterns.toml
+_AGE_AFTER = PatternRule("age-after")  # rules/patterns.toml
+_NAME_GIVEN = PatternRule("name-given")  # rules/patterns.toml
+_KIN_BEFORE = PatternRule("kin-before")  # rules/patterns.toml
+_KIN_AFTER = PatternRule("kin-after")  # rules/patterns.toml
+_PERSON_APPOSITION = PatternRule("person-apposition")  # rules/patterns.toml
+_LISTED_WITH_PLACES = PatternRule("listed-with-places")  # rules/patterns.toml
+
+
+_STREET_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)(\.?)")
+# "St. Thomas", "Dr. Reed": a saint's or a doctor's name follows these, no street
+_ABBREV_BEFORE_NAME = frozenset({"st", "dr"})
+
+
+def _street_after(text: str, end: int) -> str:
+    """The street word right after a name ("Hobbs Street", "Main St."), lowercased; '' when none."""
+    sm = _STREET_AFTER.match(text, end)
+    if not sm or sm.group(1).lower() not in STREET_WORDS:
+        return ""
+    w = sm.group(1).lower()
+    if w in _ABBREV_BEFORE_NAME and re.match(r"[ \t]+[A-Z]", text[sm.end():sm.end() + 3]):
+        return ""
+    nxt = re.match(r"(?:[ \t]+[A-Z][a-z]*){1,3}", text[sm.end():sm.end() + 40])
+    if nxt and any(x.lower() in ORG_WORDS for x in nxt.group(0).split()):
+        return ""  # "Missouri State Highway Patrol", "Main Street Baptist Church": an organisation's name
+    return w
+
+
+# "police in Macon said": a place where something is, not a source ("a statement from Chambers said")
+_PLACED_BEFORE = re.compile(r"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
+
+
+def _after_comma(text: str, start: int) -> bool:
+    """'Newcastle, NSW': the name follows a word and a comma, where a state's code is written."""
+    return bool(re.search(r"[^\W\d_][\w.]*,[ \t]*$", text[max(0, start - 40):start]))
 
 
 def _speaker(text: str, start: int, end: int) -> bool:
@@ -753,6 +880,19 @@ def _media_context(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"[’']s\s+[A-Z][a-z]+\s+[A-Z]", after)
                 or re.match(r"\s*(?:reported|reports|said|says|wrote|writes)\b", after)
                 or re.search(r"(?:reported by|according to|told|reports)\s+(?:the\s+)?$", before, re.I))
+
+
+def _split_after_headlines(text: str, toks: list[Tok], rs: list[list[int]], headlines: set[int]):
+    """Runs cut where a headline's line ends: 'Whitaker Leads Tigers Past Clarksville' over 'Jordan
+    Whitaker scored' are two names, not one run (a wrapped line of running text still joins)."""
+    for r in rs:
+        cur = [r[0]]
+        for a, b in zip(r, r[1:], strict=False):
+            if "\n" in text[toks[a].end:toks[b].start] and _line_start(text, toks[a].start) in headlines:
+                yield cur
+                cur = []
+            cur.append(b)
+        yield cur
 
 
 def _line_start(text: str, pos: int) -> int:
