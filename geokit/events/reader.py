@@ -87,6 +87,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         self._by_sentence: dict[int, list[_Draft]] = {}
         # sentence index -> every trigger of the sentence with its own clause (other events' places)
         self.clauses: dict[int, list[tuple[Trigger, tuple[int, int]]]] = {}
+        # places that name a police force ("London Police"): an arrest's place when its clause names none
+        self.forces: list[Toponym] = []
 
     def _places_in(self, lo: int, hi: int) -> list[Toponym]:
         """The places with lo <= start and end <= hi, in order (a window, not a scan of the report:
@@ -328,6 +330,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             place = self._event_place(trig, places, etype, wide, sent)
             if place is None:
                 place = self._where_place(sent, trig)
+            if place is None and etype == "arrest":
+                place = self._force_place(trig, s)
             if etype == "visit":
                 # "The minister flew from Ankara to Moscow for talks": a visit's own origin and stops
                 origin, _dest, via = self._roles(trig, places, ne)
@@ -581,6 +585,14 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             old.type, old.trigger = "protest", new.trigger
             old.types = ["protest", *(t for t in old.types if t != "protest")]
         return True
+
+    def _force_place(self, trig: Trigger, s: int) -> PlaceRef | None:
+        """"London Police have arrested two people": the town of the arresting force, named in the
+        arrest's own clause before the trigger, when the clause names no place."""
+        for t in reversed(self.forces):
+            if s <= t.start and t.end <= trig.start:
+                return toponym_placeref(t, self.text)
+        return None
 
     def _no_violence(self, sent: Sentence, trig: Trigger) -> None:
         """Remember the incident words of a sentence read as no violence, for a later "the explosion"."""
