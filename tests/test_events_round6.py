@@ -41,3 +41,22 @@ def test_the_arrests_own_place_wins_over_the_force():
 def test_a_force_named_after_a_town_makes_no_event_of_a_noun_by_itself():
     # a town naming a police force is no place for other events ("Denver Police said the meeting ...")
     assert not _events("Denver Police said the meeting had been friendly.")
+
+
+# ---------------------------------------------------------------- plans told by an event noun
+
+
+def test_talks_that_were_to_continue_are_a_plan():
+    events = _events("Ministers met for a working session in Ottawa on Sunday. Talks were to continue on "
+                     "Monday in Ottawa.", published="2016-12-18")
+    assert all(e.date != "2016-12-19" and e.date != "2016-12-12" for e in events), events
+
+
+def test_a_rally_scheduled_for_a_later_day_is_no_event():
+    assert not _events("A rally is scheduled for Friday outside the parliament in Lisbon.")
+
+
+def test_a_past_scheduled_vigil_is_left_alone():
+    events = _events("Police sealed the square in Seoul on Saturday, where a vigil was scheduled for that "
+                     "night.", published="2016-12-18")
+    assert [e.type for e in events] == ["protest"]

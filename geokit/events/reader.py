@@ -113,6 +113,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if any(t.rule is not None and t.rule.chain_only for t in triggers) and not self._recent_motion(sent):
             # "was taken to court": a next leg only, with no movement told before it is no trigger at all
             triggers = [t for t in triggers if t.rule is None or not t.rule.chain_only]
+        triggers = [t for t in triggers if not t.planned]  # "talks were to continue Monday": a plan
         used = self._facts(sent, dates, counts)
         # a standing figure at a camp is a fact and also the figure of the camp's placement
         self._stock_counts = [c for c in counts if any(a <= c.start < b for a, b in used)]
