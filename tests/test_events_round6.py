@@ -60,3 +60,24 @@ def test_a_past_scheduled_vigil_is_left_alone():
     events = _events("Police sealed the square in Seoul on Saturday, where a vigil was scheduled for that "
                      "night.", published="2016-12-18")
     assert [e.type for e in events] == ["protest"]
+
+
+# ---------------------------------------------------------------- meetings in ordinary wording
+
+
+def test_a_working_dinner_is_a_meeting():
+    events = _events("The premiers sat down for a working dinner on Sunday with the prime minister in "
+                     "Halifax.", published="2016-12-18")
+    assert [e.type for e in events] == ["meeting"]
+    assert events[0].date == "2016-12-18" and events[0].place.name == "Halifax"
+
+
+def test_a_gathering_held_by_a_group_is_a_meeting():
+    events = _events("The association held a gathering at a hotel in Denver last Saturday.",
+                     published="2016-11-23")
+    assert [e.type for e in events] == ["meeting"]
+    assert events[0].date == "2016-11-19"
+
+
+def test_sitting_down_to_dinner_at_home_is_no_meeting_without_a_place_or_day():
+    assert not _events("Most families sat down for dinner late.")
