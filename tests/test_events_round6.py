@@ -81,3 +81,30 @@ def test_a_gathering_held_by_a_group_is_a_meeting():
 
 def test_sitting_down_to_dinner_at_home_is_no_meeting_without_a_place_or_day():
     assert not _events("Most families sat down for dinner late.")
+
+
+# ---------------------------------------------------------------- the arrest, not the crime it is about
+
+
+def test_the_place_and_day_of_the_crime_are_not_the_arrests():
+    events = _events("A suspect in a mid-March burglary near Ames has been apprehended. Jones is being held "
+                     "at the Linn County jail, deputies said.", published="2017-05-09")
+    # read per report (not linked): both sentences tell the arrest, both at the jail's county
+    assert [e.type for e in events] == ["arrest", "arrest"], events
+    assert all(e.date == "2017-05-09" and "Linn" in e.place.name for e in events)
+
+
+def test_being_held_at_a_jail_is_an_arrest_there():
+    events = _events("The driver is being held at the Harris County jail.", published="2017-05-09")
+    assert [e.type for e in events] == ["arrest"]
+    assert "Harris" in events[0].place.name
+
+
+def test_held_talks_is_still_no_arrest():
+    assert all(e.type != "arrest" for e in _events("The two leaders held talks in Vienna on Monday."))
+
+
+def test_a_man_wanted_for_a_robbery_elsewhere_is_arrested_where_his_clause_says():
+    events = _events("A man wanted for a robbery in Dallas was arrested in Tulsa on Friday.",
+                     published="2017-05-09")
+    assert [(e.type, e.place.name) for e in events] == [("arrest", "Tulsa")]

@@ -46,6 +46,7 @@ _DEFECTOR = re.compile(r"\b(?:defectors?|deserters?|conscripts?|recruits?|guards
 _FLED_CAUSE = wording("fled_cause_in")
 _HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
 _LEGAL_CHARGE = wording("legal_charge_before")
+_CRIME_BEFORE = wording("crime_described_before")
 _HAPPENED_AFTER = wording("happened_after")
 _FORCED_OBJECT = wording("forced_object")
 _PROTESTERS_HIT = re.compile(
@@ -165,6 +166,11 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             own_dates = [
                 d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= 60)
             ]
+        crime = self._crime_span(trig, ns)
+        if crime is not None:  # "a suspect in an early February theft near X has been apprehended"
+            own_dates = [d for d in own_dates if not crime[0] <= d.start < crime[1]]
+            dates = [d for d in dates if not crime[0] <= d.start < crime[1]]
+            lead_dates = [d for d in lead_dates if not crime[0] <= d.start < crime[1]]
         date = min(own_dates, key=lambda d: abs(d.start - trig.start)) if own_dates else None
         if len(own_dates) > 1 and syntax.enabled():
             # "Soldiers stationed in X since March shelled Y on Sunday": the own predicate's date
@@ -228,13 +234,15 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)
             and not _in_attribution(sent, trig, t)
         ]
+        if crime is not None:
+            places = [t for t in places if not crime[0] <= t.start < crime[1]]
         if syntax.enabled():
             places = self._parsed_places(sent, trig, places)
         wide = False
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
             # "in control of the X crossing on Friday, a day after they overran the post":
             # the sentence's place
-            places = self._places_in(s, e)
+            places = [t for t in self._places_in(s, e) if crime is None or not crime[0] <= t.start < crime[1]]
             wide = bool(places)
         etype = trig.type
         military = bool(_MILITARY_WORDS.search(head or who))
@@ -586,6 +594,17 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             old.type, old.trigger = "protest", new.trigger
             old.types = ["protest", *(t for t in old.types if t != "protest")]
         return True
+
+    def _crime_span(self, trig: Trigger, s: int) -> tuple[int, int] | None:
+        """The description of a crime in an arrest's subject ("a suspect in the theft near X ... was
+        arrested"): its span, whose places and days are the crime's, not the arrest's."""
+        if trig.type != "arrest" or trig.noun:
+            return None
+        m = max(_CRIME_BEFORE.finditer(self.text, max(s, trig.start - 150), trig.start),
+                key=lambda x: x.start(), default=None)  # the nearest description before the arrest
+        if m is None or re.search(r"[;:]", self.text[m.end():trig.start]):
+            return None
+        return m.end(), trig.start
 
     def _force_place(self, trig: Trigger, s: int) -> PlaceRef | None:
         """"London Police have arrested two people": the town of the arresting force, named in the
