@@ -108,3 +108,16 @@ def test_a_man_wanted_for_a_robbery_elsewhere_is_arrested_where_his_clause_says(
     events = _events("A man wanted for a robbery in Dallas was arrested in Tulsa on Friday.",
                      published="2017-05-09")
     assert [(e.type, e.place.name) for e in events] == [("arrest", "Tulsa")]
+
+
+# ---------------------------------------------------------------- warnings tell no occurrence
+
+
+def test_a_warning_of_fighting_is_no_event():
+    assert not _events("The minister warned of hundreds of volunteers fighting in Iraq and Syria.")
+    assert not _events("Officials warned against protests in Lyon on Saturday.")
+
+
+def test_a_warning_before_a_shelling_does_not_hide_it():
+    events = _events("The army warned residents before it shelled Homs on Monday.")
+    assert [e.type for e in events] == ["military_operation"]

@@ -260,6 +260,7 @@ def _background(text: str, pos: int) -> bool:
 
 
 _PLANNED_AFTER = wording("planned_after_noun")
+_WARNING_BEFORE = wording("warning_before")
 _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
 # Where people are placed (the guide: "a camp or shelter"): camps, shelters, evacuation and relief centres,
 # tent cities, temporary housing, quarantine.
@@ -327,6 +328,8 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 before
             ):
                 continue
+            if _WARNING_BEFORE.search(before):
+                continue  # "warned of hundreds of fighters fighting in X": a warning tells no occurrence
             if _CONDITIONAL.search(_clause_before(text, s)):
                 continue
             if not noun and _REDUCED_RELATIVE.search(before):
