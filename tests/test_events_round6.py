@@ -121,3 +121,30 @@ def test_a_warning_of_fighting_is_no_event():
 def test_a_warning_before_a_shelling_does_not_hide_it():
     events = _events("The army warned residents before it shelled Homs on Monday.")
     assert [e.type for e in events] == ["military_operation"]
+
+
+# ---------------------------------------------------------------- accidents told over several sentences
+
+
+def test_a_passenger_hurt_in_the_crash_just_told_is_no_attack():
+    assert not _events("A man was killed when his pickup crashed near Tulsa on Friday. "
+                       "A passenger in the pickup was injured and taken to a hospital in Tulsa.",
+                       published="2016-12-01")
+
+
+def test_no_foul_play_undoes_a_shooting_incident_with_no_perpetrator():
+    assert not _events("Troopers were called to a shooting incident on a farm road in Benton County on "
+                       "Sunday. A hunter was found with a gunshot wound. No foul play is suspected.",
+                       published="2016-12-01")
+
+
+def test_no_foul_play_leaves_an_attack_by_a_gunman():
+    events = _events("A gunman shot dead two people in Kirkuk on Friday. Police said no foul play was "
+                     "suspected in a separate crash.", published="2016-12-01")
+    assert [e.type for e in events] == ["attack"]
+
+
+def test_wounded_policemen_after_a_getaway_car_are_still_an_attack():
+    events = _events("A car crashed into a wall in Tulsa on Friday, killing the driver. Two policemen were "
+                     "wounded and the assailants fled in a car.", published="2016-12-01")
+    assert any(e.type == "attack" for e in events)

@@ -47,6 +47,9 @@ _FLED_CAUSE = wording("fled_cause_in")
 _HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
 _LEGAL_CHARGE = wording("legal_charge_before")
 _CRIME_BEFORE = wording("crime_described_before")
+_RULED_ACCIDENT = wording("ruled_accident")
+_PERPETRATOR = wording("perpetrator_words")
+_ACCIDENT_SETTING = wording("accident_setting")
 _HAPPENED_AFTER = wording("happened_after")
 _FORCED_OBJECT = wording("forced_object")
 _PROTESTERS_HIT = re.compile(
@@ -83,6 +86,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         self.facts: list[Fact] = []
         # trigger words read as accidents: "the explosion" later is that one
         self.non_events: set[str] = set()
+        self._accident_at: int | None = None  # the latest sentence read as an accident (no violence)
         self.sentences: list[Sentence] = []
         self._stock_counts: list[Count] = []
         self._by_sentence: dict[int, list[_Draft]] = {}
@@ -115,6 +119,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             # "was taken to court": a next leg only, with no movement told before it is no trigger at all
             triggers = [t for t in triggers if t.rule is None or not t.rule.chain_only]
         triggers = [t for t in triggers if not t.planned]  # "talks were to continue Monday": a plan
+        if _RULED_ACCIDENT.search(sent.text):
+            self._ruled_accident(sent)
         used = self._facts(sent, dates, counts)
         # a standing figure at a camp is a fact and also the figure of the camp's placement
         self._stock_counts = [c for c in counts if any(a <= c.start < b for a, b in used)]
@@ -422,6 +428,12 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 or _ANIMALS.search(who or "") or _ANIMALS.match(self.text, trig.end)):
             self._no_violence(sent, trig)
             return  # "a cholera outbreak has killed 40", "were killed by the floods", "culled 20,000 birds"
+        if etype == "attack" and trig.rule_id == "attack.people_killed" and self._accident_at is not None \
+                and 0 <= sent.index - self._accident_at <= 2 and not _VIOLENCE.search(sent.text) \
+                and not _PERPETRATOR.search(sent.text) and _ACCIDENT_SETTING.search(sent.text):
+            # "One man died after his car left the road. A passenger in the car was injured.": that accident
+            self._no_violence(sent, trig)
+            return
         if etype in ("attack", "military_operation") and (
                 (trig.noun and _ACCIDENTAL_BEFORE.search(self.text, max(0, trig.start - 40), trig.start))
                 or (_NATURAL_CAUSE.search(sent.text) and not _VIOLENCE.search(sent.text))):
@@ -595,6 +607,18 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             old.types = ["protest", *(t for t in old.types if t != "protest")]
         return True
 
+    def _ruled_accident(self, sent: Sentence) -> None:
+        """"No foul play is suspected": the attacks of the last few sentences that name no perpetrator
+        ("a shooting incident on X Road") were an accident; they are hidden, not deleted (notes kept)."""
+        self._accident_at = sent.index
+        for d in reversed(self.drafts):
+            if sent.index - d.sentence.index > 4:
+                break
+            if d.type == "attack" and not d.hidden and not _PERPETRATOR.search(d.sentence.text):
+                d.hidden = True
+                said = _RULED_ACCIDENT.search(sent.text).group()
+                d.notes.append(f"no violence: the report later says {said!r}")
+
     def _crime_span(self, trig: Trigger, s: int) -> tuple[int, int] | None:
         """The description of a crime in an arrest's subject ("a suspect in the theft near X ... was
         arrested"): its span, whose places and days are the crime's, not the arrest's."""
@@ -615,7 +639,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         return None
 
     def _no_violence(self, sent: Sentence, trig: Trigger) -> None:
-        """Remember the incident words of a sentence read as no violence, for a later "the explosion"."""
+        """Remember the incident words of a sentence read as no violence, for a later "the explosion", and
+        the sentence, for casualties told just after it ("A passenger in the car was injured")."""
+        self._accident_at = sent.index
         self.non_events.add(trig.text.lower())
         self.non_events.update(w.lower() for w in _INCIDENT_NOUN.findall(sent.text))
 
