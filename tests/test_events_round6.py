@@ -148,3 +148,15 @@ def test_wounded_policemen_after_a_getaway_car_are_still_an_attack():
     events = _events("A car crashed into a wall in Tulsa on Friday, killing the driver. Two policemen were "
                      "wounded and the assailants fled in a car.", published="2016-12-01")
     assert any(e.type == "attack" for e in events)
+
+
+# ---------------------------------------------------------------- participles that describe a noun
+
+
+def test_a_participle_after_a_preposition_is_no_event():
+    assert not _events("Officials said money was lost in Geneva on Monday through poorly targeted measures.")
+
+
+def test_a_passive_after_an_adverb_is_still_an_event():
+    events = _events("The market in Homs was heavily shelled on Monday.")
+    assert [e.type for e in events] == ["military_operation"]

@@ -261,6 +261,7 @@ def _background(text: str, pos: int) -> bool:
 
 _PLANNED_AFTER = wording("planned_after_noun")
 _WARNING_BEFORE = wording("warning_before")
+_PREPOSITION_BEFORE = wording("attributive_after_preposition")
 _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
 # Where people are placed (the guide: "a camp or shelter"): camps, shelters, evacuation and relief centres,
 # tent cities, temporary housing, quarantine.
@@ -322,8 +323,9 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 ):
                     continue
             noun = rule.noun or (rule.ambiguous_noun and bool(_DETERMINER_BEFORE.search(before)))
-            if not noun and word.endswith("ed") and _ATTRIBUTIVE_BEFORE.search(before):
-                continue  # "a deserted street", "the injured man": an adjective, not a report
+            if not noun and word.endswith("ed") and (
+                    _ATTRIBUTIVE_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
+                continue  # "a deserted street", "through poorly targeted measures": adjectives
             if (_HEDGE_BEFORE.search(before) and not CAUSATIVE.search(before)) or _DESCRIPTIVE_BEFORE.search(
                 before
             ):
