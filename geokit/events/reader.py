@@ -72,7 +72,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
     """Reads one report sentence by sentence, keeping the state chains need."""
 
     def __init__(
-        self, doc_id, text, published, places, demonyms, res: DocResult, here: PlaceRef | None = None
+        self, doc_id, text, published, places, demonyms, res: DocResult, here: PlaceRef | None = None,
+        forces: list[Toponym] | None = None,
     ):
         self.doc_id, self.text, self.pub, self.here = doc_id, text, published, here
         self.places, self.demonyms, self.res = places, demonyms, res
@@ -93,7 +94,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         # sentence index -> every trigger of the sentence with its own clause (other events' places)
         self.clauses: dict[int, list[tuple[Trigger, tuple[int, int]]]] = {}
         # places that name a police force ("London Police"): an arrest's place when its clause names none
-        self.forces: list[Toponym] = []
+        self.forces: list[Toponym] = list(forces or ())
 
     def _places_in(self, lo: int, hi: int) -> list[Toponym]:
         """The places with lo <= start and end <= hi, in order (a window, not a scan of the report:
