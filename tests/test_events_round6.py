@@ -160,3 +160,16 @@ def test_a_participle_after_a_preposition_is_no_event():
 def test_a_passive_after_an_adverb_is_still_an_event():
     events = _events("The market in Homs was heavily shelled on Monday.")
     assert [e.type for e in events] == ["military_operation"]
+
+
+# ---------------------------------------------------------------- an undated definite noun retells
+
+
+def test_a_condemned_assassination_paragraphs_later_is_the_event_told_before():
+    text = ("A gunman shot dead a visiting envoy at a gallery in Izmir on Monday. "
+            "The gunman was killed by police. Police searched his flat. Two relatives were questioned. "
+            "Markets fell. Officials met to discuss security. The city closed its museums. Flights resumed. "
+            "The president condemned the assassination, calling this attack unacceptable, while on "
+            "holiday in Geneva.")
+    attacks = [e for e in _events(text, published="2016-12-20") if e.type == "attack"]
+    assert attacks and all(e.place is not None and "zmir" in e.place.name for e in attacks), attacks

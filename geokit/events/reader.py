@@ -392,7 +392,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             and (not own_dates or retold)
             and _DEFINITE_BEFORE.search(self.text[max(s, trig.start - 30) : trig.start])
         ):
-            earlier = self._antecedent_event(sent, etype, trig)
+            earlier = self._antecedent_event(sent, etype, trig, far=not own_dates)
             verdict = (
                 relation(earlier.place, place)[0] if earlier is not None and earlier.place and place else ""
             )
@@ -656,11 +656,15 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 return toponym_placeref(t, self.text)
         return None
 
-    def _antecedent_event(self, sent: Sentence, etype: str, trig: Trigger) -> _Draft | None:
-        """The latest earlier event of the same (or kin) type within a few sentences, for "the attack"."""
+    def _antecedent_event(
+        self, sent: Sentence, etype: str, trig: Trigger, far: bool = False
+    ) -> _Draft | None:
+        """The latest earlier event of the same (or kin) type within a few sentences, for "the attack";
+        ``far``: anywhere earlier in the report ("The White House condemned the assassination", undated,
+        paragraphs after the shooting was told)."""
         kin = {etype, *(trig.rule.also if trig.rule else ())}
         for old in reversed(self.drafts):
-            if sent.index - old.sentence.index > 6:
+            if sent.index - old.sentence.index > (10**6 if far else 6):
                 break
             if old.type in kin or kin & set(old.types):
                 return old
