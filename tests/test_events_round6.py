@@ -173,3 +173,28 @@ def test_a_condemned_assassination_paragraphs_later_is_the_event_told_before():
             "holiday in Geneva.")
     attacks = [e for e in _events(text, published="2016-12-20") if e.type == "attack"]
     assert attacks and all(e.place is not None and "zmir" in e.place.name for e in attacks), attacks
+
+
+# ---------------------------------------------------------------- searches and protest casualties
+
+
+def test_offices_raided_with_no_violence_are_a_search():
+    assert not _events("Offices at the city hall in Turin were raided on Friday as part of the inquiry.")
+
+
+def test_a_village_raided_by_gunmen_who_killed_is_an_attack():
+    events = _events("Gunmen raided a village near Jos on Friday, killing 12 people.")
+    assert [e.type for e in events] == ["attack"]
+
+
+def test_casualties_of_clashes_with_riot_police_in_a_protest_story_are_the_protest():
+    events = _events("The city banned further protests after hundreds of people were injured in clashes with "
+                     "riot police in Seoul on Saturday.", published="2016-12-01")
+    assert [e.type for e in events] == ["protest"]
+    assert events[0].acled["event_type"] in ("Riots", "Protests")
+
+
+def test_clashes_with_police_without_a_protest_stay_an_attack_reading():
+    events = _events("Two villagers were injured in clashes with police in Kano on Saturday.",
+                     published="2016-12-01")
+    assert [e.type for e in events] == ["attack"]

@@ -50,6 +50,9 @@ _CRIME_BEFORE = wording("crime_described_before")
 _RULED_ACCIDENT = wording("ruled_accident")
 _PERPETRATOR = wording("perpetrator_words")
 _ACCIDENT_SETTING = wording("accident_setting")
+_SEARCHED = wording("premises_searched")
+_POLICE_CLASH_AFTER = wording("clashes_with_police_after")
+_PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march(?:es|ers)?|vigils?)\b", re.I)
 _HAPPENED_AFTER = wording("happened_after")
 _FORCED_OBJECT = wording("forced_object")
 _PROTESTERS_HIT = re.compile(
@@ -253,6 +256,16 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             wide = bool(places)
         etype = trig.type
         military = bool(_MILITARY_WORDS.search(head or who))
+        if etype == "attack" and trig.text.lower() == "raided" and _SEARCHED.search(
+                self.text, max(s, trig.start - 90), trig.end) and not _VIOLENCE.search(sent.text) \
+                and not counts:
+            return  # "offices at the city hall were raided": a search, no violence
+        if etype == "attack" and trig.rule_id == "attack.people_killed" and (
+                _PROTESTERS_HIT.search(who or "") or (_POLICE_CLASH_AFTER.match(self.text, trig.end)
+                                                      and _PROTEST_WORDS.search(sent.text))):
+            # "hundreds of protesters and police were injured", "people were injured in clashes with riot
+            # police" (a sentence about protests): the protest's violence, not an attack on civilians
+            etype = "protest"
         if etype == "defection" and trig.rule_id in ("defection.desert", "defection.left_posts") \
                 and not military and not _OFFICIAL_WORDS.search(head or who or "") \
                 and not _DEFECTOR.search(who or ""):
