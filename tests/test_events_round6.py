@@ -198,3 +198,26 @@ def test_clashes_with_police_without_a_protest_stay_an_attack_reading():
     events = _events("Two villagers were injured in clashes with police in Kano on Saturday.",
                      published="2016-12-01")
     assert [e.type for e in events] == ["attack"]
+
+
+# ---------------------------------------------------------------- a toll told after the violence
+
+
+def test_a_toll_sentence_after_a_bombing_gives_its_dead():
+    recs = geokit.extract([{"id": "t", "published": "2016-12-12", "text":
+                            "A bomb tore through a chapel in Alexandria on Sunday. At least 19 people are "
+                            "dead and dozens injured, the health ministry said."}], link=False).records()
+    attacks = [r for r in recs if r.kind == "event" and r.type == "attack"]
+    assert attacks and attacks[0].counts.get("killed") == 19
+
+
+def test_a_dated_toll_of_another_time_or_a_flood_toll_is_not_added():
+    recs = geokit.extract([{"id": "t", "published": "2016-12-12", "text":
+                            "A bomb tore through a chapel in Alexandria on Sunday. In 2011, 23 people were "
+                            "dead after a similar blast."}], link=False).records()
+    assert all(r.counts.get("killed") != 23 for r in recs if r.kind == "event" and r.type == "attack"
+               and r.date == "2016-12-11")
+    recs = geokit.extract([{"id": "t", "published": "2016-12-12", "text":
+                            "Gunmen attacked a bus in Alexandria on Sunday. Elsewhere, 40 people died in the "
+                            "floods."}], link=False).records()
+    assert all("killed" not in r.counts for r in recs if r.kind == "event")

@@ -138,7 +138,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             for trig, scope in zip(triggers, scopes, strict=True):
                 self._event(sent, trig, scope, dates, lead_dates, counts, triggers)
         elif counts or _CROWD.search(sent.text):
-            self._elaborate(sent, counts or self._crowd_figure(sent))
+            self._elaborate(sent, counts or self._crowd_figure(sent), dates)
         for d in dates:
             if d.date is not None and d.precision == "day":
                 self.anchor = d.date
