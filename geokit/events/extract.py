@@ -34,7 +34,7 @@ from geokit.events.placerefs import (
     toponym_placeref,
 )
 from geokit.events.reader import DocResult, Reader
-from geokit.events.report import comments_start, report_places
+from geokit.events.report import comments_start, force_places, report_places
 from geokit.events.sentences import dateline_span, split_sentences
 from geokit.model import (
     Document,
@@ -248,7 +248,7 @@ def extract_document(doc: Document, published: dt.date | None = None) -> DocResu
     places, demonyms = report_places(doc, text, dl)
     here = next((toponym_placeref(t, text) for t in doc.toponyms if t.place is not None and dl
                  and t.start < dl[1] and t.end > dl[0]), None)
-    reader = Reader(doc.id or "doc", text, pub, places, demonyms, res, here)
+    reader = Reader(doc.id or "doc", text, pub, places, demonyms, res, here, force_places(doc, text))
     stop = comments_start(text)
     for sent in sentences:
         if stop is not None and sent.start >= stop:

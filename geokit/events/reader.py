@@ -46,6 +46,13 @@ _DEFECTOR = re.compile(r"\b(?:defectors?|deserters?|conscripts?|recruits?|guards
 _FLED_CAUSE = wording("fled_cause_in")
 _HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
 _LEGAL_CHARGE = wording("legal_charge_before")
+_CRIME_BEFORE = wording("crime_described_before")
+_RULED_ACCIDENT = wording("ruled_accident")
+_PERPETRATOR = wording("perpetrator_words")
+_ACCIDENT_SETTING = wording("accident_setting")
+_SEARCHED = wording("premises_searched")
+_POLICE_CLASH_AFTER = wording("clashes_with_police_after")
+_PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march(?:es|ers)?|vigils?)\b", re.I)
 _HAPPENED_AFTER = wording("happened_after")
 _FORCED_OBJECT = wording("forced_object")
 _PROTESTERS_HIT = re.compile(
@@ -68,7 +75,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
     """Reads one report sentence by sentence, keeping the state chains need."""
 
     def __init__(
-        self, doc_id, text, published, places, demonyms, res: DocResult, here: PlaceRef | None = None
+        self, doc_id, text, published, places, demonyms, res: DocResult, here: PlaceRef | None = None,
+        forces: list[Toponym] | None = None,
     ):
         self.doc_id, self.text, self.pub, self.here = doc_id, text, published, here
         self.places, self.demonyms, self.res = places, demonyms, res
@@ -82,11 +90,14 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         self.facts: list[Fact] = []
         # trigger words read as accidents: "the explosion" later is that one
         self.non_events: set[str] = set()
+        self._accident_at: int | None = None  # the latest sentence read as an accident (no violence)
         self.sentences: list[Sentence] = []
         self._stock_counts: list[Count] = []
         self._by_sentence: dict[int, list[_Draft]] = {}
         # sentence index -> every trigger of the sentence with its own clause (other events' places)
         self.clauses: dict[int, list[tuple[Trigger, tuple[int, int]]]] = {}
+        # places that name a police force ("London Police"): an arrest's place when its clause names none
+        self.forces: list[Toponym] = list(forces or ())
 
     def _places_in(self, lo: int, hi: int) -> list[Toponym]:
         """The places with lo <= start and end <= hi, in order (a window, not a scan of the report:
@@ -111,6 +122,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if any(t.rule is not None and t.rule.chain_only for t in triggers) and not self._recent_motion(sent):
             # "was taken to court": a next leg only, with no movement told before it is no trigger at all
             triggers = [t for t in triggers if t.rule is None or not t.rule.chain_only]
+        triggers = [t for t in triggers if not t.planned]  # "talks were to continue Monday": a plan
+        if _RULED_ACCIDENT.search(sent.text):
+            self._ruled_accident(sent)
         used = self._facts(sent, dates, counts)
         # a standing figure at a camp is a fact and also the figure of the camp's placement
         self._stock_counts = [c for c in counts if any(a <= c.start < b for a, b in used)]
@@ -124,7 +138,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             for trig, scope in zip(triggers, scopes, strict=True):
                 self._event(sent, trig, scope, dates, lead_dates, counts, triggers)
         elif counts or _CROWD.search(sent.text):
-            self._elaborate(sent, counts or self._crowd_figure(sent))
+            self._elaborate(sent, counts or self._crowd_figure(sent), dates)
         for d in dates:
             if d.date is not None and d.precision == "day":
                 self.anchor = d.date
@@ -162,6 +176,11 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             own_dates = [
                 d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= 60)
             ]
+        crime = self._crime_span(trig, ns)
+        if crime is not None:  # "a suspect in an early February theft near X has been apprehended"
+            own_dates = [d for d in own_dates if not crime[0] <= d.start < crime[1]]
+            dates = [d for d in dates if not crime[0] <= d.start < crime[1]]
+            lead_dates = [d for d in lead_dates if not crime[0] <= d.start < crime[1]]
         date = min(own_dates, key=lambda d: abs(d.start - trig.start)) if own_dates else None
         if len(own_dates) > 1 and syntax.enabled():
             # "Soldiers stationed in X since March shelled Y on Sunday": the own predicate's date
@@ -225,16 +244,28 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)
             and not _in_attribution(sent, trig, t)
         ]
+        if crime is not None:
+            places = [t for t in places if not crime[0] <= t.start < crime[1]]
         if syntax.enabled():
             places = self._parsed_places(sent, trig, places)
         wide = False
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
             # "in control of the X crossing on Friday, a day after they overran the post":
             # the sentence's place
-            places = self._places_in(s, e)
+            places = [t for t in self._places_in(s, e) if crime is None or not crime[0] <= t.start < crime[1]]
             wide = bool(places)
         etype = trig.type
         military = bool(_MILITARY_WORDS.search(head or who))
+        if etype == "attack" and trig.text.lower() == "raided" and _SEARCHED.search(
+                self.text, max(s, trig.start - 90), trig.end) and not _VIOLENCE.search(sent.text) \
+                and not counts:
+            return  # "offices at the city hall were raided": a search, no violence
+        if etype == "attack" and trig.rule_id == "attack.people_killed" and (
+                _PROTESTERS_HIT.search(who or "") or (_POLICE_CLASH_AFTER.match(self.text, trig.end)
+                                                      and _PROTEST_WORDS.search(sent.text))):
+            # "hundreds of protesters and police were injured", "people were injured in clashes with riot
+            # police" (a sentence about protests): the protest's violence, not an attack on civilians
+            etype = "protest"
         if etype == "defection" and trig.rule_id in ("defection.desert", "defection.left_posts") \
                 and not military and not _OFFICIAL_WORDS.search(head or who or "") \
                 and not _DEFECTOR.search(who or ""):
@@ -328,6 +359,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             place = self._event_place(trig, places, etype, wide, sent)
             if place is None:
                 place = self._where_place(sent, trig)
+            if place is None and etype == "arrest":
+                place = self._force_place(trig, s)
             if etype == "visit":
                 # "The minister flew from Ankara to Moscow for talks": a visit's own origin and stops
                 origin, _dest, via = self._roles(trig, places, ne)
@@ -372,7 +405,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             and (not own_dates or retold)
             and _DEFINITE_BEFORE.search(self.text[max(s, trig.start - 30) : trig.start])
         ):
-            earlier = self._antecedent_event(sent, etype, trig)
+            earlier = self._antecedent_event(sent, etype, trig, far=not own_dates)
             verdict = (
                 relation(earlier.place, place)[0] if earlier is not None and earlier.place and place else ""
             )
@@ -409,6 +442,12 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 or _ANIMALS.search(who or "") or _ANIMALS.match(self.text, trig.end)):
             self._no_violence(sent, trig)
             return  # "a cholera outbreak has killed 40", "were killed by the floods", "culled 20,000 birds"
+        if etype == "attack" and trig.rule_id == "attack.people_killed" and self._accident_at is not None \
+                and 0 <= sent.index - self._accident_at <= 2 and not _VIOLENCE.search(sent.text) \
+                and not _PERPETRATOR.search(sent.text) and _ACCIDENT_SETTING.search(sent.text):
+            # "One man died after his car left the road. A passenger in the car was injured.": that accident
+            self._no_violence(sent, trig)
+            return
         if etype in ("attack", "military_operation") and (
                 (trig.noun and _ACCIDENTAL_BEFORE.search(self.text, max(0, trig.start - 40), trig.start))
                 or (_NATURAL_CAUSE.search(sent.text) and not _VIOLENCE.search(sent.text))):
@@ -582,8 +621,41 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             old.types = ["protest", *(t for t in old.types if t != "protest")]
         return True
 
+    def _ruled_accident(self, sent: Sentence) -> None:
+        """"No foul play is suspected": the attacks of the last few sentences that name no perpetrator
+        ("a shooting incident on X Road") were an accident; they are hidden, not deleted (notes kept)."""
+        self._accident_at = sent.index
+        for d in reversed(self.drafts):
+            if sent.index - d.sentence.index > 4:
+                break
+            if d.type == "attack" and not d.hidden and not _PERPETRATOR.search(d.sentence.text):
+                d.hidden = True
+                said = _RULED_ACCIDENT.search(sent.text).group()
+                d.notes.append(f"no violence: the report later says {said!r}")
+
+    def _crime_span(self, trig: Trigger, s: int) -> tuple[int, int] | None:
+        """The description of a crime in an arrest's subject ("a suspect in the theft near X ... was
+        arrested"): its span, whose places and days are the crime's, not the arrest's."""
+        if trig.type != "arrest" or trig.noun:
+            return None
+        m = max(_CRIME_BEFORE.finditer(self.text, max(s, trig.start - 150), trig.start),
+                key=lambda x: x.start(), default=None)  # the nearest description before the arrest
+        if m is None or re.search(r"[;:]", self.text[m.end():trig.start]):
+            return None
+        return m.end(), trig.start
+
+    def _force_place(self, trig: Trigger, s: int) -> PlaceRef | None:
+        """"London Police have arrested two people": the town of the arresting force, named in the
+        arrest's own clause before the trigger, when the clause names no place."""
+        for t in reversed(self.forces):
+            if s <= t.start and t.end <= trig.start:
+                return toponym_placeref(t, self.text)
+        return None
+
     def _no_violence(self, sent: Sentence, trig: Trigger) -> None:
-        """Remember the incident words of a sentence read as no violence, for a later "the explosion"."""
+        """Remember the incident words of a sentence read as no violence, for a later "the explosion", and
+        the sentence, for casualties told just after it ("A passenger in the car was injured")."""
+        self._accident_at = sent.index
         self.non_events.add(trig.text.lower())
         self.non_events.update(w.lower() for w in _INCIDENT_NOUN.findall(sent.text))
 
@@ -597,11 +669,15 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 return toponym_placeref(t, self.text)
         return None
 
-    def _antecedent_event(self, sent: Sentence, etype: str, trig: Trigger) -> _Draft | None:
-        """The latest earlier event of the same (or kin) type within a few sentences, for "the attack"."""
+    def _antecedent_event(
+        self, sent: Sentence, etype: str, trig: Trigger, far: bool = False
+    ) -> _Draft | None:
+        """The latest earlier event of the same (or kin) type within a few sentences, for "the attack";
+        ``far``: anywhere earlier in the report ("The White House condemned the assassination", undated,
+        paragraphs after the shooting was told)."""
         kin = {etype, *(trig.rule.also if trig.rule else ())}
         for old in reversed(self.drafts):
-            if sent.index - old.sentence.index > 6:
+            if sent.index - old.sentence.index > (10**6 if far else 6):
                 break
             if old.type in kin or kin & set(old.types):
                 return old

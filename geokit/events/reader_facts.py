@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from geokit.events.causes import cause_pattern
 from geokit.events.counts import Count, counts_dict, parse_number
 from geokit.events.placerefs import toponym_placeref
 from geokit.events.sentences import Sentence
@@ -20,6 +21,7 @@ _WHERE_STOCK = wording("stock_where")
 # agency wording for a stock of displaced people where they stay: "2,300 IDPs are sheltering in schools in X"
 _SHELTERING = wording("stock_sheltering")
 _NUMBER_IN = wording("stock_number_in")
+_NATURAL_TOLL = re.compile(r"\b" + cause_pattern() + r"\b", re.I)  # "25 died in the floods": no attack's toll
 
 
 class FactsMixin:
@@ -44,14 +46,20 @@ class FactsMixin:
         at = sent.start + m.end() + n.start(1)
         return [Count(at, at + len(n.group(1)), n.group(1), value, "people")]
 
-    def _elaborate(self, sent: Sentence, counts: list[Count]) -> None:
-        """ "The group included 33 soldiers ...": figures for the latest event of that group."""
+    def _elaborate(self, sent: Sentence, counts: list[Count], dates: list[DateRef] = ()) -> None:
+        """ "The group included 33 soldiers ...": figures for the latest event of that group; "At least 25
+        people are dead", told with no trigger and no date just after violence, is that violence's toll."""
+        casualties = {k: v for k, v in counts_dict(counts).items() if k in ("killed", "wounded")}
         if _CROWD.search(sent.text):
             recent = [
                 d for d in reversed(self.drafts) if d.type == "protest" and sent.index - d.sentence.index <= 2
             ]
         elif _ELABORATION.search(sent.text):
             recent = self._recent_motion(sent)
+        elif casualties and not dates and not _NATURAL_TOLL.search(sent.text):
+            recent = [d for d in reversed(self.drafts) if sent.index - d.sentence.index <= 2 and not d.hidden
+                      and d.type in ("attack", "military_operation")][:1]
+            counts = [c for c in counts if counts_dict([c]).keys() & casualties.keys()]
         else:
             return
         if not recent:

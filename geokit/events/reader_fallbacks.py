@@ -16,6 +16,9 @@ from geokit.events.wording import wording
 from geokit.model import PlaceRef, Toponym
 
 _HOME_INSTITUTION_AFTER = wording("home_institution_after")
+# how far ahead a placeless event looks for the same kind of event told with a place: an arrest report
+# retells its one arrest ("A suspect has been apprehended ... He is being held at the X jail")
+_NEXT_KIN_SENTENCES = {"arrest": 8}
 
 
 class FallbacksMixin:
@@ -116,9 +119,13 @@ class FallbacksMixin:
                         when is None or last_when is None or abs((when - last_when).days) <= 7):
                     ref, why = last.place, "the place of the report's previous event"
                 else:
-                    if not focus_done:
-                        focus, focus_done = self._focus(), True
-                    ref, why = focus, "the report's main place"
+                    nxt = self._next_kin(d)
+                    if nxt is not None:
+                        ref, why = nxt.place, "the place of the same kind of event told next"
+                    else:
+                        if not focus_done:
+                            focus, focus_done = self._focus(), True
+                        ref, why = focus, "the report's main place"
                 home = self._acting_state(d)
                 if home is not None and (ref is None or ref.country_code != home.country_code):
                     # "Mexican health officials quarantined 30 people": in their own country, not at the
@@ -142,6 +149,23 @@ class FallbacksMixin:
                         d.types.append("border_crossing")
             elif d.place is not None and not d.hidden:
                 last = d
+
+    def _next_kin(self, d: _Draft) -> _Draft | None:
+        """"A suspect has been apprehended. He is being held at the X jail": a placeless event whose kind
+        a later sentence (two on, eight for an arrest) tells again with a place (and no other day) is told
+        there; the nearest such event decides."""
+        at = self.drafts.index(d)
+        for o in self.drafts[at + 1:]:
+            if o.sentence.index - d.sentence.index > _NEXT_KIN_SENTENCES.get(d.type, 2):
+                return None
+            if o.hidden or o.place is None or o.fallback or o.type != d.type:
+                continue
+            days = [x.date.date for x in (d, o) if x.date is not None and x.date.date is not None
+                    and x.date.precision == "day"]
+            if len(days) == 2 and days[0] != days[1]:
+                return None
+            return o
+        return None
 
     def _acting_state(self, d: _Draft) -> PlaceRef | None:
         """The country of the authorities the event's clause names ("Kenyan police", "Chinese health

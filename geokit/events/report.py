@@ -58,6 +58,7 @@ _BUILDING_OF = wording("building_of")
 _BUILDING_AFTER = wording("building_after")
 _STREET_AFTER = wording("street_after")
 _FACILITY_AFTER = wording("facility_after")
+_LOCAL_FORCE_AFTER = wording("local_force_after")  # "London Police": the town the force works in
 
 
 def report_places(
@@ -85,3 +86,12 @@ def report_places(
         and not (dl and t.start < dl[1] and t.end > dl[0])
     ]
     return places, demonyms
+
+
+def force_places(doc: Document, text: str) -> list[Toponym]:
+    """Towns and counties that name a police force ("London Police", "the Polk County Sheriff's Office"):
+    not event places in general (they name an institution), but where that force's arrests happen when
+    the arrest's own clause names no place."""
+    return sorted((t for t in doc.toponyms if t.place is not None and t.kind in ("embedded", "literal")
+                   and _LOCAL_FORCE_AFTER.match(text, t.end)), key=lambda t: t.start)
+

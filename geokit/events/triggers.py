@@ -36,6 +36,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from geokit.events.wording import wording
+
 EVENT_TYPES = ("defection", "border_crossing", "camp_placement", "displacement", "air_incident",
                "military_deployment", "military_operation", "attack", "arrest", "meeting", "protest", "visit")
 MOTION_TYPES = ("defection", "border_crossing", "camp_placement", "displacement")
@@ -257,6 +259,9 @@ def _background(text: str, pos: int) -> bool:
     return "whom" in m.group().lower() or bool(text[:m.start()].strip())
 
 
+_PLANNED_AFTER = wording("planned_after_noun")
+_WARNING_BEFORE = wording("warning_before")
+_PREPOSITION_BEFORE = wording("attributive_after_preposition")
 _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
 # Where people are placed (the guide: "a camp or shelter"): camps, shelters, evacuation and relief centres,
 # tent cities, temporary housing, quarantine.
@@ -280,6 +285,7 @@ class Trigger:
     noun: bool = False
     background: bool = False  # in a "many of whom ..." clause: an event only with its own date
     rule: Rule | None = None  # the rule that found it (its id, ACLED default, other fair types)
+    planned: bool = False  # an event noun whose own predicate is a plan ("talks were to continue Monday")
 
     @property
     def rule_id(self) -> str:
@@ -317,18 +323,22 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 ):
                     continue
             noun = rule.noun or (rule.ambiguous_noun and bool(_DETERMINER_BEFORE.search(before)))
-            if not noun and word.endswith("ed") and _ATTRIBUTIVE_BEFORE.search(before):
-                continue  # "a deserted street", "the injured man": an adjective, not a report
+            if not noun and word.endswith("ed") and (
+                    _ATTRIBUTIVE_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
+                continue  # "a deserted street", "through poorly targeted measures": adjectives
             if (_HEDGE_BEFORE.search(before) and not CAUSATIVE.search(before)) or _DESCRIPTIVE_BEFORE.search(
                 before
             ):
                 continue
+            if _WARNING_BEFORE.search(before):
+                continue  # "warned of hundreds of fighters fighting in X": a warning tells no occurrence
             if _CONDITIONAL.search(_clause_before(text, s)):
                 continue
             if not noun and _REDUCED_RELATIVE.search(before):
                 continue
             if noun and _TREND_AFTER.match(text[e:e + 40]):
                 continue
+            planned = bool(noun and _PLANNED_AFTER.match(text, e))  # "talks were to continue on Monday"
             if _SPAN_AFTER.match(text[e:e + 90]):
                 continue  # "killed 800 people over four decades": a statistic over years, not an occurrence
             if rule.type == "camp_placement" and not _CAMP_WORD.search(text[e:e + 80]) and \
@@ -337,7 +347,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 continue
             taken.append((s, e))
             found.append(Trigger(rule.type, s + offset, e + offset, m.group(), rule.motion, noun,
-                                 _background(text, s), rule))
+                                 _background(text, s), rule, planned))
     found.sort(key=lambda t: t.start)
     return _merge_same_type(found, text, offset)
 
