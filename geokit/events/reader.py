@@ -26,7 +26,7 @@ from geokit.events.placerefs import level, relation, toponym_placeref
 from geokit.events.reader_dates import DatesMixin
 from geokit.events.reader_facts import _CROWD, FactsMixin
 from geokit.events.reader_fallbacks import FallbacksMixin
-from geokit.events.reader_moves import MovesMixin
+from geokit.events.reader_moves import MovesMixin, _domestic
 from geokit.events.reader_places import _CAUSE_SUBJECT_GAP, _IN_REPORT_FRAME, _MILITARY_WORDS, PlacesMixin
 from geokit.events.sentences import Sentence
 from geokit.events.subjects import _PRONOUN, _actor, _actors, _bare_figure, _not_a_mover
@@ -37,6 +37,7 @@ from geokit.parsing.dates import find_dates
 
 # "arrived in X for a two-day visit", "travelled to X for talks": the clause says it is a visit
 _VISIT_PURPOSE = wording("visit_purpose")
+_PAST_NECESSITY = wording("past_necessity")
 _COORDINATION = wording("coordinated_places")
 _HOMEWARD = wording("homeward_move")
 _FORCES_SENT = wording("forces_sent")
@@ -200,7 +201,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             and is_present(trig.text)
             and not own_dates
             and not CAUSATIVE.search(self.text, max(0, trig.start - 60), trig.start)
-        ):  # "have forced 20,000 people to flee": past
+            and not _PAST_NECESSITY.search(self.text, max(0, trig.start - 40), trig.start)
+        ):  # "have forced 20,000 people to flee", "police had to evacuate the building": past
             return  # "deserters who reach Turkey go on to join": habitual, not a report
         if trig.background and not own_dates:
             return  # "hosts 9,000 Syrians, many of whom crept across ...": background to a figure
@@ -261,6 +263,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         via: list[PlaceRef] = []
         if etype in MOTION_TYPES:
             origin, destination, via = self._roles(trig, places, ne)
+            origin, destination = self._capital_end(trig, origin, destination)  # "travelled to the capital"
             if origin is None and trig.motion == "out" and trig.type in ("displacement", "flight"):
                 origin = self._cause_place(sent, trig)  # "Fighting in X has displaced ...": forced out of X
             if origin is None and trig.motion == "out":
@@ -447,6 +450,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         draft.types = _fair_types(etype, trig, origin, destination, self.text[trig.end:ne], self.text[s:e],
                                   traveller)
         draft.journey = escape  # "the attacker fled to the Netherlands": a movement, no displacement
+        if etype == "border_crossing" and trig.type == "border_crossing" and _domestic(origin, destination):
+            draft.journey = True  # "ten people from region A travelled to the capital": no border crossed
         draft.loose = wide
         draft.actors = _actors(self.text, trig, who, ne)
         if syntax.enabled() and sent.start <= trig.start and trig.end <= sent.end:

@@ -42,10 +42,45 @@ _ONWARD = wording("onward_arrival")
 # "Kenya deported ...", "Jordan has expelled ...": the state as the subject of an expulsion is where from
 _STATE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|also|now|then|reportedly)\s+)*", re.I)
 _HOMEWARD_RETURN = wording("homeward_return")
+_CAPITAL_REF = wording("capital_ref")
+_TO_WORD = re.compile(r"(?:to|into|towards?|for|reach(?:ed|es)?|entered|enters|arrived\s+(?:in|at))$", re.I)
+
+
+def _domestic(origin: PlaceRef | None, destination: PlaceRef | None) -> bool:
+    """Both ends named and in one country: a journey that crosses no international border."""
+    return (origin is not None and destination is not None and bool(origin.country_code)
+            and origin.country_code == destination.country_code)
 
 
 class MovesMixin:
     """Movement ends beyond the trigger's clause, and chains continuing an earlier movement."""
+
+    def _capital_end(self, trig: Trigger, origin: PlaceRef | None,
+                     destination: PlaceRef | None) -> tuple[PlaceRef | None, PlaceRef | None]:
+        """ "travelled to the capital", "fled the capital": the end named as a capital is the capital of
+        the country of the other end (or of the report), when the report names that capital anywhere."""
+        m = _CAPITAL_REF.match(self.text, trig.end)
+        if m is None:
+            return origin, destination
+        word = m.group(0).split()[0].lower() if m.group(0).split() else ""
+        into = trig.motion == "in" or word in ("to", "into", "toward", "towards", "for") or \
+            bool(_TO_WORD.search(trig.text))
+        if word == "from":
+            into = False
+        other = origin if into else destination
+        country = (other.country_code if other is not None else "") or self._focus_country()
+        if not country:
+            return origin, destination
+        for t in self.places:
+            p = t.place
+            if p is not None and p.feature_code == "PPLC" and p.country_code == country:
+                ref = toponym_placeref(t, self.text)
+                if into and destination is None:
+                    return origin, ref
+                if not into and origin is None:
+                    return ref, destination
+                break
+        return origin, destination
 
     def _relative_flight(self, sent: Sentence, trig: Trigger) -> _Draft | None:
         """The flight told in the subject's relative clause of this arrival ("families who fled X arrived in
