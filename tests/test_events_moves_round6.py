@@ -72,3 +72,22 @@ def test_a_journey_inside_one_country_is_a_movement_but_no_border_crossing():
 def test_a_journey_between_two_countries_stays_a_border_crossing():
     text = "Twelve families from Venezuela travelled to Colombia on Monday."
     assert [e for e in _events(text) if "border_crossing" in e.types], _records(text)
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("A 15-member delegation of inspectors arrived in Nairobi on Tuesday.", 15),
+    ("A 40-strong team of rescuers was flown to Izmir on Tuesday.", 40),
+])
+def test_the_size_of_a_travelling_group_is_its_figure(text, size):
+    moves = _movements(text)
+    assert moves and size in moves[0].counts.values(), moves
+
+
+def test_the_size_of_a_council_is_no_figure():
+    evs = _events("The 300-member parliament met in Accra on Tuesday.")
+    assert evs and 300 not in evs[0].counts.values(), evs
+
+
+def test_an_official_team_with_its_size_still_makes_a_visit():
+    evs = _events("A 15-member delegation of inspectors arrived in Nairobi on Tuesday.")
+    assert [e for e in evs if e.type == "visit"], evs

@@ -251,7 +251,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 etype = "defection"
             elif (
                 not military
-                and not scope_counts
+                and not [c for c in scope_counts if c.label != "members"]  # a delegation's size is no crowd
                 and (
                     _OFFICIAL_WORDS.search(self._antecedent(who, sent))
                     or _VISIT_PURPOSE.search(self.text, trig.end, ne)
