@@ -91,3 +91,16 @@ def test_the_size_of_a_council_is_no_figure():
 def test_an_official_team_with_its_size_still_makes_a_visit():
     evs = _events("A 15-member delegation of inspectors arrived in Nairobi on Tuesday.")
     assert [e for e in evs if e.type == "visit"], evs
+
+
+@pytest.mark.parametrize("text", [
+    "The famous singer, Maria Lopez, arrived today in Madrid, taking part in a charity tour.",
+    "The pop star arrived in Oslo on Friday.",
+])
+def test_a_notable_person_arriving_makes_a_visit(text):
+    assert [e for e in _events(text) if e.type == "visit"], _records(text)
+
+
+def test_a_crowd_arriving_to_see_a_star_is_no_visit():
+    evs = _events("Hundreds of fans arrived in Oslo on Friday to see the pop star.")
+    assert evs and all(e.type != "visit" for e in evs), evs

@@ -38,6 +38,7 @@ from geokit.parsing.dates import find_dates
 # "arrived in X for a two-day visit", "travelled to X for talks": the clause says it is a visit
 _VISIT_PURPOSE = wording("visit_purpose")
 _PAST_NECESSITY = wording("past_necessity")
+_NOTABLE = wording("notable_travellers")
 _COORDINATION = wording("coordinated_places")
 _HOMEWARD = wording("homeward_move")
 _FORCES_SENT = wording("forces_sent")
@@ -254,6 +255,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 and not [c for c in scope_counts if c.label != "members"]  # a delegation's size is no crowd
                 and (
                     _OFFICIAL_WORDS.search(self._antecedent(who, sent))
+                    or _NOTABLE.search(self._antecedent(who, sent))  # "the film star arrived in X"
                     or _VISIT_PURPOSE.search(self.text, trig.end, ne)
                 )
                 and not _FLED_OR_EVACUATED.search(sent.text)  # "diplomats fled to X": no visit
