@@ -104,3 +104,28 @@ def test_a_notable_person_arriving_makes_a_visit(text):
 def test_a_crowd_arriving_to_see_a_star_is_no_visit():
     evs = _events("Hundreds of fans arrived in Oslo on Friday to see the pop star.")
     assert evs and all(e.type != "visit" for e in evs), evs
+
+
+@pytest.mark.parametrize(("text", "origin", "destination"), [
+    ("Rescue teams evacuated 2,300 residents of Kahramanmaras to shelters in Adana on Sunday.",
+     "Kahramanmara", "Adana"),
+    ("The government relocated 1,200 households from the river banks of Mymensingh to higher ground.",
+     "Mymensingh", None),
+])
+def test_the_movers_of_phrase_after_the_verb_is_the_origin(text, origin, destination):
+    moves = _movements(text)
+    assert moves and moves[0].origin is not None and origin in moves[0].origin.name, moves
+    if destination:
+        assert moves[0].destination is not None and destination in moves[0].destination.name, moves
+
+
+def test_troops_arriving_to_protect_residents_of_a_town_do_not_leave_it():
+    moves = _movements("Troops arrived in Goma on Monday to protect residents of Goma.")
+    assert all(m.origin is None or m.origin.name != "Goma" for m in moves), moves
+
+
+def test_an_airlift_inside_one_country_is_a_movement_without_a_border_crossing():
+    text = "More than 400 people were airlifted from Sukkur to Karachi on Tuesday."
+    assert not [e for e in _events(text) if e.type == "border_crossing"], _records(text)
+    moves = _movements(text)
+    assert moves and moves[0].origin is not None and moves[0].destination is not None, moves

@@ -453,7 +453,10 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                                   traveller)
         draft.journey = escape  # "the attacker fled to the Netherlands": a movement, no displacement
         if etype == "border_crossing" and trig.type == "border_crossing" and _domestic(origin, destination):
-            draft.journey = True  # "ten people from region A travelled to the capital": no border crossed
+            # "ten people from region A travelled to the capital", "the students were transported from A to
+            # B": no border crossed, a movement only (tried: keeping the rule's other reading, displacement,
+            # added extra events on the dev halves)
+            draft.journey = True
         draft.loose = wide
         draft.actors = _actors(self.text, trig, who, ne)
         if syntax.enabled() and sent.start <= trig.start and trig.end <= sent.end:
