@@ -129,3 +129,22 @@ def test_an_airlift_inside_one_country_is_a_movement_without_a_border_crossing()
     assert not [e for e in _events(text) if e.type == "border_crossing"], _records(text)
     moves = _movements(text)
     assert moves and moves[0].origin is not None and moves[0].destination is not None, moves
+
+
+@pytest.mark.parametrize(("text", "place", "figure"), [
+    ("The minister visited a camp in Jordan on Monday, where 80,000 Syrians live.", "Jordan", 80000),
+    ("UNHCR officials visited a camp in Kakuma that shelters 150,000 refugees on Monday.", "Kakuma", 150000),
+])
+def test_a_visited_camp_with_its_standing_figure_is_also_a_placement(text, place, figure):
+    evs = _events(text)
+    camps = [e for e in evs if e.type == "camp_placement"]
+    assert camps and place in camps[0].place.name and figure in camps[0].counts.values(), evs
+    assert [e for e in evs if e.type == "visit"], evs
+
+
+def test_people_quarantined_where_they_are_are_placed_at_their_own_place_and_move_nowhere():
+    text = "The 300 guests of a hotel in Lisbon were placed under quarantine on Friday."
+    camps = [e for e in _events(text) if e.type == "camp_placement"]
+    assert camps and camps[0].place is not None and camps[0].place.name == "Lisbon", _records(text)
+    assert 300 in camps[0].counts.values()
+    assert not _movements(text)

@@ -39,6 +39,10 @@ from geokit.parsing.dates import find_dates
 _VISIT_PURPOSE = wording("visit_purpose")
 _PAST_NECESSITY = wording("past_necessity")
 _NOTABLE = wording("notable_travellers")
+_HELD_IN_PLACE = re.compile(r"\b(?:quarantine|isolation)\b", re.I)
+_HELD_PEOPLE = re.compile(r"\b(?:people|persons|guests|residents|passengers|tourists|students|patients|"
+                          r"workers|staff|travell?ers|villagers|families|crew|pilgrims|children|men|women|refugees|migrants|"
+                          r"teachers|\d[\d,]*)\b", re.I)
 _COORDINATION = wording("coordinated_places")
 _HOMEWARD = wording("homeward_move")
 _FORCES_SENT = wording("forces_sent")
@@ -327,6 +331,12 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 # "Helicopters landed in the town of X. ... 800 people had been evacuated": from where the
                 # story is, as the last sentences name it
                 origin = place = self._story_place(sent, ns)
+            if etype == "camp_placement" and destination is None and _HELD_IN_PLACE.search(trig.text) \
+                    and _HELD_PEOPLE.search(self.text, who_start, trig.start):
+                # "the 300 guests of a hotel in X were placed under quarantine": held where they are (people;
+                # "the town of X was placed under quarantine" holds nobody in a placement)
+                destination = self._mover_origin(places, who_start, trig, None)
+                place = destination
             if etype == "camp_placement" and destination is None:
                 return
         else:
