@@ -148,3 +148,15 @@ def test_people_quarantined_where_they_are_are_placed_at_their_own_place_and_mov
     assert camps and camps[0].place is not None and camps[0].place.name == "Lisbon", _records(text)
     assert 300 in camps[0].counts.values()
     assert not _movements(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A petition asked the government to ensure that the woman is returned to Canada to escape execution.",
+    "Officials insisted that the refugees be sent back to Syria.",
+])
+def test_a_move_asked_for_or_insisted_on_has_not_happened(text):
+    assert not _movements(text), _records(text)
+
+
+def test_a_move_reported_after_said_that_stays():
+    assert _movements("Police said that 40 migrants were returned to Libya on Monday.")

@@ -39,6 +39,7 @@ from geokit.parsing.dates import find_dates
 _VISIT_PURPOSE = wording("visit_purpose")
 _PAST_NECESSITY = wording("past_necessity")
 _NOTABLE = wording("notable_travellers")
+_WISHED_MOVE = wording("wished_move")
 _HELD_IN_PLACE = re.compile(r"\b(?:quarantine|isolation)\b", re.I)
 _HELD_PEOPLE = re.compile(r"\b(?:people|persons|guests|residents|passengers|tourists|students|patients|"
                           r"workers|staff|travell?ers|villagers|families|crew|pilgrims|children|men|women|refugees|migrants|"
@@ -209,6 +210,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             and not _PAST_NECESSITY.search(self.text, max(0, trig.start - 40), trig.start)
         ):  # "have forced 20,000 people to flee", "police had to evacuate the building": past
             return  # "deserters who reach Turkey go on to join": habitual, not a report
+        if trig.type in (*MOTION_TYPES, "flight") and not trig.noun and _WISHED_MOVE.search(
+                self.text, max(sent.start, trig.start - 100), trig.start):
+            return  # "calling on the government to ensure that she is returned to X": asked for, not done
         if trig.background and not own_dates:
             return  # "hosts 9,000 Syrians, many of whom crept across ...": background to a figure
         who, head, who_start = _actor(self.text, s, trig, e, dates)
