@@ -299,7 +299,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 destination = onward  # "fled X ..., arriving in camps near Y"
             if destination is None and trig.motion == "out" and not trig.noun:
                 destination = self._later_to(trig, sent)  # "fled the fighting in X to Y"
-                if destination is not None and origin is not None and relation(origin, destination)[0] == "same":
+                if destination is not None and origin is not None and \
+                        relation(origin, destination)[0] == "same":
                     destination = None  # "returned from visits to X": the trip's "to X" is where they left
             if destination is None and (_HOMEWARD.match(trig.text) or _HOME_AFTER.match(self.text, trig.end)):
                 # "Filipinos who returned from X", "expelled two Syrian diplomats": the movers go home
