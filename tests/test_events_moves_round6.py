@@ -163,6 +163,7 @@ def test_a_move_reported_after_said_that_stays():
 
 
 def test_a_return_from_a_trip_goes_home_not_back_to_the_trip():
-    moves = _movements("Officials said four cases were in Peruvians who had returned from visits to Spain.")
+    moves = _movements("Officials said four of the cases were in Peruvians who had returned from visits "
+                       "to Spain.")
     assert moves and moves[0].origin is not None and moves[0].origin.name == "Spain", moves
     assert moves[0].destination is None or moves[0].destination.name != "Spain", moves
