@@ -167,3 +167,24 @@ def test_a_return_from_a_trip_goes_home_not_back_to_the_trip():
                        "to Spain.")
     assert moves and moves[0].origin is not None and moves[0].origin.name == "Spain", moves
     assert moves[0].destination is None or moves[0].destination.name != "Spain", moves
+
+
+def test_an_affected_figure_keeps_its_unit_beside_the_evacuated_one():
+    evs = _events("Flooding has affected 50,000 people in Assam, and 3,000 people have been evacuated.")
+    disp = [e for e in evs if e.type == "displacement"]
+    assert disp and disp[0].counts.get("affected") == 50000 and 3000 in disp[0].counts.values(), evs
+
+
+@pytest.mark.parametrize("text", [
+    "John Smith, 70, of Dover entered eternal rest on Monday at Dover General Hospital.",
+    "The strike in Lagos entered its third week on Monday.",
+])
+def test_idioms_of_entering_move_nobody(text):
+    assert not _movements(text), _records(text)
+
+
+def test_troops_entering_a_town_abroad_are_also_an_operation():
+    evs = _events("Turkish troops entered the Syrian town of Jarablus on Wednesday.")
+    assert evs and {"border_crossing", "military_operation"} <= set(evs[0].types), evs
+    moves = _movements("Turkish troops entered the Syrian town of Jarablus on Wednesday.")
+    assert moves and moves[0].origin is not None and moves[0].origin.country_code == "TR", moves

@@ -150,6 +150,9 @@ _KILLED_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:were|was|have been|had been)?\s*(killed|dead|died|wounded|injured)\b", re.I
 )
 _KILLED_BEFORE = re.compile(r"\b(killed|killing|wounded|wounding|injured|injuring)\s+$", re.I)
+# "the floods have affected 50,000 people": people affected are not the people displaced or evacuated that the
+# same sentence counts; the figure keeps its own unit, "affected"
+_AFFECTED_BEFORE = re.compile(r"\b(?:affected|affecting|affects|affect)\s+$", re.I)
 _VICTIMS = re.compile(
     rf"\b(killed|killing|wounded|wounding|injured|injuring)\s+(?:(?P<q>at least|some|about|nearly)\s+)?"
     rf"(?P<num>{_DIGITS}|{_WORD_NUMS})\b(?!\s+(?:[\w-]+\s+){{0,3}}?(?:people|soldiers|civilians|children|"
@@ -366,6 +369,8 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
         km = _KILLED_AFTER.match(after) or _KILLED_BEFORE.search(before)
         if km and label in PERSON_LABELS:
             label = "wounded" if km.group(1).lower().startswith(("wound", "injur")) else "killed"
+        elif label in PERSON_LABELS and _AFFECTED_BEFORE.search(before):
+            label = "affected"
         q = (m.group("q") or "").lower()
         out.append(Count(m.start() + offset, head[2] + offset, text[m.start():head[2]], value, label, q))
         taken.append((m.start(), head[2]))

@@ -39,6 +39,7 @@ from geokit.parsing.dates import find_dates
 _VISIT_PURPOSE = wording("visit_purpose")
 _PAST_NECESSITY = wording("past_necessity")
 _NOTABLE = wording("notable_travellers")
+_FORCES_ENTER = re.compile(r"\b(?:entered|enters|enter|entering|crossed|cross|crosses|crossing)\b", re.I)
 _WISHED_MOVE = wording("wished_move")
 _HELD_IN_PLACE = re.compile(r"\b(?:quarantine|isolation)\b", re.I)
 _HELD_PEOPLE = re.compile(r"\b(?:people|persons|guests|residents|passengers|tourists|students|patients|"
@@ -469,6 +470,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         draft.types = _fair_types(etype, trig, origin, destination, self.text[trig.end:ne], self.text[s:e],
                                   traveller)
         draft.journey = escape  # "the attacker fled to the Netherlands": a movement, no displacement
+        if etype == "border_crossing" and military and _FORCES_ENTER.search(trig.text) \
+                and "military_operation" not in draft.types:
+            draft.types.append("military_operation")  # "troops entered the town of X": forces pushing in
         if etype == "border_crossing" and trig.type == "border_crossing" and _domestic(origin, destination):
             # "ten people from region A travelled to the capital", "the students were transported from A to
             # B": no border crossed, a movement only (tried: keeping the rule's other reading, displacement,
