@@ -188,3 +188,15 @@ def test_troops_entering_a_town_abroad_are_also_an_operation():
     assert evs and {"border_crossing", "military_operation"} <= set(evs[0].types), evs
     moves = _movements("Turkish troops entered the Syrian town of Jarablus on Wednesday.")
     assert moves and moves[0].origin is not None and moves[0].origin.country_code == "TR", moves
+
+
+def test_displaced_people_moved_inside_their_country_are_displacement_from_where_they_left():
+    text = "Thousands of evacuees from New Orleans were bused to the Astrodome in Houston on Thursday."
+    disp = [e for e in _events(text) if e.type == "displacement"]
+    assert disp and disp[0].place is not None and disp[0].place.name == "New Orleans", _records(text)
+    assert not [e for e in _events(text) if "border_crossing" in e.types]
+
+
+def test_the_place_the_movers_are_fleeing_is_the_origin():
+    moves = _movements("Refugees fleeing Darfur have crossed into eastern Chad on Monday.")
+    assert moves and moves[0].origin is not None and moves[0].origin.name == "Darfur", moves

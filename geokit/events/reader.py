@@ -21,7 +21,14 @@ from geokit.events.causes import accidental_blast_pattern, cause_pattern
 from geokit.events.clauses import _PREP, _has_locative, _in_attribution, _narrow, _nearest_prep, _scopes
 from geokit.events.counts import Count, counts_dict, find_counts
 from geokit.events.drafts import DocResult, _confidence, _Draft
-from geokit.events.fairtypes import _FLIGHT_WORDS, _OFFICIAL_WORDS, _VIOLENCE, _fair_types, _fatalities
+from geokit.events.fairtypes import (
+    _DISPLACED_GROUP,
+    _FLIGHT_WORDS,
+    _OFFICIAL_WORDS,
+    _VIOLENCE,
+    _fair_types,
+    _fatalities,
+)
 from geokit.events.placerefs import level, relation, toponym_placeref
 from geokit.events.reader_dates import DatesMixin
 from geokit.events.reader_facts import _CROWD, FactsMixin
@@ -476,8 +483,14 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if etype == "border_crossing" and trig.type == "border_crossing" and _domestic(origin, destination):
             # "ten people from region A travelled to the capital", "the students were transported from A to
             # B": no border crossed, a movement only (tried: keeping the rule's other reading, displacement,
-            # added extra events on the dev halves)
-            draft.journey = True
+            # added extra events on the dev halves); displaced people moved inside the country ("evacuees
+            # from A were bused to B") are displacement from A
+            if _DISPLACED_GROUP.search(traveller or "") or _FLIGHT_WORDS.search(self.text[s:e]):
+                draft.type = "displacement"
+                draft.types = ["displacement", *(t for t in draft.types if t == "camp_placement")]
+                draft.place = origin
+            else:
+                draft.journey = True
         draft.loose = wide
         draft.actors = _actors(self.text, trig, who, ne)
         if syntax.enabled() and sent.start <= trig.start and trig.end <= sent.end:
