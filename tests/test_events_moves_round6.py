@@ -200,3 +200,17 @@ def test_displaced_people_moved_inside_their_country_are_displacement_from_where
 def test_the_place_the_movers_are_fleeing_is_the_origin():
     moves = _movements("Refugees fleeing Darfur have crossed into eastern Chad on Monday.")
     assert moves and moves[0].origin is not None and moves[0].origin.name == "Darfur", moves
+
+
+def test_a_state_sending_people_back_expels_them_home():
+    text = "Jordan sent back 200 Syrians across the border on Friday."
+    assert [e for e in _events(text) if e.type == "displacement"], _records(text)
+    moves = _movements(text)
+    assert moves and moves[0].origin.name == "Jordan" and moves[0].destination.name == "Syria", moves
+    assert not _records("Police sent back the documents to Ankara on Monday.")
+
+
+def test_people_relocated_between_two_camps_of_one_country_are_displaced():
+    text = "Over 1,000 people have been relocated from Dadaab to Kakuma this week."
+    disp = [e for e in _events(text) if e.type == "displacement"]
+    assert disp and disp[0].place.name == "Dadaab", _records(text)

@@ -46,6 +46,7 @@ from geokit.parsing.dates import find_dates
 _VISIT_PURPOSE = wording("visit_purpose")
 _PAST_NECESSITY = wording("past_necessity")
 _NOTABLE = wording("notable_travellers")
+_FORCED_MOVE = re.compile(r"\b(?:relocat|evacuat|resettl)\w*", re.I)
 _FORCES_ENTER = re.compile(r"\b(?:entered|enters|enter|entering|crossed|cross|crosses|crossing)\b", re.I)
 _WISHED_MOVE = wording("wished_move")
 _HELD_IN_PLACE = re.compile(r"\b(?:quarantine|isolation)\b", re.I)
@@ -485,7 +486,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             # B": no border crossed, a movement only (tried: keeping the rule's other reading, displacement,
             # added extra events on the dev halves); displaced people moved inside the country ("evacuees
             # from A were bused to B") are displacement from A
-            if _DISPLACED_GROUP.search(traveller or "") or _FLIGHT_WORDS.search(self.text[s:e]):
+            if _DISPLACED_GROUP.search(traveller or "") or _FLIGHT_WORDS.search(self.text[s:e]) \
+                    or _FORCED_MOVE.search(trig.text):  # "were relocated from A to B"
                 draft.type = "displacement"
                 draft.types = ["displacement", *(t for t in draft.types if t == "camp_placement")]
                 draft.place = origin
