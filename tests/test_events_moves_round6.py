@@ -214,3 +214,22 @@ def test_people_relocated_between_two_camps_of_one_country_are_displaced():
     text = "Over 1,000 people have been relocated from Dadaab to Kakuma this week."
     disp = [e for e in _events(text) if e.type == "displacement"]
     assert disp and disp[0].place.name == "Dadaab", _records(text)
+
+
+@pytest.mark.parametrize(("text", "origin", "destination"), [
+    ("Fighting broke out in Nyala on Monday. About 8,000 people have fled to Chad since then.",
+     "Nyala", "Chad"),
+    ("Floods hit the town of Sukkur on Monday. Some 4,000 residents were evacuated to Hyderabad.",
+     "Sukkur", "Hyderabad"),
+])
+def test_a_flight_told_by_its_destination_leaves_from_where_the_story_is(text, origin, destination):
+    moves = _movements(text)
+    assert moves and moves[-1].origin is not None and moves[-1].origin.name == origin, moves
+    assert moves[-1].destination.name == destination
+    disp = [e for e in _events(text) if e.type == "displacement"]
+    assert disp and disp[0].place.name == origin, disp
+
+
+def test_a_flight_abroad_from_the_story_place_is_also_a_border_crossing():
+    text = "Fighting broke out in Nyala on Monday. About 8,000 people have fled to Chad since then."
+    assert [e for e in _events(text) if e.type == "displacement" and "border_crossing" in e.types]

@@ -324,7 +324,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 origin = self._demonym_origin(trig.end, ne, destination, -1)
             if origin is None and military and destination is not None:
                 origin = self._report_army(destination)  # "three more pilots walked into Jordan"
-            if origin is None and destination is not None and trig.motion == "in":
+            if origin is None and destination is not None and (
+                    trig.motion == "in" or trig.type in ("displacement", "flight")):
+                # "Fighting broke out in X. 8,000 people have fled to Y": the flight leaves where the story is
                 # "X freed six medics. They arrived in Y"
                 origin = self._story_origin(sent, trig.start, destination)
             if destination is None and origin is not None and trig.motion == "in" \

@@ -12,6 +12,7 @@ from geokit.events.clauses import _nearest_prep
 from geokit.events.counts import compare, counts_dict
 from geokit.events.drafts import _confidence, _Draft
 from geokit.events.placerefs import (
+    distance_km,
     level,
     level_of_candidate,
     more_specific,
@@ -225,8 +226,14 @@ class MovesMixin:
             if _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start):
                 continue
             ref = toponym_placeref(t, self.text)
-            if ref is None or relation(ref, destination)[0] in ("same", "contains", "admin1", "near"):
+            if ref is None:
                 continue
+            verdict = relation(ref, destination)[0]
+            if verdict in ("same", "contains", "near"):
+                continue
+            if verdict == "admin1" and not (level(ref) == 1 and level(destination) == 1
+                                            and (distance_km(ref, destination) or 0) > 50):
+                continue  # but two towns of one province far apart are two ends ("Sukkur ... to Hyderabad")
             return replace(ref, geo_precision=max(2, ref.geo_precision))
         return None
 
