@@ -233,3 +233,22 @@ def test_a_flight_told_by_its_destination_leaves_from_where_the_story_is(text, o
 def test_a_flight_abroad_from_the_story_place_is_also_a_border_crossing():
     text = "Fighting broke out in Nyala on Monday. About 8,000 people have fled to Chad since then."
     assert [e for e in _events(text) if e.type == "displacement" and "border_crossing" in e.types]
+
+
+def test_the_red_cross_crosses_no_border():
+    text = "Displaced families moved into tents provided by the Red Cross in Bam on Friday."
+    assert not [e for e in _events(text) if "border_crossing" in e.types], _records(text)
+    assert [e for e in _events(text) if e.type == "camp_placement"], _records(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("About 1,500 people spent the night in a school in Kandy after the floods on Monday.", "Kandy"),
+    ("Evacuees were given shelter in churches in Galle on Tuesday.", "Galle"),
+])
+def test_nights_spent_or_shelter_given_in_a_shelter_are_a_placement(text, place):
+    camps = [e for e in _events(text) if e.type == "camp_placement"]
+    assert camps and camps[0].place.name == place, _records(text)
+
+
+def test_a_business_trip_night_is_no_placement():
+    assert not _events("The team spent two nights in Kandy on business.")
