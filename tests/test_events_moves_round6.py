@@ -252,3 +252,9 @@ def test_nights_spent_or_shelter_given_in_a_shelter_are_a_placement(text, place)
 
 def test_a_business_trip_night_is_no_placement():
     assert not _events("The team spent two nights in Kandy on business.")
+
+
+def test_displaced_people_registered_at_a_camp_are_one_placement_with_their_figure():
+    evs = _events("Some 3,000 displaced people have been registered at a camp near Nyala on Monday.")
+    assert len(evs) == 1 and {"camp_placement", "displacement"} <= set(evs[0].types), evs
+    assert 3000 in evs[0].counts.values()
