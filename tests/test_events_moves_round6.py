@@ -258,3 +258,16 @@ def test_displaced_people_registered_at_a_camp_are_one_placement_with_their_figu
     evs = _events("Some 3,000 displaced people have been registered at a camp near Nyala on Monday.")
     assert len(evs) == 1 and {"camp_placement", "displacement"} <= set(evs[0].types), evs
     assert 3000 in evs[0].counts.values()
+
+
+def test_a_camp_home_to_a_figure_is_a_placement():
+    evs = _events("The minister visited the camp near Nyala, home to 20,000 refugees, on Monday.")
+    camps = [e for e in evs if e.type == "camp_placement"]
+    assert camps and camps[0].counts.get("refugees") == 20000, evs
+
+
+def test_a_camp_for_displaced_people_is_a_placement_not_a_new_displacement():
+    evs = _events("The minister toured a camp for displaced people outside Nyala on Monday.")
+    assert [e for e in evs if e.type == "camp_placement"], evs
+    assert not [e for e in evs if e.type == "displacement"], evs
+    assert not _events("Camps for refugees are often overcrowded.")
