@@ -271,3 +271,10 @@ def test_a_camp_for_displaced_people_is_a_placement_not_a_new_displacement():
     assert [e for e in evs if e.type == "camp_placement"], evs
     assert not [e for e in evs if e.type == "displacement"], evs
     assert not _events("Camps for refugees are often overcrowded.")
+
+
+def test_an_official_visiting_a_camp_with_its_figure_still_travels_there():
+    text = "The minister visited the camp near Nyala, home to 20,000 refugees, on Monday."
+    visits = [e for e in _events(text) if e.type == "visit"]
+    assert visits and visits[0].place is not None and visits[0].place.name == "Nyala", _records(text)
+    assert [m for m in _movements(text) if m.destination is not None and m.destination.name == "Nyala"]

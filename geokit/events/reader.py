@@ -338,6 +338,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             if etype == "camp_placement" and destination is None:
                 # "The Kakuma camp is home to N": a standing figure whose subject, in the trigger, is the camp
                 destination = self._best_in_group(self._places_in(trig.start, trig.end))
+            if etype == "camp_placement" and destination is not None and trig.rule is not None \
+                    and not trig.rule.movement:
+                self._visited_camp(sent, trig, destination)  # "visited the camp near X, home to N"
             place = destination if etype != "displacement" else (origin or destination)
             if etype == "displacement" and place is None:
                 around = self._places_in(s, e)

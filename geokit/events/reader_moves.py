@@ -56,6 +56,17 @@ def _domestic(origin: PlaceRef | None, destination: PlaceRef | None) -> bool:
 class MovesMixin:
     """Movement ends beyond the trigger's clause, and chains continuing an earlier movement."""
 
+    def _visited_camp(self, sent: Sentence, trig: Trigger, camp: PlaceRef) -> None:
+        """ "The minister visited the camp near X, home to N": the camp named inside a standing-figure trigger
+        is also the object of the visit right before it, which otherwise finds no place of its own."""
+        for prev in reversed(self.drafts):
+            if prev.sentence.index != sent.index:
+                return
+            if prev.type == "visit" and prev.place is None and prev.trigger.end <= trig.start and \
+                    re.fullmatch(r"\s*(?:the\s+|a\s+|an\s+|its\s+)?", self.text[prev.trigger.end:trig.start]):
+                prev.place = camp
+                return
+
     def _capital_end(self, trig: Trigger, origin: PlaceRef | None,
                      destination: PlaceRef | None) -> tuple[PlaceRef | None, PlaceRef | None]:
         """ "travelled to the capital", "fled the capital": the end named as a capital is the capital of
