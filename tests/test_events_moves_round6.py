@@ -278,3 +278,13 @@ def test_an_official_visiting_a_camp_with_its_figure_still_travels_there():
     visits = [e for e in _events(text) if e.type == "visit"]
     assert visits and visits[0].place is not None and visits[0].place.name == "Nyala", _records(text)
     assert [m for m in _movements(text) if m.destination is not None and m.destination.name == "Nyala"]
+
+
+@pytest.mark.parametrize(("text", "origin", "destination"), [
+    ("Hundreds of residents fled their homes in Jowhar for Mogadishu on Monday.", "Jawhar", "Mogadishu"),
+    ("Police evacuated the hospital in Leeds and moved 40 patients to Bradford on Friday.", "Leeds", "Bradford"),
+])
+def test_the_left_homes_or_evacuated_building_give_the_origin_beside_a_destination(text, origin, destination):
+    moves = _movements(text)
+    assert moves and moves[0].origin is not None and moves[0].origin.name == origin, moves
+    assert moves[0].destination is not None and moves[0].destination.name == destination, moves
