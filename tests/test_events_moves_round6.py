@@ -282,7 +282,8 @@ def test_an_official_visiting_a_camp_with_its_figure_still_travels_there():
 
 @pytest.mark.parametrize(("text", "origin", "destination"), [
     ("Hundreds of residents fled their homes in Jowhar for Mogadishu on Monday.", "Jawhar", "Mogadishu"),
-    ("Police evacuated the hospital in Leeds and moved 40 patients to Bradford on Friday.", "Leeds", "Bradford"),
+    ("Police evacuated the hospital in Leeds and moved 40 patients to Bradford on Friday.",
+     "Leeds", "Bradford"),
 ])
 def test_the_left_homes_or_evacuated_building_give_the_origin_beside_a_destination(text, origin, destination):
     moves = _movements(text)

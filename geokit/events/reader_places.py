@@ -123,7 +123,8 @@ class PlacesMixin:
         if _HOMES_END.search(trig.text) and re.fullmatch(r"\s*(?:in|at|near|around)\s+(?:the\s+)?", between):
             return "origin"  # "fled their homes in X (for Y)": the homes are where they left
         if re.match(r"evacuat", trig.text, re.I) and re.fullmatch(
-                r"\s*(?:the|a|an|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at|near|of)\s+(?:the\s+)?", between):
+                r"\s*(?:the|a|an|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at|near|of)\s+(?:the\s+)?",
+                between):
             return "origin"  # "evacuated the hospital in X (and moved patients to Y)": the building's place
         if len(between) <= 90 and (_MOVERS_OF.search(between) or _MOVERS_OF.search(
                 self.text, max(trig.start, trig.end - 5), t.start)):  # the trigger's own "from"
