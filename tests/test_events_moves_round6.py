@@ -289,3 +289,11 @@ def test_the_left_homes_or_evacuated_building_give_the_origin_beside_a_destinati
     moves = _movements(text)
     assert moves and moves[0].origin is not None and moves[0].origin.name == origin, moves
     assert moves[0].destination is not None and moves[0].destination.name == destination, moves
+
+
+def test_a_list_of_verbs_after_a_comma_is_one_journey():
+    text = ("Some 300 families fled Aleppo on Monday, crossed into Turkey at Kilis and reached Gaziantep "
+            "on Tuesday.")
+    moves = _movements(text)
+    assert len(moves) == 1 and moves[0].origin.name == "Aleppo", moves
+    assert moves[0].destination is not None and moves[0].destination.country_code == "TR", moves

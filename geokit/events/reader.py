@@ -827,7 +827,9 @@ _NATURAL_AFTER = re.compile(
 # "a gas explosion at a restaurant", "a factory fire": an accident, whatever the noun
 _ACCIDENTAL_BEFORE = re.compile(r"\b" + accidental_blast_pattern() + r"\s+(?:[\w-]+\s+)?$", re.I)
 _COORDINATED = re.compile(
-    r"^[\s,]*(?:and|but|then|before)(?:\s+then)?\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I
+    r"^[\s,]*(?:and|but|then|before)(?:\s+then)?\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$"
+    r"|^\s*,\s*(?:then\s+|later\s+)?$",  # "fled X on Monday, crossed into Y and reached Z": a list of verbs
+    re.I,
 )
 
 
