@@ -297,3 +297,15 @@ def test_a_list_of_verbs_after_a_comma_is_one_journey():
     moves = _movements(text)
     assert len(moves) == 1 and moves[0].origin.name == "Aleppo", moves
     assert moves[0].destination is not None and moves[0].destination.country_code == "TR", moves
+
+
+def test_homes_destroyed_by_a_hazard_in_the_active_voice_keep_their_unit():
+    evs = _events("The floods destroyed 3,000 homes in Sukkur on Monday.")
+    assert evs and evs[0].type == "displacement" and evs[0].counts.get("homes") == 3000, evs
+    assert not _movements("The floods destroyed 3,000 homes in Sukkur on Monday.")
+
+
+def test_where_most_of_the_displaced_are_staying_is_their_destination():
+    moves = _movements("About 5,000 people were displaced, most of them staying with relatives in Gulu.")
+    assert moves and moves[0].destination is not None and moves[0].destination.name == "Gulu", moves
+    assert moves[0].origin is None or moves[0].origin.name != "Gulu"
