@@ -309,3 +309,17 @@ def test_where_most_of_the_displaced_are_staying_is_their_destination():
     moves = _movements("About 5,000 people were displaced, most of them staying with relatives in Gulu.")
     assert moves and moves[0].destination is not None and moves[0].destination.name == "Gulu", moves
     assert moves[0].origin is None or moves[0].origin.name != "Gulu"
+
+
+@pytest.mark.parametrize("text", [
+    "The president toured a refugee camp in Dadaab on Sunday.",
+    "The envoy visited refugees sheltering in eastern Chad on Friday.",
+])
+def test_a_visit_to_people_in_a_camp_is_also_their_placement(text):
+    evs = [e for e in _events(text) if e.type == "visit"]
+    assert evs and "camp_placement" in evs[0].types, evs
+
+
+def test_a_visit_to_a_factory_is_no_placement():
+    evs = _events("The minister visited the factory in Dongguan on Monday.")
+    assert evs and "camp_placement" not in evs[0].types, evs
