@@ -323,3 +323,18 @@ def test_a_visit_to_people_in_a_camp_is_also_their_placement(text):
 def test_a_visit_to_a_factory_is_no_placement():
     evs = _events("The minister visited the factory in Dongguan on Monday.")
     assert evs and "camp_placement" not in evs[0].types, evs
+
+
+def test_people_displaced_who_took_refuge_are_one_placement_with_their_figure():
+    text = "Some 2,000 families displaced by the fighting have taken refuge in schools in Mogadishu."
+    evs = _events(text)
+    assert len(evs) == 1 and {"displacement", "camp_placement"} <= set(evs[0].types), evs
+    assert evs[0].place.name == "Mogadishu" and evs[0].counts.get("families") == 2000
+    moves = _movements(text)
+    assert len(moves) == 1 and moves[0].destination.name == "Mogadishu" and moves[0].origin is None, moves
+
+
+def test_people_displaced_from_one_place_sheltering_in_another_keep_both_ends():
+    moves = _movements("Thousands of people displaced by floods in Sindh have taken shelter in camps in Karachi.")
+    assert len(moves) == 1 and moves[0].destination.name == "Karachi", moves
+    assert moves[0].origin is not None and moves[0].origin.name != "Karachi", moves

@@ -525,9 +525,19 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if etype in MOTION_TYPES and trig.motion == "in" and not trig.noun:
             flight = self._relative_flight(sent, trig)
             if flight is not None:  # "families who fled X arrived in Y": one trip X -> Y
+                if flight.origin is not None and draft.destination is not None and \
+                        relation(flight.origin, draft.destination)[0] == "same" and \
+                        flight.trigger.rule_id == "displacement.displaced":
+                    # "families displaced by the fighting took refuge in X": the "in X" read as where they
+                    # were displaced is where they sheltered
+                    flight.origin = None
                 self._extend(flight, draft, counts_dict(draft.counts))
                 flight.types.extend(t for t in _fair_types(flight.type, flight.trigger, flight.origin,
                                                            flight.destination) if t not in flight.types)
+                if etype == "camp_placement" and "camp_placement" not in flight.types:
+                    flight.types.append("camp_placement")
+                if flight.type == "displacement" and flight.origin is None:
+                    flight.place = flight.destination
                 return
         if etype in MOTION_TYPES and (self._continue_chain(draft, head) or self._same_camp(draft)):
             return

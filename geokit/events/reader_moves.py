@@ -40,6 +40,9 @@ _AND_FROM = wording("and_from")
 _PRIOR_STAY = wording("prior_stay")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:(?:had|have|has|recently|just|earlier)\s+)*$", re.I)
 _ONWARD = wording("onward_arrival")
+_REDUCED_FLIGHT = re.compile(r"(?:displaced|evacuated|uprooted|expelled|deported)$", re.I)
+_PEOPLE_BEFORE = re.compile(r"\b(?:people|persons|families|households|residents|villagers|civilians|refugees|"
+                            r"children|women|men|migrants|\d[\d,]*)\s+$", re.I)
 # "Kenya deported ...", "Jordan has expelled ...": the state as the subject of an expulsion is where from
 _STATE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|also|now|then|reportedly)\s+)*", re.I)
 _HOMEWARD_RETURN = wording("homeward_return")
@@ -103,7 +106,10 @@ class MovesMixin:
             if prev.trigger.motion != "out" or prev.trigger.start >= trig.start or \
                     prev.type not in MOTION_TYPES:
                 continue
-            if _RELATIVE_BEFORE.search(self.text, max(0, prev.trigger.start - 30), prev.trigger.start) and \
+            reduced = _REDUCED_FLIGHT.match(prev.trigger.text) and _PEOPLE_BEFORE.search(
+                self.text, max(0, prev.trigger.start - 30), prev.trigger.start)  # "families displaced by ..."
+            if (reduced or _RELATIVE_BEFORE.search(self.text, max(0, prev.trigger.start - 30),
+                                                   prev.trigger.start)) and \
                     not CLAUSE_BOUNDARY.search(self.text, prev.trigger.end, trig.start) and \
                     "," not in self.text[prev.trigger.end:trig.start]:
                 return prev
