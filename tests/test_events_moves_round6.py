@@ -335,6 +335,7 @@ def test_people_displaced_who_took_refuge_are_one_placement_with_their_figure():
 
 
 def test_people_displaced_from_one_place_sheltering_in_another_keep_both_ends():
-    moves = _movements("Thousands of people displaced by floods in Sindh have taken shelter in camps in Karachi.")
+    moves = _movements("Thousands of people displaced by floods in Sindh have taken shelter in camps "
+                       "in Karachi.")
     assert len(moves) == 1 and moves[0].destination.name == "Karachi", moves
     assert moves[0].origin is not None and moves[0].origin.name != "Karachi", moves
