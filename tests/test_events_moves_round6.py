@@ -339,3 +339,10 @@ def test_people_displaced_from_one_place_sheltering_in_another_keep_both_ends():
                        "in Karachi.")
     assert len(moves) == 1 and moves[0].destination.name == "Karachi", moves
     assert moves[0].origin is not None and moves[0].origin.name != "Karachi", moves
+
+
+def test_the_displaced_who_were_moved_to_camps_are_also_placed():
+    evs = _events("Floods displaced 20,000 people in Sindh on Monday, who were moved to relief camps.")
+    assert evs and {"displacement", "camp_placement"} <= set(evs[0].types), evs
+    other = _events("Floods displaced 20,000 people in Sindh on Monday. Others were moved to relief camps.")
+    assert other and "camp_placement" not in other[0].types, other

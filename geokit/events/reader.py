@@ -359,6 +359,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 destination = self._mover_origin(places, who_start, trig, None)
                 place = destination
             if etype == "camp_placement" and destination is None:
+                self._placed_after(sent, trig)  # "displaced 20,000 in X, who were moved to relief camps"
                 return
         else:
             place = self._event_place(trig, places, etype, wide, sent)

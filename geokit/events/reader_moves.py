@@ -40,6 +40,8 @@ _AND_FROM = wording("and_from")
 _PRIOR_STAY = wording("prior_stay")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:(?:had|have|has|recently|just|earlier)\s+)*$", re.I)
 _ONWARD = wording("onward_arrival")
+_WHO_THEN = re.compile(
+    r"(?:,\s*(?:who|(?:many|most|some|all)\s+of\s+whom)|,?\s+and\s+(?:then\s+|later\s+)?)\s*$", re.I)
 _REDUCED_FLIGHT = re.compile(r"(?:displaced|evacuated|uprooted|expelled|deported)$", re.I)
 _PEOPLE_BEFORE = re.compile(r"\b(?:people|persons|families|households|residents|villagers|civilians|refugees|"
                             r"children|women|men|migrants|\d[\d,]*)\s+$", re.I)
@@ -58,6 +60,18 @@ def _domestic(origin: PlaceRef | None, destination: PlaceRef | None) -> bool:
 
 class MovesMixin:
     """Movement ends beyond the trigger's clause, and chains continuing an earlier movement."""
+
+    def _placed_after(self, sent: Sentence, trig: Trigger) -> None:
+        """A placement with no place of its own whose subject is the group just displaced ("displaced 20,000
+        people in X, who were moved to relief camps"): the displacement is also a camp placement."""
+        for prev in reversed(self.drafts):
+            if prev.sentence.index != sent.index:
+                return
+            if prev.type == "displacement" and prev.trigger.end <= trig.start:
+                if _WHO_THEN.search(self.text, prev.trigger.end, trig.start) and \
+                        "camp_placement" not in prev.types:
+                    prev.types.append("camp_placement")
+                return
 
     def _visited_camp(self, sent: Sentence, trig: Trigger, camp: PlaceRef) -> None:
         """ "The minister visited the camp near X, home to N": the camp named inside a standing-figure trigger
