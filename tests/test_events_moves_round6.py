@@ -346,3 +346,18 @@ def test_the_displaced_who_were_moved_to_camps_are_also_placed():
     assert evs and {"displacement", "camp_placement"} <= set(evs[0].types), evs
     other = _events("Floods displaced 20,000 people in Sindh on Monday. Others were moved to relief camps.")
     assert other and "camp_placement" not in other[0].types, other
+
+
+@pytest.mark.parametrize(("text", "destination", "figure"), [
+    ("Kenya has received 5,000 refugees from Somalia this month.", "Kenya", 5000),
+    ("Uganda took in 3,000 Congolese refugees on Monday.", "Uganda", 3000),
+])
+def test_a_state_receiving_refugees_is_where_they_arrive(text, destination, figure):
+    moves = _movements(text)
+    assert moves and moves[0].destination is not None and moves[0].destination.name == destination, moves
+    assert figure in moves[0].counts.values()
+    assert [e for e in _events(text) if e.type == "border_crossing" and "displacement" in e.types]
+
+
+def test_a_hospital_receiving_patients_is_no_crossing():
+    assert not _records("The hospital received 40 patients on Monday.")

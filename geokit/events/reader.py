@@ -283,6 +283,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if etype in MOTION_TYPES:
             origin, destination, via = self._roles(trig, places, ne)
             origin, destination = self._capital_end(trig, origin, destination)  # "travelled to the capital"
+            if destination is None and trig.rule_id == "crossing.state_received":
+                destination = self._receiving_state(places, who_start, trig)  # "Uganda took in 3,000 ..."
             if origin is None and trig.motion == "out" and trig.type in ("displacement", "flight"):
                 origin = self._cause_place(sent, trig)  # "Fighting in X has displaced ...": forced out of X
             if origin is None and trig.motion == "out":

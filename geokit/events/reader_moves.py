@@ -61,6 +61,14 @@ def _domestic(origin: PlaceRef | None, destination: PlaceRef | None) -> bool:
 class MovesMixin:
     """Movement ends beyond the trigger's clause, and chains continuing an earlier movement."""
 
+    def _receiving_state(self, places: list[Toponym], who_start: int, trig: Trigger) -> PlaceRef | None:
+        """ "Uganda took in 3,000 Congolese refugees": the state that is the subject of a reception."""
+        for t in places:
+            if who_start <= t.start <= who_start + 4 and t.end <= trig.start and \
+                    level_of_candidate(t.place) == 4:
+                return toponym_placeref(t, self.text)
+        return None
+
     def _placed_after(self, sent: Sentence, trig: Trigger) -> None:
         """A placement with no place of its own whose subject is the group just displaced ("displaced 20,000
         people in X, who were moved to relief camps"): the displacement is also a camp placement."""
