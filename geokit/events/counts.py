@@ -126,6 +126,12 @@ _FRACTION_VALUE = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 _NUMBER = re.compile(
     rf"(?<![\w$£€.,-])(?:(?P<q>{_QUAL})\s+)?(?P<num>(?:{_VAGUE})(?=\s)|{_FRACTION}|(?:{_DIGITS}){_SCALE}|{_WORD_NUMS})"
     r"(?![\w%])", re.I)
+# "a 22-member team", "a 40-strong delegation": the size of a travelling group of people (a parliament's, a
+# council's or a standing mission's size is no group that moves, so only these heads)
+_GROUP_SIZE = re.compile(
+    r"-(?:member|strong|man|person|people)\s+(?:[\w-]+\s+){0,3}?(?:teams?|delegations?|crews?|"
+    r"contingents?|convoys?|squads?|parties|party|groups?|units?|battalions?|brigades?|task\s+forces?)\b",
+    re.I)
 _RANGE = re.compile(
     rf"(?<![\w$£€.,-])(?:between\s+)?(?P<a>{_DIGITS}|{_WORD_NUMS})\s*(?:-|–|to|and)\s*(?P<b>{_DIGITS}|{_WORD_NUMS})(?![\w%])",
     re.I,
@@ -144,6 +150,9 @@ _KILLED_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:were|was|have been|had been)?\s*(killed|dead|died|wounded|injured)\b", re.I
 )
 _KILLED_BEFORE = re.compile(r"\b(killed|killing|wounded|wounding|injured|injuring)\s+$", re.I)
+# "the floods have affected 50,000 people": people affected are not the people displaced or evacuated that the
+# same sentence counts; the figure keeps its own unit, "affected"
+_AFFECTED_BEFORE = re.compile(r"\b(?:affected|affecting|affects|affect)\s+$", re.I)
 _VICTIMS = re.compile(
     rf"\b(killed|killing|wounded|wounding|injured|injuring)\s+(?:(?P<q>at least|some|about|nearly)\s+)?"
     rf"(?P<num>{_DIGITS}|{_WORD_NUMS})\b(?!\s+(?:[\w-]+\s+){{0,3}}?(?:people|soldiers|civilians|children|"
@@ -333,6 +342,12 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
             and m.end() + 1 < len(text)
             and text[m.end() + 1].isalpha()
         ):
+            size = _GROUP_SIZE.match(text, m.end())
+            if size is not None and isinstance(parse_number(m.group("num")), int):
+                # "a 22-member team arrived": the size of a group of people is their figure
+                out.append(Count(m.start() + offset, size.end() + offset, text[m.start():size.end()],
+                                 parse_number(m.group("num")), "members", (m.group("q") or "").lower()))
+                taken.append((m.start(), size.end()))
             continue  # "300-member", "two-day": a compound modifier, not a count
         if re.search(r"[$£€]\s*$", text[max(0, m.start() - 2):m.start()]):
             continue
@@ -354,6 +369,8 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
         km = _KILLED_AFTER.match(after) or _KILLED_BEFORE.search(before)
         if km and label in PERSON_LABELS:
             label = "wounded" if km.group(1).lower().startswith(("wound", "injur")) else "killed"
+        elif label in PERSON_LABELS and _AFFECTED_BEFORE.search(before):
+            label = "affected"
         q = (m.group("q") or "").lower()
         out.append(Count(m.start() + offset, head[2] + offset, text[m.start():head[2]], value, label, q))
         taken.append((m.start(), head[2]))

@@ -18,6 +18,7 @@ _FLIGHT_WORDS = wording("flight_words")
 _CAMP_DESTINATION = wording("camp_destination")
 _PRIVATE_TRAVELLERS = wording("private_travellers")
 _PROTESTERS_MOVED = wording("protesters_moved")
+_VISITED_CAMP = wording("visited_camp")
 _DISPLACED_GROUP = re.compile(r"\b(?:refugees|asylum[- ]seekers|IDPs|displaced|evacuees)\b", re.I)
 _CAMP_CODES = {"CMPRF", "CMP"}  # GeoNames: refugee camp, camp
 _VIOLENCE = re.compile(r"\b" + violence_pattern() + r"\b", re.I)
@@ -52,6 +53,10 @@ def _fair_types(
         types.append("attack")  # "militiamen torched 300 homes": arson (the guide's attack) and displacement
     if etype == "displacement" and "protest" not in types and _PROTESTERS_MOVED.match(after):
         types.append("protest")  # "police evacuated protesters from the square": a protest broken up
+    if etype == "visit" and "camp_placement" not in types and (
+            _VISITED_CAMP.match(after) or (destination is not None
+                                           and destination.feature_code.upper() in _CAMP_CODES)):
+        types.append("camp_placement")  # "toured a refugee camp in X": the people housed there are placed
     if etype == "visit" and who and _PRIVATE_TRAVELLERS.search(who) and not _OFFICIAL_WORDS.search(who):
         types.append("border_crossing")  # "a patient who had visited X": a private trip, no official visit
         if _FLIGHT_WORDS.search(clause):

@@ -21,12 +21,19 @@ from geokit.events.causes import accidental_blast_pattern, cause_pattern
 from geokit.events.clauses import _PREP, _has_locative, _in_attribution, _narrow, _nearest_prep, _scopes
 from geokit.events.counts import Count, counts_dict, find_counts
 from geokit.events.drafts import UNREADABLE_DATE, DocResult, _confidence, _Draft, unreadable_date
-from geokit.events.fairtypes import _FLIGHT_WORDS, _OFFICIAL_WORDS, _VIOLENCE, _fair_types, _fatalities
+from geokit.events.fairtypes import (
+    _DISPLACED_GROUP,
+    _FLIGHT_WORDS,
+    _OFFICIAL_WORDS,
+    _VIOLENCE,
+    _fair_types,
+    _fatalities,
+)
 from geokit.events.placerefs import level, relation, toponym_placeref
 from geokit.events.reader_dates import DatesMixin
 from geokit.events.reader_facts import _CROWD, FactsMixin
 from geokit.events.reader_fallbacks import FallbacksMixin
-from geokit.events.reader_moves import MovesMixin
+from geokit.events.reader_moves import MovesMixin, _domestic
 from geokit.events.reader_places import _CAUSE_SUBJECT_GAP, _IN_REPORT_FRAME, _MILITARY_WORDS, PlacesMixin
 from geokit.events.sentences import Sentence
 from geokit.events.subjects import _PRONOUN, _actor, _actors, _bare_figure, _not_a_mover
@@ -37,6 +44,15 @@ from geokit.parsing.dates import find_dates
 
 # "arrived in X for a two-day visit", "travelled to X for talks": the clause says it is a visit
 _VISIT_PURPOSE = wording("visit_purpose")
+_PAST_NECESSITY = wording("past_necessity")
+_NOTABLE = wording("notable_travellers")
+_FORCED_MOVE = re.compile(r"\b(?:relocat|evacuat|resettl)\w*", re.I)
+_FORCES_ENTER = re.compile(r"\b(?:entered|enters|enter|entering|crossed|cross|crosses|crossing)\b", re.I)
+_WISHED_MOVE = wording("wished_move")
+_HELD_IN_PLACE = re.compile(r"\b(?:quarantine|isolation)\b", re.I)
+_HELD_PEOPLE = re.compile(r"\b(?:people|persons|guests|residents|passengers|tourists|students|patients|"
+                          r"workers|staff|travell?ers|villagers|families|crew|pilgrims|children|men|women|refugees|migrants|"
+                          r"teachers|\d[\d,]*)\b", re.I)
 _COORDINATION = wording("coordinated_places")
 _HOMEWARD = wording("homeward_move")
 _FORCES_SENT = wording("forces_sent")
@@ -219,8 +235,12 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             and is_present(trig.text)
             and not own_dates
             and not CAUSATIVE.search(self.text, max(0, trig.start - 60), trig.start)
-        ):  # "have forced 20,000 people to flee": past
+            and not _PAST_NECESSITY.search(self.text, max(0, trig.start - 40), trig.start)
+        ):  # "have forced 20,000 people to flee", "police had to evacuate the building": past
             return  # "deserters who reach Turkey go on to join": habitual, not a report
+        if trig.type in (*MOTION_TYPES, "flight") and not trig.noun and _WISHED_MOVE.search(
+                self.text, max(sent.start, trig.start - 100), trig.start):
+            return  # "calling on the government to ensure that she is returned to X": asked for, not done
         if trig.background and not own_dates:
             return  # "hosts 9,000 Syrians, many of whom crept across ...": background to a figure
         who, head, who_start = _actor(self.text, s, trig, e, dates)
@@ -280,9 +300,10 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 etype = "defection"
             elif (
                 not military
-                and not scope_counts
+                and not [c for c in scope_counts if c.label != "members"]  # a delegation's size is no crowd
                 and (
                     _OFFICIAL_WORDS.search(self._antecedent(who, sent))
+                    or _NOTABLE.search(self._antecedent(who, sent))  # "the film star arrived in X"
                     or _VISIT_PURPOSE.search(self.text, trig.end, ne)
                 )
                 and not _FLED_OR_EVACUATED.search(sent.text)  # "diplomats fled to X": no visit
@@ -292,6 +313,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         via: list[PlaceRef] = []
         if etype in MOTION_TYPES:
             origin, destination, via = self._roles(trig, places, ne)
+            origin, destination = self._capital_end(trig, origin, destination)  # "travelled to the capital"
+            if destination is None and trig.rule_id == "crossing.state_received":
+                destination = self._receiving_state(places, who_start, trig)  # "Uganda took in 3,000 ..."
             if origin is None and trig.motion == "out" and trig.type in ("displacement", "flight"):
                 origin = self._cause_place(sent, trig)  # "Fighting in X has displaced ...": forced out of X
             if origin is None and trig.motion == "out":
@@ -317,6 +341,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 destination = onward  # "fled X ..., arriving in camps near Y"
             if destination is None and trig.motion == "out" and not trig.noun:
                 destination = self._later_to(trig, sent)  # "fled the fighting in X to Y"
+                if destination is not None and origin is not None and \
+                        relation(origin, destination)[0] == "same":
+                    destination = None  # "returned from visits to X": the trip's "to X" is where they left
             if destination is None and (_HOMEWARD.match(trig.text) or _HOME_AFTER.match(self.text, trig.end)):
                 # "Filipinos who returned from X", "expelled two Syrian diplomats": the movers go home
                 destination = self._movers_home(trig, who_start, ne, origin)
@@ -330,7 +357,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 origin = self._demonym_origin(trig.end, ne, destination, -1)
             if origin is None and military and destination is not None:
                 origin = self._report_army(destination)  # "three more pilots walked into Jordan"
-            if origin is None and destination is not None and trig.motion == "in":
+            if origin is None and destination is not None and (
+                    trig.motion == "in" or trig.type in ("displacement", "flight")):
+                # "Fighting broke out in X. 8,000 people have fled to Y": the flight leaves where the story is
                 # "X freed six medics. They arrived in Y"
                 origin = self._story_origin(sent, trig.start, destination)
             if destination is None and origin is not None and trig.motion == "in" \
@@ -342,6 +371,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             if etype == "camp_placement" and destination is None:
                 # "The Kakuma camp is home to N": a standing figure whose subject, in the trigger, is the camp
                 destination = self._best_in_group(self._places_in(trig.start, trig.end))
+            if etype == "camp_placement" and destination is not None and trig.rule is not None \
+                    and not trig.rule.movement:
+                self._visited_camp(sent, trig, destination)  # "visited the camp near X, home to N"
             place = destination if etype != "displacement" else (origin or destination)
             if etype == "displacement" and place is None:
                 around = self._places_in(s, e)
@@ -353,7 +385,14 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 # "Helicopters landed in the town of X. ... 800 people had been evacuated": from where the
                 # story is, as the last sentences name it
                 origin = place = self._story_place(sent, ns)
+            if etype == "camp_placement" and destination is None and _HELD_IN_PLACE.search(trig.text) \
+                    and _HELD_PEOPLE.search(self.text, who_start, trig.start):
+                # "the 300 guests of a hotel in X were placed under quarantine": held where they are (people;
+                # "the town of X was placed under quarantine" holds nobody in a placement)
+                destination = self._mover_origin(places, who_start, trig, None)
+                place = destination
             if etype == "camp_placement" and destination is None:
+                self._placed_after(sent, trig)  # "displaced 20,000 in X, who were moved to relief camps"
                 return
         else:
             place = self._event_place(trig, places, etype, wide, sent)
@@ -486,6 +525,21 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         draft.types = _fair_types(etype, trig, origin, destination, self.text[trig.end:ne], self.text[s:e],
                                   traveller)
         draft.journey = escape  # "the attacker fled to the Netherlands": a movement, no displacement
+        if etype == "border_crossing" and military and _FORCES_ENTER.search(trig.text) \
+                and "military_operation" not in draft.types:
+            draft.types.append("military_operation")  # "troops entered the town of X": forces pushing in
+        if etype == "border_crossing" and trig.type == "border_crossing" and _domestic(origin, destination):
+            # "ten people from region A travelled to the capital", "the students were transported from A to
+            # B": no border crossed, a movement only (tried: keeping the rule's other reading, displacement,
+            # added extra events on the dev halves); displaced people moved inside the country ("evacuees
+            # from A were bused to B") are displacement from A
+            if _DISPLACED_GROUP.search(traveller or "") or _FLIGHT_WORDS.search(self.text[s:e]) \
+                    or _FORCED_MOVE.search(trig.text):  # "were relocated from A to B"
+                draft.type = "displacement"
+                draft.types = ["displacement", *(t for t in draft.types if t == "camp_placement")]
+                draft.place = origin
+            else:
+                draft.journey = True
         draft.loose = wide
         draft.actors = _actors(self.text, trig, who, ne)
         if syntax.enabled() and sent.start <= trig.start and trig.end <= sent.end:
@@ -513,9 +567,19 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if etype in MOTION_TYPES and trig.motion == "in" and not trig.noun:
             flight = self._relative_flight(sent, trig)
             if flight is not None:  # "families who fled X arrived in Y": one trip X -> Y
+                if flight.origin is not None and draft.destination is not None and \
+                        relation(flight.origin, draft.destination)[0] == "same" and \
+                        flight.trigger.rule_id == "displacement.displaced":
+                    # "families displaced by the fighting took refuge in X": the "in X" read as where they
+                    # were displaced is where they sheltered
+                    flight.origin = None
                 self._extend(flight, draft, counts_dict(draft.counts))
                 flight.types.extend(t for t in _fair_types(flight.type, flight.trigger, flight.origin,
                                                            flight.destination) if t not in flight.types)
+                if etype == "camp_placement" and "camp_placement" not in flight.types:
+                    flight.types.append("camp_placement")
+                if flight.type == "displacement" and flight.origin is None:
+                    flight.place = flight.destination
                 return
         if etype in MOTION_TYPES and (self._continue_chain(draft, head) or self._same_camp(draft)):
             return
@@ -854,7 +918,9 @@ _NATURAL_AFTER = re.compile(
 # "a gas explosion at a restaurant", "a factory fire": an accident, whatever the noun
 _ACCIDENTAL_BEFORE = re.compile(r"\b" + accidental_blast_pattern() + r"\s+(?:[\w-]+\s+)?$", re.I)
 _COORDINATED = re.compile(
-    r"^[\s,]*(?:and|but|then|before)(?:\s+then)?\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I
+    r"^[\s,]*(?:and|but|then|before)(?:\s+then)?\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$"
+    r"|^\s*,\s*(?:then\s+|later\s+)?$",  # "fled X on Monday, crossed into Y and reached Z": a list of verbs
+    re.I,
 )
 
 

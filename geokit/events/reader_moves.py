@@ -12,6 +12,7 @@ from geokit.events.clauses import _nearest_prep
 from geokit.events.counts import compare, counts_dict
 from geokit.events.drafts import _confidence, _Draft
 from geokit.events.placerefs import (
+    distance_km,
     level,
     level_of_candidate,
     more_specific,
@@ -39,13 +40,84 @@ _AND_FROM = wording("and_from")
 _PRIOR_STAY = wording("prior_stay")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:(?:had|have|has|recently|just|earlier)\s+)*$", re.I)
 _ONWARD = wording("onward_arrival")
+_WHO_THEN = re.compile(
+    r"(?:,\s*(?:who|(?:many|most|some|all)\s+of\s+whom)|,?\s+and\s+(?:then\s+|later\s+)?)\s*$", re.I)
+_REDUCED_FLIGHT = re.compile(r"(?:displaced|evacuated|uprooted|expelled|deported)$", re.I)
+_PEOPLE_BEFORE = re.compile(r"\b(?:people|persons|families|households|residents|villagers|civilians|refugees|"
+                            r"children|women|men|migrants|\d[\d,]*)\s+$", re.I)
 # "Kenya deported ...", "Jordan has expelled ...": the state as the subject of an expulsion is where from
 _STATE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|also|now|then|reportedly)\s+)*", re.I)
 _HOMEWARD_RETURN = wording("homeward_return")
+_CAPITAL_REF = wording("capital_ref")
+_TO_WORD = re.compile(r"(?:to|into|towards?|for|reach(?:ed|es)?|entered|enters|arrived\s+(?:in|at))$", re.I)
+
+
+def _domestic(origin: PlaceRef | None, destination: PlaceRef | None) -> bool:
+    """Both ends named and in one country: a journey that crosses no international border."""
+    return (origin is not None and destination is not None and bool(origin.country_code)
+            and origin.country_code == destination.country_code)
 
 
 class MovesMixin:
     """Movement ends beyond the trigger's clause, and chains continuing an earlier movement."""
+
+    def _receiving_state(self, places: list[Toponym], who_start: int, trig: Trigger) -> PlaceRef | None:
+        """ "Uganda took in 3,000 Congolese refugees": the state that is the subject of a reception."""
+        for t in places:
+            if who_start <= t.start <= who_start + 4 and t.end <= trig.start and \
+                    level_of_candidate(t.place) == 4:
+                return toponym_placeref(t, self.text)
+        return None
+
+    def _placed_after(self, sent: Sentence, trig: Trigger) -> None:
+        """A placement with no place of its own whose subject is the group just displaced ("displaced 20,000
+        people in X, who were moved to relief camps"): the displacement is also a camp placement."""
+        for prev in reversed(self.drafts):
+            if prev.sentence.index != sent.index:
+                return
+            if prev.type == "displacement" and prev.trigger.end <= trig.start:
+                if _WHO_THEN.search(self.text, prev.trigger.end, trig.start) and \
+                        "camp_placement" not in prev.types:
+                    prev.types.append("camp_placement")
+                return
+
+    def _visited_camp(self, sent: Sentence, trig: Trigger, camp: PlaceRef) -> None:
+        """ "The minister visited the camp near X, home to N": the camp named inside a standing-figure trigger
+        is also the object of the visit right before it, which otherwise finds no place of its own."""
+        for prev in reversed(self.drafts):
+            if prev.sentence.index != sent.index:
+                return
+            if prev.type == "visit" and prev.place is None and prev.trigger.end <= trig.start and \
+                    re.fullmatch(r"\s*(?:the\s+|a\s+|an\s+|its\s+)?", self.text[prev.trigger.end:trig.start]):
+                prev.place = camp
+                return
+
+    def _capital_end(self, trig: Trigger, origin: PlaceRef | None,
+                     destination: PlaceRef | None) -> tuple[PlaceRef | None, PlaceRef | None]:
+        """ "travelled to the capital", "fled the capital": the end named as a capital is the capital of
+        the country of the other end (or of the report), when the report names that capital anywhere."""
+        m = _CAPITAL_REF.match(self.text, trig.end)
+        if m is None:
+            return origin, destination
+        word = m.group(0).split()[0].lower() if m.group(0).split() else ""
+        into = trig.motion == "in" or word in ("to", "into", "toward", "towards", "for") or \
+            bool(_TO_WORD.search(trig.text))
+        if word == "from":
+            into = False
+        other = origin if into else destination
+        country = (other.country_code if other is not None else "") or self._focus_country()
+        if not country:
+            return origin, destination
+        for t in self.places:
+            p = t.place
+            if p is not None and p.feature_code == "PPLC" and p.country_code == country:
+                ref = toponym_placeref(t, self.text)
+                if into and destination is None:
+                    return origin, ref
+                if not into and origin is None:
+                    return ref, destination
+                break
+        return origin, destination
 
     def _relative_flight(self, sent: Sentence, trig: Trigger) -> _Draft | None:
         """The flight told in the subject's relative clause of this arrival ("families who fled X arrived in
@@ -56,7 +128,10 @@ class MovesMixin:
             if prev.trigger.motion != "out" or prev.trigger.start >= trig.start or \
                     prev.type not in MOTION_TYPES:
                 continue
-            if _RELATIVE_BEFORE.search(self.text, max(0, prev.trigger.start - 30), prev.trigger.start) and \
+            reduced = _REDUCED_FLIGHT.match(prev.trigger.text) and _PEOPLE_BEFORE.search(
+                self.text, max(0, prev.trigger.start - 30), prev.trigger.start)  # "families displaced by ..."
+            if (reduced or _RELATIVE_BEFORE.search(self.text, max(0, prev.trigger.start - 30),
+                                                   prev.trigger.start)) and \
                     not CLAUSE_BOUNDARY.search(self.text, prev.trigger.end, trig.start) and \
                     "," not in self.text[prev.trigger.end:trig.start]:
                 return prev
@@ -190,8 +265,14 @@ class MovesMixin:
             if _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start):
                 continue
             ref = toponym_placeref(t, self.text)
-            if ref is None or relation(ref, destination)[0] in ("same", "contains", "admin1", "near"):
+            if ref is None:
                 continue
+            verdict = relation(ref, destination)[0]
+            if verdict in ("same", "contains", "near"):
+                continue
+            if verdict == "admin1" and not (level(ref) == 1 and level(destination) == 1
+                                            and (distance_km(ref, destination) or 0) > 50):
+                continue  # but two towns of one province far apart are two ends ("Sukkur ... to Hyderabad")
             return replace(ref, geo_precision=max(2, ref.geo_precision))
         return None
 

@@ -23,6 +23,8 @@ _ATTACHMENT_WEIGHT = {"own": 1.0, "other": -1.5}
 _MILITARY_WORDS = wording("military_words")
 _ACTOR_BASE = wording("actor_base")
 _TRIP_ABROAD = wording("trip_abroad")
+_MOVERS_OF = wording("movers_of")
+_HOMES_END = re.compile(r"\b(?:homes?|houses|villages?|land)$", re.I)
 _OBJECT_FRAME = wording("object_frame")
 _LOCATIVE = {"in", "at", "into", "to", "inside", "from", "near", "outside", "across", "over", "off", "toward",
              "towards", "around", "on", "through", "along", "throughout"}
@@ -118,6 +120,15 @@ class PlacesMixin:
                 return "origin"  # "Fighting in X has displaced 1,500 families": forced out of X
             return "origin" if m and m.group(1).lower() in _ORIGIN_PREPS else None
         between = self.text[trig.end:t.start]
+        if _HOMES_END.search(trig.text) and re.fullmatch(r"\s*(?:in|at|near|around)\s+(?:the\s+)?", between):
+            return "origin"  # "fled their homes in X (for Y)": the homes are where they left
+        if re.match(r"evacuat", trig.text, re.I) and re.fullmatch(
+                r"\s*(?:the|a|an|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at|near|of)\s+(?:the\s+)?",
+                between):
+            return "origin"  # "evacuated the hospital in X (and moved patients to Y)": the building's place
+        if len(between) <= 90 and (_MOVERS_OF.search(between) or _MOVERS_OF.search(
+                self.text, max(trig.start, trig.end - 5), t.start)):  # the trigger's own "from"
+            return "origin"  # "evacuated 300 residents of X", "relocated families from the banks of X"
         if trig.motion == "out" and (_TRIP_ABROAD.fullmatch(between) or (
                 not between.strip() and _TRIP_ABROAD.search(trig.text + " "))):
             return "origin"  # "returned from a trip to X": X is where they come back from

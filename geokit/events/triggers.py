@@ -342,7 +342,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
             if _SPAN_AFTER.match(text[e:e + 90]):
                 continue  # "killed 800 people over four decades": a statistic over years, not an occurrence
             if rule.type == "camp_placement" and not _CAMP_WORD.search(text[e:e + 80]) and \
-                    not re.search(r"camp|shelter|refuge|quarantin|isolat", m.group(), re.I) and \
+                    not re.search(r"camp|shelter|refuge|quarantin|isolat|\bnights?\b", m.group(), re.I) and \
                     not m.group().lower().endswith("there"):
                 continue
             taken.append((s, e))
