@@ -201,3 +201,19 @@ def test_county_council_names_the_county_unless_x_county_is_a_name(parser):
     assert "Cornwall" in _places(doc) and "Cornwall County" not in _places(doc)
     doc = parser.parse("The Hall County Sheriff's Office in Georgia said the lake was calm.")
     assert "Hall County" in _places(doc)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Fans streamed out of the Stade de France after the final whistle.", "Stade"),
+    ("Police closed the Stade du Roudourou after the match.", "Stade"),
+])
+def test_a_romance_facility_word_opening_a_name_is_no_town(parser, text, word):
+    """'Stade de France' is a stadium, not Stade in Lower Saxony (rule facility-lead)."""
+    doc = parser.parse(text)
+    assert word not in _places(doc)
+    assert _dropped(doc, word, "facility")
+
+
+def test_the_town_spelt_like_the_facility_word_stays_a_town(parser):
+    doc = parser.parse("Fire crews from Stade were sent to Hamburg on Monday.")
+    assert "Stade" in _places(doc)

@@ -22,7 +22,7 @@ RULES_DIR = Path(__file__).parent / "rules"
 ROLES = ("person_titles", "person_names", "org_words", "media_followers", "media_names", "buildings",
          "name_connectors", "directions", "common_words", "arabic_articles", "arabic_heads", "org_after",
          "media_org", "generic_last", "type_words", "functionish", "group_names", "surname_particles",
-         "street_words", "team_words", "facility_words")
+         "street_words", "team_words", "facility_words", "facility_lead")
 _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE}
 
 # role -> the words of every list of that role (the sets the recogniser tests against; extended in place)
@@ -179,6 +179,7 @@ SURNAME_PARTICLES = _WORDS["surname_particles"]
 STREET_WORDS = _WORDS["street_words"]
 TEAM_WORDS = _WORDS["team_words"]
 FACILITY_WORDS = _WORDS["facility_words"]
+FACILITY_LEAD = _WORDS["facility_lead"]
 
 
 @lru_cache(maxsize=1)

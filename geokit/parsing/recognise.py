@@ -27,6 +27,7 @@ from geokit.parsing.lexicon import (
     BUILDINGS,
     COMMON_WORDS,
     DIRECTIONS,
+    FACILITY_LEAD,
     FACILITY_WORDS,
     FUNCTIONISH,
     GENERIC_LAST,
@@ -562,6 +563,11 @@ class Recogniser:
         if (not single and all(fold(t.text) in COMMON_WORDS for t in span_toks if t.cap)
                 and not self._primary_major(key)):
             return st.drop(m, "word", "common-words", "common words only")
+        # "Stade de France", "Gare du Nord": a Romance facility or street word opening a longer name
+        if (single and not is_dateline and not m.cue and first.text.lower() in FACILITY_LEAD
+                and _ROMANCE_OF.match(text[m.end:m.end + 16]) and not self._is_strong(key)):
+            rid = rule_id("facility_lead", first.text.lower()) or "facility-lead"
+            return st.drop(m, "facility", rid, "the word that opens a facility's or a street's name")
         # "Cedar Grove Cemetery", "Clarks Bridge Park": a small place's name opening a facility's name
         if (not is_dateline and not m.cue and j < len(rtoks) and j + 3 >= len(rtoks)
                 and rtoks[-1].text.lower() in FACILITY_WORDS and all(t.cap for t in rtoks[j:])):
@@ -811,6 +817,8 @@ _GENERIC_LAST = GENERIC_LAST  # rules/lexicon.toml
 _TYPE_WORDS = TYPE_WORDS  # rules/lexicon.toml
 _SPEECH = PatternRule("speech-after")  # rules/patterns.toml
 _SPEECH_BEFORE = PatternRule("speech-before")  # rules/patterns.toml
+_ROMANCE_OF = PatternRule("romance-of")  # rules/patterns.toml
+
 _AGE_AFTER = PatternRule("age-after")  # rules/patterns.toml
 _NAME_GIVEN = PatternRule("name-given")  # rules/patterns.toml
 _KIN_BEFORE = PatternRule("kin-before")  # rules/patterns.toml
