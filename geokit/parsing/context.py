@@ -50,6 +50,16 @@ MUTUAL_CANDS = 5
 COUNTY_PAIR_WEIGHT = 3.0  # prior units for a county per town of the report it holds (two at most)
 TOWN_IN_COUNTY_WEIGHT = 4.0  # prior units for a town that a county named in the same report holds
 ABSENT_RIVAL_NEAR = 0.5  # home nearness at which a town beats a namesake country the report never mentions
+# a place carrying the name as its own in the first-level area the report's other names cluster in, against
+# a favourite that only lists the name among its alternates (an old or foreign name) where nothing else is
+LOCAL_EXACT_SUPPORT = 0.6  # summed shares of the report's other names for that area
+LOCAL_EXACT_RIVAL = 0.25  # the favourite's area may have at most this share of the local one's support
+LOCAL_EXACT_ANCHOR_KM = 300.0  # and no confidently placed place of the report this close to it
+# a namesake counts as a pointer to its area only if its name's gazetteer odds give it a real chance: a
+# world city's many small namesakes in one state ("Delhi", "Lima", "Warsaw", New York) are no home
+LOCAL_SPOT_MIN = 0.1
+LEAD_SHARE = 0.5  # the share of the report's country focus at which a country it names leads it
+LOCAL_EXACT_GAP = 2.0  # prior units (log10 people) by which another place of the same own name outweighs it
 _TOWNS = ("city", "town", "village")
 _AREAS = ("country", "continent", "admin1", "admin2")
 LIST_BONUS = 4.0  # a name in a list of states (or countries) is one too
@@ -248,6 +258,99 @@ class ContextResolver:
                 return TOWN_IN_COUNTY_WEIGHT if fits else 0.0
             return 0.0
 
+        # where each name's namesakes lie, by first-level area: the share of its best namesake there
+        area_of: dict[tuple, dict[tuple[str, str], float]] = {}
+        for f, cands in first.items():
+            if forms[f][0].demonym_cc or forms[f][0].abbr_cc:
+                continue
+            spots: dict[tuple[str, str], float] = {}
+            for c in cands:
+                a1 = c.admin1 or (c.name if c.kind == "admin1" else "")
+                if c.kind not in ("country", "continent") and a1 and c.score >= LOCAL_SPOT_MIN:
+                    spots[(c.country_code, a1)] = max(spots.get((c.country_code, a1), 0.0), c.score)
+            area_of[f] = spots
+
+        def area_names(cc: str, admin1: str, form: tuple) -> list[str]:
+            """The report's other names with a namesake in that area, as written (for reasons)."""
+            return [forms[g][0].text for g, spots in area_of.items() if g != form and (cc, admin1) in spots]
+
+        def area_support(cc: str, admin1: str, form: tuple) -> float:
+            """How strongly the report's OTHER names point to a first-level area, each by its namesake
+            there (Danbury 0.7 and New Milford 0.3 both have one in Connecticut): a home read from names
+            none of which is sure on its own."""
+            return sum(spots.get((cc, admin1), 0.0) for g, spots in area_of.items() if g != form)
+
+        # names whose favourite carries the name only as an alternate (an old or foreign name: "Bantam" for
+        # Banten) while other places carry it as their own: the favourite's area and nearness to the report
+        local_exact: dict[tuple, tuple[float, str, float, bool, dict[str, float]]] = {}
+        for f, cands in first.items():
+            if (len(cands) > 1 and cands[0].match == "alternate" and f in area_of
+                    and any(c.match == "exact" and c.kind in _TOWNS
+                            and area_support(c.country_code, c.admin1, f) >= LOCAL_EXACT_SUPPORT
+                            for c in cands[1:])):
+                fav = self.store.by_id(cands[0].id)
+                if fav is None:
+                    continue
+                a1 = fav.admin1 or (fav.name if fav.kind == "admin1" else "")
+                near = any(a[2] != f and haversine_km(fav.lat, fav.lon, a[0], a[1]) <= LOCAL_EXACT_ANCHOR_KM
+                           for a in anchors)
+                fav_support = 99.0 if near else area_support(fav.cc, a1, f)
+                # abroad, the favourite's whole country must be foreign to the report (nothing named in or
+                # near it): "Holland" in a story of Belgium and Germany is still the Netherlands
+                abroad_absent = not near and self._absent(fav.cc, fav.lat, fav.lon, focus, anchors, tops, f)
+                exact = {c.id: rec.prior for c in cands if c.match == "exact"
+                         and (rec := self.store.by_id(c.id)) is not None}
+                local_exact[f] = (fav.prior, fav.cc, fav_support, abroad_absent, exact)
+
+        # names whose favourite is a town in a country the report never names nor comes near, while the
+        # report names another country (as a country) and leans to it: "a London rally ... thanked Canada"
+        # (named twice or more, by its own name: a report that is about that country)
+        named_cc = {t.country_code for g, (t, sc) in tops.items()
+                    if t.kind == "country" and sc >= 0.5 and len(forms[g]) >= 2
+                    and not forms[g][0].demonym_cc}
+        foreign_fav: dict[tuple, tuple[float, str]] = {}
+        for f, cands in first.items() if named_cc else ():
+            if len(cands) < 2 or cands[0].kind not in _TOWNS or f not in area_of:
+                continue
+            top = cands[0]
+            lead = max(named_cc - {top.country_code}, key=lambda cc, f=f: focus.share(cc, f), default="")
+            ours = [c for c in cands[1:] if c.country_code == lead and c.kind in _TOWNS]
+            if (not lead or not ours or focus.share(lead, f) < LEAD_SHARE
+                    or not self._absent(top.country_code, top.lat, top.lon, focus, anchors, tops, f)
+                    or home.country_share(top.country_code, f)):
+                continue
+            priors = [rec.prior for c in (top, *ours) if (rec := self.store.by_id(c.id)) is not None]
+            if len(priors) > 1:
+                # one lift for every namesake in that country: their own sizes still rank them
+                # ("Newcastle" in a UK story is Newcastle upon Tyne, not the Northern Irish village)
+                foreign_fav[f] = (max(0.0, priors[0] - max(priors[1:])) + 1.0, lead)
+
+        def named_country(p: PlaceRecord, form: tuple) -> float:
+            """A town of the country the report names and leans to, against a namesake favourite in a
+            country foreign to the report."""
+            if form not in foreign_fav or p.kind not in _TOWNS or p.cc != foreign_fav[form][1]:
+                return 0.0
+            return foreign_fav[form][0]
+
+        def local_name(p: PlaceRecord, form: tuple) -> float:
+            """A place whose own name it is, in the area the report's other names cluster in, against a
+            favourite known by that name only as an alternate and supported by nothing in the report."""
+            if form not in local_exact or p.kind not in _TOWNS:
+                # (areas: a state against a namesake city is the home region's own business, ``homeward``)
+                return 0.0
+            fav_prior, fav_cc, fav_support, abroad_absent, exact = local_exact[form]
+            if p.id not in exact or any(pr > p.prior + LOCAL_EXACT_GAP
+                                        for i, pr in exact.items() if i != p.id):
+                # a name that is also a far larger place's own ("Oklahoma" the state, over a Pennsylvania
+                # village, where the favourite is Oklahoma City) is that place's first: the home decides
+                return 0.0
+            support = area_support(p.cc, p.admin1, form)
+            if support < LOCAL_EXACT_SUPPORT or fav_support > LOCAL_EXACT_RIVAL * support:
+                return 0.0
+            if fav_cc != p.cc and not abroad_absent:
+                return 0.0
+            return max(0.0, fav_prior - p.prior) + 1.0
+
         def homeward(p: PlaceRecord, form: tuple, rival_prior: float | None, absent: bool = False) -> float:
             """Evidence from the report's home region: its country, its first-level area, its points."""
             if not home:
@@ -316,7 +419,8 @@ class ContextResolver:
                 def ctx(p: PlaceRecord, core=core, form=f, rival=rival, own_home=own_home,
                         absent=absent) -> float:
                     return (bonus(p, core, form) + (homeward(p, form, rival, absent) if own_home else 0.0)
-                            + paired(p, form, rival) + mutual(p, form) + county_pair(p, form))
+                            + paired(p, form, rival) + mutual(p, form) + county_pair(p, form)
+                            + local_name(p, form) + named_country(p, form))
 
                 cands = self._candidates(ms[0], ctx) if first[f] else []
                 reason = ""
@@ -338,7 +442,10 @@ class ContextResolver:
                     note = self._why(cands[0], first[f][0], home, f,
                                      lambda p, f=f, r=rival, o=own_home, a=absent: homeward(p, f, r, a) if o
                                      else 0.0,
-                                     lambda p, f=f, r=rival: paired(p, f, r))
+                                     lambda p, f=f, r=rival: paired(p, f, r),
+                                     lambda p, f=f: local_name(p, f),
+                                     lambda p, f=f: area_names(p.cc, p.admin1, f),
+                                     lambda p, f=f: named_country(p, f))
             except Exception as exc:
                 cands, reason = [], f"error while resolving: {exc}"
             for m in ms:
@@ -355,6 +462,18 @@ class ContextResolver:
         return None
 
     @staticmethod
+    def _absent(cc: str, lat: float, lon: float, focus: Focus, anchors: list, tops: dict, form) -> bool:
+        """Whether a place's country is foreign to the report: no other name points to it, and no
+        confidently placed name or country named lies within 1,500 km of the place."""
+        if focus.share(cc, form) > 0:
+            return False
+        if any(a[2] != form and haversine_km(lat, lon, a[0], a[1]) <= 1500 for a in anchors):
+            return False
+        return not any(g != form and t.kind == "country" and sc >= 0.5
+                       and haversine_km(lat, lon, t.lat, t.lon) <= 1500
+                       for g, (t, sc) in tops.items())
+
+    @staticmethod
     def _rival_absent(cands: list[Candidate], focus: Focus, anchors: list, tops: dict, form) -> bool:
         """Whether the country a name could be is otherwise absent from the report: no other name points
         to it, and no confidently placed name or country named lies within 1,500 km of it."""
@@ -367,7 +486,8 @@ class ContextResolver:
                        and haversine_km(c.lat, c.lon, t.lat, t.lon) <= 1500
                        for g, (t, sc) in tops.items())
 
-    def _why(self, top: Candidate, was: Candidate, home: Home, form, homeward, contained) -> str:
+    def _why(self, top: Candidate, was: Candidate, home: Home, form, homeward, contained, local=None,
+             local_names=None, lifted=None) -> str:
         """Why context chose ``top`` over the context-free favourite ``was``: the report's focus,
         an "X, Y" container, or the report's other places."""
         a, b = self.store.by_id(top.id), self.store.by_id(was.id)
@@ -379,6 +499,20 @@ class ContextResolver:
                          if x)
         there = ", ".join(x for x in (was.name, was.admin1 if was.kind != "admin1" else "", was.country_code)
                           if x)
+        if (local is not None and local(a) > 0 and local(b) == 0 and was.match == "alternate"
+                and local(a) >= d_home):
+            # "Bantam" in a story of Danbury and New Milford: the Connecticut borough, not Banten
+            named = local_names(a) if local_names is not None else []
+            area = ", ".join(x for x in (top.admin1, top.country_code) if x)
+            return (f"the report's places in {area} ({', '.join(dict.fromkeys(named[:3]))}) decided it: "
+                    f"{here} rather than {there}, which has the name \"{was.matched_name}\" only as an "
+                    "alternate (an old, short or foreign name)")
+        if lifted is not None and lifted(a) > 0 and lifted(b) == 0 and lifted(a) >= d_home:
+            # "a London rally ... thanked Canada": the country the report names, not one it never mentions
+            country = self.store.country(top.country_code)
+            name = country.name if country else top.country_code
+            return (f"the country the report names, {name}, decided it: {here} rather than {there}, "
+                    "in a country the report never mentions")
         if d_box > 0 and d_box >= d_home:
             return f"the names around it as written (\"X, Y\") decided it: {here} rather than {there}"
         if d_home > 0:

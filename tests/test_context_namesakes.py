@@ -1,0 +1,81 @@
+"""Resolution in context: the story's own place against a far place's other name, and a story whose only
+wider clue is the country it names. Every text here is a short local-news story written for the project."""
+
+from __future__ import annotations
+
+
+def _all(doc, text):
+    hits = [t for t in doc.toponyms if t.text == text]
+    assert hits, f"{text!r} not found among {[t.text for t in doc.toponyms]}"
+    return hits
+
+
+BANTAM = (
+    "BANTAM — A Torrington contractor was arraigned in Bantam on Thursday. Police in Litchfield and "
+    "Watertown said the trucks were taken from a yard in Thomaston."
+)
+
+
+def test_local_exact_name_beats_a_far_alternate(parser):
+    """'Bantam' is an old name of Indonesia's Banten province (six million people) and the own name of a
+    Connecticut borough; none of the story's places is sure alone, but their namesakes meet in Connecticut."""
+    doc = parser.parse(BANTAM)
+    for t in _all(doc, "Bantam") + _all(doc, "BANTAM"):
+        assert (t.place.country_code, t.place.admin1, t.place.name) == ("US", "Connecticut", "Bantam")
+        assert "Connecticut" in t.reason and "alternate" in t.reason and "Banten" in t.reason
+    litchfield = _all(doc, "Litchfield")[0]  # an alternate name of Avondale, Arizona
+    assert (litchfield.place.admin1, litchfield.place.name) == ("Connecticut", "Litchfield")
+
+
+def test_far_alternate_kept_where_the_story_is_about_it(parser):
+    """The same old name in a story of Java: nothing of the report is in Connecticut."""
+    text = "Dutch traders reached Bantam in 1596, long before Jakarta grew on the coast of Java."
+    start = text.index("Bantam")
+    doc = parser.parse(text, spans=[(start, start + 6), (text.index("Jakarta"), text.index("Jakarta") + 7)])
+    assert _all(doc, "Bantam")[0].place.country_code == "ID"
+
+
+def test_a_large_place_of_the_same_own_name_is_no_namesake_to_beat(parser):
+    """'Oklahoma' matches Oklahoma City only by an alternate, a Pennsylvania village by its own name, and
+    the state by its own name too: the village of the story's state does not win over them."""
+    doc = parser.parse(
+        "A Scranton family moved to Oklahoma last year. Friends in Wilkes-Barre and Hazleton held a "
+        "dinner to raise money for the trip back to Scranton."
+    )
+    ok = _all(doc, "Oklahoma")[0]
+    assert ok.place.admin1 == "Oklahoma"
+
+
+def test_twickenham_in_a_london_story(parser):
+    """'Twickenham' is an old name of Huntsville, Alabama: in a story of Richmond and Teddington it is the
+    London district; in a Huntsville story the name is the city's own."""
+    doc = parser.parse("Flooding closed roads in Twickenham and Richmond on Monday, and commuters from "
+                       "Kingston and Teddington were told to avoid Hampton Court.")
+    assert _all(doc, "Twickenham")[0].place.country_code == "GB"
+
+
+LONDON_ONTARIO = (
+    "Organizers of a London vigil for the families hurt by the floods in Pakistan thanked Canada for its aid. "
+    "About 300 people gathered in a park on Saturday. A London teacher who spoke said Canada could still send "
+    "more doctors. \"We ask Canada to do more,\" she said, adding that London had raised $40,000."
+)
+
+
+def test_a_city_of_the_country_the_story_names(parser):
+    """A story that names Canada three times and no place in Britain: London, Ontario, and the reason says
+    the country decided it. One mention of Canada in a story of ministers is not enough."""
+    doc = parser.parse(LONDON_ONTARIO)
+    for t in _all(doc, "London"):
+        assert (t.place.country_code, t.place.admin1) == ("CA", "Ontario")
+        assert "Canada" in t.reason
+    plain = parser.parse("Ministers met in London on Tuesday and thanked Canada for its help.")
+    assert _all(plain, "London")[0].place.country_code == "GB"
+
+
+def test_one_lift_for_every_namesake_of_the_named_country(parser):
+    """'Newcastle' in a story of the UK: Newcastle upon Tyne, not the smaller village in Northern Ireland that
+    carries the name as its own (both lie in the named country; their sizes still rank them)."""
+    doc = parser.parse("The UK's health regulator approved the method on Tuesday. Doctors in Newcastle led the "
+                       "work, and the UK will be the first country to allow it.")
+    nc = _all(doc, "Newcastle")[0]
+    assert nc.place.country_code == "GB" and nc.place.name == "Newcastle upon Tyne"
