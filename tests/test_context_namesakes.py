@@ -79,3 +79,32 @@ def test_one_lift_for_every_namesake_of_the_named_country(parser):
                        "work, and the UK will be the first country to allow it.")
     nc = _all(doc, "Newcastle")[0]
     assert nc.place.country_code == "GB" and nc.place.name == "Newcastle upon Tyne"
+
+
+def test_a_london_borough_in_a_story_of_the_uk_and_abroad(parser):
+    """'Edmonton' in a story that names the UK twice, and China too: the London district (82,000 people),
+    not Alberta's capital in a Canada the story never mentions."""
+    doc = parser.parse(
+        "Students from Edmonton were stuck in Shanghai after flights to the UK were cancelled. The UK "
+        "embassy said it was helping them, and China said flights would resume next week."
+    )
+    ed = _all(doc, "Edmonton")[0]
+    assert ed.place.country_code == "GB" and "United Kingdom" in ed.reason
+
+
+def test_a_named_country_does_not_pull_a_capital_to_a_small_namesake(parser):
+    """'The US ambassador in London ... the US': the US is named twice and Britain never, but London,
+    Ohio (10,000 people) is no namesake of note beside the capital; nor is Paris, Texas."""
+    for city, cc in (("London", "GB"), ("Paris", "FR")):
+        doc = parser.parse(f"The US ambassador in {city} said on Monday that the US would send more aid.")
+        assert _all(doc, city)[0].place.country_code == cc
+
+
+def test_the_focus_named_in_a_reason_is_the_answers_own(parser):
+    """A reason names the region that decided the answer: Alabama for Birmingham, Ala., never the English
+    Birmingham the answer was chosen over."""
+    doc = parser.parse("Birmingham officers arrested two men from Hoover and Bessemer after a chase that ended "
+                       "in Homewood.")
+    b = _all(doc, "Birmingham")[0]
+    assert b.place.admin1 == "Alabama"
+    assert "Alabama" in b.reason and "focus, Birmingham" not in b.reason

@@ -58,7 +58,8 @@ LOCAL_EXACT_ANCHOR_KM = 300.0  # and no confidently placed place of the report t
 # a namesake counts as a pointer to its area only if its name's gazetteer odds give it a real chance: a
 # world city's many small namesakes in one state ("Delhi", "Lima", "Warsaw", New York) are no home
 LOCAL_SPOT_MIN = 0.1
-LEAD_SHARE = 0.5  # the share of the report's country focus at which a country it names leads it
+LEAD_SHARE = 0.3  # the share of the report's country focus at which a country it names leads it
+LEAD_GAP = 2.5  # prior units (log10 people): a namesake that much smaller than the favourite is not lifted
 LOCAL_EXACT_GAP = 2.0  # prior units (log10 people) by which another place of the same own name outweighs it
 _TOWNS = ("city", "town", "village")
 _AREAS = ("country", "continent", "admin1", "admin2")
@@ -313,14 +314,17 @@ class ContextResolver:
             if len(cands) < 2 or cands[0].kind not in _TOWNS or f not in area_of:
                 continue
             top = cands[0]
-            lead = max(named_cc - {top.country_code}, key=lambda cc, f=f: focus.share(cc, f), default="")
+            # the named country the report leans to most among those that hold a namesake
+            holding = {c.country_code for c in cands[1:] if c.kind in _TOWNS} & named_cc - {top.country_code}
+            lead = max(holding, key=lambda cc, f=f: focus.share(cc, f), default="")
             ours = [c for c in cands[1:] if c.country_code == lead and c.kind in _TOWNS]
             if (not lead or not ours or focus.share(lead, f) < LEAD_SHARE
                     or not self._absent(top.country_code, top.lat, top.lon, focus, anchors, tops, f)
                     or home.country_share(top.country_code, f)):
                 continue
             priors = [rec.prior for c in (top, *ours) if (rec := self.store.by_id(c.id)) is not None]
-            if len(priors) > 1:
+            if len(priors) > 1 and max(priors[1:]) >= priors[0] - LEAD_GAP:
+                # (a namesake of note: "the US ambassador in London ... the US" is no London, Ohio)
                 # one lift for every namesake in that country: their own sizes still rank them
                 # ("Newcastle" in a UK story is Newcastle upon Tyne, not the Northern Irish village)
                 foreign_fav[f] = (max(0.0, priors[0] - max(priors[1:])) + 1.0, lead)
@@ -515,8 +519,9 @@ class ContextResolver:
                     "in a country the report never mentions")
         if d_box > 0 and d_box >= d_home:
             return f"the names around it as written (\"X, Y\") decided it: {here} rather than {there}"
-        if d_home > 0:
-            return f"the report's focus, {home.describe(form)}, decided it: {here} rather than {there}"
+        if d_home > 0.1:  # (a far home's nearness differs between two namesakes by next to nothing)
+            return (f"the report's focus, {home.describe(form, top.country_code)}, decided it: {here} "
+                    f"rather than {there}")
         return f"the report's other places decided it: {here} rather than {there}"
 
     def _dateline_area(self, dl, forms, first, holders) -> Candidate | None:

@@ -157,22 +157,34 @@ class Home:
             num += w * math.exp(-haversine_km(lat, lon, plat, plon) / POINT_KM)
         return num / den if den else 0.0
 
-    def top(self) -> Region | None:
-        """The strongest area (or country) of the evidence, for reasons and reports."""
+    def top(self, form=None, prefer: str = "") -> Region | None:
+        """The strongest area (or country) of the evidence, for reasons and reports: leaving out what
+        ``form`` itself gave, and in country ``prefer`` when that country has evidence of other forms (the
+        region that decided an answer there, not a stronger one elsewhere the answer did not follow)."""
         if not self.total:
             return None
-        cc = max(self.cc, key=self.cc.get)
-        areas = [(w, a) for (c, a), w in self.area.items() if c == cc and a != "*"]
+        mine = self.own.get(form, []) if form is not None else []
+        ccs = dict(self.cc)
+        areas_w = dict(self.area)
+        for c, a, w in mine:
+            ccs[c] = ccs.get(c, 0.0) - w
+            if a:
+                areas_w[(c, a)] = areas_w.get((c, a), 0.0) - w
+        ccs = {c: w for c, w in ccs.items() if w > 1e-9}
+        if not ccs:
+            return None
+        cc = prefer if prefer in ccs else max(ccs, key=ccs.get)
+        areas = [(w, a) for (c, a), w in areas_w.items() if c == cc and a != "*" and w > 1e-9]
         if areas:
             w, a = max(areas)
-            if w >= 0.5 * self.cc[cc]:
+            if w >= 0.5 * ccs[cc]:
                 return Region(cc, a)
         return Region(cc)
 
-    def describe(self, form=None) -> str:
+    def describe(self, form=None, prefer: str = "") -> str:
         """"Texas, US (dateline PARIS, Tex.; named Lamar County)": the region and what it rests on
-        (leaving out what ``form`` itself gave)."""
-        r = self.top()
+        (leaving out what ``form`` itself gave; in country ``prefer`` when it has evidence)."""
+        r = self.top(form, prefer)
         if r is None:
             return ""
         # only the evidence for that region's country: a place abroad the report also names is no basis
