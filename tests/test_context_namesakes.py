@@ -108,3 +108,15 @@ def test_the_focus_named_in_a_reason_is_the_answers_own(parser):
     b = _all(doc, "Birmingham")[0]
     assert b.place.admin1 == "Alabama"
     assert "Alabama" in b.reason and "focus, Birmingham" not in b.reason
+
+
+def test_a_list_is_no_town_and_its_area(parser):
+    """'crews from Nashua, Bedford and Hooksett': three towns (whether or not the last is recognised), so
+    Nashua is not refused for lying outside an English borough called Bedford."""
+    doc = parser.parse("Manchester firefighters were called to a fire in a warehouse, and crews from Nashua, "
+                       "Bedford and Hooksett helped.")
+    nashua = _all(doc, "Nashua")[0]
+    assert nashua.place is not None and nashua.place.admin1 == "New Hampshire"
+    # a town written with a sure area of another country, the sentence going on, is still refused
+    stroud = parser.parse("Police said the man was from Stroud, Ontario, and had no record.")
+    assert _all(stroud, "Stroud")[0].place is None

@@ -439,7 +439,7 @@ class ContextResolver:
                                             for a in anchors if a[2] != f) >= 3000):
                     reason = (f"a village on another continent that nothing else in the report supports: "
                               f"{cands[0].name}, {cands[0].country_code}")
-                elif cands and (outside := _outside_container(ms, cands[0], tops, holders.get(f))):
+                elif cands and (outside := _outside_container(ms, cands[0], tops, holders.get(f), text)):
                     reason = (f"no place of that name in {outside.name}, where the report puts it "
                               f"(best elsewhere: {cands[0].name}, {cands[0].country_code})")
                 elif cands and first[f] and cands[0].id != first[f][0].id:
@@ -750,8 +750,11 @@ _POLITY_AFTER = PatternRule("polity-after")
 _POLITY_BEFORE = PatternRule("polity-before")
 
 
+_LIST_GOES_ON = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z]")
+
+
 def _outside_container(ms: list[Mention], top: Candidate, tops: dict,
-                       holders: list[Candidate] | None) -> Candidate | None:
+                       holders: list[Candidate] | None, text: str = "") -> Candidate | None:
     """The province or district a name is written in ("Stroud, Ontario") when it is sure (scored 0.8 or
     more), no reading of it holds the answer and the answer is in another country: then the gazetteer lacks
     the place, and a namesake abroad would be a guess. None when the answer fits or nothing is sure (lists,
@@ -768,6 +771,10 @@ def _outside_container(ms: list[Mention], top: Candidate, tops: dict,
     for m in ms:
         if m.container is not None:
             area, score = tops.get((fold(m.container.name), m.container.cue), (None, 0.0))
+            if text and _LIST_GOES_ON.match(text[m.container.end:m.container.end + 40]):
+                # "crews from Nashua, Bedford and Hooksett": a list whose next name went unrecognised, not a
+                # town and its area; no refusal on the strength of the pair
+                continue
             if (area is not None and score >= 0.8 and area.kind in ("admin1", "admin2")
                     and area.country_code != top.country_code):
                 # another country (within one, areas' extents and names differ between layers); a country
