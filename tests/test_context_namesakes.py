@@ -120,3 +120,18 @@ def test_a_list_is_no_town_and_its_area(parser):
     # a town written with a sure area of another country, the sentence going on, is still refused
     stroud = parser.parse("Police said the man was from Stroud, Ontario, and had no record.")
     assert _all(stroud, "Stroud")[0].place is None
+
+
+def test_one_more_state_of_a_story_about_states(parser):
+    """'a lab in Georgia' in a story of Alabama, Iowa and Texas that names nothing near the Caucasus is the
+    US state; with Armenia beside it, the country."""
+    doc = parser.parse(
+        "Farm officials in Alabama and Iowa said the test came back positive on Friday. A second sample was "
+        "sent to a lab in Georgia for a check. Texas officials asked for the results, and the U.S. agency "
+        "will report next week."
+    )
+    ga = _all(doc, "Georgia")[0]
+    assert ga.place.country_code == "US" and ga.place.kind == "admin1"
+    doc = parser.parse("Officials in Texas and Ohio said flights to Georgia and Armenia were cancelled on "
+                       "Friday after the storm.")
+    assert _all(doc, "Georgia")[0].place.country_code == "GE"

@@ -59,6 +59,7 @@ LOCAL_EXACT_ANCHOR_KM = 300.0  # and no confidently placed place of the report t
 # world city's many small namesakes in one state ("Delhi", "Lima", "Warsaw", New York) are no home
 LOCAL_SPOT_MIN = 0.1
 LEAD_SHARE = 0.3  # the share of the report's country focus at which a country it names leads it
+SIBLING_AREAS = 2  # other first-level areas of one country the report names, for a namesake country to yield
 LEAD_GAP = 2.5  # prior units (log10 people): a namesake that much smaller than the favourite is not lifted
 LOCAL_EXACT_GAP = 2.0  # prior units (log10 people) by which another place of the same own name outweighs it
 _TOWNS = ("city", "town", "village")
@@ -370,6 +371,12 @@ class ContextResolver:
                 # "Georgia" in a story whose places lie in Georgia: the area the report is about
                 # outranks a country of the same name, whatever their sizes
                 b += max(0.0, rival_prior - p.prior) + 2.0 * share
+            elif (p.kind == "admin1" and rival_prior is not None and absent
+                  and home.country_share(p.cc, form) >= 0.5
+                  and len({a for c, a in admins if c == p.cc and a != area}) >= SIBLING_AREAS):
+                # "a lab in Georgia" in a story of Alabama, Iowa and Texas that names nothing near the
+                # Caucasus: one more state of the country whose states the report is about
+                b += max(0.0, rival_prior - p.prior) + 1.0
             if p.kind not in ("admin1", "admin2"):
                 near = home.nearness(p.lat, p.lon, form)
                 b += HOME_NEAR * near
