@@ -135,3 +135,24 @@ def test_one_more_state_of_a_story_about_states(parser):
     doc = parser.parse("Officials in Texas and Ohio said flights to Georgia and Armenia were cancelled on "
                        "Friday after the storm.")
     assert _all(doc, "Georgia")[0].place.country_code == "GE"
+
+
+def test_namesakes_side_by_side_are_the_home(parser):
+    """Winchester, Georgetown, Paris and Lexington: an English city, Guyana's capital, France's capital and a
+    Kentucky city, scattered over the world; as neighbours around Lexington, Kentucky, they say where the
+    story is, though none of them is sure alone."""
+    doc = parser.parse("A man from Winchester was hurt in a crash near Georgetown, and a driver from Paris was "
+                       "taken to a hospital in Lexington.")
+    for name in ("Winchester", "Georgetown", "Paris"):
+        t = _all(doc, name)[0]
+        assert (t.place.country_code, t.place.admin1) == ("US", "Kentucky"), name
+    assert "side by side" in _all(doc, "Georgetown")[0].reason
+
+
+def test_a_list_of_famous_names_is_no_town_and_its_area(parser):
+    """'Scientists from Paris, Oxford and Norway': a list going on after Oxford, so no 'X, Y' pair (there is a
+    New Paris near Oxford, Ohio), and Maine's Paris, Oxford and Norway side by side are no home: the
+    favourites of a list of famous names are what it means."""
+    doc = parser.parse("Scientists from Paris, Oxford and Norway shared the prize on Monday.")
+    assert _all(doc, "Paris")[0].place.country_code == "FR"
+    assert _all(doc, "Oxford")[0].place.country_code == "GB"

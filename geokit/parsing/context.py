@@ -60,6 +60,12 @@ LOCAL_EXACT_ANCHOR_KM = 300.0  # and no confidently placed place of the report t
 LOCAL_SPOT_MIN = 0.1
 LEAD_SHARE = 0.3  # the share of the report's country focus at which a country it names leads it
 SIBLING_AREAS = 2  # other first-level areas of one country the report names, for a namesake country to yield
+# namesakes side by side (``_namesake_cluster``): names, distance, how far apart their favourites lie
+CLUSTER_NAMES = 3
+CLUSTER_KM = 40.0
+CLUSTER_SPREAD_KM = 1500.0
+CLUSTER_SURE = 0.9  # a name its gazetteer favourite holds this surely is home evidence of its own
+W_CLUSTER = 1.0  # home evidence per name of the cluster, as much as a confidently placed place
 LEAD_GAP = 2.5  # prior units (log10 people): a namesake that much smaller than the favourite is not lifted
 LOCAL_EXACT_GAP = 2.0  # prior units (log10 people) by which another place of the same own name outweighs it
 _TOWNS = ("city", "town", "village")
@@ -162,6 +168,10 @@ class ContextResolver:
                 cf = (fold(m.container.name), m.container.cue)
                 if f in siblings or cf in siblings:
                     continue  # "Guinea-Bissau, Niger, Nigeria and Togo": a list, not a place and its area
+                ys = first.get(cf) or []
+                if (ys and ys[0].kind not in ("country", "admin1", "admin2")
+                        and _LIST_GOES_ON.match(text[m.container.end:m.container.end + 40])):
+                    continue  # "from Paris, Oxford and Norway": a list goes on after a town (no town, area)
                 xs = first.get(f) or []
                 country_x = bool(xs) and xs[0].kind == "country" and xs[0].score >= 0.5
                 # a country sits in no country: "in Russia, U.S. officials said" is no pair
@@ -189,6 +199,7 @@ class ContextResolver:
                 tops[f] = (cands[0], cands[0].score)
         focus, admins, anchors, chosen = self._context(forms, tops)
         home = self._home(forms, tops, text, prior, dl, dl_area)
+        self._namesake_cluster(forms, first, home)
 
         # one sense per discourse: "Hatay Province" early on says what a later bare "Hatay" is
         by_core: dict[str, set[str]] = {}
@@ -510,8 +521,7 @@ class ContextResolver:
                          if x)
         there = ", ".join(x for x in (was.name, was.admin1 if was.kind != "admin1" else "", was.country_code)
                           if x)
-        if (local is not None and local(a) > 0 and local(b) == 0 and was.match == "alternate"
-                and local(a) >= d_home):
+        if local is not None and local(a) > 0 and local(b) == 0 and was.match == "alternate":
             # "Bantam" in a story of Danbury and New Milford: the Connecticut borough, not Banten
             named = local_names(a) if local_names is not None else []
             area = ", ".join(x for x in (top.admin1, top.country_code) if x)
@@ -590,6 +600,49 @@ class ContextResolver:
                 home.add(top.country_code, area, as_weight(n, W_PLACE) * score, f, point=(top.lat, top.lon),
                          why=top.name)
         return home
+
+    def _namesake_cluster(self, forms, first, home: Home) -> None:
+        """Namesakes side by side as home evidence: "Hanover", "Enfield" and "Plainfield" are a German city,
+        a London borough and a New Jersey town, scattered over the world, but as neighbours in New
+        Hampshire they say where the report is. Three or more names whose favourites lie far apart
+        (1,500 km) and whose namesakes lie within 40 km of each other add that place to the home, each for
+        the others (of them, one country's name at most: Maine has a Norway, a Poland and a Mexico side by
+        side)."""
+        pts: dict[tuple, list[Candidate]] = {}
+        favs: dict[tuple, Candidate] = {}
+        for f, cands in first.items():
+            m = forms[f][0]
+            if (len(cands) < 2 or m.demonym_cc or m.abbr_cc or cands[0].kind in ("country", "continent")
+                    or cands[0].score >= CLUSTER_SURE):
+                continue
+            wide = self.resolver.resolve(m.name, limit=ALL_NAMESAKES, cue=m.cue)
+            near = [c for c in wide if c.kind in _TOWNS and c.match in ("exact", "folded")]
+            if near:
+                pts[f], favs[f] = near, cands[0]
+        if len(pts) < CLUSTER_NAMES:
+            return
+        grid: dict[tuple[int, int], list[tuple[tuple, Candidate]]] = {}
+        for f, cs in pts.items():
+            for c in cs:
+                grid.setdefault((int(c.lat // 0.4), int(c.lon // 0.5)), []).append((f, c))
+        best: dict[tuple, tuple[int, Candidate]] = {}
+        for f, cs in pts.items():
+            fav = favs[f]
+            for c in cs:
+                gi, gj = int(c.lat // 0.4), int(c.lon // 0.5)
+                partners = {g for di in (-1, 0, 1) for dj in (-1, 0, 1)
+                            for g, o in grid.get((gi + di, gj + dj), ())
+                            if g != f and haversine_km(c.lat, c.lon, o.lat, o.lon) <= CLUSTER_KM}
+                if len(partners) + 1 < CLUSTER_NAMES or len(partners) <= best.get(f, (0, None))[0]:
+                    continue
+                # the favourites of the names together must be scattered: "Paris, Berlin and Vienna" are a
+                # European story whatever their namesakes do
+                fs = [fav, *(favs[g] for g in partners)]
+                if max(haversine_km(a.lat, a.lon, b.lat, b.lon) for a in fs for b in fs) > CLUSTER_SPREAD_KM:
+                    best[f] = (len(partners), c)
+        for f, (_n, c) in best.items():
+            home.add(c.country_code, c.admin1, W_CLUSTER, f, point=(c.lat, c.lon),
+                     why=f"beside {forms[f][0].text}")
 
     def _candidates(self, m: Mention, bonus) -> list[Candidate]:
         if m.demonym_cc or m.abbr_cc:

@@ -189,11 +189,14 @@ class Home:
             return ""
         # only the evidence for that region's country: a place abroad the report also names is no basis
         whys = list(dict.fromkeys(w for w, f, c in self.why if (f is None or f != form) and c == r.cc))
-        own = ("dateline ", "prior", "phone ")
+        own = ("dateline ", "prior", "phone ", "beside ")
         named = [w for w in whys if not w.startswith(own)]
-        basis = [w for w in whys if w.startswith(own)][:2]
+        basis = [w for w in whys if w.startswith(own[:3])][:2]
         if named:
             basis.append("named " + ", ".join(named[:3]))
+        beside = [w.removeprefix("beside ") for w in whys if w.startswith("beside ")]
+        if beside:  # (``ContextResolver._namesake_cluster``)
+            basis.append("namesakes side by side: " + ", ".join(beside[:3]))
         return r.describe() + (f" ({'; '.join(basis)})" if basis else "")
 
     def __bool__(self) -> bool:
