@@ -156,3 +156,15 @@ def test_a_list_of_famous_names_is_no_town_and_its_area(parser):
     doc = parser.parse("Scientists from Paris, Oxford and Norway shared the prize on Monday.")
     assert _all(doc, "Paris")[0].place.country_code == "FR"
     assert _all(doc, "Oxford")[0].place.country_code == "GB"
+
+
+def test_a_sea_is_no_village_of_its_name(parser):
+    """The gazetteer holds no seas: 'the Baltic Sea' is no match (with the reason), not Baltic, Connecticut;
+    'Lake Erie' may still be Erie, the town on its shore."""
+    text = "Dead swans were found on the Baltic Sea coast, and more on the shore of Lake Erie last week."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Baltic Sea", "Lake Erie")]
+    doc = parser.parse(text, spans=spans)
+    sea = _all(doc, "Baltic Sea")[0]
+    assert sea.place is None and "no sea" in sea.reason
+    erie = _all(doc, "Lake Erie")[0]
+    assert erie.place is not None and erie.place.name == "Erie"

@@ -69,6 +69,9 @@ W_CLUSTER = 1.0  # home evidence per name of the cluster, as much as a confident
 LEAD_GAP = 2.5  # prior units (log10 people): a namesake that much smaller than the favourite is not lifted
 LOCAL_EXACT_GAP = 2.0  # prior units (log10 people) by which another place of the same own name outweighs it
 _TOWNS = ("city", "town", "village")
+# waters a type word names ("Baltic Sea", "Pacific Ocean"): no settlement stands for them (a town named after
+# a lake or river mostly lies on it, "Erie" on Lake Erie, and is kept)
+_NATURAL = ("sea", "ocean")
 _AREAS = ("country", "continent", "admin1", "admin2")
 LIST_BONUS = 4.0  # a name in a list of states (or countries) is one too
 # a name written with its government ("the Quebec government", "New York Gov.", "the Government of Alberta")
@@ -720,6 +723,13 @@ class ContextResolver:
                            reason=why, candidates=cands[:5])
         score = top.score
         cue = m.cue or strip_type_words(m.name)[1]
+        if (cue in _NATURAL and top.kind in _TOWNS and fold(top.matched_name) != fold(m.name)
+                and not any(c.kind in CUE_KINDS[cue] for c in cands)):
+            # "the Atlantic Ocean" is no village called Atlantic in Iowa: the gazetteer holds no seas or
+            # oceans, so a settlement found by the bare name is only a namesake
+            return Toponym(m.start, m.end, m.text, kind=m.kind, place=None, score=top.score,
+                           reason=f"no {cue} of that name in the gazetteer (best: the {top.kind} {top.name}, "
+                                  f"{top.country_code}, a namesake)", candidates=cands[:5])
         if cue in ("admin1", "admin2") and top.kind not in CUE_KINDS[cue]:
             # "Metcalfe County" answered by a town called Metcalfe: the best the gazetteer has, not a sure one
             score *= CUE_MISMATCH
