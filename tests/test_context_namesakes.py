@@ -168,3 +168,16 @@ def test_a_sea_is_no_village_of_its_name(parser):
     assert sea.place is None and "no sea" in sea.reason
     erie = _all(doc, "Lake Erie")[0]
     assert erie.place is not None and erie.place.name == "Erie"
+
+
+def test_the_home_is_read_again_after_a_name_moved(parser):
+    """'London' first reads as England and would make 'Woodstock' the Oxfordshire town; once the country the
+    story names moved London to Ontario, the home is read again and Woodstock is the Ontario town beside it."""
+    doc = parser.parse(
+        "Organizers of a London vigil for the families hurt by the floods thanked Canada for its aid. Buses "
+        "came from Woodstock. \"We ask Canada to do more,\" one said, adding that Canada could send doctors."
+    )
+    assert _all(doc, "London")[0].place.admin1 == "Ontario"
+    wood = _all(doc, "Woodstock")[0]
+    assert (wood.place.country_code, wood.place.admin1) == ("CA", "Ontario")
+    assert "England" not in wood.reason

@@ -201,8 +201,10 @@ class ContextResolver:
             elif cands:
                 tops[f] = (cands[0], cands[0].score)
         focus, admins, anchors, chosen = self._context(forms, tops)
+        cluster = self._namesake_cluster(forms, first)
         home = self._home(forms, tops, text, prior, dl, dl_area)
-        self._namesake_cluster(forms, first, home)
+        for cc, a1, f, point, why in cluster:
+            home.add(cc, a1, W_CLUSTER, f, point=point, why=why)
 
         # one sense per discourse: "Hatay Province" early on says what a later bare "Hatay" is
         by_core: dict[str, set[str]] = {}
@@ -429,52 +431,68 @@ class ContextResolver:
                                         else 0.0)
             return b
 
-        out: list[Toponym] = []
-        for f, ms in forms.items():
-            note = ""
-            try:
-                core = fold(strip_type_words(ms[0].name)[0]) or f[0]
-                rival = self._country_rival(first.get(f) or [])
-                absent = rival is not None and self._rival_absent(first.get(f) or [], focus, anchors, tops, f)
-                # a dateline with no area names a place that stands alone ("BEIRUT", "WASHINGTON"), unless
-                # the gazetteer is unsure what it is ("BANTAM —" in a Connecticut paper)
-                own_home = not (dl is not None and not dl.area and any(m.start == dl.start for m in ms)
-                                and f in tops and _stands_alone(tops[f][0]))
+        for _pass in range(2):
+            out: list[Toponym] = []
+            finals: dict[tuple, tuple[list[Candidate], str]] = {}
+            for f, ms in forms.items():
+                note = ""
+                try:
+                    core = fold(strip_type_words(ms[0].name)[0]) or f[0]
+                    rival = self._country_rival(first.get(f) or [])
+                    absent = rival is not None and self._rival_absent(first.get(f) or [], focus, anchors,
+                                                                      tops, f)
+                    # a dateline with no area names a place that stands alone ("BEIRUT", "WASHINGTON"), unless
+                    # the gazetteer is unsure what it is ("BANTAM —" in a Connecticut paper)
+                    own_home = not (dl is not None and not dl.area and any(m.start == dl.start for m in ms)
+                                    and f in tops and _stands_alone(tops[f][0]))
 
-                def ctx(p: PlaceRecord, core=core, form=f, rival=rival, own_home=own_home,
-                        absent=absent) -> float:
-                    return (bonus(p, core, form) + (homeward(p, form, rival, absent) if own_home else 0.0)
-                            + paired(p, form, rival) + mutual(p, form) + county_pair(p, form)
-                            + local_name(p, form) + named_country(p, form))
+                    def ctx(p: PlaceRecord, core=core, form=f, rival=rival, own_home=own_home,
+                            absent=absent) -> float:
+                        return (bonus(p, core, form) + (homeward(p, form, rival, absent) if own_home else 0.0)
+                                + paired(p, form, rival) + mutual(p, form) + county_pair(p, form)
+                                + local_name(p, form) + named_country(p, form))
 
-                cands = self._candidates(ms[0], ctx) if first[f] else []
-                reason = ""
-                if (cands and cands[0].match in ("transliteration", "fuzzy")
-                        and not self._fits(cands[0], focus, anchors, f)):
-                    reason = (f"only a loose match ({cands[0].match}) far from the report's other places: "
-                              f"{cands[0].name}, {cands[0].country_code}")
-                elif (cands and cands[0].kind == "village" and home.strength(f) >= 0.5
-                        and focus.share(cands[0].country_code, f) == 0
-                        and home.country_share(cands[0].country_code, f) == 0
-                        and anchors and min(haversine_km(cands[0].lat, cands[0].lon, a[0], a[1])
-                                            for a in anchors if a[2] != f) >= 3000):
-                    reason = (f"a village on another continent that nothing else in the report supports: "
-                              f"{cands[0].name}, {cands[0].country_code}")
-                elif cands and (outside := _outside_container(ms, cands[0], tops, holders.get(f), text)):
-                    reason = (f"no place of that name in {outside.name}, where the report puts it "
-                              f"(best elsewhere: {cands[0].name}, {cands[0].country_code})")
-                elif cands and first[f] and cands[0].id != first[f][0].id:
-                    note = self._why(cands[0], first[f][0], home, f,
-                                     lambda p, f=f, r=rival, o=own_home, a=absent: homeward(p, f, r, a) if o
-                                     else 0.0,
-                                     lambda p, f=f, r=rival: paired(p, f, r),
-                                     lambda p, f=f: local_name(p, f),
-                                     lambda p, f=f: area_names(p.cc, p.admin1, f),
-                                     lambda p, f=f: named_country(p, f))
-            except Exception as exc:
-                cands, reason = [], f"error while resolving: {exc}"
-            for m in ms:
-                out.append(self._toponym(m, cands, reason, note))
+                    cands = self._candidates(ms[0], ctx) if first[f] else []
+                    reason = ""
+                    if (cands and cands[0].match in ("transliteration", "fuzzy")
+                            and not self._fits(cands[0], focus, anchors, f)):
+                        reason = (f"only a loose match ({cands[0].match}) far from the report's other "
+                                  f"places: {cands[0].name}, {cands[0].country_code}")
+                    elif (cands and cands[0].kind == "village" and home.strength(f) >= 0.5
+                            and focus.share(cands[0].country_code, f) == 0
+                            and home.country_share(cands[0].country_code, f) == 0
+                            and anchors and min(haversine_km(cands[0].lat, cands[0].lon, a[0], a[1])
+                                                for a in anchors if a[2] != f) >= 3000):
+                        reason = (f"a village on another continent that nothing else in the report supports: "
+                                  f"{cands[0].name}, {cands[0].country_code}")
+                    elif cands and (outside := _outside_container(ms, cands[0], tops, holders.get(f), text)):
+                        reason = (f"no place of that name in {outside.name}, where the report puts it "
+                                  f"(best elsewhere: {cands[0].name}, {cands[0].country_code})")
+                    elif cands and first[f] and cands[0].id != first[f][0].id:
+                        note = self._why(cands[0], first[f][0], home, f,
+                                         lambda p, f=f, r=rival, o=own_home, a=absent:
+                                         homeward(p, f, r, a) if o else 0.0,
+                                         lambda p, f=f, r=rival: paired(p, f, r),
+                                         lambda p, f=f: local_name(p, f),
+                                         lambda p, f=f: area_names(p.cc, p.admin1, f),
+                                         lambda p, f=f: named_country(p, f))
+                except Exception as exc:
+                    cands, reason = [], f"error while resolving: {exc}"
+                finals[f] = (cands, reason)
+                for m in ms:
+                    out.append(self._toponym(m, cands, reason, note))
+            # a name that context moved away from its gazetteer favourite gave the home its favourite's
+            # region ("London" read as England before "Canada" made it London, Ontario): once, read the home
+            # again from the answers and resolve the report anew
+            moved = {f: (cs[0], cs[0].score) for f, (cs, why) in finals.items()
+                     if cs and not why and f in tops and cs[0].id != tops[f][0].id
+                     and (tops[f][1] >= 0.9
+                          or (tops[f][0].kind in ("admin1", "admin2") and tops[f][1] >= 0.6))}
+            if _pass or not moved:
+                break
+            home = self._home(forms, {**tops, **moved}, text, prior, dl, dl_area)
+            for cc, a1, f, point, why in cluster:
+                home.add(cc, a1, W_CLUSTER, f, point=point, why=why)
         out.sort(key=lambda t: t.start)
         return out
 
@@ -604,26 +622,29 @@ class ContextResolver:
                          why=top.name)
         return home
 
-    def _namesake_cluster(self, forms, first, home: Home) -> None:
+    def _namesake_cluster(self, forms, first) -> list[tuple[str, str, tuple, tuple[float, float], str]]:
         """Namesakes side by side as home evidence: "Hanover", "Enfield" and "Plainfield" are a German city,
         a London borough and a New Jersey town, scattered over the world, but as neighbours in New
         Hampshire they say where the report is. Three or more names whose favourites lie far apart
         (1,500 km) and whose namesakes lie within 40 km of each other add that place to the home, each for
         the others (of them, one country's name at most: Maine has a Norway, a Poland and a Mexico side by
-        side)."""
+        side). Returns the home evidence: (country, area, form, point, why) per name."""
         pts: dict[tuple, list[Candidate]] = {}
         favs: dict[tuple, Candidate] = {}
-        for f, cands in first.items():
-            m = forms[f][0]
-            if (len(cands) < 2 or m.demonym_cc or m.abbr_cc or cands[0].kind in ("country", "continent")
-                    or cands[0].score >= CLUSTER_SURE):
-                continue
-            wide = self.resolver.resolve(m.name, limit=ALL_NAMESAKES, cue=m.cue)
+        unsure = [f for f, cands in first.items()
+                  if len(cands) >= 2 and not forms[f][0].demonym_cc and not forms[f][0].abbr_cc
+                  and cands[0].kind not in ("country", "continent") and cands[0].score < CLUSTER_SURE]
+        if len(unsure) < CLUSTER_NAMES:
+            return []
+        for f in unsure:
+            cands, m = first[f], forms[f][0]
+            # (all namesakes: the first few were cut at eight)
+            wide = cands if len(cands) < 8 else self.resolver.resolve(m.name, limit=ALL_NAMESAKES, cue=m.cue)
             near = [c for c in wide if c.kind in _TOWNS and c.match in ("exact", "folded")]
             if near:
                 pts[f], favs[f] = near, cands[0]
         if len(pts) < CLUSTER_NAMES:
-            return
+            return []
         grid: dict[tuple[int, int], list[tuple[tuple, Candidate]]] = {}
         for f, cs in pts.items():
             for c in cs:
@@ -643,9 +664,8 @@ class ContextResolver:
                 fs = [fav, *(favs[g] for g in partners)]
                 if max(haversine_km(a.lat, a.lon, b.lat, b.lon) for a in fs for b in fs) > CLUSTER_SPREAD_KM:
                     best[f] = (len(partners), c)
-        for f, (_n, c) in best.items():
-            home.add(c.country_code, c.admin1, W_CLUSTER, f, point=(c.lat, c.lon),
-                     why=f"beside {forms[f][0].text}")
+        return [(c.country_code, c.admin1, f, (c.lat, c.lon), f"beside {forms[f][0].text}")
+                for f, (_n, c) in best.items()]
 
     def _candidates(self, m: Mention, bonus) -> list[Candidate]:
         if m.demonym_cc or m.abbr_cc:
