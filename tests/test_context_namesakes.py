@@ -181,3 +181,13 @@ def test_the_home_is_read_again_after_a_name_moved(parser):
     wood = _all(doc, "Woodstock")[0]
     assert (wood.place.country_code, wood.place.admin1) == ("CA", "Ontario")
     assert "England" not in wood.reason
+
+
+def test_the_state_named_in_the_counties_sentence(parser):
+    """Of two states a story names, the one named shortly before a county in the same sentence holds it:
+    Monroe County, Indiana here (there are seventeen Monroe Counties, one in Ohio)."""
+    doc = parser.parse("Ducks tested positive in Ohio last month. Officials in Indiana said the virus reached "
+                       "birds in Monroe County, near a lake in the south of the state.")
+    county = _all(doc, "Monroe County")[0]
+    assert (county.place.admin1, county.place.kind) == ("Indiana", "admin2")
+    assert "Indiana" in county.reason.split("decided it")[0]

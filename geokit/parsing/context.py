@@ -66,6 +66,8 @@ CLUSTER_KM = 40.0
 CLUSTER_SPREAD_KM = 1500.0
 CLUSTER_SURE = 0.9  # a name its gazetteer favourite holds this surely is home evidence of its own
 W_CLUSTER = 1.0  # home evidence per name of the cluster, as much as a confidently placed place
+SAME_SENTENCE_CHARS = 200  # a state named this shortly before a county, in the same sentence, is its state
+SAME_SENTENCE_BONUS = 1.5
 LEAD_GAP = 2.5  # prior units (log10 people): a namesake that much smaller than the favourite is not lifted
 LOCAL_EXACT_GAP = 2.0  # prior units (log10 people) by which another place of the same own name outweighs it
 _TOWNS = ("city", "town", "village")
@@ -217,6 +219,19 @@ class ContextResolver:
                 if cands[0].kind == "admin2" and cands[0].bbox is not None:
                     core_boxes.setdefault(core, []).append(cands[0])
 
+        # the first-level area named just before a name in its sentence ("in Michigan on the coast of Lake
+        # Erie ... in Monroe County"): of the states a report names, the one the sentence is about
+        said_in: dict[tuple, set[tuple[str, str]]] = {}
+        if text and len(admins) > 1:
+            areas_at = sorted((m.end, tops[g][0]) for g, ms in forms.items() if g in tops
+                              and tops[g][0].kind == "admin1" and tops[g][1] >= 0.8 for m in ms)
+            for f, ms in forms.items():
+                for m in ms:
+                    for end, a in areas_at:
+                        if end <= m.start and m.start - end <= SAME_SENTENCE_CHARS and not re.search(
+                                r"[.!?]\s", text[end:m.start]):
+                            said_in.setdefault(f, set()).add((a.country_code, a.admin1 or a.name))
+
         def bonus(p: PlaceRecord, core: str = "", form: tuple = ()) -> float:
             # evidence from the report's OTHER names only: a first guess never votes for itself
             b = 1.5 * focus.share(p.cc, form)
@@ -231,6 +246,8 @@ class ContextResolver:
                 # of a dozen Monroe Counties, the one in the state the report names (a county-like name
                 # only: a bare "Reyhanli" is still the town, not its district)
                 b += ADMIN2_IN_ADMIN1_BONUS if p.kind == "admin2" and form and _county_form(form) else 1.0
+                if (p.cc, p.admin1) in said_in.get(form, ()) and p.kind == "admin2":
+                    b += SAME_SENTENCE_BONUS
             if chosen.get(p.id, set()) - {form}:
                 b += 1.0
             others = [a for a in anchors if a[2] != form]
@@ -558,8 +575,8 @@ class ContextResolver:
         if d_box > 0 and d_box >= d_home:
             return f"the names around it as written (\"X, Y\") decided it: {here} rather than {there}"
         if d_home > 0.1:  # (a far home's nearness differs between two namesakes by next to nothing)
-            return (f"the report's focus, {home.describe(form, top.country_code)}, decided it: {here} "
-                    f"rather than {there}")
+            focus_at = home.describe(form, top.country_code, top.admin1)
+            return f"the report's focus, {focus_at}, decided it: {here} rather than {there}"
         return f"the report's other places decided it: {here} rather than {there}"
 
     def _dateline_area(self, dl, forms, first, holders) -> Candidate | None:

@@ -157,7 +157,7 @@ class Home:
             num += w * math.exp(-haversine_km(lat, lon, plat, plon) / POINT_KM)
         return num / den if den else 0.0
 
-    def top(self, form=None, prefer: str = "") -> Region | None:
+    def top(self, form=None, prefer: str = "", prefer_area: str = "") -> Region | None:
         """The strongest area (or country) of the evidence, for reasons and reports: leaving out what
         ``form`` itself gave, and in country ``prefer`` when that country has evidence of other forms (the
         region that decided an answer there, not a stronger one elsewhere the answer did not follow)."""
@@ -175,16 +175,19 @@ class Home:
             return None
         cc = prefer if prefer in ccs else max(ccs, key=ccs.get)
         areas = [(w, a) for (c, a), w in areas_w.items() if c == cc and a != "*" and w > 1e-9]
+        if prefer_area and any(a == prefer_area for _w, a in areas):
+            return Region(cc, prefer_area)
         if areas:
             w, a = max(areas)
             if w >= 0.5 * ccs[cc]:
                 return Region(cc, a)
         return Region(cc)
 
-    def describe(self, form=None, prefer: str = "") -> str:
+    def describe(self, form=None, prefer: str = "", prefer_area: str = "") -> str:
         """"Texas, US (dateline PARIS, Tex.; named Lamar County)": the region and what it rests on
-        (leaving out what ``form`` itself gave; in country ``prefer`` when it has evidence)."""
-        r = self.top(form, prefer)
+        (leaving out what ``form`` itself gave; in country ``prefer`` and area ``prefer_area`` when they
+        have evidence)."""
+        r = self.top(form, prefer, prefer_area)
         if r is None:
             return ""
         # only the evidence for that region's country: a place abroad the report also names is no basis
