@@ -559,7 +559,7 @@ class ContextResolver:
                          if x)
         there = ", ".join(x for x in (was.name, was.admin1 if was.kind != "admin1" else "", was.country_code)
                           if x)
-        if local is not None and local(a) > 0 and local(b) == 0 and was.match == "alternate":
+        if local is not None and local(a) > 0 and local(b) == 0 and was.match == "alternate" and d_box <= 0:
             # "Bantam" in a story of Danbury and New Milford: the Connecticut borough, not Banten
             named = local_names(a) if local_names is not None else []
             area = ", ".join(x for x in (top.admin1, top.country_code) if x)
