@@ -191,3 +191,15 @@ def test_the_state_named_in_the_counties_sentence(parser):
     county = _all(doc, "Monroe County")[0]
     assert (county.place.admin1, county.place.kind) == ("Indiana", "admin2")
     assert "Indiana" in county.reason.split("decided it")[0]
+
+
+def test_a_name_with_its_cue_does_not_vouch_for_itself(parser):
+    """'Hamilton city council' in a story that names Canada three times: the Ontario city. A name written with
+    a type word once said what a later bare mention is; it never said what it itself is (Hamilton, New
+    Zealand, a hair ahead context-free, took four prior units from its own cue)."""
+    doc = parser.parse(
+        "Hamilton city council voted to ask Canada for money for the new light rail line. Canada's transport "
+        "minister said a decision would come soon, and Canada would share the cost."
+    )
+    ham = _all(doc, "Hamilton")[0]
+    assert (ham.place.country_code, ham.place.admin1) == ("CA", "Ontario")

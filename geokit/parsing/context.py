@@ -209,13 +209,13 @@ class ContextResolver:
             home.add(cc, a1, W_CLUSTER, f, point=point, why=why)
 
         # one sense per discourse: "Hatay Province" early on says what a later bare "Hatay" is
-        by_core: dict[str, set[str]] = {}
+        by_core: dict[str, set[tuple[str, tuple]]] = {}  # core -> (place id, the form that said so)
         # "Lebanon County" early on: a later bare "Lebanon" is the place of that name inside the county
         core_boxes: dict[str, list[Candidate]] = {}
         for (fkey, _cue), cands in first.items():
             core = fold(strip_type_words(fkey)[0]) or fkey
             if cands and cands[0].score >= 0.5 and (core != fkey or _cue):
-                by_core.setdefault(core, set()).add(cands[0].id)
+                by_core.setdefault(core, set()).add((cands[0].id, (fkey, _cue)))
                 if cands[0].kind == "admin2" and cands[0].bbox is not None:
                     core_boxes.setdefault(core, []).append(cands[0])
 
@@ -235,7 +235,8 @@ class ContextResolver:
         def bonus(p: PlaceRecord, core: str = "", form: tuple = ()) -> float:
             # evidence from the report's OTHER names only: a first guess never votes for itself
             b = 1.5 * focus.share(p.cc, form)
-            if core and p.id in by_core.get(core, ()) and form not in polity:
+            if core and any(i == p.id and g != form for i, g in by_core.get(core, ())) and form not in polity:
+                # (another form's word: "Hamilton city council" does not vouch for its own first guess)
                 # (a form worded as a government, "New York Gov.", is the state whatever "New York City" says)
                 b += 4.0
             elif core in core_boxes and p.kind in _TOWNS and any(
