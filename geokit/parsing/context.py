@@ -235,8 +235,10 @@ class ContextResolver:
         def bonus(p: PlaceRecord, core: str = "", form: tuple = ()) -> float:
             # evidence from the report's OTHER names only: a first guess never votes for itself
             b = 1.5 * focus.share(p.cc, form)
-            if core and any(i == p.id and g != form for i, g in by_core.get(core, ())) and form not in polity:
-                # (another form's word: "Hamilton city council" does not vouch for its own first guess)
+            if core and any(i == p.id and (g != form or _titled_type(forms[g][0].text))
+                            for i, g in by_core.get(core, ())) and form not in polity:
+                # (another form's word, or a type word that is part of the proper name, "Hatay Province": a
+                # common noun after a name, "Hamilton city council", does not vouch for its own first guess)
                 # (a form worded as a government, "New York Gov.", is the state whatever "New York City" says)
                 b += 4.0
             elif core in core_boxes and p.kind in _TOWNS and any(
@@ -914,6 +916,13 @@ def _polity(text: str, m: Mention) -> bool:
 def _county_form(form: tuple) -> bool:
     """A mention form (folded name, cue) written as a second-level area: "Monroe County", "X district"."""
     return form[1] == "admin2" or strip_type_words(form[0])[1] == "admin2"
+
+
+def _titled_type(text: str) -> bool:
+    """Whether a mention ends in a capitalised type word, part of the proper name ("Hatay Province",
+    "Lamar County"), rather than a common noun after it ("Hamilton city")."""
+    words = text.split()
+    return len(words) > 1 and words[-1][:1].isupper() and bool(strip_type_words(text)[1])
 
 
 def _latin(name: str) -> bool:
