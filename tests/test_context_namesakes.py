@@ -203,3 +203,12 @@ def test_a_name_with_its_cue_does_not_vouch_for_itself(parser):
     )
     ham = _all(doc, "Hamilton")[0]
     assert (ham.place.country_code, ham.place.admin1) == ("CA", "Ontario")
+
+
+def test_a_named_country_against_a_borough_favourite(parser):
+    """'Birmingham' is first England's metropolitan borough (an area in the store); in a story that names the
+    United States twice and nothing British it is the Alabama city."""
+    doc = parser.parse("Birmingham police said two men were held after a shooting on Sunday. The United States "
+                       "has seen more such attacks, and the United States attorney said charges would follow.")
+    b = _all(doc, "Birmingham")[0]
+    assert (b.place.country_code, b.place.admin1) == ("US", "Alabama")

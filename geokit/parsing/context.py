@@ -348,7 +348,7 @@ class ContextResolver:
                     and not forms[g][0].demonym_cc}
         foreign_fav: dict[tuple, tuple[float, str]] = {}
         for f, cands in first.items() if named_cc else ():
-            if len(cands) < 2 or cands[0].kind not in _TOWNS or f not in area_of:
+            if len(cands) < 2 or cands[0].kind not in (*_TOWNS, "admin1", "admin2") or f not in area_of:
                 continue
             top = cands[0]
             # the named country the report leans to most among those that hold a namesake
