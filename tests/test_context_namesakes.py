@@ -55,9 +55,9 @@ def test_twickenham_in_a_london_story(parser):
 
 
 LONDON_ONTARIO = (
-    "Organizers of a London vigil for the families hurt by the floods in Pakistan thanked Canada for its aid. "
-    "About 300 people gathered in a park on Saturday. A London teacher who spoke said Canada could still send "
-    "more doctors. \"We ask Canada to do more,\" she said, adding that London had raised $40,000."
+    "Organizers of a London vigil for the families hurt by the floods in Pakistan thanked Canada for its "
+    "aid. About 300 people gathered in a park on Saturday. A London teacher who spoke said Canada could "
+    "still send more doctors. \"We ask Canada to do more,\" she said, adding that London had raised $40,000."
 )
 
 
@@ -75,8 +75,8 @@ def test_a_city_of_the_country_the_story_names(parser):
 def test_one_lift_for_every_namesake_of_the_named_country(parser):
     """'Newcastle' in a story of the UK: Newcastle upon Tyne, not the smaller village in Northern Ireland that
     carries the name as its own (both lie in the named country; their sizes still rank them)."""
-    doc = parser.parse("The UK's health regulator approved the method on Tuesday. Doctors in Newcastle led the "
-                       "work, and the UK will be the first country to allow it.")
+    doc = parser.parse("The UK's health regulator approved the method on Tuesday. Doctors in Newcastle led "
+                       "the work, and the UK will be the first country to allow it.")
     nc = _all(doc, "Newcastle")[0]
     assert nc.place.country_code == "GB" and nc.place.name == "Newcastle upon Tyne"
 
@@ -103,8 +103,8 @@ def test_a_named_country_does_not_pull_a_capital_to_a_small_namesake(parser):
 def test_the_focus_named_in_a_reason_is_the_answers_own(parser):
     """A reason names the region that decided the answer: Alabama for Birmingham, Ala., never the English
     Birmingham the answer was chosen over."""
-    doc = parser.parse("Birmingham officers arrested two men from Hoover and Bessemer after a chase that ended "
-                       "in Homewood.")
+    doc = parser.parse("Birmingham officers arrested two men from Hoover and Bessemer after a chase that "
+                       "ended in Homewood.")
     b = _all(doc, "Birmingham")[0]
     assert b.place.admin1 == "Alabama"
     assert "Alabama" in b.reason and "focus, Birmingham" not in b.reason
@@ -141,8 +141,8 @@ def test_namesakes_side_by_side_are_the_home(parser):
     """Winchester, Georgetown, Paris and Lexington: an English city, Guyana's capital, France's capital and a
     Kentucky city, scattered over the world; as neighbours around Lexington, Kentucky, they say where the
     story is, though none of them is sure alone."""
-    doc = parser.parse("A man from Winchester was hurt in a crash near Georgetown, and a driver from Paris was "
-                       "taken to a hospital in Lexington.")
+    doc = parser.parse("A man from Winchester was hurt in a crash near Georgetown, and a driver from Paris "
+                       "was taken to a hospital in Lexington.")
     for name in ("Winchester", "Georgetown", "Paris"):
         t = _all(doc, name)[0]
         assert (t.place.country_code, t.place.admin1) == ("US", "Kentucky"), name
@@ -171,8 +171,8 @@ def test_a_sea_is_no_village_of_its_name(parser):
 
 
 def test_the_home_is_read_again_after_a_name_moved(parser):
-    """'London' first reads as England and would make 'Woodstock' the Oxfordshire town; once the country the
-    story names moved London to Ontario, the home is read again and Woodstock is the Ontario town beside it."""
+    """'London' first reads as England and would make 'Woodstock' the Oxfordshire town; once the country
+    the story names moved London to Ontario, the home is read again and Woodstock is the Ontario town."""
     doc = parser.parse(
         "Organizers of a London vigil for the families hurt by the floods thanked Canada for its aid. Buses "
         "came from Woodstock. \"We ask Canada to do more,\" one said, adding that Canada could send doctors."
@@ -186,8 +186,8 @@ def test_the_home_is_read_again_after_a_name_moved(parser):
 def test_the_state_named_in_the_counties_sentence(parser):
     """Of two states a story names, the one named shortly before a county in the same sentence holds it:
     Monroe County, Indiana here (there are seventeen Monroe Counties, one in Ohio)."""
-    doc = parser.parse("Ducks tested positive in Ohio last month. Officials in Indiana said the virus reached "
-                       "birds in Monroe County, near a lake in the south of the state.")
+    doc = parser.parse("Ducks tested positive in Ohio last month. Officials in Indiana said the virus "
+                       "reached birds in Monroe County, near a lake in the south of the state.")
     county = _all(doc, "Monroe County")[0]
     assert (county.place.admin1, county.place.kind) == ("Indiana", "admin2")
     assert "Indiana" in county.reason.split("decided it")[0]
@@ -208,7 +208,8 @@ def test_a_name_with_its_cue_does_not_vouch_for_itself(parser):
 def test_a_named_country_against_a_borough_favourite(parser):
     """'Birmingham' is first England's metropolitan borough (an area in the store); in a story that names the
     United States twice and nothing British it is the Alabama city."""
-    doc = parser.parse("Birmingham police said two men were held after a shooting on Sunday. The United States "
-                       "has seen more such attacks, and the United States attorney said charges would follow.")
+    doc = parser.parse("Birmingham police said two men were held after a shooting on Sunday. The United "
+                       "States has seen more such attacks, and the United States attorney said charges "
+                       "would follow.")
     b = _all(doc, "Birmingham")[0]
     assert (b.place.country_code, b.place.admin1) == ("US", "Alabama")

@@ -1,8 +1,10 @@
 """Resolution in the document's context: every mention of a report resolved together.
 
 Evidence beyond the name itself: the report's home region (``home``: dateline, a user's prior, areas
-named, confidently placed places), its country focus, admin consistency ("X, Y" containers and areas
-named), spatial coherence with the report's other places, and one sense per discourse. A weak best
+named, confidently placed places, namesakes side by side), its country focus and the countries it names,
+admin consistency ("X, Y" containers and areas named), the area where the report's other names have
+namesakes (a place's own name there beats a far place's alternate), spatial coherence with the report's
+other places, and one sense per discourse. A weak best
 candidate gives ``place=None`` with a reason; a candidate that context chose over the context-free
 favourite says so in its ``reason``.
 """
