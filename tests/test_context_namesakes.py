@@ -160,9 +160,9 @@ def test_a_list_of_famous_names_is_no_town_and_its_area(parser):
 
 def test_a_sea_is_no_village_of_its_name(parser):
     """The gazetteer holds no seas: 'the Baltic Sea' is no match (with the reason), not Baltic, Connecticut;
-    'Lake Erie' may still be Erie, the town on its shore."""
-    text = "Dead swans were found on the Baltic Sea coast, and more on the shore of Lake Erie last week."
-    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Baltic Sea", "Lake Erie")]
+    'Lake Erie' in a story that names Ohio may still be Erie, the town on its shore."""
+    text = "Dead swans were found on the Baltic Sea coast, and more on the shore of Lake Erie in Ohio."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Baltic Sea", "Lake Erie", "Ohio")]
     doc = parser.parse(text, spans=spans)
     sea = _all(doc, "Baltic Sea")[0]
     assert sea.place is None and "no sea" in sea.reason
@@ -213,3 +213,13 @@ def test_a_named_country_against_a_borough_favourite(parser):
                        "would follow.")
     b = _all(doc, "Birmingham")[0]
     assert (b.place.country_code, b.place.admin1) == ("US", "Alabama")
+
+
+def test_a_lake_is_no_far_namesake(parser):
+    """The gazetteer holds no lakes: 'Lake Victoria' in a story of Kenya and Uganda is no match (with the
+    reason), not Hong Kong (whose old name is Victoria); a town named after a lake in a country the report
+    points to is kept (see 'Lake Erie')."""
+    text = "Fishermen on Lake Victoria said catches fell this year, officials in Kenya and Uganda said."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Lake Victoria", "Kenya", "Uganda")]
+    lake = _all(parser.parse(text, spans=spans), "Lake Victoria")[0]
+    assert lake.place is None and "no lake" in lake.reason

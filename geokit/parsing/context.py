@@ -76,6 +76,8 @@ _TOWNS = ("city", "town", "village")
 # waters a type word names ("Baltic Sea", "Pacific Ocean"): no settlement stands for them (a town named after
 # a lake or river mostly lies on it, "Erie" on Lake Erie, and is kept)
 _NATURAL = ("sea", "ocean")
+# believed as a namesake town in the report's countries only
+_FEATURES = ("island", "lake", "river", "mountain")
 _AREAS = ("country", "continent", "admin1", "admin2")
 LIST_BONUS = 4.0  # a name in a list of states (or countries) is one too
 # a name written with its government ("the Quebec government", "New York Gov.", "the Government of Alberta")
@@ -487,6 +489,17 @@ class ContextResolver:
                                                 for a in anchors if a[2] != f) >= 3000):
                         reason = (f"a village on another continent that nothing else in the report supports: "
                                   f"{cands[0].name}, {cands[0].country_code}")
+                    elif (cands and (cue := ms[0].cue or strip_type_words(ms[0].name)[1]) in _FEATURES
+                          and cands[0].kind in _TOWNS and fold(cands[0].matched_name) != fold(ms[0].name)
+                          and not any(c.kind in CUE_KINDS[cue] for c in cands)
+                          and focus.share(cands[0].country_code, f) == 0
+                          and home.country_share(cands[0].country_code, f) == 0):
+                        # "the Indonesian island of Java" is no village called Java in Georgia: the gazetteer
+                        # holds no islands, lakes or rivers; a namesake town is believed only in a country the
+                        # report points to ("Lake Erie": Erie, Pennsylvania, on its shore)
+                        reason = (f"no {cue} of that name in the gazetteer, and the {cands[0].kind} "
+                                  f"{cands[0].name}, {cands[0].country_code} lies in a country nothing else "
+                                  "in the report points to")
                     elif cands and (outside := _outside_container(ms, cands[0], tops, holders.get(f), text)):
                         reason = (f"no place of that name in {outside.name}, where the report puts it "
                                   f"(best elsewhere: {cands[0].name}, {cands[0].country_code})")
