@@ -68,6 +68,8 @@ CLUSTER_KM = 40.0
 CLUSTER_SPREAD_KM = 1500.0
 CLUSTER_SURE = 0.9  # a name its gazetteer favourite holds this surely is home evidence of its own
 W_CLUSTER = 1.0  # home evidence per name of the cluster, as much as a confidently placed place
+CLUSTER_WEAK_HOME = 3.0  # home evidence (in mentions' worth) below which namesakes side by side are read
+SURE_ANSWER = 0.9  # a name the gazetteer alone is this sure of keeps its answer when the home is read again
 SAME_SENTENCE_CHARS = 200  # a state named this shortly before a county, in the same sentence, is its state
 SAME_SENTENCE_BONUS = 1.5
 LEAD_GAP = 2.5  # prior units (log10 people): a namesake that much smaller than the favourite is not lifted
@@ -207,8 +209,10 @@ class ContextResolver:
             elif cands:
                 tops[f] = (cands[0], cands[0].score)
         focus, admins, anchors, chosen = self._context(forms, tops)
-        cluster = self._namesake_cluster(forms, first)
         home = self._home(forms, tops, text, prior, dl, dl_area)
+        # namesakes side by side: home evidence where the rest is weak (a dateline, a prior, an area named or
+        # a few sure places already say where the report is)
+        cluster = self._namesake_cluster(forms, first) if home.total < CLUSTER_WEAK_HOME else []
         for cc, a1, f, point, why in cluster:
             home.add(cc, a1, W_CLUSTER, f, point=point, why=why)
 
@@ -455,10 +459,14 @@ class ContextResolver:
                                         else 0.0)
             return b
 
+        done: dict[tuple, list[Toponym]] = {}  # the first pass's sure answers, kept by the second
         for _pass in range(2):
             out: list[Toponym] = []
             finals: dict[tuple, tuple[list[Candidate], str]] = {}
             for f, ms in forms.items():
+                if f in done:
+                    out.extend(done[f])
+                    continue
                 note = ""
                 try:
                     core = fold(strip_type_words(ms[0].name)[0]) or f[0]
@@ -514,8 +522,11 @@ class ContextResolver:
                 except Exception as exc:
                     cands, reason = [], f"error while resolving: {exc}"
                 finals[f] = (cands, reason)
-                for m in ms:
-                    out.append(self._toponym(m, cands, reason, note))
+                tps = [self._toponym(m, cands, reason, note) for m in ms]
+                out.extend(tps)
+                if (cands and not reason and f in tops and tops[f][1] >= SURE_ANSWER
+                        and cands[0].id == tops[f][0].id):
+                    done[f] = tps  # the gazetteer alone was sure of it, and context agreed
             # a name that context moved away from its gazetteer favourite gave the home its favourite's
             # region ("London" read as England before "Canada" made it London, Ontario): once, read the home
             # again from the answers and resolve the report anew
@@ -525,6 +536,8 @@ class ContextResolver:
                           or (tops[f][0].kind in ("admin1", "admin2") and tops[f][1] >= 0.6))}
             if _pass or not moved:
                 break
+            for f in moved:  # a moved name keeps its answer; its old favourite's evidence is what goes
+                done.setdefault(f, [t for t in out if any(t.start == m.start for m in forms[f])])
             home = self._home(forms, {**tops, **moved}, text, prior, dl, dl_area)
             for cc, a1, f, point, why in cluster:
                 home.add(cc, a1, W_CLUSTER, f, point=point, why=why)
