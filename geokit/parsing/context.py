@@ -564,18 +564,11 @@ class ContextResolver:
                        and haversine_km(lat, lon, t.lat, t.lon) <= 1500
                        for g, (t, sc) in tops.items())
 
-    @staticmethod
-    def _rival_absent(cands: list[Candidate], focus: Focus, anchors: list, tops: dict, form) -> bool:
-        """Whether the country a name could be is otherwise absent from the report: no other name points
-        to it, and no confidently placed name or country named lies within 1,500 km of it."""
+    @classmethod
+    def _rival_absent(cls, cands: list[Candidate], focus: Focus, anchors: list, tops: dict, form) -> bool:
+        """Whether the country a name could be is otherwise absent from the report (``_absent``)."""
         c = next((c for c in cands if c.kind == "country"), None)
-        if c is None or focus.share(c.country_code, form) > 0:
-            return False
-        if any(a[2] != form and haversine_km(c.lat, c.lon, a[0], a[1]) <= 1500 for a in anchors):
-            return False
-        return not any(g != form and t.kind == "country" and sc >= 0.5
-                       and haversine_km(c.lat, c.lon, t.lat, t.lon) <= 1500
-                       for g, (t, sc) in tops.items())
+        return c is not None and cls._absent(c.country_code, c.lat, c.lon, focus, anchors, tops, form)
 
     def _why(self, top: Candidate, was: Candidate, home: Home, form, homeward, contained, local=None,
              local_names=None, lifted=None) -> str:
