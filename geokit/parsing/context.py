@@ -1,8 +1,10 @@
 """Resolution in the document's context: every mention of a report resolved together.
 
 Evidence beyond the name itself: the report's home region (``home``: dateline, a user's prior, areas
-named, confidently placed places), its country focus, admin consistency ("X, Y" containers and areas
-named), spatial coherence with the report's other places, and one sense per discourse. A weak best
+named, confidently placed places, namesakes side by side), its country focus and the countries it names,
+admin consistency ("X, Y" containers and areas named), the area where the report's other names have
+namesakes (a place's own name there beats a far place's alternate), spatial coherence with the report's
+other places, and one sense per discourse. A weak best
 candidate gives ``place=None`` with a reason; a candidate that context chose over the context-free
 favourite says so in its ``reason``.
 """
@@ -50,7 +52,34 @@ MUTUAL_CANDS = 5
 COUNTY_PAIR_WEIGHT = 3.0  # prior units for a county per town of the report it holds (two at most)
 TOWN_IN_COUNTY_WEIGHT = 4.0  # prior units for a town that a county named in the same report holds
 ABSENT_RIVAL_NEAR = 0.5  # home nearness at which a town beats a namesake country the report never mentions
+# a place carrying the name as its own in the first-level area the report's other names cluster in, against
+# a favourite that only lists the name among its alternates (an old or foreign name) where nothing else is
+LOCAL_EXACT_SUPPORT = 0.6  # summed shares of the report's other names for that area
+LOCAL_EXACT_RIVAL = 0.25  # the favourite's area may have at most this share of the local one's support
+LOCAL_EXACT_ANCHOR_KM = 300.0  # and no confidently placed place of the report this close to it
+# a namesake counts as a pointer to its area only if its name's gazetteer odds give it a real chance: a
+# world city's many small namesakes in one state ("Delhi", "Lima", "Warsaw", New York) are no home
+LOCAL_SPOT_MIN = 0.1
+LEAD_SHARE = 0.3  # the share of the report's country focus at which a country it names leads it
+SIBLING_AREAS = 2  # other first-level areas of one country the report names, for a namesake country to yield
+# namesakes side by side (``_namesake_cluster``): names, distance, how far apart their favourites lie
+CLUSTER_NAMES = 3
+CLUSTER_KM = 40.0
+CLUSTER_SPREAD_KM = 1500.0
+CLUSTER_SURE = 0.9  # a name its gazetteer favourite holds this surely is home evidence of its own
+W_CLUSTER = 1.0  # home evidence per name of the cluster, as much as a confidently placed place
+CLUSTER_WEAK_HOME = 3.0  # home evidence (in mentions' worth) below which namesakes side by side are read
+SURE_ANSWER = 0.9  # a name the gazetteer alone is this sure of keeps its answer when the home is read again
+SAME_SENTENCE_CHARS = 200  # a state named this shortly before a county, in the same sentence, is its state
+SAME_SENTENCE_BONUS = 1.5
+LEAD_GAP = 2.5  # prior units (log10 people): a namesake that much smaller than the favourite is not lifted
+LOCAL_EXACT_GAP = 2.0  # prior units (log10 people) by which another place of the same own name outweighs it
 _TOWNS = ("city", "town", "village")
+# waters a type word names ("Baltic Sea", "Pacific Ocean"): no settlement stands for them (a town named after
+# a lake or river mostly lies on it, "Erie" on Lake Erie, and is kept)
+_NATURAL = ("sea", "ocean")
+# believed as a namesake town in the report's countries only
+_FEATURES = ("island", "lake", "river", "mountain")
 _AREAS = ("country", "continent", "admin1", "admin2")
 LIST_BONUS = 4.0  # a name in a list of states (or countries) is one too
 # a name written with its government ("the Quebec government", "New York Gov.", "the Government of Alberta")
@@ -150,6 +179,10 @@ class ContextResolver:
                 cf = (fold(m.container.name), m.container.cue)
                 if f in siblings or cf in siblings:
                     continue  # "Guinea-Bissau, Niger, Nigeria and Togo": a list, not a place and its area
+                ys = first.get(cf) or []
+                if (ys and ys[0].kind not in ("country", "admin1", "admin2")
+                        and _LIST_GOES_ON.match(text[m.container.end:m.container.end + 40])):
+                    continue  # "from Paris, Oxford and Norway": a list goes on after a town (no town, area)
                 xs = first.get(f) or []
                 country_x = bool(xs) and xs[0].kind == "country" and xs[0].score >= 0.5
                 # a country sits in no country: "in Russia, U.S. officials said" is no pair
@@ -177,22 +210,43 @@ class ContextResolver:
                 tops[f] = (cands[0], cands[0].score)
         focus, admins, anchors, chosen = self._context(forms, tops)
         home = self._home(forms, tops, text, prior, dl, dl_area)
+        # namesakes side by side: home evidence where the rest is weak (a dateline, a prior, an area named or
+        # a few sure places already say where the report is)
+        cluster = self._namesake_cluster(forms, first) if home.total < CLUSTER_WEAK_HOME else []
+        for cc, a1, f, point, why in cluster:
+            home.add(cc, a1, W_CLUSTER, f, point=point, why=why)
 
         # one sense per discourse: "Hatay Province" early on says what a later bare "Hatay" is
-        by_core: dict[str, set[str]] = {}
+        by_core: dict[str, set[tuple[str, tuple]]] = {}  # core -> (place id, the form that said so)
         # "Lebanon County" early on: a later bare "Lebanon" is the place of that name inside the county
         core_boxes: dict[str, list[Candidate]] = {}
         for (fkey, _cue), cands in first.items():
             core = fold(strip_type_words(fkey)[0]) or fkey
             if cands and cands[0].score >= 0.5 and (core != fkey or _cue):
-                by_core.setdefault(core, set()).add(cands[0].id)
+                by_core.setdefault(core, set()).add((cands[0].id, (fkey, _cue)))
                 if cands[0].kind == "admin2" and cands[0].bbox is not None:
                     core_boxes.setdefault(core, []).append(cands[0])
+
+        # the first-level area named just before a name in its sentence ("in Michigan on the coast of Lake
+        # Erie ... in Monroe County"): of the states a report names, the one the sentence is about
+        said_in: dict[tuple, set[tuple[str, str]]] = {}
+        if text and len(admins) > 1:
+            areas_at = sorted((m.end, tops[g][0]) for g, ms in forms.items() if g in tops
+                              and tops[g][0].kind == "admin1" and tops[g][1] >= 0.8 for m in ms)
+            for f, ms in forms.items():
+                for m in ms:
+                    for end, a in areas_at:
+                        if end <= m.start and m.start - end <= SAME_SENTENCE_CHARS and not re.search(
+                                r"[.!?]\s", text[end:m.start]):
+                            said_in.setdefault(f, set()).add((a.country_code, a.admin1 or a.name))
 
         def bonus(p: PlaceRecord, core: str = "", form: tuple = ()) -> float:
             # evidence from the report's OTHER names only: a first guess never votes for itself
             b = 1.5 * focus.share(p.cc, form)
-            if core and p.id in by_core.get(core, ()) and form not in polity:
+            if core and any(i == p.id and (g != form or _titled_type(forms[g][0].text))
+                            for i, g in by_core.get(core, ())) and form not in polity:
+                # (another form's word, or a type word that is part of the proper name, "Hatay Province": a
+                # common noun after a name, "Hamilton city council", does not vouch for its own first guess)
                 # (a form worded as a government, "New York Gov.", is the state whatever "New York City" says)
                 b += 4.0
             elif core in core_boxes and p.kind in _TOWNS and any(
@@ -203,6 +257,8 @@ class ContextResolver:
                 # of a dozen Monroe Counties, the one in the state the report names (a county-like name
                 # only: a bare "Reyhanli" is still the town, not its district)
                 b += ADMIN2_IN_ADMIN1_BONUS if p.kind == "admin2" and form and _county_form(form) else 1.0
+                if (p.cc, p.admin1) in said_in.get(form, ()) and p.kind == "admin2":
+                    b += SAME_SENTENCE_BONUS
             if chosen.get(p.id, set()) - {form}:
                 b += 1.0
             others = [a for a in anchors if a[2] != form]
@@ -248,6 +304,102 @@ class ContextResolver:
                 return TOWN_IN_COUNTY_WEIGHT if fits else 0.0
             return 0.0
 
+        # where each name's namesakes lie, by first-level area: the share of its best namesake there
+        area_of: dict[tuple, dict[tuple[str, str], float]] = {}
+        for f, cands in first.items():
+            if forms[f][0].demonym_cc or forms[f][0].abbr_cc:
+                continue
+            spots: dict[tuple[str, str], float] = {}
+            for c in cands:
+                a1 = c.admin1 or (c.name if c.kind == "admin1" else "")
+                if c.kind not in ("country", "continent") and a1 and c.score >= LOCAL_SPOT_MIN:
+                    spots[(c.country_code, a1)] = max(spots.get((c.country_code, a1), 0.0), c.score)
+            area_of[f] = spots
+
+        def area_names(cc: str, admin1: str, form: tuple) -> list[str]:
+            """The report's other names with a namesake in that area, as written (for reasons)."""
+            return [forms[g][0].text for g, spots in area_of.items() if g != form and (cc, admin1) in spots]
+
+        def area_support(cc: str, admin1: str, form: tuple) -> float:
+            """How strongly the report's OTHER names point to a first-level area, each by its namesake
+            there (Danbury 0.7 and New Milford 0.3 both have one in Connecticut): a home read from names
+            none of which is sure on its own."""
+            return sum(spots.get((cc, admin1), 0.0) for g, spots in area_of.items() if g != form)
+
+        # names whose favourite carries the name only as an alternate (an old or foreign name: "Bantam" for
+        # Banten) while other places carry it as their own: the favourite's area and nearness to the report
+        local_exact: dict[tuple, tuple[float, str, float, bool, dict[str, float]]] = {}
+        for f, cands in first.items():
+            if (len(cands) > 1 and cands[0].match == "alternate" and f in area_of
+                    and any(c.match == "exact" and c.kind in _TOWNS
+                            and area_support(c.country_code, c.admin1, f) >= LOCAL_EXACT_SUPPORT
+                            for c in cands[1:])):
+                fav = self.store.by_id(cands[0].id)
+                if fav is None:
+                    continue
+                a1 = fav.admin1 or (fav.name if fav.kind == "admin1" else "")
+                near = any(a[2] != f and haversine_km(fav.lat, fav.lon, a[0], a[1]) <= LOCAL_EXACT_ANCHOR_KM
+                           for a in anchors)
+                fav_support = 99.0 if near else area_support(fav.cc, a1, f)
+                # abroad, the favourite's whole country must be foreign to the report (nothing named in or
+                # near it): "Holland" in a story of Belgium and Germany is still the Netherlands
+                abroad_absent = not near and self._absent(fav.cc, fav.lat, fav.lon, focus, anchors, tops, f)
+                exact = {c.id: rec.prior for c in cands if c.match == "exact"
+                         and (rec := self.store.by_id(c.id)) is not None}
+                local_exact[f] = (fav.prior, fav.cc, fav_support, abroad_absent, exact)
+
+        # names whose favourite is a town in a country the report never names nor comes near, while the
+        # report names another country (as a country) and leans to it: "a London rally ... thanked Canada"
+        # (named twice or more, by its own name: a report that is about that country)
+        named_cc = {t.country_code for g, (t, sc) in tops.items()
+                    if t.kind == "country" and sc >= 0.5 and len(forms[g]) >= 2
+                    and not forms[g][0].demonym_cc}
+        foreign_fav: dict[tuple, tuple[float, str]] = {}
+        for f, cands in first.items() if named_cc else ():
+            if len(cands) < 2 or cands[0].kind not in (*_TOWNS, "admin1", "admin2") or f not in area_of:
+                continue
+            top = cands[0]
+            # the named country the report leans to most among those that hold a namesake
+            holding = {c.country_code for c in cands[1:] if c.kind in _TOWNS} & named_cc - {top.country_code}
+            lead = max(holding, key=lambda cc, f=f: focus.share(cc, f), default="")
+            ours = [c for c in cands[1:] if c.country_code == lead and c.kind in _TOWNS]
+            if (not lead or not ours or focus.share(lead, f) < LEAD_SHARE
+                    or not self._absent(top.country_code, top.lat, top.lon, focus, anchors, tops, f)
+                    or home.country_share(top.country_code, f)):
+                continue
+            priors = [rec.prior for c in (top, *ours) if (rec := self.store.by_id(c.id)) is not None]
+            if len(priors) > 1 and max(priors[1:]) >= priors[0] - LEAD_GAP:
+                # (a namesake of note: "the US ambassador in London ... the US" is no London, Ohio)
+                # one lift for every namesake in that country: their own sizes still rank them
+                # ("Newcastle" in a UK story is Newcastle upon Tyne, not the Northern Irish village)
+                foreign_fav[f] = (max(0.0, priors[0] - max(priors[1:])) + 1.0, lead)
+
+        def named_country(p: PlaceRecord, form: tuple) -> float:
+            """A town of the country the report names and leans to, against a namesake favourite in a
+            country foreign to the report."""
+            if form not in foreign_fav or p.kind not in _TOWNS or p.cc != foreign_fav[form][1]:
+                return 0.0
+            return foreign_fav[form][0]
+
+        def local_name(p: PlaceRecord, form: tuple) -> float:
+            """A place whose own name it is, in the area the report's other names cluster in, against a
+            favourite known by that name only as an alternate and supported by nothing in the report."""
+            if form not in local_exact or p.kind not in _TOWNS:
+                # (areas: a state against a namesake city is the home region's own business, ``homeward``)
+                return 0.0
+            fav_prior, fav_cc, fav_support, abroad_absent, exact = local_exact[form]
+            if p.id not in exact or any(pr > p.prior + LOCAL_EXACT_GAP
+                                        for i, pr in exact.items() if i != p.id):
+                # a name that is also a far larger place's own ("Oklahoma" the state, over a Pennsylvania
+                # village, where the favourite is Oklahoma City) is that place's first: the home decides
+                return 0.0
+            support = area_support(p.cc, p.admin1, form)
+            if support < LOCAL_EXACT_SUPPORT or fav_support > LOCAL_EXACT_RIVAL * support:
+                return 0.0
+            if fav_cc != p.cc and not abroad_absent:
+                return 0.0
+            return max(0.0, fav_prior - p.prior) + 1.0
+
         def homeward(p: PlaceRecord, form: tuple, rival_prior: float | None, absent: bool = False) -> float:
             """Evidence from the report's home region: its country, its first-level area, its points."""
             if not home:
@@ -263,6 +415,12 @@ class ContextResolver:
                 # "Georgia" in a story whose places lie in Georgia: the area the report is about
                 # outranks a country of the same name, whatever their sizes
                 b += max(0.0, rival_prior - p.prior) + 2.0 * share
+            elif (p.kind == "admin1" and rival_prior is not None and absent
+                  and home.country_share(p.cc, form) >= 0.5
+                  and len({a for c, a in admins if c == p.cc and a != area}) >= SIBLING_AREAS):
+                # "a lab in Georgia" in a story of Alabama, Iowa and Texas that names nothing near the
+                # Caucasus: one more state of the country whose states the report is about
+                b += max(0.0, rival_prior - p.prior) + 1.0
             if p.kind not in ("admin1", "admin2"):
                 near = home.nearness(p.lat, p.lon, form)
                 b += HOME_NEAR * near
@@ -301,48 +459,88 @@ class ContextResolver:
                                         else 0.0)
             return b
 
-        out: list[Toponym] = []
-        for f, ms in forms.items():
-            note = ""
-            try:
-                core = fold(strip_type_words(ms[0].name)[0]) or f[0]
-                rival = self._country_rival(first.get(f) or [])
-                absent = rival is not None and self._rival_absent(first.get(f) or [], focus, anchors, tops, f)
-                # a dateline with no area names a place that stands alone ("BEIRUT", "WASHINGTON"), unless
-                # the gazetteer is unsure what it is ("BANTAM —" in a Connecticut paper)
-                own_home = not (dl is not None and not dl.area and any(m.start == dl.start for m in ms)
-                                and f in tops and _stands_alone(tops[f][0]))
+        done: dict[tuple, list[Toponym]] = {}  # the first pass's sure answers, kept by the second
+        for _pass in range(2):
+            out: list[Toponym] = []
+            finals: dict[tuple, tuple[list[Candidate], str]] = {}
+            for f, ms in forms.items():
+                if f in done:
+                    out.extend(done[f])
+                    continue
+                note = ""
+                try:
+                    core = fold(strip_type_words(ms[0].name)[0]) or f[0]
+                    rival = self._country_rival(first.get(f) or [])
+                    absent = rival is not None and self._rival_absent(first.get(f) or [], focus, anchors,
+                                                                      tops, f)
+                    # a dateline with no area names a place that stands alone ("BEIRUT", "WASHINGTON"), unless
+                    # the gazetteer is unsure what it is ("BANTAM —" in a Connecticut paper)
+                    own_home = not (dl is not None and not dl.area and any(m.start == dl.start for m in ms)
+                                    and f in tops and _stands_alone(tops[f][0]))
 
-                def ctx(p: PlaceRecord, core=core, form=f, rival=rival, own_home=own_home,
-                        absent=absent) -> float:
-                    return (bonus(p, core, form) + (homeward(p, form, rival, absent) if own_home else 0.0)
-                            + paired(p, form, rival) + mutual(p, form) + county_pair(p, form))
+                    def ctx(p: PlaceRecord, core=core, form=f, rival=rival, own_home=own_home,
+                            absent=absent) -> float:
+                        return (bonus(p, core, form) + (homeward(p, form, rival, absent) if own_home else 0.0)
+                                + paired(p, form, rival) + mutual(p, form) + county_pair(p, form)
+                                + local_name(p, form) + named_country(p, form))
 
-                cands = self._candidates(ms[0], ctx) if first[f] else []
-                reason = ""
-                if (cands and cands[0].match in ("transliteration", "fuzzy")
-                        and not self._fits(cands[0], focus, anchors, f)):
-                    reason = (f"only a loose match ({cands[0].match}) far from the report's other places: "
-                              f"{cands[0].name}, {cands[0].country_code}")
-                elif (cands and cands[0].kind == "village" and home.strength(f) >= 0.5
-                        and focus.share(cands[0].country_code, f) == 0
-                        and home.country_share(cands[0].country_code, f) == 0
-                        and anchors and min(haversine_km(cands[0].lat, cands[0].lon, a[0], a[1])
-                                            for a in anchors if a[2] != f) >= 3000):
-                    reason = (f"a village on another continent that nothing else in the report supports: "
-                              f"{cands[0].name}, {cands[0].country_code}")
-                elif cands and (outside := _outside_container(ms, cands[0], tops, holders.get(f))):
-                    reason = (f"no place of that name in {outside.name}, where the report puts it "
-                              f"(best elsewhere: {cands[0].name}, {cands[0].country_code})")
-                elif cands and first[f] and cands[0].id != first[f][0].id:
-                    note = self._why(cands[0], first[f][0], home, f,
-                                     lambda p, f=f, r=rival, o=own_home, a=absent: homeward(p, f, r, a) if o
-                                     else 0.0,
-                                     lambda p, f=f, r=rival: paired(p, f, r))
-            except Exception as exc:
-                cands, reason = [], f"error while resolving: {exc}"
-            for m in ms:
-                out.append(self._toponym(m, cands, reason, note))
+                    cands = self._candidates(ms[0], ctx) if first[f] else []
+                    reason = ""
+                    if (cands and cands[0].match in ("transliteration", "fuzzy")
+                            and not self._fits(cands[0], focus, anchors, f)):
+                        reason = (f"only a loose match ({cands[0].match}) far from the report's other "
+                                  f"places: {cands[0].name}, {cands[0].country_code}")
+                    elif (cands and cands[0].kind == "village" and home.strength(f) >= 0.5
+                            and focus.share(cands[0].country_code, f) == 0
+                            and home.country_share(cands[0].country_code, f) == 0
+                            and anchors and min(haversine_km(cands[0].lat, cands[0].lon, a[0], a[1])
+                                                for a in anchors if a[2] != f) >= 3000):
+                        reason = (f"a village on another continent that nothing else in the report supports: "
+                                  f"{cands[0].name}, {cands[0].country_code}")
+                    elif (cands and (cue := ms[0].cue or strip_type_words(ms[0].name)[1]) in _FEATURES
+                          and cands[0].kind in _TOWNS and fold(cands[0].matched_name) != fold(ms[0].name)
+                          and not any(c.kind in CUE_KINDS[cue] for c in cands)
+                          and focus.share(cands[0].country_code, f) == 0
+                          and home.country_share(cands[0].country_code, f) == 0):
+                        # "the Indonesian island of Java" is no village called Java in Georgia: the gazetteer
+                        # holds no islands, lakes or rivers; a namesake town is believed only in a country the
+                        # report points to ("Lake Erie": Erie, Pennsylvania, on its shore)
+                        reason = (f"no {cue} of that name in the gazetteer, and the {cands[0].kind} "
+                                  f"{cands[0].name}, {cands[0].country_code} lies in a country nothing else "
+                                  "in the report points to")
+                    elif cands and (outside := _outside_container(ms, cands[0], tops, holders.get(f), text)):
+                        reason = (f"no place of that name in {outside.name}, where the report puts it "
+                                  f"(best elsewhere: {cands[0].name}, {cands[0].country_code})")
+                    elif cands and first[f] and cands[0].id != first[f][0].id:
+                        note = self._why(cands[0], first[f][0], home, f,
+                                         lambda p, f=f, r=rival, o=own_home, a=absent:
+                                         homeward(p, f, r, a) if o else 0.0,
+                                         lambda p, f=f, r=rival: paired(p, f, r),
+                                         lambda p, f=f: local_name(p, f),
+                                         lambda p, f=f: area_names(p.cc, p.admin1, f),
+                                         lambda p, f=f: named_country(p, f))
+                except Exception as exc:
+                    cands, reason = [], f"error while resolving: {exc}"
+                finals[f] = (cands, reason)
+                tps = [self._toponym(m, cands, reason, note) for m in ms]
+                out.extend(tps)
+                if (cands and not reason and f in tops and tops[f][1] >= SURE_ANSWER
+                        and cands[0].id == tops[f][0].id):
+                    done[f] = tps  # the gazetteer alone was sure of it, and context agreed
+            # a name that context moved away from its gazetteer favourite gave the home its favourite's
+            # region ("London" read as England before "Canada" made it London, Ontario): once, read the home
+            # again from the answers and resolve the report anew
+            moved = {f: (cs[0], cs[0].score) for f, (cs, why) in finals.items()
+                     if cs and not why and f in tops and cs[0].id != tops[f][0].id
+                     and (tops[f][1] >= 0.9
+                          or (tops[f][0].kind in ("admin1", "admin2") and tops[f][1] >= 0.6))}
+            if _pass or not moved:
+                break
+            for f in moved:  # a moved name keeps its answer; its old favourite's evidence is what goes
+                done.setdefault(f, [t for t in out if any(t.start == m.start for m in forms[f])])
+            home = self._home(forms, {**tops, **moved}, text, prior, dl, dl_area)
+            for cc, a1, f, point, why in cluster:
+                home.add(cc, a1, W_CLUSTER, f, point=point, why=why)
         out.sort(key=lambda t: t.start)
         return out
 
@@ -355,19 +553,25 @@ class ContextResolver:
         return None
 
     @staticmethod
-    def _rival_absent(cands: list[Candidate], focus: Focus, anchors: list, tops: dict, form) -> bool:
-        """Whether the country a name could be is otherwise absent from the report: no other name points
-        to it, and no confidently placed name or country named lies within 1,500 km of it."""
-        c = next((c for c in cands if c.kind == "country"), None)
-        if c is None or focus.share(c.country_code, form) > 0:
+    def _absent(cc: str, lat: float, lon: float, focus: Focus, anchors: list, tops: dict, form) -> bool:
+        """Whether a place's country is foreign to the report: no other name points to it, and no
+        confidently placed name or country named lies within 1,500 km of the place."""
+        if focus.share(cc, form) > 0:
             return False
-        if any(a[2] != form and haversine_km(c.lat, c.lon, a[0], a[1]) <= 1500 for a in anchors):
+        if any(a[2] != form and haversine_km(lat, lon, a[0], a[1]) <= 1500 for a in anchors):
             return False
         return not any(g != form and t.kind == "country" and sc >= 0.5
-                       and haversine_km(c.lat, c.lon, t.lat, t.lon) <= 1500
+                       and haversine_km(lat, lon, t.lat, t.lon) <= 1500
                        for g, (t, sc) in tops.items())
 
-    def _why(self, top: Candidate, was: Candidate, home: Home, form, homeward, contained) -> str:
+    @classmethod
+    def _rival_absent(cls, cands: list[Candidate], focus: Focus, anchors: list, tops: dict, form) -> bool:
+        """Whether the country a name could be is otherwise absent from the report (``_absent``)."""
+        c = next((c for c in cands if c.kind == "country"), None)
+        return c is not None and cls._absent(c.country_code, c.lat, c.lon, focus, anchors, tops, form)
+
+    def _why(self, top: Candidate, was: Candidate, home: Home, form, homeward, contained, local=None,
+             local_names=None, lifted=None) -> str:
         """Why context chose ``top`` over the context-free favourite ``was``: the report's focus,
         an "X, Y" container, or the report's other places."""
         a, b = self.store.by_id(top.id), self.store.by_id(was.id)
@@ -379,10 +583,24 @@ class ContextResolver:
                          if x)
         there = ", ".join(x for x in (was.name, was.admin1 if was.kind != "admin1" else "", was.country_code)
                           if x)
+        if local is not None and local(a) > 0 and local(b) == 0 and was.match == "alternate" and d_box <= 0:
+            # "Bantam" in a story of Danbury and New Milford: the Connecticut borough, not Banten
+            named = local_names(a) if local_names is not None else []
+            area = ", ".join(x for x in (top.admin1, top.country_code) if x)
+            return (f"the report's places in {area} ({', '.join(dict.fromkeys(named[:3]))}) decided it: "
+                    f"{here} rather than {there}, which has the name \"{was.matched_name}\" only as an "
+                    "alternate (an old, short or foreign name)")
+        if lifted is not None and lifted(a) > 0 and lifted(b) == 0 and lifted(a) >= d_home:
+            # "a London rally ... thanked Canada": the country the report names, not one it never mentions
+            country = self.store.country(top.country_code)
+            name = country.name if country else top.country_code
+            return (f"the country the report names, {name}, decided it: {here} rather than {there}, "
+                    "in a country the report never mentions")
         if d_box > 0 and d_box >= d_home:
             return f"the names around it as written (\"X, Y\") decided it: {here} rather than {there}"
-        if d_home > 0:
-            return f"the report's focus, {home.describe(form)}, decided it: {here} rather than {there}"
+        if d_home > 0.1:  # (a far home's nearness differs between two namesakes by next to nothing)
+            focus_at = home.describe(form, top.country_code, top.admin1)
+            return f"the report's focus, {focus_at}, decided it: {here} rather than {there}"
         return f"the report's other places decided it: {here} rather than {there}"
 
     def _dateline_area(self, dl, forms, first, holders) -> Candidate | None:
@@ -444,6 +662,51 @@ class ContextResolver:
                 home.add(top.country_code, area, as_weight(n, W_PLACE) * score, f, point=(top.lat, top.lon),
                          why=top.name)
         return home
+
+    def _namesake_cluster(self, forms, first) -> list[tuple[str, str, tuple, tuple[float, float], str]]:
+        """Namesakes side by side as home evidence: "Hanover", "Enfield" and "Plainfield" are a German city,
+        a London borough and a New Jersey town, scattered over the world, but as neighbours in New
+        Hampshire they say where the report is. Three or more names whose favourites lie far apart
+        (1,500 km) and whose namesakes lie within 40 km of each other add that place to the home, each for
+        the others (of them, one country's name at most: Maine has a Norway, a Poland and a Mexico side by
+        side). Returns the home evidence: (country, area, form, point, why) per name."""
+        pts: dict[tuple, list[Candidate]] = {}
+        favs: dict[tuple, Candidate] = {}
+        unsure = [f for f, cands in first.items()
+                  if len(cands) >= 2 and not forms[f][0].demonym_cc and not forms[f][0].abbr_cc
+                  and cands[0].kind not in ("country", "continent") and cands[0].score < CLUSTER_SURE]
+        if len(unsure) < CLUSTER_NAMES:
+            return []
+        for f in unsure:
+            cands, m = first[f], forms[f][0]
+            # (all namesakes: the first few were cut at eight)
+            wide = cands if len(cands) < 8 else self.resolver.resolve(m.name, limit=ALL_NAMESAKES, cue=m.cue)
+            near = [c for c in wide if c.kind in _TOWNS and c.match in ("exact", "folded")]
+            if near:
+                pts[f], favs[f] = near, cands[0]
+        if len(pts) < CLUSTER_NAMES:
+            return []
+        grid: dict[tuple[int, int], list[tuple[tuple, Candidate]]] = {}
+        for f, cs in pts.items():
+            for c in cs:
+                grid.setdefault((int(c.lat // 0.4), int(c.lon // 0.5)), []).append((f, c))
+        best: dict[tuple, tuple[int, Candidate]] = {}
+        for f, cs in pts.items():
+            fav = favs[f]
+            for c in cs:
+                gi, gj = int(c.lat // 0.4), int(c.lon // 0.5)
+                partners = {g for di in (-1, 0, 1) for dj in (-1, 0, 1)
+                            for g, o in grid.get((gi + di, gj + dj), ())
+                            if g != f and haversine_km(c.lat, c.lon, o.lat, o.lon) <= CLUSTER_KM}
+                if len(partners) + 1 < CLUSTER_NAMES or len(partners) <= best.get(f, (0, None))[0]:
+                    continue
+                # the favourites of the names together must be scattered: "Paris, Berlin and Vienna" are a
+                # European story whatever their namesakes do
+                fs = [fav, *(favs[g] for g in partners)]
+                if max(haversine_km(a.lat, a.lon, b.lat, b.lon) for a in fs for b in fs) > CLUSTER_SPREAD_KM:
+                    best[f] = (len(partners), c)
+        return [(c.country_code, c.admin1, f, (c.lat, c.lon), f"beside {forms[f][0].text}")
+                for f, (_n, c) in best.items()]
 
     def _candidates(self, m: Mention, bonus) -> list[Candidate]:
         if m.demonym_cc or m.abbr_cc:
@@ -521,6 +784,13 @@ class ContextResolver:
                            reason=why, candidates=cands[:5])
         score = top.score
         cue = m.cue or strip_type_words(m.name)[1]
+        if (cue in _NATURAL and top.kind in _TOWNS and fold(top.matched_name) != fold(m.name)
+                and not any(c.kind in CUE_KINDS[cue] for c in cands)):
+            # "the Atlantic Ocean" is no village called Atlantic in Iowa: the gazetteer holds no seas or
+            # oceans, so a settlement found by the bare name is only a namesake
+            return Toponym(m.start, m.end, m.text, kind=m.kind, place=None, score=top.score,
+                           reason=f"no {cue} of that name in the gazetteer (best: the {top.kind} {top.name}, "
+                                  f"{top.country_code}, a namesake)", candidates=cands[:5])
         if cue in ("admin1", "admin2") and top.kind not in CUE_KINDS[cue]:
             # "Metcalfe County" answered by a town called Metcalfe: the best the gazetteer has, not a sure one
             score *= CUE_MISMATCH
@@ -611,8 +881,11 @@ _POLITY_AFTER = PatternRule("polity-after")
 _POLITY_BEFORE = PatternRule("polity-before")
 
 
+_LIST_GOES_ON = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z]")
+
+
 def _outside_container(ms: list[Mention], top: Candidate, tops: dict,
-                       holders: list[Candidate] | None) -> Candidate | None:
+                       holders: list[Candidate] | None, text: str = "") -> Candidate | None:
     """The province or district a name is written in ("Stroud, Ontario") when it is sure (scored 0.8 or
     more), no reading of it holds the answer and the answer is in another country: then the gazetteer lacks
     the place, and a namesake abroad would be a guess. None when the answer fits or nothing is sure (lists,
@@ -629,6 +902,10 @@ def _outside_container(ms: list[Mention], top: Candidate, tops: dict,
     for m in ms:
         if m.container is not None:
             area, score = tops.get((fold(m.container.name), m.container.cue), (None, 0.0))
+            if text and _LIST_GOES_ON.match(text[m.container.end:m.container.end + 40]):
+                # "crews from Nashua, Bedford and Hooksett": a list whose next name went unrecognised, not a
+                # town and its area; no refusal on the strength of the pair
+                continue
             if (area is not None and score >= 0.8 and area.kind in ("admin1", "admin2")
                     and area.country_code != top.country_code):
                 # another country (within one, areas' extents and names differ between layers); a country
@@ -660,6 +937,13 @@ def _polity(text: str, m: Mention) -> bool:
 def _county_form(form: tuple) -> bool:
     """A mention form (folded name, cue) written as a second-level area: "Monroe County", "X district"."""
     return form[1] == "admin2" or strip_type_words(form[0])[1] == "admin2"
+
+
+def _titled_type(text: str) -> bool:
+    """Whether a mention ends in a capitalised type word, part of the proper name ("Hatay Province",
+    "Lamar County"), rather than a common noun after it ("Hamilton city")."""
+    words = text.split()
+    return len(words) > 1 and words[-1][:1].isupper() and bool(strip_type_words(text)[1])
 
 
 def _latin(name: str) -> bool:

@@ -157,31 +157,49 @@ class Home:
             num += w * math.exp(-haversine_km(lat, lon, plat, plon) / POINT_KM)
         return num / den if den else 0.0
 
-    def top(self) -> Region | None:
-        """The strongest area (or country) of the evidence, for reasons and reports."""
+    def top(self, form=None, prefer: str = "", prefer_area: str = "") -> Region | None:
+        """The strongest area (or country) of the evidence, for reasons and reports: leaving out what
+        ``form`` itself gave, and in country ``prefer`` when that country has evidence of other forms (the
+        region that decided an answer there, not a stronger one elsewhere the answer did not follow)."""
         if not self.total:
             return None
-        cc = max(self.cc, key=self.cc.get)
-        areas = [(w, a) for (c, a), w in self.area.items() if c == cc and a != "*"]
+        mine = self.own.get(form, []) if form is not None else []
+        ccs = dict(self.cc)
+        areas_w = dict(self.area)
+        for c, a, w in mine:
+            ccs[c] = ccs.get(c, 0.0) - w
+            if a:
+                areas_w[(c, a)] = areas_w.get((c, a), 0.0) - w
+        ccs = {c: w for c, w in ccs.items() if w > 1e-9}
+        if not ccs:
+            return None
+        cc = prefer if prefer in ccs else max(ccs, key=ccs.get)
+        areas = [(w, a) for (c, a), w in areas_w.items() if c == cc and a != "*" and w > 1e-9]
+        if prefer_area and any(a == prefer_area for _w, a in areas):
+            return Region(cc, prefer_area)
         if areas:
             w, a = max(areas)
-            if w >= 0.5 * self.cc[cc]:
+            if w >= 0.5 * ccs[cc]:
                 return Region(cc, a)
         return Region(cc)
 
-    def describe(self, form=None) -> str:
+    def describe(self, form=None, prefer: str = "", prefer_area: str = "") -> str:
         """"Texas, US (dateline PARIS, Tex.; named Lamar County)": the region and what it rests on
-        (leaving out what ``form`` itself gave)."""
-        r = self.top()
+        (leaving out what ``form`` itself gave; in country ``prefer`` and area ``prefer_area`` when they
+        have evidence)."""
+        r = self.top(form, prefer, prefer_area)
         if r is None:
             return ""
         # only the evidence for that region's country: a place abroad the report also names is no basis
         whys = list(dict.fromkeys(w for w, f, c in self.why if (f is None or f != form) and c == r.cc))
-        own = ("dateline ", "prior", "phone ")
+        own = ("dateline ", "prior", "phone ", "beside ")
         named = [w for w in whys if not w.startswith(own)]
-        basis = [w for w in whys if w.startswith(own)][:2]
+        basis = [w for w in whys if w.startswith(own[:3])][:2]
         if named:
             basis.append("named " + ", ".join(named[:3]))
+        beside = [w.removeprefix("beside ") for w in whys if w.startswith("beside ")]
+        if beside:  # (``ContextResolver._namesake_cluster``)
+            basis.append("namesakes side by side: " + ", ".join(beside[:3]))
         return r.describe() + (f" ({'; '.join(basis)})" if basis else "")
 
     def __bool__(self) -> bool:
