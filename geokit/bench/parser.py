@@ -22,6 +22,7 @@ CORPORA = ("TR-News.xml", "GeoVirus.xml")
 WARMUP_TEXT = "Aid convoys left Ankara for Aleppo on Monday."
 QUICK_ARTICLES = 25  # per corpus
 RSS_GOAL_MB = 300  # issue 12: with the border region, counties and regions in the default store
+SPEED_GOAL = 200  # issue 16: articles per second on one core (CPU time of the parsing process)
 
 
 def _shared_texts(limit: int | None) -> list[str]:
@@ -105,13 +106,13 @@ def run(quick: bool = False, parse: Callable[..., Any] | None = None, texts: lis
         parse(WARMUP_TEXT)
         load = time.perf_counter() - t0
         toponyms = failed = 0
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for text in texts:
             try:
                 toponyms += len(parse(text).toponyms)
             except Exception:  # a speed run reports failures, it does not stop on them
                 failed += 1
-        secs = time.perf_counter() - t0
+        secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     chars = sum(len(t) for t in texts)
     return {
         "source": source,
@@ -123,7 +124,11 @@ def run(quick: bool = False, parse: Callable[..., Any] | None = None, texts: lis
         "parse_seconds": round(secs, 3),
         "articles_per_second": round(len(texts) / secs, 2) if secs > 0 else None,
         "characters_per_second": round(chars / secs) if secs > 0 else None,
+        # the goal is for one core: CPU time does not count the time other processes took the core
+        "cpu_seconds": round(cpu, 3),
+        "articles_per_cpu_second": round(len(texts) / cpu, 2) if cpu > 0 else None,
         "peak_rss_mb": round(_peak_rss_mb(), 1),
-        "goals": {"peak_rss_mb": f"<= {RSS_GOAL_MB}"},
-        "goals_met": {"peak_rss_mb": _peak_rss_mb() <= RSS_GOAL_MB},
+        "goals": {"articles_per_cpu_second": f">= {SPEED_GOAL}", "peak_rss_mb": f"<= {RSS_GOAL_MB}"},
+        "goals_met": {"articles_per_cpu_second": cpu > 0 and len(texts) / cpu >= SPEED_GOAL,
+                      "peak_rss_mb": _peak_rss_mb() <= RSS_GOAL_MB},
     }

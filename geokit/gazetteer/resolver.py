@@ -15,7 +15,6 @@ scores high. ``geokit bench`` and the tests check the calibration on the seed an
 
 from __future__ import annotations
 
-import copy
 import math
 from collections.abc import Iterable
 from functools import lru_cache
@@ -136,7 +135,8 @@ class Resolver:
             return []
         if bonus is None and near is None:
             cc = (country,) if isinstance(country, str) else tuple(country or ())
-            return [copy.copy(c) for c in self._cached(name, cc, tuple(kinds or ()), limit, fuzzy, cue)]
+            # candidates are frozen: the cached ones can be handed out as they are
+            return list(self._cached(name, cc, tuple(kinds or ()), limit, fuzzy, cue))
         return self._resolve(name, country=country, near=near, kinds=kinds, limit=limit, fuzzy=fuzzy,
                              bonus=bonus, cue=cue)
 

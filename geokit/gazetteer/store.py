@@ -598,6 +598,7 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
+        self._demonyms: dict[str, tuple[str, str]] | None = None
         if self.path.exists():
             _verify(self.path)  # damage is one clear error here, never places silently unresolved later
         try:
@@ -717,8 +718,12 @@ class Store:
         return [r[0] for r in self._q("SELECT name FROM names WHERE pid=?", (pid,))]
 
     def demonym(self, word: str) -> tuple[str, str] | None:
-        rows = self._q("SELECT cc, kind FROM demonyms WHERE key=?", (fold(word),))
-        return rows[0] if rows else None
+        if self._demonyms is None:  # a small table asked for every capitalised word: read it once
+            table: dict[str, tuple[str, str]] = {}
+            for key, cc, kind in self._q("SELECT key, cc, kind FROM demonyms ORDER BY rowid"):
+                table.setdefault(key, (cc, kind))
+            self._demonyms = table
+        return self._demonyms.get(fold(word))
 
     def abbreviation(self, abbr: str) -> tuple[str, str] | None:
         rows = self._q("SELECT cc, note FROM abbrevs WHERE key=?", (abbr.lower(),))

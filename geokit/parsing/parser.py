@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import warnings
 
 from geokit.errors import InputError
@@ -180,24 +181,13 @@ class Parser:
         return out
 
 
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
 def clean_offsets(text: str) -> str:
     """Text for recognition with the same length as the input (offsets stay valid):
     invisible controls become spaces so "Re\u200byhanli" cannot split a token unseen."""
-    return (
-        "".join(
-            " "
-            if (
-                0x200B <= ord(c) <= 0x200F
-                or 0x202A <= ord(c) <= 0x202E
-                or 0x2066 <= ord(c) <= 0x2069
-                or c == "\ufeff"
-            )
-            else c
-            for c in text
-        )
-        if any(ord(c) > 0x2000 for c in text)
-        else text
-    )
+    return _INVISIBLE.sub(" ", text)
 
 
 _DEFAULT: Parser | None = None

@@ -66,18 +66,19 @@ _NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+$")  # a first name or a title ri
 # type words that, written in lowercase after a name, are only a cue ("Idlib province": the name is "Idlib")
 _LOWER_CUES = ("admin1", "admin2", "city", "town", "village", "region", "river", "mountain", "lake", "sea",
                "ocean", "desert", "peninsula", "island")
-_CUES_BEFORE = ((r"\b(?:town|towns) of\s+$", "town"), (r"\b(?:city) of\s+$", "city"),
-                (r"\b(?:village|villages) of\s+$", "village"),
-                (r"\b(?:province|governorate) of\s+$", "admin1"),
-                (r"\bdistrict of\s+$", "admin2"),
-                (r"(?-i:\bCo\.?)[ \t]+$", "admin2"))  # "Athlone, Co Westmeath": an Irish or British county
+_CUES_BEFORE = tuple((re.compile(p, re.IGNORECASE), cue) for p, cue in (
+    (r"\b(?:town|towns) of\s+$", "town"), (r"\b(?:city) of\s+$", "city"),
+    (r"\b(?:village|villages) of\s+$", "village"),
+    (r"\b(?:province|governorate) of\s+$", "admin1"),
+    (r"\bdistrict of\s+$", "admin2"),
+    (r"(?-i:\bCo\.?)[ \t]+$", "admin2")))  # "Athlone, Co Westmeath": an Irish or British county
 
 
 def _cue_before(text: str, m: Mention) -> None:
     """"the town of X", "the province of X": a cue for what X is."""
     before = text[max(0, m.start - 40):m.start]
     for pat, cue in _CUES_BEFORE:
-        if re.search(pat, before, re.IGNORECASE):
+        if pat.search(before):
             m.cue = cue
             return
 _LOCATIVE_BEFORE = PatternRule("locative-before")  # rules/patterns.toml
@@ -867,13 +868,19 @@ def _primary_upper(store, key: str, w: str) -> bool:
     return any(pr and nm == w for _pid, nm, pr in store.by_key(key))
 
 
+_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.’']*)\s+$")
+
+
 def _prev_word(text: str, toks: list[Tok], t: Tok) -> str:
-    m = re.search(r"([A-Za-z][A-Za-z.’']*)\s+$", text[max(0, t.start - 30):t.start])
+    m = _PREV_WORD.search(text, max(0, t.start - 30), t.start)
     return m.group(1) if m else ""
 
 
+_NEXT_TWO_WORDS = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+
+
 def _followed_by_media(text: str, end: int) -> bool:
-    m = re.match(r"\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[end:end + 30])
+    m = _NEXT_TWO_WORDS.match(text, end, end + 30)
     if not m:
         return False
     w1 = m.group(1).lower()
