@@ -223,3 +223,18 @@ def test_a_lake_is_no_far_namesake(parser):
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Lake Victoria", "Kenya", "Uganda")]
     lake = _all(parser.parse(text, spans=spans), "Lake Victoria")[0]
     assert lake.place is None and "no lake" in lake.reason
+
+
+def test_the_town_a_county_of_the_story_holds_beats_a_namesake_country(parser):
+    """'Wilson County deputies ... in Lebanon': of the Wilson Counties, the one that holds a Lebanon, and
+    that Lebanon rather than the country, which nothing else in the story points to."""
+    doc = parser.parse("Wilson County deputies arrested a man in Lebanon on Saturday after a chase.")
+    lebanon = _all(doc, "Lebanon")[0]
+    assert (lebanon.place.country_code, lebanon.place.admin1) == ("US", "Tennessee")
+    assert _all(doc, "Wilson County")[0].place.admin1 == "Tennessee"
+
+
+def test_the_country_stays_where_the_story_is_about_its_region(parser):
+    doc = parser.parse("Israeli jets struck targets in Lebanon and Syria on Monday, while Wilson County "
+                       "officials in Texas met to discuss the budget.")
+    assert _all(doc, "Lebanon")[0].place.country_code == "LB"

@@ -292,7 +292,8 @@ class ContextResolver:
         towns = {f: [c for c in cands if c.kind in _TOWNS]
                  for f, cands in first.items() if cands and counties and not _county_form(f)}
 
-        def county_pair(p: PlaceRecord, form: tuple) -> float:
+        def county_pair(p: PlaceRecord, form: tuple, rival: float | None = None,
+                        absent: bool = False) -> float:
             if p.kind in ("admin2", "admin1") and form in counties:
                 # one point per town of the story it holds (a namesake among a town's first few will do)
                 return COUNTY_PAIR_WEIGHT * min(2, sum(
@@ -301,6 +302,10 @@ class ContextResolver:
             if p.kind in _TOWNS and form in towns:
                 fits = any(_in_county(p.cc, p.lat, p.lon, c.country_code, c.lat, c.lon, c.bbox)
                            for g, cs in counties.items() if g != form for c in cs)
+                if fits and absent and rival is not None:
+                    # "Wilson County deputies ... in Lebanon": the town the story's county holds, over a
+                    # namesake country that nothing else in the story points to
+                    return TOWN_IN_COUNTY_WEIGHT + max(0.0, rival - p.prior) + 1.0
                 return TOWN_IN_COUNTY_WEIGHT if fits else 0.0
             return 0.0
 
@@ -481,7 +486,8 @@ class ContextResolver:
                     def ctx(p: PlaceRecord, core=core, form=f, rival=rival, own_home=own_home,
                             absent=absent) -> float:
                         return (bonus(p, core, form) + (homeward(p, form, rival, absent) if own_home else 0.0)
-                                + paired(p, form, rival) + mutual(p, form) + county_pair(p, form)
+                                + paired(p, form, rival) + mutual(p, form)
+                                + county_pair(p, form, rival, absent)
                                 + local_name(p, form) + named_country(p, form))
 
                     cands = self._candidates(ms[0], ctx) if first[f] else []
