@@ -44,6 +44,7 @@ CUE_MISMATCH = 0.6  # score factor when a "County"/"Province" name lands on a pl
 ANCHOR_WEIGHT = 2.0  # prior units for a candidate next to a confidently placed place of the same report
 CONTAINER_BONUS = 6.0  # "X, Y": X inside Y is nearly certain
 ADMIN2_IN_ADMIN1_BONUS = 3.0  # a county of a state the report names: second-level names repeat across states
+TIE_MARGIN = 0.05  # first guesses closer than this are a tie: neither is what the text says
 ALL_NAMESAKES = 40  # candidates kept for a county-like name or a name with a container, for containment
 _BOXED = ("admin2", "region")  # areas known by a bounding box (counties, districts, regions)
 MUTUAL_WEIGHT = 2.0  # prior units for a namesake next to a namesake of another ambiguous name of the report
@@ -222,7 +223,9 @@ class ContextResolver:
         core_boxes: dict[str, list[Candidate]] = {}
         for (fkey, _cue), cands in first.items():
             core = fold(strip_type_words(fkey)[0]) or fkey
-            if cands and cands[0].score >= 0.5 and (core != fkey or _cue):
+            tied = len(cands) > 1 and cands[1].score >= cands[0].score - TIE_MARGIN
+            # (two Laurens Counties at 0.5 each: the first of a tie is no sense the text said)
+            if cands and cands[0].score >= 0.5 and not tied and (core != fkey or _cue):
                 by_core.setdefault(core, set()).add((cands[0].id, (fkey, _cue)))
                 if cands[0].kind == "admin2" and cands[0].bbox is not None:
                     core_boxes.setdefault(core, []).append(cands[0])
