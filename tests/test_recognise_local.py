@@ -217,3 +217,13 @@ def test_a_romance_facility_word_opening_a_name_is_no_town(parser, text, word):
 def test_the_town_spelt_like_the_facility_word_stays_a_town(parser):
     doc = parser.parse("Fire crews from Stade were sent to Hamburg on Monday.")
     assert "Stade" in _places(doc)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Residents from Winterville and Watkinsville spoke at the meeting in Athens.", "Watkinsville"),
+    ("Crews came from Dublin, Moate and Kilbeggan on Friday.", "Moate"),
+    ("Crews came from Dublin, Moate and Kilbeggan on Friday.", "Kilbeggan"),
+])
+def test_small_towns_listed_after_a_locative_word_are_placed_by_it(parser, text, word):
+    """The later items of 'from A, B and C' are placed by the same 'from' when the item before is a place."""
+    assert word in _places(parser.parse(text))

@@ -82,6 +82,9 @@ def _cue_before(text: str, m: Mention) -> None:
             m.cue = cue
             return
 _LOCATIVE_BEFORE = PatternRule("locative-before")  # rules/patterns.toml
+_LOCATIVE_LIST = PatternRule("locative-list-before")  # rules/patterns.toml
+_LOCATIVE_LIST_MIDDLE = PatternRule("locative-list-middle")  # rules/patterns.toml
+_LIST_GOES_ON = PatternRule("list-goes-on")  # rules/patterns.toml
 _DATELINE = PatternRule("dateline-caps")  # rules/patterns.toml
 _METONYMY_AFTER = PatternRule("metonymy-after")  # rules/patterns.toml
 
@@ -713,6 +716,13 @@ class Recogniser:
     def _supported(self, text: str, m: Mention) -> bool:
         before = text[max(0, m.start - 40):m.start]
         if _LOCATIVE_BEFORE.search(before) or re.search(r"\b(?:of|in|near|outside)\s+$", before):
+            return True
+        # a list after a locative word whose item before this one is a place name: "from Winterville and
+        # Watkinsville", "from Dublin, Moate and Kilbeggan"
+        lst = _LOCATIVE_LIST.search(text[max(0, m.start - 100):m.start])
+        if lst is None and _LIST_GOES_ON.match(text[m.end:m.end + 100]):
+            lst = _LOCATIVE_LIST_MIDDLE.search(text[max(0, m.start - 100):m.start])
+        if lst is not None and self.store.by_key(fold(lst.group("prev"))):
             return True
         after = text[m.end:m.end + 40]
         nxt = re.match(r",\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)", after)
