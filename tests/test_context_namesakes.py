@@ -246,3 +246,15 @@ def test_a_tie_between_namesake_counties_is_broken_by_the_storys_town(parser):
     doc = parser.parse("Laurens County deputies arrested a Dublin man on Tuesday.")
     assert _all(doc, "Laurens County")[0].place.admin1 == "Georgia"
     assert _all(doc, "Dublin")[0].place.admin1 == "Georgia"
+
+
+def test_a_state_that_holds_a_city_the_story_places_beats_its_namesake_country(parser):
+    """'The Georgia Bulldogs beat Alabama in Atlanta': Atlanta is surely in the state of Georgia and nothing
+    of the story is near the Caucasus (another state named beside it does not change that)."""
+    doc = parser.parse("The Georgia Bulldogs beat Alabama in Atlanta.")
+    assert _all(doc, "Georgia")[0].place.country_code == "US"
+
+
+def test_the_country_georgia_stays_in_a_tbilisi_story_that_mentions_atlanta(parser):
+    doc = parser.parse("Russian troops left Georgia after talks in Tbilisi; Atlanta-based CNN reported it.")
+    assert _all(doc, "Georgia")[0].place.country_code == "GE"

@@ -62,6 +62,7 @@ LOCAL_EXACT_ANCHOR_KM = 300.0  # and no confidently placed place of the report t
 # world city's many small namesakes in one state ("Delhi", "Lima", "Warsaw", New York) are no home
 LOCAL_SPOT_MIN = 0.1
 LEAD_SHARE = 0.3  # the share of the report's country focus at which a country it names leads it
+SURE_INSIDE = 0.85  # a first guess this sure, inside a first-level area, says the report is there
 SIBLING_AREAS = 2  # other first-level areas of one country the report names, for a namesake country to yield
 # namesakes side by side (``_namesake_cluster``): names, distance, how far apart their favourites lie
 CLUSTER_NAMES = 3
@@ -428,6 +429,12 @@ class ContextResolver:
                   and len({a for c, a in admins if c == p.cc and a != area}) >= SIBLING_AREAS):
                 # "a lab in Georgia" in a story of Alabama, Iowa and Texas that names nothing near the
                 # Caucasus: one more state of the country whose states the report is about
+                b += max(0.0, rival_prior - p.prior) + 1.0
+            elif (p.kind == "admin1" and rival_prior is not None and absent
+                  and any(g != form and sc >= SURE_INSIDE and t.kind in _TOWNS and t.country_code == p.cc
+                          and t.admin1 == area for g, (t, sc) in tops.items())):
+                # "The Georgia Bulldogs beat Alabama in Atlanta": a city the report places surely lies in
+                # the state, and nothing of the report is near the namesake country
                 b += max(0.0, rival_prior - p.prior) + 1.0
             if p.kind not in ("admin1", "admin2"):
                 near = home.nearness(p.lat, p.lon, form)
