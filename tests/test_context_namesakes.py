@@ -258,3 +258,12 @@ def test_a_state_that_holds_a_city_the_story_places_beats_its_namesake_country(p
 def test_the_country_georgia_stays_in_a_tbilisi_story_that_mentions_atlanta(parser):
     doc = parser.parse("Russian troops left Georgia after talks in Tbilisi; Atlanta-based CNN reported it.")
     assert _all(doc, "Georgia")[0].place.country_code == "GE"
+
+
+def test_names_settled_together_are_the_home_for_the_names_left(parser):
+    """Springfield and Greene County are unsure alone but settle each other in Missouri; that is the
+    report's home, so the Christian County named later is Missouri's too (not Kentucky's or Illinois')."""
+    doc = parser.parse("A Springfield man was sentenced Monday in Greene County Circuit Court for a robbery. "
+                       "The judge said the man, 31, had prior convictions in Christian County.")
+    assert _all(doc, "Christian County")[0].place.admin1 == "Missouri"
+    assert "Missouri" in _all(doc, "Christian County")[0].reason

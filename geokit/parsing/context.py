@@ -71,6 +71,7 @@ CLUSTER_SPREAD_KM = 1500.0
 CLUSTER_SURE = 0.9  # a name its gazetteer favourite holds this surely is home evidence of its own
 W_CLUSTER = 1.0  # home evidence per name of the cluster, as much as a confidently placed place
 CLUSTER_WEAK_HOME = 3.0  # home evidence (in mentions' worth) below which namesakes side by side are read
+SETTLED = 0.75  # an answer context made this sure, from a first guess under 0.5, reads the home again
 SURE_ANSWER = 0.9  # a name the gazetteer alone is this sure of keeps its answer when the home is read again
 SAME_SENTENCE_CHARS = 200  # a state named this shortly before a county, in the same sentence, is its state
 SAME_SENTENCE_BONUS = 1.5
@@ -550,6 +551,12 @@ class ContextResolver:
                      if cs and not why and f in tops and cs[0].id != tops[f][0].id
                      and (tops[f][1] >= 0.9
                           or (tops[f][0].kind in ("admin1", "admin2") and tops[f][1] >= 0.6))}
+            if not moved and home.total < CLUSTER_WEAK_HOME:
+                # a report whose names were all unsure alone ("Springfield", "Greene County") but that
+                # context settled together: their answers are the home for the names still left
+                moved = {f: (cs[0], cs[0].score) for f, (cs, why) in finals.items()
+                         if cs and not why and cs[0].score >= SETTLED and f in tops and tops[f][1] < 0.5
+                         and cs[0].kind not in ("country", "continent")}
             if _pass or not moved:
                 break
             for f in moved:  # a moved name keeps its answer; its old favourite's evidence is what goes
