@@ -50,10 +50,12 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
             poss = True
         if not w:
             continue
-        if _CONTRACTION.search(w):
+        quoted = "’" in w or "'" in w  # (the two checks below are regexes: most words skip them)
+        if quoted and _CONTRACTION.search(w):
             out.append(Tok(s + offset, e + offset, w, False, poss))  # "I've", "You'd": never a name
             continue
-        out.append(Tok(s + offset, e + offset, w, w[0].isupper() or article_joined(w), poss))
+        cap = w[0].isupper() or ((quoted or "-" in w or "‐" in w) and article_joined(w))
+        out.append(Tok(s + offset, e + offset, w, cap, poss))
     return out
 
 
