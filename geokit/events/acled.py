@@ -55,6 +55,22 @@ def refinements() -> tuple[Refinement, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _coded_fatalities() -> re.Pattern:
+    with open(ACLED_FILE, "rb") as fh:
+        return re.compile(tomllib.load(fh)["coded_fatalities"]["pattern"], re.I)
+
+
+def coded_fatalities(sentence: str) -> int | None:
+    """Deaths coded by a sentence of their own in ACLED's notes ("14 fatalities.", "No fatalities.",
+    "Fatalities coded as 10."), None when ``sentence`` is no such coding."""
+    m = _coded_fatalities().match(sentence.strip())
+    if m is None:
+        return None
+    n = (m.group("n") or m.group("n2") or "").lower().replace(",", "")
+    return {"no": 0, "zero": 0, "one": 1}.get(n, int(n) if n.isdigit() else 0)
+
+
 # Rule defaults that the clause's words may refine; a rule naming a finer class keeps it.
 GENERIC = {
     ("Protests", "Peaceful protest"), ("Violence against civilians", "Attack"), ("Battles", "Armed clash"),

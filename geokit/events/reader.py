@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from geokit.events import syntax
-from geokit.events.acled import classify
+from geokit.events.acled import classify, coded_fatalities
 from geokit.events.causes import accidental_blast_pattern, cause_pattern
 from geokit.events.clauses import _PREP, _has_locative, _in_attribution, _narrow, _nearest_prep, _scopes
 from geokit.events.counts import Count, counts_dict, find_counts
@@ -805,8 +805,25 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         iso = d.date.iso() if d.date is not None else None
         return Source(self.doc_id, sent.start, sent.end, sent.text, dict(counts), iso)
 
+    def _coded_fatalities(self) -> dict[int, int]:
+        """Sentence index of each drafted sentence -> the deaths an ACLED-style coding sentence after it
+        gives ("... near Djibo. 14 fatalities."): the coding covers the events told since the last one."""
+        drafted = sorted({d.sentence.index for d in self.drafts if not d.hidden})
+        out: dict[int, int] = {}
+        covered = -1
+        for sent in self.sentences:
+            n = coded_fatalities(sent.text) if len(sent.text) < 60 else None
+            if n is None:
+                continue
+            for i in drafted:
+                if covered < i < sent.index:
+                    out[i] = n
+            covered = sent.index
+        return out
+
     def finish(self) -> None:
         ev_n = mv_n = 0
+        coded = self._coded_fatalities()
         self._refine_places()
         self._fallback_places()
         self._refine_places()
@@ -841,6 +858,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 types.append("protest")
             extra = dict(types=types, rule=d.trigger.rule_id + (f"+{refined}" if refined else ""),
                          acled=acled, fatalities=_fatalities(d.counts_all), actors=dict(d.actors))
+            if extra["fatalities"] is None:
+                extra["fatalities"] = coded.get(d.sentence.index)
             ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
                        destination=d.destination, via=list(d.via), who=d.who, counts=dict(d.counts_all),
                        confidence=d.confidence, sources=list(d.sources), notes=" | ".join(notes), **extra)
