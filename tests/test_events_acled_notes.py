@@ -33,3 +33,36 @@ def test_a_coded_fatalities_sentence_gives_the_events_before_it_their_deaths():
     assert ev and ev[0].fatalities == 0
     ev = _events("On 4 May 2023, rebels clashed with soldiers near Kidal.")
     assert ev and ev[0].fatalities is None
+
+
+@pytest.mark.parametrize("text,sub_event", [
+    ("On 2 June 2023, army engineers defused a bomb found under a bridge near Baidoa.",
+     "Disrupted weapons use"),
+    ("Police said on Monday they had seized 200 kg of explosives near Kohat before they could be used in "
+     "attacks.", "Disrupted weapons use"),
+    ("On 4 June 2023, riot police opened fire on protesters in Kassala, killing two.",
+     "Excessive force against protesters"),
+    ("An angry crowd lynched a man accused of kidnapping a boy in the town of Kindu on Monday.",
+     "Mob violence"),
+    ("Kenyan troops recaptured the town of Badhadhe from militants on Sunday.",
+     "Government regains territory"),
+    ("Rebels recaptured the town of Badhadhe from the army on Sunday.",
+     "Non-state actor overtakes territory"),
+])
+def test_acled_sub_event_from_the_clause(text, sub_event):
+    ev = _events(text)
+    assert ev and ev[0].acled.get("sub_event_type") == sub_event, [e.acled for e in ev]
+
+
+@pytest.mark.parametrize("text,sub_event", [
+    ("On 3 June 2023, the militia established a new base in Tongo (Kenema, Eastern).",
+     "Headquarters or base established"),
+    ("On 3 June 2023, the peacekeepers handed over their camp in Tessalit to the army.",
+     "Non-violent transfer of territory"),
+    ("On 3 June 2023, the two armed groups signed a local peace agreement in Bossangoa.", "Agreement"),
+    ("On 3 June 2023, helicopters dropped barrel bombs on houses in Atareb.", "Air/drone strike"),
+    ("On 3 June 2023, villagers beat a suspected thief to death in Mzuzu.", "Mob violence"),
+])
+def test_strategic_developments_and_riots_have_their_own_words(text, sub_event):
+    ev = _events(text)
+    assert ev and ev[0].acled.get("sub_event_type") == sub_event, [(e.rule, e.acled) for e in ev]
