@@ -66,3 +66,29 @@ def test_acled_sub_event_from_the_clause(text, sub_event):
 def test_strategic_developments_and_riots_have_their_own_words(text, sub_event):
     ev = _events(text)
     assert ev and ev[0].acled.get("sub_event_type") == sub_event, [(e.rule, e.acled) for e in ev]
+
+
+@pytest.mark.parametrize("text,sub_event", [
+    ("On 3 June 2023, regime helicopters dropped chlorine gas canisters on houses in Kafr Zita.",
+     "Chemical weapon"),
+    ("On 3 June 2023, the army entered Gao without resistance after the rebels left.",
+     "Non-violent transfer of territory"),
+])
+def test_overriding_and_transfer_refinements(text, sub_event):
+    ev = _events(text)
+    assert ev and ev[0].acled.get("sub_event_type") == sub_event, [(e.rule, e.acled) for e in ev]
+
+
+@pytest.mark.parametrize("text,n", [
+    ("On 3 June 2023, soldiers shot dead two civilians at a market in Mopti.", 2),
+    ("On 3 June 2023, an angry crowd beat to death three men in Mbale.", 3),
+])
+def test_a_lethal_verb_before_the_figure_gives_fatalities(text, n):
+    ev = _events(text)
+    assert ev and ev[0].fatalities == n, [(e.rule, e.counts) for e in ev]
+
+
+def test_a_chemical_attack_is_no_accident():
+    ev = _events("A chemical attack on the town of Idlib on Sunday sickened dozens of people.")
+    assert ev and ev[0].acled.get("sub_event_type") == "Chemical weapon"
+    assert not _events("The chemical explosion at a factory in Idlib on Sunday shocked the town.")

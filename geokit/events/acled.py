@@ -26,6 +26,7 @@ class Refinement:
     pattern: re.Pattern
     acled: tuple[str, str]
     example: str
+    override: bool = False  # applies even over a trigger rule's own finer class (a chemical canister dropped)
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +52,7 @@ def refinements() -> tuple[Refinement, ...]:
         pair = tuple(item["acled"])
         check_pair(pair, f"acled.toml {item['id']}")
         out.append(Refinement(item["id"], tuple(item["types"]), re.compile(item["pattern"], re.I), pair,
-                              item.get("example", "")))
+                              item.get("example", ""), bool(item.get("override", False))))
     return tuple(out)
 
 
@@ -82,9 +83,8 @@ GENERIC = {
 def classify(etype: str, default: tuple[str, str], clause: str) -> tuple[dict[str, str], str]:
     """({"event_type", "sub_event_type"}, refinement id or "") for an event of ``etype``
     read from ``clause``."""
-    if tuple(default) not in GENERIC:
-        return {"event_type": default[0], "sub_event_type": default[1]}, ""
+    generic = tuple(default) in GENERIC
     for r in refinements():
-        if etype in r.types and r.pattern.search(clause):
+        if (generic or r.override) and etype in r.types and r.pattern.search(clause):
             return {"event_type": r.acled[0], "sub_event_type": r.acled[1]}, r.id
     return {"event_type": default[0], "sub_event_type": default[1]}, ""

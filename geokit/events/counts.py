@@ -149,7 +149,11 @@ _RANK = re.compile(
 _KILLED_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:were|was|have been|had been)?\s*(killed|dead|died|wounded|injured)\b", re.I
 )
-_KILLED_BEFORE = re.compile(r"\b(killed|killing|wounded|wounding|injured|injuring)\s+$", re.I)
+# "shot dead two men", "beat to death three suspects": a lethal verb before the figure counts deaths
+_KILLED_BEFORE = re.compile(
+    r"\b(killed|killing|wounded|wounding|injured|injuring|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
+    r"(?:beat|hacked|stabbed|burned|burnt|stoned)\s+to\s+death|lynched|executed|murdered|massacred|"
+    r"assassinated|beheaded|slaughtered)\s+(?:at\s+least\s+)?$", re.I)
 # "the floods have affected 50,000 people": people affected are not the people displaced or evacuated that the
 # same sentence counts; the figure keeps its own unit, "affected"
 _AFFECTED_BEFORE = re.compile(r"\b(?:affected|affecting|affects|affect)\s+$", re.I)

@@ -488,7 +488,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             self._no_violence(sent, trig)
             return
         if etype in ("attack", "military_operation") and (
-                (trig.noun and _ACCIDENTAL_BEFORE.search(self.text, max(0, trig.start - 40), trig.start))
+                (trig.noun and not _ASSAULT_NOUN.fullmatch(trig.text)
+                 and _ACCIDENTAL_BEFORE.search(self.text, max(0, trig.start - 40), trig.start))
                 or (_NATURAL_CAUSE.search(sent.text) and not _VIOLENCE.search(sent.text))):
             # "a gas explosion at a noodle shop"; "nine were killed ... after an outbreak of cholera": the
             # sentence names a cause that is no violence, and no weapon, perpetrator or armed force
@@ -936,6 +937,8 @@ _NATURAL_AFTER = re.compile(
 )
 # "a gas explosion at a restaurant", "a factory fire": an accident, whatever the noun
 _ACCIDENTAL_BEFORE = re.compile(r"\b" + accidental_blast_pattern() + r"\s+(?:[\w-]+\s+)?$", re.I)
+# "a chemical attack", "a gas attack": an attack is never an accident, whatever word comes before it
+_ASSAULT_NOUN = re.compile(r"(?:attacks?|assaults?|raids?|ambush(?:es)?)", re.I)
 _COORDINATED = re.compile(
     r"^[\s,]*(?:and|but|then|before)(?:\s+then)?\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$"
     r"|^\s*,\s*(?:then\s+|later\s+)?$",  # "fled X on Monday, crossed into Y and reached Z": a list of verbs
