@@ -92,3 +92,14 @@ def test_a_chemical_attack_is_no_accident():
     ev = _events("A chemical attack on the town of Idlib on Sunday sickened dozens of people.")
     assert ev and ev[0].acled.get("sub_event_type") == "Chemical weapon"
     assert not _events("The chemical explosion at a factory in Idlib on Sunday shocked the town.")
+
+
+def test_a_day_range_dates_the_event_from_its_first_day():
+    ev = _events("Between 9 and 11 May 2023, soldiers clashed with rebels near Kidal. 4 fatalities.")
+    assert ev and ev[0].date == "2023-05-09" and ev[0].date_precision == "week"
+
+
+def test_a_wire_dateline_date_is_the_reports_not_the_events():
+    ev = _events("NAIROBI, June 30 (Reuters) - Gunmen killed four herders near Garissa on Tuesday.",
+                 published="2023-06-30")
+    assert ev and ev[0].date == "2023-06-27"

@@ -35,7 +35,7 @@ from geokit.events.reader_facts import _CROWD, FactsMixin
 from geokit.events.reader_fallbacks import FallbacksMixin
 from geokit.events.reader_moves import MovesMixin, _domestic
 from geokit.events.reader_places import _CAUSE_SUBJECT_GAP, _IN_REPORT_FRAME, _MILITARY_WORDS, PlacesMixin
-from geokit.events.sentences import Sentence
+from geokit.events.sentences import Sentence, dateline_head
 from geokit.events.subjects import _PRONOUN, _actor, _actors, _bare_figure, _not_a_mover
 from geokit.events.triggers import CAUSATIVE, MOTION_TYPES, Trigger, find_triggers, is_present
 from geokit.events.wording import wording
@@ -133,6 +133,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             if 0 <= a < b <= len(masked) and re.search(r"\d", masked[a:b]):
                 masked = masked[:a] + " " * (b - a) + masked[b:]
         counts = find_counts(masked, offset=sent.start, warnings=self.res.warnings)
+        if sent.index < 4 and dates:
+            head = sent.start + dateline_head(sent.text)  # "BOGOTA, Feb 3 (Reuters) -": the report's day
+            dates = [d for d in dates if d.start >= head]
         triggers = [t for t in find_triggers(sent.text, offset=sent.start, title=sent.title)
                     if not self._charge(t)]
         if any(t.rule is not None and t.rule.chain_only for t in triggers) and not self._recent_motion(sent):
