@@ -103,3 +103,14 @@ def test_a_wire_dateline_date_is_the_reports_not_the_events():
     ev = _events("NAIROBI, June 30 (Reuters) - Gunmen killed four herders near Garissa on Tuesday.",
                  published="2023-06-30")
     assert ev and ev[0].date == "2023-06-27"
+
+
+def test_an_abduction_happens_where_the_people_were_taken_from():
+    ev = _events("Gunmen kidnapped a priest from his parish in Kafanchan on Sunday, a church official "
+                 "said in Kaduna.")
+    assert ev and ev[0].place is not None and ev[0].place.name == "Kafanchan"
+
+
+def test_a_wire_dateline_is_no_actor():
+    ev = _events("BOGOTA, June 29 (Reuters) - Colombian police arrested 21 men in Medellin on Thursday.")
+    assert ev and ev[0].actors.get("actor1") == "Colombian police"
