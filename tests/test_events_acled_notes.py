@@ -114,3 +114,19 @@ def test_an_abduction_happens_where_the_people_were_taken_from():
 def test_a_wire_dateline_is_no_actor():
     ev = _events("BOGOTA, June 29 (Reuters) - Colombian police arrested 21 men in Medellin on Thursday.")
     assert ev and ev[0].actors.get("actor1") == "Colombian police"
+
+
+def test_an_acronym_subject_is_no_participle():
+    ev = _events("On 2 May 2023, an IED planted by militants exploded as an army convoy passed near Gao.")
+    assert ev and ev[0].acled.get("sub_event_type") == "Remote explosive/landmine/IED"
+
+
+def test_state_forces_killing_during_protests_is_excessive_force():
+    ev = _events("Police in Kenya shot dead two men during protests over a tax in Nakuru on Tuesday.")
+    assert ev and ev[0].acled.get("sub_event_type") == "Excessive force against protesters"
+
+
+def test_a_report_released_elsewhere_does_not_place_the_event():
+    ev = _events("Soldiers raped 12 women in villages near Bambari, according to a report released in Geneva "
+                 "on Tuesday.")
+    assert ev and ev[0].place is not None and ev[0].place.name == "Bambari"

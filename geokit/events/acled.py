@@ -27,6 +27,7 @@ class Refinement:
     acled: tuple[str, str]
     example: str
     override: bool = False  # applies even over a trigger rule's own finer class (a chemical canister dropped)
+    sentence: bool = False  # also read in the sentence when the clause gives no class ("during protests")
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,8 @@ def refinements() -> tuple[Refinement, ...]:
         pair = tuple(item["acled"])
         check_pair(pair, f"acled.toml {item['id']}")
         out.append(Refinement(item["id"], tuple(item["types"]), re.compile(item["pattern"], re.I), pair,
-                              item.get("example", ""), bool(item.get("override", False))))
+                              item.get("example", ""), bool(item.get("override", False)),
+                              bool(item.get("sentence", False))))
     return tuple(out)
 
 
@@ -80,11 +82,16 @@ GENERIC = {
 }
 
 
-def classify(etype: str, default: tuple[str, str], clause: str) -> tuple[dict[str, str], str]:
+def classify(
+    etype: str, default: tuple[str, str], clause: str, sentence: str = ""
+) -> tuple[dict[str, str], str]:
     """({"event_type", "sub_event_type"}, refinement id or "") for an event of ``etype``
-    read from ``clause``."""
+    read from ``clause`` (and, for refinements marked ``sentence``, from its whole ``sentence``)."""
     generic = tuple(default) in GENERIC
     for r in refinements():
         if (generic or r.override) and etype in r.types and r.pattern.search(clause):
+            return {"event_type": r.acled[0], "sub_event_type": r.acled[1]}, r.id
+    for r in refinements():
+        if sentence and r.sentence and generic and etype in r.types and r.pattern.search(sentence):
             return {"event_type": r.acled[0], "sub_event_type": r.acled[1]}, r.id
     return {"event_type": default[0], "sub_event_type": default[1]}, ""

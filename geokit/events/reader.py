@@ -854,7 +854,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 else (self.text[d.clause[0] : d.clause[1]] or d.sentence.text)
             )
             acled, refined = classify(
-                d.type, rule.acled if rule else ("Strategic developments", "Other"), scope
+                d.type, rule.acled if rule else ("Strategic developments", "Other"), scope, d.sentence.text
             )
             types = list(d.types) or [d.type]
             if acled["event_type"] == "Riots" and "protest" not in types:
