@@ -130,3 +130,18 @@ def test_a_report_released_elsewhere_does_not_place_the_event():
     ev = _events("Soldiers raped 12 women in villages near Bambari, according to a report released in Geneva "
                  "on Tuesday.")
     assert ev and ev[0].place is not None and ev[0].place.name == "Bambari"
+
+
+def test_both_sides_dead_are_summed_and_the_wounded_stay_apart():
+    from geokit.events.counts import find_counts
+
+    assert [(c.value, c.label) for c in find_counts("leaving two soldiers and five rebels dead")] == [
+        (7, "killed")]
+    assert (7, "killed") not in [(c.value, c.label) for c in
+                                 find_counts("leaving two soldiers injured and five rebels dead")]
+
+
+def test_people_held_whose_fate_is_hidden_are_a_forced_disappearance():
+    ev = _events("Relatives said on Friday that nine men detained by soldiers in Gao last month had "
+                 "disappeared.")
+    assert ev and ev[0].acled.get("sub_event_type") == "Abduction/forced disappearance"

@@ -168,6 +168,9 @@ _DEAD_AFTER = re.compile(
     rf"(?:people\s+|others\s+|more\s+)?(?P<state>dead|wounded|injured|hurt)\b"
     rf"|\bdeath\s+toll\b[^.;]{{0,60}}?\b(?:rose|risen|rises|climbed|reached|stood|stands|is|was|of|at)\s+(?:to\s+)?"
     rf"(?:at\s+least\s+)?(?P<toll>{_DIGITS}|{_WORD_NUMS})\b(?!\s*%)", re.I)
+_DEAD_PAIR = re.compile(
+    rf"\b(?:leaving|left)\s+(?P<a>{_DIGITS}|{_WORD_NUMS})\s+(?:(?!injured|wounded|hurt)[\w-]+\s+){{1,2}}?and\s+"
+    rf"(?P<b>{_DIGITS}|{_WORD_NUMS})\s+(?:[\w-]+\s+){{1,2}}?dead\b", re.I)
 _VERBS_AFTER = {
     "flew", "fled", "said", "came", "went", "took", "made", "left", "got", "ran", "sought", "swam", "drove",
     "crept", "hid", "fought", "was", "were", "is", "has", "had", "who", "which", "whose", "whom", "also",
@@ -319,6 +322,12 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
             label = _prefix_label(text, m.start()) or head[0]
             out.append(Count(m.start() + offset, head[2] + offset, text[m.start():head[2]], (a, b), label))
             taken.append((m.start(), head[2]))
+    for m in _DEAD_PAIR.finditer(text):  # "leaving two soldiers and five rebels dead": both sides' dead
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if isinstance(a, int) and isinstance(b, int) and a + b <= MAX_COUNT and free(m.start(), m.end()):
+            span = text[m.start("a"):m.end()]
+            out.append(Count(m.start("a") + offset, m.end() + offset, span, a + b, "killed"))
+            taken.append((m.start(), m.end()))
     for m in _DEAD_AFTER.finditer(text):  # "leaving 61 dead and 120 wounded", "the death toll rose to 276"
         g = "num" if m.group("num") else "toll"
         value = parse_number(m.group(g))
