@@ -145,3 +145,10 @@ def test_people_held_whose_fate_is_hidden_are_a_forced_disappearance():
     ev = _events("Relatives said on Friday that nine men detained by soldiers in Gao last month had "
                  "disappeared.")
     assert ev and ev[0].acled.get("sub_event_type") == "Abduction/forced disappearance"
+
+
+def test_a_country_naming_whose_forces_act_is_not_the_place():
+    ev = _events("Security forces in Kenya shot dead two men during protests in Kisumu on Tuesday.")
+    assert ev and ev[0].place is not None and ev[0].place.name == "Kisumu"
+    ev = _events("Police in Nairobi fired tear gas at students marching on Monday.")
+    assert ev and ev[0].place is not None and ev[0].place.name == "Nairobi"

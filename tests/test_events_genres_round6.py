@@ -98,8 +98,8 @@ def test_the_scorer_can_fail():
 
 
 # Floors measured on the held-out half at the end of the round (see BENCHMARKS.md), a little below the values.
-# held-out before -> after: acled place .50->.60, sub .53->.67, type .57->.70, date .63->.77, fatalities .60->.93;
-# wire place .80->.83, sub .67->.77, type .70->.80, date .81->.88, fatalities .97->1.00
+# held-out before -> after: acled place .50->.60, sub .53->.67, type .57->.70, date .63->.77,
+# fatalities .60->.93; wire place .80->.83, sub .67->.77, type .70->.80, date .81->.88, fatalities .97->1.00
 FLOORS: dict[tuple[str, str], float] = {
     ("acled", "place"): 0.56,
     ("acled", "sub_event"): 0.63,

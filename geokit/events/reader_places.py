@@ -22,6 +22,7 @@ from geokit.parsing.dates import DateRef
 _ATTACHMENT_WEIGHT = {"own": 1.0, "other": -1.5}
 _MILITARY_WORDS = wording("military_words")
 _ACTOR_BASE = wording("actor_base")
+_ACTOR_COUNTRY = wording("actor_country")
 _TRIP_ABROAD = wording("trip_abroad")
 _MOVERS_OF = wording("movers_of")
 _HOMES_END = re.compile(r"\b(?:homes?|houses|villages?|land)$", re.I)
@@ -194,6 +195,9 @@ class PlacesMixin:
                 # (but "abducted 30 villagers from a village near X": people are taken where they were)
             if t.end <= trig.start and _ACTOR_BASE.search(self.text, max(0, t.start - 40), t.start):
                 continue  # "fighters based in X killed four in Y": the actor's base, not where it happened
+            if t.end <= trig.start and level(ref) == 4 and \
+                    _ACTOR_COUNTRY.search(self.text, max(0, t.start - 40), t.start):
+                continue  # "security forces in Guinea shot dead ...": whose forces, not where
             between = self.text[trig.end:t.start] if t.start >= trig.end else None
             framed = bool(_TYPE_NOUN_OF.search(self.text[max(0, t.start - 40):t.start]))
             adjacent = t.end <= trig.start and trig.noun and \
