@@ -158,3 +158,14 @@ def test_day_and_month_with_last_year():
     assert d.iso() == "2015-02-25" and d.precision == "day"
     (n,) = _find("It opens on March 3 next year.", _dt.date(2016, 12, 7))
     assert n.iso() == "2017-03-03"
+
+
+def test_a_day_range_in_one_month_is_a_window_from_its_first_day():
+    import datetime as _dt
+
+    from geokit.parsing.dates import find_dates as _find
+
+    (ref,) = _find("Between 14 and 16 February 2023, fighting was reported.", _dt.date(2023, 6, 30))
+    assert (ref.date, ref.last, ref.precision) == (_dt.date(2023, 2, 14), _dt.date(2023, 2, 16), "week")
+    (ref,) = _find("Talks ran from 3 to 25 June 2023.", _dt.date(2023, 6, 30))
+    assert ref.date == _dt.date(2023, 6, 3) and ref.precision == "month"

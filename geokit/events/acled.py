@@ -26,6 +26,8 @@ class Refinement:
     pattern: re.Pattern
     acled: tuple[str, str]
     example: str
+    override: bool = False  # applies even over a trigger rule's own finer class (a chemical canister dropped)
+    sentence: bool = False  # also read in the sentence when the clause gives no class ("during protests")
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +53,25 @@ def refinements() -> tuple[Refinement, ...]:
         pair = tuple(item["acled"])
         check_pair(pair, f"acled.toml {item['id']}")
         out.append(Refinement(item["id"], tuple(item["types"]), re.compile(item["pattern"], re.I), pair,
-                              item.get("example", "")))
+                              item.get("example", ""), bool(item.get("override", False)),
+                              bool(item.get("sentence", False))))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _coded_fatalities() -> re.Pattern:
+    with open(ACLED_FILE, "rb") as fh:
+        return re.compile(tomllib.load(fh)["coded_fatalities"]["pattern"], re.I)
+
+
+def coded_fatalities(sentence: str) -> int | None:
+    """Deaths coded by a sentence of their own in ACLED's notes ("14 fatalities.", "No fatalities.",
+    "Fatalities coded as 10."), None when ``sentence`` is no such coding."""
+    m = _coded_fatalities().match(sentence.strip())
+    if m is None:
+        return None
+    n = (m.group("n") or m.group("n2") or "").lower().replace(",", "")
+    return {"no": 0, "zero": 0, "one": 1}.get(n, int(n) if n.isdigit() else 0)
 
 
 # Rule defaults that the clause's words may refine; a rule naming a finer class keeps it.
@@ -63,12 +82,16 @@ GENERIC = {
 }
 
 
-def classify(etype: str, default: tuple[str, str], clause: str) -> tuple[dict[str, str], str]:
+def classify(
+    etype: str, default: tuple[str, str], clause: str, sentence: str = ""
+) -> tuple[dict[str, str], str]:
     """({"event_type", "sub_event_type"}, refinement id or "") for an event of ``etype``
-    read from ``clause``."""
-    if tuple(default) not in GENERIC:
-        return {"event_type": default[0], "sub_event_type": default[1]}, ""
+    read from ``clause`` (and, for refinements marked ``sentence``, from its whole ``sentence``)."""
+    generic = tuple(default) in GENERIC
     for r in refinements():
-        if etype in r.types and r.pattern.search(clause):
+        if (generic or r.override) and etype in r.types and r.pattern.search(clause):
+            return {"event_type": r.acled[0], "sub_event_type": r.acled[1]}, r.id
+    for r in refinements():
+        if sentence and r.sentence and generic and etype in r.types and r.pattern.search(sentence):
             return {"event_type": r.acled[0], "sub_event_type": r.acled[1]}, r.id
     return {"event_type": default[0], "sub_event_type": default[1]}, ""

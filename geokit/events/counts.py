@@ -149,7 +149,11 @@ _RANK = re.compile(
 _KILLED_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:were|was|have been|had been)?\s*(killed|dead|died|wounded|injured)\b", re.I
 )
-_KILLED_BEFORE = re.compile(r"\b(killed|killing|wounded|wounding|injured|injuring)\s+$", re.I)
+# "shot dead two men", "beat to death three suspects": a lethal verb before the figure counts deaths
+_KILLED_BEFORE = re.compile(
+    r"\b(killed|killing|wounded|wounding|injured|injuring|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
+    r"(?:beat|hacked|stabbed|burned|burnt|stoned)\s+to\s+death|lynched|executed|murdered|massacred|"
+    r"assassinated|beheaded|slaughtered)\s+(?:at\s+least\s+)?$", re.I)
 # "the floods have affected 50,000 people": people affected are not the people displaced or evacuated that the
 # same sentence counts; the figure keeps its own unit, "affected"
 _AFFECTED_BEFORE = re.compile(r"\b(?:affected|affecting|affects|affect)\s+$", re.I)
@@ -164,6 +168,9 @@ _DEAD_AFTER = re.compile(
     rf"(?:people\s+|others\s+|more\s+)?(?P<state>dead|wounded|injured|hurt)\b"
     rf"|\bdeath\s+toll\b[^.;]{{0,60}}?\b(?:rose|risen|rises|climbed|reached|stood|stands|is|was|of|at)\s+(?:to\s+)?"
     rf"(?:at\s+least\s+)?(?P<toll>{_DIGITS}|{_WORD_NUMS})\b(?!\s*%)", re.I)
+_DEAD_PAIR = re.compile(
+    rf"\b(?:leaving|left)\s+(?P<a>{_DIGITS}|{_WORD_NUMS})\s+(?:(?!injured|wounded|hurt)[\w-]+\s+){{1,2}}?and\s+"
+    rf"(?P<b>{_DIGITS}|{_WORD_NUMS})\s+(?:[\w-]+\s+){{1,2}}?dead\b", re.I)
 _VERBS_AFTER = {
     "flew", "fled", "said", "came", "went", "took", "made", "left", "got", "ran", "sought", "swam", "drove",
     "crept", "hid", "fought", "was", "were", "is", "has", "had", "who", "which", "whose", "whom", "also",
@@ -315,6 +322,12 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
             label = _prefix_label(text, m.start()) or head[0]
             out.append(Count(m.start() + offset, head[2] + offset, text[m.start():head[2]], (a, b), label))
             taken.append((m.start(), head[2]))
+    for m in _DEAD_PAIR.finditer(text):  # "leaving two soldiers and five rebels dead": both sides' dead
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if isinstance(a, int) and isinstance(b, int) and a + b <= MAX_COUNT and free(m.start(), m.end()):
+            span = text[m.start("a"):m.end()]
+            out.append(Count(m.start("a") + offset, m.end() + offset, span, a + b, "killed"))
+            taken.append((m.start(), m.end()))
     for m in _DEAD_AFTER.finditer(text):  # "leaving 61 dead and 120 wounded", "the death toll rose to 276"
         g = "num" if m.group("num") else "toll"
         value = parse_number(m.group(g))

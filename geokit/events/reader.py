@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from geokit.events import syntax
-from geokit.events.acled import classify
+from geokit.events.acled import classify, coded_fatalities
 from geokit.events.causes import accidental_blast_pattern, cause_pattern
 from geokit.events.clauses import _PREP, _has_locative, _in_attribution, _narrow, _nearest_prep, _scopes
 from geokit.events.counts import Count, counts_dict, find_counts
@@ -35,7 +35,7 @@ from geokit.events.reader_facts import _CROWD, FactsMixin
 from geokit.events.reader_fallbacks import FallbacksMixin
 from geokit.events.reader_moves import MovesMixin, _domestic
 from geokit.events.reader_places import _CAUSE_SUBJECT_GAP, _IN_REPORT_FRAME, _MILITARY_WORDS, PlacesMixin
-from geokit.events.sentences import Sentence
+from geokit.events.sentences import Sentence, dateline_head
 from geokit.events.subjects import _PRONOUN, _actor, _actors, _bare_figure, _not_a_mover
 from geokit.events.triggers import CAUSATIVE, MOTION_TYPES, Trigger, find_triggers, is_present
 from geokit.events.wording import wording
@@ -133,6 +133,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             if 0 <= a < b <= len(masked) and re.search(r"\d", masked[a:b]):
                 masked = masked[:a] + " " * (b - a) + masked[b:]
         counts = find_counts(masked, offset=sent.start, warnings=self.res.warnings)
+        if sent.index < 4 and dates:
+            head = sent.start + dateline_head(sent.text)  # "BOGOTA, Feb 3 (Reuters) -": the report's day
+            dates = [d for d in dates if d.start >= head]
         triggers = [t for t in find_triggers(sent.text, offset=sent.start, title=sent.title)
                     if not self._charge(t)]
         if any(t.rule is not None and t.rule.chain_only for t in triggers) and not self._recent_motion(sent):
@@ -488,7 +491,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             self._no_violence(sent, trig)
             return
         if etype in ("attack", "military_operation") and (
-                (trig.noun and _ACCIDENTAL_BEFORE.search(self.text, max(0, trig.start - 40), trig.start))
+                (trig.noun and not _ASSAULT_NOUN.fullmatch(trig.text)
+                 and _ACCIDENTAL_BEFORE.search(self.text, max(0, trig.start - 40), trig.start))
                 or (_NATURAL_CAUSE.search(sent.text) and not _VIOLENCE.search(sent.text))):
             # "a gas explosion at a noodle shop"; "nine were killed ... after an outbreak of cholera": the
             # sentence names a cause that is no violence, and no weapon, perpetrator or armed force
@@ -805,8 +809,25 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         iso = d.date.iso() if d.date is not None else None
         return Source(self.doc_id, sent.start, sent.end, sent.text, dict(counts), iso)
 
+    def _coded_fatalities(self) -> dict[int, int]:
+        """Sentence index of each drafted sentence -> the deaths an ACLED-style coding sentence after it
+        gives ("... near Djibo. 14 fatalities."): the coding covers the events told since the last one."""
+        drafted = sorted({d.sentence.index for d in self.drafts if not d.hidden})
+        out: dict[int, int] = {}
+        covered = -1
+        for sent in self.sentences:
+            n = coded_fatalities(sent.text) if len(sent.text) < 60 else None
+            if n is None:
+                continue
+            for i in drafted:
+                if covered < i < sent.index:
+                    out[i] = n
+            covered = sent.index
+        return out
+
     def finish(self) -> None:
         ev_n = mv_n = 0
+        coded = self._coded_fatalities()
         self._refine_places()
         self._fallback_places()
         self._refine_places()
@@ -833,7 +854,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 else (self.text[d.clause[0] : d.clause[1]] or d.sentence.text)
             )
             acled, refined = classify(
-                d.type, rule.acled if rule else ("Strategic developments", "Other"), scope
+                d.type, rule.acled if rule else ("Strategic developments", "Other"), scope, d.sentence.text
             )
             types = list(d.types) or [d.type]
             if acled["event_type"] == "Riots" and "protest" not in types:
@@ -841,6 +862,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 types.append("protest")
             extra = dict(types=types, rule=d.trigger.rule_id + (f"+{refined}" if refined else ""),
                          acled=acled, fatalities=_fatalities(d.counts_all), actors=dict(d.actors))
+            if extra["fatalities"] is None:
+                extra["fatalities"] = coded.get(d.sentence.index)
             ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
                        destination=d.destination, via=list(d.via), who=d.who, counts=dict(d.counts_all),
                        confidence=d.confidence, sources=list(d.sources), notes=" | ".join(notes), **extra)
@@ -917,6 +940,8 @@ _NATURAL_AFTER = re.compile(
 )
 # "a gas explosion at a restaurant", "a factory fire": an accident, whatever the noun
 _ACCIDENTAL_BEFORE = re.compile(r"\b" + accidental_blast_pattern() + r"\s+(?:[\w-]+\s+)?$", re.I)
+# "a chemical attack", "a gas attack": an attack is never an accident, whatever word comes before it
+_ASSAULT_NOUN = re.compile(r"(?:attacks?|assaults?|raids?|ambush(?:es)?)", re.I)
 _COORDINATED = re.compile(
     r"^[\s,]*(?:and|but|then|before)(?:\s+then)?\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$"
     r"|^\s*,\s*(?:then\s+|later\s+)?$",  # "fled X on Monday, crossed into Y and reached Z": a list of verbs

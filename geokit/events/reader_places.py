@@ -22,6 +22,7 @@ from geokit.parsing.dates import DateRef
 _ATTACHMENT_WEIGHT = {"own": 1.0, "other": -1.5}
 _MILITARY_WORDS = wording("military_words")
 _ACTOR_BASE = wording("actor_base")
+_ACTOR_COUNTRY = wording("actor_country")
 _TRIP_ABROAD = wording("trip_abroad")
 _MOVERS_OF = wording("movers_of")
 _HOMES_END = re.compile(r"\b(?:homes?|houses|villages?|land)$", re.I)
@@ -34,6 +35,8 @@ _SOIL_AFTER = wording("soil_after")
 _SOIL_BEFORE = re.compile(r"\b(?:on|onto|into|to|in|reached|entered)\s+(?:the\s+)?$", re.I)
 _DEST_PREPS = {"into", "to", "in", "at", "toward", "towards", "inside", "near", "outside", "across", "for"}
 _ORIGIN_PREPS = {"from", "out of"}
+# an abduction's "from" place is where it happened ("kidnapped a priest from his parish in X")
+_TAKEN_FROM = re.compile(r"\b(?:kidnap\w*|abduct\w*|snatch\w*|taken\s+hostage|seized\s+hostages?)", re.I)
 _VIA_PREPS = {"via", "through"}
 # prepositions that put an event inside a place ("in/at/near/on X"): not origins, destinations or owners
 _IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "throughout", "across", "along"}
@@ -186,10 +189,15 @@ class PlacesMixin:
             if ref is None:
                 continue
             prep = _nearest_prep(self.text, t.start, 0)
-            if prep in ("from", "out of") and etype not in MOTION_TYPES and etype != "military_deployment":
+            if prep in ("from", "out of") and etype not in MOTION_TYPES and etype != "military_deployment" \
+                    and not _TAKEN_FROM.search(trig.text):
                 continue  # "a shell fired from Syria killed two": where the fire came from, not where it hit
+                # (but "abducted 30 villagers from a village near X": people are taken where they were)
             if t.end <= trig.start and _ACTOR_BASE.search(self.text, max(0, t.start - 40), t.start):
                 continue  # "fighters based in X killed four in Y": the actor's base, not where it happened
+            if t.end <= trig.start and level(ref) == 4 and \
+                    _ACTOR_COUNTRY.search(self.text, max(0, t.start - 40), t.start):
+                continue  # "security forces in Guinea shot dead ...": whose forces, not where
             between = self.text[trig.end:t.start] if t.start >= trig.end else None
             framed = bool(_TYPE_NOUN_OF.search(self.text[max(0, t.start - 40):t.start]))
             adjacent = t.end <= trig.start and trig.noun and \

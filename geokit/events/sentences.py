@@ -28,7 +28,8 @@ TITLE_MAX = 160
 _BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9•])")
 _DATELINE = re.compile(
-    r"^\s*(?P<name>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^)]{0,40}\)\s*)?[—–-]{1,2}\s"
+    r"^\s*(?P<name>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2}(?:,\s*\d{4})?)?)?\s*"
+    r"(?:\([^)]{0,40}\)\s*)?[—–-]{1,2}\s"
 )
 
 
@@ -131,6 +132,13 @@ def split_sentences(text: str) -> list[Sentence]:
                     continue
                 out.append(Sentence(s, e, text[s:e], len(out), b_index, title_line))
     return out
+
+
+def dateline_head(sentence: str) -> int:
+    """Length of a wire dateline opening ``sentence`` ("BOGOTA, Feb 3 (Reuters) - "), 0 when none: its date
+    is the report's, not the event's."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m and sum(c.isupper() for c in m.group("name")) >= 3 else 0
 
 
 def dateline_span(text: str, sentences: list[Sentence]) -> tuple[int, int] | None:

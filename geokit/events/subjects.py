@@ -164,6 +164,10 @@ _NATURAL = wording("natural_subject")
 _DETERMINER_ONLY = re.compile(r"\s*(?:an?|the|this|that|another|one|two|three|several)\s*", re.I)
 
 
+_WIRE_HEAD = re.compile(r"^\s*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s*(?:[A-Z][A-Za-z.]+\s*)?(?:\d{1,2}\s*)?)?"
+                        r"(?:,\s*\d{4}\s*)?(?:\([^)]{0,40}\)\s*)?[—–-]{1,2}\s+")
+
+
 def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str]:
     """{"actor1": perpetrator, "actor2": target} in ACLED's sense, from the trigger's own clause.
 
@@ -171,6 +175,7 @@ def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str
     subject is acted on and the "by" phrase acts ("were detained by police"). Nouns: "by X".
     """
     out: dict[str, str] = {}
+    who = _WIRE_HEAD.sub("", who)  # "BOGOTA, Feb 3 (Reuters) - Colombian police": the dateline is no actor
     after = text[trig.end:scope_end].replace("\n", " ")
     agent = _AGENT.match(after)
     agent_text = " ".join(agent.group(1).split()).strip(" ,.;") if agent else ""

@@ -323,7 +323,8 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 ):
                     continue
             noun = rule.noun or (rule.ambiguous_noun and bool(_DETERMINER_BEFORE.search(before)))
-            if not noun and word.endswith("ed") and (
+            acronym = m.group().split()[0].isupper()  # "an IED exploded": no participle
+            if not noun and word.endswith("ed") and not acronym and (
                     _ATTRIBUTIVE_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
                 continue  # "a deserted street", "through poorly targeted measures": adjectives
             if (_HEDGE_BEFORE.search(before) and not CAUSATIVE.search(before)) or _DESCRIPTIVE_BEFORE.search(

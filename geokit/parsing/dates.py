@@ -196,6 +196,9 @@ _P_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\
 _P_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}})\b)?"
                     r"(?:,?\s+((?i:last|this|next))\s+(?i:year)\b)?")
 _P_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})(?:,)?\s+(\d{{4}})\b")
+# "between 14 and 16 February 2023", "14-16 Feb": a window of days in one month, from the first
+_P_DAY_RANGE = re.compile(rf"\b(?:(?i:between)\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*"
+                          rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}})\b)?")
 _P_MONTH_CUE = re.compile(
     rf"\b(last year in|in|since|during|until|through|early|late|mid-|by|last|this|next)\s+({_MONTH_RE})"
     rf"(\s+last year)?(?!\s*\d)", re.I)
@@ -272,6 +275,14 @@ def find_dates(
                          "absolute"), m.start(), m.end())
     for m in _P_NUMERIC.finditer(text):
         add(_numeric(m, published, offset), m.start(), m.end())
+    for m in _P_DAY_RANGE.finditer(text):
+        if _CASE_SENSITIVE_MONTH.match(m.group(3)) and int(m.group(1)) < int(m.group(2)):
+            end = _month_day(m, m.group(3), m.group(2), m.group(4), published, future, offset)
+            if end.date is not None and 1 <= int(m.group(1)):
+                first = end.date.replace(day=int(m.group(1)))
+                prec = "week" if (end.date - first).days <= 7 else "month"
+                add(DateRef(end.start, end.end, end.text, first, end.date, prec, "absolute", end.note),
+                    m.start(), m.end())
     for m in _P_MDY.finditer(text):
         if _CASE_SENSITIVE_MONTH.match(m.group(1)):
             add(_month_day(m, m.group(1), m.group(2), m.group(3), published, future, offset, m.group(4)),
