@@ -158,3 +158,22 @@ def test_day_and_month_with_last_year():
     assert d.iso() == "2015-02-25" and d.precision == "day"
     (n,) = _find("It opens on March 3 next year.", _dt.date(2016, 12, 7))
     assert n.iso() == "2017-03-03"
+
+
+# ---------------------------------------------------------------- day ranges (round 6, agency excerpts)
+
+
+@pytest.mark.parametrize("text,first,last", [
+    ("were displaced between 3 and 5 May, field teams said", dt.date(2023, 5, 3), dt.date(2023, 5, 5)),
+    ("arrivals from 10 to 14 March", dt.date(2023, 3, 10), dt.date(2023, 3, 14)),
+    ("during the 12-18 February distribution", dt.date(2023, 2, 12), dt.date(2023, 2, 18)),
+    ("on May 3-5, 2022", dt.date(2022, 5, 3), dt.date(2022, 5, 5)),
+])
+def test_a_day_range_is_one_window_from_its_first_day(text, first, last):
+    (ref,) = find_dates(text, dt.date(2023, 6, 30))
+    assert (ref.date, ref.last, ref.precision) == (first, last, "week")
+
+
+def test_two_days_joined_by_and_are_no_range_without_between():
+    refs = find_dates("shelling on 3 and 5 May", dt.date(2023, 6, 30))
+    assert all(r.date == r.last for r in refs)

@@ -196,6 +196,11 @@ _P_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\
 _P_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}})\b)?"
                     r"(?:,?\s+((?i:last|this|next))\s+(?i:year)\b)?")
 _P_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})(?:,)?\s+(\d{{4}})\b")
+# "between 3 and 5 May", "3-5 May 2023", "from 10 to 14 March", "May 3-5": one window, first day to last
+_P_DAY_RANGE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|\band\b|\bto\b|\buntil\b)\s*"
+                              rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}})\b)?")
+_P_DAY_RANGE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|\band\b|\bto\b)\s*"
+                              r"(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?")
 _P_MONTH_CUE = re.compile(
     rf"\b(last year in|in|since|during|until|through|early|late|mid-|by|last|this|next)\s+({_MONTH_RE})"
     rf"(\s+last year)?(?!\s*\d)", re.I)
@@ -272,6 +277,14 @@ def find_dates(
                          "absolute"), m.start(), m.end())
     for m in _P_NUMERIC.finditer(text):
         add(_numeric(m, published, offset), m.start(), m.end())
+    for m in _P_DAY_RANGE_DMY.finditer(text):
+        if _CASE_SENSITIVE_MONTH.match(m.group(3)) and _range_joined(text, m):
+            add(_day_range(m, m.group(3), m.group(1), m.group(2), m.group(4), published, future, offset),
+                m.start(), m.end())
+    for m in _P_DAY_RANGE_MDY.finditer(text):
+        if _CASE_SENSITIVE_MONTH.match(m.group(1)) and _range_joined(text, m):
+            add(_day_range(m, m.group(1), m.group(2), m.group(3), m.group(4), published, future, offset),
+                m.start(), m.end())
     for m in _P_MDY.finditer(text):
         if _CASE_SENSITIVE_MONTH.match(m.group(1)):
             add(_month_day(m, m.group(1), m.group(2), m.group(3), published, future, offset, m.group(4)),
@@ -430,6 +443,30 @@ def _month_day(m, month_s, day_s, year_s, published, future, offset, rel=None) -
         "" if year_s or published is None or y == published.year else f"year {y} inferred (before the report)"
     )
     return _day(s, e, m.group(), day, note, "absolute")
+
+
+def _range_joined(text: str, m: re.Match) -> bool:
+    """ "3 and 5 May" is a range only after "between" (else two days: "on 3 and 5 May")."""
+    return not re.search(r"\band\b", m.group()) or bool(re.search(r"\bbetween\s+$", text[:m.start()], re.I))
+
+
+def _day_range(m, month_s, first_s, last_s, year_s, published, future, offset) -> DateRef | None:
+    """ "between 3 and 5 May": a window from the first day to the last (the event's date is its first day);
+    None when the two numbers are no days of one month in order (then each is read on its own)."""
+    first, last = int(first_s), int(last_s)
+    if not 1 <= first < last <= 31:
+        return None
+    ref = _month_day(m, month_s, last_s, year_s, published, future, offset)
+    if ref.date is None:
+        return ref
+    try:
+        start = ref.date.replace(day=first)
+    except ValueError:
+        return None
+    span = (ref.date - start).days
+    precision = "day" if span == 0 else "week" if span <= 7 else "month"
+    return DateRef(ref.start, ref.end, ref.text, start, ref.date, precision, "absolute",
+                   f"{m.group()!r}: {start.isoformat()} to {ref.date.isoformat()}")
 
 
 def _weekday(m, published, future, offset) -> DateRef:
