@@ -430,8 +430,11 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             if etype in MOTION_TYPES and destination is None:
                 destination = place
         if trig.noun and date is not None and date in own_dates and date.precision in ("year", "month") \
-                and _GENERIC_NOUN.search(self.text[max(s, trig.start - 40):trig.end]):
-            return  # "a series of bombings in 2016": a trend over months, not one occurrence
+                and _GENERIC_NOUN.search(self.text[max(s, trig.start - 40):trig.end]) \
+                and not (etype in MOTION_TYPES and scope_counts):
+            # "a series of bombings in 2016": a trend over months, not one occurrence ("420 new arrivals in
+            # May", "the return of 900 households in April": a movement counted over its period is one)
+            return
         if trig.noun and not own_dates and re.search(r"s$", trig.text) and _RELATIVE_PERFECT.search(
                 self.text, max(0, trig.start - 60), trig.start):
             # "the group, which has claimed attacks in X and Y": a description of the actor, no occurrence
