@@ -184,6 +184,24 @@ def test_a_place_that_houses_people_is_still_a_stock():
     assert facts and _named(facts[0].place, ["Kassala"])
 
 
+def test_a_counted_crowd_moving_inside_a_country_is_displacement():
+    d = [r for r in _records("Some 6,000 people left Kassala for Gedaref on 20 May.") if r.kind == "event"]
+    assert d and d[0].type == "displacement" and "border_crossing" not in d[0].types
+    assert _named(d[0].origin, ["Kassala"]) and _named(d[0].destination, ["Gedaref"])
+
+
+def test_a_few_travellers_inside_a_country_stay_a_journey():
+    recs = _records("Some 300 students travelled from Mosul to Baghdad on Monday.")
+    assert not [r for r in recs if r.kind == "event" and r.type == "displacement"]
+
+
+def test_households_moved_between_places_is_a_movement():
+    moves = _moves("About 900 households moved from Kismayo to Baidoa in March.")
+    assert moves and moves[0].counts.get("households") == 900
+    assert _named(moves[0].origin, ["Kismayo"]) and _named(moves[0].destination, ["Baidoa"])
+    assert not _moves("The families moved to a school in Kismayo.")
+
+
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
 FLOORS: dict[str, float] = {}
 

@@ -46,6 +46,7 @@ from geokit.parsing.dates import find_dates
 _VISIT_PURPOSE = wording("visit_purpose")
 _PAST_NECESSITY = wording("past_necessity")
 _NOTABLE = wording("notable_travellers")
+_MASS_MOVERS = wording("mass_movers")
 _FORCED_MOVE = re.compile(r"\b(?:relocat|evacuat|resettl)\w*", re.I)
 _FORCES_ENTER = re.compile(r"\b(?:entered|enters|enter|entering|crossed|cross|crosses|crossing)\b", re.I)
 _WISHED_MOVE = wording("wished_move")
@@ -158,6 +159,18 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         for d in dates:
             if d.date is not None and d.precision == "day":
                 self.anchor = d.date
+
+    def _mass_move(self, trig: Trigger, s: int, counts: list[Count]) -> bool:
+        """ "some 5,000 people left A for B": hundreds or more of the population at large, counted before the
+        verb, moving inside one country are displaced ("were relocated from A to B" likewise)."""
+        lo = max(s, trig.start - 80)
+        if not _MASS_MOVERS.search(self.text, lo, trig.start):
+            return False
+        for c in counts:
+            low = c.value[0] if isinstance(c.value, tuple | list) else c.value
+            if lo <= c.start < trig.start and isinstance(low, int) and low >= 100:
+                return True
+        return False
 
     def _attached_place(self, trig: Trigger, end: int) -> bool:
         """Whether a place hangs from the event noun itself: "the attack in X", "the X bombing", "the attack
@@ -537,7 +550,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             # added extra events on the dev halves); displaced people moved inside the country ("evacuees
             # from A were bused to B") are displacement from A
             if _DISPLACED_GROUP.search(traveller or "") or _FLIGHT_WORDS.search(self.text[s:e]) \
-                    or _FORCED_MOVE.search(trig.text):  # "were relocated from A to B"
+                    or _FORCED_MOVE.search(trig.text) or self._mass_move(trig, s, scope_counts):
                 draft.type = "displacement"
                 draft.types = ["displacement", *(t for t in draft.types if t == "camp_placement")]
                 draft.place = origin
