@@ -185,9 +185,9 @@ def test_a_place_that_houses_people_is_still_a_stock():
 
 
 def test_a_counted_crowd_moving_inside_a_country_is_displacement():
-    d = [r for r in _records("Some 6,000 people left Kassala for Gedaref on 20 May.") if r.kind == "event"]
+    d = [r for r in _records("Some 6,000 people left Kassala for Sennar on 20 May.") if r.kind == "event"]
     assert d and d[0].type == "displacement" and "border_crossing" not in d[0].types
-    assert _named(d[0].origin, ["Kassala"]) and _named(d[0].destination, ["Gedaref"])
+    assert _named(d[0].origin, ["Kassala"]) and _named(d[0].destination, ["Sennar"])
 
 
 def test_a_few_travellers_inside_a_country_stay_a_journey():
