@@ -195,6 +195,12 @@ def test_a_few_travellers_inside_a_country_stay_a_journey():
     assert not [r for r in recs if r.kind == "event" and r.type == "displacement"]
 
 
+def test_a_counted_return_inside_a_country_is_displacement():
+    text = "Field teams recorded the return of 700 households from Kassala to Sennar in May."
+    d = [r for r in _records(text) if r.kind == "event"]
+    assert d and d[0].type == "displacement" and "border_crossing" not in d[0].types
+
+
 def test_households_moved_between_places_is_a_movement():
     moves = _moves("About 900 households moved from Kismayo to Baidoa in March.")
     assert moves and moves[0].counts.get("households") == 900

@@ -161,14 +161,16 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 self.anchor = d.date
 
     def _mass_move(self, trig: Trigger, s: int, counts: list[Count]) -> bool:
-        """ "some 5,000 people left A for B": hundreds or more of the population at large, counted before the
-        verb, moving inside one country are displaced ("were relocated from A to B" likewise)."""
+        """ "some 5,000 people left A for B", "the return of 1,150 households to B": hundreds or more of the
+        population at large, counted, moving inside one country are displaced ("were relocated from A to B"
+        likewise)."""
         lo = max(s, trig.start - 80)
-        if not _MASS_MOVERS.search(self.text, lo, trig.start):
+        hi = trig.end if trig.noun else trig.start  # "the return of 1,150 households to X": inside the noun
+        if not _MASS_MOVERS.search(self.text, lo, hi):
             return False
         for c in counts:
             low = c.value[0] if isinstance(c.value, tuple | list) else c.value
-            if lo <= c.start < trig.start and isinstance(low, int) and low >= 100:
+            if lo <= c.start < hi and isinstance(low, int) and low >= 100:
                 return True
         return False
 
