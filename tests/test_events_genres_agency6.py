@@ -201,6 +201,11 @@ def test_a_counted_return_inside_a_country_is_displacement():
     assert d and d[0].type == "displacement" and "border_crossing" not in d[0].types
 
 
+def test_the_place_the_returnees_fled_is_the_origin_of_their_return():
+    moves = _moves("About 900 households who fled Pemba returned to their villages in Montepuez district.")
+    assert moves and _named(moves[0].origin, ["Pemba"]) and _named(moves[0].destination, ["Montepuez"])
+
+
 def test_households_moved_between_places_is_a_movement():
     moves = _moves("About 900 households moved from Kismayo to Baidoa in March.")
     assert moves and moves[0].counts.get("households") == 900
