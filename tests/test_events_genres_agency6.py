@@ -174,6 +174,12 @@ def test_houses_and_shelters_as_nouns_and_may_as_a_month(text):
     assert not [r for r in recs if r.kind == "fact" and r.type == "hosting"]
 
 
+def test_shelters_destroyed_are_a_count_of_homes():
+    recs = _records("Storms destroyed 900 shelters in Baidoa on 2 June.")
+    d = [r for r in recs if r.type == "displacement"]
+    assert d and figure_found(d, 900, "homes") and not figure_found(d, 900, "people")
+
+
 def test_may_as_a_modal_still_hedges():
     recs = _records("The floods may have displaced 3,100 people in Sittwe.")
     assert not [r for r in recs if r.kind == "event"]
