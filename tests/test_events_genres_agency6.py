@@ -212,6 +212,16 @@ def test_the_place_the_returnees_fled_is_the_origin_of_their_return():
     assert moves and _named(moves[0].origin, ["Pemba"]) and _named(moves[0].destination, ["Montepuez"])
 
 
+@pytest.mark.parametrize("text,placed", [
+    ("The Kakuma camp received 420 new arrivals from South Sudan in May.", True),
+    ("Some 600 refugees were moved from the border to the Kakuma settlement on 4 May.", True),
+    ("Some 600 refugees arrived in Kakuma on 4 May.", False),
+])
+def test_a_camp_that_receives_or_is_reached_places_the_movers(text, placed):
+    events = [r for r in _records(text) if r.kind == "event"]
+    assert events and ("camp_placement" in events[0].types) == placed
+
+
 def test_households_moved_between_places_is_a_movement():
     moves = _moves("About 900 households moved from Kismayo to Baidoa in March.")
     assert moves and moves[0].counts.get("households") == 900

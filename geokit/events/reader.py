@@ -541,7 +541,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         traveller = self.text[max(s, trig.start - 80):trig.start] if trig.noun else (
             self._antecedent(who, sent) if who else head)
         draft.types = _fair_types(etype, trig, origin, destination, self.text[trig.end:ne], self.text[s:e],
-                                  traveller)
+                                  traveller, self.text[s:trig.start])
         draft.journey = escape  # "the attacker fled to the Netherlands": a movement, no displacement
         if etype == "border_crossing" and military and _FORCES_ENTER.search(trig.text) \
                 and "military_operation" not in draft.types:
