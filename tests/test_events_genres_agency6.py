@@ -222,6 +222,11 @@ def test_a_camp_that_receives_or_is_reached_places_the_movers(text, placed):
     assert events and ("camp_placement" in events[0].types) == placed
 
 
+def test_the_place_of_a_causative_subject_is_the_origin():
+    moves = _moves("Fighting in Kidal forced 3,000 people to flee to Gao on 2 May.")
+    assert moves and _named(moves[0].origin, ["Kidal"]) and _named(moves[0].destination, ["Gao"])
+
+
 def test_households_moved_between_places_is_a_movement():
     moves = _moves("About 900 households moved from Kismayo to Baidoa in March.")
     assert moves and moves[0].counts.get("households") == 900

@@ -47,6 +47,7 @@ _VISIT_PURPOSE = wording("visit_purpose")
 _PAST_NECESSITY = wording("past_necessity")
 _NOTABLE = wording("notable_travellers")
 _MASS_MOVERS = wording("mass_movers")
+_CAUSATIVE_GAP = wording("causative_gap")
 _FORCED_MOVE = re.compile(r"\b(?:relocat|evacuat|resettl)\w*", re.I)
 _FORCES_ENTER = re.compile(r"\b(?:entered|enters|enter|entering|crossed|cross|crosses|crossing)\b", re.I)
 _WISHED_MOVE = wording("wished_move")
@@ -742,12 +743,14 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         self.non_events.update(w.lower() for w in _INCIDENT_NOUN.findall(sent.text))
 
     def _cause_place(self, sent: Sentence, trig: Trigger) -> PlaceRef | None:
-        """The place of the subject of an active displacing verb ("Clashes in X (have) displaced 900")."""
+        """The place of the subject of an active displacing verb ("Clashes in X (have) displaced 900") or of a
+        causative one ("Fighting in X forced 3,000 people to flee")."""
         for t in reversed(self._places_in(sent.start, trig.start)):
             before = self.text[max(sent.start, t.start - 30):t.start]
             m = _PREP.search(before)
-            if m and m.group(1).lower() in ("in", "near", "around") and _CAUSE_SUBJECT_GAP.fullmatch(
-                    self.text, t.end, trig.start):
+            if m and m.group(1).lower() in ("in", "near", "around") and (
+                    _CAUSE_SUBJECT_GAP.fullmatch(self.text, t.end, trig.start)
+                    or _CAUSATIVE_GAP.fullmatch(self.text, t.end, trig.start)):  # "... in X forced N to flee"
                 return toponym_placeref(t, self.text)
         return None
 
