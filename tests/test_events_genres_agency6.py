@@ -235,7 +235,15 @@ def test_households_moved_between_places_is_a_movement():
 
 
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
-FLOORS: dict[str, float] = {}
+# held-out at the end: place .68, figure .85, origin .64, destination .63, type .85, date .67
+FLOORS: dict[str, float] = {
+    "place": 0.65,
+    "figure": 0.82,
+    "origin": 0.59,
+    "destination": 0.59,
+    "type": 0.82,
+    "date": 0.62,
+}
 
 
 @pytest.fixture(scope="module")
