@@ -169,3 +169,33 @@ def test_a_day_range_in_one_month_is_a_window_from_its_first_day():
     assert (ref.date, ref.last, ref.precision) == (_dt.date(2023, 2, 14), _dt.date(2023, 2, 16), "week")
     (ref,) = _find("Talks ran from 3 to 25 June 2023.", _dt.date(2023, 6, 30))
     assert ref.date == _dt.date(2023, 6, 3) and ref.precision == "month"
+
+
+# ---------------------------------------------------------------- day ranges (round 6, agency excerpts)
+
+
+@pytest.mark.parametrize("text,first,last", [
+    ("were displaced between 3 and 5 May, field teams said", dt.date(2023, 5, 3), dt.date(2023, 5, 5)),
+    ("arrivals from 10 to 14 March", dt.date(2023, 3, 10), dt.date(2023, 3, 14)),
+    ("during the 12-18 February distribution", dt.date(2023, 2, 12), dt.date(2023, 2, 18)),
+    ("on May 3-5, 2022", dt.date(2022, 5, 3), dt.date(2022, 5, 5)),
+])
+def test_a_day_range_is_one_window_from_its_first_day(text, first, last):
+    (ref,) = find_dates(text, dt.date(2023, 6, 30))
+    assert (ref.date, ref.last, ref.precision) == (first, last, "week")
+
+
+def test_two_days_joined_by_and_are_no_range_without_between():
+    refs = find_dates("shelling on 3 and 5 May", dt.date(2023, 6, 30))
+    assert all(r.date == r.last for r in refs)
+
+
+@pytest.mark.parametrize("text,first,last,precision", [
+    ("fled in the first week of February", dt.date(2023, 2, 1), dt.date(2023, 2, 7), "week"),
+    ("during the last week of May", dt.date(2023, 5, 25), dt.date(2023, 5, 31), "week"),
+    ("registered in the first half of June", dt.date(2023, 6, 1), dt.date(2023, 6, 15), "month"),
+    ("the second week of March 2021", dt.date(2021, 3, 8), dt.date(2021, 3, 14), "week"),
+])
+def test_a_part_of_a_month_is_its_window(text, first, last, precision):
+    (ref,) = find_dates(text, dt.date(2023, 6, 30))
+    assert (ref.date, ref.last, ref.precision) == (first, last, precision)

@@ -294,12 +294,27 @@ def _prefix_label(text: str, start: int) -> str | None:
 
 # "the number of people who have fled X ... now stands at 950,000", "the total number of IDPs rose to N":
 # the figure after the verb counts the noun after "number of"
+# (and "the revised figure of people displaced ... now stands at 7,600", "... was revised downward to N")
+_STOCK_VERB = (
+    r"(?:stands?|stood|rose|has\s+risen|had\s+risen|reached|has\s+reached|had\s+reached|climbed|has\s+climbed|"
+    r"increased|jumped|grew|totall?ed|topped|(?:(?:is|was|were|has\s+been|had\s+been)\s+)?revised"
+    r"(?:\s+(?:sharply\s+)?(?:downwards?|upwards?|down|up))?|(?:is|was)\s+(?:now\s+)?(?:estimated\s+)?)"
+)
 _NUMBER_OF = re.compile(
-    r"\b(?:number|total)\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\b[^.;:!?]{0,140}?\b(?:stands?|stood|"
-    r"rose|has\s+risen|had\s+risen|reached|has\s+reached|climbed|has\s+climbed|increased|jumped|grew|"
-    r"(?:is|was)\s+(?:now\s+)?(?:estimated\s+)?)\s+(?:now\s+)?(?:at|to)?\s*(?P<q>about|around|some|nearly|"
+    r"\b(?:number|total|figure|tally|count)\s+of\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\b[^.;:!?]{0,140}?\b"
+    + _STOCK_VERB + r"\s+(?:now\s+)?(?:at|to)?\s*(?P<q>about|around|some|nearly|"
     r"almost|over|more\s+than|at\s+least|an\s+estimated|roughly|approximately)?\s*"
     r"(?P<num>(?:\d[\d,.]*\d|\d)(?:\s+(?:million|thousand)\b)?)\b"
+    r"(?!\s*(?:%|per\s*cent|percent))", re.I)
+
+# "cross-border arrivals into Chad reached 600,000", "IDPs in the district now total 41,000": a stock whose
+# movers are the subject; the figure after the verb counts them
+_MOVERS_TOTAL = re.compile(
+    r"\b(?P<noun>arrivals|returnees|IDPs|refugees|evacuees|asylum-seekers|migrants|households|families)\b"
+    r"(?:\s+(?:into|to|in|from|at|of)\s+[^.;:!?,]{0,40}?)?\s+(?:(?:have|has|had)\s+)?(?:now\s+)?"
+    r"(?:reached|rose\s+to|risen\s+to|climbed\s+to|stood\s+at|stand\s+at|total(?:l?ed)?|topped|surpassed|"
+    r"exceeded|passed)\s+(?P<q>about|around|some|nearly|almost|over|more\s+than|at\s+least|an\s+estimated|"
+    r"roughly|approximately)?\s*(?P<num>(?:\d[\d,.]*\d|\d)(?:\s+(?:million|thousand)\b)?)\b"
     r"(?!\s*(?:%|per\s*cent|percent))", re.I)
 
 
@@ -338,7 +353,7 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
             out.append(Count(m.start(g) + offset, m.end() + offset, text[m.start(g):m.end()], value, label,
                              (m.group("q") or "").lower()))
             taken.append((m.start(g), m.end()))
-    for m in _NUMBER_OF.finditer(text):
+    for m in (*_NUMBER_OF.finditer(text), *_MOVERS_TOTAL.finditer(text)):
         value = parse_number(m.group("num"))
         label = _label_of(m.group("noun"))
         if isinstance(value, int) and label and free(m.start("num"), m.end("num")) and value <= MAX_COUNT \

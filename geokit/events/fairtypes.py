@@ -19,6 +19,8 @@ _CAMP_DESTINATION = wording("camp_destination")
 _PRIVATE_TRAVELLERS = wording("private_travellers")
 _PROTESTERS_MOVED = wording("protesters_moved")
 _VISITED_CAMP = wording("visited_camp")
+_CAMP_LATER = wording("camp_destination_later")
+_CAMP_SUBJECT = wording("camp_subject")
 _DISPLACED_GROUP = re.compile(r"\b(?:refugees|asylum[- ]seekers|IDPs|displaced|evacuees)\b", re.I)
 _CAMP_CODES = {"CMPRF", "CMP"}  # GeoNames: refugee camp, camp
 _VIOLENCE = re.compile(r"\b" + violence_pattern() + r"\b", re.I)
@@ -26,7 +28,7 @@ _VIOLENCE = re.compile(r"\b" + violence_pattern() + r"\b", re.I)
 
 def _fair_types(
     etype: str, trig: Trigger, origin: PlaceRef | None, destination: PlaceRef | None, after: str = "",
-    clause: str = "", who: str = "",
+    clause: str = "", who: str = "", before: str = "",
 ) -> list[str]:
     """The event's type first, then every other fair reading (the guide lists every type that is a fair
     reading): the rule's ``also``; fleeing abroad is displacement and a border crossing; people moved into a
@@ -37,7 +39,8 @@ def _fair_types(
             types.append(t)
     if etype in ("displacement", "border_crossing", "defection") and "camp_placement" not in types and (
             (destination is not None and destination.feature_code.upper() in _CAMP_CODES)
-            or _CAMP_DESTINATION.match(after)):
+            or _CAMP_DESTINATION.match(after)
+            or (trig.motion == "in" and (_CAMP_LATER.match(after) or _CAMP_SUBJECT.search(before)))):
         types.append("camp_placement")
     if etype == "displacement" and origin is not None and destination is not None and origin.country_code \
             and destination.country_code and origin.country_code != destination.country_code:

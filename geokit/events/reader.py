@@ -46,6 +46,8 @@ from geokit.parsing.dates import find_dates
 _VISIT_PURPOSE = wording("visit_purpose")
 _PAST_NECESSITY = wording("past_necessity")
 _NOTABLE = wording("notable_travellers")
+_MASS_MOVERS = wording("mass_movers")
+_CAUSATIVE_GAP = wording("causative_gap")
 _FORCED_MOVE = re.compile(r"\b(?:relocat|evacuat|resettl)\w*", re.I)
 _FORCES_ENTER = re.compile(r"\b(?:entered|enters|enter|entering|crossed|cross|crosses|crossing)\b", re.I)
 _WISHED_MOVE = wording("wished_move")
@@ -161,6 +163,20 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         for d in dates:
             if d.date is not None and d.precision == "day":
                 self.anchor = d.date
+
+    def _mass_move(self, trig: Trigger, s: int, counts: list[Count]) -> bool:
+        """ "some 5,000 people left A for B", "the return of 1,150 households to B": hundreds or more of the
+        population at large, counted, moving inside one country are displaced ("were relocated from A to B"
+        likewise)."""
+        lo = max(s, trig.start - 80)
+        hi = trig.end if trig.noun else trig.start  # "the return of 1,150 households to X": inside the noun
+        if not _MASS_MOVERS.search(self.text, lo, hi):
+            return False
+        for c in counts:
+            low = c.value[0] if isinstance(c.value, tuple | list) else c.value
+            if lo <= c.start < hi and isinstance(low, int) and low >= 100:
+                return True
+        return False
 
     def _attached_place(self, trig: Trigger, end: int) -> bool:
         """Whether a place hangs from the event noun itself: "the attack in X", "the X bombing", "the attack
@@ -433,8 +449,11 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             if etype in MOTION_TYPES and destination is None:
                 destination = place
         if trig.noun and date is not None and date in own_dates and date.precision in ("year", "month") \
-                and _GENERIC_NOUN.search(self.text[max(s, trig.start - 40):trig.end]):
-            return  # "a series of bombings in 2016": a trend over months, not one occurrence
+                and _GENERIC_NOUN.search(self.text[max(s, trig.start - 40):trig.end]) \
+                and not (etype in MOTION_TYPES and scope_counts):
+            # "a series of bombings in 2016": a trend over months, not one occurrence ("420 new arrivals in
+            # May", "the return of 900 households in April": a movement counted over its period is one)
+            return
         if trig.noun and not own_dates and re.search(r"s$", trig.text) and _RELATIVE_PERFECT.search(
                 self.text, max(0, trig.start - 60), trig.start):
             # "the group, which has claimed attacks in X and Y": a description of the actor, no occurrence
@@ -527,7 +546,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         traveller = self.text[max(s, trig.start - 80):trig.start] if trig.noun else (
             self._antecedent(who, sent) if who else head)
         draft.types = _fair_types(etype, trig, origin, destination, self.text[trig.end:ne], self.text[s:e],
-                                  traveller)
+                                  traveller, self.text[s:trig.start])
         draft.journey = escape  # "the attacker fled to the Netherlands": a movement, no displacement
         if etype == "border_crossing" and military and _FORCES_ENTER.search(trig.text) \
                 and "military_operation" not in draft.types:
@@ -538,7 +557,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             # added extra events on the dev halves); displaced people moved inside the country ("evacuees
             # from A were bused to B") are displacement from A
             if _DISPLACED_GROUP.search(traveller or "") or _FLIGHT_WORDS.search(self.text[s:e]) \
-                    or _FORCED_MOVE.search(trig.text):  # "were relocated from A to B"
+                    or _FORCED_MOVE.search(trig.text) or self._mass_move(trig, s, scope_counts):
                 draft.type = "displacement"
                 draft.types = ["displacement", *(t for t in draft.types if t == "camp_placement")]
                 draft.place = origin
@@ -728,12 +747,14 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         self.non_events.update(w.lower() for w in _INCIDENT_NOUN.findall(sent.text))
 
     def _cause_place(self, sent: Sentence, trig: Trigger) -> PlaceRef | None:
-        """The place of the subject of an active displacing verb ("Clashes in X (have) displaced 900")."""
+        """The place of the subject of an active displacing verb ("Clashes in X (have) displaced 900") or of a
+        causative one ("Fighting in X forced 3,000 people to flee")."""
         for t in reversed(self._places_in(sent.start, trig.start)):
             before = self.text[max(sent.start, t.start - 30):t.start]
             m = _PREP.search(before)
-            if m and m.group(1).lower() in ("in", "near", "around") and _CAUSE_SUBJECT_GAP.fullmatch(
-                    self.text, t.end, trig.start):
+            if m and m.group(1).lower() in ("in", "near", "around") and (
+                    _CAUSE_SUBJECT_GAP.fullmatch(self.text, t.end, trig.start)
+                    or _CAUSATIVE_GAP.fullmatch(self.text, t.end, trig.start)):  # "... in X forced N to flee"
                 return toponym_placeref(t, self.text)
         return None
 

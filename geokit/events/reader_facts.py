@@ -21,6 +21,10 @@ _WHERE_STOCK = wording("stock_where")
 # agency wording for a stock of displaced people where they stay: "2,300 IDPs are sheltering in schools in X"
 _SHELTERING = wording("stock_sheltering")
 _NUMBER_IN = wording("stock_number_in")
+# "rose by 2,600", "fell by 300": a change of the stock, not the stock itself
+_BY_CHANGE = re.compile(r"\b(?:rose|risen|rises|increased|grew|fell|fallen|dropped|decreased|declined)"
+                        r"\s+by\s+"
+                        r"(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+)?$", re.I)
 _NATURAL_TOLL = re.compile(r"\b" + cause_pattern() + r"\b", re.I)  # "25 died in the floods": no attack's toll
 
 
@@ -93,7 +97,8 @@ class FactsMixin:
             if not where or where[0].start - end > 20:
                 continue
             figure = [c for c in counts if c.start > where[0].end and c.start - where[0].end <= 100
-                      and not any(a <= c.start < b for a, b in used)]
+                      and not any(a <= c.start < b for a, b in used)
+                      and not _BY_CHANGE.search(self.text, max(0, c.start - 30), c.start)]
             if figure:
                 self._stock_fact(sent, dates, figure[0], where[0], "presence", figure[0].start)
                 used.append((figure[0].start, figure[0].end))

@@ -149,7 +149,9 @@ class MovesMixin:
         """
         best = None
         for t in places:
-            if not (who_start <= t.start and t.end <= trig.start):
+            # (a trigger may hold the movers' own phrase: "households who fled X returned to")
+            inside = trig.motion == "in" and t.end <= trig.end
+            if not (who_start <= t.start and (t.end <= trig.start or inside)):
                 continue
             if not (_MOVER_LOCATED.search(self.text, max(who_start, t.start - 80), t.start)
                     or _RESIDENT_AFTER.match(self.text, t.end)

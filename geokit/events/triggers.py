@@ -207,7 +207,10 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|this|that|these|those|its|his|her|their|our|two-day|three-day|weekend|mass|peaceful|large|"
     r"recent|latest|first|second|new)|['’]s|\d)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HEDGE_BEFORE = re.compile(
-    r"(?:\bto|\b(?:will|would|could|might|may|should|shall|can|must|cannot|won['’]t|wouldn['’]t)\s+(?:[\w-]+\s+){0,2}"
+    # (the month May is no modal: "on 14 May and displaced", "in May 2023 and")
+    r"(?:\bto|\b(?:will|would|could|might|(?<!\d\s)(?:(?-i:may)|(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<!\bsince\s)"
+    r"(?<!\bduring\s)(?<!\buntil\s)(?<!\bearly\s)(?<!\blate\s)(?<!\bmid-)(?<!\blast\s)(?<!\bthis\s)"
+    r"(?<!\bnext\s)(?-i:May)(?!\s+\d))|should|shall|can|must|cannot|won['’]t|wouldn['’]t)\s+(?:[\w-]+\s+){0,2}"
     r"|\b(?:not|never|n['’]t)\s+(?:[\w-]+\s+)?|\b(?:called|calls|calling|pressed|pushed)\s+for\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
     r"|\b(?:expected|likely|unlikely|set|due|going|about|scheduled|poised|ready|able|unable|trying|tried|seeking|sought|"
     r"attempted|attempting|allowed|permitted|needed|needs?|supposed|meant|hoping|planning)\s+to\s+"

@@ -196,9 +196,14 @@ _P_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\
 _P_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}})\b)?"
                     r"(?:,?\s+((?i:last|this|next))\s+(?i:year)\b)?")
 _P_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})(?:,)?\s+(\d{{4}})\b")
-# "between 14 and 16 February 2023", "14-16 Feb": a window of days in one month, from the first
-_P_DAY_RANGE = re.compile(rf"\b(?:(?i:between)\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*"
-                          rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}})\b)?")
+# "between 3 and 5 May", "3-5 May 2023", "from 10 to 14 March", "May 3-5": one window, first day to last
+_P_DAY_RANGE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|\band\b|\bto\b|\buntil\b)\s*"
+                              rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}})\b)?")
+_P_DAY_RANGE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|\band\b|\bto\b)\s*"
+                              r"(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?")
+# "in the first week of February", "the last week of May", "the first half of June": a part of a month
+_P_PART_OF_MONTH = re.compile(rf"\b(first|second|third|fourth|last|final)\s+(week|half)\s+of\s+({_MONTH_RE})"
+                              r"(?:,?\s+(\d{4})\b)?", re.I)
 _P_MONTH_CUE = re.compile(
     rf"\b(last year in|in|since|during|until|through|early|late|mid-|by|last|this|next)\s+({_MONTH_RE})"
     rf"(\s+last year)?(?!\s*\d)", re.I)
@@ -275,14 +280,17 @@ def find_dates(
                          "absolute"), m.start(), m.end())
     for m in _P_NUMERIC.finditer(text):
         add(_numeric(m, published, offset), m.start(), m.end())
-    for m in _P_DAY_RANGE.finditer(text):
-        if _CASE_SENSITIVE_MONTH.match(m.group(3)) and int(m.group(1)) < int(m.group(2)):
-            end = _month_day(m, m.group(3), m.group(2), m.group(4), published, future, offset)
-            if end.date is not None and 1 <= int(m.group(1)):
-                first = end.date.replace(day=int(m.group(1)))
-                prec = "week" if (end.date - first).days <= 7 else "month"
-                add(DateRef(end.start, end.end, end.text, first, end.date, prec, "absolute", end.note),
-                    m.start(), m.end())
+    for m in _P_DAY_RANGE_DMY.finditer(text):
+        if _CASE_SENSITIVE_MONTH.match(m.group(3)) and _range_joined(text, m):
+            add(_day_range(m, m.group(3), m.group(1), m.group(2), m.group(4), published, future, offset),
+                m.start(), m.end())
+    for m in _P_DAY_RANGE_MDY.finditer(text):
+        if _CASE_SENSITIVE_MONTH.match(m.group(1)) and _range_joined(text, m):
+            add(_day_range(m, m.group(1), m.group(2), m.group(3), m.group(4), published, future, offset),
+                m.start(), m.end())
+    for m in _P_PART_OF_MONTH.finditer(text):
+        if _CASE_SENSITIVE_MONTH.match(m.group(3)):
+            add(_part_of_month(m, published, future, offset), m.start(), m.end())
     for m in _P_MDY.finditer(text):
         if _CASE_SENSITIVE_MONTH.match(m.group(1)):
             add(_month_day(m, m.group(1), m.group(2), m.group(3), published, future, offset, m.group(4)),
@@ -441,6 +449,55 @@ def _month_day(m, month_s, day_s, year_s, published, future, offset, rel=None) -
         "" if year_s or published is None or y == published.year else f"year {y} inferred (before the report)"
     )
     return _day(s, e, m.group(), day, note, "absolute")
+
+
+def _part_of_month(m, published, future, offset) -> DateRef | None:
+    """ "the first week of February" (1-7), "the last week of May" (25-31), "the second half of June"."""
+    which, part, mo = m.group(1).lower(), m.group(2).lower(), MONTHS[m.group(3).lower().rstrip(".")]
+    s, e = m.start() + offset, m.end() + offset
+    if m.group(4):
+        y = int(m.group(4))
+    elif published is not None:
+        y = _year_for(mo, 1, published, future)
+    else:
+        return _unknown(s, e, m.group(), f"{m.group()!r} has no year and the report has no published date")
+    last_day = _month_end(y, mo)
+    if part == "half":
+        if which not in ("first", "second", "last", "final"):
+            return None
+        first = dt.date(y, mo, 1) if which == "first" else dt.date(y, mo, 16)
+        last = dt.date(y, mo, 15) if which == "first" else last_day
+        return DateRef(s, e, m.group(), first, last, "month", "absolute", f"{m.group()!r}: {first} to {last}")
+    if which in ("last", "final"):
+        first = last_day - dt.timedelta(days=6)
+    else:
+        first = dt.date(y, mo, 1 + 7 * ("first", "second", "third", "fourth").index(which))
+    last = first + dt.timedelta(days=6)
+    return DateRef(s, e, m.group(), first, last, "week", "absolute", f"{m.group()!r}: {first} to {last}")
+
+
+def _range_joined(text: str, m: re.Match) -> bool:
+    """ "3 and 5 May" is a range only after "between" (else two days: "on 3 and 5 May")."""
+    return not re.search(r"\band\b", m.group()) or bool(re.search(r"\bbetween\s+$", text[:m.start()], re.I))
+
+
+def _day_range(m, month_s, first_s, last_s, year_s, published, future, offset) -> DateRef | None:
+    """ "between 3 and 5 May": a window from the first day to the last (the event's date is its first day);
+    None when the two numbers are no days of one month in order (then each is read on its own)."""
+    first, last = int(first_s), int(last_s)
+    if not 1 <= first < last <= 31:
+        return None
+    ref = _month_day(m, month_s, last_s, year_s, published, future, offset)
+    if ref.date is None:
+        return ref
+    try:
+        start = ref.date.replace(day=first)
+    except ValueError:
+        return None
+    span = (ref.date - start).days
+    precision = "day" if span == 0 else "week" if span <= 7 else "month"
+    return DateRef(ref.start, ref.end, ref.text, start, ref.date, precision, "absolute",
+                   f"{m.group()!r}: {start.isoformat()} to {ref.date.isoformat()}")
 
 
 def _weekday(m, published, future, offset) -> DateRef:
