@@ -84,7 +84,7 @@ def _cue_before(text: str, m: Mention) -> None:
 _LOCATIVE_BEFORE = PatternRule("locative-before")  # rules/patterns.toml
 _LOCATIVE_LIST = PatternRule("locative-list-before")  # rules/patterns.toml
 _LOCATIVE_LIST_MIDDLE = PatternRule("locative-list-middle")  # rules/patterns.toml
-_LIST_GOES_ON = PatternRule("list-goes-on")  # rules/patterns.toml
+_LIST_CLOSES = PatternRule("list-closes-after")  # rules/patterns.toml
 _DATELINE = PatternRule("dateline-caps")  # rules/patterns.toml
 _METONYMY_AFTER = PatternRule("metonymy-after")  # rules/patterns.toml
 
@@ -720,7 +720,7 @@ class Recogniser:
         # a list after a locative word whose item before this one is a place name: "from Winterville and
         # Watkinsville", "from Dublin, Moate and Kilbeggan"
         lst = _LOCATIVE_LIST.search(text[max(0, m.start - 100):m.start])
-        if lst is None and _LIST_GOES_ON.match(text[m.end:m.end + 100]):
+        if lst is None and _LIST_CLOSES.match(text[m.end:m.end + 100]):
             lst = _LOCATIVE_LIST_MIDDLE.search(text[max(0, m.start - 100):m.start])
         if lst is not None and self.store.by_key(fold(lst.group("prev"))):
             return True
