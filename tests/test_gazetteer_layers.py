@@ -224,3 +224,21 @@ def test_border_layer_enriches_but_does_not_replace_a_cities500_city(name, gid):
     assert top.geonameid == gid
     assert top.name.isascii() or any(ch.isalpha() and ord(ch) < 0x600 for ch in top.name)
     assert top.feature_code == "PPLA" and top.source == "geonames-cities500"
+
+
+@pytest.mark.parametrize("name, gid", [("Qamishli", 173377), ("Qaim", None)])
+def test_an_arab_town_is_found_without_its_article(resolver, name, gid):
+    """News writes "Qamishli" for the record "Al Qāmishlī", whose alternates all keep the article."""
+    top = _top(resolver, name)
+    assert top.match in ("exact", "folded", "alternate") and top.score >= 0.9
+    assert top.country_code in ("SY", "IQ") and (gid is None or top.geonameid == gid)
+
+
+def test_the_article_is_dropped_only_in_arabic_speaking_countries():
+    from geokit.gazetteer.sources import without_article
+
+    assert without_article("Al Qāmishlī", ["Al-Qamishli"], "SY", "P") == ["Qāmishlī", "Qamishli"]
+    assert without_article("El Paso", [], "US", "P") == []  # a Spanish article elsewhere stays
+    assert without_article("Al Bāb", [], "SY", "P") == []  # three letters left: too short to stand alone
+    assert without_article("Ar Raqqah", ["Raqqah"], "SY", "A") == []  # already there
+    assert without_article("Jabal al Akrad", [], "SY", "T") == []  # a mountain: not a place of people

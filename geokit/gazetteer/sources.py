@@ -226,12 +226,14 @@ def cities500(report: IngestReport) -> Iterator[PlaceRow]:
             pop = _int(c.get("population"))
             cc = c.get("countrycode") or ""
             fcode = "PPLC" if (cc, c["name"]) in caps else "PPL"
+            alts = list(c.get("alternatenames") or ())
+            alts += without_article(c["name"], alts, cc, "P")
             yield PlaceRow(
                 id=f"gn:{gid}", geonameid=int(gid), name=c["name"], lat=float(c["latitude"]),
                 lon=float(c["longitude"]), fclass="P", fcode=fcode, cc=cc,
                 admin1_code=f"{cc}.{c['admin1code']}" if c.get("admin1code") else "", population=pop,
                 kind=kind_for_population(pop, fcode), source="geonames-cities500",
-                names=list(c.get("alternatenames") or ()),
+                names=alts,
             )
             report.rows += 1
         except (KeyError, ValueError, TypeError) as exc:
@@ -366,6 +368,7 @@ def geonames_dump(path: Path, report: IngestReport) -> Iterator[PlaceRow]:
                 names = [n for n in parts[3].split(",") if n.strip()]
                 if parts[2] and parts[2] != name:
                     names.append(parts[2])
+                names += without_article(name, names, cc, fclass)
                 yield PlaceRow(
                     id=f"gn:{gid}", geonameid=gid, name=name, lat=lat, lon=lon, fclass=fclass, fcode=fcode,
                     cc=cc,
@@ -375,6 +378,29 @@ def geonames_dump(path: Path, report: IngestReport) -> Iterator[PlaceRow]:
                 report.rows += 1
             except ValueError as exc:
                 report.skip(f"{path.name}:{i}", str(exc))
+
+
+# Countries where names carry the Arabic article: "Al Qamishli" is written "Qamishli" in most news, and
+# GeoNames records do not always list the form without the article. Other layers ("El Paso") are left alone.
+_ARABIC_NAME_COUNTRIES = frozenset("SY IQ JO LB PS SA YE OM AE QA BH KW EG LY TN DZ MA SD MR".split())
+_ARTICLE_HEAD = re.compile(
+    r"^(?:al|el|an|ar|as|ash|az|ad|at|ath|adh|ed|es|et|en|ez|ul)[\s\-‐](?P<rest>\S.*)$", re.I)
+
+
+def without_article(name: str, names: list[str], cc: str, fclass: str) -> list[str]:
+    """The names of a populated place or area of an Arabic-speaking country without their leading article
+    ("Al Qāmishlī" -> "Qāmishlī"), when the rest is a name of four letters or more, not yet among them."""
+    if cc not in _ARABIC_NAME_COUNTRIES or fclass not in ("P", "A"):
+        return []
+    have = {n.casefold() for n in (name, *names)}
+    out = []
+    for n in (name, *names):
+        m = _ARTICLE_HEAD.match(n)
+        rest = m.group("rest").strip() if m else ""
+        if sum(ch.isalpha() for ch in rest) >= 4 and rest.casefold() not in have:
+            have.add(rest.casefold())
+            out.append(rest)
+    return out
 
 
 def border(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]:
@@ -392,6 +418,7 @@ def border(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]
         pop = _int(f[11])
         fclass, fcode, cc = f[6], f[7], f[8]
         names = _split(f[3]) + ([f[2]] if f[2] else [])
+        names += without_article(f[1], names, f[8], f[6])
         return PlaceRow(
             id=f"gn:{gid}", geonameid=gid, name=f[1], lat=lat, lon=lon, fclass=fclass, fcode=fcode,
             cc=cc, admin1_code=f"{cc}.{f[9]}" if f[9] else "", population=pop,
