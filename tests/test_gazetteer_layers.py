@@ -237,8 +237,10 @@ def test_an_arab_town_is_found_without_its_article(resolver, name, gid):
 def test_the_article_is_dropped_only_in_arabic_speaking_countries():
     from geokit.gazetteer.sources import without_article
 
-    assert without_article("Al Qāmishlī", ["Al-Qamishli"], "SY", "P") == ["Qāmishlī", "Qamishli"]
-    assert without_article("El Paso", [], "US", "P") == []  # a Spanish article elsewhere stays
-    assert without_article("Al Bāb", [], "SY", "P") == []  # three letters left: too short to stand alone
-    assert without_article("Ar Raqqah", ["Raqqah"], "SY", "A") == []  # already there
-    assert without_article("Jabal al Akrad", [], "SY", "T") == []  # a mountain: not a place of people
+    assert without_article("Al Qāmishlī", ["Al-Qamishli"], "SY", "P", "PPLA2") == ["Qāmishlī", "Qamishli"]
+    assert without_article("Al Mayādīn", [], "SY", "P", "PPL", 44_000) == ["Mayādīn"]
+    assert without_article("As Salām", [], "SY", "P", "PPL", 300) == []  # one of thousands of villages
+    assert without_article("El Paso", [], "US", "P", "PPLA2") == []  # a Spanish article elsewhere stays
+    assert without_article("Al Bāb", [], "SY", "P", "PPLA2") == []  # three letters: too short alone
+    assert without_article("Ar Raqqah", ["Raqqah"], "SY", "A", "ADM1") == []  # already there
+    assert without_article("Jabal al Akrad", [], "SY", "T", "MTS") == []  # a mountain: no town

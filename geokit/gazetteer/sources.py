@@ -227,7 +227,7 @@ def cities500(report: IngestReport) -> Iterator[PlaceRow]:
             cc = c.get("countrycode") or ""
             fcode = "PPLC" if (cc, c["name"]) in caps else "PPL"
             alts = list(c.get("alternatenames") or ())
-            alts += without_article(c["name"], alts, cc, "P")
+            alts += without_article(c["name"], alts, cc, "P", fcode, pop)
             yield PlaceRow(
                 id=f"gn:{gid}", geonameid=int(gid), name=c["name"], lat=float(c["latitude"]),
                 lon=float(c["longitude"]), fclass="P", fcode=fcode, cc=cc,
@@ -368,7 +368,7 @@ def geonames_dump(path: Path, report: IngestReport) -> Iterator[PlaceRow]:
                 names = [n for n in parts[3].split(",") if n.strip()]
                 if parts[2] and parts[2] != name:
                     names.append(parts[2])
-                names += without_article(name, names, cc, fclass)
+                names += without_article(name, names, cc, fclass, fcode, pop)
                 yield PlaceRow(
                     id=f"gn:{gid}", geonameid=gid, name=name, lat=lat, lon=lon, fclass=fclass, fcode=fcode,
                     cc=cc,
@@ -383,14 +383,21 @@ def geonames_dump(path: Path, report: IngestReport) -> Iterator[PlaceRow]:
 # Countries where names carry the Arabic article: "Al Qamishli" is written "Qamishli" in most news, and
 # GeoNames records do not always list the form without the article. Other layers ("El Paso") are left alone.
 _ARABIC_NAME_COUNTRIES = frozenset("SY IQ JO LB PS SA YE OM AE QA BH KW EG LY TN DZ MA SD MR".split())
+ARTICLE_FREE_MIN_POP = 5000
 _ARTICLE_HEAD = re.compile(
     r"^(?:al|el|an|ar|as|ash|az|ad|at|ath|adh|ed|es|et|en|ez|ul)[\s\-‐](?P<rest>\S.*)$", re.I)
 
 
-def without_article(name: str, names: list[str], cc: str, fclass: str) -> list[str]:
-    """The names of a populated place or area of an Arabic-speaking country without their leading article
-    ("Al Qāmishlī" -> "Qāmishlī"), when the rest is a name of four letters or more, not yet among them."""
+def without_article(name: str, names: list[str], cc: str, fclass: str, fcode: str = "",
+                    population: int = 0) -> list[str]:
+    """The names of a town or an area of an Arabic-speaking country without their leading article
+    ("Al Qāmishlī" -> "Qāmishlī"), when the rest is a name of four letters or more, not yet among them.
+
+    Only for seats of an area and towns of 5,000 people or more: thousands of villages are called "Al
+    Jadīdah" or "As Salām", and the bare word would make every "Salam" of a text theirs."""
     if cc not in _ARABIC_NAME_COUNTRIES or fclass not in ("P", "A"):
+        return []
+    if population < ARTICLE_FREE_MIN_POP and not fcode.startswith(("PPLA", "PPLC", "ADM")):
         return []
     have = {n.casefold() for n in (name, *names)}
     out = []
@@ -418,7 +425,7 @@ def border(report: IngestReport, path: Path | None = None) -> Iterator[PlaceRow]
         pop = _int(f[11])
         fclass, fcode, cc = f[6], f[7], f[8]
         names = _split(f[3]) + ([f[2]] if f[2] else [])
-        names += without_article(f[1], names, f[8], f[6])
+        names += without_article(f[1], names, f[8], f[6], f[7], _int(f[11]))
         return PlaceRow(
             id=f"gn:{gid}", geonameid=gid, name=f[1], lat=lat, lon=lon, fclass=fclass, fcode=fcode,
             cc=cc, admin1_code=f"{cc}.{f[9]}" if f[9] else "", population=pop,
