@@ -93,3 +93,17 @@ def test_a_village_on_another_continent_is_no_guess_in_a_report_whose_home_is_kn
     alone = "Shoppers crowded Piccadilly on Saturday."
     s = alone.index("Piccadilly")
     assert parser.parse(alone, spans=[(s, s + 10)]).toponyms[0].place.country_code == "AU"
+
+
+def test_a_far_town_known_by_the_name_only_as_an_alternate_is_no_guess(parser):
+    """'Cobra' is, in the gazetteer, only an alternate name of a Philippine town: in a story set in England
+    (the committee of that name) it is "no match"; the story's own places keep their answers."""
+    text = ("Ministers flew back to London from Dorset on Sunday, and another meeting of Cobra was held "
+            "at Westminster while farms near Guildford in Surrey stayed closed.")
+    spans = [(text.index(w), text.index(w) + len(w))
+             for w in ("London", "Dorset", "Cobra", "Westminster", "Guildford", "Surrey")]
+    doc = parser.parse(text, spans=spans)
+    cobra = doc.toponyms[2]
+    assert cobra.text == "Cobra" and cobra.place is None and "alternate" in cobra.reason
+    assert cobra.candidates and cobra.candidates[0].match == "alternate"
+    assert all(t.place is not None and t.place.country_code == "GB" for t in doc.toponyms if t is not cobra)

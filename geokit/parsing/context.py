@@ -76,6 +76,10 @@ SURE_ANSWER = 0.9  # a name the gazetteer alone is this sure of keeps its answer
 SAME_SENTENCE_CHARS = 200  # a state named this shortly before a county, in the same sentence, is its state
 SAME_SENTENCE_BONUS = 1.5
 LEAD_GAP = 2.5  # prior units (log10 people): a namesake that much smaller than the favourite is not lifted
+# a town known by the name only as an alternate (an old, local or foreign name), far from everything the
+# report places and in a country it never points to, is no answer unless it is this big ("Cobra" for a
+# Philippine town in a London story); world cities' exonyms ("Cologne", "Lisbon") stay
+FAR_ALTERNATE_POP = 100_000
 LOCAL_EXACT_GAP = 2.0  # prior units (log10 people) by which another place of the same own name outweighs it
 _TOWNS = ("city", "town", "village")
 # waters a type word names ("Baltic Sea", "Pacific Ocean"): no settlement stands for them (a town named after
@@ -507,12 +511,17 @@ class ContextResolver:
                             and not self._fits(cands[0], focus, anchors, f)):
                         reason = (f"only a loose match ({cands[0].match}) far from the report's other "
                                   f"places: {cands[0].name}, {cands[0].country_code}")
-                    elif (cands and cands[0].kind == "village" and home.strength(f) >= 0.5
+                    elif (cands and (cands[0].kind == "village"
+                                     or (cands[0].match == "alternate" and cands[0].kind in _TOWNS
+                                         and cands[0].population < FAR_ALTERNATE_POP))
+                            and home.strength(f) >= 0.5
                             and focus.share(cands[0].country_code, f) == 0
                             and home.country_share(cands[0].country_code, f) == 0
                             and anchors and min(haversine_km(cands[0].lat, cands[0].lon, a[0], a[1])
                                                 for a in anchors if a[2] != f) >= 3000):
-                        reason = (f"a village on another continent that nothing else in the report supports: "
+                        what = ("a village" if cands[0].kind == "village"
+                                else "a town known by this name only as an alternate")
+                        reason = (f"{what} on another continent that nothing else in the report supports: "
                                   f"{cands[0].name}, {cands[0].country_code}")
                     elif (cands and (cue := ms[0].cue or strip_type_words(ms[0].name)[1]) in _FEATURES
                           and cands[0].kind in _TOWNS and fold(cands[0].matched_name) != fold(ms[0].name)
