@@ -32,6 +32,10 @@ def test_weekday_is_most_recent_on_or_before_published():
 def test_weekday_in_future_sentence_reads_forward():
     assert one("ministers will meet on Friday", MON).date == dt.date(2012, 7, 6)
     assert one("talks resume next Monday", MON).date == dt.date(2012, 7, 9)
+    # a reduced clause: "a ban, expected to be confirmed on Friday" is about the coming Friday
+    assert one("the export ban, expected to be confirmed on Friday", MON).date == dt.date(2012, 7, 6)
+    # a past expectation keeps the past reading
+    assert one("the envoy, who was expected to arrive on Friday", MON).date == dt.date(2012, 6, 29)
 
 
 def test_yesterday_today_tomorrow_overnight():

@@ -93,3 +93,15 @@ def test_a_day_that_does_not_exist_is_no_date_not_the_reports():
 def test_an_undated_clause_still_takes_the_reports_week():
     (e,) = _events("Fighters shelled Idlib.")
     assert e.date == "2023-06-30" and e.date_precision == "week"
+
+
+
+@pytest.mark.parametrize("text", [
+    ("Shelling resumed around the port on Saturday, when another meeting of the truce committee was held "
+     "in Hodeidah."),
+    "Fighting went on in Marib on Saturday, when another round of talks opened in Muscat.",
+])
+def test_an_event_noun_in_a_when_clause_takes_the_day_it_refers_to(text):
+    """"... on Saturday, when another meeting was held": the when-clause tells that Saturday."""
+    meetings = [e for e in _events(text) if e.type == "meeting"]
+    assert meetings and meetings[0].date == "2023-06-24"

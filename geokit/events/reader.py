@@ -43,6 +43,7 @@ from geokit.model import Event, Fact, Movement, PlaceRef, Source, Toponym
 from geokit.parsing.dates import find_dates
 
 # "arrived in X for a two-day visit", "travelled to X for talks": the clause says it is a visit
+_WHEN_BEFORE = re.compile(r",\s*when\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _VISIT_PURPOSE = wording("visit_purpose")
 _PAST_NECESSITY = wording("past_necessity")
 _NOTABLE = wording("notable_travellers")
@@ -230,7 +231,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if date is None and lead_dates and trig.start >= lead_dates[-1].end and not trig.noun:
             date = lead_dates[-1]
         date_note = ""
-        if date is None and not trig.noun:
+        if date is None and (not trig.noun or _WHEN_BEFORE.search(self.text, sent.start, trig.start)):
+            # "returned on Saturday, when another meeting was held": the when-clause is that day's
             date, date_note = self._borrowed_date(sent, trig, dates, triggers)
         if date is None and not trig.noun and not is_present(trig.text):
             days = [d for d in dates if d.date is not None and d.precision == "day"]

@@ -55,6 +55,7 @@ _NUMWORD_RE = (
 # Sentences about the future read weekdays forward.
 FUTURE_RE = re.compile(
     r"\b(?:will|shall|is due|are due|is scheduled|are scheduled|is expected to|are expected to|"
+    r"(?<!was )(?<!were )(?<!been )expected to|is set to|are set to|"
     r"plans? to|planned|is to|are to|upcoming|next)\b", re.I)
 
 
