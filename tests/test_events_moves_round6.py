@@ -359,5 +359,33 @@ def test_a_state_receiving_refugees_is_where_they_arrive(text, destination, figu
     assert [e for e in _events(text) if e.type == "border_crossing" and "displacement" in e.types]
 
 
+@pytest.mark.parametrize(("text", "host", "origin", "figure"), [
+    ("Niger has hosted 250,000 Nigerian refugees since the raids began.", "Niger", "Nigeria", 250000),
+    ("Jordan has been home to more than 600,000 Syrian refugees.", "Jordan", "Syria", 600000),
+    ("Tunisia, which shares a long border with Libya, has been the main recipient of refugees fleeing the "
+     "fighting in Tripoli.", "Tunisia", "Tripoli", None),
+])
+def test_a_host_state_is_where_refugees_crossed_to(text, host, origin, figure):
+    """A standing figure of refugees in a state is also their crossing into it, from their demonym's country
+    or the place they fled; the figure stays a fact too."""
+    moves = [m for m in _movements(text) if m.destination is not None and m.destination.name == host]
+    assert moves and moves[0].origin is not None and moves[0].origin.name == origin, _movements(text)
+    if figure:
+        assert figure in moves[0].counts.values()
+    assert [e for e in _events(text) if e.type == "border_crossing" and e.place.name == host]
+
+
+def test_a_standing_figure_in_the_present_stays_a_fact():
+    text = "Officials met in Niamey on Monday. Niger hosts 250,000 Nigerian refugees."
+    assert not [m for m in _movements(text) if 250000 in m.counts.values()]
+    facts = [r for r in _records(text) if r.kind == "fact"]
+    assert [f for f in facts if f.place is not None and f.place.name == "Niger"
+            and 250000 in f.counts.values()]
+
+
+def test_a_hotel_hosting_a_meeting_is_no_crossing():
+    assert not [m for m in _movements("The hotel hosts 300 delegates of the refugee council on Monday.")]
+
+
 def test_a_hospital_receiving_patients_is_no_crossing():
     assert not _records("The hospital received 40 patients on Monday.")

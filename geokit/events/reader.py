@@ -240,8 +240,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                     t is not trig and t.noun and abs(t.start - days[0].start) <= 40 for t in triggers):
                 # "Gunmen carried out attacks on Sunday, ..., killing four": the sentence's only day
                 date, date_note = days[0], "the sentence's only date (its clause names none)"
-        if trig.type == "camp_placement" and self._stock_counts and trig.rule is not None \
-                and not trig.rule.movement:  # a standing figure at a camp ("the camp now holds N")
+        if self._stock_counts and trig.rule is not None and (  # a standing figure ("the camp now holds N")
+                trig.rule.standing or (trig.type == "camp_placement" and not trig.rule.movement)):
             counts = sorted([*counts, *self._stock_counts], key=lambda c: c.start)
         scope_counts = [c for c in counts if s <= c.start and c.end <= e]
         bare = _bare_figure(self.text, s, trig)
@@ -335,8 +335,17 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if etype in MOTION_TYPES:
             origin, destination, via = self._roles(trig, places, ne)
             origin, destination = self._capital_end(trig, origin, destination)  # "travelled to the capital"
-            if destination is None and trig.rule_id == "crossing.state_received":
-                destination = self._receiving_state(places, who_start, trig)  # "Uganda took in 3,000 ..."
+            if trig.rule_id in ("crossing.state_received", "crossing.state_hosts"):
+                # "Uganda took in 3,000 ...", "Chad hosts refugees fleeing X": the subject state received
+                # them; another place of the clause is where they came from
+                host = self._receiving_state(places, who_start, trig)
+                if host is not None:
+                    if origin is None and destination is not None \
+                            and relation(destination, host)[0] != "same":
+                        origin = destination
+                    destination = host
+                if origin is None:
+                    origin = self._refugees_of(trig, ne)
             if origin is None and trig.motion == "out" and trig.type in ("displacement", "flight"):
                 origin = self._cause_place(sent, trig)  # "Fighting in X has displaced ...": forced out of X
             if origin is None and trig.motion == "out":

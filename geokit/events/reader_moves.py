@@ -58,15 +58,40 @@ def _domestic(origin: PlaceRef | None, destination: PlaceRef | None) -> bool:
             and origin.country_code == destination.country_code)
 
 
+_APPOSITIVE = re.compile(r",\s*(?:which|that|who)\b[^,;.]{1,120},\s*"
+                         r"(?:(?:has|have|had|is|was)\s+(?:now\s+|also\s+|already\s+|long\s+)?"
+                         r"(?:been\s+)?)?", re.I)
+_FLEEING = re.compile(r"\b(?:fleeing|fled|escaping|escaped)\b", re.I)
+_FLED_CAUSE_IN = wording("fled_cause_in")
+_FLED_PLACE = re.compile(r"\s+(?:from\s+)?(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:town|city|village|province|"
+                         r"region|district|state|capital)\s+of\s+(?:the\s+)?)?", re.I)
+_REFUGEE_NOUN = re.compile(r"\s+(?:refugees|asylum[- ]seekers|nationals|migrants)\b", re.I)
+
 class MovesMixin:
     """Movement ends beyond the trigger's clause, and chains continuing an earlier movement."""
 
     def _receiving_state(self, places: list[Toponym], who_start: int, trig: Trigger) -> PlaceRef | None:
         """ "Uganda took in 3,000 Congolese refugees": the state that is the subject of a reception."""
         for t in places:
-            if who_start <= t.start <= who_start + 4 and t.end <= trig.start and \
-                    level_of_candidate(t.place) == 4:
+            if t.end > trig.start or level_of_candidate(t.place) != 4:
+                continue
+            if who_start <= t.start <= who_start + 4 or _APPOSITIVE.fullmatch(self.text, t.end, trig.start):
+                # "Chad, which shares a border with Sudan, has received ...": the subject before its clause
                 return toponym_placeref(t, self.text)
+        return None
+
+    def _refugees_of(self, trig: Trigger, end: int) -> PlaceRef | None:
+        """ "hosts 30,000 Sudanese refugees": the country of the refugees' demonym is where they came from;
+        "refugees fleeing the fighting in X": the place of what they fled."""
+        for t in self.demonyms:
+            if trig.end <= t.start < end and t.place is not None and _REFUGEE_NOUN.match(self.text, t.end):
+                return replace(to_placeref(t.place), geo_precision=4)
+        for t in self._places_in(trig.end, min(len(self.text), trig.end + 160)):
+            m = _FLEEING.search(self.text, trig.end, t.start)
+            if m is not None and (_FLED_CAUSE_IN.fullmatch(self.text, m.end(), t.start)
+                                  or _FLED_PLACE.fullmatch(self.text, m.end(), t.start)):
+                return toponym_placeref(t, self.text)
+            break
         return None
 
     def _placed_after(self, sent: Sentence, trig: Trigger) -> None:

@@ -65,6 +65,7 @@ class Rule:
     cues: tuple[str, ...] = ()  # lower-case words of the pattern; a sentence with none of them cannot match
     event: bool = True  # False: a journey only (a movement record, no event of the twelve types)
     chain_only: bool = False  # True: only the next leg of a movement already told ("they were taken to")
+    standing: bool = False  # True: told by a standing figure ("X hosts N refugees"), whose figure it takes
 
 
 def _fill(pattern: str, fragments: dict[str, str], where: str) -> str:
@@ -116,7 +117,8 @@ def load_rule_file(path: str | Path, fragments: dict[str, str] | None = None) ->
         out.append(Rule(rid, pattern, rtype, motion, form == "noun", form == "ambiguous_noun", also,
                         acled, str(item.get("example", "")), str(path), bool(item.get("movement", True)),
                         _cues(pattern.pattern) if item.get("gate", True) else (),
-                        bool(item.get("event", True)), bool(item.get("chain_only", False))))
+                        bool(item.get("event", True)), bool(item.get("chain_only", False)),
+                        bool(item.get("standing", False))))
     return tuple(out)
 
 
