@@ -389,3 +389,13 @@ def test_a_hotel_hosting_a_meeting_is_no_crossing():
 
 def test_a_hospital_receiving_patients_is_no_crossing():
     assert not _records("The hospital received 40 patients on Monday.")
+
+
+def test_people_in_camps_now_are_a_placement():
+    """Refugees who are in camps now are placed there, though the sentence is in the present; a present
+    habit ("refugees who reach the border go on to ...") stays no event."""
+    text = ("The rains came early this year. Aid agencies appealed for help for more than 40,000 refugees in "
+            "three camps in Malawi who face cholera.")
+    evs = [e for e in _events(text) if e.type == "camp_placement"]
+    assert evs and evs[0].place is not None and evs[0].place.country_code == "MW", _events(text)
+    assert not _events("The rains came early this year. Refugees who reach the border usually go on by bus.")

@@ -255,6 +255,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             and not sent.title
             and is_present(trig.text)
             and not own_dates
+            # "camps where 30,000 displaced people live": a placement that stands now, not a habit
+            and not (trig.type == "camp_placement" and trig.rule is not None and not trig.rule.movement)
             and not CAUSATIVE.search(self.text, max(0, trig.start - 60), trig.start)
             and not _PAST_NECESSITY.search(self.text, max(0, trig.start - 40), trig.start)
         ):  # "have forced 20,000 people to flee", "police had to evacuate the building": past
