@@ -399,3 +399,13 @@ def test_people_in_camps_now_are_a_placement():
     evs = [e for e in _events(text) if e.type == "camp_placement"]
     assert evs and evs[0].place is not None and evs[0].place.country_code == "MW", _events(text)
     assert not _events("The rains came early this year. Refugees who reach the border usually go on by bus.")
+
+
+def test_a_leading_in_addition_to_phrase_is_another_group():
+    """"In addition to the 80,000 Malian refugees it hosts, X now has 60,000 IDPs ...": the event's figure and
+    place are the main clause's, not the leading phrase's."""
+    text = ("In addition to the 80,000 Malian refugees it hosts, Niger now has some 60,000 internally "
+            "displaced people fleeing raids on villages.")
+    evs = [e for e in _events(text) if e.type == "displacement"]
+    assert evs and evs[0].place is not None and evs[0].place.name == "Niger", evs
+    assert 60000 in evs[0].counts.values() and 80000 not in evs[0].counts.values()

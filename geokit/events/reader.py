@@ -43,6 +43,8 @@ from geokit.model import Event, Fact, Movement, PlaceRef, Source, Toponym
 from geokit.parsing.dates import find_dates
 
 # "arrived in X for a two-day visit", "travelled to X for talks": the clause says it is a visit
+_ASIDE_LEAD = re.compile(r"\s*(?:in\s+addition\s+to|besides|apart\s+from|aside\s+from|on\s+top\s+of|"
+                         r"unlike)\b(?:[^,;.]|(?<=\d)[,.](?=\d)){1,150},\s*", re.I)
 _WHEN_BEFORE = re.compile(r",\s*when\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _VISIT_PURPOSE = wording("visit_purpose")
 _PAST_NECESSITY = wording("past_necessity")
@@ -202,6 +204,11 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
     def _event(self, sent, trig: Trigger, scope, dates, lead_dates, counts, triggers=()) -> None:
         s, e = scope
         ns, ne = _narrow(sent, trig, scope)
+        aside = _ASIDE_LEAD.match(self.text, s)
+        if aside is not None and aside.end() <= trig.start:
+            # "In addition to the 234,000 refugees it hosts, X now has 150,000 IDPs fleeing ...": the leading
+            # phrase's figures and places are of another group
+            s, ns = aside.end(), max(ns, aside.end())
         own_dates = [d for d in dates if ns <= d.start and d.end <= ne]
         said = self._said_dates(sent, trig, own_dates)
         if said and len(said) < len(own_dates):
@@ -267,6 +274,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if trig.background and not own_dates:
             return  # "hosts 9,000 Syrians, many of whom crept across ...": background to a figure
         who, head, who_start = _actor(self.text, s, trig, e, dates)
+        if aside is not None and who_start < s:
+            who_start = s
         forced = _FORCED_OBJECT.search(self.text, max(s, trig.start - 80), trig.start)
         if forced is not None and not trig.noun:
             # "soldiers burned houses, forcing residents to flee": the residents flee, not the soldiers
