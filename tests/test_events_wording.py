@@ -293,3 +293,18 @@ def test_a_name_ending_like_an_auxiliary_still_meets():
     met = _events("Prime Minister Shinzo Abe met Indian leaders in Tokyo on Monday.")
     assert [(r.type, r.place.name) for r in met] == [("meeting", "Tokyo")]
     assert not [r for r in _events("The ministers were met by protesters in Tokyo.") if r.type == "meeting"]
+
+
+@pytest.mark.parametrize("text", [
+    "The former minister suffered a heart attack at his home in Leeds on Sunday night.",
+    "A pupil had an asthma attack during the march through Cardiff on Saturday.",
+])
+def test_an_illness_called_an_attack_is_no_violence(text):
+    assert not [e for e in _events(text) if e.type in ("attack", "military_operation")]
+
+
+def test_a_patient_moved_to_a_hospital_is_no_movement_but_an_evacuation_to_one_is():
+    assert not _records("Two days later the patient was transferred to Royal Victoria Hospital in Belfast.")
+    evs = _events("The wounded were evacuated to a hospital in Gaziantep on Monday.")
+    assert evs and evs[0].place is not None and evs[0].place.name == "Gaziantep"
+    assert _events("Families were moved to the town of Kilis on Monday.")
