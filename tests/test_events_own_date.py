@@ -105,3 +105,16 @@ def test_an_event_noun_in_a_when_clause_takes_the_day_it_refers_to(text):
     """"... on Saturday, when another meeting was held": the when-clause tells that Saturday."""
     meetings = [e for e in _events(text) if e.type == "meeting"]
     assert meetings and meetings[0].date == "2023-06-24"
+
+
+def test_a_noun_takes_the_date_after_the_place_of_its_own_phrase():
+    text = ("Police are still investigating the killing of a local councillor, a critic of the mayor, "
+            "outside his home in Kano on 3 March.")
+    evs = [e for e in _events(text) if e.type == "attack"]
+    assert evs and evs[0].date == "2023-03-03" and evs[0].place.name == "Kano"
+
+
+def test_a_place_after_the_verb_of_an_event_noun_is_the_verbs():
+    evs = _events("The bombing of a market in Kano was condemned in Abuja.")
+    evs = [e for e in evs if e.type == "attack"]
+    assert evs and evs[0].place.name == "Kano"

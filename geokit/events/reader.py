@@ -45,6 +45,9 @@ from geokit.parsing.dates import find_dates
 # "arrived in X for a two-day visit", "travelled to X for talks": the clause says it is a visit
 _ASIDE_LEAD = re.compile(r"\s*(?:in\s+addition\s+to|besides|apart\s+from|aside\s+from|on\s+top\s+of|"
                          r"unlike)\b(?:[^,;.]|(?<=\d)[,.](?=\d)){1,150},\s*", re.I)
+_DATE_AFTER_PLACE = re.compile(r",?\s*(?:on\s+)?", re.I)
+# a finite verb or a clause break between an event noun and a later place: the place is another clause's
+_VERB_GAP = re.compile(r"[;:]|\b(?:is|are|was|were|has|have|had|said|says|did|will|would)\b", re.I)
 _WHEN_BEFORE = re.compile(r",\s*when\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _VISIT_PURPOSE = wording("visit_purpose")
 _PAST_NECESSITY = wording("past_necessity")
@@ -167,6 +170,16 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             if d.date is not None and d.precision == "day":
                 self.anchor = d.date
 
+    def _dated_place(self, lo: int, at: int) -> bool:
+        """Whether a date at ``at`` follows a place named "in/at X" after ``lo``, within the same phrase (no
+        verb, clause break or sentence end between the noun and the date)."""
+        t = next((t for t in reversed(self._places_in(lo, at))
+                  if _DATE_AFTER_PLACE.fullmatch(self.text, t.end, at)), None)
+        if t is None or not re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
+                                      self.text[max(lo, t.start - 40):t.start]):
+            return False
+        return not _VERB_GAP.search(self.text, lo, t.start)
+
     def _mass_move(self, trig: Trigger, s: int, counts: list[Count]) -> bool:
         """ "some 5,000 people left A for B", "the return of 1,150 households to B": hundreds or more of the
         population at large, counted, moving inside one country are displaced ("were relocated from A to B"
@@ -216,8 +229,11 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             # report's; the event's own is the other
             own_dates = [d for d in own_dates if d not in said]
         if trig.noun:
+            # near the noun, or right after a place of its own phrase ("the shooting of a reporter, a critic
+            # of the war, in her flat in Moscow on October 7")
             own_dates = [
                 d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= 60)
+                or (d.start > trig.end and self._dated_place(trig.end, d.start))
             ]
         crime = self._crime_span(trig, ns)
         if crime is not None:  # "a suspect in an early February theft near X has been apprehended"
@@ -298,6 +314,12 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         ]
         if crime is not None:
             places = [t for t in places if not crime[0] <= t.start < crime[1]]
+        if trig.noun and places:
+            # "The bombing of a market in X was condemned in Y": a noun's own phrase ends at the verb it is
+            # the subject of; a place after that verb is the other predicate's
+            verb = _VERB_GAP.search(self.text, trig.end, ne)
+            if verb is not None and any(trig.end <= t.start < verb.start() for t in places):
+                places = [t for t in places if not t.start >= verb.end()]
         if syntax.enabled():
             places = self._parsed_places(sent, trig, places)
         wide = False
