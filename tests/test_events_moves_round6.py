@@ -409,3 +409,10 @@ def test_a_leading_in_addition_to_phrase_is_another_group():
     evs = [e for e in _events(text) if e.type == "displacement"]
     assert evs and evs[0].place is not None and evs[0].place.name == "Niger", evs
     assert 60000 in evs[0].counts.values() and 80000 not in evs[0].counts.values()
+
+
+def test_expelled_nationals_in_a_relative_clause_go_home():
+    text = "Agencies said thousands of Haitians that were recently deported from the Bahamas need aid."
+    moves = _movements(text)
+    assert moves and moves[0].destination is not None and moves[0].destination.name == "Haiti", moves
+    assert moves[0].origin is not None and moves[0].origin.country_code == "BS", moves

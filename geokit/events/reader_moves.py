@@ -65,6 +65,7 @@ _FLEEING = re.compile(r"\b(?:fleeing|fled|escaping|escaped)\b", re.I)
 _FLED_CAUSE_IN = wording("fled_cause_in")
 _FLED_PLACE = re.compile(r"\s+(?:from\s+)?(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:town|city|village|province|"
                          r"region|district|state|capital)\s+of\s+(?:the\s+)?)?", re.I)
+_RELATIVE_AFTER = re.compile(r"\s+(?:that|who|which)\s+(?:[\w-]+\s+){0,4}", re.I)
 _REFUGEE_NOUN = re.compile(r"\s+(?:refugees|asylum[- ]seekers|nationals|migrants)\b", re.I)
 
 class MovesMixin:
@@ -197,6 +198,10 @@ class MovesMixin:
         after = [t for t in self.demonyms if trig.end <= t.start and t.end <= scope_end
                  and t.start - trig.end <= 40]
         before = [t for t in self.demonyms if who_start <= t.start and t.end <= trig.start]
+        if not before:
+            # "thousands of Angolans that were expelled from X": the relative clause's antecedent
+            before = [t for t in self.demonyms if 0 <= trig.start - t.end <= 60
+                      and _RELATIVE_AFTER.fullmatch(self.text, t.end, trig.start)]
         passive = re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$",
                             self.text[max(0, trig.start - 30):trig.start])
         if trig.motion == "out" and not _HOMEWARD_RETURN.match(trig.text) and not passive:
