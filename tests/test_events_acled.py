@@ -297,6 +297,21 @@ def test_a_bad_user_rule_file_is_refused_and_changes_nothing(tmp_path):
     tomllib.loads((triggers.RULES_DIR / "triggers.toml").read_text(encoding="utf-8"))
 
 
+def test_a_broken_rule_file_in_the_environment_stops_extraction_with_a_clear_error(tmp_path, monkeypatch):
+    """A rule file that does not compile is the caller's setup: extraction says so once, instead of
+    skipping every report with the same warning."""
+    from geokit.errors import GeokitError
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[rule]]\nid = "z"\ntype = "attack"\npattern = \'\'\'(?<!(?:a|bb)\\s)attack\'\'\'\n',
+                   encoding="utf-8")
+    monkeypatch.setenv(triggers.RULES_ENV, str(bad))
+    with pytest.raises(GeokitError, match="bad.toml"):
+        geokit.extract([{"id": "a", "text": "Gunmen attacked a bus in Kano.", "published": "2023-06-30"}])
+    monkeypatch.delenv(triggers.RULES_ENV)
+    assert geokit.extract("Gunmen attacked a bus in Kano on Monday.").events
+
+
 def test_rule_file_from_the_environment_and_the_cli(tmp_path, monkeypatch):
     path = _user_rules(tmp_path)
     text = "Nurses sat in outside the ministry in Rabat on Monday."

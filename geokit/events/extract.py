@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from geokit.errors import UsageError
 from geokit.events.drafts import UNREADABLE_DATE
 from geokit.events.placerefs import (
     toponym_placeref,
@@ -36,6 +37,7 @@ from geokit.events.placerefs import (
 from geokit.events.reader import DocResult, Reader
 from geokit.events.report import comments_start, force_places, report_places
 from geokit.events.sentences import dateline_span, split_sentences
+from geokit.events.triggers import rules as trigger_rules
 from geokit.model import (
     Document,
     Record,
@@ -105,6 +107,10 @@ def extract(documents, *, published=None, link: bool = True) -> Extraction:
     unknown. A bad item becomes a warning; the other reports are still read.
     """
     default_pub = parse_date(published) if published is not None else None
+    try:
+        trigger_rules()  # a broken rule file is the caller's setup, not one bad report: say so once
+    except ValueError as exc:
+        raise UsageError(f"event rules: {exc}") from exc
     if isinstance(documents, str | Document | dict) or hasattr(documents, "text"):
         documents = [documents]
     if not isinstance(documents, Iterable):
