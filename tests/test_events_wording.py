@@ -308,3 +308,18 @@ def test_a_patient_moved_to_a_hospital_is_no_movement_but_an_evacuation_to_one_i
     evs = _events("The wounded were evacuated to a hospital in Gaziantep on Monday.")
     assert evs and evs[0].place is not None and evs[0].place.name == "Gaziantep"
     assert _events("Families were moved to the town of Kilis on Monday.")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Bus drivers in Porto walked off the job on Monday, stranding commuters.", "Porto"),
+    ("A nationwide strike paralysed Dhaka on Thursday as shops stayed shut.", "Dhaka"),
+    ("About 400 residents gathered outside the town hall in Tema on Friday to demand clean water.", "Tema"),
+])
+def test_strikes_and_gatherings_with_a_demand_are_protests(text, place):
+    evs = [e for e in _events(text) if e.type == "protest"]
+    assert evs and evs[0].place is not None and evs[0].place.name == place, _events(text)
+
+
+def test_a_gathering_without_a_demand_is_no_protest():
+    assert not [e for e in _events("Families gathered in Tema on Friday to celebrate the harvest.")
+                if e.type == "protest"]
