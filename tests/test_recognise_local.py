@@ -227,3 +227,13 @@ def test_the_town_spelt_like_the_facility_word_stays_a_town(parser):
 def test_small_towns_listed_after_a_locative_word_are_placed_by_it(parser, text, word):
     """The later items of 'from A, B and C' are placed by the same 'from' when the item before is a place."""
     assert word in _places(parser.parse(text))
+
+
+def test_a_place_name_with_a_possessive_inside_is_one_name(parser):
+    """"Cox's Bazar" is one name (the gazetteer holds it whole); "Turkey's Hatay" stays two places."""
+    doc = parser.parse("Fires swept through camps in Cox's Bazar on Sunday, and Turkey's Hatay province "
+                       "was hit by floods.")
+    names = {t.text: t for t in doc.toponyms}
+    assert "Cox's Bazar" in names and names["Cox's Bazar"].place.country_code == "BD", list(names)
+    assert "Bazar" not in names and "Cox" not in names
+    assert names["Turkey"].place.country_code == "TR" and names["Hatay"].place.country_code == "TR"

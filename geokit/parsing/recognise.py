@@ -58,6 +58,7 @@ NAMED_CHECKS = frozenset({"person-shape", "acronym", "initial", "english-word", 
                           "unsupported-small-place", "bloc"})
 MAX_SPAN_TOKENS = 6
 CHUNK_CHARS = 200_000  # recognition works chunk by chunk so a huge text keeps memory bounded
+_POSSESSIVE_GAP = re.compile(r"['’]s\s")
 _TYPE_AFTER = PatternRule("type-after")  # rules/patterns.toml
 _CONTAINED_GAP = re.compile(r"^(?:\s*,\s*|\s+in\s+)$")
 # surnames with a capital inside: "McGimpsey", "MacLeod", "O'Brien", "D'Amato", "Smith-Jones"
@@ -218,7 +219,8 @@ class Recogniser:
         datelines = {m.start(1) + start for m in _DATELINE.finditer(chunk)}
         lower_words = {t.text.lower() for t in toks if not t.cap}
         out: list[Mention] = []
-        for run in _split_after_headlines(text, toks, runs(text, toks), headline_lines):
+        for run in _split_after_headlines(text, toks, self._possessive_names(text, toks, runs(text, toks)),
+                                          headline_lines):
             i = 0
             rtoks = [toks[k] for k in run]
             st.person_span = (len(rtoks), len(rtoks))
@@ -260,6 +262,21 @@ class Recogniser:
                 st.persons.add(fold(t.text))
         st.person_span = (start, end)
         return start
+
+    def _possessive_names(self, text: str, toks: list[Tok], rs: list[list[int]]) -> list[list[int]]:
+        """Runs cut at a possessive are joined again where the whole is a gazetteer name ("Cox's Bazar",
+        "King's Lynn"); "Turkey's Hatay" stays two names."""
+        out: list[list[int]] = []
+        for r in rs:
+            prev = out[-1] if out else None
+            if prev and toks[prev[-1]].possessive and _POSSESSIVE_GAP.fullmatch(
+                    text, toks[prev[-1]].end, toks[r[0]].start) and any(
+                    self.is_name(fold(span := text[toks[prev[-k]].start:toks[r[m - 1]].end]), span)
+                    for k in (1, 2) if k <= len(prev) for m in (1, 2) if m <= len(r)):
+                out[-1] = prev + r
+            else:
+                out.append(r)
+        return out
 
     def _match_at(self, text: str, rtoks: list[Tok], i: int) -> tuple[Mention | None, int]:
         if not rtoks[i].cap:
