@@ -119,6 +119,34 @@ def test_enrichment_merges_by_code_or_distance_and_adds_the_rest():
     assert "Condado de Beta" in b.rows["fips:1"].names and b.rows["fips:1"].geonameid == 3
 
 
+def test_a_region_name_its_provinces_list_as_an_alias_is_the_regions_alone():
+    """Natural Earth lists a region's names on each of its provinces ("Sicilia", "Tuscany" on every
+    province): the region of the worldwide layer is not merged into one province, and the provinces lose
+    those names (they made "Sicily" a province, and tied "Tuscany" among ten)."""
+    from geokit.gazetteer import sources as S
+    from geokit.gazetteer.store import _Builder
+
+    def row(id_, name, lat, lon, names=(), gid=None):
+        return S.PlaceRow(id=id_, geonameid=gid, name=name, lat=lat, lon=lon, fclass="A", fcode="ADM1",
+                          cc="ZZ", admin1_code="", population=0, kind="admin1", source="x", names=list(names))
+
+    b = _Builder()
+    b.add([row("ne:a", "Aprov", 10.0, 10.0, names=["Regio", "Regione", "Aprov Province"]),
+           row("ne:b", "Bprov", 10.5, 10.5, names=["Regio", "Regione"]),
+           row("ne:c", "Cprov", 30.0, 30.0, names=["Solo"])])
+    b.enrich([row("gn:1", "Regione", 10.2, 10.2, names=["Regio"], gid=1),
+              row("gn:2", "Solo", 30.1, 30.1, gid=2)])
+    assert "gn:1" in b.rows and b.rows["gn:1"].names == ["Regio"]
+    assert b.rows["ne:a"].names == ["Aprov Province"] and b.rows["ne:b"].names == []
+    assert "gn:2" not in b.rows and b.rows["ne:c"].geonameid == 2  # one area's alias: the same area
+
+
+@pytest.mark.parametrize("name,gid", [("Sicily", 2523119), ("Tuscany", 3165361), ("Lombardy", 3174618)])
+def test_italian_regions_are_regions_not_one_of_their_provinces(resolver, name, gid):
+    top = _top(resolver, name)
+    assert top.geonameid == gid and top.score >= 0.5
+
+
 def test_reader_skips_bad_rows_and_reports_a_broken_file(tmp_path):
     from geokit.gazetteer import sources as S
 

@@ -254,11 +254,18 @@ class _Builder:
                 self.add([r])
                 continue
             same = None
+            shared: list[str] = []
             # the same level first; then the other (Natural Earth lists England's counties as admin-1,
             # GeoNames as admin-2): a second-level area that a first-level record already is
             other = "admin1" if r.kind == "admin2" else "admin2"
             for kind in (r.kind, other):
-                for oid in index.get((kind, r.cc, fold(r.name)), ()):
+                held = index.get((kind, r.cc, fold(r.name)), ())
+                if len(held) > 1 and not any(fold(self.rows[oid].name) == fold(r.name) for oid in held):
+                    # an alias that several areas of one country list ("Sicilia", "Tuscany" on each province
+                    # of Natural Earth) is their region's name, not one of them: no merge
+                    shared.extend(held)
+                    continue
+                for oid in held:
                     o = self.rows[oid]
                     if (o.admin1_code == r.admin1_code
                             if kind == r.kind == "admin1" and o.admin1_code and r.admin1_code
@@ -270,6 +277,15 @@ class _Builder:
             if same is None:
                 self.rows[r.id] = r
                 note(r)
+                for n in {fold(x) for x in (r.name, *r.names)} - {""}:
+                    # a name of the new area that several others of its country list as an alias ("Tuscany"
+                    # on each Tuscan province) is the area's alone: it leaves them
+                    held = [oid for kind in ("admin1", "admin2") for oid in index.get((kind, r.cc, n), ())
+                            if oid != r.id and fold(self.rows[oid].name) != n]
+                    if len(held) > 1 or (held and n == own and set(held) <= set(shared)):
+                        for oid in held:
+                            o = self.rows[oid]
+                            o.names = [x for x in o.names if fold(x) != n]
                 continue
             same.names = same.names + [r.name] + r.names
             same.population = max(same.population, r.population)
