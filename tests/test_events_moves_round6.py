@@ -416,3 +416,17 @@ def test_expelled_nationals_in_a_relative_clause_go_home():
     moves = _movements(text)
     assert moves and moves[0].destination is not None and moves[0].destination.name == "Haiti", moves
     assert moves[0].origin is not None and moves[0].origin.country_code == "BS", moves
+
+
+def test_a_pushback_sends_people_over_the_border_home_or_where_named():
+    moves = _movements("Over 300 Haitians were pushed back across the border on Thursday.")
+    assert moves and moves[0].destination is not None and moves[0].destination.name == "Haiti", moves
+    moves = _movements("Coastguards pushed back 40 migrants to Libya on Friday.")
+    assert moves and moves[0].destination is not None and moves[0].destination.name == "Libya", moves
+
+
+def test_migrants_rescued_at_sea_and_taken_ashore_crossed():
+    text = "Some 200 migrants were rescued off the coast of Malta on Sunday and taken to Valletta."
+    evs = [e for e in _events(text) if e.type == "border_crossing"]
+    assert evs and 200 in evs[0].counts.values(), _events(text)
+    assert not _records("Lifeguards rescued three swimmers off the coast of Cornwall on Sunday.")
