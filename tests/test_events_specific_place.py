@@ -143,3 +143,13 @@ def test_the_reports_place_inside_the_authorities_country_is_kept():
                      "Ugandan police arrested 12 men on Tuesday.")
     arrest = next(e for e in events if e.type == "arrest")
     assert arrest.place.name == "Gulu"
+
+
+def test_a_country_before_the_officials_it_sends_is_not_where_the_event_is():
+    """"toured the affected areas and said ..., aided by US health officials": with no place of its own the
+    visit takes the report's place, not the country of the helpers."""
+    text = ("Cholera has killed 40 people in Sindh. The minister toured the affected areas and said that the "
+            "government was starting a campaign, aided by the WHO and US health officials.")
+    visits = [e for e in geokit.extract([{"id": "t", "text": text, "published": "2022-08-30"}],
+                                        link=False).events if e.type == "visit"]
+    assert visits and visits[0].place is not None and visits[0].place.country_code == "PK", visits

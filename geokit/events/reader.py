@@ -48,6 +48,11 @@ _ASIDE_LEAD = re.compile(r"\s*(?:in\s+addition\s+to|besides|apart\s+from|aside\s
 _DATE_AFTER_PLACE = re.compile(r",?\s*(?:on\s+)?", re.I)
 # a finite verb or a clause break between an event noun and a later place: the place is another clause's
 _VERB_GAP = re.compile(r"[;:]|\b(?:is|are|was|were|has|have|had|said|says|did|will|would)\b", re.I)
+# a place written before the people it describes ("US health officials", "Kenyan police"): their origin,
+# not where anything happened
+_ACTOR_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:officials?|authorities|forces|troops|soldiers|police|"
+                          r"diplomats?|envoys?|experts?|ministers?|spokes(?:man|men|woman|person)|officers?|"
+                          r"delegat(?:es|ion)|leaders?|government)\b", re.I)
 _WHEN_BEFORE = re.compile(r",\s*when\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _VISIT_PURPOSE = wording("visit_purpose")
 _PAST_NECESSITY = wording("past_necessity")
@@ -326,7 +331,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
             # "in control of the X crossing on Friday, a day after they overran the post":
             # the sentence's place
-            places = [t for t in self._places_in(s, e) if crime is None or not crime[0] <= t.start < crime[1]]
+            places = [t for t in self._places_in(s, e)
+                      if (crime is None or not crime[0] <= t.start < crime[1])
+                      and not _ACTOR_AFTER.match(self.text, t.end)]  # "aided by US health officials"
             wide = bool(places)
         etype = trig.type
         military = bool(_MILITARY_WORDS.search(head or who))
