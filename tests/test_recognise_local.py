@@ -237,3 +237,20 @@ def test_a_place_name_with_a_possessive_inside_is_one_name(parser):
     assert "Cox's Bazar" in names and names["Cox's Bazar"].place.country_code == "BD", list(names)
     assert "Bazar" not in names and "Cox" not in names
     assert names["Turkey"].place.country_code == "TR" and names["Hatay"].place.country_code == "TR"
+
+
+def test_a_name_after_a_romance_street_word_names_the_street(parser):
+    """"Boulevard Voltaire" is a Paris street, not the old colonial name of an Algerian village; a big city
+    after the word stays ("Avenue Paris" is rare, "Place Beirut" keeps Beirut)."""
+    doc = parser.parse("Gunmen opened fire on the Boulevard Voltaire and near the Rue Oberkampf in Paris, "
+                       "France, on Friday.")
+    names = [t.text for t in doc.toponyms]
+    assert "Voltaire" not in names and "Paris" in names
+    assert _dropped(doc, "Voltaire", "street")
+
+
+def test_the_words_of_a_venue_name_are_not_places(parser):
+    doc = parser.parse("Diners were shot outside the Petit Cambodge restaurant in Paris, France, on Friday.")
+    names = [t.text for t in doc.toponyms]
+    assert "Petit" not in names and "Paris" in names
+    assert _dropped(doc, "Petit", "facility")

@@ -445,6 +445,19 @@ class Recogniser:
         if not is_dateline and _street_after(text, m.end):
             return st.drop(m, "street", rule_id("street_words", _street_after(text, m.end)) or "street-words",
                            "part of a street's or a road's name")
+        # "Boulevard Voltaire", "Rue Oberkampf", "Avenue Bourguiba": a name after a Romance street or facility
+        # word of its own run names the street (a small place of that name is not meant; a big one stays)
+        if (not is_dateline and i > 0 and rtoks[i - 1].text.lower() in FACILITY_LEAD and not m.cue
+                and m.kind != "demonym" and not self._is_strong(key)):
+            rid = rule_id("facility_lead", rtoks[i - 1].text.lower()) or "facility-lead"
+            return st.drop(m, "street", rid, "named after a street or facility word ('Boulevard Voltaire')")
+        # "the Petit Cambodge restaurant": a part of a longer capitalised name that a lowercase venue word
+        # follows is a word of the venue's name (a big place inside it stays)
+        if (not is_dateline and len(rtoks) >= 2 and (i > 0 or j < len(rtoks)) and not m.cue
+                and m.kind != "demonym" and _VENUE_AFTER.match(text[rtoks[-1].end:rtoks[-1].end + 30])
+                and not self._is_strong(key)):
+            return st.drop(m, "facility", "venue-after", "a word of a venue's name ('the Petit Cambodge "
+                           "restaurant')")
         # "Ras" of an unknown "Ras al-Something": a fragment of a longer name, not a place
         if single and j < len(rtoks) and not m.cue and (
                 article_joined(rtoks[j].text) or rtoks[j].text.lower() in ARABIC_ARTICLES
@@ -846,6 +859,7 @@ _TYPE_WORDS = TYPE_WORDS  # rules/lexicon.toml
 _SPEECH = PatternRule("speech-after")  # rules/patterns.toml
 _SPEECH_BEFORE = PatternRule("speech-before")  # rules/patterns.toml
 _ROMANCE_OF = PatternRule("romance-of")  # rules/patterns.toml
+_VENUE_AFTER = PatternRule("venue-after")  # rules/patterns.toml
 
 _AGE_AFTER = PatternRule("age-after")  # rules/patterns.toml
 _NAME_GIVEN = PatternRule("name-given")  # rules/patterns.toml
