@@ -2,13 +2,14 @@
 
 ``tests/data/genres/round7_agency_dev.json`` and ``round7_agency_heldout.json`` hold 80 excerpts written for
 the project (never copied) in registers round 6 lacked: IFRC DREF operation summaries, WFP, MSF, NRC, IDMC
-yearly briefs, government disaster agencies (NDMA, BNPB, NEMA, DSWD, AFAD, ASDMA), DTM flow monitoring points,
-UNHCR data-portal sentences and cluster updates ("Shelter/NFI partners report ..."); causes from conflict to
-floods, cyclones, earthquakes, volcanoes, drought, evictions and landslides; movement words such as relocated,
-bussed, airlifted, pushed back, intercepted at sea and disembarked, transferred, deported, crossed at a crossing
-point; units in persons, households, families, HH, children, houses and shelters destroyed; figures in words
-("nearly half a million", "over 1.2 million", "tens of thousands"), tables as prose ("Masisi (12,300)"), other
-places' and earlier periods' figures in the same sentence. Scored as round 6 (same metrics and functions).
+yearly briefs, government disaster agencies (NDMA, BNPB, NEMA, DSWD, AFAD, ASDMA), DTM flow monitoring
+points, UNHCR data-portal sentences and cluster updates ("Shelter/NFI partners report ..."); causes from
+conflict to floods, cyclones, earthquakes, volcanoes, drought, evictions and landslides; movement words such
+as relocated, bussed, airlifted, pushed back, intercepted at sea and disembarked, transferred, deported,
+crossed at a crossing point; units in persons, households, families, HH, children, houses and shelters
+destroyed; figures in words ("nearly half a million", "over 1.2 million", "tens of thousands"), tables as
+prose ("Masisi (12,300)"), other places' and earlier periods' figures in the same sentence. Scored as round 6
+(same metrics and functions).
 
 The sets were written and committed before geokit was run on them; the code was improved on the dev half only,
 and the floors below were set once from the held-out half at the end. ``python
@@ -22,8 +23,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_events_genres import _rate
-from test_events_genres_agency6 import KINDS, score_items
+from test_events_genres import PUB, _named, _rate, _values
+from test_events_genres_agency6 import KINDS, figure_found, score_items
+
+import geokit
 
 DATA = Path(__file__).parent / "data" / "genres"
 
@@ -54,6 +57,71 @@ def test_sets_are_distinct_complete_and_new():
         assert it["genre"] == "agency" and it["place"] and it["types"]
         assert it["figure"][1] in {"people", "households", "homes"} and it["figure"][0] > 0
         assert set(it["types"]) <= KINDS
+
+
+# ---------------------------------------------------------------- the general mechanisms, one sentence each
+
+
+def _records(text: str):
+    return geokit.extract([{"id": "t", "text": text, "published": PUB}], link=False).records()
+
+
+def _events(text: str, etype: str):
+    return [r for r in _records(text) if r.kind == "event" and etype in (r.type, *r.types)]
+
+
+def test_a_result_participle_displaces_at_the_main_clause_place():
+    text = (
+        "Rains on 2 May caused floods in Kasese district, destroying 300 houses and displacing 4,100 people.")
+    d = _events(text, "displacement")
+    assert d and _named(d[0].place, ["Kasese"]) and figure_found(d, 4100, "people")
+    assert d[0].date == "2023-05-02"
+
+
+def test_hh_is_households_and_internal_displacements_are_counted():
+    assert figure_found(_records("Partners recorded 640 newly displaced HH in Marib city on 3 May."), 640,
+                        "households")
+    assert not figure_found(_records("Partners recorded 640 newly displaced hh in Marib city on 3 May."), 640,
+                            "households")
+    d = _events("IDMC counts about 2 million internal displacements in Pakistan caused by the floods.",
+                "displacement")
+    assert d and _named(d[0].place, ["Pakistan"]) and 2_000_000 in _values(list(d[0].counts.values()))
+
+
+def test_people_disembarked_at_a_port_crossed_there():
+    recs = _records("On 3 May the guards intercepted 210 migrants at sea and disembarked them at Tripoli.")
+    c = [r for r in recs if r.kind == "movement"]
+    assert c and _named(c[0].destination, ["Tripoli"]) and figure_found(c, 210, "people")
+    assert "border_crossing" in c[0].types or c[0].type == "border_crossing"
+
+
+@pytest.mark.parametrize("text,moved", [
+    ("Some 400 migrants were pushed back from Sfax to the border on 2 May.", True),
+    ("Police pushed back 200 asylum seekers to the border near Sfax on 2 May.", True),
+    ("The army pushed back the rebels near Goma on Friday.", False),
+])
+def test_pushed_back_people_are_expelled_forces_are_not(text, moved):
+    assert bool(_events(text, "displacement")) == moved
+
+
+def test_a_cause_that_forces_people_into_shelters_places_them_where_it_struck():
+    d = _events("Floods in Sylhet and Sunamganj districts forced 9,000 people into shelter centres on 2 May.",
+                "camp_placement")
+    assert d and _named(d[0].destination, ["Sylhet"]) and figure_found(d, 9000, "people")
+
+
+def test_a_counted_group_driven_across_a_border_crossed_it():
+    text = "On 5 May clashes in Kousseri drove some 8,000 Cameroonians across the river into N'Djamena."
+    moves = [r for r in _records(text) if r.kind == "movement"]
+    assert moves and _named(moves[0].origin, ["Kousseri", "Kousséri"])
+    assert _named(moves[0].destination, ["N'Djamena", "Ndjamena"]) and "border_crossing" in moves[0].types
+
+
+def test_movers_recorded_from_a_country_came_from_there():
+    text = "Authorities recorded 1,300 asylum seekers from Burkina Faso in Dapaong on 2 May."
+    moves = [r for r in _records(text) if r.kind == "movement"]
+    assert moves and _named(moves[0].origin, ["Burkina Faso"]) and figure_found(moves, 1300, "people")
+    assert "border_crossing" in moves[0].types
 
 
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.

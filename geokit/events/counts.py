@@ -58,7 +58,8 @@ for _label, _words in {
     "officers": "officer officers",
     "pilots": "pilot pilots airman airmen",
     "defectors": "defector defectors deserter deserters",
-    "refugees": "refugee refugees asylum-seeker asylum-seekers migrant migrants",
+    # ("asylum seekers" unhyphenated: its head noun)
+    "refugees": "refugee refugees asylum-seeker asylum-seekers seekers migrant migrants",
     "civilians": "civilian civilians",
     "people": (
         "people persons person individuals residents villagers men women children students workers teachers "
@@ -67,7 +68,9 @@ for _label, _words in {
         "inhabitants locals citizens evacuees returnees arrivals newcomers idps "
         # movers news counts by what they are (foreigners evacuated, medics freed, travellers arriving)
         "foreigners expatriates expats medics travellers travelers holidaymakers pupils schoolchildren "
-        "survivors guests athletes fans"
+        "survivors guests athletes fans "
+        # IDMC counts "internal displacements" (movements of people, one each)
+        "displacements"
     ),
     "police": "policeman policemen gendarmes",
     "families": "family families",
@@ -82,7 +85,8 @@ for _label, _words in {
     "missiles": "missile missiles rocket rockets",
     "camps": "camp camps",
     "homes": "home homes house houses dwellings shelters",
-    "households": "household households",
+    # "1,020 HH": the agencies' table abbreviation of households (upper case only, see _label_of)
+    "households": "household households HH",
 }.items():
     for _w in _words.split():
         LABELS[_w] = _label

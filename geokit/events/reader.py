@@ -48,6 +48,7 @@ _PAST_NECESSITY = wording("past_necessity")
 _NOTABLE = wording("notable_travellers")
 _MASS_MOVERS = wording("mass_movers")
 _CAUSATIVE_GAP = wording("causative_gap")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.I)
 _FORCED_MOVE = re.compile(r"\b(?:relocat|evacuat|resettl)\w*", re.I)
 _FORCES_ENTER = re.compile(r"\b(?:entered|enters|enter|entering|crossed|cross|crosses|crossing)\b", re.I)
 _WISHED_MOVE = wording("wished_move")
@@ -410,6 +411,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 # "the town of X was placed under quarantine" holds nobody in a placement)
                 destination = self._mover_origin(places, who_start, trig, None)
                 place = destination
+            if etype == "camp_placement" and destination is None and not trig.noun:
+                # "Floods in X forced 40,000 people into evacuation centres": placed where the cause struck
+                destination = place = self._cause_place(sent, trig)
             if etype == "camp_placement" and destination is None:
                 self._placed_after(sent, trig)  # "displaced 20,000 in X, who were moved to relief camps"
                 return
@@ -749,13 +753,18 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
     def _cause_place(self, sent: Sentence, trig: Trigger) -> PlaceRef | None:
         """The place of the subject of an active displacing verb ("Clashes in X (have) displaced 900") or of a
         causative one ("Fighting in X forced 3,000 people to flee")."""
-        for t in reversed(self._places_in(sent.start, trig.start)):
-            before = self.text[max(sent.start, t.start - 30):t.start]
+        found = self._places_in(sent.start, trig.start)
+        for i in range(len(found) - 1, -1, -1):
+            t = found[i]
+            head = i  # "Floods in X and Y districts forced ...": the list's first place carries the "in"
+            while head > 0 and _LIST_GAP.fullmatch(self.text, found[head - 1].end, found[head].start):
+                head -= 1
+            before = self.text[max(sent.start, found[head].start - 30):found[head].start]
             m = _PREP.search(before)
             if m and m.group(1).lower() in ("in", "near", "around") and (
                     _CAUSE_SUBJECT_GAP.fullmatch(self.text, t.end, trig.start)
                     or _CAUSATIVE_GAP.fullmatch(self.text, t.end, trig.start)):  # "... in X forced N to flee"
-                return toponym_placeref(t, self.text)
+                return toponym_placeref(found[head], self.text)
         return None
 
     def _antecedent_event(

@@ -44,8 +44,11 @@ _IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "thr
 # not where it happened
 _IN_REPORT_FRAME = wording("in_report_frame")
 # between the subject's place and an active displacing verb: "(Fighting in X)['s south] has (also) displaced"
+# (the place's own area word may follow it: "Floods in X district forced ...", "... in X and Y provinces")
 _CAUSE_SUBJECT_GAP = re.compile(
-    r"(?:['’]s\s+\w+(?:\s+\w+)?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?", re.I
+    r"(?:['’]s\s+\w+(?:\s+\w+)?)?(?:\s+(?:district|province|state|region|county|governorate|township|"
+    r"municipality|prefecture|department|regency)s?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?",
+    re.I,
 )
 
 

@@ -200,7 +200,8 @@ _ING_TIME_AFTER = re.compile(
     r"^\s+(?:since|on\s+[A-Z]|this\s+(?:week|month|morning)|last\s+(?:week|night|month)|"
     r"yesterday|today|overnight)\b"
 )
-_RESULT_ING = re.compile(r"^(?:killing|wounding|injuring)$", re.I)
+# ", killing four", ", displacing 900 people": a participle that tells the result of the main verb
+_RESULT_ING = re.compile(r"^(?:killing|wounding|injuring|displacing|uprooting)$", re.I)
 _NOUN_ING = {"downing", "shelling", "fighting", "meeting", "bombing", "bombings", "targeting", "pounding",
              "pushing into", "shooting"}
 _DETERMINER_BEFORE = re.compile(
