@@ -124,6 +124,24 @@ def test_movers_recorded_from_a_country_came_from_there():
     assert "border_crossing" in moves[0].types
 
 
+@pytest.mark.parametrize("text,origin", [
+    ("Some 380 asylum-seekers were moved from the reception centre on Lesbos to Athens on 3 May.", "Lesbos"),
+    ("On 2 May, 150 families were repatriated from the Al-Hol camp in Syria to Mosul.", "Syria"),
+])
+def test_the_place_of_the_facility_left_is_the_origin(text, origin):
+    moves = [r for r in _records(text) if r.kind == "movement"]
+    assert moves and _named(moves[0].origin, [origin])
+
+
+def test_a_facility_named_after_a_far_place_is_not_the_destination():
+    text = "On 2 May, 150 families were repatriated from Syria to the Jeddah 1 transit centre in Mosul."
+    moves = [r for r in _records(text) if r.kind == "movement"]
+    assert moves and _named(moves[0].destination, ["Mosul"])
+    camp = [r for r in _records("Some 300 refugees were moved to the Zaatari camp in Jordan on 2 May.")
+            if r.kind == "movement"]
+    assert camp and _named(camp[0].destination, ["Zaatari"])
+
+
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
 FLOORS: dict[str, float] = {}
 

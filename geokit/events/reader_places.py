@@ -52,6 +52,12 @@ _CAUSE_SUBJECT_GAP = re.compile(
 )
 
 
+# a place's name followed by a facility noun and the facility's own place: "the X 1 reception centre in Y"
+_FACILITY_IN = re.compile(
+    r"\s+(?:\d+\s+)?(?:[a-z][\w-]*\s+){0,2}(?:camps?|cent(?:re|er)s?|sites?|settlements?|shelters?|"
+    r"facilit(?:y|ies))\s+(?:in|at|near|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+
+
 class PlacesMixin:
     """Places by role around a trigger, and the finest place the report gives for an event."""
 
@@ -82,6 +88,15 @@ class PlacesMixin:
                 key=lambda g: rank.get(_nearest_prep(self.text, g[0].start, trig.end) or "", 2)
             )
             destination = self._best_in_group(groups["dest"][0])
+            named = groups["dest"][0][-1]
+            for g in groups["dest"][1:]:
+                later = self._best_in_group(g)
+                if destination is not None and later is not None and _FACILITY_IN.match(
+                        self.text, named.end, g[0].start) and relation(destination, later)[0] == "conflict":
+                    # "to the Jeddah 1 rehabilitation centre in Ninewa": a facility named after a place
+                    # elsewhere; the place it stands in is where the movers went
+                    destination = later
+                    break
             for g in groups["dest"][1:]:
                 later = self._best_in_group(g)
                 if later is not None and destination is not None and relation(destination, later)[0] in (
@@ -139,6 +154,9 @@ class PlacesMixin:
                 not between.strip() and _TRIP_ABROAD.search(trig.text + " "))):
             return "origin"  # "returned from a trip to X": X is where they come back from
         prep = _nearest_prep(self.text, t.start, trig.end)
+        if prep in ("in", "at", "on") and re.search(r"\bfrom\s*$", trig.text, re.I) and \
+                _nearest_prep(self.text, t.start, trig.start) == "from":
+            prep = "from"  # "relocated 300 refugees from the reception centre on X": the facility's place
         if prep is None and len(between) <= 40:
             own = _nearest_prep(self.text, t.start, trig.start)  # "drove from the capital, X"
             if own is not None and trig.text.lower().endswith(own):
