@@ -142,6 +142,19 @@ def test_a_facility_named_after_a_far_place_is_not_the_destination():
     assert camp and _named(camp[0].destination, ["Zaatari"])
 
 
+def test_a_stay_told_after_the_displacement_is_its_destination():
+    text = "The cyclone displaced 6,000 people on 3 May, with most sheltering in camps in Blantyre."
+    moves = [r for r in _records(text) if r.kind == "movement"]
+    assert moves and _named(moves[0].destination, ["Blantyre"])
+
+
+def test_the_figure_inside_the_trigger_is_the_events_own():
+    text = ("Officials said 15,400 families in Ratnapura were affected on 2 June, and 620 families were "
+            "moved to schools.")
+    d = _events(text, "displacement")
+    assert d and figure_found(d, 620, "households") and not figure_found(d, 15400, "households")
+
+
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
 FLOORS: dict[str, float] = {}
 

@@ -249,6 +249,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             scope_counts = sorted(
                 [bare, *(c for c in scope_counts if c.start > bare.start)], key=lambda c: c.start
             )
+        own_figures = [c for c in scope_counts if trig.start <= c.start < trig.end]
+        if own_figures:  # "N families were affected ..., and 620 families were moved to X": the trigger's own
+            scope_counts = [c for c in scope_counts if c.start >= own_figures[0].start]
         if (
             not trig.noun
             and not sent.title
