@@ -155,6 +155,12 @@ def test_the_figure_inside_the_trigger_is_the_events_own():
     assert d and figure_found(d, 620, "households") and not figure_found(d, 15400, "households")
 
 
+def test_centres_opened_for_people_place_them_there():
+    d = _events("The agency opened 27 evacuation centres in Port Vila for 3,200 people on 3 March.",
+                "camp_placement")
+    assert d and _named(d[0].destination, ["Port Vila", "Port-Vila"]) and figure_found(d, 3200, "people")
+
+
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
 FLOORS: dict[str, float] = {}
 
