@@ -161,6 +161,13 @@ def test_centres_opened_for_people_place_them_there():
     assert d and _named(d[0].destination, ["Port Vila", "Port-Vila"]) and figure_found(d, 3200, "people")
 
 
+def test_a_result_noun_takes_its_causes_day_and_deportees_go_home():
+    text = "Raids on 10 April led to the deportation of 66 Syrian refugees from Lebanon, UNHCR said."
+    d = _events(text, "displacement")
+    assert d and d[0].date == "2023-04-10"
+    assert _named(d[0].origin, ["Lebanon"]) and _named(d[0].destination, ["Syria"])
+
+
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
 FLOORS: dict[str, float] = {}
 

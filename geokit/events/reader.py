@@ -48,6 +48,9 @@ _PAST_NECESSITY = wording("past_necessity")
 _NOTABLE = wording("notable_travellers")
 _MASS_MOVERS = wording("mass_movers")
 _CAUSATIVE_GAP = wording("causative_gap")
+_RESULT_LINK = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:led\s+to|resulted\s+in|caused|prompted|triggered|forced|sparked)\s+"
+    r"(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.I)
 _FORCED_MOVE = re.compile(r"\b(?:relocat|evacuat|resettl)\w*", re.I)
 _FORCES_ENTER = re.compile(r"\b(?:entered|enters|enter|entering|crossed|cross|crosses|crossing)\b", re.I)
@@ -223,6 +226,12 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             tied = [d for d in own_dates if self._attachment(sent, trig, d) == "own"]
             if tied:
                 date = min(tied, key=lambda d: abs(d.start - trig.start))
+        if date is None and trig.noun:
+            # "Army raids on 10 April led to the deportation of ...": the cause's day is the result's
+            date = next((d for d in reversed(dates) if d.end <= trig.start
+                         and _RESULT_LINK.fullmatch(self.text, d.end, trig.start)), None)
+            if date is not None:
+                own_dates = [*own_dates, date]
         if date is None and not trig.noun:
             date = self._days_after(sent, trig, dates)
         if date is None and not trig.noun:
