@@ -168,6 +168,32 @@ def test_a_result_noun_takes_its_causes_day_and_deportees_go_home():
     assert _named(d[0].origin, ["Lebanon"]) and _named(d[0].destination, ["Syria"])
 
 
+@pytest.mark.parametrize("text,value", [
+    ("The floods have affected 120,000 people and displaced 35,000 in Beledweyne since 3 May.", 35000),
+    ("Police evacuated some 1,200 from the old town of Kherson on 5 June.", 1200),
+])
+def test_a_bare_figure_after_a_displacing_verb_counts_people(text, value):
+    d = _events(text, "displacement")
+    assert d and figure_found(d, value, "people")
+
+
+def test_a_passive_displacing_verb_takes_no_bare_object():
+    from geokit.events.subjects import _bare_object
+    from geokit.events.triggers import find_triggers
+    text = "They were displaced 3 times in 2019."
+    assert all(_bare_object(text, t) is None for t in find_triggers(text))
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The number of displaced people in Sennar rose to 50,000 on 1 May.", 50000, "people"),
+    ("The number of newly displaced families in Sennar doubled to 5,000 since 1 May.", 5000, "households"),
+    ("The number of IDPs in Sennar fell to 3,100 on 12 June as families went home.", 3100, "people"),
+])
+def test_a_stock_that_doubled_or_fell_to_a_figure_is_a_stock_there(text, value, unit):
+    facts = [r for r in _records(text) if r.kind == "fact"]
+    assert facts and _named(facts[0].place, ["Sennar"]) and figure_found(facts, value, unit)
+
+
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
 FLOORS: dict[str, float] = {}
 

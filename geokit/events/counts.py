@@ -301,7 +301,8 @@ def _prefix_label(text: str, start: int) -> str | None:
 # (and "the revised figure of people displaced ... now stands at 7,600", "... was revised downward to N")
 _STOCK_VERB = (
     r"(?:stands?|stood|rose|has\s+risen|had\s+risen|reached|has\s+reached|had\s+reached|climbed|has\s+climbed|"
-    r"increased|jumped|grew|totall?ed|topped|(?:(?:is|was|were|has\s+been|had\s+been)\s+)?revised"
+    r"increased|jumped|grew|totall?ed|topped|doubled|tripled|trebled|quadrupled|swelled|surged|soared|fell|"
+    r"dropped|decreased|declined|(?:(?:is|was|were|has\s+been|had\s+been)\s+)?revised"
     r"(?:\s+(?:sharply\s+)?(?:downwards?|upwards?|down|up))?|(?:is|was)\s+(?:now\s+)?(?:estimated\s+)?)"
 )
 _NUMBER_OF = re.compile(
@@ -360,6 +361,9 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
     for m in (*_NUMBER_OF.finditer(text), *_MOVERS_TOTAL.finditer(text)):
         value = parse_number(m.group("num"))
         label = _label_of(m.group("noun"))
+        if not label and m.re is _NUMBER_OF:  # "the number of displaced people": the noun after its modifier
+            label = next((lb for w in re.findall(r"[A-Za-z-]+", text[m.end("noun"):m.end("noun") + 30])[:2]
+                          if (lb := _label_of(w))), None)
         if isinstance(value, int) and label and free(m.start("num"), m.end("num")) and value <= MAX_COUNT \
                 and not re.fullmatch(r"(?:1[89]|20)\d\d", m.group("num")):
             out.append(Count(m.start("num") + offset, m.end("num") + offset, m.group("num"), value, label,

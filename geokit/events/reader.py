@@ -36,7 +36,7 @@ from geokit.events.reader_fallbacks import FallbacksMixin
 from geokit.events.reader_moves import MovesMixin, _domestic
 from geokit.events.reader_places import _CAUSE_SUBJECT_GAP, _IN_REPORT_FRAME, _MILITARY_WORDS, PlacesMixin
 from geokit.events.sentences import Sentence, dateline_head
-from geokit.events.subjects import _PRONOUN, _actor, _actors, _bare_figure, _not_a_mover
+from geokit.events.subjects import _PRONOUN, _actor, _actors, _bare_figure, _bare_object, _not_a_mover
 from geokit.events.triggers import CAUSATIVE, MOTION_TYPES, Trigger, find_triggers, is_present
 from geokit.events.wording import wording
 from geokit.model import Event, Fact, Movement, PlaceRef, Source, Toponym
@@ -258,6 +258,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             scope_counts = sorted(
                 [bare, *(c for c in scope_counts if c.start > bare.start)], key=lambda c: c.start
             )
+        obj = _bare_object(self.text, trig)
+        if obj is not None and not any(obj.start <= c.start < obj.end + 2 for c in scope_counts):
+            scope_counts = sorted([obj, *scope_counts], key=lambda c: c.start)
         own_figures = [c for c in scope_counts if trig.start <= c.start < trig.end]
         if own_figures:  # "N families were affected ..., and 620 families were moved to X": the trigger's own
             scope_counts = [c for c in scope_counts if c.start >= own_figures[0].start]

@@ -150,6 +150,40 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
     label = "arrested" if trig.type == "arrest" else "people"
     return Count(a, lo + m.end("num"), m.group("num"), value, label)
 
+# "displaced 35,000 in X", "evacuated some 1,200 from Y": the bare object figure of an active verb that moves
+# people, followed by a preposition or the clause's end (no noun: "displaced 35,000 people" is read as usual)
+_BARE_OBJECT = re.compile(
+    r"\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|an\s+estimated|up\s+to|roughly|"
+    r"approximately)\s+)?(?P<num>\d[\d,.]*(?<![,.])(?![\d,.]*\d)(?:\s+(?:million|thousand))?)(?=\s*(?:[,.;:)]|$|\s+(?:in|from|across|"
+    r"to|into|on|since|between|during|last|this|after|and|as|when|while|over|within|around|near|at|inside|"
+    r"throughout|following|by|towards?)\b))", re.I)
+_OBJECT_MOVER_VERB = re.compile(
+    r"(?:displaced|displacing|uprooted|uprooting|evacuated|evacuating|relocated|relocating|deported|deporting|"
+    r"expelled|expelling)$", re.I)
+
+
+_PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?\S+$", re.I)
+
+
+def _bare_object(text: str, trig: Trigger) -> Count | None:
+    """ "the floods displaced 35,000 in X": a figure with no noun right after an active verb that moves
+    people counts people (agencies drop the noun)."""
+    if trig.noun or trig.type not in ("displacement", "flight") or not _OBJECT_MOVER_VERB.search(trig.text):
+        return None
+    if _PASSIVE_VERB.search(text[max(0, trig.start - 20):trig.end]):
+        return None  # passive: "were displaced 3 times" has no object
+    m = _BARE_OBJECT.match(text, trig.end)
+    if m is None:
+        return None
+    raw = " ".join(m.group("num").split())
+    if re.fullmatch(r"(?:19|20)\d\d", raw):
+        return None
+    value = parse_number(raw)
+    if value is None or isinstance(value, float) or (isinstance(value, int) and not 0 < value < 100_000_000):
+        return None
+    return Count(m.start("num"), m.end("num"), m.group("num"), value, "people")
+
+
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I
 )
