@@ -194,6 +194,14 @@ def test_a_stock_that_doubled_or_fell_to_a_figure_is_a_stock_there(text, value, 
     assert facts and _named(facts[0].place, ["Sennar"]) and figure_found(facts, value, unit)
 
 
+def test_tents_destroyed_are_homes_and_most_of_whom_fled_to_is_the_destination():
+    d = _events("Storms destroyed 3,400 tents in camps in Idlib on 16 January.", "displacement")
+    assert d and figure_found(d, 3400, "homes")
+    text = "Fighting uprooted 10,000 people from Kassala, most of whom fled east to Sennar."
+    moves = [r for r in _records(text) if r.kind == "movement"]
+    assert moves and _named(moves[0].origin, ["Kassala"]) and _named(moves[0].destination, ["Sennar"])
+
+
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
 FLOORS: dict[str, float] = {}
 

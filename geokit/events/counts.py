@@ -84,7 +84,7 @@ for _label, _words in {
     "batteries": "battery batteries",
     "missiles": "missile missiles rocket rockets",
     "camps": "camp camps",
-    "homes": "home homes house houses dwellings shelters",
+    "homes": "home homes house houses dwellings shelters tents",
     # "1,020 HH": the agencies' table abbreviation of households (upper case only, see _label_of)
     "households": "household households HH",
 }.items():
