@@ -202,6 +202,12 @@ def test_tents_destroyed_are_homes_and_most_of_whom_fled_to_is_the_destination()
     assert moves and _named(moves[0].origin, ["Kassala"]) and _named(moves[0].destination, ["Sennar"])
 
 
+def test_a_relative_word_before_an_absolute_day_takes_the_day():
+    moves = [r for r in _records("Some 600 people fled into Chad at Adre overnight on 14 June.")
+             if r.kind == "movement"]
+    assert moves and moves[0].date == "2023-06-14"
+
+
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
 FLOORS: dict[str, float] = {}
 

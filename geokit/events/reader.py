@@ -48,6 +48,7 @@ _PAST_NECESSITY = wording("past_necessity")
 _NOTABLE = wording("notable_travellers")
 _MASS_MOVERS = wording("mass_movers")
 _CAUSATIVE_GAP = wording("causative_gap")
+_ON_GAP = re.compile(r"[\s,]*(?:on\s+)?", re.I)
 _RESULT_LINK = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:led\s+to|resulted\s+in|caused|prompted|triggered|forced|sparked)\s+"
     r"(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?", re.I)
@@ -221,6 +222,12 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             dates = [d for d in dates if not crime[0] <= d.start < crime[1]]
             lead_dates = [d for d in lead_dates if not crime[0] <= d.start < crime[1]]
         date = min(own_dates, key=lambda d: abs(d.start - trig.start)) if own_dates else None
+        if date is not None and date.kind != "absolute":
+            # "overnight on 14 June", "this morning, 3 May": the absolute day right after the relative word
+            rel = date
+            date = next((d for d in own_dates if d.kind == "absolute" and d.precision == "day"
+                         and 0 <= d.start - rel.end <= 5 and _ON_GAP.fullmatch(self.text, rel.end, d.start)),
+                        rel)
         if len(own_dates) > 1 and syntax.enabled():
             # "Soldiers stationed in X since March shelled Y on Sunday": the own predicate's date
             tied = [d for d in own_dates if self._attachment(sent, trig, d) == "own"]
