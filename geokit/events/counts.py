@@ -62,7 +62,7 @@ for _label, _words in {
     "refugees": "refugee refugees asylum-seeker asylum-seekers seekers migrant migrants",
     "civilians": "civilian civilians",
     "people": (
-        "people persons person individuals residents villagers men women children students workers teachers "
+        "people persons person individuals residents villagers men women students workers teachers "
         "journalists activists worshippers pilgrims tourists passengers nurses doctors employees farmers "
         "supporters opponents suspects prisoners detainees hostages victims bystanders mourners patients "
         "inhabitants locals citizens evacuees returnees arrivals newcomers idps "
@@ -72,6 +72,8 @@ for _label, _words in {
         # IDMC counts "internal displacements" (movements of people, one each)
         "displacements"
     ),
+    # children are counted apart ("3,500 children were among 9,000 people who crossed": both figures kept)
+    "children": "children",
     "police": "policeman policemen gendarmes",
     "families": "family families",
     "fighters": "fighter fighters rebel rebels militant militants insurgent insurgents gunmen gunman",
@@ -100,11 +102,11 @@ RANKS = {"general": "generals", "colonel": "colonels", "major": "majors", "lieut
          "captain": "captains", "brigadier": "generals", "commander": "commanders", "sergeant": "sergeants"}
 # Label families compared as one when linking (the whole party vs its description).
 FAMILIES = {"group": "people", "people": "people", "refugees": "people", "civilians": "people",
-            "families": "people", "troops": "soldiers"}
+            "children": "people", "families": "people", "troops": "soldiers"}
 PERSON_LABELS = {
     "soldiers", "officers", "pilots", "defectors", "refugees", "civilians", "people", "families", "fighters",
-    "members", "participants", "observers", "protesters", "group", "generals", "colonels", "majors",
-    "lieutenants", "captains", "commanders", "sergeants", "killed", "wounded", "police",
+    "children", "members", "participants", "observers", "protesters", "group", "generals", "colonels",
+    "majors", "lieutenants", "captains", "commanders", "sergeants", "killed", "wounded", "police",
 }
 MILITARY_LABELS = {
     "soldiers", "officers", "pilots", "defectors", "generals", "colonels", "majors", "lieutenants",
