@@ -129,9 +129,12 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
     if trig.noun or trig.type not in ("displacement", "flight", "border_crossing", "arrest", "attack",
                                       "camp_placement", "protest"):
         return None
-    first = re.match(r"[A-Za-z][\w-]*", trig.text)
-    if first is not None and first.group(0).lower() in LABELS:
-        return None  # "640 homes were destroyed": the trigger starts with the counted noun, not bare
+    lead = re.findall(r"[A-Za-z][\w-]*", trig.text)[:2]
+    if lead and (lead[0].lower() in LABELS or (lead[0].lower() in ("displaced", "internally", "newly")
+                                               and lead[1:] and lead[1].lower() in LABELS)):
+        # "640 homes were destroyed", "1,700 displaced households have returned": the trigger starts with
+        # the counted noun (or its participle), the figure is not bare
+        return None
     lo = max(scope_start, trig.start - 120)
     m = _BARE_SUBJECT.search(text[lo:trig.start])
     if m is None:
