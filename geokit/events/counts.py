@@ -69,8 +69,8 @@ for _label, _words in {
         # movers news counts by what they are (foreigners evacuated, medics freed, travellers arriving)
         "foreigners expatriates expats medics travellers travelers holidaymakers pupils schoolchildren "
         "survivors guests athletes fans "
-        # IDMC counts "internal displacements" (movements of people, one each)
-        "displacements"
+        # IDMC counts "internal displacements", DTM flow monitoring "movements" (of people, one each)
+        "displacements movements"
     ),
     # children are counted apart ("3,500 children were among 9,000 people who crossed": both figures kept)
     "children": "children",
