@@ -228,6 +228,15 @@ def test_sites_that_host_households_are_a_stock_there(text):
     assert facts and _named(facts[0].place, ["Baidoa"]) and figure_found(facts, 3200, "households")
 
 
+@pytest.mark.parametrize("text,evicted", [
+    ("Some 80 households were forcibly evicted from a site in Mogadishu on 2 February.", True),
+    ("Landlords evicted 40 families in Nairobi on 2 February.", True),
+    ("The tenant was evicted from his flat in London on Monday.", False),
+])
+def test_groups_evicted_are_displaced_a_tenant_is_not(text, evicted):
+    assert bool(_events(text, "displacement")) == evicted
+
+
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
 FLOORS: dict[str, float] = {}
 
