@@ -237,6 +237,20 @@ def test_groups_evicted_are_displaced_a_tenant_is_not(text, evicted):
     assert bool(_events(text, "displacement")) == evicted
 
 
+def test_a_figure_in_brackets_after_the_place_is_its_count():
+    d = _events("New arrivals were recorded in Baidoa (12,300), Dollow (4,100) and Luuq (2,200) during May.",
+                "displacement")
+    assert d and _named(d[0].place, ["Baidoa"]) and figure_found(d[:1], 12300, "people")
+    assert not figure_found(_events("Floods displaced families in Baidoa (2023) on 3 May.", "displacement"),
+                            2023, "people")
+
+
+def test_a_bare_figure_after_a_subordinator_is_the_subject():
+    text = "The camp, which held 40,000 people in March, now hosts 52,000 after 12,000 arrived from Kassala."
+    moves = [r for r in _records(text) if r.kind == "movement"]
+    assert moves and figure_found(moves, 12000, "people") and not figure_found(moves, 40000, "people")
+
+
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
 FLOORS: dict[str, float] = {}
 

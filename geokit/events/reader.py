@@ -48,6 +48,9 @@ _PAST_NECESSITY = wording("past_necessity")
 _NOTABLE = wording("notable_travellers")
 _MASS_MOVERS = wording("mass_movers")
 _CAUSATIVE_GAP = wording("causative_gap")
+_PLACE_FIGURE = re.compile(
+    r"\s*\(\s*(?:about\s+|some\s+|over\s+|nearly\s+|around\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?:\s+(?P<unit>people|persons|individuals|households|HH|families))?\s*\)")
 _ON_GAP = re.compile(r"[\s,]*(?:on\s+)?", re.I)
 _RESULT_LINK = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:led\s+to|resulted\s+in|caused|prompted|triggered|forced|sparked)\s+"
@@ -168,6 +171,24 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         for d in dates:
             if d.date is not None and d.precision == "day":
                 self.anchor = d.date
+
+    def _place_figure(self, s: int, e: int, place: PlaceRef | None) -> list[Count]:
+        """A figure in brackets right after the event's own place, the way agencies turn a table into prose
+        ("new arrivals in Baidoa (12,300), Dollow (4,100) ..."): that place's count."""
+        if place is None:
+            return []
+        for t in self._places_in(s, e):
+            ref = toponym_placeref(t, self.text)
+            if ref is None or ref.name != place.name:
+                continue
+            m = _PLACE_FIGURE.match(self.text, t.end)
+            if m is None or re.fullmatch(r"(?:19|20)\d\d", m["num"]):
+                return []
+            value = int(m["num"].replace(",", ""))
+            label = {"households": "households", "hh": "households", "families": "families"}.get(
+                (m["unit"] or "").lower(), "people")
+            return [Count(m.start("num"), m.end("num"), m["num"], value, label)]
+        return []
 
     def _mass_move(self, trig: Trigger, s: int, counts: list[Count]) -> bool:
         """ "some 5,000 people left A for B", "the return of 1,150 households to B": hundreds or more of the
@@ -565,6 +586,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             return  # "the products returned to the US", "the otter escaped from the zoo": no people travel
         if trig.noun and place is None and (date is None or date not in own_dates):
             return  # "the conference", "defections": no anchor in time or space
+        if not scope_counts and etype in ("displacement", "border_crossing", "camp_placement"):
+            scope_counts = self._place_figure(s, e, place)  # "arrivals in X (12,300), Y (4,100)"
         draft = _Draft(
             etype, trig, sent, scope, date, date_note, scope_counts, place, origin, destination, who, via,
             title=sent.title,
