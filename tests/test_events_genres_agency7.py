@@ -251,6 +251,11 @@ def test_a_bare_figure_after_a_subordinator_is_the_subject():
     assert moves and figure_found(moves, 12000, "people") and not figure_found(moves, 40000, "people")
 
 
+def test_people_who_sought_refuge_in_a_town_are_displaced_too():
+    d = _events("Close to 8,000 people have sought refuge in Gao since 2 May.", "displacement")
+    assert d and _named(d[0].destination, ["Gao"]) and "camp_placement" in d[0].types
+
+
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
 FLOORS: dict[str, float] = {}
 
