@@ -256,6 +256,16 @@ def test_people_who_sought_refuge_in_a_town_are_displaced_too():
     assert d and _named(d[0].destination, ["Gao"]) and "camp_placement" in d[0].types
 
 
+@pytest.mark.parametrize("text,origin,day", [
+    ("Clashes in Kassala since 24 April have forced some 10,000 people across the border into Eritrea.",
+     "Kassala", "2023-04-24"),
+    ("Fighting in Kidal on 2 May forced 3,000 people to flee to Gao.", "Kidal", "2023-05-02"),
+])
+def test_a_dated_cause_gives_the_forced_movement_its_origin_and_day(text, origin, day):
+    moves = [r for r in _records(text) if r.kind == "movement"]
+    assert moves and _named(moves[0].origin, [origin]) and moves[0].date == day
+
+
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
 FLOORS: dict[str, float] = {}
 

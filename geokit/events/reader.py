@@ -51,6 +51,8 @@ _CAUSATIVE_GAP = wording("causative_gap")
 _PLACE_FIGURE = re.compile(
     r"\s*\(\s*(?:about\s+|some\s+|over\s+|nearly\s+|around\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)"
     r"(?:\s+(?P<unit>people|persons|individuals|households|HH|families))?\s*\)")
+_AUX_GAP = re.compile(r",?\s+(?:(?:has|have|had)\s+)?(?:also\s+|now\s+)?", re.I)
+CAUSATIVE_VERB = re.compile(r"(?:forced|forces|drove|driven|drives|pushed|pushes|caused|prompted)\b", re.I)
 _ON_GAP = re.compile(r"[\s,]*(?:on\s+)?", re.I)
 _RESULT_LINK = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:led\s+to|resulted\s+in|caused|prompted|triggered|forced|sparked)\s+"
@@ -260,6 +262,13 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                          and _RESULT_LINK.fullmatch(self.text, d.end, trig.start)), None)
             if date is not None:
                 own_dates = [*own_dates, date]
+        caused = CAUSATIVE.search(self.text, max(sent.start, trig.start - 60), trig.start)
+        verb_at = caused.start() if caused else trig.start if CAUSATIVE_VERB.match(trig.text) else None
+        if date is None and not trig.noun and verb_at is not None:
+            # "clashes in X since 24 April have forced N people across the border", "fighting in X on 2 May
+            # forced 3,000 people to flee": the cause's time, told right before the causative verb
+            date = next((d for d in reversed(dates) if d.end <= verb_at
+                         and _AUX_GAP.fullmatch(self.text, d.end, verb_at)), None)
         if date is None and not trig.noun:
             date = self._days_after(sent, trig, dates)
         if date is None and not trig.noun:

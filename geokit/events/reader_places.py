@@ -44,10 +44,12 @@ _IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "thr
 # not where it happened
 _IN_REPORT_FRAME = wording("in_report_frame")
 # between the subject's place and an active displacing verb: "(Fighting in X)['s south] has (also) displaced"
-# (the place's own area word may follow it: "Floods in X district forced ...", "... in X and Y provinces")
+# (the place's own area word may follow it: "Floods in X district forced ...", "... in X and Y provinces", and
+# the cause's own time: "clashes in X since 24 April have forced ...")
 _CAUSE_SUBJECT_GAP = re.compile(
     r"(?:['’]s\s+\w+(?:\s+\w+)?)?(?:\s+(?:district|province|state|region|county|governorate|township|"
-    r"municipality|prefecture|department|regency)s?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?",
+    r"municipality|prefecture|department|regency)s?)?(?:,?\s+(?:since|on|in|during|over|last|this)\s+"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+,?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?",
     re.I,
 )
 
