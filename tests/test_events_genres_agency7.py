@@ -266,6 +266,23 @@ def test_a_dated_cause_gives_the_forced_movement_its_origin_and_day(text, origin
     assert moves and _named(moves[0].origin, [origin]) and moves[0].date == day
 
 
+def test_more_agency_movement_wording():
+    d = "displacement"
+    took = _events("Some 700 people took refuge across the border in Bangladesh on 3 June.", "camp_placement")
+    assert took and _named(took[0].destination, ["Bangladesh"])
+    text = "UNHCR counts 38,000 refugees from the Central African Republic registered in Logone Oriental."
+    reg = [r for r in _records(text) if r.kind == "movement"]
+    assert reg and _named(reg[0].origin, ["Central African Republic"]) and "border_crossing" in reg[0].types
+    car = [r for r in _records("Flights carried 300 refugees from Kiryandongo to Kampala on 6 June.")
+           if r.kind == "movement"]
+    assert car and _named(car[0].origin, ["Kiryandongo"]) and _named(car[0].destination, ["Kampala"])
+    rel = _events("An eruption on 9 April forced the relocation of 3,000 residents of Ambae to Santo.", d)
+    assert rel and figure_found(rel, 3000, "people") and rel[0].date == "2023-04-09"
+    assert not _events("The relocation of the embassy to Jerusalem angered many.", d)
+    cause = _events("WFP is assisting 60,000 people displaced by the conflict in Ituri since 10 April.", d)
+    assert cause and _named(cause[0].origin, ["Ituri"])
+
+
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
 FLOORS: dict[str, float] = {}
 

@@ -53,6 +53,9 @@ _PLACE_FIGURE = re.compile(
     r"(?:\s+(?P<unit>people|persons|individuals|households|HH|families))?\s*\)")
 _AUX_GAP = re.compile(r",?\s+(?:(?:has|have|had)\s+)?(?:also\s+|now\s+)?", re.I)
 CAUSATIVE_VERB = re.compile(r"(?:forced|forces|drove|driven|drives|pushed|pushes|caused|prompted)\b", re.I)
+# the movers named at the head of the trigger itself ("refugees from X registered in Y")
+_MOVERS_IN_TRIGGER = re.compile(
+    r"(?:[\w-]+\s+)?(?:refugees|IDPs|asylum[- ]seekers|returnees|migrants|arrivals|evacuees)\b", re.I)
 _ON_GAP = re.compile(r"[\s,]*(?:on\s+)?", re.I)
 _RESULT_LINK = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:led\s+to|resulted\s+in|caused|prompted|triggered|forced|sparked)\s+"
@@ -591,7 +594,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if escape and origin is None and destination is None:
             return  # "the gunmen fled in a car": an escape, not people forced from their homes
         mover = (head or who or "").strip() or self.text[max(sent.start, trig.start - 40):trig.start]
-        if trig.type in ("border_crossing", "flight", "visit") and _not_a_mover(mover):
+        if trig.type in ("border_crossing", "flight", "visit") and _not_a_mover(mover) \
+                and not _MOVERS_IN_TRIGGER.match(trig.text):
             return  # "the products returned to the US", "the otter escaped from the zoo": no people travel
         if trig.noun and place is None and (date is None or date not in own_dates):
             return  # "the conference", "defections": no anchor in time or space
