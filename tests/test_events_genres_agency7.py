@@ -283,6 +283,20 @@ def test_more_agency_movement_wording():
     assert cause and _named(cause[0].origin, ["Ituri"])
 
 
+def _moves(text: str):
+    return [r for r in _records(text) if r.kind == "movement"]
+
+
+def test_sea_interceptions_transfers_and_the_place_struck():
+    sea = _moves("The coast guard intercepted a boat carrying 180 people off Teknaf on 2 March.")
+    assert sea and _named(sea[0].destination, ["Teknaf"]) and figure_found(sea, 180, "people")
+    assert not [r for r in _records("Police intercepted a truck carrying arms.") if r.kind == "event"]
+    moved = _moves("About 350 asylum seekers were transferred on 10 May from Metema to Gondar.")
+    assert moved and _named(moved[0].origin, ["Metema", "Metemma"])
+    struck = _moves("On 19 April, shelling of Nyala forced an estimated 5,000 residents to flee.")
+    assert struck and _named(struck[0].origin, ["Nyala"])
+
+
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
 FLOORS: dict[str, float] = {}
 

@@ -56,6 +56,8 @@ CAUSATIVE_VERB = re.compile(r"(?:forced|forces|drove|driven|drives|pushed|pushes
 # the movers named at the head of the trigger itself ("refugees from X registered in Y")
 _MOVERS_IN_TRIGGER = re.compile(
     r"(?:[\w-]+\s+)?(?:refugees|IDPs|asylum[- ]seekers|returnees|migrants|arrivals|evacuees)\b", re.I)
+_VIOLENCE_OF = re.compile(r"\b(?:shelling|bombing|bombardment|attacks?|assault|siege|capture|fall|raids?|"
+                          r"occupation|flooding|strikes?|airstrikes?|offensive)\s+$", re.I)
 _ON_GAP = re.compile(r"[\s,]*(?:on\s+)?", re.I)
 _RESULT_LINK = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:led\s+to|resulted\s+in|caused|prompted|triggered|forced|sparked)\s+"
@@ -819,6 +821,11 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 head -= 1
             before = self.text[max(sent.start, found[head].start - 30):found[head].start]
             m = _PREP.search(before)
+            if m and m.group(1).lower() in ("of", "on") and _VIOLENCE_OF.search(before[:m.start()]):
+                m = None if not (_CAUSE_SUBJECT_GAP.fullmatch(self.text, t.end, trig.start)
+                                 or _CAUSATIVE_GAP.fullmatch(self.text, t.end, trig.start)) else m
+                if m is not None:  # "shelling of X forced 5,000 residents to flee": the place struck
+                    return toponym_placeref(found[head], self.text)
             if m and m.group(1).lower() in ("in", "near", "around") and (
                     _CAUSE_SUBJECT_GAP.fullmatch(self.text, t.end, trig.start)
                     or _CAUSATIVE_GAP.fullmatch(self.text, t.end, trig.start)):  # "... in X forced N to flee"

@@ -33,7 +33,9 @@ _DURING_VISIT = wording("during_visit")
 _ARMY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _MILITARY_WORDS.pattern, re.I)
 _SOIL_AFTER = wording("soil_after")
 _SOIL_BEFORE = re.compile(r"\b(?:on|onto|into|to|in|reached|entered)\s+(?:the\s+)?$", re.I)
-_DEST_PREPS = {"into", "to", "in", "at", "toward", "towards", "inside", "near", "outside", "across", "for"}
+# ("off X": where a sea crossing was stopped or landed, "intercepted off X")
+_DEST_PREPS = {"into", "to", "in", "at", "toward", "towards", "inside", "near", "outside", "across", "for",
+               "off"}
 _ORIGIN_PREPS = {"from", "out of"}
 # an abduction's "from" place is where it happened ("kidnapped a priest from his parish in X")
 _TAKEN_FROM = re.compile(r"\b(?:kidnap\w*|abduct\w*|snatch\w*|taken\s+hostage|seized\s+hostages?)", re.I)
