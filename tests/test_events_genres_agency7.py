@@ -298,7 +298,15 @@ def test_sea_interceptions_transfers_and_the_place_struck():
 
 
 # Floors measured once on the held-out half at the end of the round (see BENCHMARKS.md), a little below.
-FLOORS: dict[str, float] = {}
+# held-out at the end: place .60, figure .75, origin .63, destination .48, type .80, date .73
+FLOORS: dict[str, float] = {
+    "place": 0.57,
+    "figure": 0.72,
+    "origin": 0.59,
+    "destination": 0.45,
+    "type": 0.77,
+    "date": 0.70,
+}
 
 
 @pytest.fixture(scope="module")
