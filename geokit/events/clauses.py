@@ -23,9 +23,11 @@ _TYPE_NOUN_OF = wording("type_noun_of")
 _APPOSITION_HEAD = wording("apposition_head")
 # "from crowded transit centres in Ramtha" (an origin's place); not "fired from Syria struck a market in X",
 # where a name closes the origin phrase and a verb follows.
+# "from crowded transit centres in X", "from the reception centre on X", "from the Al-Hol camp in X": the
+# place of the facility left is the origin's
 _FROM_NOUN = re.compile(
-    r"\b(?:from|From)\s+(?:(?!(?:to|into|towards?|and|or|the|struck|hit|landed|killed|wounded|"
-    r"exploded|fell|crashed)\b)[a-z][\w-]*\s+){1,4}$"
+    r"\b(?:from|From)\s+(?:(?:the|a|an|its|their)\s+(?:[A-Z][\w'’-]*\s+){0,2})?(?:(?!(?:to|into|towards?|and|or|"
+    r"the|struck|hit|landed|killed|wounded|exploded|fell|crashed)\b)[a-z][\w-]*\s+){1,4}$"
 )
 
 
@@ -101,7 +103,7 @@ def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
             prep = m.group(1).lower()
             if prep in ("around", "near") and re.search(r"\bfrom\s+$", stripped[:m.start()]):
                 return "from"  # "from around Azaz": an origin
-            if prep in ("in", "at") and _FROM_NOUN.search(stripped[:m.start()]):
+            if prep in ("in", "at", "on") and _FROM_NOUN.search(stripped[:m.start()]):
                 return "from"  # "from crowded transit centres in Ramtha": the origin's place
             if prep == "of" and _TYPE_NOUN_OF.search(stripped):
                 stripped = stripped[:_TYPE_NOUN_OF.search(stripped).start()]

@@ -58,17 +58,22 @@ for _label, _words in {
     "officers": "officer officers",
     "pilots": "pilot pilots airman airmen",
     "defectors": "defector defectors deserter deserters",
-    "refugees": "refugee refugees asylum-seeker asylum-seekers migrant migrants",
+    # ("asylum seekers" unhyphenated: its head noun)
+    "refugees": "refugee refugees asylum-seeker asylum-seekers seekers migrant migrants",
     "civilians": "civilian civilians",
     "people": (
-        "people persons person individuals residents villagers men women children students workers teachers "
+        "people persons person individuals residents villagers men women students workers teachers "
         "journalists activists worshippers pilgrims tourists passengers nurses doctors employees farmers "
         "supporters opponents suspects prisoners detainees hostages victims bystanders mourners patients "
         "inhabitants locals citizens evacuees returnees arrivals newcomers idps "
         # movers news counts by what they are (foreigners evacuated, medics freed, travellers arriving)
         "foreigners expatriates expats medics travellers travelers holidaymakers pupils schoolchildren "
-        "survivors guests athletes fans"
+        "survivors guests athletes fans "
+        # IDMC counts "internal displacements", DTM flow monitoring "movements" (of people, one each)
+        "displacements movements"
     ),
+    # children are counted apart ("3,500 children were among 9,000 people who crossed": both figures kept)
+    "children": "children",
     "police": "policeman policemen gendarmes",
     "families": "family families",
     "fighters": "fighter fighters rebel rebels militant militants insurgent insurgents gunmen gunman",
@@ -81,8 +86,9 @@ for _label, _words in {
     "batteries": "battery batteries",
     "missiles": "missile missiles rocket rockets",
     "camps": "camp camps",
-    "homes": "home homes house houses dwellings shelters",
-    "households": "household households",
+    "homes": "home homes house houses dwellings shelters tents",
+    # "1,020 HH": the agencies' table abbreviation of households (upper case only, see _label_of)
+    "households": "household households HH",
 }.items():
     for _w in _words.split():
         LABELS[_w] = _label
@@ -96,11 +102,11 @@ RANKS = {"general": "generals", "colonel": "colonels", "major": "majors", "lieut
          "captain": "captains", "brigadier": "generals", "commander": "commanders", "sergeant": "sergeants"}
 # Label families compared as one when linking (the whole party vs its description).
 FAMILIES = {"group": "people", "people": "people", "refugees": "people", "civilians": "people",
-            "families": "people", "troops": "soldiers"}
+            "children": "people", "families": "people", "troops": "soldiers"}
 PERSON_LABELS = {
     "soldiers", "officers", "pilots", "defectors", "refugees", "civilians", "people", "families", "fighters",
-    "members", "participants", "observers", "protesters", "group", "generals", "colonels", "majors",
-    "lieutenants", "captains", "commanders", "sergeants", "killed", "wounded", "police",
+    "children", "members", "participants", "observers", "protesters", "group", "generals", "colonels",
+    "majors", "lieutenants", "captains", "commanders", "sergeants", "killed", "wounded", "police",
 }
 MILITARY_LABELS = {
     "soldiers", "officers", "pilots", "defectors", "generals", "colonels", "majors", "lieutenants",
@@ -297,7 +303,8 @@ def _prefix_label(text: str, start: int) -> str | None:
 # (and "the revised figure of people displaced ... now stands at 7,600", "... was revised downward to N")
 _STOCK_VERB = (
     r"(?:stands?|stood|rose|has\s+risen|had\s+risen|reached|has\s+reached|had\s+reached|climbed|has\s+climbed|"
-    r"increased|jumped|grew|totall?ed|topped|(?:(?:is|was|were|has\s+been|had\s+been)\s+)?revised"
+    r"increased|jumped|grew|totall?ed|topped|doubled|tripled|trebled|quadrupled|swelled|surged|soared|fell|"
+    r"dropped|decreased|declined|(?:(?:is|was|were|has\s+been|had\s+been)\s+)?revised"
     r"(?:\s+(?:sharply\s+)?(?:downwards?|upwards?|down|up))?|(?:is|was)\s+(?:now\s+)?(?:estimated\s+)?)"
 )
 _NUMBER_OF = re.compile(
@@ -356,6 +363,9 @@ def find_counts(text: str, offset: int = 0, warnings: list[str] | None = None) -
     for m in (*_NUMBER_OF.finditer(text), *_MOVERS_TOTAL.finditer(text)):
         value = parse_number(m.group("num"))
         label = _label_of(m.group("noun"))
+        if not label and m.re is _NUMBER_OF:  # "the number of displaced people": the noun after its modifier
+            label = next((lb for w in re.findall(r"[A-Za-z-]+", text[m.end("noun"):m.end("noun") + 30])[:2]
+                          if (lb := _label_of(w))), None)
         if isinstance(value, int) and label and free(m.start("num"), m.end("num")) and value <= MAX_COUNT \
                 and not re.fullmatch(r"(?:1[89]|20)\d\d", m.group("num")):
             out.append(Count(m.start("num") + offset, m.end("num") + offset, m.group("num"), value, label,

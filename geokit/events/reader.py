@@ -36,7 +36,7 @@ from geokit.events.reader_fallbacks import FallbacksMixin
 from geokit.events.reader_moves import MovesMixin, _domestic
 from geokit.events.reader_places import _CAUSE_SUBJECT_GAP, _IN_REPORT_FRAME, _MILITARY_WORDS, PlacesMixin
 from geokit.events.sentences import Sentence, dateline_head
-from geokit.events.subjects import _PRONOUN, _actor, _actors, _bare_figure, _not_a_mover
+from geokit.events.subjects import _PRONOUN, _actor, _actors, _bare_figure, _bare_object, _not_a_mover
 from geokit.events.triggers import CAUSATIVE, MOTION_TYPES, Trigger, find_triggers, is_present
 from geokit.events.wording import wording
 from geokit.model import Event, Fact, Movement, PlaceRef, Source, Toponym
@@ -59,6 +59,21 @@ _PAST_NECESSITY = wording("past_necessity")
 _NOTABLE = wording("notable_travellers")
 _MASS_MOVERS = wording("mass_movers")
 _CAUSATIVE_GAP = wording("causative_gap")
+_PLACE_FIGURE = re.compile(
+    r"\s*\(\s*(?:about\s+|some\s+|over\s+|nearly\s+|around\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?:\s+(?P<unit>people|persons|individuals|households|HH|families))?\s*\)")
+_AUX_GAP = re.compile(r",?\s+(?:(?:has|have|had)\s+)?(?:also\s+|now\s+)?", re.I)
+CAUSATIVE_VERB = re.compile(r"(?:forced|forces|drove|driven|drives|pushed|pushes|caused|prompted)\b", re.I)
+# the movers named at the head of the trigger itself ("refugees from X registered in Y")
+_MOVERS_IN_TRIGGER = re.compile(
+    r"(?:[\w-]+\s+)?(?:refugees|IDPs|asylum[- ]seekers|returnees|migrants|arrivals|evacuees)\b", re.I)
+_VIOLENCE_OF = re.compile(r"\b(?:shelling|bombing|bombardment|attacks?|assault|siege|capture|fall|raids?|"
+                          r"occupation|flooding|strikes?|airstrikes?|offensive)\s+$", re.I)
+_ON_GAP = re.compile(r"[\s,]*(?:on\s+)?", re.I)
+_RESULT_LINK = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:led\s+to|resulted\s+in|caused|prompted|triggered|forced|sparked)\s+"
+    r"(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.I)
 _FORCED_MOVE = re.compile(r"\b(?:relocat|evacuat|resettl)\w*", re.I)
 _FORCES_ENTER = re.compile(r"\b(?:entered|enters|enter|entering|crossed|cross|crosses|crossing)\b", re.I)
 _WISHED_MOVE = wording("wished_move")
@@ -185,6 +200,24 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             return False
         return not _VERB_GAP.search(self.text, lo, t.start)
 
+    def _place_figure(self, s: int, e: int, place: PlaceRef | None) -> list[Count]:
+        """A figure in brackets right after the event's own place, the way agencies turn a table into prose
+        ("new arrivals in Baidoa (12,300), Dollow (4,100) ..."): that place's count."""
+        if place is None:
+            return []
+        for t in self._places_in(s, e):
+            ref = toponym_placeref(t, self.text)
+            if ref is None or ref.name != place.name:
+                continue
+            m = _PLACE_FIGURE.match(self.text, t.end)
+            if m is None or re.fullmatch(r"(?:19|20)\d\d", m["num"]):
+                return []
+            value = int(m["num"].replace(",", ""))
+            label = {"households": "households", "hh": "households", "families": "families"}.get(
+                (m["unit"] or "").lower(), "people")
+            return [Count(m.start("num"), m.end("num"), m["num"], value, label)]
+        return []
+
     def _mass_move(self, trig: Trigger, s: int, counts: list[Count]) -> bool:
         """ "some 5,000 people left A for B", "the return of 1,150 households to B": hundreds or more of the
         population at large, counted, moving inside one country are displaced ("were relocated from A to B"
@@ -246,11 +279,30 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             dates = [d for d in dates if not crime[0] <= d.start < crime[1]]
             lead_dates = [d for d in lead_dates if not crime[0] <= d.start < crime[1]]
         date = min(own_dates, key=lambda d: abs(d.start - trig.start)) if own_dates else None
+        if date is not None and date.kind != "absolute":
+            # "overnight on 14 June", "this morning, 3 May": the absolute day right after the relative word
+            rel = date
+            date = next((d for d in own_dates if d.kind == "absolute" and d.precision == "day"
+                         and 0 <= d.start - rel.end <= 5 and _ON_GAP.fullmatch(self.text, rel.end, d.start)),
+                        rel)
         if len(own_dates) > 1 and syntax.enabled():
             # "Soldiers stationed in X since March shelled Y on Sunday": the own predicate's date
             tied = [d for d in own_dates if self._attachment(sent, trig, d) == "own"]
             if tied:
                 date = min(tied, key=lambda d: abs(d.start - trig.start))
+        if date is None and trig.noun:
+            # "Army raids on 10 April led to the deportation of ...": the cause's day is the result's
+            date = next((d for d in reversed(dates) if d.end <= trig.start
+                         and _RESULT_LINK.fullmatch(self.text, d.end, trig.start)), None)
+            if date is not None:
+                own_dates = [*own_dates, date]
+        caused = CAUSATIVE.search(self.text, max(sent.start, trig.start - 60), trig.start)
+        verb_at = caused.start() if caused else trig.start if CAUSATIVE_VERB.match(trig.text) else None
+        if date is None and not trig.noun and verb_at is not None:
+            # "clashes in X since 24 April have forced N people across the border", "fighting in X on 2 May
+            # forced 3,000 people to flee": the cause's time, told right before the causative verb
+            date = next((d for d in reversed(dates) if d.end <= verb_at
+                         and _AUX_GAP.fullmatch(self.text, d.end, verb_at)), None)
         if date is None and not trig.noun:
             date = self._days_after(sent, trig, dates)
         if date is None and not trig.noun:
@@ -278,6 +330,12 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             scope_counts = sorted(
                 [bare, *(c for c in scope_counts if c.start > bare.start)], key=lambda c: c.start
             )
+        obj = _bare_object(self.text, trig)
+        if obj is not None and not any(obj.start <= c.start < obj.end + 2 for c in scope_counts):
+            scope_counts = sorted([obj, *scope_counts], key=lambda c: c.start)
+        own_figures = [c for c in scope_counts if trig.start <= c.start < trig.end]
+        if own_figures:  # "N families were affected ..., and 620 families were moved to X": the trigger's own
+            scope_counts = [c for c in scope_counts if c.start >= own_figures[0].start]
         if (
             not trig.noun
             and not sent.title
@@ -461,6 +519,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 # "the town of X was placed under quarantine" holds nobody in a placement)
                 destination = self._mover_origin(places, who_start, trig, None)
                 place = destination
+            if etype == "camp_placement" and destination is None and not trig.noun:
+                # "Floods in X forced 40,000 people into evacuation centres": placed where the cause struck
+                destination = place = self._cause_place(sent, trig)
             if etype == "camp_placement" and destination is None:
                 self._placed_after(sent, trig)  # "displaced 20,000 in X, who were moved to relief camps"
                 return
@@ -586,10 +647,13 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if escape and origin is None and destination is None:
             return  # "the gunmen fled in a car": an escape, not people forced from their homes
         mover = (head or who or "").strip() or self.text[max(sent.start, trig.start - 40):trig.start]
-        if trig.type in ("border_crossing", "flight", "visit") and _not_a_mover(mover):
+        if trig.type in ("border_crossing", "flight", "visit") and _not_a_mover(mover) \
+                and not _MOVERS_IN_TRIGGER.match(trig.text):
             return  # "the products returned to the US", "the otter escaped from the zoo": no people travel
         if trig.noun and place is None and (date is None or date not in own_dates):
             return  # "the conference", "defections": no anchor in time or space
+        if not scope_counts and etype in ("displacement", "border_crossing", "camp_placement"):
+            scope_counts = self._place_figure(s, e, place)  # "arrivals in X (12,300), Y (4,100)"
         draft = _Draft(
             etype, trig, sent, scope, date, date_note, scope_counts, place, origin, destination, who, via,
             title=sent.title,
@@ -800,13 +864,23 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
     def _cause_place(self, sent: Sentence, trig: Trigger) -> PlaceRef | None:
         """The place of the subject of an active displacing verb ("Clashes in X (have) displaced 900") or of a
         causative one ("Fighting in X forced 3,000 people to flee")."""
-        for t in reversed(self._places_in(sent.start, trig.start)):
-            before = self.text[max(sent.start, t.start - 30):t.start]
+        found = self._places_in(sent.start, trig.start)
+        for i in range(len(found) - 1, -1, -1):
+            t = found[i]
+            head = i  # "Floods in X and Y districts forced ...": the list's first place carries the "in"
+            while head > 0 and _LIST_GAP.fullmatch(self.text, found[head - 1].end, found[head].start):
+                head -= 1
+            before = self.text[max(sent.start, found[head].start - 30):found[head].start]
             m = _PREP.search(before)
+            if m and m.group(1).lower() in ("of", "on") and _VIOLENCE_OF.search(before[:m.start()]):
+                m = None if not (_CAUSE_SUBJECT_GAP.fullmatch(self.text, t.end, trig.start)
+                                 or _CAUSATIVE_GAP.fullmatch(self.text, t.end, trig.start)) else m
+                if m is not None:  # "shelling of X forced 5,000 residents to flee": the place struck
+                    return toponym_placeref(found[head], self.text)
             if m and m.group(1).lower() in ("in", "near", "around") and (
                     _CAUSE_SUBJECT_GAP.fullmatch(self.text, t.end, trig.start)
                     or _CAUSATIVE_GAP.fullmatch(self.text, t.end, trig.start)):  # "... in X forced N to flee"
-                return toponym_placeref(t, self.text)
+                return toponym_placeref(found[head], self.text)
         return None
 
     def _antecedent_event(

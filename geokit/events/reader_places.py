@@ -33,7 +33,9 @@ _DURING_VISIT = wording("during_visit")
 _ARMY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _MILITARY_WORDS.pattern, re.I)
 _SOIL_AFTER = wording("soil_after")
 _SOIL_BEFORE = re.compile(r"\b(?:on|onto|into|to|in|reached|entered)\s+(?:the\s+)?$", re.I)
-_DEST_PREPS = {"into", "to", "in", "at", "toward", "towards", "inside", "near", "outside", "across", "for"}
+# ("off X": where a sea crossing was stopped or landed, "intercepted off X")
+_DEST_PREPS = {"into", "to", "in", "at", "toward", "towards", "inside", "near", "outside", "across", "for",
+               "off"}
 _ORIGIN_PREPS = {"from", "out of"}
 # an abduction's "from" place is where it happened ("kidnapped a priest from his parish in X")
 _TAKEN_FROM = re.compile(r"\b(?:kidnap\w*|abduct\w*|snatch\w*|taken\s+hostage|seized\s+hostages?)", re.I)
@@ -44,9 +46,20 @@ _IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "thr
 # not where it happened
 _IN_REPORT_FRAME = wording("in_report_frame")
 # between the subject's place and an active displacing verb: "(Fighting in X)['s south] has (also) displaced"
+# (the place's own area word may follow it: "Floods in X district forced ...", "... in X and Y provinces", and
+# the cause's own time: "clashes in X since 24 April have forced ...")
 _CAUSE_SUBJECT_GAP = re.compile(
-    r"(?:['’]s\s+\w+(?:\s+\w+)?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?", re.I
+    r"(?:['’]s\s+\w+(?:\s+\w+)?)?(?:\s+(?:district|province|state|region|county|governorate|township|"
+    r"municipality|prefecture|department|regency)s?)?(?:,?\s+(?:since|on|in|during|over|last|this)\s+"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+,?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?",
+    re.I,
 )
+
+
+# a place's name followed by a facility noun and the facility's own place: "the X 1 reception centre in Y"
+_FACILITY_IN = re.compile(
+    r"\s+(?:\d+\s+)?(?:[a-z][\w-]*\s+){0,2}(?:camps?|cent(?:re|er)s?|sites?|settlements?|shelters?|"
+    r"facilit(?:y|ies))\s+(?:in|at|near|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 
 
 class PlacesMixin:
@@ -79,6 +92,15 @@ class PlacesMixin:
                 key=lambda g: rank.get(_nearest_prep(self.text, g[0].start, trig.end) or "", 2)
             )
             destination = self._best_in_group(groups["dest"][0])
+            named = groups["dest"][0][-1]
+            for g in groups["dest"][1:]:
+                later = self._best_in_group(g)
+                if destination is not None and later is not None and _FACILITY_IN.match(
+                        self.text, named.end, g[0].start) and relation(destination, later)[0] == "conflict":
+                    # "to the Jeddah 1 rehabilitation centre in Ninewa": a facility named after a place
+                    # elsewhere; the place it stands in is where the movers went
+                    destination = later
+                    break
             for g in groups["dest"][1:]:
                 later = self._best_in_group(g)
                 if later is not None and destination is not None and relation(destination, later)[0] in (
@@ -136,6 +158,9 @@ class PlacesMixin:
                 not between.strip() and _TRIP_ABROAD.search(trig.text + " "))):
             return "origin"  # "returned from a trip to X": X is where they come back from
         prep = _nearest_prep(self.text, t.start, trig.end)
+        if prep in ("in", "at", "on") and re.search(r"\bfrom\s*$", trig.text, re.I) and \
+                _nearest_prep(self.text, t.start, trig.start) == "from":
+            prep = "from"  # "relocated 300 refugees from the reception centre on X": the facility's place
         if prep is None and len(between) <= 40:
             own = _nearest_prep(self.text, t.start, trig.start)  # "drove from the capital, X"
             if own is not None and trig.text.lower().endswith(own):

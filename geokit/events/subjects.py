@@ -115,7 +115,7 @@ def _not_a_mover(subject: str) -> bool:
 _FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "half a million": 500_000,
              "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}
 _BARE_SUBJECT = re.compile(
-    r"(?:^|[,;:]\s+|\b(?:and|but|while|with)\s+)(?:another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
+    r"(?:^|[,;:]\s+|\b(?:and|but|while|with|after|as|when|once|until|before)\s+)(?:another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
     r"more\s+than\s+|at\s+least\s+|an\s+estimated\s+|up\s+to\s+|the\s+)?(?P<num>(?:two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s+(?:have|had|has|were|was|are|is)\b)|(?:a\s+)?quarter\s+(?:of\s+)?a\s+million|"
     r"(?:a\s+)?half\s+a?\s*million|three\s+quarters\s+of\s+a\s+million|\d[\d,.]*(?:\s+(?:million|thousand))?|"
@@ -129,9 +129,12 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
     if trig.noun or trig.type not in ("displacement", "flight", "border_crossing", "arrest", "attack",
                                       "camp_placement", "protest"):
         return None
-    first = re.match(r"[A-Za-z][\w-]*", trig.text)
-    if first is not None and first.group(0).lower() in LABELS:
-        return None  # "640 homes were destroyed": the trigger starts with the counted noun, not bare
+    lead = re.findall(r"[A-Za-z][\w-]*", trig.text)[:2]
+    if lead and (lead[0].lower() in LABELS or (lead[0].lower() in ("displaced", "internally", "newly")
+                                               and lead[1:] and lead[1].lower() in LABELS)):
+        # "640 homes were destroyed", "1,700 displaced households have returned": the trigger starts with
+        # the counted noun (or its participle), the figure is not bare
+        return None
     lo = max(scope_start, trig.start - 120)
     m = _BARE_SUBJECT.search(text[lo:trig.start])
     if m is None:
@@ -149,6 +152,40 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
     a = lo + m.start("num")
     label = "arrested" if trig.type == "arrest" else "people"
     return Count(a, lo + m.end("num"), m.group("num"), value, label)
+
+# "displaced 35,000 in X", "evacuated some 1,200 from Y": the bare object figure of an active verb that moves
+# people, followed by a preposition or the clause's end (no noun: "displaced 35,000 people" is read as usual)
+_BARE_OBJECT = re.compile(
+    r"\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|an\s+estimated|up\s+to|roughly|"
+    r"approximately)\s+)?(?P<num>\d[\d,.]*(?<![,.])(?![\d,.]*\d)(?:\s+(?:million|thousand))?)(?=\s*(?:[,.;:)]|$|\s+(?:in|from|across|"
+    r"to|into|on|since|between|during|last|this|after|and|as|when|while|over|within|around|near|at|inside|"
+    r"throughout|following|by|towards?)\b))", re.I)
+_OBJECT_MOVER_VERB = re.compile(
+    r"(?:displaced|displacing|uprooted|uprooting|evacuated|evacuating|relocated|relocating|deported|deporting|"
+    r"expelled|expelling)$", re.I)
+
+
+_PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?\S+$", re.I)
+
+
+def _bare_object(text: str, trig: Trigger) -> Count | None:
+    """ "the floods displaced 35,000 in X": a figure with no noun right after an active verb that moves
+    people counts people (agencies drop the noun)."""
+    if trig.noun or trig.type not in ("displacement", "flight") or not _OBJECT_MOVER_VERB.search(trig.text):
+        return None
+    if _PASSIVE_VERB.search(text[max(0, trig.start - 20):trig.end]):
+        return None  # passive: "were displaced 3 times" has no object
+    m = _BARE_OBJECT.match(text, trig.end)
+    if m is None:
+        return None
+    raw = " ".join(m.group("num").split())
+    if re.fullmatch(r"(?:19|20)\d\d", raw):
+        return None
+    value = parse_number(raw)
+    if value is None or isinstance(value, float) or (isinstance(value, int) and not 0 < value < 100_000_000):
+        return None
+    return Count(m.start("num"), m.end("num"), m.group("num"), value, "people")
+
 
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I

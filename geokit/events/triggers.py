@@ -202,7 +202,8 @@ _ING_TIME_AFTER = re.compile(
     r"^\s+(?:since|on\s+[A-Z]|this\s+(?:week|month|morning)|last\s+(?:week|night|month)|"
     r"yesterday|today|overnight)\b"
 )
-_RESULT_ING = re.compile(r"^(?:killing|wounding|injuring)$", re.I)
+# ", killing four", ", displacing 900 people": a participle that tells the result of the main verb
+_RESULT_ING = re.compile(r"^(?:killing|wounding|injuring|displacing|uprooting)$", re.I)
 _NOUN_ING = {"downing", "shelling", "fighting", "meeting", "bombing", "bombings", "targeting", "pounding",
              "pushing into", "shooting"}
 _DETERMINER_BEFORE = re.compile(
@@ -270,6 +271,9 @@ _PREPOSITION_BEFORE = wording("attributive_after_preposition")
 _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
 # Where people are placed (the guide: "a camp or shelter"): camps, shelters, evacuation and relief centres,
 # tent cities, temporary housing, quarantine.
+# a camp named inside a camp trigger's own words ("opened 27 evacuation centres")
+_CAMP_OWN = re.compile(
+    r"\b(?:evacuation|relief|reception|transit|collective|shelter|safety|care)\s+cent(?:re|er)s?\b", re.I)
 _CAMP_WORD = re.compile(
     r"\b(?:camps?|shelters?|tents|(?:evacuation|relief|reception|transit|detention)\s+cent(?:re|er)s?|"
     r"tent\s+cit(?:y|ies)|temporary\s+(?:housing|accommodation|homes)|quarantine|"
@@ -349,6 +353,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 continue  # "killed 800 people over four decades": a statistic over years, not an occurrence
             if rule.type == "camp_placement" and not _CAMP_WORD.search(text[e:e + 80]) and \
                     not re.search(r"camp|shelter|refuge|quarantin|isolat|\bnights?\b", m.group(), re.I) and \
+                    not _CAMP_OWN.search(m.group()) and \
                     not m.group().lower().endswith("there"):
                 continue
             taken.append((s, e))
