@@ -267,3 +267,11 @@ def test_names_settled_together_are_the_home_for_the_names_left(parser):
                        "The judge said the man, 31, had prior convictions in Christian County.")
     assert _all(doc, "Christian County")[0].place.admin1 == "Missouri"
     assert "Missouri" in _all(doc, "Christian County")[0].reason
+
+
+def test_a_country_named_beside_a_country_that_lists_its_name_as_an_alias_is_itself(parser):
+    """GeoNames lists "Sudan" among South Sudan's names; a report naming both means two countries."""
+    doc = parser.parse("Some 3,000 people crossed from Sudan into South Sudan on Monday, and Sudan closed "
+                       "the border.")
+    got = [(t.text, t.place.country_code) for t in doc.toponyms if t.place is not None]
+    assert ("Sudan", "SD") in got and ("South Sudan", "SS") in got and ("Sudan", "SS") not in got, got

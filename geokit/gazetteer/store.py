@@ -294,6 +294,12 @@ class _Builder:
             same.admin1 = same.admin1 or r.admin1
 
     def write(self, path: Path, meta: dict[str, str], demonyms, abbrevs) -> None:
+        # a country's alias that is another country's own name ("Sudan" among South Sudan's, "Guyana" among
+        # French Guiana's) is that other country's: a report that names both means two countries
+        own = {fold(r.name): r.id for r in self.rows.values() if r.kind == "country"}
+        for r in self.rows.values():
+            if r.kind == "country":
+                r.names = [n for n in r.names if own.get(fold(n), r.id) == r.id]
         area_pop: dict[str, int] = {}
         biggest: dict[str, S.PlaceRow] = {}
         claims: dict[str, list[S.PlaceRow]] = {}
