@@ -46,7 +46,8 @@ def test_sets_are_distinct_complete_and_cover_acled():
     subs = {s: et for et, ss in taxonomy().items() for s in ss}
     for name, items in halves.items():
         assert len({i["id"] for i in items}) == len(items) == 50
-        assert sum(i["genre"] == "acled" for i in items) == 30 and sum(i["genre"] == "wire" for i in items) == 20
+        assert sum(i["genre"] == "acled" for i in items) == 30
+        assert sum(i["genre"] == "wire" for i in items) == 20
         for it in items:
             assert it["place"] and subs[it["sub_event"]] == it["event_type"], it["id"]
             assert isinstance(it["fatalities"], int) and it["fatalities"] >= 0

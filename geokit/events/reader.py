@@ -874,6 +874,11 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 if d.type in ("protest", "arrest")  # "arrested 12 protesters who ...": the protest's policing
                 else (self.text[d.clause[0] : d.clause[1]] or d.sentence.text)
             )
+            a1 = d.actors.get("actor1", "")
+            k = self.text.rfind(a1, d.sentence.start, d.clause[1]) if a1 and d.clause[0] < d.clause[1] else -1
+            if 0 <= k < d.clause[0] and d.type not in ("protest", "arrest"):
+                # "Military Forces of Mali (2021-), supported by X, took control of Y": clause and subject
+                scope = self.text[k : d.clause[1]]
             acled, refined = classify(
                 d.type, rule.acled if rule else ("Strategic developments", "Other"), scope, d.sentence.text
             )
