@@ -130,7 +130,9 @@ def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
 # "Speaking in X, the envoy ...": an opening speech frame. Places there tell where it was said.
 _CLOSING_ATTRIBUTION = wording("closing_attribution")
 _LEADING_SUBORDINATE = re.compile(
-    r"^\s*(?:(?:hours|days|weeks|months|a\s+day|a\s+week|just|shortly|only|soon|even|two|three)\s+)?(?:after|"
+    r"^\s*(?:(?:On|Around|On\s+or\s+around)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s+\([^)]{1,30}\))?,\s*)?"
+    r"(?:(?:hours|days|weeks|months|a\s+day|a\s+week|just|shortly|only|soon|even|\d{1,2}|an?|one|two|three|four"
+    r"|five|six|seven|eight|nine|ten)\s+){0,2}(?:after|"
     r"before|since|while|whilst|when|as|following|despite|although|though|amid|ahead\s+of)\b[^,;]{3,140},",
     re.I)
 _OPENING_FRAME = wording("opening_frame")

@@ -89,6 +89,8 @@ _OCCURRED_AFTER = re.compile(
 # --------------------------------------------------------------------- entry point
 
 
+_NOTE_LEAD = re.compile(r"\s*(?:On\s+or\s+around|Around|On|Between)\s+$")
+
 class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
     """Reads one report sentence by sentence, keeping the state chains need."""
 
@@ -156,6 +158,11 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             self.clauses[sent.index] = [
                 (t, _narrow(sent, t, sc)) for t, sc in zip(triggers, scopes, strict=True)]
             lead_dates = [d for d in dates if d.end <= triggers[0].start and d.start < scopes[0][1]]
+            if len(lead_dates) > 1 and lead_dates[-1].kind == "anaphoric" and re.search(
+                    r"\b(?:after|before)$", lead_dates[-1].text, re.I):
+                # "On 5 June, two days after an ambush near X, rebels clashed": the day of the ambush is not
+                # the clash's; the lead's own date is
+                lead_dates = lead_dates[:-1]
             for trig, scope in zip(triggers, scopes, strict=True):
                 self._event(sent, trig, scope, dates, lead_dates, counts, triggers)
         elif counts or _CROWD.search(sent.text):
@@ -229,6 +236,11 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             own_dates = own_dates + [date] if date is not None else own_dates
         if date is None and lead_dates and trig.start >= lead_dates[-1].end and not trig.noun:
             date = lead_dates[-1]
+        if date is None and trig.noun and lead_dates and _NOTE_LEAD.match(
+                self.text, sent.start, lead_dates[0].start) and re.search(r"\d{4}", lead_dates[0].text):
+            # ACLED's notes open with the day of everything they tell ("On 6 July 2024 (as reported), ...
+            # at a meeting near X"): the event noun's day too
+            date = lead_dates[0]
         date_note = ""
         if date is None and not trig.noun:
             date, date_note = self._borrowed_date(sent, trig, dates, triggers)

@@ -16,6 +16,8 @@ from geokit.parsing.dates import DateRef
 
 _SUBORDINATOR = re.compile(r"(?:^|\s)(?:that|as|when|while|after|because|whereas|since|although|which|whom|"
                            r"according to which)\s+", re.I)
+_LEAD_BEFORE_SUB = re.compile(r"[\s,]*(?:(?:on\s+or\s+around|around|on)\s+(?:\([^)]{0,30}\)\s*)?,\s*)?"
+                              r"(?:(?:\w+\s+)?(?:hours|days|weeks|months)|just|shortly|soon)?\s*", re.I)
 _PRONOUN = re.compile(r"^(?:it|they|he|she|we|them)$", re.I)
 _RELATIVE_HEAD = re.compile(r"([\w’'-]+(?:\s+[\w’'-]+){0,3})\s+(?:who|that|which)\s*$", re.I)
 _LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Also|Still|Besides|Then|Now|Earlier|Later|"
@@ -44,7 +46,8 @@ def _actor(
         return " ".join((trig.text + (m.group() if m else "")).split())[:160], "", trig.start
     raw = text[scope_start:trig.start]
     for d in dates:
-        if scope_start <= d.start and d.end <= trig.start:
+        if scope_start <= d.start and d.end <= trig.start and not (  # "two days after": its clause follows
+                d.kind == "anaphoric" and re.search(r"\b(?:after|before)$", d.text, re.I)):
             a, b = d.start - scope_start, d.end - scope_start
             raw = raw[:a] + " " * (b - a) + raw[b:]
     seg = raw
@@ -58,8 +61,13 @@ def _actor(
     head_m = _RELATIVE_HEAD.search(seg)
     subs = list(_SUBORDINATOR.finditer(seg))
     if subs and not (head_m and subs[-1].start() >= head_m.end(1)):
-        seg_start += subs[-1].end()
-        seg = seg[subs[-1].end():]
+        rest = seg[subs[-1].end():]
+        skip = subs[-1].end()
+        if "," in rest and _LEAD_BEFORE_SUB.fullmatch(seg[:subs[-1].start()]):
+            # "On 5 June, two days after an ambush near X, rebels clashed": the subject follows the lead
+            skip += rest.index(",") + 1
+        seg_start += skip
+        seg = seg[skip:]
     who = _clean_subject(seg)
     if head_m:
         head = " ".join(head_m.group(1).split())
@@ -80,7 +88,11 @@ def _actor(
 def _clean_subject(seg: str) -> str:
     seg = re.sub(r"^[\s,;:—–-]+", "", seg.replace("\n", " "))
     seg = _DATELINE_PREFIX.sub("", seg)
-    if re.match(r"(?:since|after|when|while|as|although|because|if|once|before)\b", seg, re.I) and "," in seg:
+    # a masked lead date ("On 12 March 2024 (as reported), ..."): its preposition and ACLED's note
+    seg = re.sub(r"^(?:on\s+or\s+around|around|on)\s+(?:\((?:as\s+reported|month\s+of|week\s+of)\)\s*)?,\s*",
+                 "", seg, flags=re.I)
+    if re.match(r"(?:(?:\w+\s+)?(?:hours|days|weeks|months)\s+)?(?:since|after|when|while|as|although|"
+                r"because|if|once|before)\b", seg, re.I) and "," in seg:
         seg = seg[seg.index(",") + 1:]  # "Since the uprising began in 2011, thousands ...": the main clause
     seg = re.sub(r"^(?:in|at|near|from)\s+[^,]{1,40},\s*", "", seg, flags=re.I)  # "In Beirut, hundreds ..."
     cut = list(re.finditer(r",\s+(?:with|while|but)\s+|\bwith\s+", seg))
