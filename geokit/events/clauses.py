@@ -33,6 +33,9 @@ def _has_locative(text: str, places: list[Toponym], preps: tuple[str, ...]) -> b
     return any(_nearest_prep(text, t.start, 0) in preps for t in places)
 
 
+_NOUN_PREP = re.compile(r"\s(?:during|amid|in|at|near|after|following|before|outside|inside)\s", re.I)
+
+
 def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int, int]]:
     """Cut a sentence into one clause per trigger (absolute offsets)."""
     cuts = [sent.start]
@@ -60,6 +63,10 @@ def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int
                 cut = lo + aux[-1].start()
             elif _AUX_IN_GAP.match(" " + b.text):
                 cut = hi  # the second trigger starts with its auxiliary ("were registered at")
+            elif (preps := [m for m in _NOUN_PREP.finditer(gap) if len(gap[m.end():].split()) <= 2]):
+                # "shot dead two young men | during protests": the event noun keeps its preposition, the verb
+                # its object
+                cut = lo + preps[-1].start()
             elif det:
                 cut = lo + det[-1].start()
             else:  # never inside a word
