@@ -685,6 +685,15 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if new.type in MOTION_TYPES or not self.drafts:
             return False
         old = self.drafts[-1]
+        if new.type in ("attack", "military_operation") and old.type in MOTION_TYPES:
+            # "shells hit a camp for displaced people near X, killing five": the camp named on the way is no
+            # occurrence between the strike and its toll
+            for d in reversed(self.drafts[:-1]):
+                if d.sentence.index != new.sentence.index:
+                    break
+                if d.type not in MOTION_TYPES:
+                    old = d
+                    break
         if old.sentence.index != new.sentence.index or old.hidden or old.type in MOTION_TYPES:
             return False
         kin = {old.type, *old.types} & {new.type, *new.types}
