@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from geokit.events import syntax
 from geokit.events.acled import classify, coded_fatalities
+from geokit.events.actornames import in_actor_name
 from geokit.events.causes import accidental_blast_pattern, cause_pattern
 from geokit.events.clauses import _PREP, _has_locative, _in_attribution, _narrow, _nearest_prep, _scopes
 from geokit.events.counts import Count, counts_dict, find_counts
@@ -294,6 +295,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             for t in self._places_in(ns, ne)
             if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)
             and not _in_attribution(sent, trig, t)
+            and not in_actor_name(self.text, t.start, t.end)
         ]
         if crime is not None:
             places = [t for t in places if not crime[0] <= t.start < crime[1]]
@@ -303,7 +305,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
             # "in control of the X crossing on Friday, a day after they overran the post":
             # the sentence's place
-            places = [t for t in self._places_in(s, e) if crime is None or not crime[0] <= t.start < crime[1]]
+            places = [t for t in self._places_in(s, e)
+                      if (crime is None or not crime[0] <= t.start < crime[1])
+                      and not in_actor_name(self.text, t.start, t.end)]
             wide = bool(places)
         etype = trig.type
         military = bool(_MILITARY_WORDS.search(head or who))

@@ -38,6 +38,8 @@ _ORIGIN_PREPS = {"from", "out of"}
 # an abduction's "from" place is where it happened ("kidnapped a priest from his parish in X")
 _TAKEN_FROM = re.compile(r"\b(?:kidnap\w*|abduct\w*|snatch\w*|taken\s+hostage|seized\s+hostages?)", re.I)
 _VIA_PREPS = {"via", "through"}
+# a place's bracketed areas in ACLED's notes: "Kirenowa (Marte, Borno)", "Solenzo (Banwa)"
+_ADMIN_LIST = re.compile(r"(?P<name>\b[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){0,3})\s*\((?:[^()]{1,60},\s*)?$")
 # prepositions that put an event inside a place ("in/at/near/on X"): not origins, destinations or owners
 _IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "throughout", "across", "along"}
 # "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said,
@@ -189,6 +191,11 @@ class PlacesMixin:
             if ref is None:
                 continue
             prep = _nearest_prep(self.text, t.start, 0)
+            admin_of = _ADMIN_LIST.search(self.text, max(0, t.start - 120), t.start)
+            if prep is None and admin_of is not None:
+                # ACLED's "near the village of X (Admin2, Admin1)": the bracketed areas of a place the
+                # gazetteer may not know take that place's preposition, below the place itself
+                prep = _nearest_prep(self.text, admin_of.start("name"), 0)
             if prep in ("from", "out of") and etype not in MOTION_TYPES and etype != "military_deployment" \
                     and not _TAKEN_FROM.search(trig.text):
                 continue  # "a shell fired from Syria killed two": where the fire came from, not where it hit
@@ -233,6 +240,8 @@ class PlacesMixin:
             ):
                 score -= 1.5  # "Syria's President", "Turkey's government": an owner, not a location
             score -= abs(t.start - trig.start) / 200.0
+            if admin_of is not None:
+                score -= 1.0
             scored.append((score, ref, t))
         if len(scored) > 1 and sent is not None:
             scored = [(score + _ATTACHMENT_WEIGHT.get(self._attachment(sent, trig, t), 0.0), ref, t)
