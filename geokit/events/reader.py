@@ -90,6 +90,8 @@ _OCCURRED_AFTER = re.compile(
 # --------------------------------------------------------------------- entry point
 
 
+_LETHAL_TRIGGER = wording("lethal_trigger")
+_LONE_VICTIM = wording("lone_victim_after")
 _NOTE_LEAD = re.compile(r"\s*(?:On\s+or\s+around|Around|On|Between)\s+$")
 
 class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
@@ -915,6 +917,10 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                          acled=acled, fatalities=_fatalities(d.counts_all), actors=dict(d.actors))
             if extra["fatalities"] is None:
                 extra["fatalities"] = coded.get(d.sentence.index)
+            if extra["fatalities"] is None and d.type in ("attack", "military_operation", "protest") and \
+                    _LETHAL_TRIGGER.match(" ".join(d.trigger.text.split())) and \
+                    _LONE_VICTIM.match(self.text, d.trigger.end, d.clause[1] or d.sentence.end):
+                extra["fatalities"] = 1  # "killed a senior commander", "lynched a man": one death
             ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
                        destination=d.destination, via=list(d.via), who=d.who, counts=dict(d.counts_all),
                        confidence=d.confidence, sources=list(d.sources), notes=" | ".join(notes), **extra)
