@@ -39,6 +39,7 @@ _ORIGIN_PREPS = {"from", "out of"}
 _TAKEN_FROM = re.compile(r"\b(?:kidnap\w*|abduct\w*|snatch\w*|taken\s+hostage|seized\s+hostages?)", re.I)
 _VIA_PREPS = {"via", "through"}
 # a place's bracketed areas in ACLED's notes: "Kirenowa (Marte, Borno)", "Solenzo (Banwa)"
+_AREAS_AFTER = re.compile(r"\s*\(([^()]{2,80})\)")
 _ADMIN_LIST = re.compile(r"(?P<name>\b[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){0,3})\s*\((?:[^()]{1,60},\s*)?$")
 # prepositions that put an event inside a place ("in/at/near/on X"): not origins, destinations or owners
 _IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "throughout", "across", "along"}
@@ -191,6 +192,8 @@ class PlacesMixin:
             if ref is None:
                 continue
             prep = _nearest_prep(self.text, t.start, 0)
+            if self._outside_its_areas(t, ref):
+                continue  # "Ber (Timbuktu, Timbuktu)" read as a town in Greece: not the place the note means
             admin_of = _ADMIN_LIST.search(self.text, max(0, t.start - 120), t.start)
             if prep is None and admin_of is not None:
                 # ACLED's "near the village of X (Admin2, Admin1)": the bracketed areas of a place the
@@ -251,6 +254,16 @@ class PlacesMixin:
             if score > best_score:
                 best, best_score = ref, score
         return best
+
+    def _outside_its_areas(self, t: Toponym, ref: PlaceRef) -> bool:
+        """Whether a place is followed by bracketed areas ("X (Admin2, Admin1)", ACLED's notes) that the
+        gazetteer puts in other countries than the place read for X."""
+        m = _AREAS_AFTER.match(self.text, t.end)
+        if m is None or not ref.country_code:
+            return False
+        areas = [a.place.country_code for a in self._places_in(m.start(1), m.end(1)) if a.place is not None]
+        areas = [cc for cc in areas if cc]
+        return bool(areas) and ref.country_code not in areas
 
     def _parsed_places(self, sent: Sentence, trig: Trigger, places: list[Toponym]) -> list[Toponym]:
         """The sentence's places whose phrase hangs from the trigger's own predicate, when a dependency
