@@ -677,6 +677,10 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 ref = refs[i + step][1]
                 if ref is None or not _COORDINATION.fullmatch(self.text, a.end, b.start):
                     break
+                lo = max(0, a.start - 120)
+                if self.text.rfind("(", lo, a.start) > self.text.rfind(")", lo, a.start):
+                    break  # "near X (Kossi, Boucle du Mouhoun)": the bracketed areas of one place, no list
+
                 verdict = relation(ref, d.place)[0]
                 if level(ref) >= 4 or level(d.place) >= 4 or ref in out or verdict in ("same", "contains") \
                         or (verdict == "admin1" and level(ref) != level(d.place)):  # "Santa Ana, California"
