@@ -39,6 +39,10 @@ _ORIGIN_PREPS = {"from", "out of"}
 _TAKEN_FROM = re.compile(r"\b(?:kidnap\w*|abduct\w*|snatch\w*|taken\s+hostage|seized\s+hostages?)", re.I)
 _VIA_PREPS = {"via", "through"}
 # a place's bracketed areas in ACLED's notes: "Kirenowa (Marte, Borno)", "Solenzo (Banwa)"
+_SETTLEMENT_OBJECT = re.compile(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:town|city|village|hamlet|settlement|"
+                                r"border\s+town|port\s+city|port|locality)\s+of\s+", re.I)
+_AREA_WORD_AFTER = re.compile(r"\s+(?:region|province|state|district|governorate|oblast|county|department|"
+                              r"prefecture|territory)\b", re.I)
 _AREAS_AFTER = re.compile(r"\s*\(([^()]{2,80})\)")
 _ADMIN_LIST = re.compile(r"(?P<name>\b[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){0,3})\s*\((?:[^()]{1,60},\s*)?$")
 # prepositions that put an event inside a place ("in/at/near/on X"): not origins, destinations or owners
@@ -216,6 +220,8 @@ class PlacesMixin:
                 score = 2.5  # "the Cairo conference", "the two-day Cairo meeting"
             elif prep in _LOCATIVE:
                 score = 2.0
+            elif framed and between is not None and _SETTLEMENT_OBJECT.fullmatch(between):
+                score = 2.0  # "captured the village of X": the trigger's own object, a settlement
             elif framed:
                 score = 1.0
             elif (
@@ -245,6 +251,8 @@ class PlacesMixin:
             score -= abs(t.start - trig.start) / 200.0
             if admin_of is not None:
                 score -= 1.0
+            if level(ref) == 1 and _AREA_WORD_AFTER.match(self.text, t.end):
+                score -= 1.0  # "in Ukraine's Donetsk region" read as the city: the area, not a town
             scored.append((score, ref, t))
         if len(scored) > 1 and sent is not None:
             scored = [(score + _ATTACHMENT_WEIGHT.get(self._attachment(sent, trig, t), 0.0), ref, t)
