@@ -913,6 +913,13 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             acled, refined = classify(
                 d.type, rule.acled if rule else ("Strategic developments", "Other"), scope, d.sentence.text
             )
+            if acled["sub_event_type"] == "Government regains territory" and d.place is not None and \
+                    d.place.country_code and self._acting_country(
+                        k if k >= 0 else d.clause[0], d.trigger.start) not in ("", d.place.country_code):
+                # "Russian forces captured the village of X" in Ukraine: ACLED's government regains its own
+                # territory; a foreign state's forces taking a place are coded as overtaking it
+                acled = {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+                refined = "acled.foreign_forces_capture"
             types = list(d.types) or [d.type]
             if acled["event_type"] == "Riots" and "protest" not in types:
                 # rioters or a mob as the actor: a riot is a protest in geokit's types

@@ -263,6 +263,13 @@ class PlacesMixin:
                 best, best_score = ref, score
         return best
 
+    def _acting_country(self, lo: int, hi: int) -> str:
+        """The country whose forces act in ``text[lo:hi]`` (the subject of a capture): the last demonym
+        ("Russian forces", "Military Forces of Russia (2000-)"), else ""."""
+        found = [(t.start, t.place.country_code) for t in self.demonyms
+                 if lo <= t.start and t.end <= hi and t.place is not None and t.place.country_code]
+        return max(found)[1] if found else ""
+
     def _outside_its_areas(self, t: Toponym, ref: PlaceRef) -> bool:
         """Whether a place is followed by bracketed areas ("X (Admin2, Admin1)", ACLED's notes) that the
         gazetteer puts in other countries than the place read for X."""
