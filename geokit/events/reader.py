@@ -92,6 +92,8 @@ _OCCURRED_AFTER = re.compile(
 
 _LETHAL_TRIGGER = wording("lethal_trigger")
 _LONE_VICTIM = wording("lone_victim_after")
+_HOW_CLAUSE = re.compile(r"\s*,?\s*(?:when|as|after|in)\s+(?:an?|the|two|three|several|\d+)\s+[^.;,]{3,120}",
+                         re.I)
 _NOTE_LEAD = re.compile(r"\s*(?:On\s+or\s+around|Around|On|Between)\s+$")
 
 class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
@@ -913,6 +915,11 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             acled, refined = classify(
                 d.type, rule.acled if rule else ("Strategic developments", "Other"), scope, d.sentence.text
             )
+            how = _HOW_CLAUSE.match(self.text, d.clause[1], d.sentence.end) if d.clause[1] else None
+            if not refined and how is not None and d.type in ("attack", "military_operation"):
+                # "30 people were killed when an air strike hit a school": the weapon is told in the clause
+                # that says how
+                acled, refined = classify(d.type, tuple(acled.values()), self.text[d.clause[0]:how.end()])
             if acled["sub_event_type"] == "Government regains territory" and d.place is not None and \
                     d.place.country_code and self._acting_country(
                         k if k >= 0 else d.clause[0], d.trigger.start) not in ("", d.place.country_code):
