@@ -53,8 +53,8 @@ def test_places_in_actor_names(text, name, inside):
 
 
 @pytest.mark.parametrize("text,sub_event", [
-    ("On 2 May 2024, Military Forces of Chad (2021-), backed by local militias, took control of Bol (Mamdi, Lac) "
-     "after rebels withdrew.", "Government regains territory"),
+    ("On 2 May 2024, Military Forces of Chad (2021-), backed by local militias, took control of Bol "
+     "(Mamdi, Lac) after rebels withdrew.", "Government regains territory"),
     ("On 2 May 2024, Kachin Independence Army fighters seized the town of Bhamo (Bhamo, Kachin).",
      "Non-state actor overtakes territory"),
     ("Russian forces captured the village of Avdiivka in Ukraine's Donetsk region on Saturday.",
@@ -64,8 +64,8 @@ def test_places_in_actor_names(text, name, inside):
     ("Rebels used drones to drop explosives on an army post near Kalehe on Thursday.", "Air/drone strike"),
     ("On 2 May 2024, Military Forces of Russia (2000-) dropped munitions containing chloropicrin on trenches "
      "near Bakhmut (Bakhmutskyi, Donetsk).", "Chemical weapon"),
-    ("On 2 May 2024, a bomb planted by an Unidentified Armed Group (Pakistan) exploded beside a police van in "
-     "Quetta (Quetta, Balochistan). 3 fatalities.", "Remote explosive/landmine/IED"),
+    ("On 2 May 2024, a bomb planted by an Unidentified Armed Group (Pakistan) exploded beside a police van "
+     "in Quetta (Quetta, Balochistan). 3 fatalities.", "Remote explosive/landmine/IED"),
     ("Police fired water cannon and tear gas at students outside parliament in Lima on Thursday.",
      "Protest with intervention"),
     ("On 2 May 2024, Police Forces of Peru (2021-) fired pellets at protesters in Juliaca (San Roman, Puno), "
@@ -124,6 +124,6 @@ def test_fatalities_of_the_first_event(text, n):
 
 
 def test_speaking_in_x_is_an_attribution():
-    ev = _first("Militants killed 11 soldiers in an ambush near Diapaga on Thursday, two security sources said, "
-                "speaking in Ouagadougou.")
+    ev = _first("Militants killed 11 soldiers in an ambush near Diapaga on Thursday, two security sources "
+                "said, speaking in Ouagadougou.")
     assert ev.place is not None and ev.place.name == "Diapaga"
