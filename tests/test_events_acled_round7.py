@@ -74,6 +74,8 @@ def test_places_in_actor_names(text, name, inside):
     ("On 2 May 2024, Rioters (Nigeria) beat a man to death near Kano (Kano, Kano). 1 fatality.",
      "Mob violence"),
     ("Eleven people were killed when an air strike hit a market in Kurmuk on Thursday.", "Air/drone strike"),
+    ("A Turkish strike on a car near Qamishli killed two fighters on Thursday.", "Air/drone strike"),
+    ("Nurses held a strike outside the main hospital in Harare on Thursday.", "Peaceful protest"),
     ("On 2 May 2024, militia leaders announced the merger of their groups at a meeting in Bunia (Bunia, "
      "Ituri).", "Change to group/activity"),
 ])
