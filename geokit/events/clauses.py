@@ -36,12 +36,22 @@ def _has_locative(text: str, places: list[Toponym], preps: tuple[str, ...]) -> b
 _NOUN_PREP = re.compile(r"\s(?:during|amid|in|at|near|after|following|before|outside|inside)\s", re.I)
 
 
+_BRACKET = re.compile(r"\([^()]{1,80}\)")
+
+
+def _bracket_commas(text: str) -> str:
+    """``text`` with the commas inside brackets blanked (same length): ACLED's "X (Admin2, Admin1)" is one
+    place, not a clause boundary."""
+    return _BRACKET.sub(lambda m: m.group().replace(",", " "), text)
+
+
 def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int, int]]:
     """Cut a sentence into one clause per trigger (absolute offsets)."""
     cuts = [sent.start]
+    masked = _bracket_commas(sent.text)
     for a, b in zip(triggers, triggers[1:], strict=False):
         lo, hi = a.end - sent.start, b.start - sent.start
-        gap = sent.text[lo:hi]
+        gap = masked[lo:hi]
         ms = list(CLAUSE_BOUNDARY.finditer(gap))
         if ms:
             cut = lo + ms[-1].start()
@@ -88,8 +98,9 @@ def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int
 def _narrow(sent: Sentence, trig: Trigger, scope: tuple[int, int]) -> tuple[int, int]:
     """The trigger's own clause inside its scope: dates and places are read there."""
     s, e = scope
-    before = sent.text[s - sent.start:trig.start - sent.start]
-    after = sent.text[trig.end - sent.start:e - sent.start]
+    masked = _bracket_commas(sent.text)
+    before = masked[s - sent.start:trig.start - sent.start]
+    after = masked[trig.end - sent.start:e - sent.start]
     cuts = [m for m in CLAUSE_BOUNDARY.finditer(before)]
     ns = s + cuts[-1].start() if cuts else s
     m = CLAUSE_BOUNDARY.search(after)

@@ -89,12 +89,13 @@ def _clean_subject(seg: str) -> str:
     seg = re.sub(r"^[\s,;:—–-]+", "", seg.replace("\n", " "))
     seg = _DATELINE_PREFIX.sub("", seg)
     # a masked lead date ("On 12 March 2024 (as reported), ..."): its preposition and ACLED's note
-    seg = re.sub(r"^(?:on\s+or\s+around|around|on)\s+(?:\((?:as\s+reported|month\s+of|week\s+of)\)\s*)?,\s*",
-                 "", seg, flags=re.I)
+    seg = re.sub(r"^(?:on\s+or\s+around|around|on|between)\s+"
+                 r"(?:\((?:as\s+reported|month\s+of|week\s+of)\)\s*)?,\s*", "", seg, flags=re.I)
     if re.match(r"(?:(?:\w+\s+)?(?:hours|days|weeks|months)\s+)?(?:since|after|when|while|as|although|"
                 r"because|if|once|before)\b", seg, re.I) and "," in seg:
         seg = seg[seg.index(",") + 1:]  # "Since the uprising began in 2011, thousands ...": the main clause
-    seg = re.sub(r"^(?:in|at|near|from)\s+[^,]{1,40},\s*", "", seg, flags=re.I)  # "In Beirut, hundreds ..."
+    # "In Beirut, hundreds ...", "in X town (Admin2, Admin1), rebels ..."
+    seg = re.sub(r"^(?:in|at|near|from)\s+(?:[^,()]|\([^()]{0,60}\)){1,80}?,\s*", "", seg, flags=re.I)
     cut = list(re.finditer(r",\s+(?:with|while|but)\s+|\bwith\s+", seg))
     if cut:
         seg = seg[cut[-1].end():]
