@@ -129,3 +129,11 @@ def test_speaking_in_x_is_an_attribution():
     ev = _first("Militants killed 11 soldiers in an ambush near Diapaga on Thursday, two security sources "
                 "said, speaking in Ouagadougou.")
     assert ev.place is not None and ev.place.name == "Diapaga"
+
+
+def test_an_apposition_that_says_what_a_small_place_is_supports_it():
+    doc = geokit.parse("Gunmen attacked Tillia, a town in western Niger, on Tuesday.")
+    names = [t.text for t in doc.toponyms]
+    assert "Tillia" in names
+    names = [t.text for t in geokit.parse("Gunmen attacked Tillia on Tuesday.").toponyms]
+    assert "Tillia" not in names  # a small place nothing supports stays out
