@@ -137,3 +137,16 @@ def test_an_apposition_that_says_what_a_small_place_is_supports_it():
     assert "Tillia" in names
     names = [t.text for t in geokit.parse("Gunmen attacked Tillia on Tuesday.").toponyms]
     assert "Tillia" not in names  # a small place nothing supports stays out
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("Fighting broke out between the army and rebels near Kalehe on Sunday.", ("the army", "rebels")),
+    ("Clashes between rival militias and the police in Tripoli killed four people on Monday.",
+     ("rival militias", "the police")),
+    ("On 3 May 2024, clashes between Military Forces of Chad (2021-) and FACT rebels took place in Faya "
+     "(Borkou, Borkou).", ("Military Forces of Chad (2021-)", "FACT rebels")),
+])
+def test_the_two_sides_of_a_fight(text, actors):
+    ev = _first(text)
+    assert ev.type == "military_operation" or ev.acled["event_type"] == "Battles"
+    assert (ev.actors.get("actor1"), ev.actors.get("actor2")) == actors

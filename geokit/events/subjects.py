@@ -169,6 +169,12 @@ _PASSIVE_BEFORE = re.compile(
 _AGENT = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?by\s+((?:(?!(?:on|in|at|after|before|for|with|during|near)\b)[\w’'.-]+\s*){1,8})"
 )
+_FIGHT_SUBJECT = re.compile(r"(?:heavy\s+|fierce\s+)?(?:clashes|fighting|battles?|gun\s*battles?|gunfights?)",
+                            re.I)
+_BETWEEN = re.compile(
+    r"\s+between\s+(?P<a>(?:(?!and\b)[\w’'.()-]+\s+){1,6}?)and\s+(?P<b>(?:(?!(?:on|in|at|near|after|before|"
+    r"during|over|since|for|that|which|who|killed|left|leaving|took|erupted|broke|were|was|have|has|had|"
+    r"continued|resumed|raged)\b)[\w’'.()-]+\s*){1,6})", re.I)
 _OBJECT = re.compile(
     r"\s*((?:(?!(?:on|in|at|near|after|before|from|to|into|during|with|and|but|while|as|when|outside|"
     r"inside|since|for|by|who|which|that)\b)[\w’'.-]+\s*){1,8})"
@@ -196,6 +202,14 @@ def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str
         agent_text = ""
     passive = bool(_PASSIVE_BEFORE.search(text[max(0, trig.start - 30):trig.start])) or \
         trig.text.lower().split()[0] in ("was", "were", "been", "being", "is", "are", "have", "has", "had")
+    fight = _FIGHT_SUBJECT.match(who or "")
+    pair = (_BETWEEN.match(after) if trig.type == "military_operation" else None) or \
+        (_BETWEEN.match(who, fight.end()) if fight else None)
+    if pair is not None:
+        # "fighting broke out between the army and rebels", "clashes between A and B killed ...": the sides
+        out["actor1"] = " ".join(pair.group("a").split())
+        out["actor2"] = " ".join(pair.group("b").split()).strip(" ,.;")
+        return out
     if trig.noun:
         if agent_text:
             out["actor1"] = agent_text
