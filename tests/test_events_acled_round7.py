@@ -76,9 +76,10 @@ def test_places_in_actor_names(text, name, inside):
     ("Eleven people were killed when an air strike hit a market in Kurmuk on Thursday.", "Air/drone strike"),
     ("A Turkish strike on a car near Qamishli killed two fighters on Thursday.", "Air/drone strike"),
     ("Nurses held a strike outside the main hospital in Harare on Thursday.", "Peaceful protest"),
-    ("On 6 May 2024, relatives gathered outside the court in Lusaka (Lusaka, Lusaka) to demand the release of "
-     "the detainees; police beat several of them.", "Protest with intervention"),
-    ("Hundreds of farmers protested in Madrid on Thursday, blocking streets with tractors.", "Peaceful protest"),
+    ("On 6 May 2024, relatives gathered outside the court in Lusaka (Lusaka, Lusaka) to demand the release "
+     "of the detainees; police beat several of them.", "Protest with intervention"),
+    ("Hundreds of farmers protested in Madrid on Thursday, blocking streets with tractors.",
+     "Peaceful protest"),
     ("Hundreds of youths protested in Kano on Thursday, blocking roads with burning tyres.",
      "Violent demonstration"),
     ("On 2 May 2024, militia leaders announced the merger of their groups at a meeting in Bunia (Bunia, "
