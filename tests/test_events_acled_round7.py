@@ -82,6 +82,10 @@ def test_places_in_actor_names(text, name, inside):
      "Peaceful protest"),
     ("Hundreds of youths protested in Kano on Thursday, blocking roads with burning tyres.",
      "Violent demonstration"),
+    ("On 6 May 2024, unidentified men burned down a church in Makurdi (Makurdi, Benue). No fatalities.",
+     "Looting/property destruction"),
+    ("On 6 May 2024, army bulldozers destroyed shops in Tulkarm (Tulkarm, West Bank).",
+     "Looting/property destruction"),
     ("On 2 May 2024, militia leaders announced the merger of their groups at a meeting in Bunia (Bunia, "
      "Ituri).", "Change to group/activity"),
 ])
