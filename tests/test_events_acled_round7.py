@@ -130,6 +130,8 @@ def test_the_actor_name_is_not_the_place():
     ("Residents lynched a man accused of theft in the town of Kindu on Thursday.", 1),
     ("Security forces shot dead two young men during protests in Conakry on Thursday.", 2),
     ("Shells hit a camp for displaced people near Kalehe on Thursday, killing four civilians.", 4),
+    ("On 6 May 2024, militants mourned a commander killed in a Turkish strike near Qandil (Rawanduz, Erbil).",
+     1),
 ])
 def test_fatalities_of_the_first_event(text, n):
     assert _first(text).fatalities == n

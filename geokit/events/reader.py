@@ -92,6 +92,7 @@ _OCCURRED_AFTER = re.compile(
 
 _LETHAL_TRIGGER = wording("lethal_trigger")
 _LONE_VICTIM = wording("lone_victim_after")
+_LONE_VICTIM_BEFORE = wording("lone_victim_before")
 _HOW_CLAUSE = re.compile(r"\s*,?\s*(?:when|as|after|in)\s+(?:an?|the|two|three|several|\d+)\s+[^.;,]{3,120}",
                          re.I)
 _NOTE_LEAD = re.compile(r"\s*(?:On\s+or\s+around|Around|On|Between)\s+$")
@@ -937,7 +938,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 extra["fatalities"] = coded.get(d.sentence.index)
             if extra["fatalities"] is None and d.type in ("attack", "military_operation", "protest") and \
                     _LETHAL_TRIGGER.match(" ".join(d.trigger.text.split())) and \
-                    _LONE_VICTIM.match(self.text, d.trigger.end, d.clause[1] or d.sentence.end):
+                    (_LONE_VICTIM.match(self.text, d.trigger.end, d.clause[1] or d.sentence.end)
+                     or _LONE_VICTIM_BEFORE.search(self.text, max(d.sentence.start, d.trigger.start - 80),
+                                                   d.trigger.start)):
                 extra["fatalities"] = 1  # "killed a senior commander", "lynched a man": one death
             ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
                        destination=d.destination, via=list(d.via), who=d.who, counts=dict(d.counts_all),
