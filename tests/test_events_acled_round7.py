@@ -86,6 +86,8 @@ def test_places_in_actor_names(text, name, inside):
      "Looting/property destruction"),
     ("On 6 May 2024, army bulldozers destroyed shops in Tulkarm (Tulkarm, West Bank).",
      "Looting/property destruction"),
+    ("Russian glide bombs struck an apartment block in Sumy on Friday, killing three people.",
+     "Air/drone strike"),
     ("On 2 May 2024, militia leaders announced the merger of their groups at a meeting in Bunia (Bunia, "
      "Ituri).", "Change to group/activity"),
 ])
@@ -130,6 +132,7 @@ def test_the_actor_name_is_not_the_place():
     ("Residents lynched a man accused of theft in the town of Kindu on Thursday.", 1),
     ("Security forces shot dead two young men during protests in Conakry on Thursday.", 2),
     ("Shells hit a camp for displaced people near Kalehe on Thursday, killing four civilians.", 4),
+    ("Militants attacked a village near Mueda on Friday, beheading three men.", 3),
     ("On 6 May 2024, militants mourned a commander killed in a Turkish strike near Qandil (Rawanduz, Erbil).",
      1),
 ])

@@ -153,7 +153,7 @@ _KILLED_AFTER = re.compile(
 _KILLED_BEFORE = re.compile(
     r"\b(killed|killing|wounded|wounding|injured|injuring|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
     r"(?:beat|hacked|stabbed|burned|burnt|stoned)\s+to\s+death|lynched|executed|murdered|massacred|"
-    r"assassinated|beheaded|slaughtered)\s+(?:at\s+least\s+)?$", re.I)
+    r"assassinated|beheaded|beheading|executing|slaughtered|massacring|lynching)\s+(?:at\s+least\s+)?$", re.I)
 # "the floods have affected 50,000 people": people affected are not the people displaced or evacuated that the
 # same sentence counts; the figure keeps its own unit, "affected"
 _AFFECTED_BEFORE = re.compile(r"\b(?:affected|affecting|affects|affect)\s+$", re.I)
