@@ -88,6 +88,8 @@ def test_places_in_actor_names(text, name, inside):
      "Looting/property destruction"),
     ("Russian glide bombs struck an apartment block in Sumy on Friday, killing three people.",
      "Air/drone strike"),
+    ("Police in Ankara detained 40 people who tried to march to the square on Friday.",
+     "Protest with intervention"),
     ("On 2 May 2024, militia leaders announced the merger of their groups at a meeting in Bunia (Bunia, "
      "Ituri).", "Change to group/activity"),
 ])
