@@ -167,3 +167,14 @@ def test_the_two_sides_of_a_fight(text, actors):
     ev = _first(text)
     assert ev.type == "military_operation" or ev.acled["event_type"] == "Battles"
     assert (ev.actors.get("actor1"), ev.actors.get("actor2")) == actors
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("The army pulled out of Kidal (Kidal, Kidal) and rebels took control of the town.", "rebels"),
+    ("On 9 May 2024, Police Forces of Peru (2021-) raided a camp and seized grenades in Juliaca (San Roman, "
+     "Puno).", "Police Forces of Peru (2021-)"),
+    ("Soldiers found and destroyed a laboratory and seized 300 kg of explosives near Tumaco on Thursday.",
+     "Soldiers"),
+])
+def test_the_subject_of_a_second_verb(text, actor1):
+    assert _first(text).actors.get("actor1") == actor1

@@ -96,6 +96,12 @@ def _clean_subject(seg: str) -> str:
         seg = seg[seg.index(",") + 1:]  # "Since the uprising began in 2011, thousands ...": the main clause
     # "In Beirut, hundreds ...", "in X town (Admin2, Admin1), rebels ..."
     seg = re.sub(r"^(?:in|at|near|from)\s+(?:[^,()]|\([^()]{0,60}\)){1,80}?,\s*", "", seg, flags=re.I)
+    done = list(_DONE_AND.finditer(seg))
+    if done:
+        # "The army pulled out of X and rebels took ...": the subject of the second clause; "police
+        # dismantled a camp and seized ...": one subject for both verbs
+        seg = seg[done[-1].end():] if seg[done[-1].end():].strip() else re.sub(
+            r"\s+\w+\s+and\s*$", "", seg[:done[0].start()])  # "soldiers found and destroyed ...": soldiers
     cut = list(re.finditer(r",\s+(?:with|while|but)\s+|\bwith\s+", seg))
     if cut:
         seg = seg[cut[-1].end():]
@@ -169,6 +175,10 @@ _PASSIVE_BEFORE = re.compile(
 _AGENT = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?by\s+((?:(?!(?:on|in|at|after|before|for|with|during|near)\b)[\w’'.-]+\s*){1,8})"
 )
+# a first clause with its own verb and object before "and" + the next subject
+_DONE_AND = re.compile(
+    r"\b(?:\w+ed|withdrew|left|fled|took|went|came|overran|pulled\s+out)\s+(?:from|out\s+of|of|to|into|the|a|an)"
+    r"\b[^;]*?,?\s+and\s+", re.I)
 _FIGHT_SUBJECT = re.compile(r"(?:heavy\s+|fierce\s+)?(?:clashes|fighting|battles?|gun\s*battles?|gunfights?)",
                             re.I)
 _BETWEEN = re.compile(
