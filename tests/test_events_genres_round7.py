@@ -54,7 +54,21 @@ def test_sets_are_distinct_complete_and_cover_acled():
         assert {i["sub_event"] for i in items if i["genre"] == "acled"} == set(subs), name
 
 
-FLOORS: dict[tuple[str, str], float] = {}
+# Floors measured on the held-out half at the end of the round (see BENCHMARKS.md), a little below the values.
+# held-out before -> after: acled place .73->.73, sub .80->.80, type .83->.83, date .70->.83, fatalities
+# .97->.97; wire place .80->.80, sub .75->.80, type .75->.80, date .89->.89, fatalities .90->.90
+FLOORS: dict[tuple[str, str], float] = {
+    ("acled", "place"): 0.69,
+    ("acled", "sub_event"): 0.76,
+    ("acled", "event_type"): 0.79,
+    ("acled", "date"): 0.79,
+    ("acled", "fatalities"): 0.93,
+    ("wire", "place"): 0.75,
+    ("wire", "sub_event"): 0.75,
+    ("wire", "event_type"): 0.75,
+    ("wire", "date"): 0.84,
+    ("wire", "fatalities"): 0.85,
+}
 
 
 @pytest.fixture(scope="module")
