@@ -135,6 +135,7 @@ def test_the_actor_name_is_not_the_place():
     ("Security forces shot dead two young men during protests in Conakry on Thursday.", 2),
     ("Shells hit a camp for displaced people near Kalehe on Thursday, killing four civilians.", 4),
     ("Militants attacked a village near Mueda on Friday, beheading three men.", 3),
+    ("Police shot dead nine suspected drug traffickers during a raid in Recife on Thursday.", 9),
     ("On 6 May 2024, militants mourned a commander killed in a Turkish strike near Qandil (Rawanduz, Erbil).",
      1),
 ])

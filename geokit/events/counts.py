@@ -67,11 +67,15 @@ for _label, _words in {
         "inhabitants locals citizens evacuees returnees arrivals newcomers idps "
         # movers news counts by what they are (foreigners evacuated, medics freed, travellers arriving)
         "foreigners expatriates expats medics travellers travelers holidaymakers pupils schoolchildren "
-        "survivors guests athletes fans"
+        "survivors guests athletes fans "
+        # people violence news counts by trade or by what they are accused of
+        "traders vendors herders herdsmen miners fishermen drivers shoppers traffickers smugglers criminals "
+        "robbers thieves kidnappers"
     ),
     "police": "policeman policemen gendarmes",
     "families": "family families",
-    "fighters": "fighter fighters rebel rebels militant militants insurgent insurgents gunmen gunman",
+    "fighters": "fighter fighters rebel rebels militant militants insurgent insurgents gunmen gunman bandits "
+                "jihadists militiamen",
     "members": "member members",
     "participants": "participant participants delegate delegates attendee attendees representatives",
     "observers": "observer observers monitor monitors",
