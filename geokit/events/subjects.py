@@ -102,6 +102,8 @@ def _clean_subject(seg: str) -> str:
         # dismantled a camp and seized ...": one subject for both verbs
         seg = seg[done[-1].end():] if seg[done[-1].end():].strip() else re.sub(
             r"\s+\w+\s+and\s*$", "", seg[:done[0].start()])  # "soldiers found and destroyed ...": soldiers
+    # "gunmen shot and killed": the subject before the first verb
+    seg = re.sub(r"\s+(?:\w+ed|shot|beat|hit|struck|took|caught)\s+and\s*$", "", seg)
     cut = list(re.finditer(r",\s+(?:with|while|but)\s+|\bwith\s+", seg))
     if cut:
         seg = seg[cut[-1].end():]
