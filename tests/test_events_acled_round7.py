@@ -92,8 +92,8 @@ def test_places_in_actor_names(text, name, inside):
      "Protest with intervention"),
     ("On 6 May 2024, Settlers (Israel) uprooted olive trees near Sinjil (Ramallah, West Bank).",
      "Looting/property destruction"),
-    ("On 6 May 2024, about 300 Protesters (India) [size=about 300] blocked the highway near Imphal (Imphal "
-     "East, Manipur).", "Peaceful protest"),
+    ("On 6 May 2024, about 300 Protesters (India) [size=about 300] gathered outside the governor's office in "
+     "Imphal (Imphal West, Manipur).", "Peaceful protest"),
     ("On 2 May 2024, militia leaders announced the merger of their groups at a meeting in Bunia (Bunia, "
      "Ituri).", "Change to group/activity"),
 ])
