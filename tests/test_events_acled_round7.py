@@ -71,7 +71,8 @@ def test_places_in_actor_names(text, name, inside):
     ("On 2 May 2024, Police Forces of Peru (2021-) fired pellets at protesters in Juliaca (San Roman, Puno), "
      "killing two. 2 fatalities.", "Excessive force against protesters"),
     ("Soldiers shot dead three gunmen during a raid near Kaduna on Thursday.", "Armed clash"),
-    ("Police repelled a gang attack on the town of Hinche on Sunday, killing six gang members.", "Armed clash"),
+    ("Police repelled a gang attack on the town of Hinche on Sunday, killing six gang members.",
+     "Armed clash"),
     ("On 2 May 2024, Rioters (Nigeria) beat a man to death near Kano (Kano, Kano). 1 fatality.",
      "Mob violence"),
     ("Eleven people were killed when an air strike hit a market in Kurmuk on Thursday.", "Air/drone strike"),
