@@ -86,16 +86,19 @@ _OCCURRED_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:had\s+)?(?:took\s+place|taken\s+place|happened|occurred|broke\s+out|"
     r"was\s+carried\s+out)\b", re.I)
 
-
-# --------------------------------------------------------------------- entry point
-
-
+# "killed a senior commander", "a commander killed in a strike": one death (reader.toml)
 _LETHAL_TRIGGER = wording("lethal_trigger")
 _LONE_VICTIM = wording("lone_victim_after")
 _LONE_VICTIM_BEFORE = wording("lone_victim_before")
+# "were killed when an air strike hit ...": the clause that says how an event told as a killing was done
 _HOW_CLAUSE = re.compile(r"\s*,?\s*(?:when|as|after|in)\s+(?:an?|the|two|three|several|\d+)\s+[^.;,]{3,120}",
                          re.I)
+# the opening of an ACLED note's date ("On 6 July 2024 (as reported), ...")
 _NOTE_LEAD = re.compile(r"\s*(?:On\s+or\s+around|Around|On|Between)\s+$")
+
+
+# --------------------------------------------------------------------- entry point
+
 
 class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
     """Reads one report sentence by sentence, keeping the state chains need."""
