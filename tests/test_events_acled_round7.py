@@ -185,3 +185,12 @@ def test_the_two_sides_of_a_fight(text, actors):
 ])
 def test_the_subject_of_a_second_verb(text, actor1):
     assert _first(text).actors.get("actor1") == actor1
+
+
+@pytest.mark.parametrize("lead,precision", [
+    ("Around 5 February 2024 (month of)", 3), ("On 5 February 2024 (week of)", 2),
+    ("On or around 5 February 2024", 2), ("On 5 February 2024 (as reported)", 1),
+])
+def test_acled_date_qualifiers_set_the_time_precision(lead, precision):
+    ev = _first(f"{lead}, militants set up a base near Marte (Marte, Borno).")
+    assert ev.date == "2024-02-05" and ev.to_dict()["time_precision"] == precision

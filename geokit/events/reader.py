@@ -251,6 +251,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             # at a meeting near X"): the event noun's day too
             date = lead_dates[0]
         date_note = ""
+        if date is not None and date.precision == "day":
+            date = self._note_precision(date)
         if date is None and not trig.noun:
             date, date_note = self._borrowed_date(sent, trig, dates, triggers)
         if date is None and not trig.noun and not is_present(trig.text):
