@@ -28,6 +28,7 @@ class Refinement:
     example: str
     override: bool = False  # applies even over a trigger rule's own finer class (a chemical canister dropped)
     sentence: bool = False  # also read in the sentence when the clause gives no class ("during protests")
+    context: bool = False  # read in the whole sentence in its turn ("after the UN peacekeepers withdrew")
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +55,7 @@ def refinements() -> tuple[Refinement, ...]:
         check_pair(pair, f"acled.toml {item['id']}")
         out.append(Refinement(item["id"], tuple(item["types"]), re.compile(item["pattern"], re.I), pair,
                               item.get("example", ""), bool(item.get("override", False)),
-                              bool(item.get("sentence", False))))
+                              bool(item.get("sentence", False)), bool(item.get("context", False))))
     return tuple(out)
 
 
@@ -89,7 +90,8 @@ def classify(
     read from ``clause`` (and, for refinements marked ``sentence``, from its whole ``sentence``)."""
     generic = tuple(default) in GENERIC
     for r in refinements():
-        if (generic or r.override) and etype in r.types and r.pattern.search(clause):
+        where = sentence if r.context and sentence else clause
+        if (generic or r.override) and etype in r.types and r.pattern.search(where):
             return {"event_type": r.acled[0], "sub_event_type": r.acled[1]}, r.id
     for r in refinements():
         if sentence and r.sentence and generic and etype in r.types and r.pattern.search(sentence):

@@ -35,12 +35,25 @@ def _has_locative(text: str, places: list[Toponym], preps: tuple[str, ...]) -> b
     return any(_nearest_prep(text, t.start, 0) in preps for t in places)
 
 
+_NOUN_PREP = re.compile(r"\s(?:during|amid|in|at|near|after|following|before|outside|inside)\s", re.I)
+
+
+_BRACKET = re.compile(r"\([^()]{1,80}\)")
+
+
+def _bracket_commas(text: str) -> str:
+    """``text`` with the commas inside brackets blanked (same length): ACLED's "X (Admin2, Admin1)" is one
+    place, not a clause boundary."""
+    return _BRACKET.sub(lambda m: m.group().replace(",", " "), text)
+
+
 def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int, int]]:
     """Cut a sentence into one clause per trigger (absolute offsets)."""
     cuts = [sent.start]
+    masked = _bracket_commas(sent.text)
     for a, b in zip(triggers, triggers[1:], strict=False):
         lo, hi = a.end - sent.start, b.start - sent.start
-        gap = sent.text[lo:hi]
+        gap = masked[lo:hi]
         ms = list(CLAUSE_BOUNDARY.finditer(gap))
         if ms:
             cut = lo + ms[-1].start()
@@ -62,6 +75,10 @@ def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int
                 cut = lo + aux[-1].start()
             elif _AUX_IN_GAP.match(" " + b.text):
                 cut = hi  # the second trigger starts with its auxiliary ("were registered at")
+            elif (preps := [m for m in _NOUN_PREP.finditer(gap) if len(gap[m.end():].split()) <= 2]):
+                # "shot dead two young men | during protests": the event noun keeps its preposition, the verb
+                # its object
+                cut = lo + preps[-1].start()
             elif det:
                 cut = lo + det[-1].start()
             else:  # never inside a word
@@ -83,8 +100,9 @@ def _scopes(sent: Sentence, triggers: list[Trigger], dates=()) -> list[tuple[int
 def _narrow(sent: Sentence, trig: Trigger, scope: tuple[int, int]) -> tuple[int, int]:
     """The trigger's own clause inside its scope: dates and places are read there."""
     s, e = scope
-    before = sent.text[s - sent.start:trig.start - sent.start]
-    after = sent.text[trig.end - sent.start:e - sent.start]
+    masked = _bracket_commas(sent.text)
+    before = masked[s - sent.start:trig.start - sent.start]
+    after = masked[trig.end - sent.start:e - sent.start]
     cuts = [m for m in CLAUSE_BOUNDARY.finditer(before)]
     ns = s + cuts[-1].start() if cuts else s
     m = CLAUSE_BOUNDARY.search(after)
@@ -132,7 +150,9 @@ def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
 # "Speaking in X, the envoy ...": an opening speech frame. Places there tell where it was said.
 _CLOSING_ATTRIBUTION = wording("closing_attribution")
 _LEADING_SUBORDINATE = re.compile(
-    r"^\s*(?:(?:hours|days|weeks|months|a\s+day|a\s+week|just|shortly|only|soon|even|two|three)\s+)?(?:after|"
+    r"^\s*(?:(?:On|Around|On\s+or\s+around)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}(?:\s+\([^)]{1,30}\))?,\s*)?"
+    r"(?:(?:hours|days|weeks|months|a\s+day|a\s+week|just|shortly|only|soon|even|\d{1,2}|an?|one|two|three|four"
+    r"|five|six|seven|eight|nine|ten)\s+){0,2}(?:after|"
     r"before|since|while|whilst|when|as|following|despite|although|though|amid|ahead\s+of)\b[^,;]{3,140},",
     re.I)
 _OPENING_FRAME = wording("opening_frame")

@@ -70,13 +70,17 @@ for _label, _words in {
         "foreigners expatriates expats medics travellers travelers holidaymakers pupils schoolchildren "
         "survivors guests athletes fans "
         # IDMC counts "internal displacements", DTM flow monitoring "movements" (of people, one each)
-        "displacements movements"
+        "displacements movements "
+        # people violence news counts by trade or by what they are accused of
+        "traders vendors herders herdsmen miners fishermen drivers shoppers traffickers smugglers criminals "
+        "robbers thieves kidnappers"
     ),
     # children are counted apart ("3,500 children were among 9,000 people who crossed": both figures kept)
     "children": "children",
     "police": "policeman policemen gendarmes",
     "families": "family families",
-    "fighters": "fighter fighters rebel rebels militant militants insurgent insurgents gunmen gunman",
+    "fighters": "fighter fighters rebel rebels militant militants insurgent insurgents gunmen gunman bandits "
+                "jihadists militiamen",
     "members": "member members",
     "participants": "participant participants delegate delegates attendee attendees representatives",
     "observers": "observer observers monitor monitors",
@@ -159,7 +163,7 @@ _KILLED_AFTER = re.compile(
 _KILLED_BEFORE = re.compile(
     r"\b(killed|killing|wounded|wounding|injured|injuring|shot\s+dead|shot\s+and\s+killed|gunned\s+down|"
     r"(?:beat|hacked|stabbed|burned|burnt|stoned)\s+to\s+death|lynched|executed|murdered|massacred|"
-    r"assassinated|beheaded|slaughtered)\s+(?:at\s+least\s+)?$", re.I)
+    r"assassinated|beheaded|beheading|executing|slaughtered|massacring|lynching)\s+(?:at\s+least\s+)?$", re.I)
 # "the floods have affected 50,000 people": people affected are not the people displaced or evacuated that the
 # same sentence counts; the figure keeps its own unit, "affected"
 _AFFECTED_BEFORE = re.compile(r"\b(?:affected|affecting|affects|affect)\s+$", re.I)

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from geokit.events import syntax
 from geokit.events.acled import classify, coded_fatalities
+from geokit.events.actornames import in_actor_name
 from geokit.events.causes import accidental_blast_pattern, cause_pattern
 from geokit.events.clauses import _PREP, _has_locative, _in_attribution, _narrow, _nearest_prep, _scopes
 from geokit.events.counts import Count, counts_dict, find_counts
@@ -111,6 +112,16 @@ _OCCURRED_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:that|which)\s+(?:had\s+)?(?:took\s+place|taken\s+place|happened|occurred|broke\s+out|"
     r"was\s+carried\s+out)\b", re.I)
 
+# "killed a senior commander", "a commander killed in a strike": one death (reader.toml)
+_LETHAL_TRIGGER = wording("lethal_trigger")
+_LONE_VICTIM = wording("lone_victim_after")
+_LONE_VICTIM_BEFORE = wording("lone_victim_before")
+# "were killed when an air strike hit ...": the clause that says how an event told as a killing was done
+_HOW_CLAUSE = re.compile(r"\s*,?\s*(?:when|as|after|in)\s+(?:an?|the|two|three|several|\d+)\s+[^.;,]{3,120}",
+                         re.I)
+# the opening of an ACLED note's date ("On 6 July 2024 (as reported), ...")
+_NOTE_LEAD = re.compile(r"\s*(?:On\s+or\s+around|Around|On|Between)\s+$")
+
 
 # --------------------------------------------------------------------- entry point
 
@@ -182,6 +193,11 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             self.clauses[sent.index] = [
                 (t, _narrow(sent, t, sc)) for t, sc in zip(triggers, scopes, strict=True)]
             lead_dates = [d for d in dates if d.end <= triggers[0].start and d.start < scopes[0][1]]
+            if len(lead_dates) > 1 and lead_dates[-1].kind == "anaphoric" and re.search(
+                    r"\b(?:after|before)$", lead_dates[-1].text, re.I):
+                # "On 5 June, two days after an ambush near X, rebels clashed": the day of the ambush is not
+                # the clash's; the lead's own date is
+                lead_dates = lead_dates[:-1]
             for trig, scope in zip(triggers, scopes, strict=True):
                 self._event(sent, trig, scope, dates, lead_dates, counts, triggers)
         elif counts or _CROWD.search(sent.text):
@@ -310,7 +326,14 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             own_dates = own_dates + [date] if date is not None else own_dates
         if date is None and lead_dates and trig.start >= lead_dates[-1].end and not trig.noun:
             date = lead_dates[-1]
+        if date is None and trig.noun and lead_dates and _NOTE_LEAD.match(
+                self.text, sent.start, lead_dates[0].start) and re.search(r"\d{4}", lead_dates[0].text):
+            # ACLED's notes open with the day of everything they tell ("On 6 July 2024 (as reported), ...
+            # at a meeting near X"): the event noun's day too
+            date = lead_dates[0]
         date_note = ""
+        if date is not None and date.precision == "day":
+            date = self._note_precision(date)
         if date is None and (not trig.noun or _WHEN_BEFORE.search(self.text, sent.start, trig.start)):
             # "returned on Saturday, when another meeting was held": the when-clause is that day's
             date, date_note = self._borrowed_date(sent, trig, dates, triggers)
@@ -374,6 +397,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             for t in self._places_in(ns, ne)
             if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)
             and not _in_attribution(sent, trig, t)
+            and not in_actor_name(self.text, t.start, t.end)
         ]
         if crime is not None:
             places = [t for t in places if not crime[0] <= t.start < crime[1]]
@@ -391,6 +415,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             # the sentence's place
             places = [t for t in self._places_in(s, e)
                       if (crime is None or not crime[0] <= t.start < crime[1])
+                      and not in_actor_name(self.text, t.start, t.end)
                       and not _ACTOR_AFTER.match(self.text, t.end)]  # "aided by US health officials"
             wide = bool(places)
         etype = trig.type
@@ -774,6 +799,10 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 ref = refs[i + step][1]
                 if ref is None or not _COORDINATION.fullmatch(self.text, a.end, b.start):
                     break
+                lo = max(0, a.start - 120)
+                if self.text.rfind("(", lo, a.start) > self.text.rfind(")", lo, a.start):
+                    break  # "near X (Kossi, Boucle du Mouhoun)": the bracketed areas of one place, no list
+
                 verdict = relation(ref, d.place)[0]
                 if level(ref) >= 4 or level(d.place) >= 4 or ref in out or verdict in ("same", "contains") \
                         or (verdict == "admin1" and level(ref) != level(d.place)):  # "Santa Ana, California"
@@ -788,6 +817,15 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if new.type in MOTION_TYPES or not self.drafts:
             return False
         old = self.drafts[-1]
+        if new.type in ("attack", "military_operation") and old.type in MOTION_TYPES:
+            # "shells hit a camp for displaced people near X, killing five": the camp named on the way is no
+            # occurrence between the strike and its toll
+            for d in reversed(self.drafts[:-1]):
+                if d.sentence.index != new.sentence.index:
+                    break
+                if d.type not in MOTION_TYPES:
+                    old = d
+                    break
         if old.sentence.index != new.sentence.index or old.hidden or old.type in MOTION_TYPES:
             return False
         kin = {old.type, *old.types} & {new.type, *new.types}
@@ -999,9 +1037,26 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 if d.type in ("protest", "arrest")  # "arrested 12 protesters who ...": the protest's policing
                 else (self.text[d.clause[0] : d.clause[1]] or d.sentence.text)
             )
+            a1 = d.actors.get("actor1", "")
+            k = self.text.rfind(a1, d.sentence.start, d.clause[1]) if a1 and d.clause[0] < d.clause[1] else -1
+            if 0 <= k < d.clause[0] and d.type not in ("protest", "arrest"):
+                # "Military Forces of Mali (2021-), supported by X, took control of Y": clause and subject
+                scope = self.text[k : d.clause[1]]
             acled, refined = classify(
                 d.type, rule.acled if rule else ("Strategic developments", "Other"), scope, d.sentence.text
             )
+            how = _HOW_CLAUSE.match(self.text, d.clause[1], d.sentence.end) if d.clause[1] else None
+            if not refined and how is not None and d.type in ("attack", "military_operation"):
+                # "30 people were killed when an air strike hit a school": the weapon is told in the clause
+                # that says how
+                acled, refined = classify(d.type, tuple(acled.values()), self.text[d.clause[0]:how.end()])
+            if acled["sub_event_type"] == "Government regains territory" and d.place is not None and \
+                    d.place.country_code and self._acting_country(
+                        k if k >= 0 else d.clause[0], d.trigger.start) not in ("", d.place.country_code):
+                # "Russian forces captured the village of X" in Ukraine: ACLED's government regains its own
+                # territory; a foreign state's forces taking a place are coded as overtaking it
+                acled = {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+                refined = "acled.foreign_forces_capture"
             types = list(d.types) or [d.type]
             if acled["event_type"] == "Riots" and "protest" not in types:
                 # rioters or a mob as the actor: a riot is a protest in geokit's types
@@ -1010,6 +1065,12 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                          acled=acled, fatalities=_fatalities(d.counts_all), actors=dict(d.actors))
             if extra["fatalities"] is None:
                 extra["fatalities"] = coded.get(d.sentence.index)
+            if extra["fatalities"] is None and d.type in ("attack", "military_operation", "protest") and \
+                    _LETHAL_TRIGGER.match(" ".join(d.trigger.text.split())) and \
+                    (_LONE_VICTIM.match(self.text, d.trigger.end, d.clause[1] or d.sentence.end)
+                     or _LONE_VICTIM_BEFORE.search(self.text, max(d.sentence.start, d.trigger.start - 80),
+                                                   d.trigger.start)):
+                extra["fatalities"] = 1  # "killed a senior commander", "lynched a man": one death
             ev = Event(id=eid, type=d.type, date=date, date_precision=prec, place=d.place, origin=d.origin,
                        destination=d.destination, via=list(d.via), who=d.who, counts=dict(d.counts_all),
                        confidence=d.confidence, sources=list(d.sources), notes=" | ".join(notes), **extra)

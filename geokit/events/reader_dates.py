@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from geokit.events.clauses import _CLOSING_ATTRIBUTION, _REPORT_FRAME
 from geokit.events.counts import parse_number
@@ -21,6 +22,8 @@ _TIME_LINK = re.compile(r"\b(?:after|following|as|when|while)\b", re.I)
 _DAYS_AFTER = re.compile(
     r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w’'-]+\s+){0,8}$", re.I
 )
+_NOTE_QUALIFIER = re.compile(r"\s*\((month|week)\s+of\)", re.I)
+_AROUND_BEFORE = re.compile(r"\b(?:around|on\s+or\s+around|on\s+or\s+about|about)\s+$", re.I)
 _MEANWHILE = re.compile(r"\b(?:meanwhile|at\s+the\s+same\s+time|simultaneously)\b", re.I)
 
 
@@ -124,6 +127,16 @@ class DatesMixin:
                 if old.date is not None and old.date.date is not None:
                     return old.date, "date carried from the earlier sentence ('meanwhile')"
         return None, ""
+
+    def _note_precision(self, date: DateRef) -> DateRef:
+        """ACLED's own date qualifiers: "5 February 2024 (month of)" is known to the month, "(week of)" and
+        "Around 5 February" to the week (time_precision 3 and 2); the day stays the one given."""
+        after = _NOTE_QUALIFIER.match(self.text, date.end)
+        if after is not None:
+            return replace(date, precision="month" if after.group(1).lower() == "month" else "week")
+        if _AROUND_BEFORE.search(self.text, max(0, date.start - 20), date.start):
+            return replace(date, precision="week")
+        return date
 
     def _date_fields(self, d: _Draft) -> None:
         if d.date is None and not d.date_note:

@@ -8,6 +8,7 @@ import bisect
 import dataclasses
 from dataclasses import replace
 
+from geokit.events.actornames import in_actor_name
 from geokit.events.clauses import _nearest_prep
 from geokit.events.drafts import _Draft
 from geokit.events.placerefs import distance_km, level_of_candidate, to_placeref, toponym_placeref
@@ -57,6 +58,8 @@ class FallbacksMixin:
         people: dict[str, float] = {}  # demonym support, given to the country's towns
         state: dict[str, float] = {}  # "Chilean authorities": some support for the country itself
         for t in self.places:
+            if in_actor_name(self.text, t.start, t.end):
+                continue  # "Islamic State West Africa Province (ISWAP)": whose name, not a place told of
             key = t.place.id or t.place.name
             tally.setdefault(key, []).append(t)
             w = 0.5 if _nearest_prep(self.text, t.start, 0) in ("from", "out of") else 1.0

@@ -40,6 +40,13 @@ _ORIGIN_PREPS = {"from", "out of"}
 # an abduction's "from" place is where it happened ("kidnapped a priest from his parish in X")
 _TAKEN_FROM = re.compile(r"\b(?:kidnap\w*|abduct\w*|snatch\w*|taken\s+hostage|seized\s+hostages?)", re.I)
 _VIA_PREPS = {"via", "through"}
+# a place's bracketed areas in ACLED's notes: "Kirenowa (Marte, Borno)", "Solenzo (Banwa)"
+_SETTLEMENT_OBJECT = re.compile(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:town|city|village|hamlet|settlement|"
+                                r"border\s+town|port\s+city|port|locality)\s+of\s+", re.I)
+_AREA_WORD_AFTER = re.compile(r"\s+(?:region|province|state|district|governorate|oblast|county|department|"
+                              r"prefecture|territory)\b", re.I)
+_AREAS_AFTER = re.compile(r"\s*\(([^()]{2,80})\)")
+_ADMIN_LIST = re.compile(r"(?P<name>\b[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){0,3})\s*\((?:[^()]{1,60},\s*)?$")
 # prepositions that put an event inside a place ("in/at/near/on X"): not origins, destinations or owners
 _IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "throughout", "across", "along"}
 # "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said,
@@ -214,6 +221,13 @@ class PlacesMixin:
             if ref is None:
                 continue
             prep = _nearest_prep(self.text, t.start, 0)
+            if self._outside_its_areas(t, ref):
+                continue  # "Ber (Timbuktu, Timbuktu)" read as a town in Greece: not the place the note means
+            admin_of = _ADMIN_LIST.search(self.text, max(0, t.start - 120), t.start)
+            if prep is None and admin_of is not None:
+                # ACLED's "near the village of X (Admin2, Admin1)": the bracketed areas of a place the
+                # gazetteer may not know take that place's preposition, below the place itself
+                prep = _nearest_prep(self.text, admin_of.start("name"), 0)
             if prep in ("from", "out of") and etype not in MOTION_TYPES and etype != "military_deployment" \
                     and not _TAKEN_FROM.search(trig.text):
                 continue  # "a shell fired from Syria killed two": where the fire came from, not where it hit
@@ -231,6 +245,8 @@ class PlacesMixin:
                 score = 2.5  # "the Cairo conference", "the two-day Cairo meeting"
             elif prep in _LOCATIVE:
                 score = 2.0
+            elif framed and between is not None and _SETTLEMENT_OBJECT.fullmatch(between):
+                score = 2.0  # "captured the village of X": the trigger's own object, a settlement
             elif framed:
                 score = 1.0
             elif (
@@ -258,6 +274,10 @@ class PlacesMixin:
             ):
                 score -= 1.5  # "Syria's President", "Turkey's government": an owner, not a location
             score -= abs(t.start - trig.start) / 200.0
+            if admin_of is not None:
+                score -= 1.0
+            if level(ref) == 1 and _AREA_WORD_AFTER.match(self.text, t.end):
+                score -= 1.0  # "in Ukraine's Donetsk region" read as the city: the area, not a town
             scored.append((score, ref, t))
         if len(scored) > 1 and sent is not None:
             scored = [(score + _ATTACHMENT_WEIGHT.get(self._attachment(sent, trig, t), 0.0), ref, t)
@@ -267,6 +287,23 @@ class PlacesMixin:
             if score > best_score:
                 best, best_score = ref, score
         return best
+
+    def _acting_country(self, lo: int, hi: int) -> str:
+        """The country whose forces act in ``text[lo:hi]`` (the subject of a capture): the last demonym
+        ("Russian forces", "Military Forces of Russia (2000-)"), else ""."""
+        found = [(t.start, t.place.country_code) for t in self.demonyms
+                 if lo <= t.start and t.end <= hi and t.place is not None and t.place.country_code]
+        return max(found)[1] if found else ""
+
+    def _outside_its_areas(self, t: Toponym, ref: PlaceRef) -> bool:
+        """Whether a place is followed by bracketed areas ("X (Admin2, Admin1)", ACLED's notes) that the
+        gazetteer puts in other countries than the place read for X."""
+        m = _AREAS_AFTER.match(self.text, t.end)
+        if m is None or not ref.country_code:
+            return False
+        areas = [a.place.country_code for a in self._places_in(m.start(1), m.end(1)) if a.place is not None]
+        areas = [cc for cc in areas if cc]
+        return bool(areas) and ref.country_code not in areas
 
     def _parsed_places(self, sent: Sentence, trig: Trigger, places: list[Toponym]) -> list[Toponym]:
         """The sentence's places whose phrase hangs from the trigger's own predicate, when a dependency

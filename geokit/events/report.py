@@ -9,6 +9,7 @@ import bisect
 import itertools
 import re
 
+from geokit.events.actornames import in_actor_name
 from geokit.events.wording import wording
 from geokit.model import Document, Toponym
 
@@ -72,7 +73,9 @@ def report_places(
     toponyms = sorted(doc.toponyms + propagate(doc), key=lambda t: t.start)
     demonyms = [t for t in toponyms if t.place is not None and (t.kind == "demonym" or (
         t.kind in ("embedded", "literal") and t.place.kind == "country" and _ADJECTIVE.match(t.text)
-        and t.text.lower() != t.place.name.lower()))]
+        and t.text.lower() != t.place.name.lower())) or (
+        t.place is not None and t.place.kind == "country" and in_actor_name(text, t.start, t.end))]
+    # ("Military Forces of Mali (2021-)": ACLED's actor names give the actor's country, as a demonym does)
     demonym_ids = {id(t) for t in demonyms}
     places = [
         t

@@ -28,7 +28,8 @@ TITLE_MAX = 160
 _BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9•])")
 _DATELINE = re.compile(
-    r"^\s*(?P<name>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2}(?:,\s*\d{4})?)?)?\s*"
+    r"^\s*(?P<name>[A-Z][A-Z.'’ /-]{1,40}[A-Z.])(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?(?=,))?"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2}(?:,\s*\d{4})?)?)?\s*"
     r"(?:\([^)]{0,40}\)\s*)?[—–-]{1,2}\s"
 )
 

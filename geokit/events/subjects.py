@@ -16,6 +16,8 @@ from geokit.parsing.dates import DateRef
 
 _SUBORDINATOR = re.compile(r"(?:^|\s)(?:that|as|when|while|after|because|whereas|since|although|which|whom|"
                            r"according to which)\s+", re.I)
+_LEAD_BEFORE_SUB = re.compile(r"[\s,]*(?:(?:on\s+or\s+around|around|on)\s+(?:\([^)]{0,30}\)\s*)?,\s*)?"
+                              r"(?:(?:\w+\s+)?(?:hours|days|weeks|months)|just|shortly|soon)?\s*", re.I)
 _PRONOUN = re.compile(r"^(?:it|they|he|she|we|them)$", re.I)
 _RELATIVE_HEAD = re.compile(r"([\w’'-]+(?:\s+[\w’'-]+){0,3})\s+(?:who|that|which)\s*$", re.I)
 _LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Also|Still|Besides|Then|Now|Earlier|Later|"
@@ -44,7 +46,8 @@ def _actor(
         return " ".join((trig.text + (m.group() if m else "")).split())[:160], "", trig.start
     raw = text[scope_start:trig.start]
     for d in dates:
-        if scope_start <= d.start and d.end <= trig.start:
+        if scope_start <= d.start and d.end <= trig.start and not (  # "two days after": its clause follows
+                d.kind == "anaphoric" and re.search(r"\b(?:after|before)$", d.text, re.I)):
             a, b = d.start - scope_start, d.end - scope_start
             raw = raw[:a] + " " * (b - a) + raw[b:]
     seg = raw
@@ -58,8 +61,13 @@ def _actor(
     head_m = _RELATIVE_HEAD.search(seg)
     subs = list(_SUBORDINATOR.finditer(seg))
     if subs and not (head_m and subs[-1].start() >= head_m.end(1)):
-        seg_start += subs[-1].end()
-        seg = seg[subs[-1].end():]
+        rest = seg[subs[-1].end():]
+        skip = subs[-1].end()
+        if "," in rest and _LEAD_BEFORE_SUB.fullmatch(seg[:subs[-1].start()]):
+            # "On 5 June, two days after an ambush near X, rebels clashed": the subject follows the lead
+            skip += rest.index(",") + 1
+        seg_start += skip
+        seg = seg[skip:]
     who = _clean_subject(seg)
     if head_m:
         head = " ".join(head_m.group(1).split())
@@ -80,9 +88,22 @@ def _actor(
 def _clean_subject(seg: str) -> str:
     seg = re.sub(r"^[\s,;:—–-]+", "", seg.replace("\n", " "))
     seg = _DATELINE_PREFIX.sub("", seg)
-    if re.match(r"(?:since|after|when|while|as|although|because|if|once|before)\b", seg, re.I) and "," in seg:
+    # a masked lead date ("On 12 March 2024 (as reported), ..."): its preposition and ACLED's note
+    seg = re.sub(r"^(?:on\s+or\s+around|around|on|between)\s+"
+                 r"(?:\((?:as\s+reported|month\s+of|week\s+of)\)\s*)?,\s*", "", seg, flags=re.I)
+    if re.match(r"(?:(?:\w+\s+)?(?:hours|days|weeks|months)\s+)?(?:since|after|when|while|as|although|"
+                r"because|if|once|before)\b", seg, re.I) and "," in seg:
         seg = seg[seg.index(",") + 1:]  # "Since the uprising began in 2011, thousands ...": the main clause
-    seg = re.sub(r"^(?:in|at|near|from)\s+[^,]{1,40},\s*", "", seg, flags=re.I)  # "In Beirut, hundreds ..."
+    # "In Beirut, hundreds ...", "in X town (Admin2, Admin1), rebels ..."
+    seg = re.sub(r"^(?:in|at|near|from)\s+(?:[^,()]|\([^()]{0,60}\)){1,80}?,\s*", "", seg, flags=re.I)
+    done = list(_DONE_AND.finditer(seg))
+    if done:
+        # "The army pulled out of X and rebels took ...": the subject of the second clause; "police
+        # dismantled a camp and seized ...": one subject for both verbs
+        seg = seg[done[-1].end():] if seg[done[-1].end():].strip() else re.sub(
+            r"\s+\w+\s+and\s*$", "", seg[:done[0].start()])  # "soldiers found and destroyed ...": soldiers
+    # "gunmen shot and killed": the subject before the first verb
+    seg = re.sub(r"\s+(?:\w+ed|shot|beat|hit|struck|took|caught)\s+and\s*$", "", seg)
     cut = list(re.finditer(r",\s+(?:with|while|but)\s+|\bwith\s+", seg))
     if cut:
         seg = seg[cut[-1].end():]
@@ -193,6 +214,16 @@ _PASSIVE_BEFORE = re.compile(
 _AGENT = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?by\s+((?:(?!(?:on|in|at|after|before|for|with|during|near)\b)[\w’'.-]+\s*){1,8})"
 )
+# a first clause with its own verb and object before "and" + the next subject
+_DONE_AND = re.compile(
+    r"\b(?:\w+ed|withdrew|left|fled|took|went|came|overran|pulled\s+out)\s+(?:from|out\s+of|of|to|into|the|a|an)"
+    r"\b[^;]*?,?\s+and\s+", re.I)
+_FIGHT_SUBJECT = re.compile(r"(?:heavy\s+|fierce\s+)?(?:clashes|fighting|battles?|gun\s*battles?|gunfights?)",
+                            re.I)
+_BETWEEN = re.compile(
+    r"\s+between\s+(?P<a>(?:(?!and\b)[\w’'.()-]+\s+){1,6}?)and\s+(?P<b>(?:(?!(?:on|in|at|near|after|before|"
+    r"during|over|since|for|that|which|who|killed|left|leaving|took|erupted|broke|were|was|have|has|had|"
+    r"continued|resumed|raged)\b)[\w’'.()-]+\s*){1,6})", re.I)
 _OBJECT = re.compile(
     r"\s*((?:(?!(?:on|in|at|near|after|before|from|to|into|during|with|and|but|while|as|when|outside|"
     r"inside|since|for|by|who|which|that)\b)[\w’'.-]+\s*){1,8})"
@@ -220,6 +251,14 @@ def _actors(text: str, trig: Trigger, who: str, scope_end: int) -> dict[str, str
         agent_text = ""
     passive = bool(_PASSIVE_BEFORE.search(text[max(0, trig.start - 30):trig.start])) or \
         trig.text.lower().split()[0] in ("was", "were", "been", "being", "is", "are", "have", "has", "had")
+    fight = _FIGHT_SUBJECT.match(who or "")
+    pair = (_BETWEEN.match(after) if trig.type == "military_operation" else None) or \
+        (_BETWEEN.match(who, fight.end()) if fight else None)
+    if pair is not None:
+        # "fighting broke out between the army and rebels", "clashes between A and B killed ...": the sides
+        out["actor1"] = " ".join(pair.group("a").split())
+        out["actor2"] = " ".join(pair.group("b").split()).strip(" ,.;")
+        return out
     if trig.noun:
         if agent_text:
             out["actor1"] = agent_text

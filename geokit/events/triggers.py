@@ -413,7 +413,8 @@ def generic_plural(text: str) -> bool:
 _PAST_IRREGULAR = {
     "fled", "flew", "flown", "came", "took", "taken", "brought", "shot", "sent", "met", "held", "drove",
     "driven", "overran", "overrun", "fought", "put", "crept", "snuck", "made", "left", "hit", "struck",
-    "blew", "blown", "threw", "thrown", "tore", "torn", "beaten", "slain",
+    "blew", "blown", "threw", "thrown", "tore", "torn", "beaten", "slain", "retook", "retaken", "overtook",
+    "overtaken",
 }
 
 

@@ -84,6 +84,7 @@ def _cue_before(text: str, m: Mention) -> None:
             return
 _LOCATIVE_BEFORE = PatternRule("locative-before")  # rules/patterns.toml
 _LOCATIVE_LIST = PatternRule("locative-list-before")  # rules/patterns.toml
+_TYPE_APPOSITION = PatternRule("type-apposition-after")  # rules/patterns.toml
 _LOCATIVE_LIST_MIDDLE = PatternRule("locative-list-middle")  # rules/patterns.toml
 _LIST_CLOSES = PatternRule("list-closes-after")  # rules/patterns.toml
 _DATELINE = PatternRule("dateline-caps")  # rules/patterns.toml
@@ -755,6 +756,8 @@ class Recogniser:
         if lst is not None and self.store.by_key(fold(lst.group("prev"))):
             return True
         after = text[m.end:m.end + 40]
+        if _TYPE_APPOSITION.match(after):
+            return True  # "Tillia, a town in western Niger": the text says what the name is
         nxt = re.match(r",\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)", after)
         return bool(nxt and (self._notable(fold(nxt.group(1))) or self.store.abbreviation(nxt.group(1))))
 
