@@ -64,6 +64,7 @@ _DEFECTOR = re.compile(r"\b(?:defectors?|deserters?|conscripts?|recruits?|guards
 _FLED_CAUSE = wording("fled_cause_in")
 _HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
 _LEGAL_CHARGE = wording("legal_charge_before")
+_INCIDENT_DESCRIBED = wording("incident_described_after")
 _CRIME_BEFORE = wording("crime_described_before")
 _RULED_ACCIDENT = wording("ruled_accident")
 _PERPETRATOR = wording("perpetrator_words")
@@ -196,7 +197,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if trig.type not in ("attack", "military_operation"):
             return False
         charged = _LEGAL_CHARGE.search(self.text, max(0, trig.start - 80), trig.start)
-        return bool(charged) and not _OCCURRED_AFTER.match(self.text, trig.end)
+        return bool(charged) and not _OCCURRED_AFTER.match(self.text, trig.end) \
+            and not _INCIDENT_DESCRIBED.match(self.text, trig.end)
 
     def _event(self, sent, trig: Trigger, scope, dates, lead_dates, counts, triggers=()) -> None:
         s, e = scope
@@ -208,8 +210,11 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             # report's; the event's own is the other
             own_dates = [d for d in own_dates if d not in said]
         if trig.noun:
+            # "arson in connection with a fire that gutted a building on X Street early Sunday": the day
+            # closing the incident's own description is the noun's
+            reach = 140 if _INCIDENT_DESCRIBED.match(self.text, trig.end) else 60
             own_dates = [
-                d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= 60)
+                d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= reach)
             ]
         crime = self._crime_span(trig, ns)
         if crime is not None:  # "a suspect in an early February theft near X has been apprehended"
@@ -433,7 +438,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 # troops pushing into a place); the event keeps its own place
                 destination = self._sent_to(trig, places)
                 if destination is not None:
-                    origin = self._mover_origin(places, who_start, trig, destination) or \
+                    origin = self._left_from(trig, places, destination) or \
+                        self._mover_origin(places, who_start, trig, destination) or \
                         self._demonym_origin(who_start, trig.start, destination, ne) or \
                         self._state_subject(places, who_start, trig, destination)
         if (

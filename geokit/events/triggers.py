@@ -264,6 +264,9 @@ def _background(text: str, pos: int) -> bool:
 
 _PLANNED_AFTER = wording("planned_after_noun")
 _WARNING_BEFORE = wording("warning_before")
+_NOBODY_BEFORE = wording("nobody_before")
+_NATURAL_MOVER = wording("natural_mover_before")
+_INFINITIVE_BEFORE = wording("infinitive_before_participle")
 _PREPOSITION_BEFORE = wording("attributive_after_preposition")
 _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
 # Where people are placed (the guide: "a camp or shelter"): camps, shelters, evacuation and relief centres,
@@ -274,6 +277,9 @@ _CAMP_WORD = re.compile(
     r"isolation(?:\s+(?:wards?|units?|facility|facilities))?)\b",
     re.I,
 )
+
+# "opened an evacuation centre": the placement's own words name the shelter
+_CENTRE_WORD = re.compile(r"\b(?:evacuation|relief|reception|transit)\s+cent(?:re|er)s?\b", re.I)
 
 
 @dataclass(slots=True)
@@ -328,12 +334,17 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
             noun = rule.noun or (rule.ambiguous_noun and bool(_DETERMINER_BEFORE.search(before)))
             acronym = m.group().split()[0].isupper()  # "an IED exploded": no participle
             if not noun and word.endswith("ed") and not acronym and (
-                    _ATTRIBUTIVE_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
+                    _ATTRIBUTIVE_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)
+                    or _INFINITIVE_BEFORE.search(before)):
                 continue  # "a deserted street", "through poorly targeted measures": adjectives
             if (_HEDGE_BEFORE.search(before) and not CAUSATIVE.search(before)) or _DESCRIPTIVE_BEFORE.search(
                 before
             ):
                 continue
+            if rule.type in ("border_crossing", "defection") and _NATURAL_MOVER.search(before):
+                continue  # "the river spilled over its levees": water moving, nobody crossing
+            if _NOBODY_BEFORE.search(before):
+                continue  # "No one was hurt", "no arrests were made": told as not happening
             if _WARNING_BEFORE.search(before):
                 continue  # "warned of hundreds of fighters fighting in X": a warning tells no occurrence
             if _CONDITIONAL.search(_clause_before(text, s)):
@@ -347,6 +358,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 continue  # "killed 800 people over four decades": a statistic over years, not an occurrence
             if rule.type == "camp_placement" and not _CAMP_WORD.search(text[e:e + 80]) and \
                     not re.search(r"camp|shelter|refuge|quarantin|isolat|\bnights?\b", m.group(), re.I) and \
+                    not _CENTRE_WORD.search(m.group()) and \
                     not m.group().lower().endswith("there"):
                 continue
             taken.append((s, e))
