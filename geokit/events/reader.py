@@ -65,6 +65,7 @@ _FLED_CAUSE = wording("fled_cause_in")
 _HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
 _LEGAL_CHARGE = wording("legal_charge_before")
 _INCIDENT_DESCRIBED = wording("incident_described_after")
+_GERUND_DAY = wording("gerund_object_day_after")
 _CRIME_BEFORE = wording("crime_described_before")
 _RULED_ACCIDENT = wording("ruled_accident")
 _PERPETRATOR = wording("perpetrator_words")
@@ -198,7 +199,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             return False
         charged = _LEGAL_CHARGE.search(self.text, max(0, trig.start - 80), trig.start)
         return bool(charged) and not _OCCURRED_AFTER.match(self.text, trig.end) \
-            and not _INCIDENT_DESCRIBED.match(self.text, trig.end)
+            and not _INCIDENT_DESCRIBED.match(self.text, trig.end) \
+            and not (trig.text.lower().endswith("ing") and _GERUND_DAY.match(self.text, trig.end))
 
     def _event(self, sent, trig: Trigger, scope, dates, lead_dates, counts, triggers=()) -> None:
         s, e = scope
