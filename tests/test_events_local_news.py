@@ -1,0 +1,167 @@
+"""Round 7 of issue 15: events in local news reports (police, fires, floods, strikes, guard units).
+
+Every sentence is written for the project (none is copied from a corpus or from the written set in
+``tests/data/events_written``). Each mechanism has a sentence it must read and, where a look-alike exists,
+one it must leave alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import geokit
+from geokit.events.triggers import find_triggers
+from geokit.parsing.dates import find_dates
+
+
+def _records(text: str, published: str = "2010-06-16", link: bool = False):
+    return geokit.extract([{"id": "t", "text": text, "published": published}], link=link).records()
+
+
+def _events(text: str, published: str = "2010-06-16", link: bool = False):
+    return [r for r in _records(text, published, link) if r.kind == "event"]
+
+
+def _types(text: str) -> list[str]:
+    return [t.type for t in find_triggers(text)]
+
+
+# ---------------------------------------------------------------- weekdays read back after a past verb
+
+
+def test_a_weekday_after_a_past_verb_stays_in_the_past_despite_a_plan_later_in_the_sentence():
+    (d,) = find_dates("About 80 parents marched to the school board office on Saturday to protest plans to "
+                      "close two schools.", dt.date(2010, 6, 16))
+    assert d.date == dt.date(2010, 6, 12)
+
+
+def test_a_weekday_before_a_future_verb_is_still_read_forward():
+    (d,) = find_dates("On Friday the county board will vote on the plan.", dt.date(2010, 6, 16))
+    assert d.date == dt.date(2010, 6, 18)
+
+
+# ---------------------------------------------------------------- what did not happen
+
+
+def test_no_one_hurt_and_no_arrests_are_no_events():
+    assert _types("No one was hurt in the crash, and no arrests have been made.") == []
+    assert _types("Nobody was injured.") == []
+
+
+def test_an_injury_after_a_negated_one_still_counts():
+    assert _types("No one was killed, but three people were injured in the blast.") == ["attack"]
+
+
+# ---------------------------------------------------------------- robberies, arson, strikes, shelters
+
+
+def test_a_robbery_is_an_attack_at_its_own_place_and_day():
+    (e,) = _events("Two men robbed a pharmacy in Elmira on Monday night, police said.")
+    assert e.type == "attack" and e.place.name == "Elmira" and e.date == "2010-06-14"
+
+
+def test_a_robbery_named_only_as_the_charge_is_no_occurrence():
+    events = _events("A man wanted for a robbery in Dallas was arrested in Tulsa on Friday.")
+    assert [(e.type, e.place.name) for e in events] == [("arrest", "Tulsa")]
+
+
+def test_robbing_with_its_own_object_and_day_is_told_although_suspected():
+    events = _events("A man suspected of robbing a Toledo bank on Friday was arrested Saturday in Detroit.")
+    got = {(e.type, e.place.name, e.date) for e in events}
+    assert ("attack", "Toledo", "2010-06-11") in got and ("arrest", "Detroit", "2010-06-12") in got
+
+
+def test_arson_in_connection_with_a_described_fire_is_the_fire():
+    events = _events("ROME, Ga. -- A woman has been charged with arson in connection with a fire that "
+                     "destroyed a vacant store on Broad Street early Sunday, Rome police said.")
+    attacks = [e for e in events if e.type == "attack"]
+    assert attacks and attacks[0].date == "2010-06-13"
+
+
+def test_a_fire_that_was_set_is_an_attack():
+    assert _types("Investigators said the blaze had been deliberately set.") == ["attack"]
+
+
+def test_walking_off_the_job_is_a_protest():
+    (e,) = _events("About 500 bus drivers walked off the job in Sacramento on Monday.")
+    assert e.type == "protest" and e.place.name == "Sacramento" and e.date == "2010-06-14"
+
+
+def test_a_day_strike_noun_with_a_place_is_a_protest_and_a_strike_fund_is_not():
+    assert _types("A one-day strike at the mill in Longview on Tuesday halted work.") == ["protest"]
+    assert _types("The union raised its strike fund again.") == []
+
+
+def test_people_who_slept_at_a_shelter_are_placed_there():
+    assert _types("About 40 people slept Tuesday night at a Red Cross shelter in the school gym.") == [
+        "camp_placement"]
+
+
+def test_opening_an_evacuation_center_is_a_placement():
+    (e,) = _events("The county opened an evacuation center at a church in Chico on Wednesday.")
+    assert e.type == "camp_placement" and e.place.name == "Chico"
+
+
+def test_residents_ordered_out_are_displaced_and_a_speaker_ordered_out_of_a_meeting_is_not():
+    assert _types("About 600 residents were ordered out of their homes in Fargo on Tuesday.") == [
+        "displacement"]
+    assert _types("The defendant was ordered out of the courtroom.") == []
+
+
+def test_a_river_spilling_over_is_no_crossing():
+    assert _types("The river spilled over its banks on Thursday.") == []
+
+
+# ---------------------------------------------------------------- guard units
+
+
+def test_a_guard_unit_leaving_for_a_base_is_a_deployment_and_a_movement():
+    recs = _records("About 120 soldiers of a National Guard company left Decatur for Chicago on Sunday.")
+    ev = [r for r in recs if r.kind == "event"]
+    mv = [r for r in recs if r.kind == "movement"]
+    assert [e.type for e in ev] == ["military_deployment"] and ev[0].date == "2010-06-13"
+    assert mv and mv[0].origin.name == "Decatur" and mv[0].destination.name == "Chicago"
+
+
+def test_soldiers_coming_home_are_a_deployment_with_its_destination():
+    recs = _records("About 90 soldiers of an Army Reserve unit returned home to Peoria on Saturday.")
+    (e,) = [r for r in recs if r.kind == "event"]
+    assert e.type == "military_deployment" and e.place.name == "Peoria"
+    assert any(r.kind == "movement" and r.destination.name == "Peoria" for r in recs)
+
+
+def test_refugees_returning_home_are_still_no_deployment():
+    assert "military_deployment" not in _types("About 300 refugees returned home to the town on Friday.")
+
+
+def test_troops_sent_to_patrol_evacuated_areas_evacuate_nobody():
+    assert _types("The state sent 200 more soldiers to Minot to patrol evacuated areas.") == [
+        "military_deployment"]
+
+
+# ---------------------------------------------------------------- places in local-news phrasing
+
+
+def test_a_persons_hometown_is_not_the_arrests_place():
+    (e,) = _events("ELKINS, W.Va. -- Elkins police arrested a man on Tuesday. Police also arrested Mary Doe, "
+                   "35, of Beverly.", link=True)
+    assert e.place.name == "Elkins"
+
+
+def test_a_place_after_a_planned_predicate_is_not_the_events():
+    events = _events("Police in Akron arrested a man on Friday. He was charged with theft and will be "
+                     "returned to Columbus next week.", link=True)
+    assert all(e.place.name != "Columbus" for e in events)
+
+
+def test_two_towns_of_one_report_are_two_events():
+    events = _events("FLINT, Mich. -- A man was shot Saturday night in Flint, police said. In a separate "
+                     "case, a woman was stabbed early Sunday in Burton.", link=True)
+    places = sorted(e.place.name for e in events if e.type == "attack")
+    assert places == ["Burton", "Flint"]
+
+
+def test_help_brought_in_from_elsewhere_is_not_where_the_story_is():
+    events = _events("A wildfire forced the evacuation of 300 homes near Oroville on Monday. Crews were "
+                     "brought in from Sacramento. Four homes were destroyed.")
+    assert all(e.place is None or e.place.name != "Sacramento" for e in events)
