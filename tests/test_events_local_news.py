@@ -165,3 +165,24 @@ def test_help_brought_in_from_elsewhere_is_not_where_the_story_is():
     events = _events("A wildfire forced the evacuation of 300 homes near Oroville on Monday. Crews were "
                      "brought in from Sacramento. Four homes were destroyed.")
     assert all(e.place is None or e.place.name != "Sacramento" for e in events)
+
+
+# ---------------------------------------------------------------- councils, guard call-ups, dated charges
+
+
+def test_a_council_voting_is_a_meeting_and_a_vote_expected_is_not():
+    assert _types("The county commissioners approved the new budget on Monday night.") == ["meeting"]
+    assert _types("The board is expected to approve the plan on Monday.") == []
+
+
+def test_guard_members_deployed_or_activated_are_a_deployment():
+    recs = _records("About 50 members of the Ohio National Guard were deployed to Toledo on Friday.")
+    ev = [r for r in recs if r.kind == "event"]
+    assert [e.type for e in ev] == ["military_deployment"] and ev[0].place.name == "Toledo"
+    assert any(r.kind == "movement" and r.destination.name == "Toledo" for r in recs)
+    assert _types("The governor activated 300 Guard members on Sunday.") == ["military_deployment"]
+
+
+def test_charged_with_a_day_between_is_an_arrest_and_its_charge_no_attack():
+    events = _events("KEENE, N.H. -- A man was charged Tuesday with murder in the death of his neighbor.")
+    assert [e.type for e in events] == ["arrest"] and events[0].date == "2010-06-15"
