@@ -186,3 +186,22 @@ def test_guard_members_deployed_or_activated_are_a_deployment():
 def test_charged_with_a_day_between_is_an_arrest_and_its_charge_no_attack():
     events = _events("KEENE, N.H. -- A man was charged Tuesday with murder in the death of his neighbor.")
     assert [e.type for e in events] == ["arrest"] and events[0].date == "2010-06-15"
+
+
+def test_a_town_used_as_a_persons_attribute_is_not_the_arrests_place():
+    events = _events("Macon police arrested a woman in Macon on Friday. Deputies also arrested a 32-year-old "
+                     "Athens man.")
+    assert [e.type for e in events] == ["arrest", "arrest"]
+    assert events[1].place.name == "Macon"
+
+
+def test_an_arrest_record_is_no_event():
+    assert _types("Police said the suspect had been arrested twice before.") == []
+    assert _types("The suspect has been arrested in the city.") == ["arrest"]
+
+
+def test_people_hurt_when_a_car_hit_a_house_are_no_attack():
+    assert not [e for e in _events("Two people were hurt when a car hit a house in Omaha on Tuesday.")
+                if e.type == "attack"]
+    assert [e.type for e in _events("Three people were killed when a truck rammed into a crowd in Omaha "
+                                     "on Tuesday.")] == ["attack"]

@@ -266,6 +266,8 @@ _PLANNED_AFTER = wording("planned_after_noun")
 _WARNING_BEFORE = wording("warning_before")
 _NOBODY_BEFORE = wording("nobody_before")
 _NATURAL_MOVER = wording("natural_mover_before")
+_PRIOR_RECORD = wording("prior_record_after")
+_PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?been\s+$", re.I)
 _INFINITIVE_BEFORE = wording("infinitive_before_participle")
 _PREPOSITION_BEFORE = wording("attributive_after_preposition")
 _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
@@ -343,6 +345,8 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 continue
             if rule.type in ("border_crossing", "defection") and _NATURAL_MOVER.search(before):
                 continue  # "the river spilled over its levees": water moving, nobody crossing
+            if rule.type == "arrest" and _PERFECT_BEFORE.search(before) and _PRIOR_RECORD.match(text, e):
+                continue  # "had been arrested twice before": a record, not an occurrence
             if _NOBODY_BEFORE.search(before):
                 continue  # "No one was hurt", "no arrests were made": told as not happening
             if _WARNING_BEFORE.search(before):
