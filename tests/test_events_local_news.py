@@ -205,3 +205,10 @@ def test_people_hurt_when_a_car_hit_a_house_are_no_attack():
                 if e.type == "attack"]
     assert [e.type for e in _events("Three people were killed when a truck rammed into a crowd in Omaha "
                                      "on Tuesday.")] == ["attack"]
+
+
+def test_one_person_as_the_subject_is_a_count_of_one_and_an_age_is_no_figure():
+    (e,) = _events("Police said a Dayton woman, 22, was arrested on Tuesday in Kettering.")
+    assert e.type == "arrest" and 1 in e.counts.values() and 22 not in e.counts.values()
+    (a,) = _events("A 19-year-old man was wounded in a shooting on Monday night in Dayton.")
+    assert a.type == "attack" and 1 in a.counts.values()

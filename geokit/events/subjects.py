@@ -114,6 +114,7 @@ def _not_a_mover(subject: str) -> bool:
 
 _FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "half a million": 500_000,
              "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}
+_SINGLE_PERSON = wording("single_person_subject")
 _BARE_SUBJECT = re.compile(
     r"(?:^|[,;:]\s+|\b(?:and|but|while|with)\s+)(?:another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
     r"more\s+than\s+|at\s+least\s+|an\s+estimated\s+|up\s+to\s+|the\s+)?(?P<num>(?:two|three|four|five|six|seven|"
@@ -131,8 +132,12 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
         return None
     first = re.match(r"[A-Za-z][\w-]*", trig.text)
     if first is not None and first.group(0).lower() in LABELS:
-        return None  # "640 homes were destroyed": the trigger starts with the counted noun, not bare
+        # "640 homes were destroyed": the trigger starts with the counted noun, not bare
+        return _one_person(text, max(scope_start, trig.start - 120), trig)
     lo = max(scope_start, trig.start - 120)
+    one = _one_person(text, lo, trig)  # before the bare figure: "a man, 22, was arrested" gives no 22
+    if one is not None:
+        return one
     m = _BARE_SUBJECT.search(text[lo:trig.start])
     if m is None:
         return None
@@ -149,6 +154,15 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
     a = lo + m.start("num")
     label = "arrested" if trig.type == "arrest" else "people"
     return Count(a, lo + m.end("num"), m.group("num"), value, label)
+
+def _one_person(text: str, lo: int, trig: Trigger) -> Count | None:
+    """ "A 19-year-old man was wounded", "a Dayton woman, 22, was arrested": one person, a count of one."""
+    one = _SINGLE_PERSON.search(text, lo, trig.start) if trig.type in ("arrest", "attack") else None
+    if one is None:
+        return None
+    label = "arrested" if trig.type == "arrest" else "people"
+    return Count(one.start(), one.end(), one.group().strip(), 1, label)
+
 
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$", re.I
