@@ -212,3 +212,11 @@ def test_one_person_as_the_subject_is_a_count_of_one_and_an_age_is_no_figure():
     assert e.type == "arrest" and 1 in e.counts.values() and 22 not in e.counts.values()
     (a,) = _events("A 19-year-old man was wounded in a shooting on Monday night in Dayton.")
     assert a.type == "attack" and 1 in a.counts.values()
+
+
+def test_a_partitive_subject_counts_its_people():
+    recs = _records("Seven of the workers were deported to Guatemala on Friday, relatives said.")
+    assert any(r.kind == "movement" and 7 in r.counts.values() and r.destination.name == "Guatemala"
+               for r in recs)
+    (e,) = _events("Seven of them were arrested in Fargo on Monday.")
+    assert 7 in e.counts.values()

@@ -118,9 +118,10 @@ _SINGLE_PERSON = wording("single_person_subject")
 _BARE_SUBJECT = re.compile(
     r"(?:^|[,;:]\s+|\b(?:and|but|while|with)\s+)(?:another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
     r"more\s+than\s+|at\s+least\s+|an\s+estimated\s+|up\s+to\s+|the\s+)?(?P<num>(?:two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s+(?:have|had|has|were|was|are|is)\b)|(?:a\s+)?quarter\s+(?:of\s+)?a\s+million|"
+    r"eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s+(?:of\s+(?:the|them|those|these)|have|had|has|were|was|are|is)\b)|(?:a\s+)?quarter\s+(?:of\s+)?a\s+million|"
     r"(?:a\s+)?half\s+a?\s*million|three\s+quarters\s+of\s+a\s+million|\d[\d,.]*(?:\s+(?:million|thousand))?|"
-    r"(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|dozens|millions)\s+(?:more\s+|others\s+|(?-i:[A-Z][a-z]+)\s+)?"
+    r"(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|dozens|millions)\s+(?:more\s+|others\s+|(?-i:[A-Z][a-z]+)\s+|"
+    r"of\s+(?:them|those|these)\s+|of\s+the\s+(?:[\w-]+\s+){1,2}?)?"  # "seven of the workers were deported"
     r"(?:(?:have|had|has|were|was|are|is)\s+(?:[\w-]+\s+){0,3})?$", re.I)
 
 
