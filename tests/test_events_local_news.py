@@ -220,3 +220,8 @@ def test_a_partitive_subject_counts_its_people():
                for r in recs)
     (e,) = _events("Seven of them were arrested in Fargo on Monday.")
     assert 7 in e.counts.values()
+
+
+def test_a_saints_hospital_gives_no_place():
+    events = _events("Nurses rallied outside St. Mary's Medical Center on Tuesday.")
+    assert [e.type for e in events] == ["protest"] and events[0].place is None
