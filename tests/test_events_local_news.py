@@ -225,3 +225,11 @@ def test_a_partitive_subject_counts_its_people():
 def test_a_saints_hospital_gives_no_place():
     events = _events("Nurses rallied outside St. Mary's Medical Center on Tuesday.")
     assert [e.type for e in events] == ["protest"] and events[0].place is None
+
+
+def test_hostages_held_and_an_agreement_reached_are_events_and_a_hoped_deal_is_not():
+    (e,) = _events("A gunman held four people hostage at a bank in Akron on Friday.")
+    assert e.type == "attack" and e.place.name == "Akron" and 4 in e.counts.values()
+    (m,) = _events("The union and the hospital reached an agreement on Friday in Pittsburgh.")
+    assert m.type == "meeting" and m.place.name == "Pittsburgh"
+    assert _types("The two sides hope to reach a deal next week.") == []
