@@ -233,3 +233,9 @@ def test_hostages_held_and_an_agreement_reached_are_events_and_a_hoped_deal_is_n
     (m,) = _events("The union and the hospital reached an agreement on Friday in Pittsburgh.")
     assert m.type == "meeting" and m.place.name == "Pittsburgh"
     assert _types("The two sides hope to reach a deal next week.") == []
+
+
+def test_a_police_raid_on_a_home_with_no_violence_is_a_search_and_gunmen_raiding_is_an_attack():
+    assert not [e for e in _events("Deputies raided a home in Lima on Friday and seized 20 pounds of "
+                                   "marijuana.") if e.type == "attack"]
+    assert [e.type for e in _events("Gunmen raided a home in Lima on Friday and killed two men.")] == ["attack"]
