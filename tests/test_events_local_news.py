@@ -238,4 +238,5 @@ def test_hostages_held_and_an_agreement_reached_are_events_and_a_hoped_deal_is_n
 def test_a_police_raid_on_a_home_with_no_violence_is_a_search_and_gunmen_raiding_is_an_attack():
     assert not [e for e in _events("Deputies raided a home in Lima on Friday and seized 20 pounds of "
                                    "marijuana.") if e.type == "attack"]
-    assert [e.type for e in _events("Gunmen raided a home in Lima on Friday and killed two men.")] == ["attack"]
+    events = _events("Gunmen raided a home in Lima on Friday and killed two men.")
+    assert [e.type for e in events] == ["attack"]

@@ -303,8 +303,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         etype = trig.type
         military = bool(_MILITARY_WORDS.search(head or who))
         if etype == "attack" and trig.text.lower() == "raided" and _SEARCHED.search(
-                self.text, max(s, trig.start - 90), min(e, trig.end + 60)) and not _VIOLENCE.search(sent.text) \
-                and not counts:
+                self.text, max(s, trig.start - 90), min(e, trig.end + 60)) \
+                and not _VIOLENCE.search(sent.text) and not counts:
             return  # "offices at the city hall were raided": a search, no violence
         if etype == "attack" and trig.rule_id == "attack.people_killed" and (
                 _PROTESTERS_HIT.search(who or "") or (_POLICE_CLASH_AFTER.match(self.text, trig.end)
