@@ -240,3 +240,10 @@ def test_a_police_raid_on_a_home_with_no_violence_is_a_search_and_gunmen_raiding
                                    "marijuana.") if e.type == "attack"]
     events = _events("Gunmen raided a home in Lima on Friday and killed two men.")
     assert [e.type for e in events] == ["attack"]
+
+
+def test_an_official_named_by_surname_who_crosses_a_border_visits():
+    recs = _records("Detroit Mayor Dave Bing met officials on Monday. Bing crossed into Canada on Tuesday.")
+    assert "visit" in [r.type for r in recs if r.kind == "event" and r.date == "2010-06-15"]
+    recs = _records("Farmer John Smith lost his crops. Smith crossed into Canada on Tuesday.")
+    assert "visit" not in [r.type for r in recs if r.kind == "event"]

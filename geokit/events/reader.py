@@ -71,6 +71,7 @@ _RULED_ACCIDENT = wording("ruled_accident")
 _PERPETRATOR = wording("perpetrator_words")
 _ACCIDENT_SETTING = wording("accident_setting")
 _SEARCHED = wording("premises_searched")
+_SURNAME = re.compile(r"(?-i:[A-Z][a-z][a-z'’-]+)")  # "Bing", "O'Neill": a person named by surname alone
 _POLICE_CLASH_AFTER = wording("clashes_with_police_after")
 _PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march(?:es|ers)?|vigils?)\b", re.I)
 _HAPPENED_AFTER = wording("happened_after")
@@ -808,8 +809,13 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
 
     def _antecedent(self, who: str, sent: Sentence) -> str:
         """ "he travelled to Amman": a bare pronoun stands for the latest actor of the two
-        previous sentences."""
-        if not _PRONOUN.match(who.strip()):
+        previous sentences; a bare surname ("Bing crossed into Canada") for its first full mention in the
+        report ("Detroit Mayor Dave Bing"), which names the office."""
+        name = who.strip()
+        if _SURNAME.fullmatch(name):
+            m = re.search(r"(?:[A-Z][\w.'’-]*\s+){1,5}" + re.escape(name) + r"\b", self.text[:sent.start])
+            return m.group() if m is not None else who
+        if not _PRONOUN.match(name):
             return who
         for old in reversed(self.drafts):
             if sent.index - old.sentence.index > 2:
