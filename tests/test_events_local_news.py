@@ -247,3 +247,9 @@ def test_an_official_named_by_surname_who_crosses_a_border_visits():
     assert "visit" in [r.type for r in recs if r.kind == "event" and r.date == "2010-06-15"]
     recs = _records("Farmer John Smith lost his crops. Smith crossed into Canada on Tuesday.")
     assert "visit" not in [r.type for r in recs if r.kind == "event"]
+
+
+def test_a_mayors_town_is_where_the_visit_comes_from():
+    recs = _records("Detroit Mayor Dave Bing visited Windsor on Tuesday.")
+    assert any(r.kind == "movement" and r.origin is not None and r.origin.name == "Detroit"
+               and r.destination.name == "Windsor" for r in recs)
