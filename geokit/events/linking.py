@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from geokit.events.counts import FAMILIES, compare, show
-from geokit.events.placerefs import more_specific, relation
+from geokit.events.placerefs import level, more_specific, relation
 from geokit.model import Link, PlaceRef, Record
 
 UNDATED_DAYS = 30  # an undated record: the 30 days up to its report's published date
@@ -39,6 +39,7 @@ TYPE_FAMILY = {"defection": "move", "border_crossing": "move"}
 TYPE_ORDER = {"defection": 0, "camp_placement": 1, "border_crossing": 2}
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 _PREC_DAYS = {"day": 0, "week": 6}
+_MOVING = {"defection", "border_crossing", "camp_placement", "displacement"}
 
 
 @dataclass
@@ -148,6 +149,8 @@ def compat(a: _Cluster, b: _Cluster, *, same_doc: bool) -> tuple[float, list[str
     place_score, place_reason = _compare_places(a, b)
     if place_score is None:
         return None
+    if same_doc and a.kind == "event" and _two_towns(a, b):
+        return None  # the guide: distinct places in one report are distinct events
     score += place_score
     if place_reason:
         reasons.append(place_reason)
@@ -160,6 +163,17 @@ def compat(a: _Cluster, b: _Cluster, *, same_doc: bool) -> tuple[float, list[str
     if score >= 2.0 and (place_score >= 1.0 or count_score >= 1.0 or date_score >= 2.0):
         return score, reasons
     return None
+
+
+def _two_towns(a: _Cluster, b: _Cluster) -> bool:
+    """Two different towns (or sites) of one report, e.g. a shooting in one town on Saturday night and a
+    stabbing in a neighbouring one early Sunday: the guide makes them two events, however near."""
+    if {a.type, b.type} & _MOVING:
+        return False  # a placement or flight names its origin and camp: its legs are merged elsewhere
+    pa, pb = a.place(), b.place()
+    if pa is None or pb is None or level(pa) > 1 or level(pb) > 1:
+        return False
+    return relation(pa, pb)[0] in ("admin1", "near")
 
 
 def _compare_dates(a: _Cluster, b: _Cluster, same_doc: bool = False) -> tuple[float | None, str]:

@@ -91,11 +91,14 @@ _DEFECTOR = re.compile(r"\b(?:defectors?|deserters?|conscripts?|recruits?|guards
 _FLED_CAUSE = wording("fled_cause_in")
 _HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
 _LEGAL_CHARGE = wording("legal_charge_before")
+_INCIDENT_DESCRIBED = wording("incident_described_after")
+_GERUND_DAY = wording("gerund_object_day_after")
 _CRIME_BEFORE = wording("crime_described_before")
 _RULED_ACCIDENT = wording("ruled_accident")
 _PERPETRATOR = wording("perpetrator_words")
 _ACCIDENT_SETTING = wording("accident_setting")
 _SEARCHED = wording("premises_searched")
+_SURNAME = re.compile(r"(?-i:[A-Z][a-z][a-z'’-]+)")  # "Bing", "O'Neill": a person named by surname alone
 _POLICE_CLASH_AFTER = wording("clashes_with_police_after")
 _PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march(?:es|ers)?|vigils?)\b", re.I)
 _HAPPENED_AFTER = wording("happened_after")
@@ -266,7 +269,9 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if trig.type not in ("attack", "military_operation"):
             return False
         charged = _LEGAL_CHARGE.search(self.text, max(0, trig.start - 80), trig.start)
-        return bool(charged) and not _OCCURRED_AFTER.match(self.text, trig.end)
+        return bool(charged) and not _OCCURRED_AFTER.match(self.text, trig.end) \
+            and not _INCIDENT_DESCRIBED.match(self.text, trig.end) \
+            and not (trig.text.lower().endswith("ing") and _GERUND_DAY.match(self.text, trig.end))
 
     def _event(self, sent, trig: Trigger, scope, dates, lead_dates, counts, triggers=()) -> None:
         s, e = scope
@@ -284,9 +289,11 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             own_dates = [d for d in own_dates if d not in said]
         if trig.noun:
             # near the noun, or right after a place of its own phrase ("the shooting of a reporter, a critic
-            # of the war, in her flat in Moscow on October 7")
+            # of the war, in her flat in Moscow on October 7"); "arson in connection with a fire that gutted a
+            # building on X Street early Sunday": the day closing the incident's own description is the noun's
+            reach = 140 if _INCIDENT_DESCRIBED.match(self.text, trig.end) else 60
             own_dates = [
-                d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= 60)
+                d for d in own_dates if (0 <= trig.start - d.end <= 30) or (0 <= d.start - trig.end <= reach)
                 or (d.start > trig.end and self._dated_place(trig.end, d.start))
             ]
         crime = self._crime_span(trig, ns)
@@ -421,8 +428,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         etype = trig.type
         military = bool(_MILITARY_WORDS.search(head or who))
         if etype == "attack" and trig.text.lower() == "raided" and _SEARCHED.search(
-                self.text, max(s, trig.start - 90), trig.end) and not _VIOLENCE.search(sent.text) \
-                and not counts:
+                self.text, max(s, trig.start - 90), min(e, trig.end + 60)) \
+                and not _VIOLENCE.search(sent.text) and not counts:
             return  # "offices at the city hall were raided": a search, no violence
         if etype == "attack" and trig.rule_id == "attack.people_killed" and (
                 _PROTESTERS_HIT.search(who or "") or (_POLICE_CLASH_AFTER.match(self.text, trig.end)
@@ -570,7 +577,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 # troops pushing into a place); the event keeps its own place
                 destination = self._sent_to(trig, places)
                 if destination is not None:
-                    origin = self._mover_origin(places, who_start, trig, destination) or \
+                    origin = self._left_from(trig, places, destination) or \
+                        self._mover_origin(places, who_start, trig, destination) or \
                         self._demonym_origin(who_start, trig.start, destination, ne) or \
                         self._state_subject(places, who_start, trig, destination)
         if (
@@ -963,8 +971,13 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
 
     def _antecedent(self, who: str, sent: Sentence) -> str:
         """ "he travelled to Amman": a bare pronoun stands for the latest actor of the two
-        previous sentences."""
-        if not _PRONOUN.match(who.strip()):
+        previous sentences; a bare surname ("Bing crossed into Canada") for its first full mention in the
+        report ("Detroit Mayor Dave Bing"), which names the office."""
+        name = who.strip()
+        if _SURNAME.fullmatch(name):
+            m = re.search(r"(?:[A-Z][\w.'’-]*\s+){1,5}" + re.escape(name) + r"\b", self.text[:sent.start])
+            return m.group() if m is not None else who
+        if not _PRONOUN.match(name):
             return who
         for old in reversed(self.drafts):
             if sent.index - old.sentence.index > 2:

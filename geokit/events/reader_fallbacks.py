@@ -17,6 +17,9 @@ from geokit.events.wording import wording
 from geokit.model import PlaceRef, Toponym
 
 _HOME_INSTITUTION_AFTER = wording("home_institution_after")
+_HOMETOWN_BEFORE = wording("hometown_before")
+_HOMETOWN_AFTER = wording("hometown_after")
+_HELP_FROM = wording("help_brought_from")
 # how far ahead a placeless event looks for the same kind of event told with a place: an arrest report
 # retells its one arrest ("A suspect has been apprehended ... He is being held at the X jail")
 _NEXT_KIN_SENTENCES = {"arrest": 8}
@@ -48,7 +51,8 @@ class FallbacksMixin:
     def _focus(self) -> PlaceRef | None:
         """The report's main place: the place best supported by the report's mentions.
 
-        A mention counts 1, or 1/2 when it is an origin ("imports from X"); a town or province also
+        A mention counts 1, or 1/2 when it is an origin ("imports from X"), or 1/4 when it is a person's
+        hometown ("Jane Roe, 40, of X", "a X man") or where outside help came from; a town or province also
         gets half the support of its country (the country's mentions and the demonyms of its people,
         "South Korean authorities ... Seoul"). A town named twice or more wins.
         """
@@ -63,6 +67,10 @@ class FallbacksMixin:
             key = t.place.id or t.place.name
             tally.setdefault(key, []).append(t)
             w = 0.5 if _nearest_prep(self.text, t.start, 0) in ("from", "out of") else 1.0
+            if _HOMETOWN_BEFORE.search(self.text, max(0, t.start - 40), t.start) or \
+                    _HOMETOWN_AFTER.match(self.text, t.end) or \
+                    _HELP_FROM.search(self.text, max(0, t.start - 80), t.start):
+                w = 0.25  # "Jane Roe, 40, of X", "a X man", "crews brought in from X": not where the story is
             weight[key] = weight.get(key, 0.0) + w
             if level_of_candidate(t.place) == 4 and t.place.country_code:
                 by_country[t.place.country_code] = by_country.get(t.place.country_code, 0.0) + w

@@ -49,6 +49,7 @@ _PEOPLE_BEFORE = re.compile(r"\b(?:people|persons|families|households|residents|
 _STATE_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|also|now|then|reportedly)\s+)*", re.I)
 _HOMEWARD_RETURN = wording("homeward_return")
 _CAPITAL_REF = wording("capital_ref")
+_DEPARTED = re.compile(r"\b(?:left|departed|shipped\s+out|set\s+off|headed\s+out)$", re.I)
 _TO_WORD = re.compile(r"(?:to|into|towards?|for|reach(?:ed|es)?|entered|enters|arrived\s+(?:in|at))$", re.I)
 
 
@@ -242,11 +243,27 @@ class MovesMixin:
         return None
 
     def _sent_to(self, trig: Trigger, places: list[Toponym]) -> PlaceRef | None:
-        """Where forces are sent: the first place after the verb governed by "to/into/towards"."""
+        """Where forces are sent: the first place after the verb governed by "to/into/towards" (or "for" after
+        a departure: "the company left the armory in X for Y")."""
+        leaving = bool(_DEPARTED.search(trig.text))
         for t in places:
-            if t.start >= trig.end and _nearest_prep(self.text, t.start, trig.end) in ("to", "into", "toward",
-                                                                                      "towards"):
+            prep = _nearest_prep(self.text, t.start, trig.end) if t.start >= trig.end else None
+            if prep in ("to", "into", "toward", "towards") or (leaving and prep == "for"):
                 return toponym_placeref(t, self.text)
+        return None
+
+    def _left_from(self, trig: Trigger, places: list[Toponym], destination: PlaceRef) -> PlaceRef | None:
+        """ "soldiers left the armory in X for Y": the place named between the departure and "for/to Y"."""
+        if not _DEPARTED.search(trig.text):
+            return None
+        for t in places:
+            if t.start < trig.end:
+                continue
+            ref = toponym_placeref(t, self.text)
+            if ref is None or relation(ref, destination)[0] == "same":
+                return None  # reached the destination: no origin named before it
+            if _nearest_prep(self.text, t.start, trig.end) in ("in", "at", "from", None):
+                return ref
         return None
 
     def _state_subject(self, places: list[Toponym], who_start: int, trig: Trigger,

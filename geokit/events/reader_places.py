@@ -22,6 +22,10 @@ from geokit.parsing.dates import DateRef
 _ATTACHMENT_WEIGHT = {"own": 1.0, "other": -1.5}
 _MILITARY_WORDS = wording("military_words")
 _ACTOR_BASE = wording("actor_base")
+_HOMETOWN_BEFORE = wording("hometown_before")
+_FUTURE_BETWEEN = wording("future_predicate_between")
+_HELP_FROM = wording("help_brought_from")
+_HOMETOWN_AFTER = wording("hometown_after")
 _ACTOR_COUNTRY = wording("actor_country")
 _TRIP_ABROAD = wording("trip_abroad")
 _MOVERS_OF = wording("movers_of")
@@ -232,12 +236,18 @@ class PlacesMixin:
                     and not _TAKEN_FROM.search(trig.text):
                 continue  # "a shell fired from Syria killed two": where the fire came from, not where it hit
                 # (but "abducted 30 villagers from a village near X": people are taken where they were)
+            hometown = _HOMETOWN_BEFORE.search(self.text, max(0, t.start - 40), t.start) or \
+                _HOMETOWN_AFTER.match(self.text, t.end)
+            if etype not in MOTION_TYPES and hometown:
+                continue  # "Jane Roe, 40, of X was arrested", "a X man was charged": the person's hometown
             if t.end <= trig.start and _ACTOR_BASE.search(self.text, max(0, t.start - 40), t.start):
                 continue  # "fighters based in X killed four in Y": the actor's base, not where it happened
             if t.end <= trig.start and level(ref) == 4 and \
                     _ACTOR_COUNTRY.search(self.text, max(0, t.start - 40), t.start):
                 continue  # "security forces in Guinea shot dead ...": whose forces, not where
             between = self.text[trig.end:t.start] if t.start >= trig.end else None
+            if between is not None and _FUTURE_BETWEEN.search(between):
+                continue  # "was charged and will be returned to X": the place of a plan told after the event
             framed = bool(_TYPE_NOUN_OF.search(self.text[max(0, t.start - 40):t.start]))
             adjacent = t.end <= trig.start and trig.noun and \
                 re.fullmatch(r"[\s-]*(?:[\w-]+\s+)?", self.text[t.end:trig.start]) is not None
@@ -370,7 +380,8 @@ class PlacesMixin:
         hi = ns
         for lo in reversed(starts):
             found = [toponym_placeref(t, self.text) for t in self._places_in(lo, hi)
-                     if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)]
+                     if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)
+                     and not _HELP_FROM.search(self.text, max(lo, t.start - 80), t.start)]
             found = [r for r in found if r is not None]
             tally: dict[str, int] = {}
             for r in found:

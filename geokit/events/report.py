@@ -85,6 +85,9 @@ def report_places(
         and (not _STREET_AFTER.match(text, t.end) or _FACILITY_AFTER.match(text, t.end))
         and not _BUILDING_OF.search(text, max(0, t.start - 60), t.start)
         and not (re.match(r"(?:St\.?|Saint)\s", t.text) and _BUILDING_AFTER.match(text, t.end))
+        and not (re.fullmatch(r"(?:St|Ste|Saint|Mt|Ft)\.?", t.text) and _BUILDING_AFTER.match(text, t.end))
+        and not (re.search(r"\b(?:St\.?|Saint)\s+$", text[max(0, t.start - 8):t.start])
+                 and _BUILDING_AFTER.match(text, t.end))  # "St. Mary's Medical Center": a saint's building
         and id(t) not in demonym_ids
         and not (dl and t.start < dl[1] and t.end > dl[0])
     ]

@@ -135,12 +135,14 @@ def _not_a_mover(subject: str) -> bool:
 
 _FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "half a million": 500_000,
              "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}
+_SINGLE_PERSON = wording("single_person_subject")
 _BARE_SUBJECT = re.compile(
     r"(?:^|[,;:]\s+|\b(?:and|but|while|with|after|as|when|once|until|before)\s+)(?:another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
     r"more\s+than\s+|at\s+least\s+|an\s+estimated\s+|up\s+to\s+|the\s+)?(?P<num>(?:two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s+(?:have|had|has|were|was|are|is)\b)|(?:a\s+)?quarter\s+(?:of\s+)?a\s+million|"
+    r"eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s+(?:of\s+(?:the|them|those|these)|have|had|has|were|was|are|is)\b)|(?:a\s+)?quarter\s+(?:of\s+)?a\s+million|"
     r"(?:a\s+)?half\s+a?\s*million|three\s+quarters\s+of\s+a\s+million|\d[\d,.]*(?:\s+(?:million|thousand))?|"
-    r"(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|dozens|millions)\s+(?:more\s+|others\s+|(?-i:[A-Z][a-z]+)\s+)?"
+    r"(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|dozens|millions)\s+(?:more\s+|others\s+|(?-i:[A-Z][a-z]+)\s+|"
+    r"of\s+(?:them|those|these)\s+|of\s+the\s+(?:[\w-]+\s+){1,2}?)?"  # "seven of the workers were deported"
     r"(?:(?:have|had|has|were|was|are|is)\s+(?:[\w-]+\s+){0,3})?$", re.I)
 
 
@@ -155,8 +157,11 @@ def _bare_figure(text: str, scope_start: int, trig: Trigger) -> Count | None:
                                                and lead[1:] and lead[1].lower() in LABELS)):
         # "640 homes were destroyed", "1,700 displaced households have returned": the trigger starts with
         # the counted noun (or its participle), the figure is not bare
-        return None
+        return _one_person(text, max(scope_start, trig.start - 120), trig)
     lo = max(scope_start, trig.start - 120)
+    one = _one_person(text, lo, trig)  # before the bare figure: "a man, 22, was arrested" gives no 22
+    if one is not None:
+        return one
     m = _BARE_SUBJECT.search(text[lo:trig.start])
     if m is None:
         return None
@@ -206,6 +211,15 @@ def _bare_object(text: str, trig: Trigger) -> Count | None:
     if value is None or isinstance(value, float) or (isinstance(value, int) and not 0 < value < 100_000_000):
         return None
     return Count(m.start("num"), m.end("num"), m.group("num"), value, "people")
+
+
+def _one_person(text: str, lo: int, trig: Trigger) -> Count | None:
+    """ "A 19-year-old man was wounded", "a Dayton woman, 22, was arrested": one person, a count of one."""
+    one = _SINGLE_PERSON.search(text, lo, trig.start) if trig.type in ("arrest", "attack") else None
+    if one is None:
+        return None
+    label = "arrested" if trig.type == "arrest" else "people"
+    return Count(one.start(), one.end(), one.group().strip(), 1, label)
 
 
 _PASSIVE_BEFORE = re.compile(

@@ -267,6 +267,11 @@ def _background(text: str, pos: int) -> bool:
 
 _PLANNED_AFTER = wording("planned_after_noun")
 _WARNING_BEFORE = wording("warning_before")
+_NOBODY_BEFORE = wording("nobody_before")
+_NATURAL_MOVER = wording("natural_mover_before")
+_PRIOR_RECORD = wording("prior_record_after")
+_PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?been\s+$", re.I)
+_INFINITIVE_BEFORE = wording("infinitive_before_participle")
 _PREPOSITION_BEFORE = wording("attributive_after_preposition")
 _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
 # Where people are placed (the guide: "a camp or shelter"): camps, shelters, evacuation and relief centres,
@@ -280,6 +285,9 @@ _CAMP_WORD = re.compile(
     r"isolation(?:\s+(?:wards?|units?|facility|facilities))?)\b",
     re.I,
 )
+
+# "opened an evacuation centre": the placement's own words name the shelter
+_CENTRE_WORD = re.compile(r"\b(?:evacuation|relief|reception|transit)\s+cent(?:re|er)s?\b", re.I)
 
 
 @dataclass(slots=True)
@@ -334,12 +342,19 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
             noun = rule.noun or (rule.ambiguous_noun and bool(_DETERMINER_BEFORE.search(before)))
             acronym = m.group().split()[0].isupper()  # "an IED exploded": no participle
             if not noun and word.endswith("ed") and not acronym and (
-                    _ATTRIBUTIVE_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
+                    _ATTRIBUTIVE_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)
+                    or _INFINITIVE_BEFORE.search(before)):
                 continue  # "a deserted street", "through poorly targeted measures": adjectives
             if (_HEDGE_BEFORE.search(before) and not CAUSATIVE.search(before)) or _DESCRIPTIVE_BEFORE.search(
                 before
             ):
                 continue
+            if rule.type in ("border_crossing", "defection") and _NATURAL_MOVER.search(before):
+                continue  # "the river spilled over its levees": water moving, nobody crossing
+            if rule.type == "arrest" and _PERFECT_BEFORE.search(before) and _PRIOR_RECORD.match(text, e):
+                continue  # "had been arrested twice before": a record, not an occurrence
+            if _NOBODY_BEFORE.search(before):
+                continue  # "No one was hurt", "no arrests were made": told as not happening
             if _WARNING_BEFORE.search(before):
                 continue  # "warned of hundreds of fighters fighting in X": a warning tells no occurrence
             if _CONDITIONAL.search(_clause_before(text, s)):
@@ -354,6 +369,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
             if rule.type == "camp_placement" and not _CAMP_WORD.search(text[e:e + 80]) and \
                     not re.search(r"camp|shelter|refuge|quarantin|isolat|\bnights?\b", m.group(), re.I) and \
                     not _CAMP_OWN.search(m.group()) and \
+                    not _CENTRE_WORD.search(m.group()) and \
                     not m.group().lower().endswith("there"):
                 continue
             taken.append((s, e))

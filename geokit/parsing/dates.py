@@ -259,6 +259,7 @@ def find_dates(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
+    guessed = future is None
     if future is None:
         future = bool(FUTURE_RE.search(text))
     found: list[DateRef] = []
@@ -327,7 +328,8 @@ def find_dates(
                 anaphoric.append((m, kind))
     for m in _P_WEEKDAY.finditer(text):
         if _CASE_SENSITIVE_WEEKDAY.match(m.group(2)):
-            add(_weekday(m, published, future, offset), m.start(), m.end())
+            ahead = _future_at(text, m.start()) if guessed and future else future
+            add(_weekday(m, published, ahead, offset), m.start(), m.end())
     for m in _P_TODAY.finditer(text):
         add(_today(m, published, offset), m.start(), m.end())
     for m in _P_MONTH_CUE.finditer(text):
@@ -336,7 +338,8 @@ def find_dates(
     for m in _P_WEEK.finditer(text):
         add(_week(m, published, offset), m.start(), m.end())
     for m in _P_WEEKEND.finditer(text):
-        add(_weekend(m, published, future, offset), m.start(), m.end())
+        ahead = _future_at(text, m.start()) if guessed and future else future
+        add(_weekend(m, published, ahead, offset), m.start(), m.end())
     for m in _P_YEAR.finditer(text):
         y = int(m.group(2))
         add(
@@ -368,6 +371,22 @@ def find_dates(
         found.append(ref)
         found.sort(key=lambda r: r.start)
     return _combine_adjacent(found, text, offset)
+
+
+# A finite past verb before a weekday ("marched through the town on Saturday to protest against plans to
+# close ..."): the weekday is that verb's, so a future cue later in the sentence does not move it forward.
+_PAST_BEFORE = re.compile(r"\b(?:was|were|had|did|said|told|went|came|began|left|met|held|took|fled|"
+                          r"(?-i:[a-z])[a-z]{2,}ed)\b", re.I)
+
+
+def _future_at(text: str, at: int) -> bool:
+    """Whether the weekday at ``at`` is read forward: a future cue before it in the sentence, or one after
+    it when no finite past verb comes before it ("On Monday the council will vote" is forward, "people
+    marched on Saturday against plans to ..." is not)."""
+    before = text[:at]
+    if FUTURE_RE.search(before):
+        return True
+    return not _PAST_BEFORE.search(before)
 
 
 def _combine_adjacent(refs: list[DateRef], text: str, offset: int) -> list[DateRef]:
