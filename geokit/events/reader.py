@@ -233,7 +233,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if date is None and not trig.noun:
             date, date_note = self._borrowed_date(sent, trig, dates, triggers)
         if date is None and not trig.noun and not is_present(trig.text):
-            days = [d for d in dates if d.date is not None and d.precision == "day"]
+            days = [d for d in dates if d.date is not None and d.precision == "day"
+                    and not re.search(r"['’]s$", d.text)]  # "Friday's quake": the quake's
             if len(days) == 1 and len(dates) == 1 and not any(
                     t is not trig and t.noun and abs(t.start - days[0].start) <= 40 for t in triggers):
                 # "Gunmen carried out attacks on Sunday, ..., killing four": the sentence's only day
@@ -291,7 +292,11 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
             # "in control of the X crossing on Friday, a day after they overran the post":
             # the sentence's place
-            places = [t for t in self._places_in(s, e) if crime is None or not crime[0] <= t.start < crime[1]]
+            # (never the attribution's: "..., a spokesman said in X" tells where it was said)
+            places = [t for t in self._places_in(s, e)
+                      if (crime is None or not crime[0] <= t.start < crime[1])
+                      and not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)
+                      and not _in_attribution(sent, trig, t)]
             wide = bool(places)
         etype = trig.type
         military = bool(_MILITARY_WORDS.search(head or who))

@@ -263,6 +263,8 @@ def _background(text: str, pos: int) -> bool:
 
 
 _PLANNED_AFTER = wording("planned_after_noun")
+_STATISTIC_SPAN = wording("statistic_span")
+_PERFECT_CLAUSE = wording("perfect_clause")
 _WARNING_BEFORE = wording("warning_before")
 _PREPOSITION_BEFORE = wording("attributive_after_preposition")
 _PLURAL_GENERIC = re.compile(r"\b(?:defections|desertions)\b", re.I)
@@ -345,6 +347,8 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
             planned = bool(noun and _PLANNED_AFTER.match(text, e))  # "talks were to continue on Monday"
             if _SPAN_AFTER.match(text[e:e + 90]):
                 continue  # "killed 800 people over four decades": a statistic over years, not an occurrence
+            if _STATISTIC_SPAN.search(text) and _PERFECT_CLAUSE.search(_clause_before(text, s) + m.group()):
+                continue  # "has killed 30,000 people since 2009": a total over years, not an occurrence
             if rule.type == "camp_placement" and not _CAMP_WORD.search(text[e:e + 80]) and \
                     not re.search(r"camp|shelter|refuge|quarantin|isolat|\bnights?\b", m.group(), re.I) and \
                     not m.group().lower().endswith("there"):

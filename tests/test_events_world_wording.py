@@ -1,0 +1,58 @@
+"""World-news wording the event reader must read (issue 15, round 7: world news).
+
+Why: wire and broadcaster stories from many countries mix the event with where it was said (a capital's
+reaction, a spokesman's city), totals over years and other clauses' days. Each case is a short report
+written for this test; none is copied from a corpus or from the written world-news set.
+"""
+
+from __future__ import annotations
+
+import geokit
+
+
+def _events(text: str, published: str = "2019-03-13"):
+    recs = geokit.extract([{"id": "t", "text": text, "published": published}], link=False).records()
+    return [r for r in recs if r.kind == "event"]
+
+
+def _show(events):
+    return [(e.type, e.date, e.place.name if e.place else None, e.sources[0].text[:60]) for e in events]
+
+
+def test_a_total_since_a_year_is_no_event():
+    text = ("Rebels ambushed an army convoy near Kidal on Monday, killing six soldiers. "
+            "The rebellion has killed more than 4,000 people since 2012 and driven 300,000 from their homes. "
+            "More than 90,000 refugees have crossed into Niger this year.")
+    events = _events(text)
+    violent = [e for e in events if e.type in ("attack", "military_operation")]
+    assert any(e.date == "2019-03-11" for e in violent), _show(events)
+    assert not any(e.date and e.date < "2019-01-01" for e in events), _show(events)
+    assert not any(e.type == "border_crossing" for e in events), _show(events)
+
+
+def test_a_span_from_a_weekday_still_tells_the_occurrence():
+    events = _events("At least 40 people have been killed in clashes in Tripoli since Sunday, medics said.")
+    assert any(e.type in ("attack", "military_operation") for e in events), _show(events)
+
+
+def test_the_spokesman_city_of_an_opening_frame_is_not_the_event_place():
+    text = ("Militants overran a border post near Baidoa on Tuesday. "
+            "In Nairobi, a government spokesman said troops had launched an offensive near Baidoa.")
+    events = _events(text)
+    assert events and all(e.place is None or e.place.name != "Nairobi" for e in events), _show(events)
+
+
+def test_a_closing_said_in_city_does_not_place_the_arrest():
+    text = ("Floods swept through Beira at the weekend. Shops were looted in several districts, and police "
+            "arrested 20 people on Monday, a police spokesman said in Maputo.")
+    events = [e for e in _events(text) if e.type == "arrest"]
+    assert events, "arrest missed"
+    assert all(e.place is None or e.place.name != "Maputo" for e in events), _show(events)
+
+
+def test_a_possessive_weekday_dates_its_own_noun_not_the_visit():
+    text = ("The prime minister has made a visit to the storm-hit town of Beira, as the toll from Thursday's "
+            "cyclone rose to 300.")
+    events = [e for e in _events(text, "2019-03-19") if e.type == "visit"]
+    assert events, "visit missed"
+    assert all(e.date != "2019-03-14" for e in events), _show(events)
