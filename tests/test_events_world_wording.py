@@ -56,3 +56,57 @@ def test_a_possessive_weekday_dates_its_own_noun_not_the_visit():
     events = [e for e in _events(text, "2019-03-19") if e.type == "visit"]
     assert events, "visit missed"
     assert all(e.date != "2019-03-14" for e in events), _show(events)
+
+
+def _moves(text: str, published: str = "2019-03-13"):
+    recs = geokit.extract([{"id": "t", "text": text, "published": published}], link=False).records()
+    return [r for r in recs if r.kind == "movement"]
+
+
+def _numbers(counts: dict) -> set:
+    out = set()
+    for v in counts.values():
+        out.update(v if isinstance(v, list) else [v])
+    return out
+
+
+def test_a_figure_before_an_apposition_counts_the_movers():
+    events = _events("Some 300 Syrians, mostly women and children, crossed into Jordan on Monday.")
+    crossing = [e for e in events if e.type == "border_crossing"]
+    assert crossing and 300 in _numbers(crossing[0].counts), _show(events)
+
+
+def test_a_figure_after_said_counts_the_arrested():
+    events = [e for e in _events("Police in Kano said 15 were arrested on Monday.") if e.type == "arrest"]
+    assert events and 15 in _numbers(events[0].counts), _show(events)
+
+
+def test_a_ship_docking_is_an_arrival_and_its_flag_is_no_origin():
+    moves = _moves("A Norwegian rescue ship carrying 150 migrants docked in the port of Valencia on Friday.")
+    assert moves, "arrival missed"
+    m = moves[0]
+    assert m.destination is not None and m.destination.name == "Valencia", m
+    assert m.origin is None or m.origin.country_code != "NO", m
+
+
+def test_people_brought_to_a_port_arrive_there():
+    moves = _moves("The Italian coast guard brought 400 people to the port of Augusta on Monday.")
+    assert moves and moves[0].destination is not None and moves[0].destination.name == "Augusta", moves
+    assert 400 in _numbers(moves[0].counts), moves
+
+
+def test_leaving_a_town_to_return_home_is_a_journey_from_it():
+    moves = _moves("About 500 refugees left the border town of Ramtha on Monday to return to their homes "
+                   "in Syria.")
+    assert moves and moves[0].origin is not None and moves[0].origin.geonameid == 250336, moves
+
+
+def test_a_progressive_shelter_verb_places_people():
+    text = ("The displaced families were taking shelter in schools in the town of Kousseri, officials said "
+            "on Monday.")
+    assert any(e.type == "camp_placement" for e in _events(text)), _show(_events(text))
+
+
+def test_a_summit_leaders_are_expected_to_attend_is_a_plan():
+    text = "Regional leaders are expected to discuss the crisis at a summit in Addis Ababa on Friday."
+    assert not any(e.type == "meeting" for e in _events(text)), _show(_events(text))

@@ -33,6 +33,7 @@ from geokit.events.wording import wording
 from geokit.model import PlaceRef, Toponym
 
 CHAIN_LOOKBACK = 4  # sentences within which "the defectors" continue an earlier movement
+_CARRIER_AFTER = wording("carrier_after")
 _ANAPHORIC = wording("anaphoric_group")
 _MOVER_LOCATED = wording("mover_located")
 _RESIDENT_AFTER = wording("resident_noun_after")
@@ -309,6 +310,8 @@ class MovesMixin:
             before_trigger = s <= t.start and t.end <= trig_start
             after_from = trig_start < t.start < e and re.search(
                 r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+)?$", self.text[max(0, t.start - 30):t.start])
+            if before_trigger and _CARRIER_AFTER.match(self.text, t.end):
+                continue  # "a Spanish charity ship carrying 212 migrants": the ship's flag, not the movers'
             if before_trigger or after_from:
                 ref = replace(to_placeref(t.place), geo_precision=4)
                 if (

@@ -264,6 +264,10 @@ def _background(text: str, pos: int) -> bool:
 
 _PLANNED_AFTER = wording("planned_after_noun")
 _STATISTIC_SPAN = wording("statistic_span")
+_PROGRESSIVE_BEFORE = wording("progressive_before")
+# "were taking shelter in", "are fleeing to": progressives of people on the move or placed are reports
+_PROGRESSIVE_TYPES = ("camp_placement", "flight", "displacement", "border_crossing")
+_PLANNED_BEFORE = wording("planned_before_noun")
 _PERFECT_CLAUSE = wording("perfect_clause")
 _WARNING_BEFORE = wording("warning_before")
 _PREPOSITION_BEFORE = wording("attributive_after_preposition")
@@ -322,6 +326,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 after = text[e:e + 14]
                 if not (
                     _GERUND_BEFORE.search(before)
+                    or (rule.type in _PROGRESSIVE_TYPES and _PROGRESSIVE_BEFORE.search(before))
                     or _ING_TIME_AFTER.match(after)
                     or _RESULT_ING.search(m.group())
                     or (title and _ING_DIRECTIONAL_AFTER.match(after))
@@ -345,6 +350,8 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
             if noun and _TREND_AFTER.match(text[e:e + 40]):
                 continue
             planned = bool(noun and _PLANNED_AFTER.match(text, e))  # "talks were to continue on Monday"
+            if noun and _PLANNED_BEFORE.search(before):
+                planned = True  # "leaders are expected to discuss it at a summit": the noun is in a plan
             if _SPAN_AFTER.match(text[e:e + 90]):
                 continue  # "killed 800 people over four decades": a statistic over years, not an occurrence
             if _STATISTIC_SPAN.search(text) and _PERFECT_CLAUSE.search(_clause_before(text, s) + m.group()):
