@@ -110,3 +110,24 @@ def test_a_progressive_shelter_verb_places_people():
 def test_a_summit_leaders_are_expected_to_attend_is_a_plan():
     text = "Regional leaders are expected to discuss the crisis at a summit in Addis Ababa on Friday."
     assert not any(e.type == "meeting" for e in _events(text)), _show(_events(text))
+
+
+def test_talks_in_a_country_capital_are_in_its_named_capital():
+    text = ("Kampala and Nairobi agreed on Monday to reopen the border after two days of talks in the Kenyan "
+            "capital, officials said.")
+    meetings = [e for e in _events(text) if e.type == "meeting"]
+    assert meetings and meetings[0].place is not None, _show(meetings)
+    assert meetings[0].place.country_code == "KE", _show(meetings)
+    assert meetings[0].place.name != "Kenya", _show(meetings)
+
+
+def test_a_visit_noun_naming_a_trip_purpose_is_the_trip():
+    text = ("The president, who left for Moscow on Monday on a three-day visit to Russia, had spoken to "
+            "reporters on Saturday.")
+    visits = [e for e in _events(text, "2019-03-12") if e.type == "visit"]
+    assert len(visits) == 1 and visits[0].date == "2019-03-11", _show(visits)
+
+
+def test_a_lorry_stopped_at_a_roadblock_is_no_visit():
+    text = "In the town of Nimes a driver was hurt after hitting a lorry stopped at a roadblock on Saturday."
+    assert not any(e.type == "visit" for e in _events(text)), _show(_events(text))

@@ -295,7 +295,6 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             # (never the attribution's: "..., a spokesman said in X" tells where it was said)
             places = [t for t in self._places_in(s, e)
                       if (crime is None or not crime[0] <= t.start < crime[1])
-                      and not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)
                       and not _in_attribution(sent, trig, t)]
             wide = bool(places)
         etype = trig.type

@@ -43,6 +43,7 @@ _IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "thr
 # "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said,
 # not where it happened
 _IN_REPORT_FRAME = wording("in_report_frame")
+_CAPITAL_AFTER = wording("country_capital_after")
 # between the subject's place and an active displacing verb: "(Fighting in X)['s south] has (also) displaced"
 _CAUSE_SUBJECT_GAP = re.compile(
     r"(?:['’]s\s+\w+(?:\s+\w+)?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?", re.I
@@ -165,6 +166,19 @@ class PlacesMixin:
             return "origin" if trig.motion == "out" else "dest"
         return None
 
+    def _named_capital(self, t: Toponym) -> PlaceRef | None:
+        """ "talks in the Myanmar capital", "in Kenya's capital": a country before "capital" (no name after
+        it) means its capital city, when the report names that city (a PPLC of the country) anywhere."""
+        p = t.place
+        if p is None or not (p.feature_code or "").startswith("PCL") or \
+                not _CAPITAL_AFTER.match(self.text, t.end):
+            return None
+        for other in self.places:
+            q = other.place
+            if q is not None and q.feature_code == "PPLC" and q.country_code == p.country_code:
+                return toponym_placeref(other, self.text)
+        return None
+
     def _best_in_group(self, group: list[Toponym]) -> PlaceRef | None:
         refs = [toponym_placeref(t, self.text) for t in group]
         best = None
@@ -185,7 +199,7 @@ class PlacesMixin:
         """
         scored: list[tuple[float, PlaceRef, Toponym]] = []
         for t in places:
-            ref = toponym_placeref(t, self.text)
+            ref = self._named_capital(t) or toponym_placeref(t, self.text)
             if ref is None:
                 continue
             prep = _nearest_prep(self.text, t.start, 0)

@@ -364,7 +364,27 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
             found.append(Trigger(rule.type, s + offset, e + offset, m.group(), rule.motion, noun,
                                  _background(text, s), rule, planned))
     found.sort(key=lambda t: t.start)
+    found = [t for i, t in enumerate(found) if not _trip_purpose(t, found[:i], text, offset)]
     return _merge_same_type(found, text, offset)
+
+
+_ON_A_TRIP = re.compile(
+    r"\b(?:on|for)\s+(?:an?|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:$|(?:visit|trip|tour)\b)", re.I)
+
+
+def _trip_purpose(t: Trigger, earlier: list[Trigger], text: str, offset: int) -> bool:
+    """ "left for Beijing on Friday on a five-day visit to China": the visit noun names the purpose of the
+    journey verb just before it, one occurrence (the verb carries it, with its own day)."""
+    if t.type != "visit" or not (
+            _ON_A_TRIP.match(t.text)
+            or (t.noun and _ON_A_TRIP.search(text, max(0, t.start - offset - 40), t.start - offset))):
+        return False
+    for p in reversed(earlier):
+        gap = text[p.end - offset:t.start - offset]
+        if not p.noun and p.type in ("border_crossing", "visit") and len(gap) < 80 \
+                and not CLAUSE_BOUNDARY.search(gap):
+            return True
+    return False
 
 
 _CLAUSE_CUT = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|—|–|\.\s")
