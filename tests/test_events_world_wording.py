@@ -131,3 +131,14 @@ def test_a_visit_noun_naming_a_trip_purpose_is_the_trip():
 def test_a_lorry_stopped_at_a_roadblock_is_no_visit():
     text = "In the town of Nimes a driver was hurt after hitting a lorry stopped at a roadblock on Saturday."
     assert not any(e.type == "visit" for e in _events(text)), _show(_events(text))
+
+
+def test_arson_by_protesters_is_an_event_not_a_blaze():
+    text = "In Karachi, protesters set fire to three buses near the port on Tuesday, police said."
+    events = _events(text)
+    assert any(e.type in ("attack", "protest") and e.date == "2019-03-12" for e in events), _show(events)
+
+
+def test_protesters_named_with_an_acronym_who_block_a_road_protest():
+    text = "Supporters and protesters of the Workers Party (WP) blocked the main highway in Lusaka on Monday."
+    assert any(e.type == "protest" for e in _events(text)), _show(_events(text))

@@ -952,10 +952,10 @@ _AGAINST_CAUSE = re.compile(
 
 
 _ANIMALS = wording("animals")
-_NATURAL_CAUSE = re.compile(r"\b" + _CAUSES + r"\b", re.I)
-# 'opened fire', 'mortar fire', 'sniper fire': weapons fire, not a blaze
+# 'opened fire', 'mortar fire', 'sniper fire': weapons fire, not a blaze; 'set fire to': arson
 _NOT_FIRING = (r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)(?<!mortar\s)"
                r"(?<!artillery\s)(?<!sniper\s)(?<!tank\s)(?<!rocket\s)(?<!machine-gun\s)(?<!cross\s)")
+_NATURAL_CAUSE = re.compile(r"\b" + _NOT_FIRING + _CAUSES + r"\b", re.I)
 # "were killed by the floods", "died after rain-triggered landslides", "killed when his car went off the road"
 _NATURAL_AFTER = re.compile(
     r"\s+(?:[\w,]+\s+){0,5}?(?:by|in|from|of|during|after|following|amid)\s+(?:the\s+|a\s+|an\s+)?"
