@@ -142,3 +142,18 @@ def test_arson_by_protesters_is_an_event_not_a_blaze():
 def test_protesters_named_with_an_acronym_who_block_a_road_protest():
     text = "Supporters and protesters of the Workers Party (WP) blocked the main highway in Lusaka on Monday."
     assert any(e.type == "protest" for e in _events(text)), _show(_events(text))
+
+
+def test_commandos_flown_to_a_city_are_a_deployment_with_their_figure():
+    text = "The defence ministry said 800 commandos had been flown to Kunduz as reinforcements on Monday."
+    deployments = [e for e in _events(text) if e.type == "military_deployment"]
+    assert deployments and 800 in _numbers(deployments[0].counts), _show(_events(text))
+    assert deployments[0].place is not None and deployments[0].place.name == "Kunduz", _show(deployments)
+
+
+def test_a_flight_after_a_placeless_sentence_leaves_the_story_place():
+    text = ("Militants stormed the city of Kunduz on Friday. "
+            "Power lines were cut on Saturday and food prices have doubled. "
+            "Hundreds of families have fled to Mazar-i-Sharif, the UN said.")
+    flights = [m for m in _moves(text, "2019-03-11") if m.type == "displacement"]
+    assert flights and flights[0].origin is not None and flights[0].origin.name == "Kunduz", flights

@@ -321,6 +321,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         elif etype == "border_crossing":
             if military and _FLIGHT_WORDS.search(sent.text):
                 etype = "defection"
+            elif military and trig.rule_id in _FORCES_SENT_RULES and not _OFFICIAL_WORDS.search(who or ""):
+                etype = "military_deployment"  # "1,000 commandos had been flown to X": forces sent there
             elif (
                 not military
                 and not [c for c in scope_counts if c.label != "members"]  # a delegation's size is no crowd
@@ -955,6 +957,8 @@ _ANIMALS = wording("animals")
 # 'opened fire', 'mortar fire', 'sniper fire': weapons fire, not a blaze; 'set fire to': arson
 _NOT_FIRING = (r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)(?<!mortar\s)"
                r"(?<!artillery\s)(?<!sniper\s)(?<!tank\s)(?<!rocket\s)(?<!machine-gun\s)(?<!cross\s)")
+# journeys that, made by armed forces, send them somewhere (a deployment, not a border crossing)
+_FORCES_SENT_RULES = ("crossing.flew_to", "crossing.transported_to", "crossing.carried_to", "crossing.docked")
 _NATURAL_CAUSE = re.compile(r"\b" + _NOT_FIRING + _CAUSES + r"\b", re.I)
 # "were killed by the floods", "died after rain-triggered landslides", "killed when his car went off the road"
 _NATURAL_AFTER = re.compile(
