@@ -157,3 +157,9 @@ def test_a_flight_after_a_placeless_sentence_leaves_the_story_place():
             "Hundreds of families have fled to Mazar-i-Sharif, the UN said.")
     flights = [m for m in _moves(text, "2019-03-11") if m.type == "displacement"]
     assert flights and flights[0].origin is not None and flights[0].origin.name == "Kunduz", flights
+
+
+def test_people_sheltering_now_at_a_sports_complex_are_placed():
+    text = "Most of the evacuees are sheltering at a sports complex in Beira, officials said on Tuesday."
+    camps = [e for e in _events(text, "2019-03-20") if e.type == "camp_placement"]
+    assert camps and camps[0].place is not None and camps[0].place.name == "Beira", _show(camps)

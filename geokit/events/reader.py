@@ -253,6 +253,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             not trig.noun
             and not sent.title
             and is_present(trig.text)
+            and not _PROGRESSIVE_TRIGGER.match(trig.text)  # "are sheltering at": going on now, not a habit
             and not own_dates
             and not CAUSATIVE.search(self.text, max(0, trig.start - 60), trig.start)
             and not _PAST_NECESSITY.search(self.text, max(0, trig.start - 40), trig.start)
@@ -957,6 +958,7 @@ _ANIMALS = wording("animals")
 # 'opened fire', 'mortar fire', 'sniper fire': weapons fire, not a blaze; 'set fire to': arson
 _NOT_FIRING = (r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)(?<!mortar\s)"
                r"(?<!artillery\s)(?<!sniper\s)(?<!tank\s)(?<!rocket\s)(?<!machine-gun\s)(?<!cross\s)")
+_PROGRESSIVE_TRIGGER = re.compile(r"(?:are|is)\s+(?:now\s+|still\s+|currently\s+)?\w+ing\b", re.I)
 # journeys that, made by armed forces, send them somewhere (a deployment, not a border crossing)
 _FORCES_SENT_RULES = ("crossing.flew_to", "crossing.transported_to", "crossing.carried_to", "crossing.docked")
 _NATURAL_CAUSE = re.compile(r"\b" + _NOT_FIRING + _CAUSES + r"\b", re.I)
