@@ -163,3 +163,13 @@ def test_people_sheltering_now_at_a_sports_complex_are_placed():
     text = "Most of the evacuees are sheltering at a sports complex in Beira, officials said on Tuesday."
     camps = [e for e in _events(text, "2019-03-20") if e.type == "camp_placement"]
     assert camps and camps[0].place is not None and camps[0].place.name == "Beira", _show(camps)
+
+
+def test_a_remembered_massacre_is_no_event():
+    text = "Thousands gathered in Srebrenica on Tuesday to mark the anniversary of the 1995 massacre."
+    assert not any(e.type == "attack" for e in _events(text)), _show(_events(text))
+
+
+def test_the_object_of_an_event_noun_is_its_place():
+    events = [e for e in _events("Troops ended the siege of Marawi on Monday.") if e.place is not None]
+    assert any(e.place.name.startswith("Marawi") for e in events), _show(events)

@@ -44,6 +44,8 @@ _IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "thr
 # not where it happened
 _IN_REPORT_FRAME = wording("in_report_frame")
 _CAPITAL_AFTER = wording("country_capital_after")
+_NOUN_OBJECT_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:town|city|village|district|camp|port|"
+                             r"province|region)\s+of\s+)?", re.I)
 # between the subject's place and an active displacing verb: "(Fighting in X)['s south] has (also) displaced"
 _CAUSE_SUBJECT_GAP = re.compile(
     r"(?:['’]s\s+\w+(?:\s+\w+)?)?\s+(?:has|have|had)?\s*(?:also\s+|now\s+|reportedly\s+)?", re.I
@@ -220,6 +222,9 @@ class PlacesMixin:
                 score = 2.5  # "the Cairo conference", "the two-day Cairo meeting"
             elif prep in _LOCATIVE:
                 score = 2.0
+            elif trig.noun and t.start >= trig.end and \
+                    _NOUN_OBJECT_OF.fullmatch(self.text, trig.end, t.start):
+                score = 2.0  # "the siege of X", "the shelling of X": the event noun's object is where it was
             elif framed:
                 score = 1.0
             elif (

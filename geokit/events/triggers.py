@@ -268,6 +268,7 @@ _PROGRESSIVE_BEFORE = wording("progressive_before")
 # "were taking shelter in", "are fleeing to": progressives of people on the move or placed are reports
 _PROGRESSIVE_TYPES = ("camp_placement", "flight", "displacement", "border_crossing")
 _PLANNED_BEFORE = wording("planned_before_noun")
+_COMMEMORATED_BEFORE = wording("commemorated_before")
 _PERFECT_CLAUSE = wording("perfect_clause")
 _WARNING_BEFORE = wording("warning_before")
 _PREPOSITION_BEFORE = wording("attributive_after_preposition")
@@ -341,6 +342,8 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 before
             ):
                 continue
+            if noun and _COMMEMORATED_BEFORE.search(before):
+                continue  # "the anniversary of the 1995 massacre": remembered history, no occurrence
             if _WARNING_BEFORE.search(before):
                 continue  # "warned of hundreds of fighters fighting in X": a warning tells no occurrence
             if _CONDITIONAL.search(_clause_before(text, s)):
