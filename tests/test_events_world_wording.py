@@ -173,3 +173,11 @@ def test_a_remembered_massacre_is_no_event():
 def test_the_object_of_an_event_noun_is_its_place():
     events = [e for e in _events("Troops ended the siege of Marawi on Monday.") if e.place is not None]
     assert any(e.place.name.startswith("Marawi") for e in events), _show(events)
+
+
+def test_the_same_attackers_doing_one_more_thing_is_one_attack():
+    text = ("Gunmen killed nine villagers in an attack on Kajuru on Saturday night, police said. "
+            "The gunmen also abducted six women before troops arrived, a local leader added.")
+    attacks = [e for e in _events(text, "2019-03-11") if e.type == "attack"]
+    assert len(attacks) == 1, _show(attacks)
+    assert {9, 6} <= _numbers(attacks[0].counts), attacks[0].counts

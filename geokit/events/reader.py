@@ -504,6 +504,17 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 earlier.sources.append(self._source(sent, counts_dict(scope_counts), earlier))
                 earlier.told_by.append(trig)
                 return
+        if etype in ("attack", "military_operation") and not trig.noun and not own_dates and place is None \
+                and _SAME_PERPETRATORS.match(who or ""):
+            # "Gunmen attacked X on Saturday. The gunmen also abducted a dozen people": the same attackers,
+            # no day or place of their own: the occurrence told just before, with one more deed
+            earlier = self._antecedent_event(sent, etype, trig)
+            if earlier is not None and sent.index - earlier.sentence.index <= 2 and not earlier.hidden:
+                for k, v in counts_dict(scope_counts).items():
+                    earlier.counts_all.setdefault(k, v)
+                earlier.sources.append(self._source(sent, counts_dict(scope_counts), earlier))
+                earlier.told_by.append(trig)
+                return
         if etype in ("attack", "military_operation") and not trig.noun and (
                 (_NATURAL_CAUSE.search(who or "") and not _VIOLENCE.search(who or ""))
                 or _NATURAL_AFTER.match(self.text, trig.end)
@@ -958,6 +969,7 @@ _ANIMALS = wording("animals")
 # 'opened fire', 'mortar fire', 'sniper fire': weapons fire, not a blaze; 'set fire to': arson
 _NOT_FIRING = (r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)(?<!mortar\s)"
                r"(?<!artillery\s)(?<!sniper\s)(?<!tank\s)(?<!rocket\s)(?<!machine-gun\s)(?<!cross\s)")
+_SAME_PERPETRATORS = wording("same_perpetrators")
 _PROGRESSIVE_TRIGGER = re.compile(r"(?:are|is)\s+(?:now\s+|still\s+|currently\s+)?\w+ing\b", re.I)
 # journeys that, made by armed forces, send them somewhere (a deployment, not a border crossing)
 _FORCES_SENT_RULES = ("crossing.flew_to", "crossing.transported_to", "crossing.carried_to", "crossing.docked")
