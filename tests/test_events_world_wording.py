@@ -181,3 +181,12 @@ def test_the_same_attackers_doing_one_more_thing_is_one_attack():
     attacks = [e for e in _events(text, "2019-03-11") if e.type == "attack"]
     assert len(attacks) == 1, _show(attacks)
     assert {9, 6} <= _numbers(attacks[0].counts), attacks[0].counts
+
+
+def test_hosting_a_foreign_leader_is_a_meeting_and_a_walkout_a_protest():
+    hosted = _events("The king hosted the Jordanian prime minister in Rabat on Monday.")
+    assert any(e.type == "meeting" and e.place is not None and e.place.name == "Rabat" for e in hosted), \
+        _show(hosted)
+    walkout = _events("Doctors staged a walkout at hospitals in Accra on Monday.")
+    assert any(e.type == "protest" for e in walkout), _show(walkout)
+    assert not _events("The museum welcomed 2,000 visitors in Rabat on Monday.")
