@@ -190,3 +190,10 @@ def test_hosting_a_foreign_leader_is_a_meeting_and_a_walkout_a_protest():
     walkout = _events("Doctors staged a walkout at hospitals in Accra on Monday.")
     assert any(e.type == "protest" for e in walkout), _show(walkout)
     assert not _events("The museum welcomed 2,000 visitors in Rabat on Monday.")
+
+
+def test_sport_economy_and_world_totals_are_no_events():
+    for text in ("The openers attacked the bowling in Colombo on Sunday.",
+                 "Investors fled emerging markets on Monday as the rand fell in Johannesburg.",
+                 "The agency says 65 million people worldwide have been forced from their homes."):
+        assert not _events(text), (text, _show(_events(text)))
