@@ -197,3 +197,8 @@ def test_sport_economy_and_world_totals_are_no_events():
                  "Investors fled emerging markets on Monday as the rand fell in Johannesburg.",
                  "The agency says 65 million people worldwide have been forced from their homes."):
         assert not _events(text), (text, _show(_events(text)))
+
+
+def test_a_reacting_capital_is_not_where_the_event_happened():
+    events = _events("Paris condemned the shelling of Donetsk on Monday, which killed 12 people.")
+    assert events and all(e.place is not None and e.place.name == "Donetsk" for e in events), _show(events)

@@ -16,6 +16,7 @@ from geokit.events.wording import wording
 from geokit.model import PlaceRef, Toponym
 
 _HOME_INSTITUTION_AFTER = wording("home_institution_after")
+_REACTING_STATE = wording("reacting_state_after")
 # how far ahead a placeless event looks for the same kind of event told with a place: an arrest report
 # retells its one arrest ("A suspect has been apprehended ... He is being held at the X jail")
 _NEXT_KIN_SENTENCES = {"arrest": 8}
@@ -60,6 +61,8 @@ class FallbacksMixin:
             key = t.place.id or t.place.name
             tally.setdefault(key, []).append(t)
             w = 0.5 if _nearest_prep(self.text, t.start, 0) in ("from", "out of") else 1.0
+            if _REACTING_STATE.match(self.text, t.end):
+                w = 0.25  # "Washington condemned ...": a government reacting, seldom where the story is
             weight[key] = weight.get(key, 0.0) + w
             if level_of_candidate(t.place) == 4 and t.place.country_code:
                 by_country[t.place.country_code] = by_country.get(t.place.country_code, 0.0) + w

@@ -44,6 +44,7 @@ _IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "thr
 # not where it happened
 _IN_REPORT_FRAME = wording("in_report_frame")
 _CAPITAL_AFTER = wording("country_capital_after")
+_REACTING_STATE = wording("reacting_state_after")
 _NOUN_OBJECT_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:town|city|village|district|camp|port|"
                              r"province|region)\s+of\s+)?", re.I)
 # between the subject's place and an active displacing verb: "(Fighting in X)['s south] has (also) displaced"
@@ -211,6 +212,8 @@ class PlacesMixin:
                 # (but "abducted 30 villagers from a village near X": people are taken where they were)
             if t.end <= trig.start and _ACTOR_BASE.search(self.text, max(0, t.start - 40), t.start):
                 continue  # "fighters based in X killed four in Y": the actor's base, not where it happened
+            if t.end <= trig.start and _REACTING_STATE.match(self.text, t.end):
+                continue  # "Washington condemned the shelling of X, which killed 30": the reacting state
             if t.end <= trig.start and level(ref) == 4 and \
                     _ACTOR_COUNTRY.search(self.text, max(0, t.start - 40), t.start):
                 continue  # "security forces in Guinea shot dead ...": whose forces, not where
