@@ -202,3 +202,10 @@ def test_sport_economy_and_world_totals_are_no_events():
 def test_a_reacting_capital_is_not_where_the_event_happened():
     events = _events("Paris condemned the shelling of Donetsk on Monday, which killed 12 people.")
     assert events and all(e.place is not None and e.place.name == "Donetsk" for e in events), _show(events)
+
+
+def test_condemning_the_attack_elsewhere_retells_it():
+    text = ("A bomb exploded at a market in Peshawar on Friday, killing 11 people. "
+            "The president condemned the attack in Islamabad.")
+    attacks = [e for e in _events(text, "2019-03-09") if e.type == "attack"]
+    assert len(attacks) == 1 and attacks[0].place.name == "Peshawar", _show(attacks)

@@ -485,7 +485,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             elif retold and earlier is not None and not _HAPPENED_AFTER.match(self.text, trig.end):
                 earlier = None  # "Saturday's protests" after an undated gathering: not said to be that one
             if earlier is not None and place is not None and (verdict not in ("same", "contains", "admin1")) \
-                    and not self._attached_place(trig, ne):
+                    and (not self._attached_place(trig, ne)
+                         or _REACTION_BEFORE.search(self.text, max(s, trig.start - 60), trig.start)):
                 # "this heinous attack ..., Obama was briefed while on vacation in X", "The attack,
                 # condemned by the White House": a place of another clause neither makes the event told
                 # before a new one nor places it
@@ -970,6 +971,7 @@ _ANIMALS = wording("animals")
 _NOT_FIRING = (r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)(?<!mortar\s)"
                r"(?<!artillery\s)(?<!sniper\s)(?<!tank\s)(?<!rocket\s)(?<!machine-gun\s)(?<!cross\s)")
 _SAME_PERPETRATORS = wording("same_perpetrators")
+_REACTION_BEFORE = wording("reaction_before_noun")
 _PROGRESSIVE_TRIGGER = re.compile(r"(?:are|is)\s+(?:now\s+|still\s+|currently\s+)?\w+ing\b", re.I)
 # journeys that, made by armed forces, send them somewhere (a deployment, not a border crossing)
 _FORCES_SENT_RULES = ("crossing.flew_to", "crossing.transported_to", "crossing.carried_to", "crossing.docked")
