@@ -209,3 +209,11 @@ def test_condemning_the_attack_elsewhere_retells_it():
             "The president condemned the attack in Islamabad.")
     attacks = [e for e in _events(text, "2019-03-09") if e.type == "attack"]
     assert len(attacks) == 1 and attacks[0].place.name == "Peshawar", _show(attacks)
+
+
+def test_fleeing_across_a_border_is_also_a_crossing_and_landing_on_an_island_an_arrival():
+    fled = _events("About 900 people fled across the border into Chad on Monday after attacks on their "
+                   "villages.")
+    assert any("border_crossing" in (e.types or [e.type]) for e in fled), [(e.type, e.types) for e in fled]
+    landed = _events("More than 300 migrants landed on the island of Lampedusa on Sunday.", "2019-03-12")
+    assert any(e.type == "border_crossing" and e.date == "2019-03-10" for e in landed), _show(landed)
