@@ -217,3 +217,8 @@ def test_fleeing_across_a_border_is_also_a_crossing_and_landing_on_an_island_an_
     assert any("border_crossing" in (e.types or [e.type]) for e in fled), [(e.type, e.types) for e in fled]
     landed = _events("More than 300 migrants landed on the island of Lampedusa on Sunday.", "2019-03-12")
     assert any(e.type == "border_crossing" and e.date == "2019-03-10" for e in landed), _show(landed)
+
+
+def test_the_violence_fled_after_the_destination_is_the_origin():
+    moves = _moves("About 1,200 people fled into Chad on Monday after attacks on villages near Birao.")
+    assert moves and moves[0].origin is not None and moves[0].origin.name == "Birao", moves

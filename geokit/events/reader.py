@@ -62,6 +62,7 @@ _WITHDREW = wording("forces_withdrew")
 _DEFECTOR = re.compile(r"\b(?:defectors?|deserters?|conscripts?|recruits?|guards?|policem[ae]n|police)\b",
                        re.I)
 _FLED_CAUSE = wording("fled_cause_in")
+_FLED_AFTER_CAUSE = wording("fled_after_cause")
 _HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
 _LEGAL_CHARGE = wording("legal_charge_before")
 _CRIME_BEFORE = wording("crime_described_before")
@@ -351,6 +352,14 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                         if destination is not None and relation(origin, destination)[0] == "same":
                             destination = None  # the "in X" of what they fled is no destination
                     break
+            if origin is None and trig.motion == "out" and destination is not None:
+                # "fled into X after attacks on villages near Y": where the violence they fled was
+                for t in self._places_in(trig.end, min(sent.end, trig.end + 140)):
+                    if _FLED_AFTER_CAUSE.search(self.text, trig.end, t.start):
+                        ref = toponym_placeref(t, self.text)
+                        if ref is not None and relation(ref, destination)[0] not in ("same", "contains"):
+                            origin = ref
+                        break
             onward = self._onward(trig, sent) if trig.motion == "out" else None
             if (
                 etype == "displacement"
