@@ -222,3 +222,14 @@ def test_fleeing_across_a_border_is_also_a_crossing_and_landing_on_an_island_an_
 def test_the_violence_fled_after_the_destination_is_the_origin():
     moves = _moves("About 1,200 people fled into Chad on Monday after attacks on villages near Birao.")
     assert moves and moves[0].origin is not None and moves[0].origin.name == "Birao", moves
+
+
+def test_where_the_group_set_off_told_after_the_arrival_is_its_origin():
+    text = ("A rescue ship carrying 140 migrants docked in the port of Valencia on Sunday. "
+            "The migrants had set off from Nador on Thursday, the charity said.")
+    moves = _moves(text, "2019-03-12")
+    assert moves and moves[0].origin is not None and moves[0].origin.name == "Nador", moves
+    text = ("Some 90 Rohingya crossed the Naf river by boat on Sunday and landed at Teknaf. "
+            "They told officials they had fled Sittwe after their homes were burned.")
+    moves = _moves(text, "2019-03-12")
+    assert moves and moves[0].origin is not None and moves[0].origin.country_code == "MM", moves

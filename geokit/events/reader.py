@@ -63,6 +63,9 @@ _DEFECTOR = re.compile(r"\b(?:defectors?|deserters?|conscripts?|recruits?|guards
                        re.I)
 _FLED_CAUSE = wording("fled_cause_in")
 _FLED_AFTER_CAUSE = wording("fled_after_cause")
+_EARLIER_LEG = wording("earlier_leg")
+_ANAPHORIC_START = re.compile(r"\s*(?:" + wording("anaphoric_group").pattern.lstrip("^") + r")",
+                              wording("anaphoric_group").flags)
 _HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
 _LEGAL_CHARGE = wording("legal_charge_before")
 _CRIME_BEFORE = wording("crime_described_before")
@@ -161,9 +164,39 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 self._event(sent, trig, scope, dates, lead_dates, counts, triggers)
         elif counts or _CROWD.search(sent.text):
             self._elaborate(sent, counts or self._crowd_figure(sent), dates)
+        self._earlier_leg(sent)
         for d in dates:
             if d.date is not None and d.precision == "day":
                 self.anchor = d.date
+
+    def _earlier_leg(self, sent: Sentence) -> None:
+        """ "A ship with 212 migrants docked in X. The migrants had set off from Y": a sentence about the
+        group just told, saying where they had left or were picked up, gives the arrival its origin."""
+        if not _ANAPHORIC_START.match(sent.text):
+            return
+        m = _EARLIER_LEG.search(sent.text)
+        if m is None:
+            return
+        start = sent.start + m.end()
+        found = None
+        for t in self._places_in(start, sent.end):
+            if _nearest_prep(self.text, t.start, start) in ("from", "out of", "off", "near", "in", "at") or \
+                    re.fullmatch(r"\s*(?:the\s+)?", self.text[start:t.start]):  # "had fled X"
+                found = toponym_placeref(t, self.text)
+            break
+        if found is None:
+            return
+        for d in reversed(self.drafts):
+            if not 1 <= sent.index - d.sentence.index <= 2:
+                if sent.index - d.sentence.index > 2:
+                    break
+                continue
+            if d.type in ("border_crossing", "camp_placement") and d.trigger.motion == "in" \
+                    and (d.origin is None or d.origin.geo_precision >= 2) and d.destination is not None \
+                    and relation(found, d.destination)[0] not in ("same", "contains", "near"):
+                d.origin = found
+                d.notes.append(f"origin from a later sentence about the same group ({m.group().strip()!r})")
+                return
 
     def _mass_move(self, trig: Trigger, s: int, counts: list[Count]) -> bool:
         """ "some 5,000 people left A for B", "the return of 1,150 households to B": hundreds or more of the
