@@ -233,3 +233,17 @@ def test_where_the_group_set_off_told_after_the_arrival_is_its_origin():
             "They told officials they had fled Sittwe after their homes were burned.")
     moves = _moves(text, "2019-03-12")
     assert moves and moves[0].origin is not None and moves[0].origin.country_code == "MM", moves
+
+
+def test_talks_on_a_country_are_not_in_it_and_the_trip_keeps_its_day():
+    text = "The foreign minister flew from Ankara to Moscow on Monday for talks on Libya."
+    records = geokit.extract([{"id": "t", "published": "2019-03-13", "text": text}], link=False).records()
+    meetings = [r for r in records if r.kind == "event" and r.type == "meeting"]
+    assert meetings and all(m.place is None or m.place.country_code != "LY" for m in meetings), meetings
+    trips = [r for r in records if r.kind == "movement"]
+    assert trips and trips[0].date == "2019-03-11", trips
+
+
+def test_returning_from_camps_near_a_town_leaves_that_town():
+    moves = _moves("Some 400 families returned to their homes in Mosul from camps near Erbil last week.")
+    assert moves and moves[0].origin is not None and moves[0].origin.name == "Erbil", moves

@@ -37,7 +37,14 @@ from geokit.events.reader_moves import MovesMixin, _domestic
 from geokit.events.reader_places import _CAUSE_SUBJECT_GAP, _IN_REPORT_FRAME, _MILITARY_WORDS, PlacesMixin
 from geokit.events.sentences import Sentence, dateline_head
 from geokit.events.subjects import _PRONOUN, _actor, _actors, _bare_figure, _not_a_mover
-from geokit.events.triggers import CAUSATIVE, MOTION_TYPES, Trigger, find_triggers, is_present
+from geokit.events.triggers import (
+    CAUSATIVE,
+    CLAUSE_BOUNDARY,
+    MOTION_TYPES,
+    Trigger,
+    find_triggers,
+    is_present,
+)
 from geokit.events.wording import wording
 from geokit.model import Event, Fact, Movement, PlaceRef, Source, Toponym
 from geokit.parsing.dates import find_dates
@@ -256,6 +263,14 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             tied = [d for d in own_dates if self._attachment(sent, trig, d) == "own"]
             if tied:
                 date = min(tied, key=lambda d: abs(d.start - trig.start))
+        if date is None and not trig.noun:
+            # "flew from X to Y on Monday for talks": the day right after the verb, in its own clause, though
+            # the scopes gave it to the noun that follows ("talks")
+            near = [d for d in dates if d.date is not None and 0 <= d.start - trig.end <= 60
+                    and not CLAUSE_BOUNDARY.search(self.text, trig.end, d.start)]
+            if near and any(t.noun and t.start > near[0].end for t in triggers):
+                date = near[0]
+                own_dates = own_dates + [date]
         if date is None and not trig.noun:
             date = self._days_after(sent, trig, dates)
         if date is None and not trig.noun:

@@ -45,6 +45,7 @@ _IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "thr
 _IN_REPORT_FRAME = wording("in_report_frame")
 _CAPITAL_AFTER = wording("country_capital_after")
 _REACTING_STATE = wording("reacting_state_after")
+_TOPIC_OF_TALKS = wording("topic_of_talks")
 _NOUN_OBJECT_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:town|city|village|district|camp|port|"
                              r"province|region)\s+of\s+)?", re.I)
 # between the subject's place and an active displacing verb: "(Fighting in X)['s south] has (also) displaced"
@@ -206,6 +207,9 @@ class PlacesMixin:
             if ref is None:
                 continue
             prep = _nearest_prep(self.text, t.start, 0)
+            if etype == "meeting" and prep in ("on", "about", "over", "regarding", "concerning") and \
+                    _TOPIC_OF_TALKS.search(self.text, max(0, t.start - 60), t.start):
+                continue  # "talks on Syria", "a conference about Yemen": the topic, not where they met
             if prep in ("from", "out of") and etype not in MOTION_TYPES and etype != "military_deployment" \
                     and not _TAKEN_FROM.search(trig.text):
                 continue  # "a shell fired from Syria killed two": where the fire came from, not where it hit
