@@ -25,9 +25,9 @@ HERE = Path(__file__).resolve().parent
 GOLD = HERE / "data" / "events_written" / "world_news.json"
 
 # (events recall, events precision, movements recall, movements precision) per half
-FLOORS = {
-    "even": (0.85, 0.78, 0.55, 0.40),
-    "odd": (0.85, 0.68, 0.60, 0.35),
+FLOORS = {  # measured at the end of round 7: even .92 .84 .80 .60; odd (held out) .88 .71 .67 .38
+    "even": (0.88, 0.80, 0.70, 0.55),
+    "odd": (0.85, 0.68, 0.60, 0.33),
 }
 
 
