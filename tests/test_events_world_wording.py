@@ -247,3 +247,8 @@ def test_talks_on_a_country_are_not_in_it_and_the_trip_keeps_its_day():
 def test_returning_from_camps_near_a_town_leaves_that_town():
     moves = _moves("Some 400 families returned to their homes in Mosul from camps near Erbil last week.")
     assert moves and moves[0].origin is not None and moves[0].origin.name == "Erbil", moves
+
+
+def test_attacks_named_as_the_reason_of_an_arrest_are_no_new_event():
+    events = _events("Police in Chittagong arrested 15 people on Sunday over attacks on shops in the port.")
+    assert [e.type for e in events] == ["arrest"], _show(events)

@@ -269,6 +269,7 @@ _PROGRESSIVE_BEFORE = wording("progressive_before")
 _PROGRESSIVE_TYPES = ("camp_placement", "flight", "displacement", "border_crossing")
 _PLANNED_BEFORE = wording("planned_before_noun")
 _COMMEMORATED_BEFORE = wording("commemorated_before")
+_ARREST_REASON = wording("arrest_reason_before")
 _PERFECT_CLAUSE = wording("perfect_clause")
 _WARNING_BEFORE = wording("warning_before")
 _PREPOSITION_BEFORE = wording("attributive_after_preposition")
@@ -342,6 +343,8 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 before
             ):
                 continue
+            if noun and rule.type in ("attack", "military_operation") and _ARREST_REASON.search(before):
+                continue  # "arrested 15 people over attacks on temples": the charge, not a new occurrence
             if noun and _COMMEMORATED_BEFORE.search(before):
                 continue  # "the anniversary of the 1995 massacre": remembered history, no occurrence
             if _WARNING_BEFORE.search(before):
