@@ -252,3 +252,12 @@ def test_returning_from_camps_near_a_town_leaves_that_town():
 def test_attacks_named_as_the_reason_of_an_arrest_are_no_new_event():
     events = _events("Police in Chittagong arrested 15 people on Sunday over attacks on shops in the port.")
     assert [e.type for e in events] == ["arrest"], _show(events)
+
+
+def test_missiles_fired_into_the_sea_or_in_a_drill_hit_no_one():
+    for text in ("The navy fired three cruise missiles into the sea off the coast on Tuesday.",
+                 "Troops fired artillery shells near the border town of Kilis during a military exercise on "
+                 "Tuesday."):
+        violent = [e for e in _events(text) if e.type in ("attack", "military_operation")]
+        assert not violent, _show(violent)
+    assert _events("Troops fired artillery shells at rebel positions near Kilis on Tuesday.")

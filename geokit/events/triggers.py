@@ -270,6 +270,7 @@ _PROGRESSIVE_TYPES = ("camp_placement", "flight", "displacement", "border_crossi
 _PLANNED_BEFORE = wording("planned_before_noun")
 _COMMEMORATED_BEFORE = wording("commemorated_before")
 _ARREST_REASON = wording("arrest_reason_before")
+_NO_TARGET_AFTER = wording("no_target_after")
 _PERFECT_CLAUSE = wording("perfect_clause")
 _WARNING_BEFORE = wording("warning_before")
 _PREPOSITION_BEFORE = wording("attributive_after_preposition")
@@ -343,6 +344,8 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 before
             ):
                 continue
+            if rule.type in ("attack", "military_operation") and _at_no_target(text, s, e):
+                continue  # "fired two missiles into the sea", "during a drill": at no one
             if noun and rule.type in ("attack", "military_operation") and _ARREST_REASON.search(before):
                 continue  # "arrested 15 people over attacks on temples": the charge, not a new occurrence
             if noun and _COMMEMORATED_BEFORE.search(before):
@@ -391,6 +394,13 @@ def _trip_purpose(t: Trigger, earlier: list[Trigger], text: str, offset: int) ->
                 and not CLAUSE_BOUNDARY.search(gap):
             return True
     return False
+
+
+def _at_no_target(text: str, s: int, e: int) -> bool:
+    """ "fired two missiles into the sea": the words after the trigger's verb (inside the match or after it)
+    send the fire at no one."""
+    words = text[s:e].split(None, 1)
+    return bool(_NO_TARGET_AFTER.match(" " + (words[1] if len(words) > 1 else "") + text[e:e + 60]))
 
 
 _CLAUSE_CUT = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|—|–|\.\s")
