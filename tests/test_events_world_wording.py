@@ -261,3 +261,12 @@ def test_missiles_fired_into_the_sea_or_in_a_drill_hit_no_one():
         violent = [e for e in _events(text) if e.type in ("attack", "military_operation")]
         assert not violent, _show(violent)
     assert _events("Troops fired artillery shells at rebel positions near Kilis on Tuesday.")
+
+
+def test_spans_of_years_remembered_history_and_hedged_summits_are_no_events():
+    for text in ("The study, released in Nairobi, documents killings and arrests in Burundi between 2015 "
+                 "and 2017.",
+                 "The memorial in Phnom Penh tells the story of the 1975 evacuation, in which two million "
+                 "people were driven from the city.",
+                 "Analysts in Tokyo said Pyongyang might test another missile before the summit in Hanoi."):
+        assert not _events(text), (text, _show(_events(text)))

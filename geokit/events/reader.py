@@ -615,6 +615,10 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             return  # "the products returned to the US", "the otter escaped from the zoo": no people travel
         if trig.noun and place is None and (date is None or date not in own_dates):
             return  # "the conference", "defections": no anchor in time or space
+        history = _DATED_HISTORY.search(self.text, max(sent.start, trig.start - 90), trig.start)
+        if history is not None and self.pub is not None and \
+                int(history.group("year") or history.group("year2")) < self.pub.year:
+            return  # "the 1994 genocide, in which 800,000 were killed": remembered history
         draft = _Draft(
             etype, trig, sent, scope, date, date_note, scope_counts, place, origin, destination, who, via,
             title=sent.title,
@@ -1028,6 +1032,7 @@ _ANIMALS = wording("animals")
 _NOT_FIRING = (r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)(?<!mortar\s)"
                r"(?<!artillery\s)(?<!sniper\s)(?<!tank\s)(?<!rocket\s)(?<!machine-gun\s)(?<!cross\s)")
 _SAME_PERPETRATORS = wording("same_perpetrators")
+_DATED_HISTORY = wording("dated_history_before")
 _REACTION_BEFORE = wording("reaction_before_noun")
 _PROGRESSIVE_TRIGGER = re.compile(r"(?:are|is)\s+(?:now\s+|still\s+|currently\s+)?\w+ing\b", re.I)
 # journeys that, made by armed forces, send them somewhere (a deployment, not a border crossing)

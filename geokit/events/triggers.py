@@ -271,6 +271,7 @@ _PLANNED_BEFORE = wording("planned_before_noun")
 _COMMEMORATED_BEFORE = wording("commemorated_before")
 _ARREST_REASON = wording("arrest_reason_before")
 _NO_TARGET_AFTER = wording("no_target_after")
+_YEAR_RANGE = wording("year_range")
 _PERFECT_CLAUSE = wording("perfect_clause")
 _WARNING_BEFORE = wording("warning_before")
 _PREPOSITION_BEFORE = wording("attributive_after_preposition")
@@ -346,6 +347,9 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 continue
             if rule.type in ("attack", "military_operation") and _at_no_target(text, s, e):
                 continue  # "fired two missiles into the sea", "during a drill": at no one
+            if _YEAR_RANGE.search(_clause_before(text, s)) or \
+                    _YEAR_RANGE.search(re.split(r"[.;]|,\s", text[e:e + 80])[0]):
+                continue  # "killings and arrests between 2015 and 2017": a span of years, not one occurrence
             if noun and rule.type in ("attack", "military_operation") and _ARREST_REASON.search(before):
                 continue  # "arrested 15 people over attacks on temples": the charge, not a new occurrence
             if noun and _COMMEMORATED_BEFORE.search(before):
