@@ -121,7 +121,8 @@ def _nearest_prep(text: str, pos: int, floor: int) -> str | None:
             prep = m.group(1).lower()
             if prep in ("around", "near") and re.search(r"\bfrom\s+$", stripped[:m.start()]):
                 return "from"  # "from around Azaz": an origin
-            if prep in ("in", "at", "on") and _FROM_NOUN.search(stripped[:m.start()]):
+            if prep in ("in", "at", "on", "near", "around", "outside") and \
+                    _FROM_NOUN.search(stripped[:m.start()]):
                 return "from"  # "from crowded transit centres in Ramtha": the origin's place
             if prep == "of" and _TYPE_NOUN_OF.search(stripped):
                 stripped = stripped[:_TYPE_NOUN_OF.search(stripped).start()]

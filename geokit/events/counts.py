@@ -53,7 +53,7 @@ LABELS: dict[str, str] = {}
 for _label, _words in {
     "soldiers": (
         "soldier soldiers troop troops serviceman servicemen conscript conscripts marine marines "
-        "recruit recruits"
+        "recruit recruits commando commandos paratrooper paratroopers gendarme gendarmes"
     ),
     "officers": "officer officers",
     "pilots": "pilot pilots airman airmen",

@@ -22,6 +22,7 @@ _VISITED_CAMP = wording("visited_camp")
 _CAMP_LATER = wording("camp_destination_later")
 _CAMP_SUBJECT = wording("camp_subject")
 _DISPLACED_GROUP = re.compile(r"\b(?:refugees|asylum[- ]seekers|IDPs|displaced|evacuees)\b", re.I)
+_ACROSS_BORDER = re.compile(r"\b(?:across|over)\s+the\s+(?:[\w-]+\s+)?(?:border|frontier)\b", re.I)
 _CAMP_CODES = {"CMPRF", "CMP"}  # GeoNames: refugee camp, camp
 _VIOLENCE = re.compile(r"\b" + violence_pattern() + r"\b", re.I)
 
@@ -45,6 +46,10 @@ def _fair_types(
     if etype == "displacement" and origin is not None and destination is not None and origin.country_code \
             and destination.country_code and origin.country_code != destination.country_code:
         types.append("border_crossing")
+    elif etype == "displacement" and trig.motion == "out" and "border_crossing" not in types and (
+            _ACROSS_BORDER.search(trig.text + after[:40])
+            or (destination is not None and (destination.feature_code or "").upper().startswith("PCL"))):
+        types.append("border_crossing")  # "fled across the border", "fled into Chad": a crossing too
     if etype == "border_crossing" and trig.type == "flight":
         types.append("displacement")
     elif etype == "border_crossing" and "displacement" not in types and (

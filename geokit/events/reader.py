@@ -38,7 +38,14 @@ from geokit.events.reader_moves import MovesMixin, _domestic
 from geokit.events.reader_places import _CAUSE_SUBJECT_GAP, _IN_REPORT_FRAME, _MILITARY_WORDS, PlacesMixin
 from geokit.events.sentences import Sentence, dateline_head
 from geokit.events.subjects import _PRONOUN, _actor, _actors, _bare_figure, _bare_object, _not_a_mover
-from geokit.events.triggers import CAUSATIVE, MOTION_TYPES, Trigger, find_triggers, is_present
+from geokit.events.triggers import (
+    CAUSATIVE,
+    CLAUSE_BOUNDARY,
+    MOTION_TYPES,
+    Trigger,
+    find_triggers,
+    is_present,
+)
 from geokit.events.wording import wording
 from geokit.model import Event, Fact, Movement, PlaceRef, Source, Toponym
 from geokit.parsing.dates import find_dates
@@ -89,6 +96,10 @@ _WITHDREW = wording("forces_withdrew")
 _DEFECTOR = re.compile(r"\b(?:defectors?|deserters?|conscripts?|recruits?|guards?|policem[ae]n|police)\b",
                        re.I)
 _FLED_CAUSE = wording("fled_cause_in")
+_FLED_AFTER_CAUSE = wording("fled_after_cause")
+_EARLIER_LEG = wording("earlier_leg")
+_ANAPHORIC_START = re.compile(r"\s*(?:" + wording("anaphoric_group").pattern.lstrip("^") + r")",
+                              wording("anaphoric_group").flags)
 _HOME_AFTER = re.compile(r"\s+(?:back\s+)?home\b", re.I)  # "were flown home to ...", "sent back home"
 _LEGAL_CHARGE = wording("legal_charge_before")
 _INCIDENT_DESCRIBED = wording("incident_described_after")
@@ -205,6 +216,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 self._event(sent, trig, scope, dates, lead_dates, counts, triggers)
         elif counts or _CROWD.search(sent.text):
             self._elaborate(sent, counts or self._crowd_figure(sent), dates)
+        self._earlier_leg(sent)
         for d in dates:
             if d.date is not None and d.precision == "day":
                 self.anchor = d.date
@@ -236,6 +248,35 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                 (m["unit"] or "").lower(), "people")
             return [Count(m.start("num"), m.end("num"), m["num"], value, label)]
         return []
+
+    def _earlier_leg(self, sent: Sentence) -> None:
+        """ "A ship with 212 migrants docked in X. The migrants had set off from Y": a sentence about the
+        group just told, saying where they had left or were picked up, gives the arrival its origin."""
+        if not _ANAPHORIC_START.match(sent.text):
+            return
+        m = _EARLIER_LEG.search(sent.text)
+        if m is None:
+            return
+        start = sent.start + m.end()
+        found = None
+        for t in self._places_in(start, sent.end):
+            if _nearest_prep(self.text, t.start, start) in ("from", "out of", "off", "near", "in", "at") or \
+                    re.fullmatch(r"\s*(?:the\s+)?", self.text[start:t.start]):  # "had fled X"
+                found = toponym_placeref(t, self.text)
+            break
+        if found is None:
+            return
+        for d in reversed(self.drafts):
+            if not 1 <= sent.index - d.sentence.index <= 2:
+                if sent.index - d.sentence.index > 2:
+                    break
+                continue
+            if d.type in ("border_crossing", "camp_placement") and d.trigger.motion == "in" \
+                    and (d.origin is None or d.origin.geo_precision >= 2) and d.destination is not None \
+                    and relation(found, d.destination)[0] not in ("same", "contains", "near"):
+                d.origin = found
+                d.notes.append(f"origin from a later sentence about the same group ({m.group().strip()!r})")
+                return
 
     def _mass_move(self, trig: Trigger, s: int, counts: list[Count]) -> bool:
         """ "some 5,000 people left A for B", "the return of 1,150 households to B": hundreds or more of the
@@ -327,6 +368,14 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             date = next((d for d in reversed(dates) if d.end <= verb_at
                          and _AUX_GAP.fullmatch(self.text, d.end, verb_at)), None)
         if date is None and not trig.noun:
+            # "flew from X to Y on Monday for talks": the day right after the verb, in its own clause, though
+            # the scopes gave it to the noun that follows ("talks")
+            near = [d for d in dates if d.date is not None and 0 <= d.start - trig.end <= 60
+                    and not CLAUSE_BOUNDARY.search(self.text, trig.end, d.start)]
+            if near and any(t.noun and t.start > near[0].end for t in triggers):
+                date = near[0]
+                own_dates = own_dates + [date]
+        if date is None and not trig.noun:
             date = self._days_after(sent, trig, dates)
         if date is None and not trig.noun:
             date = self._after_lead(sent, trig, dates)
@@ -345,7 +394,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             # "returned on Saturday, when another meeting was held": the when-clause is that day's
             date, date_note = self._borrowed_date(sent, trig, dates, triggers)
         if date is None and not trig.noun and not is_present(trig.text):
-            days = [d for d in dates if d.date is not None and d.precision == "day"]
+            days = [d for d in dates if d.date is not None and d.precision == "day"
+                    and not re.search(r"['’]s$", d.text)]  # "Friday's quake": the quake's
             if len(days) == 1 and len(dates) == 1 and not any(
                     t is not trig and t.noun and abs(t.start - days[0].start) <= 40 for t in triggers):
                 # "Gunmen carried out attacks on Sunday, ..., killing four": the sentence's only day
@@ -370,6 +420,7 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             not trig.noun
             and not sent.title
             and is_present(trig.text)
+            and not _PROGRESSIVE_TRIGGER.match(trig.text)  # "are sheltering at": going on now, not a habit
             and not own_dates
             # "camps where 30,000 displaced people live": a placement that stands now, not a habit
             and not (trig.type == "camp_placement" and trig.rule is not None and not trig.rule.movement)
@@ -420,8 +471,10 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         if not places and trig.type not in MOTION_TYPES and trig.type != "flight":
             # "in control of the X crossing on Friday, a day after they overran the post":
             # the sentence's place
+            # (never the attribution's: "..., a spokesman said in X" tells where it was said)
             places = [t for t in self._places_in(s, e)
                       if (crime is None or not crime[0] <= t.start < crime[1])
+                      and not _in_attribution(sent, trig, t)
                       and not in_actor_name(self.text, t.start, t.end)
                       and not _ACTOR_AFTER.match(self.text, t.end)]  # "aided by US health officials"
             wide = bool(places)
@@ -449,6 +502,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
         elif etype == "border_crossing":
             if military and _FLIGHT_WORDS.search(sent.text):
                 etype = "defection"
+            elif military and trig.rule_id in _FORCES_SENT_RULES and not _OFFICIAL_WORDS.search(who or ""):
+                etype = "military_deployment"  # "1,000 commandos had been flown to X": forces sent there
             elif (
                 not military
                 and not [c for c in scope_counts if c.label != "members"]  # a delegation's size is no crowd
@@ -485,6 +540,14 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                         if destination is not None and relation(origin, destination)[0] == "same":
                             destination = None  # the "in X" of what they fled is no destination
                     break
+            if origin is None and trig.motion == "out" and destination is not None:
+                # "fled into X after attacks on villages near Y": where the violence they fled was
+                for t in self._places_in(trig.end, min(sent.end, trig.end + 140)):
+                    if _FLED_AFTER_CAUSE.search(self.text, trig.end, t.start):
+                        ref = toponym_placeref(t, self.text)
+                        if ref is not None and relation(ref, destination)[0] not in ("same", "contains"):
+                            origin = ref
+                        break
             onward = self._onward(trig, sent) if trig.motion == "out" else None
             if (
                 etype == "displacement"
@@ -623,7 +686,8 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             elif retold and earlier is not None and not _HAPPENED_AFTER.match(self.text, trig.end):
                 earlier = None  # "Saturday's protests" after an undated gathering: not said to be that one
             if earlier is not None and place is not None and (verdict not in ("same", "contains", "admin1")) \
-                    and not self._attached_place(trig, ne):
+                    and (not self._attached_place(trig, ne)
+                         or _REACTION_BEFORE.search(self.text, max(s, trig.start - 60), trig.start)):
                 # "this heinous attack ..., Obama was briefed while on vacation in X", "The attack,
                 # condemned by the White House": a place of another clause neither makes the event told
                 # before a new one nor places it
@@ -637,6 +701,17 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
                     earlier.date = date
                     earlier.date_note = "date of a later sentence that tells the event again"
                     self._date_fields(earlier)
+                for k, v in counts_dict(scope_counts).items():
+                    earlier.counts_all.setdefault(k, v)
+                earlier.sources.append(self._source(sent, counts_dict(scope_counts), earlier))
+                earlier.told_by.append(trig)
+                return
+        if etype in ("attack", "military_operation") and not trig.noun and not own_dates and place is None \
+                and _SAME_PERPETRATORS.match(who or ""):
+            # "Gunmen attacked X on Saturday. The gunmen also abducted a dozen people": the same attackers,
+            # no day or place of their own: the occurrence told just before, with one more deed
+            earlier = self._antecedent_event(sent, etype, trig)
+            if earlier is not None and sent.index - earlier.sentence.index <= 2 and not earlier.hidden:
                 for k, v in counts_dict(scope_counts).items():
                     earlier.counts_all.setdefault(k, v)
                 earlier.sources.append(self._source(sent, counts_dict(scope_counts), earlier))
@@ -685,6 +760,10 @@ class Reader(PlacesMixin, MovesMixin, DatesMixin, FactsMixin, FallbacksMixin):
             return  # "the products returned to the US", "the otter escaped from the zoo": no people travel
         if trig.noun and place is None and (date is None or date not in own_dates):
             return  # "the conference", "defections": no anchor in time or space
+        history = _DATED_HISTORY.search(self.text, max(sent.start, trig.start - 90), trig.start)
+        if history is not None and self.pub is not None and \
+                int(history.group("year") or history.group("year2")) < self.pub.year:
+            return  # "the 1994 genocide, in which 800,000 were killed": remembered history
         if not scope_counts and etype in ("displacement", "border_crossing", "camp_placement"):
             scope_counts = self._place_figure(s, e, place)  # "arrivals in X (12,300), Y (4,100)"
         draft = _Draft(
@@ -1147,10 +1226,16 @@ _AGAINST_CAUSE = re.compile(
 
 
 _ANIMALS = wording("animals")
-_NATURAL_CAUSE = re.compile(r"\b" + _CAUSES + r"\b", re.I)
-# 'opened fire', 'mortar fire', 'sniper fire': weapons fire, not a blaze
+# 'opened fire', 'mortar fire', 'sniper fire': weapons fire, not a blaze; 'set fire to': arson
 _NOT_FIRING = (r"(?<!set\s)(?<!opened\s)(?<!open\s)(?<!under\s)(?<!exchange\s)(?<!returned\s)(?<!mortar\s)"
                r"(?<!artillery\s)(?<!sniper\s)(?<!tank\s)(?<!rocket\s)(?<!machine-gun\s)(?<!cross\s)")
+_SAME_PERPETRATORS = wording("same_perpetrators")
+_DATED_HISTORY = wording("dated_history_before")
+_REACTION_BEFORE = wording("reaction_before_noun")
+_PROGRESSIVE_TRIGGER = re.compile(r"(?:are|is)\s+(?:now\s+|still\s+|currently\s+)?\w+ing\b", re.I)
+# journeys that, made by armed forces, send them somewhere (a deployment, not a border crossing)
+_FORCES_SENT_RULES = ("crossing.flew_to", "crossing.transported_to", "crossing.carried_to", "crossing.docked")
+_NATURAL_CAUSE = re.compile(r"\b" + _NOT_FIRING + _CAUSES + r"\b", re.I)
 # "were killed by the floods", "died after rain-triggered landslides", "killed when his car went off the road"
 _NATURAL_AFTER = re.compile(
     r"\s+(?:[\w,]+\s+){0,5}?(?:by|in|from|of|during|after|following|amid)\s+(?:the\s+|a\s+|an\s+)?"

@@ -106,6 +106,8 @@ class DatesMixin:
                 t is not trig and t.noun and 0 <= t.start - d.end <= 30 for t in triggers
             ):
                 continue  # "in response to the June 22 downing": the date of the other event
+            if re.search(r"['’]s$", d.text):
+                continue  # "as the toll from Friday's earthquake rose": the day of the noun it owns
             lo, hi = (trig.end, d.start) if d.start >= trig.end else (d.end, trig.start)
             if _TIME_LINK.search(self.text[lo:hi]):
                 return d, "date of the time-linked clause in the same sentence"

@@ -20,6 +20,7 @@ _HOME_INSTITUTION_AFTER = wording("home_institution_after")
 _HOMETOWN_BEFORE = wording("hometown_before")
 _HOMETOWN_AFTER = wording("hometown_after")
 _HELP_FROM = wording("help_brought_from")
+_REACTING_STATE = wording("reacting_state_after")
 # how far ahead a placeless event looks for the same kind of event told with a place: an arrest report
 # retells its one arrest ("A suspect has been apprehended ... He is being held at the X jail")
 _NEXT_KIN_SENTENCES = {"arrest": 8}
@@ -69,8 +70,11 @@ class FallbacksMixin:
             w = 0.5 if _nearest_prep(self.text, t.start, 0) in ("from", "out of") else 1.0
             if _HOMETOWN_BEFORE.search(self.text, max(0, t.start - 40), t.start) or \
                     _HOMETOWN_AFTER.match(self.text, t.end) or \
-                    _HELP_FROM.search(self.text, max(0, t.start - 80), t.start):
-                w = 0.25  # "Jane Roe, 40, of X", "a X man", "crews brought in from X": not where the story is
+                    _HELP_FROM.search(self.text, max(0, t.start - 80), t.start) or \
+                    _REACTING_STATE.match(self.text, t.end):
+                # "Jane Roe, 40, of X", "a X man", "crews brought in from X", "Washington condemned ...": not
+                # where the story is
+                w = 0.25
             weight[key] = weight.get(key, 0.0) + w
             if level_of_candidate(t.place) == 4 and t.place.country_code:
                 by_country[t.place.country_code] = by_country.get(t.place.country_code, 0.0) + w

@@ -33,6 +33,7 @@ from geokit.events.wording import wording
 from geokit.model import PlaceRef, Toponym
 
 CHAIN_LOOKBACK = 4  # sentences within which "the defectors" continue an earlier movement
+_CARRIER_AFTER = wording("carrier_after")
 _ANAPHORIC = wording("anaphoric_group")
 _MOVER_LOCATED = wording("mover_located")
 _RESIDENT_AFTER = wording("resident_noun_after")
@@ -308,21 +309,28 @@ class MovesMixin:
                     return ref
         if len(self._sentence_starts) < 2:
             return None
-        # else the previous sentence only: another place earlier in this one belongs to another clause ("the
-        # ceremony in X, as the team had travelled to Y")
-        for t in reversed(self._places_in(self._sentence_starts[-2], sent.start)):
-            if _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start):
+        # else the previous sentence that names a place (two back at most): another place earlier in this one
+        # belongs to another clause ("the ceremony in X, as the team had travelled to Y"); a sentence between
+        # that names none ("Phone lines were cut on Friday.") does not move the story
+        starts = self._sentence_starts
+        for k in range(2, min(4, len(starts)) + 1):
+            hi = sent.start if k == 2 else starts[-k + 1]
+            named = [t for t in self._places_in(starts[-k], hi)
+                     if not _IN_REPORT_FRAME.search(self.text, max(0, t.start - 80), t.start)]
+            if not named:
                 continue
-            ref = toponym_placeref(t, self.text)
-            if ref is None:
-                continue
-            verdict = relation(ref, destination)[0]
-            if verdict in ("same", "contains", "near"):
-                continue
-            if verdict == "admin1" and not (level(ref) == 1 and level(destination) == 1
-                                            and (distance_km(ref, destination) or 0) > 50):
-                continue  # but two towns of one province far apart are two ends ("Sukkur ... to Hyderabad")
-            return replace(ref, geo_precision=max(2, ref.geo_precision))
+            for t in reversed(named):
+                ref = toponym_placeref(t, self.text)
+                if ref is None:
+                    continue
+                verdict = relation(ref, destination)[0]
+                if verdict in ("same", "contains", "near"):
+                    continue
+                if verdict == "admin1" and not (level(ref) == 1 and level(destination) == 1
+                                                and (distance_km(ref, destination) or 0) > 50):
+                    continue  # but two towns of a province far apart are two ends ("Sukkur ... to Hyderabad")
+                return replace(ref, geo_precision=max(2, ref.geo_precision))
+            return None
         return None
 
     def _joined_origins(self, trig: Trigger, places: list[Toponym], origin: PlaceRef) -> list[PlaceRef]:
@@ -356,6 +364,8 @@ class MovesMixin:
             before_trigger = s <= t.start and t.end <= trig_start
             after_from = trig_start < t.start < e and re.search(
                 r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+)?$", self.text[max(0, t.start - 30):t.start])
+            if before_trigger and _CARRIER_AFTER.match(self.text, t.end):
+                continue  # "a Spanish charity ship carrying 212 migrants": the ship's flag, not the movers'
             if before_trigger or after_from:
                 ref = replace(to_placeref(t.place), geo_precision=4)
                 if (

@@ -56,6 +56,11 @@ _IN_PLACE_PREPS = {"in", "at", "inside", "near", "outside", "on", "around", "thr
 # "..., a local official told AFP in Yaounde", "the UN said in Geneva": where it was said,
 # not where it happened
 _IN_REPORT_FRAME = wording("in_report_frame")
+_CAPITAL_AFTER = wording("country_capital_after")
+_REACTING_STATE = wording("reacting_state_after")
+_TOPIC_OF_TALKS = wording("topic_of_talks")
+_NOUN_OBJECT_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:town|city|village|district|camp|port|"
+                             r"province|region)\s+of\s+)?", re.I)
 # between the subject's place and an active displacing verb: "(Fighting in X)['s south] has (also) displaced"
 # (the place's own area word may follow it: "Floods in X district forced ...", "... in X and Y provinces", and
 # the cause's own time: "clashes in X since 24 April have forced ...")
@@ -201,6 +206,19 @@ class PlacesMixin:
             return "origin" if trig.motion == "out" else "dest"
         return None
 
+    def _named_capital(self, t: Toponym) -> PlaceRef | None:
+        """ "talks in the Myanmar capital", "in Kenya's capital": a country before "capital" (no name after
+        it) means its capital city, when the report names that city (a PPLC of the country) anywhere."""
+        p = t.place
+        if p is None or not (p.feature_code or "").startswith("PCL") or \
+                not _CAPITAL_AFTER.match(self.text, t.end):
+            return None
+        for other in self.places:
+            q = other.place
+            if q is not None and q.feature_code == "PPLC" and q.country_code == p.country_code:
+                return toponym_placeref(other, self.text)
+        return None
+
     def _best_in_group(self, group: list[Toponym]) -> PlaceRef | None:
         refs = [toponym_placeref(t, self.text) for t in group]
         best = None
@@ -221,7 +239,7 @@ class PlacesMixin:
         """
         scored: list[tuple[float, PlaceRef, Toponym]] = []
         for t in places:
-            ref = toponym_placeref(t, self.text)
+            ref = self._named_capital(t) or toponym_placeref(t, self.text)
             if ref is None:
                 continue
             prep = _nearest_prep(self.text, t.start, 0)
@@ -232,6 +250,9 @@ class PlacesMixin:
                 # ACLED's "near the village of X (Admin2, Admin1)": the bracketed areas of a place the
                 # gazetteer may not know take that place's preposition, below the place itself
                 prep = _nearest_prep(self.text, admin_of.start("name"), 0)
+            if etype == "meeting" and prep in ("on", "about", "over", "regarding", "concerning") and \
+                    _TOPIC_OF_TALKS.search(self.text, max(0, t.start - 60), t.start):
+                continue  # "talks on Syria", "a conference about Yemen": the topic, not where they met
             if prep in ("from", "out of") and etype not in MOTION_TYPES and etype != "military_deployment" \
                     and not _TAKEN_FROM.search(trig.text):
                 continue  # "a shell fired from Syria killed two": where the fire came from, not where it hit
@@ -242,6 +263,8 @@ class PlacesMixin:
                 continue  # "Jane Roe, 40, of X was arrested", "a X man was charged": the person's hometown
             if t.end <= trig.start and _ACTOR_BASE.search(self.text, max(0, t.start - 40), t.start):
                 continue  # "fighters based in X killed four in Y": the actor's base, not where it happened
+            if t.end <= trig.start and _REACTING_STATE.match(self.text, t.end):
+                continue  # "Washington condemned the shelling of X, which killed 30": the reacting state
             if t.end <= trig.start and level(ref) == 4 and \
                     _ACTOR_COUNTRY.search(self.text, max(0, t.start - 40), t.start):
                 continue  # "security forces in Guinea shot dead ...": whose forces, not where
@@ -257,6 +280,9 @@ class PlacesMixin:
                 score = 2.0
             elif framed and between is not None and _SETTLEMENT_OBJECT.fullmatch(between):
                 score = 2.0  # "captured the village of X": the trigger's own object, a settlement
+            elif trig.noun and t.start >= trig.end and \
+                    _NOUN_OBJECT_OF.fullmatch(self.text, trig.end, t.start):
+                score = 2.0  # "the siege of X", "the shelling of X": the event noun's object is where it was
             elif framed:
                 score = 1.0
             elif (

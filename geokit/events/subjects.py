@@ -137,12 +137,15 @@ _FRACTION = {"a quarter of a million": 250_000, "a quarter million": 250_000, "h
              "a half million": 500_000, "three quarters of a million": 750_000, "a million": 1_000_000}
 _SINGLE_PERSON = wording("single_person_subject")
 _BARE_SUBJECT = re.compile(
-    r"(?:^|[,;:]\s+|\b(?:and|but|while|with|after|as|when|once|until|before)\s+)(?:another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
+    r"(?:^|[,;:]\s+|\b(?:and|but|while|with|after|as|when|once|until|before|said|says|that)\s+)(?:another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|"
     r"more\s+than\s+|at\s+least\s+|an\s+estimated\s+|up\s+to\s+|the\s+)?(?P<num>(?:two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)(?=\s+(?:of\s+(?:the|them|those|these)|have|had|has|were|was|are|is)\b)|(?:a\s+)?quarter\s+(?:of\s+)?a\s+million|"
     r"(?:a\s+)?half\s+a?\s*million|three\s+quarters\s+of\s+a\s+million|\d[\d,.]*(?:\s+(?:million|thousand))?|"
-    r"(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|dozens|millions)\s+(?:more\s+|others\s+|(?-i:[A-Z][a-z]+)\s+|"
-    r"of\s+(?:them|those|these)\s+|of\s+the\s+(?:[\w-]+\s+){1,2}?)?"  # "seven of the workers were deported"
+    r"(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|dozens|millions)\s+(?:more\s+|others\s+|"
+    # "seven of the workers were deported"
+    r"(?-i:[A-Z][a-z]+)(?:\s+|(?=,))|of\s+(?:them|those|these)\s+|of\s+the\s+(?:[\w-]+\s+){1,2}?)?"
+    # "Some 120 Rohingya, mostly women and children, crossed": an apposition between figure and verb
+    r"(?:,\s+(?:mostly|many|most|all|including|among\s+them)\s+[^,;]{1,50},\s+)?"
     r"(?:(?:have|had|has|were|was|are|is)\s+(?:[\w-]+\s+){0,3})?$", re.I)
 
 

@@ -266,6 +266,16 @@ def _background(text: str, pos: int) -> bool:
 
 
 _PLANNED_AFTER = wording("planned_after_noun")
+_STATISTIC_SPAN = wording("statistic_span")
+_PROGRESSIVE_BEFORE = wording("progressive_before")
+# "were taking shelter in", "are fleeing to": progressives of people on the move or placed are reports
+_PROGRESSIVE_TYPES = ("camp_placement", "flight", "displacement", "border_crossing")
+_PLANNED_BEFORE = wording("planned_before_noun")
+_COMMEMORATED_BEFORE = wording("commemorated_before")
+_ARREST_REASON = wording("arrest_reason_before")
+_NO_TARGET_AFTER = wording("no_target_after")
+_YEAR_RANGE = wording("year_range")
+_PERFECT_CLAUSE = wording("perfect_clause")
 _WARNING_BEFORE = wording("warning_before")
 _NOBODY_BEFORE = wording("nobody_before")
 _NATURAL_MOVER = wording("natural_mover_before")
@@ -334,6 +344,7 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 after = text[e:e + 14]
                 if not (
                     _GERUND_BEFORE.search(before)
+                    or (rule.type in _PROGRESSIVE_TYPES and _PROGRESSIVE_BEFORE.search(before))
                     or _ING_TIME_AFTER.match(after)
                     or _RESULT_ING.search(m.group())
                     or (title and _ING_DIRECTIONAL_AFTER.match(after))
@@ -355,6 +366,15 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
                 continue  # "had been arrested twice before": a record, not an occurrence
             if _NOBODY_BEFORE.search(before):
                 continue  # "No one was hurt", "no arrests were made": told as not happening
+            if rule.type in ("attack", "military_operation") and _at_no_target(text, s, e):
+                continue  # "fired two missiles into the sea", "during a drill": at no one
+            if _YEAR_RANGE.search(_clause_before(text, s)) or \
+                    _YEAR_RANGE.search(re.split(r"[.;]|,\s", text[e:e + 80])[0]):
+                continue  # "killings and arrests between 2015 and 2017": a span of years, not one occurrence
+            if noun and rule.type in ("attack", "military_operation") and _ARREST_REASON.search(before):
+                continue  # "arrested 15 people over attacks on temples": the charge, not a new occurrence
+            if noun and _COMMEMORATED_BEFORE.search(before):
+                continue  # "the anniversary of the 1995 massacre": remembered history, no occurrence
             if _WARNING_BEFORE.search(before):
                 continue  # "warned of hundreds of fighters fighting in X": a warning tells no occurrence
             if _CONDITIONAL.search(_clause_before(text, s)):
@@ -364,8 +384,12 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
             if noun and _TREND_AFTER.match(text[e:e + 40]):
                 continue
             planned = bool(noun and _PLANNED_AFTER.match(text, e))  # "talks were to continue on Monday"
+            if noun and _PLANNED_BEFORE.search(before):
+                planned = True  # "leaders are expected to discuss it at a summit": the noun is in a plan
             if _SPAN_AFTER.match(text[e:e + 90]):
                 continue  # "killed 800 people over four decades": a statistic over years, not an occurrence
+            if _STATISTIC_SPAN.search(text) and _PERFECT_CLAUSE.search(_clause_before(text, s) + m.group()):
+                continue  # "has killed 30,000 people since 2009": a total over years, not an occurrence
             if rule.type == "camp_placement" and not _CAMP_WORD.search(text[e:e + 80]) and \
                     not re.search(r"camp|shelter|refuge|quarantin|isolat|\bnights?\b", m.group(), re.I) and \
                     not _CAMP_OWN.search(m.group()) and \
@@ -376,7 +400,34 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
             found.append(Trigger(rule.type, s + offset, e + offset, m.group(), rule.motion, noun,
                                  _background(text, s), rule, planned))
     found.sort(key=lambda t: t.start)
+    found = [t for i, t in enumerate(found) if not _trip_purpose(t, found[:i], text, offset)]
     return _merge_same_type(found, text, offset)
+
+
+_ON_A_TRIP = re.compile(
+    r"\b(?:on|for)\s+(?:an?|his|her|their|its)\s+(?:[\w-]+\s+){0,2}(?:$|(?:visit|trip|tour)\b)", re.I)
+
+
+def _trip_purpose(t: Trigger, earlier: list[Trigger], text: str, offset: int) -> bool:
+    """ "left for Beijing on Friday on a five-day visit to China": the visit noun names the purpose of the
+    journey verb just before it, one occurrence (the verb carries it, with its own day)."""
+    if t.type != "visit" or not (
+            _ON_A_TRIP.match(t.text)
+            or (t.noun and _ON_A_TRIP.search(text, max(0, t.start - offset - 40), t.start - offset))):
+        return False
+    for p in reversed(earlier):
+        gap = text[p.end - offset:t.start - offset]
+        if not p.noun and p.type in ("border_crossing", "visit") and len(gap) < 80 \
+                and not CLAUSE_BOUNDARY.search(gap):
+            return True
+    return False
+
+
+def _at_no_target(text: str, s: int, e: int) -> bool:
+    """ "fired two missiles into the sea": the words after the trigger's verb (inside the match or after it)
+    send the fire at no one."""
+    words = text[s:e].split(None, 1)
+    return bool(_NO_TARGET_AFTER.match(" " + (words[1] if len(words) > 1 else "") + text[e:e + 60]))
 
 
 _CLAUSE_CUT = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|—|–|\.\s")
@@ -431,6 +482,7 @@ _PAST_IRREGULAR = {
     "driven", "overran", "overrun", "fought", "put", "crept", "snuck", "made", "left", "hit", "struck",
     "blew", "blown", "threw", "thrown", "tore", "torn", "beaten", "slain", "retook", "retaken", "overtook",
     "overtaken",
+    "set", "cut", "burst", "spread", "shut",  # past and present alike: news tells the past
 }
 
 
