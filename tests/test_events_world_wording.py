@@ -252,6 +252,10 @@ def test_returning_from_camps_near_a_town_leaves_that_town():
 def test_attacks_named_as_the_reason_of_an_arrest_are_no_new_event():
     events = _events("Police in Chittagong arrested 15 people on Sunday over attacks on shops in the port.")
     assert [e.type for e in events] == ["arrest"], _show(events)
+    # an indefinite one introduces the incident: it happened, and is an event of its own
+    events = _events("Police in Halifax arrested two men on Friday in connection with an armed robbery at a "
+                     "pharmacy in Truro earlier this week.")
+    assert sorted(e.type for e in events) == ["arrest", "attack"], _show(events)
 
 
 def test_missiles_fired_into_the_sea_or_in_a_drill_hit_no_one():
