@@ -30,6 +30,7 @@ motion, pattern, example). A user file is read before them (``add_rule_file``, `
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import tomllib
@@ -122,29 +123,84 @@ def load_rule_file(path: str | Path, fragments: dict[str, str] | None = None) ->
     return tuple(out)
 
 
-def _cues(source: str) -> tuple[str, ...]:
-    """Every run of 3+ letters written literally in a pattern (escapes and group syntax removed).
+try:  # the stdlib regex parser (``re._parser`` since 3.11)
+    from re import _constants as _C
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    import sre_constants as _C  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+_REPEATS = tuple(x for x in (getattr(_C, "MAX_REPEAT", None), getattr(_C, "MIN_REPEAT", None),
+                             getattr(_C, "POSSESSIVE_REPEAT", None)) if x is not None)
+_ATOMIC = getattr(_C, "ATOMIC_GROUP", object())
 
-    Why: a match always contains one of them in our rules (each alternative spells a word), so a sentence
-    containing none is skipped without running the regex (the rule set scans ~2.5x faster). A pattern
-    without such words is always run; a rule file may set ``gate = false`` for a pattern where some match
-    spells none of its words (``foo|\\d+ people``).
+
+def _cues(source: str, flags: int = re.I) -> tuple[str, ...]:
+    """Words of which every match of a pattern puts at least one in the sentence (lower case, 3+ letters).
+
+    Why: a sentence containing none of them is skipped without running the regex, which makes the rule set
+    scan several times faster. They are read from the parsed pattern: a literal word outside any optional
+    part, or one word of every branch of a required alternation (look-aheads count: their text is in the
+    sentence too); of several such choices the rarest-looking (longest words) is kept. A pattern that has no
+    required word gets none and is always run; a rule file may set ``gate = false`` to always run a rule.
     """
-    text = re.sub(r"\\.", " ", source)
-    text = re.sub(r"\(\?(?:[:=!]|<[=!]|-?[a-zA-Z]+:?)", " ", text)
-    text = re.sub(r"\[[^\]]*\]", " ", text)
-    text = re.sub(r"[A-Za-z](?=[?*]|\{0)", " ", text)  # "attacks?": the "s" may be absent
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)} - _COMMON
-    return tuple(sorted(words))
+    try:
+        parsed = _sre_parse.parse(source, flags)
+    except re.error:
+        return ()
+    got = _needed(list(parsed))
+    return tuple(sorted(got)) if got else ()
 
 
-# Function words that occur in optional parts of patterns ("were later placed"); never a rule's only cue.
-_COMMON = {
-    "the", "and", "are", "was", "were", "been", "being", "has", "have", "had", "all", "also", "then", "soon",
-    "first", "since", "later", "into", "from", "with", "that", "this", "their", "his", "her", "its", "for",
-    "out", "over", "who", "which", "allegedly", "reportedly", "some", "about", "more", "than", "least",
-    "nearly", "near", "off", "back", "down", "home", "there", "them", "those", "under", "upon", "through",
-}
+def _needed(items: list) -> frozenset[str] | None:
+    """The necessary words of a sequence of parsed pattern items (see ``_cues``); None when there are none."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        word = max(re.findall(r"[a-z]{3,}", "".join(run).lower()), key=len, default="")
+        if word:
+            options.append(frozenset({word}))
+        run.clear()
+
+    for op, av in items:
+        if op is _C.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is _C.BRANCH and run:
+            # the parser factors a common prefix out of an alternation ("flew|flown|fly": "fl" + "ew|own|y"),
+            # each branch's word is the prefix with the branch's leading letters
+            prefix = "".join(run)
+            subs = []
+            for b in av[1]:
+                lead = "".join(chr(a) for _o, a in itertools.takewhile(lambda x: x[0] is _C.LITERAL, b))
+                word = max(re.findall(r"[a-z]{3,}", (prefix + lead).lower()), key=len, default="")
+                subs.append(frozenset({word}) if word else _needed(list(b)))
+            if all(subs):
+                run.clear()
+                options.append(frozenset().union(*subs))
+                continue
+        close_run()
+        if op is _C.SUBPATTERN:
+            sub = _needed(list(av[-1]))
+        elif op is _C.BRANCH:
+            subs = [_needed(list(b)) for b in av[1]]
+            sub = None if any(x is None for x in subs) else frozenset().union(*subs)
+        elif op in _REPEATS:
+            sub = _needed(list(av[2])) if av[0] >= 1 else None
+        elif op is _C.ASSERT:
+            sub = _needed(list(av[1]))
+        elif op is _ATOMIC:
+            sub = _needed(list(av))
+        else:
+            sub = None
+        if sub:
+            options.append(sub)
+    close_run()
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
 
 
 def _builtin_fragments() -> dict[str, str]:
@@ -319,6 +375,45 @@ class Trigger:
         return self.rule.id if self.rule is not None else ""
 
 
+_CUES: dict[int, tuple[tuple[Rule, ...], frozenset[str], int]] = {}
+_WORD_CUES: dict[str, frozenset[str]] = {}
+_LETTERS = re.compile(r"[a-z]{3,}")
+
+
+def _all_cues(ruleset: tuple[Rule, ...]) -> frozenset[str]:
+    """The distinct cue words of a rule set."""
+    return _cue_index(ruleset)[1]
+
+
+def _cue_index(ruleset: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], frozenset[str], int]:
+    hit = _CUES.get(id(ruleset))
+    if hit is None or hit[0] is not ruleset:
+        _CUES.clear()
+        _WORD_CUES.clear()
+        cues = frozenset(c for r in ruleset for c in r.cues)
+        hit = _CUES[id(ruleset)] = (ruleset, cues, max(map(len, cues), default=0))
+    return hit
+
+
+def _present_cues(ruleset: tuple[Rule, ...], low: str) -> set[str]:
+    """The cue words found in a lower-cased sentence. A cue is a run of letters, so it lies inside one word:
+    each word's cues (its substrings that are cues) are found once and remembered, which makes the rule gate
+    cost a few lookups per sentence instead of one substring search per cue."""
+    _rs, cues, longest = _cue_index(ruleset)
+    present: set[str] = set()
+    for w in set(_LETTERS.findall(low)):
+        got = _WORD_CUES.get(w)
+        if got is None:
+            n = len(w)
+            got = frozenset(w[i:j] for i in range(n - 2) for j in range(i + 3, min(n, i + longest) + 1)
+                            if w[i:j] in cues)
+            if len(_WORD_CUES) > 100_000:
+                _WORD_CUES.clear()
+            _WORD_CUES[w] = got
+        present |= got
+    return present
+
+
 def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Trigger]:
     """Event triggers in a sentence, in order, with hedged and descriptive uses removed.
 
@@ -327,8 +422,10 @@ def find_triggers(text: str, offset: int = 0, *, title: bool = False) -> list[Tr
     found: list[Trigger] = []
     taken: list[tuple[int, int]] = []
     low = text.lower()
-    for rule in rules():
-        if rule.cues and not any(c in low for c in rule.cues):
+    ruleset = rules()
+    present = _present_cues(ruleset, low)
+    for rule in ruleset:
+        if rule.cues and present.isdisjoint(rule.cues):
             continue
         for m in rule.pattern.finditer(text):
             s, e = m.start(), m.end()
