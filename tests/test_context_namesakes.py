@@ -3,6 +3,8 @@ wider clue is the country it names. Every text here is a short local-news story 
 
 from __future__ import annotations
 
+import pytest
+
 
 def _all(doc, text):
     hits = [t for t in doc.toponyms if t.text == text]
@@ -275,3 +277,16 @@ def test_a_country_named_beside_a_country_that_lists_its_name_as_an_alias_is_its
                        "the border.")
     got = [(t.text, t.place.country_code) for t in doc.toponyms if t.place is not None]
     assert ("Sudan", "SD") in got and ("South Sudan", "SS") in got and ("Sudan", "SS") not in got, got
+
+
+@pytest.mark.parametrize(("text", "word", "cc"), [
+    ("Congolese troops clashed with rebels near Goma on Monday.", "Congolese", "CD"),
+    ("BRAZZAVILLE, Congo — Congolese police dispersed a march in Brazzaville on Monday.", "Congolese", "CG"),
+    ("Dominican authorities deported 300 Haitians from Santo Domingo.", "Dominican", "DO"),
+    ("The Dominican prime minister toured Roseau after the storm.", "Dominican", "DM"),
+])
+def test_a_demonym_of_two_countries_is_the_one_the_report_names(parser, text, word, cc):
+    """"Congolese" is DR Congo's and the Republic of the Congo's; "Dominican" the Dominican Republic's and
+    Dominica's: the most populous by default, the other where the report surely names only it."""
+    (dem,) = [t for t in parser.parse(text).toponyms if t.text == word]
+    assert dem.kind == "demonym" and dem.place.country_code == cc

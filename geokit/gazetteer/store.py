@@ -37,7 +37,7 @@ from geokit.model import Candidate
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 STORE_NAME = "gazetteer.sqlite"
 REBUILD_HINT = "geokit gazetteer build --force"
 
@@ -156,7 +156,7 @@ CREATE TABLE places(
 CREATE TABLE names(key TEXT, pid INTEGER, name TEXT, isprimary INTEGER, PRIMARY KEY(key, pid)) WITHOUT ROWID;
 CREATE TABLE skel(key TEXT, pid INTEGER, PRIMARY KEY(key, pid)) WITHOUT ROWID;
 CREATE TABLE skeldel(del TEXT, key TEXT, PRIMARY KEY(del, key)) WITHOUT ROWID;
-CREATE TABLE demonyms(key TEXT PRIMARY KEY, word TEXT, cc TEXT, kind TEXT);
+CREATE TABLE demonyms(key TEXT PRIMARY KEY, word TEXT, cc TEXT, kind TEXT, others TEXT);
 CREATE TABLE abbrevs(key TEXT PRIMARY KEY, abbr TEXT, cc TEXT, note TEXT);
 CREATE TABLE reports(source TEXT, rows INTEGER, skipped INTEGER, problems TEXT);
 """
@@ -337,6 +337,21 @@ class _Builder:
                 with contextlib.suppress(OSError):
                     t.unlink()
 
+    def _demonym_rows(self, demonyms) -> list[tuple[str, str, str, str, str]]:
+        """One row per demonym word; a word of several countries ("Congolese": DR Congo and the Republic of
+        the Congo) names the most populous one, and keeps the others for the report's context to choose."""
+        pop = {r.cc: r.population for r in self.rows.values() if r.kind == "country"}
+        words: dict[str, list[tuple[str, str, str]]] = {}
+        for w, cc, kind in demonyms:
+            words.setdefault(fold(w), []).append((w, cc, kind))
+        rows = []
+        for key, entries in words.items():
+            ccs = list(dict.fromkeys(cc for _w, cc, _k in entries))
+            main = max(ccs, key=lambda c: pop.get(c, 0))  # ties keep the file's order
+            w, _cc, kind = next(e for e in entries if e[1] == main)
+            rows.append((key, w, main, kind, ",".join(c for c in ccs if c != main)))
+        return rows
+
     def _write_sqlite(self, tmp: Path, meta: dict[str, str], demonyms, abbrevs,
                       area_pop: dict[str, int]) -> None:
         if tmp.exists():
@@ -380,8 +395,8 @@ class _Builder:
             con.executemany("INSERT INTO skeldel VALUES (?,?)", dels)
             n_names = con.execute("SELECT count(*) FROM names").fetchone()[0]
             del dels
-            con.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?,?,?)",
-                            ((fold(w), w, cc, kind) for w, cc, kind in demonyms))
+            con.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?,?,?,?)",
+                            self._demonym_rows(demonyms))
             con.executemany("INSERT OR REPLACE INTO abbrevs VALUES (?,?,?,?)",
                             ((a.lower(), a, cc, note) for a, cc, note in abbrevs))
             con.executemany("INSERT INTO reports VALUES (?,?,?,?)",
@@ -621,6 +636,7 @@ class Store:
         self.path = Path(path)
         self._local = threading.local()
         self._demonyms: dict[str, tuple[str, str]] | None = None
+        self._demonym_others: dict[str, tuple[str, ...]] = {}
         if self.path.exists():
             _verify(self.path)  # damage is one clear error here, never places silently unresolved later
         try:
@@ -740,12 +756,25 @@ class Store:
         return [r[0] for r in self._q("SELECT name FROM names WHERE pid=?", (pid,))]
 
     def demonym(self, word: str) -> tuple[str, str] | None:
+        """(country code, kind) of a demonym; the most populous country when the word is several's."""
+        self._read_demonyms()
+        return self._demonyms.get(fold(word))
+
+    def demonym_others(self, word: str) -> tuple[str, ...]:
+        """The other countries a demonym may mean ("Congolese": also the Republic of the Congo)."""
+        self._read_demonyms()
+        return self._demonym_others.get(fold(word), ())
+
+    def _read_demonyms(self) -> None:
         if self._demonyms is None:  # a small table asked for every capitalised word: read it once
             table: dict[str, tuple[str, str]] = {}
-            for key, cc, kind in self._q("SELECT key, cc, kind FROM demonyms ORDER BY rowid"):
+            others: dict[str, tuple[str, ...]] = {}
+            for key, cc, kind, more in self._q("SELECT key, cc, kind, others FROM demonyms ORDER BY rowid"):
                 table.setdefault(key, (cc, kind))
+                if more:
+                    others[key] = tuple(more.split(","))
+            self._demonym_others = others
             self._demonyms = table
-        return self._demonyms.get(fold(word))
 
     def abbreviation(self, abbr: str) -> tuple[str, str] | None:
         rows = self._q("SELECT cc, note FROM abbrevs WHERE key=?", (abbr.lower(),))

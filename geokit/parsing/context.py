@@ -215,6 +215,7 @@ class ContextResolver:
                 tops[f] = (inner[0], max(inner[0].score, 0.9))
             elif cands:
                 tops[f] = (cands[0], cands[0].score)
+        self._demonyms_in_context(forms, first, tops)
         focus, admins, anchors, chosen = self._context(forms, tops)
         home = self._home(forms, tops, text, prior, dl, dl_area)
         # namesakes side by side: home evidence where the rest is weak (a dateline, a prior, an area named or
@@ -739,6 +740,22 @@ class ContextResolver:
                     best[f] = (len(partners), c)
         return [(c.country_code, c.admin1, f, (c.lat, c.lon), f"beside {forms[f][0].text}")
                 for f, (_n, c) in best.items()]
+
+    def _demonyms_in_context(self, forms: dict, first: dict, tops: dict) -> None:
+        """A demonym of several countries ("Congolese") means the one the report names surely ("DR Congo",
+        "Kinshasa"), not its default (the most populous), when the report names only the other."""
+        sure = {c.country_code for f, (c, score) in tops.items()
+                if not forms[f][0].demonym_cc and score >= SURE_ANSWER and c.country_code}
+        for f, ms in forms.items():
+            m = ms[0]
+            others = self.store.demonym_others(m.text) if m.demonym_cc else ()
+            picked = [cc for cc in others if cc in sure]
+            if others and m.demonym_cc not in sure and len(picked) == 1:
+                for x in ms:
+                    x.demonym_cc = picked[0]
+                first[f] = self._candidates(m, None)
+                if first[f]:
+                    tops[f] = (first[f][0], first[f][0].score)
 
     def _candidates(self, m: Mention, bonus) -> list[Candidate]:
         if m.demonym_cc or m.abbr_cc:
