@@ -12,12 +12,11 @@ function; without it the test is skipped with the reason.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
 from pathlib import Path
 
 import pytest
+from written_sets import half, load_scorer, rates
 
 import geokit
 from geokit.parsing.parser import parse
@@ -32,26 +31,6 @@ FLOORS = {
 }
 
 
-def _scorer():
-    for path in (os.environ.get("CHECK_EVENTS"), HERE.parent.parent / "shared" / "tools" / "check_events.py"):
-        if path and Path(path).is_file():
-            spec = importlib.util.spec_from_file_location("check_events", path)
-            mod = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(mod)
-            return mod
-    pytest.skip("the shared scorer check_events.py is not beside the repository (set CHECK_EVENTS)")
-
-
-def _half(gold: dict, parity: int) -> dict:
-    docs = [d for d in gold["documents"] if int(d["id"]) % 2 == parity]
-    keep = {f"{d['corpus']}:{d['id']}" for d in docs}
-    out = dict(gold, documents=docs)
-    for key in ("events", "movements"):
-        out[key] = [dict(x, reported_by=[r for r in x["reported_by"] if r in keep])
-                    for x in gold[key] if set(x["reported_by"]) & keep]
-    return out
-
-
 def _rows(gold: dict) -> list[dict]:
     """What ``geokit events --jsonl`` prints for the gold's texts: parse each report, extract and link."""
     docs = []
@@ -64,12 +43,14 @@ def _rows(gold: dict) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def measured() -> dict[str, dict]:
-    mod = _scorer()
+    mod = load_scorer()
+    if mod is None:
+        pytest.skip("the shared scorer check_events.py is not beside the repository (set CHECK_EVENTS)")
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     out = {}
-    for name, parity in (("even", 0), ("odd", 1)):
-        half = _half(gold, parity)
-        out[name] = mod.score(half, _rows(half))
+    for name in ("even", "odd"):
+        part = half(gold, name)
+        out[name] = mod.score(part, _rows(part))
     return out
 
 
@@ -84,16 +65,13 @@ def test_the_written_set_is_whole_and_annotated_before_any_run():
     assert named <= set(gold["places"])
 
 
-@pytest.mark.parametrize("half", ["even", "odd"])
-def test_local_news_events_hold_their_floor(measured, half):
-    s = measured[half]
-    recall = s["ev_found"] / s["n_ev"]
-    precision = s["ev_right"] / s["n_pred_e"] if s["n_pred_e"] else 0.0
-    moves = s["mv_found"] / s["n_mv"] if s["n_mv"] else 1.0
-    floor_r, floor_p, floor_m = FLOORS[half]
-    assert recall >= floor_r, f"{half}: events recall {recall:.2f} < {floor_r}"
-    assert precision >= floor_p, f"{half}: events precision {precision:.2f} < {floor_p}"
-    assert moves >= floor_m, f"{half}: movements recall {moves:.2f} < {floor_m}"
+@pytest.mark.parametrize("part", ["even", "odd"])
+def test_local_news_events_hold_their_floor(measured, part):
+    recall, precision, moves, _mp = rates(measured[part])
+    floor_r, floor_p, floor_m = FLOORS[part]
+    assert recall >= floor_r, f"{part}: events recall {recall:.2f} < {floor_r}"
+    assert precision >= floor_p, f"{part}: events precision {precision:.2f} < {floor_p}"
+    assert moves >= floor_m, f"{part}: movements recall {moves:.2f} < {floor_m}"
 
 
 def test_reports_with_no_event_stay_empty(measured):

@@ -11,13 +11,12 @@ half is held out). Run as a script to print both halves: ``python tests/test_eve
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
 import sys
 from pathlib import Path
 
 import pytest
+from written_sets import half, load_scorer, rates
 
 import geokit
 
@@ -33,42 +32,15 @@ FLOORS = {
 }
 
 
-def _scorer():
-    for path in (os.environ.get("CHECK_EVENTS"), HERE.parent.parent / "shared" / "tools" / "check_events.py"):
-        if path and Path(path).is_file():
-            spec = importlib.util.spec_from_file_location("check_events", path)
-            mod = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(mod)
-            return mod
-    return None
-
-
-def _half(gold: dict, parity: str) -> dict:
-    """The even- or odd-id half, as tests/tools/split_gold.py writes it."""
-    want = 0 if parity == "even" else 1
-    docs = [d for d in gold["documents"] if int(d["id"]) % 2 == want]
-    keep = {f"{d['corpus']}:{d['id']}" for d in docs}
-    out = dict(gold, documents=docs)
-    for key in ("events", "movements"):
-        out[key] = [dict(i, reported_by=[r for r in i["reported_by"] if r in keep])
-                    for i in gold[key] if any(r in keep for r in i["reported_by"])]
-    return out
-
-
 def measure(parity: str) -> tuple[float, float, float, float]:
-    mod = _scorer()
+    mod = load_scorer()
     if mod is None:
         pytest.skip("the shared scorer check_events.py is not beside the repository (set CHECK_EVENTS)")
-    gold = _half(json.loads(GOLD.read_text(encoding="utf-8")), parity)
+    gold = half(json.loads(GOLD.read_text(encoding="utf-8")), parity)
     docs = [{"id": f"{d['corpus']}:{d['id']}", "text": d["text"], "published": d["published"]}
             for d in gold["documents"]]
     rows = [r.to_dict() for r in geokit.extract(docs).records()]
-    s = mod.score(gold, rows)
-    er = s["ev_found"] / s["n_ev"] if s["n_ev"] else 1.0
-    ep = s["ev_right"] / s["n_pred_e"] if s["n_pred_e"] else 0.0
-    mr = s["mv_found"] / s["n_mv"] if s["n_mv"] else 1.0
-    mp = s["mv_right"] / s["n_pred_m"] if s["n_pred_m"] else 0.0
-    return er, ep, mr, mp
+    return rates(mod.score(gold, rows))
 
 
 def test_the_written_set_is_well_formed():
@@ -94,6 +66,6 @@ def test_world_news_events_reach_their_floors(parity):
 
 
 if __name__ == "__main__":
-    for half in ("even", "odd"):
-        print(half, " ".join(f"{v:.2f}" for v in measure(half)))
+    for parity in ("even", "odd"):
+        print(parity, " ".join(f"{v:.2f}" for v in measure(parity)))
     sys.exit(0)
